@@ -1,0 +1,56 @@
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { TokenPair, UserView } from '@portal/shared';
+import { NotFoundException } from '../common/app-exception';
+import { UserViewsRepository } from '../users/user-views.repository';
+import { toPublicUserView } from '../users/users.service';
+import type { AuthUser } from './auth-user';
+import { AnyRole, CurrentUser, Public } from './auth.decorators';
+import { LoginDto, RefreshDto } from './auth.dto';
+import { AuthService } from './auth.service';
+
+@ApiTags('auth')
+@Controller()
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly userViews: UserViewsRepository,
+  ) {}
+
+  @Public()
+  @Post('auth/login')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Sign in with email and password' })
+  @ApiResponse({ status: 200, description: '{ accessToken, refreshToken, expiresIn, user }' })
+  @ApiResponse({ status: 401, description: 'Bad credentials (same answer for an unknown email)' })
+  @ApiResponse({ status: 429, description: 'Five failures for this email within 15 minutes' })
+  login(@Body() body: LoginDto): Promise<TokenPair> {
+    return this.auth.login(body.email, body.password);
+  }
+
+  @Public()
+  @Post('auth/refresh')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Exchange a refresh token for a new pair (rotation; reuse revokes the family)' })
+  refresh(@Body() body: RefreshDto): Promise<TokenPair> {
+    return this.auth.refresh(body.refreshToken);
+  }
+
+  @Public()
+  @Post('auth/logout')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'End the session of a refresh token' })
+  async logout(@Body() body: RefreshDto): Promise<void> {
+    await this.auth.logout(body.refreshToken);
+  }
+
+  @AnyRole()
+  @Get('me')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'The signed-in person' })
+  async me(@CurrentUser() caller: AuthUser): Promise<UserView> {
+    const user = await this.userViews.findById(caller.id);
+    if (!user) throw new NotFoundException('user');
+    return toPublicUserView(user);
+  }
+}

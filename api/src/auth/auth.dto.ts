@@ -1,0 +1,24 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+import { LIMITS, type LoginBody, type RefreshBody } from '@portal/shared';
+
+export class LoginDto implements LoginBody {
+  @ApiProperty({ example: 'ana@valle-alto.example', maxLength: LIMITS.emailMax })
+  @IsEmail({}, { message: 'email must be an email address' })
+  @MaxLength(LIMITS.emailMax)
+  email: string;
+
+  @ApiProperty({ example: 'Demo-2026!', maxLength: LIMITS.passwordMax })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(LIMITS.passwordMax)
+  password: string;
+}
+
+export class RefreshDto implements RefreshBody {
+  @ApiProperty({ description: 'The refresh token of the last login or refresh; it rotates on each use.' })
+  @IsString()
+  @MinLength(20)
+  @MaxLength(200)
+  refreshToken: string;
+}

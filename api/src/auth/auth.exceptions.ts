@@ -1,0 +1,33 @@
+import { AppException } from '../common/app-exception';
+
+export class InvalidCredentialsException extends AppException {
+  constructor() {
+    super(401, 'auth.invalid-credentials', 'Sign-in failed', 'The email or password is not correct.');
+  }
+}
+
+export class TooManyAttemptsException extends AppException {
+  constructor(retryAfterSeconds: number) {
+    super(429, 'auth.too-many-attempts', 'Too many attempts', 'Too many failed sign-ins for this email. Try again later.', {
+      retryAfterSeconds,
+    });
+  }
+}
+
+export class UnauthenticatedException extends AppException {
+  constructor(detail = 'Sign in to continue: the access token is missing, invalid or expired.') {
+    super(401, 'auth.unauthenticated', 'Not signed in', detail);
+  }
+}
+
+export class InvalidRefreshTokenException extends AppException {
+  constructor() {
+    super(401, 'auth.invalid-refresh-token', 'Session ended', 'The session has ended. Sign in again.');
+  }
+}
+
+export class ForbiddenRoleException extends AppException {
+  constructor() {
+    super(403, 'auth.forbidden', 'Not allowed', 'Your role does not allow this action.');
+  }
+}

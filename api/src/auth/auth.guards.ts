@@ -1,0 +1,44 @@
+import { type ExecutionContext, Injectable, type CanActivate } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { AuthGuard } from '@nestjs/passport';
+import type { Role } from '@portal/shared';
+import type { AuthUser } from './auth-user';
+import { ALLOWED_ROLES, IS_PUBLIC } from './auth.decorators';
+import { ForbiddenRoleException, UnauthenticatedException } from './auth.exceptions';
+
+/** Global: every route needs a valid access token unless marked @Public(). */
+@Injectable()
+export class JwtAuthGuard extends AuthGuard('jwt') {
+  constructor(private readonly reflector: Reflector) {
+    super();
+  }
+
+  override canActivate(context: ExecutionContext) {
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
+    return super.canActivate(context);
+  }
+
+  override handleRequest<TUser>(error: unknown, user: TUser): TUser {
+    if (error || !user) throw new UnauthenticatedException();
+    return user;
+  }
+}
+
+/**
+ * Global, after the JWT guard: the caller's role must be among those the route names with
+ * @Roles(). A route that names no roles is refused (deny by default).
+ */
+@Injectable()
+export class RolesGuard implements CanActivate {
+  constructor(private readonly reflector: Reflector) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+    const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, targets) ?? [];
+    const user = context.switchToHttp().getRequest<{ user?: AuthUser }>().user;
+    if (!user) throw new UnauthenticatedException();
+    if (!allowed.includes(user.role)) throw new ForbiddenRoleException();
+    return true;
+  }
+}

@@ -1,0 +1,49 @@
+import { Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ExtractJwt, Strategy } from 'passport-jwt';
+import type { DataSource } from 'typeorm';
+import { AppConfig } from '../config/app-config';
+import type { AuthUser } from './auth-user';
+import { JWT_AUDIENCE, JWT_ISSUER } from './token.constants';
+
+interface AccessTokenPayload {
+  sub: string;
+}
+
+/**
+ * Verifies the bearer token, then loads the caller from the database, so a deactivated
+ * person or a changed role takes effect at once rather than when the token expires.
+ */
+@Injectable()
+export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
+  constructor(
+    config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {
+    super({
+      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+      secretOrKey: config.JWT_SECRET!,
+      algorithms: ['HS256'],
+      issuer: JWT_ISSUER,
+      audience: JWT_AUDIENCE,
+    });
+  }
+
+  async validate(payload: AccessTokenPayload): Promise<AuthUser | false> {
+    if (typeof payload.sub !== 'string' || !/^[0-9a-f-]{36}$/i.test(payload.sub)) return false;
+    const [row] = await this.dataSource.query(
+      `SELECT id, role, language, organization_id, region_code, contact FROM users WHERE id = $1 AND active`,
+      [payload.sub],
+    );
+    if (!row) return false;
+    return {
+      id: row.id,
+      role: row.role,
+      language: row.language,
+      organizationId: row.organization_id,
+      regionCode: row.region_code,
+      contact: row.contact,
+    };
+  }
+}

@@ -1,0 +1,27 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { LIMITS } from '@portal/shared';
+
+/** `?page=1&pageSize=25` (pageSize at most 100), as every list of the API takes it. */
+export class PagingQueryDto {
+  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  page?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: LIMITS.pageSizeMax, default: LIMITS.pageSizeDefault })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(LIMITS.pageSizeMax)
+  pageSize?: number;
+}
+
+export function paging(query: PagingQueryDto): { page: number; pageSize: number } {
+  return { page: query.page ?? 1, pageSize: query.pageSize ?? LIMITS.pageSizeDefault };
+}

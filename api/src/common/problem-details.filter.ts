@@ -1,0 +1,79 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { PROBLEM_CONTENT_TYPE, type ProblemDocument } from '@portal/shared';
+import { AppException } from './app-exception';
+
+const TITLES: Record<number, string> = {
+  400: 'Invalid request',
+  401: 'Not signed in',
+  403: 'Not allowed',
+  404: 'Not found',
+  405: 'Method not allowed',
+  406: 'Not acceptable',
+  409: 'Conflict',
+  410: 'Gone',
+  413: 'Content too large',
+  415: 'Unsupported media type',
+  429: 'Too many requests',
+  503: 'Service unavailable',
+};
+
+/**
+ * Turns every error into an RFC 9457 problem document. Errors the code raised on purpose
+ * keep their status and text; framework errors a client can cause (bad JSON, unknown
+ * route, too large a body) keep their 4xx status; anything else is a bug: logged with the
+ * request's correlation id and answered as a bare 500 that reveals nothing inside.
+ */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<FastifyRequest>();
+    const reply = http.getResponse<FastifyReply>();
+    const problem = this.toProblem(exception, request);
+    if (problem.status >= 500) {
+      this.logger.error({ err: exception, reqId: request.id, url: request.url }, 'unhandled error');
+    }
+    void reply.status(problem.status).header('content-type', `${PROBLEM_CONTENT_TYPE}; charset=utf-8`).send(problem);
+  }
+
+  private toProblem(exception: unknown, request: FastifyRequest): ProblemDocument {
+    if (exception instanceof AppException) {
+      return {
+        type: `about:blank#${exception.code}`,
+        title: exception.title,
+        status: exception.status,
+        detail: exception.detail,
+        code: exception.code,
+        ...exception.extensions,
+      };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const response = exception.getResponse();
+      const message =
+        typeof response === 'object' && response !== null && 'message' in response
+          ? (response as { message: unknown }).message
+          : exception.message;
+      return this.plain(status, Array.isArray(message) ? message.join('; ') : String(message));
+    }
+    // Fastify's own client errors (malformed JSON, body too large, bad content type).
+    const statusCode = (exception as { statusCode?: unknown })?.statusCode;
+    if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
+      return this.plain(statusCode, (exception as Error).message);
+    }
+    return {
+      type: 'about:blank',
+      title: 'Internal error',
+      status: 500,
+      detail: 'Something went wrong on our side. The error has been logged; quote the correlation id when you report it.',
+      correlationId: String(request.id),
+    };
+  }
+
+  private plain(status: number, detail: string): ProblemDocument {
+    return { type: 'about:blank', title: TITLES[status] ?? 'Error', status, detail };
+  }
+}

@@ -1,0 +1,100 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+
+/** Secrets that ship in the repository's examples and must never run in production. */
+const KNOWN_DEFAULT_SECRETS = ['change-me', 'changeme', 'secret', 'dev-secret', 'test-secret'];
+
+const toBoolean = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : ['true', '1', 'yes'].includes(String(value).toLowerCase());
+const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
+
+/**
+ * The portal's whole configuration, read from the environment once at boot and validated
+ * there: a wrong value stops the process with a message naming the variable. Nothing else
+ * in the code reads process.env.
+ */
+export class AppConfig {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsString()
+  HOST = '0.0.0.0';
+
+  /** Folder of the embedded database (PGlite), used when DATABASE_URL is not set. */
+  @IsString()
+  DATA_DIR = './.data';
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// or postgresql:// URL' })
+  DATABASE_URL?: string;
+
+  /** Load the demo organizations and accounts. Always on with the embedded database. */
+  @Transform(toBoolean)
+  @IsOptional()
+  @IsBoolean()
+  SEED_DEMO?: boolean;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters long' })
+  JWT_SECRET?: string;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  DATABASE_POOL_SIZE = 10;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';
+
+  /** Folder of the built web app to serve at /; empty disables serving it. */
+  @IsString()
+  WEB_DIST_DIR = '';
+
+  get embedded(): boolean {
+    return !this.DATABASE_URL;
+  }
+
+  /** Demo mode: demo data is loaded and the demo password is accepted. */
+  get demoMode(): boolean {
+    return this.embedded || this.SEED_DEMO === true;
+  }
+}
+
+export class ConfigError extends Error {}
+
+/** Reads and validates the configuration; throws ConfigError naming each bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const known = Object.keys(new AppConfig());
+  const raw = Object.fromEntries(
+    Object.entries(env).filter(([key]) => known.includes(key) || ['DATABASE_URL', 'SEED_DEMO', 'JWT_SECRET'].includes(key)),
+  );
+  const config = plainToInstance(AppConfig, raw, { exposeDefaultValues: true });
+  const errors = validateSync(config, { whitelist: false });
+  const messages = errors.flatMap((error) =>
+    Object.values(error.constraints ?? {}).map((message) => `${error.property}: ${message}`),
+  );
+  if (!config.demoMode && !config.JWT_SECRET) {
+    messages.push('JWT_SECRET: required when the portal runs outside demo mode (DATABASE_URL set without SEED_DEMO=true)');
+  }
+  if (config.NODE_ENV === 'production') {
+    if (config.JWT_SECRET && KNOWN_DEFAULT_SECRETS.some((s) => config.JWT_SECRET!.toLowerCase().includes(s))) {
+      messages.push('JWT_SECRET: a default or example secret is refused in production; generate one (e.g. openssl rand -base64 48)');
+    }
+    if (!config.JWT_SECRET) messages.push('JWT_SECRET: required in production');
+  }
+  if (messages.length > 0) {
+    throw new ConfigError(`Invalid configuration:\n  - ${messages.join('\n  - ')}`);
+  }
+  return config;
+}

@@ -1,0 +1,43 @@
+import { DataSource, type DataSourceOptions } from 'typeorm';
+import { Foundation1764306000000 } from '../../../migrations/1764306000000-Foundation';
+import { AuditLogEntity } from '../audit/audit-log.entity';
+import { RefreshTokenEntity, RefreshTokenFamilyEntity } from '../auth/refresh-token.entities';
+import { OrganizationEntity } from '../organizations/organization.entity';
+import { CountryEntity, FunctionalDirectorateEntity, RegionEntity, ThematicAreaEntity } from '../reference/reference.entities';
+import { CoverageEntryEntity } from '../users/coverage-entry.entity';
+import { UserEntity } from '../users/user.entity';
+
+export const ENTITIES = [
+  RegionEntity,
+  CountryEntity,
+  ThematicAreaEntity,
+  FunctionalDirectorateEntity,
+  OrganizationEntity,
+  UserEntity,
+  CoverageEntryEntity,
+  RefreshTokenFamilyEntity,
+  RefreshTokenEntity,
+  AuditLogEntity,
+];
+
+/** Every migration, in order. Listed explicitly so the build, not a glob, decides what runs. */
+export const MIGRATIONS = [Foundation1764306000000];
+
+export function dataSourceOptions(url: string, poolSize: number): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'schema_migrations',
+    synchronize: false,
+    // PGlite has no uuid-ossp; gen_random_uuid() is built into PostgreSQL 13+ on both.
+    installExtensions: false,
+    uuidExtension: 'pgcrypto',
+    extra: { max: poolSize, connectionTimeoutMillis: 5000 },
+  };
+}
+
+export function createDataSource(url: string, poolSize = 4): DataSource {
+  return new DataSource(dataSourceOptions(url, poolSize));
+}

@@ -1,0 +1,39 @@
+import { Controller, Get, HttpCode } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { Public } from '../auth/auth.decorators';
+import { AppException } from '../common/app-exception';
+
+const READY_TIMEOUT_MS = 2000;
+
+@ApiTags('health')
+@Public()
+@Controller('health')
+export class HealthController {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  @Get('live')
+  @HttpCode(200)
+  @ApiOperation({ summary: '200 while the process runs' })
+  live() {
+    return { status: 'ok' };
+  }
+
+  @Get('ready')
+  @ApiOperation({ summary: '200 only when the database answers, else 503' })
+  async ready() {
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([
+        this.dataSource.query('SELECT 1'),
+        new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), READY_TIMEOUT_MS))),
+      ]);
+      return { status: 'ok', database: 'up' };
+    } catch {
+      throw new AppException(503, 'health.database-down', 'Service unavailable', 'The database does not answer.');
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}

@@ -1,0 +1,53 @@
+import 'reflect-metadata';
+import { ConfigError, loadConfig } from './config/app-config';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './database/demo-seed';
+import { startPortal } from './portal';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const portal = await startPortal(config);
+
+  const lines = [
+    '',
+    `  Service request portal running at ${portal.url}`,
+    `  API: ${portal.url}/api/v1 · OpenAPI: ${portal.url}/api/docs`,
+    `  Database: ${portal.embedded ? `embedded PGlite in ${config.DATA_DIR}` : 'PostgreSQL (DATABASE_URL)'}`,
+  ];
+  if (config.demoMode) {
+    lines.push(`  Demo sign-ins (password ${DEMO_PASSWORD}):`);
+    for (const account of DEMO_ACCOUNTS) lines.push(`    ${account.role.padEnd(15)} ${account.email.padEnd(34)} ${account.name}`);
+  }
+  process.stdout.write(`${lines.join('\n')}\n\n`);
+
+  // Graceful shutdown: stop taking connections, let in-flight requests finish, then close
+  // the database (and the embedded server, which flushes its data folder).
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    process.stdout.write(`${signal} received: shutting down\n`);
+    portal.stop().then(
+      () => process.exit(0),
+      (error) => {
+        process.stderr.write(`shutdown failed: ${String(error)}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+main().catch((error) => {
+  process.stderr.write(`The portal could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

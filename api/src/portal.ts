@@ -1,0 +1,114 @@
+import 'reflect-metadata';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import pino from 'pino';
+import type { DataSource } from 'typeorm';
+import { AppModule } from './app.module';
+import { PinoLoggerService } from './common/pino-logger';
+import { createValidationPipe } from './common/validation.pipe';
+import type { AppConfig } from './config/app-config';
+import { createDataSource } from './database/data-source';
+import { type EmbeddedPostgres, startEmbeddedPostgres } from './database/embedded-postgres';
+import { prepareDatabase } from './database/migrate';
+import { serveWebApp } from './web-app/web-app';
+
+export const API_PREFIX = 'api/v1';
+const BODY_LIMIT_BYTES = 1024 * 1024;
+
+export interface RunningPortal {
+  app: NestFastifyApplication;
+  url: string;
+  databaseUrl: string;
+  embedded: boolean;
+  stop(): Promise<void>;
+}
+
+/**
+ * In demo mode without JWT_SECRET a secret is generated once and kept in the data folder,
+ * so sessions survive a restart without anybody having to configure one.
+ */
+function demoJwtSecret(dataDir: string): string {
+  mkdirSync(dataDir, { recursive: true });
+  const file = join(dataDir, 'jwt-secret');
+  if (!existsSync(file)) writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600 });
+  return readFileSync(file, 'utf8').trim();
+}
+
+export async function startPortal(config: AppConfig): Promise<RunningPortal> {
+  const logger = pino({ level: config.LOG_LEVEL, base: { service: 'portal-api' } });
+  if (!config.JWT_SECRET) config.JWT_SECRET = demoJwtSecret(resolve(config.DATA_DIR));
+
+  let embedded: EmbeddedPostgres | null = null;
+  let databaseUrl = config.DATABASE_URL;
+  if (!databaseUrl) {
+    embedded = await startEmbeddedPostgres(resolve(config.DATA_DIR));
+    databaseUrl = embedded.url;
+    logger.info({ dataDir: resolve(config.DATA_DIR) }, 'embedded PostgreSQL (PGlite) started');
+  }
+
+  let dataSource: DataSource | null = null;
+  try {
+    dataSource = createDataSource(databaseUrl, config.DATABASE_POOL_SIZE);
+    await dataSource.initialize();
+    const applied = await prepareDatabase(dataSource, databaseUrl, { seedDemo: config.demoMode });
+    if (applied.length) logger.info({ migrations: applied }, 'migrations applied');
+
+    const adapter = new FastifyAdapter({
+      loggerInstance: logger,
+      bodyLimit: BODY_LIMIT_BYTES,
+      trustProxy: true,
+      requestIdHeader: 'x-request-id',
+      genReqId: () => randomUUID(),
+      disableRequestLogging: config.NODE_ENV === 'test',
+    });
+    const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, dataSource), adapter, {
+      logger: new PinoLoggerService(logger),
+    });
+    app.setGlobalPrefix(API_PREFIX);
+    app.useGlobalPipes(createValidationPipe());
+    const fastify = app.getHttpAdapter().getInstance();
+    fastify.addHook('onSend', async (request, reply) => {
+      reply.header('x-request-id', request.id);
+    });
+
+    const document = SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('Service request portal API')
+        .setDescription('The HTTP contract of the portal of the Fairtrade small producer and worker organizations network.')
+        .setVersion('1')
+        .addBearerAuth()
+        .build(),
+    );
+    SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', useGlobalPrefix: false });
+
+    const webDist = resolve(config.WEB_DIST_DIR || join(__dirname, '../../../../web/dist/browser'));
+    const servingWeb = await serveWebApp(fastify, webDist);
+    if (!servingWeb) logger.warn({ webDist }, 'web app not built: serving the API only');
+
+    await app.listen({ port: config.PORT, host: config.HOST });
+    const address = fastify.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.PORT;
+    const url = `http://localhost:${port}`;
+    const ds = dataSource;
+    return {
+      app,
+      url,
+      databaseUrl,
+      embedded: embedded !== null,
+      async stop() {
+        await app.close();
+        if (ds.isInitialized) await ds.destroy();
+        await embedded?.stop();
+      },
+    };
+  } catch (error) {
+    if (dataSource?.isInitialized) await dataSource.destroy().catch(() => undefined);
+    await embedded?.stop().catch(() => undefined);
+    throw error;
+  }
+}

@@ -1,0 +1,103 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { AdminUserView, CoverageEntry, Language, RegionCode, Role, UserView } from '@portal/shared';
+
+interface UserViewRow {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  language: Language;
+  organization_id: string | null;
+  organization_name: string | null;
+  organization_country: string | null;
+  region_code: RegionCode | null;
+  coverage: CoverageEntry[];
+  available: boolean;
+  active: boolean;
+  contact: boolean;
+  created_at: Date;
+  updated_at: Date;
+}
+
+/** One query for the user with its organization and coverage, as the API shows them. */
+const USER_VIEW_SELECT = `
+  SELECT u.id, u.email, u.name, u.role, u.language, u.region_code, u.available, u.active, u.contact,
+         u.created_at, u.updated_at, u.organization_id,
+         o.name AS organization_name, o.country_code AS organization_country,
+         COALESCE((
+           SELECT json_agg(json_strip_nulls(json_build_object('country', c.country_code, 'region', c.region_code, 'area', c.area_code))
+                           ORDER BY c.country_code NULLS LAST, c.region_code NULLS LAST, c.area_code NULLS LAST)
+           FROM coverage_entries c WHERE c.user_id = u.id
+         ), '[]'::json) AS coverage
+  FROM users u
+  LEFT JOIN organizations o ON o.id = u.organization_id`;
+
+export interface UserListFilter {
+  role?: Role;
+  organizationId?: string;
+  active?: boolean;
+  q?: string;
+  page: number;
+  pageSize: number;
+}
+
+@Injectable()
+export class UserViewsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async findById(id: string, db: EntityManager | DataSource = this.dataSource): Promise<AdminUserView | null> {
+    const [row] = await db.query(`${USER_VIEW_SELECT} WHERE u.id = $1`, [id]);
+    return row ? toAdminUserView(row) : null;
+  }
+
+  async list(filter: UserListFilter): Promise<{ items: AdminUserView[]; total: number }> {
+    const conditions: string[] = [];
+    const params: unknown[] = [];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      conditions.push(sql.replaceAll('?', `$${params.length}`));
+    };
+    if (filter.role) add('u.role = ?', filter.role);
+    if (filter.organizationId) add('u.organization_id = ?', filter.organizationId);
+    if (filter.active !== undefined) add('u.active = ?', filter.active);
+    if (filter.q) {
+      const pattern = `%${filter.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      add(`(unaccent(lower(u.name)) LIKE unaccent(?) OR lower(u.email) LIKE ?)`, pattern);
+    }
+    const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
+    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM users u ${where}`, params);
+    const rows: UserViewRow[] = await this.dataSource.query(
+      `${USER_VIEW_SELECT} ${where} ORDER BY u.name, u.id LIMIT ${filter.pageSize} OFFSET ${(filter.page - 1) * filter.pageSize}`,
+      params,
+    );
+    return { items: rows.map(toAdminUserView), total };
+  }
+}
+
+export function toUserView(row: UserViewRow): UserView {
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    role: row.role,
+    language: row.language,
+    organization: row.organization_id
+      ? { id: row.organization_id, name: row.organization_name!, country: row.organization_country! }
+      : null,
+    region: row.region_code,
+    coverage: row.coverage,
+    available: row.available,
+  };
+}
+
+function toAdminUserView(row: UserViewRow): AdminUserView {
+  return {
+    ...toUserView(row),
+    active: row.active,
+    contact: row.contact,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}

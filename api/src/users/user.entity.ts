@@ -1,0 +1,61 @@
+import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { Language, Role } from '@portal/shared';
+import { OrganizationEntity } from '../organizations/organization.entity';
+import { CoverageEntryEntity } from './coverage-entry.entity';
+
+@Entity('users')
+export class UserEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  /** Stored as typed; unique case-insensitively (index on lower(email)). */
+  @Column({ type: 'text' })
+  email: string;
+
+  @Column({ type: 'text' })
+  name: string;
+
+  @Column({ type: 'text' })
+  role: Role;
+
+  @Column({ type: 'text', default: 'es' })
+  language: Language;
+
+  /** argon2id; null until the person accepts an invitation and chooses a password. */
+  @Column({ name: 'password_hash', type: 'text', nullable: true, select: false })
+  passwordHash: string | null;
+
+  @Column({ name: 'organization_id', type: 'uuid', nullable: true })
+  organizationId: string | null;
+
+  @ManyToOne(() => OrganizationEntity, { nullable: true })
+  @JoinColumn({ name: 'organization_id' })
+  organization: OrganizationEntity | null;
+
+  @Column({ name: 'region_code', type: 'text', nullable: true })
+  regionCode: string | null;
+
+  @Column({ name: 'functional_directorate_code', type: 'text', nullable: true })
+  functionalDirectorateCode: string | null;
+
+  /** A member who manages the people of its organization. */
+  @Column({ type: 'boolean', default: false })
+  contact: boolean;
+
+  /** False on leave or for a vacancy: routing never picks the person. */
+  @Column({ type: 'boolean', default: true })
+  available: boolean;
+
+  /** False once deactivated: cannot sign in, keeps its history. */
+  @Column({ type: 'boolean', default: true })
+  active: boolean;
+
+  @OneToMany(() => CoverageEntryEntity, (entry) => entry.user, { cascade: true })
+  coverage: CoverageEntryEntity[];
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,156 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { type AdminUserView, type CoverageEntry, isStaff, type Page, type Role, type UserView } from '@portal/shared';
+import { AuditService } from '../audit/audit.service';
+import type { AuthUser } from '../auth/auth-user';
+import { ConflictException, NotFoundException, ValidationException } from '../common/app-exception';
+import { paging } from '../common/paging.dto';
+import type { CreateUserDto, ListUsersQueryDto, UpdateUserDto } from './users.dto';
+import { UserViewsRepository } from './user-views.repository';
+
+/** What a person sees of itself: the admin-only fields taken off. */
+export function toPublicUserView(user: AdminUserView): UserView {
+  const { active: _active, contact: _contact, createdAt: _createdAt, updatedAt: _updatedAt, ...view } = user;
+  return view;
+}
+
+interface UserShape {
+  role: Role;
+  organizationId: string | null;
+  region: string | null;
+  coverage: CoverageEntry[];
+  contact: boolean;
+}
+
+@Injectable()
+export class UsersService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly userViews: UserViewsRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(query: ListUsersQueryDto): Promise<Page<AdminUserView>> {
+    const { page, pageSize } = paging(query);
+    const { items, total } = await this.userViews.list({ ...query, page, pageSize });
+    return { items, total, page, pageSize };
+  }
+
+  async get(id: string): Promise<AdminUserView> {
+    const user = await this.userViews.findById(id);
+    if (!user) throw new NotFoundException('user');
+    return user;
+  }
+
+  /** Registers a person without a password: it chooses one through an invitation. */
+  async create(actor: AuthUser, body: CreateUserDto): Promise<AdminUserView> {
+    const shape: UserShape = {
+      role: body.role,
+      organizationId: body.organizationId ?? null,
+      region: body.region ?? null,
+      coverage: body.coverage ?? [],
+      contact: body.contact ?? false,
+    };
+    return this.dataSource.transaction(async (db) => {
+      await this.checkShape(db, shape);
+      const [existing] = await db.query(`SELECT 1 FROM users WHERE lower(email) = lower($1)`, [body.email]);
+      if (existing) throw new ConflictException('users.email-taken', 'A person with this email is already registered.');
+      const [row] = await db.query(
+        `INSERT INTO users (email, name, role, language, organization_id, region_code, available, contact)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+        [body.email, body.name, body.role, body.language ?? 'es', shape.organizationId, shape.region, body.available ?? true, shape.contact],
+      );
+      await this.replaceCoverage(db, row.id, shape.coverage);
+      const { coverage, ...fields } = body;
+      await this.audit.record(db, { actorId: actor.id, action: 'user.created', entityType: 'user', entityId: row.id, changes: { ...fields, coverage } });
+      return (await this.userViews.findById(row.id, db))!;
+    });
+  }
+
+  async update(actor: AuthUser, id: string, body: UpdateUserDto): Promise<AdminUserView> {
+    return this.dataSource.transaction(async (db) => {
+      const current = await this.userViews.findById(id, db);
+      if (!current) throw new NotFoundException('user');
+      const shape: UserShape = {
+        role: body.role ?? current.role,
+        organizationId: body.organizationId !== undefined ? body.organizationId : (current.organization?.id ?? null),
+        region: body.region !== undefined ? body.region : current.region,
+        coverage: body.coverage ?? current.coverage,
+        contact: body.contact ?? current.contact,
+      };
+      await this.checkShape(db, shape);
+      if (id === actor.id && (body.active === false || (body.role && body.role !== 'admin'))) {
+        throw new ConflictException('users.self-lockout', 'You cannot deactivate yourself or take away your own admin role.');
+      }
+      await db.query(
+        `UPDATE users SET name = $2, role = $3, language = $4, organization_id = $5, region_code = $6,
+                available = $7, contact = $8, active = $9, updated_at = now()
+         WHERE id = $1`,
+        [
+          id,
+          body.name ?? current.name,
+          shape.role,
+          body.language ?? current.language,
+          shape.organizationId,
+          shape.region,
+          body.available ?? current.available,
+          shape.contact,
+          body.active ?? current.active,
+        ],
+      );
+      if (body.coverage) await this.replaceCoverage(db, id, shape.coverage);
+      if (body.active === false && current.active) await this.revokeSessions(db, id, 'deactivated');
+      await this.audit.record(db, { actorId: actor.id, action: 'user.updated', entityType: 'user', entityId: id, changes: { ...body } });
+      return (await this.userViews.findById(id, db))!;
+    });
+  }
+
+  /** Deactivation keeps the person and its history; it only closes the door. */
+  async deactivate(actor: AuthUser, id: string): Promise<void> {
+    await this.update(actor, id, { active: false });
+  }
+
+  private async revokeSessions(db: EntityManager, userId: string, reason: string): Promise<void> {
+    await db.query(`UPDATE refresh_token_families SET revoked_at = now(), revoked_reason = $2 WHERE user_id = $1 AND revoked_at IS NULL`, [
+      userId,
+      reason,
+    ]);
+  }
+
+  private async replaceCoverage(db: EntityManager, userId: string, coverage: CoverageEntry[]): Promise<void> {
+    await db.query(`DELETE FROM coverage_entries WHERE user_id = $1`, [userId]);
+    for (const entry of coverage) {
+      await db.query(
+        `INSERT INTO coverage_entries (user_id, country_code, region_code, area_code) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
+        [userId, entry.country ?? null, entry.region ?? null, entry.area ?? null],
+      );
+    }
+  }
+
+  /** The rules between fields, answered as 400 with the field at fault. */
+  private async checkShape(db: EntityManager, shape: UserShape): Promise<void> {
+    const errors: Record<string, string[]> = {};
+    const fail = (field: string, message: string) => (errors[field] ??= []).push(message);
+    if (shape.role === 'member') {
+      if (!shape.organizationId) fail('organizationId', 'a member belongs to an organization');
+      else {
+        const [org] = await db.query(`SELECT 1 FROM organizations WHERE id = $1`, [shape.organizationId]);
+        if (!org) fail('organizationId', 'no organization has this id');
+      }
+      if (shape.coverage.length > 0) fail('coverage', 'members have no coverage');
+    } else if (shape.organizationId) {
+      fail('organizationId', 'staff do not belong to a member organization');
+    }
+    if (shape.contact && shape.role !== 'member') fail('contact', 'only a member can be its organization’s contact');
+    if (shape.role === 'director' && !shape.region) fail('region', 'a director directs a region');
+    if (!isStaff(shape.role) && shape.region) fail('region', 'only staff have a region');
+    const countries: string[] = (await db.query(`SELECT code FROM countries`)).map((row: { code: string }) => row.code);
+    shape.coverage.forEach((entry, index) => {
+      if (!entry.country && !entry.region && !entry.area) fail(`coverage.${index}`, 'name a country, a region or an area');
+      if (entry.country && entry.region) fail(`coverage.${index}`, 'name a country or a region, not both');
+      if (entry.country && !countries.includes(entry.country)) fail(`coverage.${index}.country`, 'not a country the network serves');
+    });
+    if (Object.keys(errors).length > 0) throw new ValidationException(errors);
+  }
+}

@@ -1,0 +1,35 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+import { PROBLEM_CONTENT_TYPE } from '@portal/shared';
+
+/**
+ * Serves the built Angular app at / from the same port as the API. Hashed bundles are
+ * cached for a year (their names change with their content); index.html never, so a new
+ * release reaches phones at the next visit. Any other path that is not the API gets
+ * index.html, for the app's own router.
+ */
+export async function serveWebApp(fastify: FastifyInstance, distDir: string): Promise<boolean> {
+  if (!distDir || !existsSync(join(distDir, 'index.html'))) return false;
+  await fastify.register(fastifyStatic, {
+    root: distDir,
+    wildcard: false,
+    index: false,
+    setHeaders(res, path) {
+      const hashed = /-[A-Z0-9]{8}\.(js|css|woff2?)$/i.test(path);
+      res.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+    },
+  });
+  fastify.get('/*', (request, reply) => {
+    if (request.url.startsWith('/api/') || request.url === '/api') {
+      return reply
+        .status(404)
+        .header('content-type', PROBLEM_CONTENT_TYPE)
+        .send({ type: 'about:blank', title: 'Not found', status: 404, detail: `No route ${request.method} ${request.url.split('?')[0]}` });
+    }
+    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+  });
+  fastify.get('/', (_request, reply) => reply.header('cache-control', 'no-cache').sendFile('index.html'));
+  return true;
+}

@@ -1,0 +1,54 @@
+import type { Language } from './languages.js';
+import type { RegionCode, ThematicArea } from './reference.js';
+import type { Role } from './roles.js';
+
+/**
+ * One coverage entry of a staff member: which requests it serves. At least one of
+ * country, region or area is set; a country and a region are never set together.
+ */
+export interface CoverageEntry {
+  country?: string;
+  region?: RegionCode;
+  area?: ThematicArea;
+}
+
+export interface OrganizationRef {
+  id: string;
+  name: string;
+  country: string;
+}
+
+/** The signed-in person, as GET /me and the auth answers return it (API.md). */
+export interface UserView {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  language: Language;
+  organization: OrganizationRef | null;
+  region: RegionCode | null;
+  coverage: CoverageEntry[];
+  available: boolean;
+}
+
+/** A user as administrators see and edit it. */
+export interface AdminUserView extends UserView {
+  active: boolean;
+  contact: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CreateUserBody {
+  email: string;
+  name: string;
+  role: Role;
+  language?: Language;
+  organizationId?: string | null;
+  region?: RegionCode | null;
+  coverage?: CoverageEntry[];
+  available?: boolean;
+  contact?: boolean;
+}
+
+export type UpdateUserBody = Partial<Omit<CreateUserBody, 'email'>> & { active?: boolean };
