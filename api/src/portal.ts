@@ -71,6 +71,8 @@ export async function startPortal(config: AppConfig): Promise<RunningPortal> {
     app.setGlobalPrefix(API_PREFIX);
     app.useGlobalPipes(createValidationPipe());
     const fastify = app.getHttpAdapter().getInstance();
+    // The API speaks JSON (and multipart for uploads): any other body is a 415, not a string.
+    fastify.removeContentTypeParser('text/plain');
     fastify.addHook('onSend', async (request, reply) => {
       reply.header('x-request-id', request.id);
     });

@@ -1,4 +1,5 @@
-import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
+import { applyDecorators, createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
+import { ApiExtension } from '@nestjs/swagger';
 import { ROLES, type Role } from '@portal/shared';
 import type { AuthUser } from './auth-user';
 
@@ -6,13 +7,14 @@ export const IS_PUBLIC = 'portal:public';
 export const ALLOWED_ROLES = 'portal:roles';
 
 /** Opens a route to callers who are not signed in. Use for the few routes that need it. */
-export const Public = () => SetMetadata(IS_PUBLIC, true);
+export const Public = () => applyDecorators(SetMetadata(IS_PUBLIC, true), ApiExtension('x-public', true));
 
 /**
  * The roles allowed on a route (or every route of a controller). A route that names none
- * is refused to everybody: access is granted, never assumed.
+ * is refused to everybody: access is granted, never assumed. The roles also appear in the
+ * OpenAPI document as `x-roles`, which the route-permissions snapshot test reads.
  */
-export const Roles = (...roles: Role[]) => SetMetadata(ALLOWED_ROLES, roles);
+export const Roles = (...roles: Role[]) => applyDecorators(SetMetadata(ALLOWED_ROLES, roles), ApiExtension('x-roles', roles));
 
 /** Any signed-in person, whatever the role. */
 export const AnyRole = () => Roles(...ROLES);

@@ -1,0 +1,15 @@
+// API e2e: the built API as a real process over HTTP, each test file on a database of its own.
+const path = require('node:path');
+const base = require('../../jest.swc.cjs');
+
+module.exports = {
+  ...base,
+  displayName: 'api-e2e',
+  rootDir: path.join(__dirname, '..'),
+  roots: ['<rootDir>/api'],
+  testMatch: ['**/*.e2e-spec.ts'],
+  globalSetup: '<rootDir>/support/global-setup.ts',
+  globalTeardown: '<rootDir>/support/global-teardown.ts',
+  testTimeout: 60_000,
+  maxWorkers: 2,
+};

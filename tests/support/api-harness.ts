@@ -1,0 +1,147 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Pool } from 'pg';
+import type { TokenPair } from '@portal/shared';
+import { API_MAIN } from './paths';
+import { TcpProxy } from './tcp-proxy';
+import { adminQuery, startEmbeddedServer, uniqueName, withDatabase } from './test-database';
+
+export const DEMO_PASSWORD = 'Demo-2026!';
+export const TEST_JWT_SECRET = 'test-only-jwt-secret-0123456789abcdef0123456789';
+
+export interface ApiAnswer<T = any> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+export interface TestPortal {
+  url: string;
+  /** The database this portal uses, for assertions made independently of the API. */
+  db: Pool;
+  /** Present when started with `viaProxy`: stop() it to take the database away. */
+  proxy: TcpProxy | null;
+  request<T = any>(method: string, path: string, options?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<ApiAnswer<T>>;
+  login(email: string, password?: string): Promise<TokenPair>;
+  stop(): Promise<void>;
+}
+
+export interface TestPortalOptions {
+  /** Put a TCP proxy between the API and the database (for outage tests). */
+  viaProxy?: boolean;
+  env?: Record<string, string>;
+}
+
+/** A database of this test file's own: cloned from the run's template, or a fresh PGlite. */
+async function createTestDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  if (process.env.PORTAL_TEST_MODE === 'server') {
+    const serverUrl = process.env.PORTAL_TEST_SERVER_URL!;
+    const name = uniqueName(`${process.env.PORTAL_TEST_TEMPLATE}_f`);
+    await adminQuery(serverUrl, `CREATE DATABASE ${name} TEMPLATE ${process.env.PORTAL_TEST_TEMPLATE}`);
+    return { url: withDatabase(serverUrl, name), drop: () => adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+  }
+  const embedded = await startEmbeddedServer();
+  return {
+    url: embedded.url,
+    drop: async () => {
+      embedded.process.kill('SIGTERM');
+    },
+  };
+}
+
+function waitForListening(child: ChildProcess, output: () => string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`API did not start in time:\n${output()}`)), 60_000);
+    const check = () => {
+      const match = /running at (http:\/\/localhost:\d+)/.exec(output());
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout!.on('data', check);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`API exited (${code}) before listening:\n${output()}`));
+    });
+  });
+}
+
+/**
+ * Starts the real API as its own process (the built api/dist), on a database of this test
+ * file's own, and talks to it over HTTP like any client.
+ */
+export async function startTestPortal(options: TestPortalOptions = {}): Promise<TestPortal> {
+  const database = await createTestDatabase();
+  let proxy: TcpProxy | null = null;
+  let apiDatabaseUrl = database.url;
+  if (options.viaProxy) {
+    const target = new URL(database.url);
+    proxy = new TcpProxy(target.hostname, Number(target.port || 5432));
+    const port = await proxy.start();
+    const through = new URL(database.url);
+    through.host = `127.0.0.1:${port}`;
+    apiDatabaseUrl = through.toString();
+  }
+  const dataDir = mkdtempSync(join(tmpdir(), 'portal-test-'));
+  let output = '';
+  const child = spawn(process.execPath, [API_MAIN], {
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATABASE_URL: apiDatabaseUrl,
+      SEED_DEMO: 'true',
+      JWT_SECRET: TEST_JWT_SECRET,
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      ...options.env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  const url = await waitForListening(child, () => output);
+  const db = new Pool({ connectionString: database.url, max: 2 });
+  db.on('error', () => undefined);
+
+  const request: TestPortal['request'] = async (method, path, { token, body, headers } = {}) => {
+    const response = await fetch(`${url}${path}`, {
+      method,
+      headers: {
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...headers,
+      },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    const text = await response.text();
+    let parsed: unknown = text;
+    if ((response.headers.get('content-type') ?? '').includes('json') && text) parsed = JSON.parse(text);
+    return { status: response.status, headers: response.headers, body: parsed as any };
+  };
+
+  return {
+    url,
+    db,
+    proxy,
+    request,
+    async login(email, password = DEMO_PASSWORD) {
+      const answer = await request<TokenPair>('POST', '/api/v1/auth/login', { body: { email, password } });
+      if (answer.status !== 200) throw new Error(`login ${email} failed: ${answer.status} ${JSON.stringify(answer.body)}`);
+      return answer.body;
+    },
+    async stop() {
+      const exited = new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once('exit', resolve)));
+      child.kill('SIGTERM');
+      await exited;
+      await db.end();
+      await proxy?.stop();
+      await database.drop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
