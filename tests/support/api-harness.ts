@@ -19,6 +19,8 @@ export interface ApiAnswer<T = any> {
 
 export interface TestPortal {
   url: string;
+  /** The database's URL (direct, not through the proxy). */
+  databaseUrl: string;
   /** The database this portal uses, for assertions made independently of the API. */
   db: Pool;
   /** Present when started with `viaProxy`: stop() it to take the database away. */
@@ -126,6 +128,7 @@ export async function startTestPortal(options: TestPortalOptions = {}): Promise<
 
   return {
     url,
+    databaseUrl: database.url,
     db,
     proxy,
     request,
