@@ -11,6 +11,7 @@ import { ConfigModule } from './config/config.module';
 import { HealthController } from './health/health.controller';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { ReferenceModule } from './reference/reference.module';
+import { RequestsModule } from './requests/requests.module';
 import { UsersModule } from './users/users.module';
 
 @Module({})
@@ -30,6 +31,7 @@ export class AppModule {
         AuthModule,
         OrganizationsModule,
         ReferenceModule,
+        RequestsModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -7,3 +7,5 @@ export * from './reference.js';
 export * from './users.js';
 export * from './organizations.js';
 export * from './auth.js';
+export * from './requests.js';
+export * from './lifecycle.js';

@@ -1,8 +1,17 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { Foundation1764306000000 } from '../../../migrations/1764306000000-Foundation';
+import { Requests1764310000000 } from '../../../migrations/1764310000000-Requests';
 import { AuditLogEntity } from '../audit/audit-log.entity';
 import { RefreshTokenEntity, RefreshTokenFamilyEntity } from '../auth/refresh-token.entities';
 import { OrganizationEntity } from '../organizations/organization.entity';
+import {
+  AttachmentEntity,
+  IdempotencyKeyEntity,
+  RequestEntity,
+  RequestEventEntity,
+  RequestMessageEntity,
+  RequestReferenceCounterEntity,
+} from '../requests/request.entities';
 import { CountryEntity, FunctionalDirectorateEntity, RegionEntity, ThematicAreaEntity } from '../reference/reference.entities';
 import { CoverageEntryEntity } from '../users/coverage-entry.entity';
 import { UserEntity } from '../users/user.entity';
@@ -18,10 +27,16 @@ export const ENTITIES = [
   RefreshTokenFamilyEntity,
   RefreshTokenEntity,
   AuditLogEntity,
+  RequestReferenceCounterEntity,
+  RequestEntity,
+  RequestMessageEntity,
+  RequestEventEntity,
+  AttachmentEntity,
+  IdempotencyKeyEntity,
 ];
 
 /** Every migration, in order. Listed explicitly so the build, not a glob, decides what runs. */
-export const MIGRATIONS = [Foundation1764306000000];
+export const MIGRATIONS = [Foundation1764306000000, Requests1764310000000];
 
 export function dataSourceOptions(url: string, poolSize: number): DataSourceOptions {
   return {

@@ -50,6 +50,10 @@ export class UserEntity {
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
+  /** When routing or a person last gave this staff member a request (routing's tie-break). */
+  @Column({ name: 'last_assigned_at', type: 'timestamptz', nullable: true })
+  lastAssignedAt: Date | null;
+
   @OneToMany(() => CoverageEntryEntity, (entry) => entry.user, { cascade: true })
   coverage: CoverageEntryEntity[];
 

@@ -1,0 +1,235 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import {
+  type AttachmentView,
+  isStaff,
+  type MessageView,
+  type Page,
+  type RequestView,
+  type RoutingTier,
+  type TimelineEntry,
+} from '@portal/shared';
+import type { AuthUser } from '../auth/auth-user';
+import { visibilityScope } from './request-scope';
+import { toPrefixTsQuery } from './search-query';
+
+export interface RequestRow {
+  id: string;
+  reference: string;
+  subject: string;
+  description: string;
+  status: RequestView['status'];
+  priority: RequestView['priority'];
+  area_code: RequestView['area'];
+  organization_id: string;
+  organization_name: string;
+  country_code: string;
+  region_code: RequestView['region'];
+  assignee_id: string | null;
+  assignee_name: string | null;
+  routing_tier: number | null;
+  routing_reason: string;
+  created_by: string;
+  created_by_name: string;
+  created_at: Date;
+  updated_at: Date;
+  first_responded_at: Date | null;
+  resolved_at: Date | null;
+  closed_at: Date | null;
+  escalated: boolean;
+  first_response_due_at: Date | null;
+  resolution_due_at: Date | null;
+  breached: boolean;
+  satisfaction_score: number | null;
+  satisfaction_comment: string | null;
+  version: number;
+}
+
+const REQUEST_COLUMNS = `
+  r.id, r.reference, r.subject, r.description, r.status, r.priority, r.area_code,
+  r.organization_id, o.name AS organization_name, r.country_code, r.region_code,
+  r.assignee_id, a.name AS assignee_name, r.routing_tier, r.routing_reason,
+  r.created_by, cb.name AS created_by_name, r.created_at, r.updated_at,
+  r.first_responded_at, r.resolved_at, r.closed_at, r.escalated,
+  r.first_response_due_at, r.resolution_due_at, r.breached,
+  r.satisfaction_score, r.satisfaction_comment, r.version`;
+
+const REQUEST_FROM = `
+  FROM requests r
+  JOIN organizations o ON o.id = r.organization_id
+  JOIN users cb ON cb.id = r.created_by
+  LEFT JOIN users a ON a.id = r.assignee_id`;
+
+const iso = (date: Date | null) => (date ? date.toISOString() : null);
+
+export function toRequestView(row: RequestRow): RequestView {
+  return {
+    id: row.id,
+    reference: row.reference,
+    subject: row.subject,
+    description: row.description,
+    status: row.status,
+    priority: row.priority,
+    area: row.area_code,
+    organization: { id: row.organization_id, name: row.organization_name, country: row.country_code },
+    country: row.country_code,
+    region: row.region_code,
+    assignee: row.assignee_id ? { id: row.assignee_id, name: row.assignee_name! } : null,
+    routing: { tier: row.routing_tier as RoutingTier | null, reason: row.routing_reason },
+    createdBy: { id: row.created_by, name: row.created_by_name },
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+    firstRespondedAt: iso(row.first_responded_at),
+    resolvedAt: iso(row.resolved_at),
+    closedAt: iso(row.closed_at),
+    escalated: row.escalated,
+    sla: { firstResponseDueAt: iso(row.first_response_due_at), resolutionDueAt: iso(row.resolution_due_at), breached: row.breached },
+    satisfaction: row.satisfaction_score === null ? null : { score: row.satisfaction_score, comment: row.satisfaction_comment },
+    version: row.version,
+  };
+}
+
+export interface RequestListFilter {
+  status?: string[];
+  area?: string;
+  country?: string;
+  region?: string;
+  /** A user id, or 'none' for unassigned ('me' is resolved by the caller). */
+  assignee?: string;
+  organization?: string;
+  q?: string;
+  breached?: boolean;
+  escalated?: boolean;
+  from?: Date;
+  to?: Date;
+  sort: { field: 'createdAt' | 'updatedAt' | 'priority' | 'dueAt'; descending: boolean };
+  page: number;
+  pageSize: number;
+}
+
+const SORT_SQL: Record<RequestListFilter['sort']['field'], string> = {
+  createdAt: 'r.created_at',
+  updatedAt: 'r.updated_at',
+  priority: `CASE r.priority WHEN 'urgent' THEN 4 WHEN 'high' THEN 3 WHEN 'normal' THEN 2 ELSE 1 END`,
+  dueAt: 'r.resolution_due_at',
+};
+
+@Injectable()
+export class RequestViewsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** A request the caller may see, or null (absent and invisible look the same). */
+  async findVisible(caller: AuthUser, id: string, db: EntityManager | DataSource = this.dataSource): Promise<RequestView | null> {
+    const params: unknown[] = [id];
+    const scope = visibilityScope(caller, params);
+    const [row] = await db.query(`SELECT ${REQUEST_COLUMNS} ${REQUEST_FROM} WHERE r.id = $1 AND ${scope}`, params);
+    return row ? toRequestView(row) : null;
+  }
+
+  async list(caller: AuthUser, filter: RequestListFilter): Promise<Page<RequestView>> {
+    const params: unknown[] = [];
+    const conditions = [visibilityScope(caller, params)];
+    const param = (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    if (filter.status?.length) conditions.push(`r.status = ANY(${param(filter.status)}::text[])`);
+    if (filter.area) conditions.push(`r.area_code = ${param(filter.area)}`);
+    if (filter.country) conditions.push(`r.country_code = ${param(filter.country)}`);
+    if (filter.region) conditions.push(`r.region_code = ${param(filter.region)}`);
+    if (filter.assignee === 'none') conditions.push('r.assignee_id IS NULL');
+    else if (filter.assignee) conditions.push(`r.assignee_id = ${param(filter.assignee)}`);
+    if (filter.organization) conditions.push(`r.organization_id = ${param(filter.organization)}`);
+    if (filter.breached !== undefined) conditions.push(`r.breached = ${param(filter.breached)}`);
+    if (filter.escalated !== undefined) conditions.push(`r.escalated = ${param(filter.escalated)}`);
+    if (filter.from) conditions.push(`r.created_at >= ${param(filter.from)}`);
+    if (filter.to) conditions.push(`r.created_at < ${param(filter.to)}`);
+    if (filter.q !== undefined) {
+      const tsquery = toPrefixTsQuery(filter.q);
+      if (!tsquery) conditions.push('FALSE');
+      else {
+        const query = `to_tsquery('simple', unaccent(${param(tsquery)}))`;
+        const reference = param(filter.q.trim().toUpperCase());
+        // Internal notes are searched for staff only: a member must not learn their words.
+        const internal = isStaff(caller.role) ? ` OR r.search_internal @@ ${query}` : '';
+        conditions.push(`(r.reference = ${reference} OR r.search_public @@ ${query}${internal})`);
+      }
+    }
+    const where = conditions.join(' AND ');
+    const direction = filter.sort.descending ? 'DESC' : 'ASC';
+    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM requests r WHERE ${where}`, params);
+    const rows: RequestRow[] = await this.dataSource.query(
+      `SELECT ${REQUEST_COLUMNS} ${REQUEST_FROM} WHERE ${where}
+       ORDER BY ${SORT_SQL[filter.sort.field]} ${direction} NULLS LAST, r.created_at DESC, r.id
+       LIMIT ${filter.pageSize} OFFSET ${(filter.page - 1) * filter.pageSize}`,
+      params,
+    );
+    return { items: rows.map(toRequestView), total, page: filter.page, pageSize: filter.pageSize };
+  }
+
+  /** Messages and events in time order; internal notes and their files only for staff. */
+  async timeline(caller: AuthUser, requestId: string): Promise<{ timeline: TimelineEntry[]; attachments: AttachmentView[] }> {
+    const staff = isStaff(caller.role);
+    const [messages, events, files] = await Promise.all([
+      this.dataSource.query(
+        `SELECT m.id, m.body, m.internal, m.created_at, u.id AS author_id, u.name AS author_name, u.role AS author_role
+         FROM request_messages m JOIN users u ON u.id = m.author_id
+         WHERE m.request_id = $1 AND ($2 OR NOT m.internal) ORDER BY m.created_at, m.id`,
+        [requestId, staff],
+      ),
+      this.dataSource.query(
+        `SELECT e.id, e.type, e.from_value, e.to_value, e.reason, e.created_at, u.id AS actor_id, u.name AS actor_name
+         FROM request_events e LEFT JOIN users u ON u.id = e.actor_id
+         WHERE e.request_id = $1 ORDER BY e.created_at, e.id`,
+        [requestId],
+      ),
+      this.dataSource.query(
+        `SELECT f.id, f.file_name, f.size_bytes, f.content_type, f.message_id, f.created_at
+         FROM attachments f LEFT JOIN request_messages m ON m.id = f.message_id
+         WHERE f.request_id = $1 AND ($2 OR m.internal IS NOT TRUE) ORDER BY f.created_at, f.id`,
+        [requestId, staff],
+      ),
+    ]);
+    const attachments: AttachmentView[] = files.map(
+      (f: { id: string; file_name: string; size_bytes: number; content_type: string; message_id: string | null; created_at: Date }) => ({
+        id: f.id,
+        name: f.file_name,
+        size: f.size_bytes,
+        contentType: f.content_type,
+        messageId: f.message_id,
+        createdAt: f.created_at.toISOString(),
+      }),
+    );
+    const messageEntries: (TimelineEntry & { sortAt: number })[] = messages.map(
+      (m: { id: string; body: string; internal: boolean; created_at: Date; author_id: string; author_name: string; author_role: string }) => {
+        const view: MessageView = {
+          id: m.id,
+          body: m.body,
+          internal: m.internal,
+          author: { id: m.author_id, name: m.author_name, role: m.author_role },
+          createdAt: m.created_at.toISOString(),
+          attachments: attachments.filter((a) => a.messageId === m.id),
+        };
+        return { type: 'message' as const, ...view, sortAt: m.created_at.getTime() };
+      },
+    );
+    const eventEntries: (TimelineEntry & { sortAt: number })[] = events.map(
+      (e: { id: string; type: string; from_value: string | null; to_value: string | null; reason: string | null; created_at: Date; actor_id: string | null; actor_name: string | null }) => ({
+        type: 'event' as const,
+        id: e.id,
+        event: e.type as never,
+        actor: e.actor_id ? { id: e.actor_id, name: e.actor_name! } : null,
+        from: e.from_value,
+        to: e.to_value,
+        reason: e.reason,
+        createdAt: e.created_at.toISOString(),
+        sortAt: e.created_at.getTime(),
+      }),
+    );
+    const timeline = [...eventEntries, ...messageEntries]
+      .sort((a, b) => a.sortAt - b.sortAt)
+      .map(({ sortAt: _sortAt, ...entry }) => entry as TimelineEntry);
+    return { timeline, attachments: attachments.filter((a) => a.messageId === null) };
+  }
+}

@@ -1,0 +1,116 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { MessageView, Page, RequestDetailView, RequestView, RoutingPreview } from '@portal/shared';
+import type { AuthUser } from '../auth/auth-user';
+import { AnyRole, CurrentUser, Roles } from '../auth/auth.decorators';
+import { ValidationException } from '../common/app-exception';
+import { IdParam } from '../common/id-param.pipe';
+import {
+  AssignDto,
+  CreateMessageDto,
+  CreateRequestDto,
+  EscalateDto,
+  ListRequestsQueryDto,
+  RoutingPreviewQueryDto,
+  SatisfactionDto,
+  TransitionDto,
+  UpdateRequestDto,
+} from './requests.dto';
+import { RequestsService } from './requests.service';
+
+/** Roles that work cases: the executive directorate reads only. */
+const CASE_WORKERS = ['representative', 'specialist', 'director', 'admin'] as const;
+const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
+
+@ApiTags('requests')
+@ApiBearerAuth()
+@Controller()
+export class RequestsController {
+  constructor(private readonly requests: RequestsService) {}
+
+  @Get('requests')
+  @AnyRole()
+  @ApiOperation({ summary: 'Requests visible to the caller, filtered, searched, sorted and paged' })
+  list(@CurrentUser() caller: AuthUser, @Query() query: ListRequestsQueryDto): Promise<Page<RequestView>> {
+    return this.requests.list(caller, query);
+  }
+
+  @Post('requests')
+  @Roles('member')
+  @ApiOperation({ summary: "File a request for the caller's organization; it is routed at once" })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retries with the same key within 24 h return the first answer' })
+  async create(
+    @CurrentUser() caller: AuthUser,
+    @Body() body: CreateRequestDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<unknown> {
+    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY_PATTERN.test(idempotencyKey)) {
+      throw new ValidationException({ 'Idempotency-Key': ['must be 1 to 200 visible ASCII characters'] });
+    }
+    const answer = await this.requests.create(caller, body, idempotencyKey);
+    reply.status(answer.status);
+    if (answer.replayed) reply.header('idempotent-replayed', 'true');
+    return answer.body;
+  }
+
+  @Get('requests/:id')
+  @AnyRole()
+  @ApiOperation({ summary: 'A request with its timeline (internal notes only for staff)' })
+  get(@CurrentUser() caller: AuthUser, @Param('id', IdParam('request')) id: string): Promise<RequestDetailView> {
+    return this.requests.get(caller, id);
+  }
+
+  @Patch('requests/:id')
+  @Roles(...CASE_WORKERS)
+  @ApiOperation({ summary: 'Change priority or area (optimistic: send the version you loaded)' })
+  update(@CurrentUser() caller: AuthUser, @Param('id', IdParam('request')) id: string, @Body() body: UpdateRequestDto): Promise<RequestView> {
+    return this.requests.update(caller, id, body);
+  }
+
+  @Post('requests/:id/messages')
+  @Roles('member', ...CASE_WORKERS)
+  @ApiOperation({ summary: 'A public reply, or (staff) an internal note' })
+  addMessage(@CurrentUser() caller: AuthUser, @Param('id', IdParam('request')) id: string, @Body() body: CreateMessageDto): Promise<MessageView> {
+    return this.requests.addMessage(caller, id, body);
+  }
+
+  @Post('requests/:id/transitions')
+  @Roles('member', ...CASE_WORKERS)
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Change status; 409 with the allowed ones when not allowed from here' })
+  transition(@CurrentUser() caller: AuthUser, @Param('id', IdParam('request')) id: string, @Body() body: TransitionDto): Promise<RequestView> {
+    return this.requests.transition(caller, id, body);
+  }
+
+  @Post('requests/:id/assign')
+  @Roles(...CASE_WORKERS)
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Reassign: an admin anywhere, a director within its region, the assignee handing on' })
+  assign(@CurrentUser() caller: AuthUser, @Param('id', IdParam('request')) id: string, @Body() body: AssignDto): Promise<RequestView> {
+    return this.requests.assign(caller, id, body);
+  }
+
+  @Post('requests/:id/escalate')
+  @Roles('representative', 'specialist')
+  @HttpCode(200)
+  @ApiOperation({ summary: "Escalate to the region's director, with a reason" })
+  escalate(@CurrentUser() caller: AuthUser, @Param('id', IdParam('request')) id: string, @Body() body: EscalateDto): Promise<RequestView> {
+    return this.requests.escalate(caller, id, body);
+  }
+
+  @Post('requests/:id/satisfaction')
+  @Roles('member')
+  @ApiOperation({ summary: 'Rate the service (1–5) once the request is resolved' })
+  rate(@CurrentUser() caller: AuthUser, @Param('id', IdParam('request')) id: string, @Body() body: SatisfactionDto) {
+    return this.requests.rate(caller, id, body);
+  }
+
+  @Get('routing/preview')
+  @Roles('representative', 'specialist', 'director', 'executive', 'admin')
+  @ApiOperation({ summary: 'Who routing would choose now for a country and area, without creating anything' })
+  preview(@Query() query: RoutingPreviewQueryDto): Promise<RoutingPreview> {
+    return this.requests.previewRouting(query.country, query.area);
+  }
+}

@@ -1,0 +1,205 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import {
+  type AssignBody,
+  type CreateMessageBody,
+  type CreateRequestBody,
+  type EscalateBody,
+  LIMITS,
+  PRIORITIES,
+  type Priority,
+  REGION_CODES,
+  REQUEST_STATUSES,
+  type RequestStatus,
+  type SatisfactionBody,
+  THEMATIC_AREAS,
+  type ThematicArea,
+  type TransitionBody,
+  type UpdateRequestBody,
+} from '@portal/shared';
+import { PagingQueryDto } from '../common/paging.dto';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+
+export class CreateRequestDto implements CreateRequestBody {
+  @ApiProperty({ enum: THEMATIC_AREAS })
+  @IsIn(THEMATIC_AREAS)
+  area: ThematicArea;
+
+  @ApiProperty({ minLength: LIMITS.subjectMin, maxLength: LIMITS.subjectMax })
+  @Transform(trim)
+  @IsString()
+  @Length(LIMITS.subjectMin, LIMITS.subjectMax)
+  subject: string;
+
+  @ApiProperty({ minLength: LIMITS.descriptionMin, maxLength: LIMITS.descriptionMax })
+  @Transform(trim)
+  @IsString()
+  @Length(LIMITS.descriptionMin, LIMITS.descriptionMax)
+  description: string;
+
+  @ApiPropertyOptional({ enum: PRIORITIES, default: 'normal' })
+  @IsOptional()
+  @IsIn(PRIORITIES)
+  priority?: Priority;
+}
+
+export class UpdateRequestDto implements UpdateRequestBody {
+  @ApiPropertyOptional({ enum: PRIORITIES })
+  @IsOptional()
+  @IsIn(PRIORITIES)
+  priority?: Priority;
+
+  @ApiPropertyOptional({ enum: THEMATIC_AREAS })
+  @IsOptional()
+  @IsIn(THEMATIC_AREAS)
+  area?: ThematicArea;
+
+  @ApiProperty({ description: 'The version the change is based on; a stale one answers 409' })
+  @IsInt()
+  @Min(1)
+  @Max(2_000_000_000)
+  version: number;
+}
+
+export class CreateMessageDto implements CreateMessageBody {
+  @ApiProperty({ maxLength: LIMITS.descriptionMax })
+  @Transform(trim)
+  @IsString()
+  @Length(1, LIMITS.descriptionMax)
+  body: string;
+
+  @ApiPropertyOptional({ default: false, description: 'An internal note, seen by staff only (staff only)' })
+  @IsOptional()
+  @IsBoolean()
+  internal?: boolean;
+}
+
+export class TransitionDto implements TransitionBody {
+  @ApiProperty({ enum: REQUEST_STATUSES })
+  @IsIn(REQUEST_STATUSES)
+  to: RequestStatus;
+
+  @ApiPropertyOptional({ maxLength: 2000 })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(2000)
+  reason?: string;
+}
+
+export class AssignDto implements AssignBody {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  assigneeId: string;
+
+  @ApiPropertyOptional({ maxLength: 2000 })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(2000)
+  reason?: string;
+}
+
+export class EscalateDto implements EscalateBody {
+  @ApiProperty({ maxLength: 2000 })
+  @Transform(trim)
+  @IsString()
+  @Length(3, 2000)
+  reason: string;
+}
+
+export class SatisfactionDto implements SatisfactionBody {
+  @ApiProperty({ minimum: 1, maximum: 5 })
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  score: number;
+
+  @ApiPropertyOptional({ maxLength: 2000 })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(2000)
+  comment?: string;
+}
+
+const SORT_PATTERN = /^-?(createdAt|updatedAt|priority|dueAt)$/;
+const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2}))?$/;
+
+export class ListRequestsQueryDto extends PagingQueryDto {
+  @ApiPropertyOptional({ description: 'One status or several separated by commas', example: 'assigned,in_progress' })
+  @IsOptional()
+  @Matches(new RegExp(`^(${REQUEST_STATUSES.join('|')})(,(${REQUEST_STATUSES.join('|')}))*$`), { message: 'status must be statuses separated by commas' })
+  status?: string;
+
+  @ApiPropertyOptional({ enum: THEMATIC_AREAS })
+  @IsOptional()
+  @IsIn(THEMATIC_AREAS)
+  area?: ThematicArea;
+
+  @ApiPropertyOptional({ example: 'PE' })
+  @IsOptional()
+  @Matches(/^[A-Z]{2}$/, { message: 'country must be a two-letter country code' })
+  country?: string;
+
+  @ApiPropertyOptional({ enum: REGION_CODES })
+  @IsOptional()
+  @IsIn(REGION_CODES)
+  region?: string;
+
+  @ApiPropertyOptional({ description: 'A user id, "me" or "none" (unassigned)' })
+  @IsOptional()
+  @Matches(/^(me|none|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i, { message: 'assignee must be a user id, "me" or "none"' })
+  assignee?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  organization?: string;
+
+  @ApiPropertyOptional({ description: 'Full text over reference, subject, description and messages; accents and case ignored' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  breached?: boolean;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  escalated?: boolean;
+
+  @ApiPropertyOptional({ description: 'Created at or after (date or date-time)', example: '2026-01-01' })
+  @IsOptional()
+  @Matches(DATE_PATTERN, { message: 'from must be a date (YYYY-MM-DD) or an ISO date-time' })
+  from?: string;
+
+  @ApiPropertyOptional({ description: 'Created before; a date includes its whole day', example: '2026-12-31' })
+  @IsOptional()
+  @Matches(DATE_PATTERN, { message: 'to must be a date (YYYY-MM-DD) or an ISO date-time' })
+  to?: string;
+
+  @ApiPropertyOptional({ description: 'createdAt, updatedAt, priority or dueAt; "-" prefix for descending', default: '-createdAt' })
+  @IsOptional()
+  @Matches(SORT_PATTERN, { message: 'sort must be createdAt, updatedAt, priority or dueAt, optionally prefixed with -' })
+  sort?: string;
+}
+
+export class RoutingPreviewQueryDto {
+  @ApiProperty({ example: 'PE' })
+  @Matches(/^[A-Z]{2}$/, { message: 'country must be a two-letter country code' })
+  country: string;
+
+  @ApiProperty({ enum: THEMATIC_AREAS })
+  @IsIn(THEMATIC_AREAS)
+  area: ThematicArea;
+}

@@ -1,0 +1,378 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import {
+  allowedTransitions,
+  isReopen,
+  isStaff,
+  LIMITS,
+  type MessageView,
+  type Page,
+  type RequestDetailView,
+  type RequestStatus,
+  type RequestView,
+  type RoutingPreview,
+  type TimelineEventType,
+} from '@portal/shared';
+import type { AuthUser } from '../auth/auth-user';
+import { ConflictException, NotFoundException, ValidationException } from '../common/app-exception';
+import { ReferenceService } from '../reference/reference.service';
+import { RequestViewsRepository } from './request-views.repository';
+import { visibilityScope } from './request-scope';
+import type {
+  AssignDto,
+  CreateMessageDto,
+  CreateRequestDto,
+  EscalateDto,
+  ListRequestsQueryDto,
+  SatisfactionDto,
+  TransitionDto,
+  UpdateRequestDto,
+} from './requests.dto';
+import { RequestClosedException, RequestForbiddenException, StaleVersionException, TransitionNotAllowedException } from './requests.exceptions';
+import { RoutingService } from './routing/routing.service';
+
+/** The row a command works on, locked for the rest of its transaction. */
+interface LockedRequest {
+  id: string;
+  status: RequestStatus;
+  assignee_id: string | null;
+  region_code: string;
+  country_code: string;
+  area_code: string;
+  priority: string;
+  resolved_at: Date | null;
+  version: number;
+  escalated: boolean;
+  now: Date;
+}
+
+export interface IdempotentAnswer {
+  status: number;
+  body: unknown;
+  replayed: boolean;
+}
+
+const IDEMPOTENCY_WINDOW_HOURS = 24;
+
+@Injectable()
+export class RequestsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly views: RequestViewsRepository,
+    private readonly routing: RoutingService,
+    private readonly reference: ReferenceService,
+  ) {}
+
+  list(caller: AuthUser, query: ListRequestsQueryDto): Promise<Page<RequestView>> {
+    const sort = query.sort ?? '-createdAt';
+    const dayAfter = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000);
+    return this.views.list(caller, {
+      status: query.status?.split(','),
+      area: query.area,
+      country: query.country,
+      region: query.region,
+      assignee: query.assignee === 'me' ? caller.id : query.assignee?.toLowerCase(),
+      organization: query.organization,
+      q: query.q,
+      breached: query.breached,
+      escalated: query.escalated,
+      from: query.from ? new Date(query.from.length === 10 ? `${query.from}T00:00:00Z` : query.from) : undefined,
+      to: query.to ? (query.to.length === 10 ? dayAfter(query.to) : new Date(query.to)) : undefined,
+      sort: { field: sort.replace(/^-/, '') as 'createdAt', descending: sort.startsWith('-') },
+      page: query.page ?? 1,
+      pageSize: query.pageSize ?? LIMITS.pageSizeDefault,
+    });
+  }
+
+  async get(caller: AuthUser, id: string): Promise<RequestDetailView> {
+    const request = await this.views.findVisible(caller, id);
+    if (!request) throw new NotFoundException('request');
+    const { timeline, attachments } = await this.views.timeline(caller, id);
+    const allowed = allowedTransitions(request.status, caller.role, {
+      resolvedAt: request.resolvedAt ? new Date(request.resolvedAt) : null,
+      now: new Date(),
+    });
+    return { ...request, timeline, attachments, allowedTransitions: allowed };
+  }
+
+  /**
+   * Files a request for the caller's organization and routes it in the same transaction.
+   * With an Idempotency-Key, the first answer is stored with it (in that transaction too)
+   * and replayed for 24 hours; concurrent retries wait on an advisory lock for the key.
+   */
+  async create(caller: AuthUser, body: CreateRequestDto, idempotencyKey?: string): Promise<IdempotentAnswer> {
+    const fingerprint = createHash('sha256').update(JSON.stringify([body.area, body.subject, body.description, body.priority ?? 'normal'])).digest('hex');
+    return this.dataSource.transaction(async (db) => {
+      if (idempotencyKey) {
+        await db.query(`SELECT pg_advisory_xact_lock(hashtext($1), hashtext($2))`, [caller.id, idempotencyKey]);
+        const [stored] = await db.query(
+          `SELECT fingerprint, status_code, response FROM idempotency_keys
+           WHERE user_id = $1 AND key = $2 AND created_at > now() - make_interval(hours => $3)`,
+          [caller.id, idempotencyKey, IDEMPOTENCY_WINDOW_HOURS],
+        );
+        if (stored) {
+          if (stored.fingerprint !== fingerprint) {
+            throw new ConflictException('requests.idempotency-key-reused', 'This Idempotency-Key was already used for a different request.');
+          }
+          return { status: stored.status_code, body: stored.response, replayed: true };
+        }
+      }
+      const request = await this.insertRequest(db, caller, body);
+      if (idempotencyKey) {
+        await db.query(
+          `INSERT INTO idempotency_keys (user_id, key, fingerprint, status_code, response) VALUES ($1, $2, $3, 201, $4)
+           ON CONFLICT (user_id, key) DO UPDATE SET fingerprint = EXCLUDED.fingerprint, status_code = 201, response = EXCLUDED.response, created_at = now()`,
+          [caller.id, idempotencyKey, fingerprint, JSON.stringify(request)],
+        );
+      }
+      return { status: 201, body: request, replayed: false };
+    });
+  }
+
+  private async insertRequest(db: EntityManager, caller: AuthUser, body: CreateRequestDto): Promise<RequestView> {
+    const [organization] = await db.query(
+      `SELECT o.id, o.country_code, c.region_code, o.active FROM organizations o JOIN countries c ON c.code = o.country_code WHERE o.id = $1`,
+      [caller.organizationId],
+    );
+    if (!organization?.active) throw new RequestForbiddenException('Your organization is not active in the portal.');
+    const decision = await this.routing.routeForUpdate(db, { country: organization.country_code, region: organization.region_code, area: body.area });
+    const [{ last_value: sequence, year }] = await db.query(
+      `INSERT INTO request_reference_counters (year, last_value) VALUES (EXTRACT(YEAR FROM now() AT TIME ZONE 'UTC')::int, 1)
+       ON CONFLICT (year) DO UPDATE SET last_value = request_reference_counters.last_value + 1
+       RETURNING last_value, year`,
+    );
+    const reference = `SR-${year}-${String(sequence).padStart(6, '0')}`;
+    const assigneeId = decision.assignee?.id ?? null;
+    const [row] = await db.query(
+      `INSERT INTO requests (reference, subject, description, status, priority, area_code, organization_id, country_code, region_code,
+                             assignee_id, assigned_at, created_by, routing_tier, routing_reason, routing_coverage, search_public)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, CASE WHEN $10::uuid IS NULL THEN NULL ELSE now() END, $11, $12, $13, $14,
+               to_tsvector('simple', unaccent($1 || ' ' || $2 || ' ' || $3)))
+       RETURNING id`,
+      [
+        reference,
+        body.subject,
+        body.description,
+        assigneeId ? 'assigned' : 'new',
+        body.priority ?? 'normal',
+        body.area,
+        organization.id,
+        organization.country_code,
+        organization.region_code,
+        assigneeId,
+        caller.id,
+        decision.tier,
+        decision.reason,
+        decision.coverage ? JSON.stringify(decision.coverage) : null,
+      ],
+    );
+    if (assigneeId) await db.query(`UPDATE users SET last_assigned_at = now() WHERE id = $1`, [assigneeId]);
+    await this.event(db, row.id, caller.id, 'created', null, 'new');
+    await this.event(db, row.id, null, 'routed', null, decision.assignee?.name ?? null, decision.reason);
+    return (await this.views.findVisible(caller, row.id, db))!;
+  }
+
+  async update(caller: AuthUser, id: string, body: UpdateRequestDto): Promise<RequestView> {
+    return this.dataSource.transaction(async (db) => {
+      const request = await this.lockVisible(db, caller, id);
+      if (request.version !== body.version) throw new StaleVersionException(request.version);
+      if (['closed', 'withdrawn'].includes(request.status)) throw new RequestClosedException(request.status);
+      let changed = false;
+      if (body.priority && body.priority !== request.priority) {
+        await db.query(`UPDATE requests SET priority = $2 WHERE id = $1`, [id, body.priority]);
+        await this.event(db, id, caller.id, 'priority_changed', request.priority, body.priority);
+        changed = true;
+      }
+      if (body.area && body.area !== request.area_code) {
+        await db.query(`UPDATE requests SET area_code = $2 WHERE id = $1`, [id, body.area]);
+        await this.event(db, id, caller.id, 'area_changed', request.area_code, body.area);
+        changed = true;
+      }
+      if (changed) await this.touch(db, id);
+      return (await this.views.findVisible(caller, id, db))!;
+    });
+  }
+
+  async addMessage(caller: AuthUser, id: string, body: CreateMessageDto): Promise<MessageView> {
+    const staff = isStaff(caller.role);
+    if (body.internal && !staff) throw new RequestForbiddenException('Only staff can write internal notes.');
+    return this.dataSource.transaction(async (db) => {
+      const request = await this.lockVisible(db, caller, id);
+      if (request.status === 'closed' || request.status === 'withdrawn') throw new RequestClosedException(request.status);
+      const internal = body.internal === true;
+      const [message] = await db.query(
+        `INSERT INTO request_messages (request_id, author_id, body, internal, created_at) VALUES ($1, $2, $3, $4, clock_timestamp())
+         RETURNING id, created_at`,
+        [id, caller.id, body.body, internal],
+      );
+      const searchColumn = internal ? 'search_internal' : 'search_public';
+      await db.query(`UPDATE requests SET ${searchColumn} = ${searchColumn} || to_tsvector('simple', unaccent($2)), updated_at = now() WHERE id = $1`, [
+        id,
+        body.body,
+      ]);
+      if (staff && !internal) {
+        await db.query(`UPDATE requests SET first_responded_at = COALESCE(first_responded_at, now()) WHERE id = $1`, [id]);
+        // A staff reply to an assigned request means the work has started.
+        if (request.status === 'assigned') await this.setStatus(db, request, caller.id, 'in_progress', null);
+      }
+      if (!staff && request.status === 'waiting_on_member') await this.setStatus(db, request, caller.id, 'in_progress', null);
+      const [author] = await db.query(`SELECT name, role FROM users WHERE id = $1`, [caller.id]);
+      return {
+        id: message.id,
+        body: body.body,
+        internal,
+        author: { id: caller.id, name: author.name, role: author.role },
+        createdAt: message.created_at.toISOString(),
+        attachments: [],
+      };
+    });
+  }
+
+  async transition(caller: AuthUser, id: string, body: TransitionDto): Promise<RequestView> {
+    return this.dataSource.transaction(async (db) => {
+      const request = await this.lockVisible(db, caller, id);
+      const allowed = allowedTransitions(request.status, caller.role, { resolvedAt: request.resolved_at, now: request.now });
+      if (!allowed.includes(body.to)) throw new TransitionNotAllowedException(request.status, body.to, allowed);
+      await this.setStatus(db, request, caller.id, body.to, body.reason ?? null);
+      return (await this.views.findVisible(caller, id, db))!;
+    });
+  }
+
+  /**
+   * Gives the request to someone else: an admin anywhere, a director within its region,
+   * a representative or specialist only a request it holds (handing it on).
+   */
+  async assign(caller: AuthUser, id: string, body: AssignDto): Promise<RequestView> {
+    return this.dataSource.transaction(async (db) => {
+      const request = await this.lockVisible(db, caller, id);
+      if (caller.role === 'director' && request.region_code !== caller.regionCode) {
+        throw new RequestForbiddenException('A director reassigns requests of its own region only.');
+      }
+      if ((caller.role === 'representative' || caller.role === 'specialist') && request.assignee_id !== caller.id) {
+        throw new RequestForbiddenException('You can hand on only requests assigned to you.');
+      }
+      if (['resolved', 'closed', 'withdrawn'].includes(request.status)) throw new RequestClosedException(request.status);
+      const [assignee] = await db.query(
+        `SELECT id, name, role, active, available FROM users WHERE id = $1 FOR UPDATE`,
+        [body.assigneeId],
+      );
+      if (!assignee || !assignee.active || !['representative', 'specialist', 'director', 'admin'].includes(assignee.role)) {
+        throw new ValidationException({ assigneeId: ['must be an active staff member who works cases'] });
+      }
+      if (!assignee.available) throw new ValidationException({ assigneeId: ['this person is not available (leave or vacancy)'] });
+      if (assignee.id === request.assignee_id) throw new ConflictException('requests.already-assigned', 'The request is already assigned to this person.');
+      await this.reassign(db, request, caller.id, assignee, 'assigned', body.reason ?? null);
+      return (await this.views.findVisible(caller, id, db))!;
+    });
+  }
+
+  /** Hands the request to its region's director, with a reason, and flags it as escalated. */
+  async escalate(caller: AuthUser, id: string, body: EscalateDto): Promise<RequestView> {
+    return this.dataSource.transaction(async (db) => {
+      const request = await this.lockVisible(db, caller, id);
+      if (['resolved', 'closed', 'withdrawn'].includes(request.status)) throw new RequestClosedException(request.status);
+      const [director] = await db.query(
+        `SELECT id, name FROM users WHERE role = 'director' AND region_code = $1 AND active ORDER BY available DESC, id LIMIT 1 FOR UPDATE`,
+        [request.region_code],
+      );
+      if (!director) throw new ConflictException('requests.no-director', 'The region has no active director to escalate to.');
+      if (request.escalated && request.assignee_id === director.id) {
+        throw new ConflictException('requests.already-escalated', 'The request is already escalated to the director.');
+      }
+      await this.reassign(db, request, caller.id, director, 'escalated', body.reason);
+      await db.query(`UPDATE requests SET escalated = true WHERE id = $1`, [id]);
+      return (await this.views.findVisible(caller, id, db))!;
+    });
+  }
+
+  async rate(caller: AuthUser, id: string, body: SatisfactionDto): Promise<{ score: number; comment: string | null }> {
+    return this.dataSource.transaction(async (db) => {
+      const request = await this.lockVisible(db, caller, id);
+      if (request.status !== 'resolved' && request.status !== 'closed') {
+        throw new ConflictException('requests.not-resolved', 'A request can be rated once it is resolved.');
+      }
+      const [rated] = await db.query(`SELECT satisfaction_score FROM requests WHERE id = $1`, [id]);
+      if (rated.satisfaction_score !== null) throw new ConflictException('requests.already-rated', 'This request has already been rated.');
+      await db.query(`UPDATE requests SET satisfaction_score = $2, satisfaction_comment = $3 WHERE id = $1`, [id, body.score, body.comment ?? null]);
+      await this.event(db, id, caller.id, 'rated', null, String(body.score), body.comment ?? null);
+      await this.touch(db, id);
+      return { score: body.score, comment: body.comment ?? null };
+    });
+  }
+
+  async previewRouting(country: string, area: string): Promise<RoutingPreview> {
+    const known = this.reference.countries('en').find((c) => c.code === country);
+    if (!known) throw new ValidationException({ country: ['not a country the network serves'] });
+    const decision = await this.routing.preview(this.dataSource.manager, { country, region: known.region, area });
+    return { tier: decision.tier, assignee: decision.assignee, reason: decision.reason };
+  }
+
+  /** Locks a request the caller may see; 404 when it is absent or invisible. */
+  private async lockVisible(db: EntityManager, caller: AuthUser, id: string): Promise<LockedRequest> {
+    const params: unknown[] = [id];
+    const scope = visibilityScope(caller, params);
+    const [row] = await db.query(
+      `SELECT r.id, r.status, r.assignee_id, r.region_code, r.country_code, r.area_code, r.priority, r.resolved_at, r.version, r.escalated,
+              now() AS now
+       FROM requests r WHERE r.id = $1 AND ${scope} FOR UPDATE OF r`,
+      params,
+    );
+    if (!row) throw new NotFoundException('request');
+    return row;
+  }
+
+  private async setStatus(db: EntityManager, request: LockedRequest, actorId: string, to: RequestStatus, reason: string | null): Promise<void> {
+    const reopen = isReopen(request.status, to);
+    await db.query(
+      `UPDATE requests SET status = $2,
+              resolved_at = CASE WHEN $2 = 'resolved' THEN now() WHEN $3 THEN NULL ELSE resolved_at END,
+              closed_at = CASE WHEN $2 = 'closed' THEN now() WHEN $3 THEN NULL ELSE closed_at END
+       WHERE id = $1`,
+      [request.id, to, reopen],
+    );
+    await this.event(db, request.id, actorId, 'status_changed', request.status, to, reason);
+    await this.touch(db, request.id);
+    request.status = to;
+  }
+
+  private async reassign(
+    db: EntityManager,
+    request: LockedRequest,
+    actorId: string,
+    assignee: { id: string; name: string },
+    eventType: 'assigned' | 'escalated',
+    reason: string | null,
+  ): Promise<void> {
+    const [previous] = request.assignee_id ? await db.query(`SELECT name FROM users WHERE id = $1`, [request.assignee_id]) : [null];
+    await db.query(
+      `UPDATE requests SET assignee_id = $2, assigned_at = now(), status = CASE WHEN status = 'new' THEN 'assigned' ELSE status END WHERE id = $1`,
+      [request.id, assignee.id],
+    );
+    await db.query(`UPDATE users SET last_assigned_at = now() WHERE id = $1`, [assignee.id]);
+    await this.event(db, request.id, actorId, eventType, previous?.name ?? null, assignee.name, reason);
+    if (request.status === 'new') await this.event(db, request.id, actorId, 'status_changed', 'new', 'assigned');
+    await this.touch(db, request.id);
+  }
+
+  private async touch(db: EntityManager, id: string): Promise<void> {
+    await db.query(`UPDATE requests SET updated_at = now(), version = version + 1 WHERE id = $1`, [id]);
+  }
+
+  private async event(
+    db: EntityManager,
+    requestId: string,
+    actorId: string | null,
+    type: TimelineEventType,
+    from: string | null,
+    to: string | null,
+    reason: string | null = null,
+  ): Promise<void> {
+    // clock_timestamp(), not now(): events of one transaction keep the order they happened in.
+    await db.query(
+      `INSERT INTO request_events (request_id, actor_id, type, from_value, to_value, reason, created_at) VALUES ($1, $2, $3, $4, $5, $6, clock_timestamp())`,
+      [requestId, actorId, type, from, to, reason],
+    );
+  }
+}

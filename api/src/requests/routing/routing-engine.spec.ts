@@ -1,0 +1,79 @@
+import { type CandidateCoverage, type CandidateLoad, routeRequest, type RoutingInput } from './routing-engine';
+
+const names = { country: 'Peru', region: 'Andean', area: 'Technical advice on standards compliance' };
+
+function cover(userId: string, entry: Partial<CandidateCoverage>): CandidateCoverage {
+  return { userId, name: userId, available: true, country: null, region: null, area: null, ...entry };
+}
+
+function input(coverage: CandidateCoverage[], load: Record<string, Partial<CandidateLoad>> = {}): RoutingInput {
+  return {
+    country: 'PE',
+    region: 'AND',
+    area: 'standards-compliance',
+    coverage,
+    load: new Map(Object.entries(load).map(([id, l]) => [id, { open: 0, lastAssignedAt: null, ...l }])),
+    names,
+  };
+}
+
+describe('routeRequest', () => {
+  const everyTier = [
+    cover('t5', { area: 'standards-compliance' }),
+    cover('t4', { region: 'AND' }),
+    cover('t3', { region: 'AND', area: 'standards-compliance' }),
+    cover('t2', { country: 'PE' }),
+    cover('t1', { country: 'PE', area: 'standards-compliance' }),
+  ];
+
+  it('tries the tiers in order: country+area, country, region+area, region, area', () => {
+    const seen: (number | null)[] = [];
+    let coverage = everyTier;
+    for (let i = 0; i < 5; i++) {
+      const decision = routeRequest(input(coverage));
+      seen.push(decision.tier);
+      coverage = coverage.filter((c) => c.userId !== decision.assignee!.id);
+    }
+    expect(seen).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('ignores coverage of another country, region or area', () => {
+    const decision = routeRequest(
+      input([
+        cover('bo', { country: 'BO' }),
+        cover('sur', { region: 'SUR' }),
+        cover('climate', { area: 'climate-resilience' }),
+        cover('pe-market', { country: 'PE', area: 'market-access' }),
+      ]),
+    );
+    expect(decision).toMatchObject({ tier: null, assignee: null });
+    expect(decision.reason).toContain('triage');
+  });
+
+  it('never picks an unavailable person, and falls through to the next tier', () => {
+    const decision = routeRequest(input([cover('hn', { country: 'PE', available: false }), cover('director', { region: 'AND' })]));
+    expect(decision).toMatchObject({ tier: 4, assignee: { id: 'director' } });
+  });
+
+  it('picks the fewest open requests within a tier', () => {
+    const decision = routeRequest(input([cover('a', { country: 'PE' }), cover('b', { country: 'PE' })], { a: { open: 3 }, b: { open: 2 } }));
+    expect(decision.assignee!.id).toBe('b');
+    expect(decision.reason).toBe('Peru · any area → b (2 open)');
+  });
+
+  it('breaks a tie by the least recently assigned, never-assigned first, then the lowest id', () => {
+    const coverage = [cover('b', { country: 'PE' }), cover('a', { country: 'PE' }), cover('c', { country: 'PE' })];
+    expect(routeRequest(input(coverage, { a: { lastAssignedAt: new Date('2026-11-02') }, b: { lastAssignedAt: new Date('2026-11-01') }, c: { lastAssignedAt: new Date('2026-11-03') } })).assignee!.id).toBe('b');
+    expect(routeRequest(input(coverage, { a: { lastAssignedAt: new Date('2026-11-02') } })).assignee!.id).toBe('b');
+    expect(routeRequest(input(coverage)).assignee!.id).toBe('a');
+  });
+
+  it('explains the decision in words', () => {
+    expect(routeRequest(input([cover('t1', { country: 'PE', area: 'standards-compliance' })])).reason).toBe(
+      'Peru · Technical advice on standards compliance → t1 (0 open)',
+    );
+    expect(routeRequest(input([cover('t5', { area: 'standards-compliance' })])).reason).toBe(
+      'any place · Technical advice on standards compliance → t5 (0 open)',
+    );
+  });
+});

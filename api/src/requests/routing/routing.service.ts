@@ -1,0 +1,85 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { OPEN_STATUSES } from '@portal/shared';
+import { ReferenceService } from '../../reference/reference.service';
+import { type CandidateCoverage, type CandidateLoad, coverageMatchesAnyTier, routeRequest, type RoutingDecision } from './routing-engine';
+
+export interface RoutingTarget {
+  country: string;
+  region: string;
+  area: string;
+}
+
+/** Routing reasons are recorded in English, the network's working language across regions. */
+const REASON_LANGUAGE = 'en';
+
+@Injectable()
+export class RoutingService {
+  constructor(private readonly reference: ReferenceService) {}
+
+  /**
+   * Routes inside the caller's transaction. Concurrent submissions must not both read the
+   * same stale load, so the candidates' user rows are locked (FOR UPDATE, in id order so two
+   * transactions never wait on each other in a cycle) *before* their open load is counted.
+   * The count is a separate statement: under READ COMMITTED it then sees every request that
+   * the previous lock holder committed. Only submissions that share candidates queue behind
+   * each other; a Peru request does not wait for a Brazil one.
+   */
+  async routeForUpdate(db: EntityManager, target: RoutingTarget): Promise<RoutingDecision> {
+    const coverage = await this.candidates(db, target);
+    const ids = [...new Set(coverage.filter((c) => c.available).map((c) => c.userId))].sort();
+    if (ids.length > 0) {
+      await db.query(`SELECT id FROM users WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [ids]);
+    }
+    return this.decide(target, coverage, await this.load(db, ids));
+  }
+
+  /** The decision routing would make now, without locking or creating anything. */
+  async preview(db: EntityManager, target: RoutingTarget): Promise<RoutingDecision> {
+    const coverage = await this.candidates(db, target);
+    const ids = [...new Set(coverage.filter((c) => c.available).map((c) => c.userId))];
+    return this.decide(target, coverage, await this.load(db, ids));
+  }
+
+  private decide(target: RoutingTarget, coverage: CandidateCoverage[], load: Map<string, CandidateLoad>): RoutingDecision {
+    const names = {
+      country: this.reference.countries(REASON_LANGUAGE).find((c) => c.code === target.country)?.name ?? target.country,
+      region: this.reference.regions(REASON_LANGUAGE).find((r) => r.code === target.region)?.name ?? target.region,
+      area: this.reference.thematicAreas(REASON_LANGUAGE).find((a) => a.code === target.area)?.name ?? target.area,
+    };
+    return routeRequest({ ...target, coverage, load, names });
+  }
+
+  private async candidates(db: EntityManager, target: RoutingTarget): Promise<CandidateCoverage[]> {
+    const rows: { user_id: string; name: string; available: boolean; country_code: string | null; region_code: string | null; area_code: string | null }[] =
+      await db.query(
+        `SELECT c.user_id, u.name, u.available, c.country_code, c.region_code, c.area_code
+         FROM coverage_entries c JOIN users u ON u.id = c.user_id
+         WHERE u.active AND u.role IN ('representative', 'specialist', 'director', 'admin')
+           AND (c.country_code = $1 OR (c.country_code IS NULL AND (c.region_code = $2 OR c.region_code IS NULL)))
+           AND (c.area_code IS NULL OR c.area_code = $3)`,
+        [target.country, target.region, target.area],
+      );
+    return rows
+      .map((row) => ({
+        userId: row.user_id,
+        name: row.name,
+        available: row.available,
+        country: row.country_code,
+        region: row.region_code,
+        area: row.area_code,
+      }))
+      .filter((entry) => coverageMatchesAnyTier(entry, target));
+  }
+
+  private async load(db: EntityManager, ids: string[]): Promise<Map<string, CandidateLoad>> {
+    if (ids.length === 0) return new Map();
+    const rows: { id: string; last_assigned_at: Date | null; open: number }[] = await db.query(
+      `SELECT u.id, u.last_assigned_at,
+              (SELECT count(*)::int FROM requests r WHERE r.assignee_id = u.id AND r.status = ANY($2::text[])) AS open
+       FROM users u WHERE u.id = ANY($1::uuid[])`,
+      [ids, OPEN_STATUSES],
+    );
+    return new Map(rows.map((row) => [row.id, { open: row.open, lastAssignedAt: row.last_assigned_at }]));
+  }
+}

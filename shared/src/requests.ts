@@ -1,0 +1,156 @@
+import type { RegionCode, ThematicArea } from './reference.js';
+import type { OrganizationRef } from './users.js';
+
+export const REQUEST_STATUSES = ['new', 'assigned', 'in_progress', 'waiting_on_member', 'resolved', 'closed', 'withdrawn'] as const;
+export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+
+/** Statuses that count as a staff member's open load, for routing and reports. */
+export const OPEN_STATUSES = ['new', 'assigned', 'in_progress', 'waiting_on_member'] as const satisfies readonly RequestStatus[];
+
+export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
+export type Priority = (typeof PRIORITIES)[number];
+
+export const REQUEST_SORT_FIELDS = ['createdAt', 'updatedAt', 'priority', 'dueAt'] as const;
+export type RequestSortField = (typeof REQUEST_SORT_FIELDS)[number];
+
+/** The routing tier that chose the assignee (SPEC.md, "Routing"). */
+export const ROUTING_TIERS = {
+  1: 'country and area',
+  2: 'country, any area',
+  3: 'region and area',
+  4: 'region, any area',
+  5: 'area, any place',
+} as const;
+export type RoutingTier = keyof typeof ROUTING_TIERS;
+
+export interface PersonRef {
+  id: string;
+  name: string;
+}
+
+/** A service request as the API returns it (API.md, "Requests"). */
+export interface RequestView {
+  id: string;
+  /** SR-<year>-<6-digit sequence>, e.g. SR-2026-000042. */
+  reference: string;
+  subject: string;
+  description: string;
+  status: RequestStatus;
+  priority: Priority;
+  area: ThematicArea;
+  organization: OrganizationRef;
+  country: string;
+  region: RegionCode;
+  assignee: PersonRef | null;
+  routing: { tier: RoutingTier | null; reason: string };
+  createdBy: PersonRef;
+  createdAt: string;
+  updatedAt: string;
+  firstRespondedAt: string | null;
+  resolvedAt: string | null;
+  closedAt: string | null;
+  escalated: boolean;
+  sla: { firstResponseDueAt: string | null; resolutionDueAt: string | null; breached: boolean };
+  satisfaction: { score: number; comment: string | null } | null;
+  version: number;
+}
+
+export interface AttachmentView {
+  id: string;
+  name: string;
+  size: number;
+  contentType: string;
+  messageId: string | null;
+  createdAt: string;
+}
+
+export interface MessageView {
+  id: string;
+  body: string;
+  internal: boolean;
+  author: PersonRef & { role: string };
+  createdAt: string;
+  attachments: AttachmentView[];
+}
+
+export const TIMELINE_EVENT_TYPES = [
+  'created',
+  'routed',
+  'assigned',
+  'status_changed',
+  'escalated',
+  'priority_changed',
+  'area_changed',
+  'rated',
+] as const;
+export type TimelineEventType = (typeof TIMELINE_EVENT_TYPES)[number];
+
+export interface TimelineEvent {
+  id: string;
+  event: TimelineEventType;
+  actor: PersonRef | null;
+  from: string | null;
+  to: string | null;
+  reason: string | null;
+  createdAt: string;
+}
+
+export type TimelineEntry = ({ type: 'message' } & MessageView) | ({ type: 'event' } & TimelineEvent);
+
+export interface RequestDetailView extends RequestView {
+  timeline: TimelineEntry[];
+  /** Files attached to the request itself (not to a message). */
+  attachments: AttachmentView[];
+  /** The transitions the caller may make now, from the lifecycle table. */
+  allowedTransitions: RequestStatus[];
+}
+
+export interface CreateRequestBody {
+  area: ThematicArea;
+  subject: string;
+  description: string;
+  priority?: Priority;
+}
+
+export interface UpdateRequestBody {
+  priority?: Priority;
+  area?: ThematicArea;
+  version: number;
+}
+
+export interface CreateMessageBody {
+  body: string;
+  internal?: boolean;
+}
+
+export interface TransitionBody {
+  to: RequestStatus;
+  reason?: string;
+}
+
+export interface AssignBody {
+  assigneeId: string;
+  reason?: string;
+}
+
+export interface EscalateBody {
+  reason: string;
+}
+
+export interface SatisfactionBody {
+  score: number;
+  comment?: string;
+}
+
+export interface RoutingPreview {
+  tier: RoutingTier | null;
+  assignee: PersonRef | null;
+  reason: string;
+}
+
+/** Attachments: accepted types (checked from the content), size and count limits. */
+export const ATTACHMENT_LIMITS = {
+  maxBytes: 10 * 1024 * 1024,
+  maxPerMessage: 5,
+  types: ['application/pdf', 'image/png', 'image/jpeg', 'image/webp', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/vnd.oasis.opendocument.text', 'text/plain', 'text/csv'],
+} as const;

@@ -1,0 +1,105 @@
+import { startTestPortal, type TestPortal } from '../support/api-harness';
+
+/** SPEC.md's worked examples of routing, on the demo data. */
+describe('routing a new request to the right person', () => {
+  let portal: TestPortal;
+  const tokens: Record<string, string> = {};
+
+  beforeAll(async () => {
+    portal = await startTestPortal();
+    for (const email of ['ana@valle-alto.example', 'marco@tierra-viva.example', 'jose@montana-verde.example', 'jean@kafe-mon-no.example', 'camilo@finca-esperanza.example', 'rep.pe1@clac.example', 'admin@clac.example']) {
+      tokens[email] = (await portal.login(email)).accessToken;
+    }
+  });
+  afterAll(async () => {
+    await portal?.stop();
+  });
+
+  async function submit(member: string, area: string, subject = 'Consulta sobre la auditoría de certificación') {
+    const answer = await portal.request('POST', '/api/v1/requests', {
+      token: tokens[member],
+      body: { area, subject, description: 'Necesitamos orientación antes de la auditoría de diciembre.' },
+    });
+    expect(answer.status).toBe(201);
+    return answer.body;
+  }
+
+  it('gives a Peru cooperative\'s standards question to the Peru representative with fewer open requests (tier 2)', async () => {
+    const first = await submit('ana@valle-alto.example', 'standards-compliance');
+    expect(first).toMatchObject({ status: 'assigned', country: 'PE', region: 'AND', routing: { tier: 2 } });
+    expect(['Rosa Quispe', 'Jorge Huamán']).toContain(first.assignee.name);
+    expect(first.reference).toMatch(/^SR-\d{4}-\d{6}$/);
+    expect(first.routing.reason).toMatch(/^Peru · any area → (Rosa Quispe|Jorge Huamán) \(0 open\)$/);
+    // The other one now has fewer open requests, so it gets the next.
+    const second = await submit('ana@valle-alto.example', 'standards-compliance');
+    expect(second.assignee.name).not.toBe(first.assignee.name);
+    expect(second.routing.tier).toBe(2);
+  });
+
+  it('gives Bolivia standards-compliance to rep.bo (tier 1)', async () => {
+    const request = await submit('marco@tierra-viva.example', 'standards-compliance');
+    expect(request).toMatchObject({ assignee: { name: 'Lucía Mamani' }, routing: { tier: 1 } });
+  });
+
+  it('gives Bolivia climate-resilience to climate.and (tier 3)', async () => {
+    const request = await submit('marco@tierra-viva.example', 'climate-resilience');
+    expect(request).toMatchObject({ assignee: { name: 'Diego Cambio Climático' }, routing: { tier: 3 } });
+  });
+
+  it('gives Bolivia human-rights to director.and (tier 4)', async () => {
+    const request = await submit('marco@tierra-viva.example', 'human-rights');
+    expect(request).toMatchObject({ assignee: { name: 'Director Andina' }, routing: { tier: 4 } });
+    expect(request.routing.reason).toBe('Andean · any area → Director Andina (0 open)');
+  });
+
+  it('gives Honduras to director.cam because rep.hn is unavailable', async () => {
+    const request = await submit('jose@montana-verde.example', 'market-access');
+    expect(request).toMatchObject({ assignee: { name: 'Director Centroamérica y México' }, routing: { tier: 4 } });
+  });
+
+  it('gives Haiti, which has no representative, to director.car', async () => {
+    const request = await submit('jean@kafe-mon-no.example', 'social-inclusion');
+    expect(request).toMatchObject({ assignee: { name: 'Director Caribe' }, routing: { tier: 4 } });
+  });
+
+  it('gives Colombia climate-resilience to climate.and and any other Colombian area to director.and', async () => {
+    expect(await submit('camilo@finca-esperanza.example', 'climate-resilience')).toMatchObject({ assignee: { name: 'Diego Cambio Climático' }, routing: { tier: 3 } });
+    for (const area of ['market-access', 'human-rights', 'fair-trade-visibility']) {
+      expect(await submit('camilo@finca-esperanza.example', area)).toMatchObject({ assignee: { name: 'Director Andina' }, routing: { tier: 4 } });
+    }
+  });
+
+  it('leaves a request with no candidate new and unassigned, in the triage queue', async () => {
+    // Take every Caribbean fallback away: the director becomes unavailable.
+    const { rows } = await portal.db.query(`SELECT id FROM users WHERE email = 'director.car@clac.example'`);
+    const patch = await portal.request('PATCH', `/api/v1/users/${rows[0].id}`, { token: tokens['admin@clac.example'], body: { available: false } });
+    expect(patch.status).toBe(200);
+    const request = await submit('jean@kafe-mon-no.example', 'market-access');
+    expect(request).toMatchObject({ status: 'new', assignee: null, routing: { tier: null } });
+    expect(request.routing.reason).toContain('triage');
+    const queue = await portal.request('GET', '/api/v1/requests?assignee=none&status=new', { token: tokens['admin@clac.example'] });
+    expect(queue.body.items.map((r: { id: string }) => r.id)).toContain(request.id);
+    await portal.request('PATCH', `/api/v1/users/${rows[0].id}`, { token: tokens['admin@clac.example'], body: { available: true } });
+  });
+
+  it('records the decision on the request and in its timeline', async () => {
+    const request = await submit('marco@tierra-viva.example', 'market-access');
+    const { rows } = await portal.db.query(`SELECT routing_tier, routing_coverage, routing_reason FROM requests WHERE id = $1`, [request.id]);
+    expect(rows[0]).toEqual({ routing_tier: 1, routing_coverage: { country: 'BO', region: null, area: 'market-access' }, routing_reason: request.routing.reason });
+    const detail = await portal.request('GET', `/api/v1/requests/${request.id}`, { token: tokens['marco@tierra-viva.example'] });
+    const events = detail.body.timeline.filter((e: { type: string }) => e.type === 'event').map((e: { event: string }) => e.event);
+    expect(events).toEqual(['created', 'routed']);
+  });
+
+  it('previews the decision without creating anything', async () => {
+    const before = await portal.db.query(`SELECT count(*)::int AS n FROM requests`);
+    const preview = await portal.request('GET', '/api/v1/routing/preview?country=BO&area=climate-resilience', { token: tokens['rep.pe1@clac.example'] });
+    expect(preview.status).toBe(200);
+    expect(preview.body).toMatchObject({ tier: 3, assignee: { name: 'Diego Cambio Climático' } });
+    const after = await portal.db.query(`SELECT count(*)::int AS n FROM requests`);
+    expect(after.rows[0].n).toBe(before.rows[0].n);
+    expect((await portal.request('GET', '/api/v1/routing/preview?country=XX&area=climate-resilience', { token: tokens['rep.pe1@clac.example'] })).status).toBe(400);
+    expect((await portal.request('GET', '/api/v1/routing/preview?country=BO', { token: tokens['rep.pe1@clac.example'] })).status).toBe(400);
+    expect((await portal.request('GET', '/api/v1/routing/preview?country=BO&area=market-access', { token: tokens['ana@valle-alto.example'] })).status).toBe(403);
+  });
+});
