@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { AttachmentsModule } from './attachments/attachments.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { JwtAuthGuard, RolesGuard } from './auth/auth.guards';
@@ -32,6 +33,7 @@ export class AppModule {
         OrganizationsModule,
         ReferenceModule,
         RequestsModule,
+        AttachmentsModule,
       ],
       controllers: [HealthController],
       providers: [

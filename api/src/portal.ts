@@ -3,6 +3,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { NestFactory } from '@nestjs/core';
+import fastifyMultipart from '@fastify/multipart';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import pino from 'pino';
@@ -73,6 +74,7 @@ export async function startPortal(config: AppConfig): Promise<RunningPortal> {
     const fastify = app.getHttpAdapter().getInstance();
     // The API speaks JSON (and multipart for uploads): any other body is a 415, not a string.
     fastify.removeContentTypeParser('text/plain');
+    await app.register(fastifyMultipart as never, { throwFileSizeLimit: true });
     fastify.addHook('onSend', async (request, reply) => {
       reply.header('x-request-id', request.id);
     });

@@ -57,9 +57,17 @@ export class AppConfig {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';
 
+  /** Folder of uploaded files, outside the web root; default DATA_DIR/attachments. */
+  @IsString()
+  ATTACHMENTS_DIR = '';
+
   /** Folder of the built web app to serve at /; empty disables serving it. */
   @IsString()
   WEB_DIST_DIR = '';
+
+  get attachmentsDir(): string {
+    return this.ATTACHMENTS_DIR || `${this.DATA_DIR}/attachments`;
+  }
 
   get embedded(): boolean {
     return !this.DATABASE_URL;

@@ -12,7 +12,6 @@ import {
 } from '@portal/shared';
 import type { AuthUser } from '../auth/auth-user';
 import { visibilityScope } from './request-scope';
-import { toPrefixTsQuery } from './search-query';
 
 export interface RequestRow {
   id: string;
@@ -60,6 +59,19 @@ const REQUEST_FROM = `
   JOIN organizations o ON o.id = r.organization_id
   JOIN users cb ON cb.id = r.created_by
   LEFT JOIN users a ON a.id = r.assignee_id`;
+
+/**
+ * What a person typed, as a prefix tsquery: the text is parsed by the same 'simple'
+ * configuration and unaccent() as the documents ("3.2", "café" and "SR-2026-000042" come out
+ * as the same lexemes on both sides), each lexeme quoted (so typed operators are only text)
+ * and required as a prefix ("cafe" finds "cafetalera"). Nothing searchable gives NULL,
+ * which matches nothing.
+ */
+function prefixTsQuery(textParam: string): string {
+  return `to_tsquery('simple', (
+    SELECT string_agg('''' || replace(replace(lexeme, '\\', '\\\\'), '''', '''''') || ''':*', ' & ')
+    FROM unnest(to_tsvector('simple', unaccent(${textParam})))))`;
+}
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
@@ -146,15 +158,11 @@ export class RequestViewsRepository {
     if (filter.from) conditions.push(`r.created_at >= ${param(filter.from)}`);
     if (filter.to) conditions.push(`r.created_at < ${param(filter.to)}`);
     if (filter.q !== undefined) {
-      const tsquery = toPrefixTsQuery(filter.q);
-      if (!tsquery) conditions.push('FALSE');
-      else {
-        const query = `to_tsquery('simple', unaccent(${param(tsquery)}))`;
-        const reference = param(filter.q.trim().toUpperCase());
-        // Internal notes are searched for staff only: a member must not learn their words.
-        const internal = isStaff(caller.role) ? ` OR r.search_internal @@ ${query}` : '';
-        conditions.push(`(r.reference = ${reference} OR r.search_public @@ ${query}${internal})`);
-      }
+      const query = prefixTsQuery(param(filter.q));
+      const reference = param(filter.q.trim().toUpperCase());
+      // Internal notes are searched for staff only: a member must not learn their words.
+      const internal = isStaff(caller.role) ? ` OR r.search_internal @@ ${query}` : '';
+      conditions.push(`(r.reference = ${reference} OR r.search_public @@ ${query}${internal})`);
     }
     const where = conditions.join(' AND ');
     const direction = filter.sort.descending ? 'DESC' : 'ASC';

@@ -1,0 +1,73 @@
+import { Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ATTACHMENT_LIMITS, type AttachmentView } from '@portal/shared';
+import type { AuthUser } from '../auth/auth-user';
+import { AnyRole, CurrentUser, Roles } from '../auth/auth.decorators';
+import { AppException, ValidationException } from '../common/app-exception';
+import { IdParam } from '../common/id-param.pipe';
+import { FileTooLargeException } from './attachments.exceptions';
+import { AttachmentsService } from './attachments.service';
+import { attachmentDisposition } from './file-type';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+@ApiTags('requests')
+@ApiBearerAuth()
+@Controller()
+export class AttachmentsController {
+  constructor(private readonly attachments: AttachmentsService) {}
+
+  @Post('requests/:id/attachments')
+  @Roles('member', 'representative', 'specialist', 'director', 'admin')
+  @ApiConsumes('multipart/form-data')
+  @ApiOperation({ summary: 'Attach a file (multipart field "file", optional field "messageId"); type checked from the content' })
+  async upload(
+    @CurrentUser() caller: AuthUser,
+    @Param('id', IdParam('request')) requestId: string,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<AttachmentView> {
+    if (!request.isMultipart()) {
+      throw new AppException(415, 'attachments.not-multipart', 'Unsupported media type', 'Send the file as multipart/form-data in a field named "file".');
+    }
+    // The messageId field must come before the file, so the checks can run before reading it.
+    let messageId: string | null = null;
+    let file: { fileName: string; content: Buffer } | null = null;
+    for await (const part of request.parts({ limits: { fileSize: ATTACHMENT_LIMITS.maxBytes, files: 1, fields: 2, fieldSize: 100 } })) {
+      if (part.type === 'field') {
+        if (part.fieldname !== 'messageId' || typeof part.value !== 'string' || !UUID.test(part.value)) {
+          throw new ValidationException({ [part.fieldname]: ['unknown field, or messageId is not a message id'] });
+        }
+        messageId = part.value.toLowerCase();
+        continue;
+      }
+      if (part.fieldname !== 'file') throw new ValidationException({ [part.fieldname]: ['send the file in a field named "file"'] });
+      await this.attachments.checkCanAttach(caller, requestId, messageId);
+      const content = await part.toBuffer().catch((error: { code?: string }) => {
+        if (error.code === 'FST_REQ_FILE_TOO_LARGE') throw new FileTooLargeException(ATTACHMENT_LIMITS.maxBytes);
+        throw error;
+      });
+      file = { fileName: part.filename, content };
+    }
+    if (!file) throw new ValidationException({ file: ['a file is required'] });
+    const stored = await this.attachments.store(caller, requestId, messageId, file);
+    reply.status(201);
+    return stored;
+  }
+
+  @Get('attachments/:id')
+  @AnyRole()
+  @ApiOperation({ summary: 'Download a file, always as an attachment with its original name' })
+  async download(@CurrentUser() caller: AuthUser, @Param('id', IdParam('attachment')) id: string, @Res() reply: FastifyReply): Promise<void> {
+    const file = await this.attachments.open(caller, id);
+    await reply
+      .header('content-type', file.contentType)
+      .header('content-length', String(file.size))
+      .header('content-disposition', attachmentDisposition(file.name))
+      .header('x-content-type-options', 'nosniff')
+      .header('content-security-policy', "default-src 'none'; sandbox")
+      .header('cache-control', 'private, no-store')
+      .send(file.stream);
+  }
+}
