@@ -152,6 +152,18 @@ describe('sign-in, sessions and access', () => {
     expect(answer.body.errors.isAdmin).toEqual([expect.stringContaining('should not exist')]);
   });
 
+  it('lets a person change its own language, and nothing else of its account', async () => {
+    const { accessToken } = await portal.login('grace@lucia-bananas.example');
+    const changed = await portal.request('PATCH', '/api/v1/me', { token: accessToken, body: { language: 'fr' } });
+    expect(changed.status).toBe(200);
+    expect(changed.body.language).toBe('fr');
+    expect((await portal.request('GET', '/api/v1/me', { token: accessToken })).body.language).toBe('fr');
+    const escalation = await portal.request('PATCH', '/api/v1/me', { token: accessToken, body: { role: 'admin' } });
+    expect(escalation.status).toBe(400);
+    expect((await portal.request('GET', '/api/v1/me', { token: accessToken })).body.role).toBe('member');
+    expect((await portal.request('PATCH', '/api/v1/me', { token: accessToken, body: { language: 'de' } })).status).toBe(400);
+  });
+
   it('answers malformed JSON and a wrong content type with 4xx problem documents', async () => {
     const badJson = await portal.request('POST', '/api/v1/auth/login', { body: '{"email": ', headers: { 'content-type': 'application/json' } });
     expect(badJson.status).toBe(400);

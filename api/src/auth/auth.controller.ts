@@ -1,12 +1,12 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { TokenPair, UserView } from '@portal/shared';
 import { NotFoundException } from '../common/app-exception';
 import { UserViewsRepository } from '../users/user-views.repository';
-import { toPublicUserView } from '../users/users.service';
+import { toPublicUserView, UsersService } from '../users/users.service';
 import type { AuthUser } from './auth-user';
 import { AnyRole, CurrentUser, Public } from './auth.decorators';
-import { LoginDto, RefreshDto } from './auth.dto';
+import { LoginDto, RefreshDto, UpdateMeDto } from './auth.dto';
 import { AuthService } from './auth.service';
 
 @ApiTags('auth')
@@ -15,6 +15,7 @@ export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly userViews: UserViewsRepository,
+    private readonly users: UsersService,
   ) {}
 
   @Public()
@@ -52,5 +53,14 @@ export class AuthController {
     const user = await this.userViews.findById(caller.id);
     if (!user) throw new NotFoundException('user');
     return toPublicUserView(user);
+  }
+
+  @AnyRole()
+  @Patch('me')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Change one’s own language (interface and notifications) or display name' })
+  async updateMe(@CurrentUser() caller: AuthUser, @Body() body: UpdateMeDto): Promise<UserView> {
+    await this.users.updateOwnProfile(caller.id, body);
+    return this.me(caller);
   }
 }

@@ -1,6 +1,7 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
-import { LIMITS, type LoginBody, type RefreshBody } from '@portal/shared';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsEmail, IsIn, IsOptional, IsString, Length, MaxLength, MinLength } from 'class-validator';
+import { LANGUAGES, type Language, LIMITS, type LoginBody, type RefreshBody } from '@portal/shared';
 
 export class LoginDto implements LoginBody {
   @ApiProperty({ example: 'ana@valle-alto.example', maxLength: LIMITS.emailMax })
@@ -21,4 +22,18 @@ export class RefreshDto implements RefreshBody {
   @MinLength(20)
   @MaxLength(200)
   refreshToken: string;
+}
+
+export class UpdateMeDto {
+  @ApiPropertyOptional({ enum: LANGUAGES, description: 'Language of the interface and the notifications' })
+  @IsOptional()
+  @IsIn(LANGUAGES)
+  language?: Language;
+
+  @ApiPropertyOptional({ maxLength: LIMITS.nameMax })
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString()
+  @Length(LIMITS.nameMin, LIMITS.nameMax)
+  name?: string;
 }

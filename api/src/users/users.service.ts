@@ -106,6 +106,14 @@ export class UsersService {
     });
   }
 
+  /** What a person may change of itself: its language and display name. */
+  async updateOwnProfile(userId: string, body: { language?: string; name?: string }): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE users SET language = COALESCE($2, language), name = COALESCE($3, name), updated_at = now() WHERE id = $1`,
+      [userId, body.language ?? null, body.name ?? null],
+    );
+  }
+
   /** Deactivation keeps the person and its history; it only closes the door. */
   async deactivate(actor: AuthUser, id: string): Promise<void> {
     await this.update(actor, id, { active: false });

@@ -17,16 +17,19 @@ export async function serveWebApp(fastify: FastifyInstance, distDir: string): Pr
     wildcard: false,
     index: false,
     setHeaders(res, path) {
-      const hashed = /-[A-Z0-9]{8}\.(js|css|woff2?)$/i.test(path);
+      const hashed = /-[A-Za-z0-9_]{8}\.(js|css|woff2?)$/.test(path);
       res.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
   });
   fastify.get('/*', (request, reply) => {
-    if (request.url.startsWith('/api/') || request.url === '/api') {
+    const path = request.url.split('?')[0];
+    // The API's unknown routes, and files that do not exist (an old tab asking for a chunk
+    // of a previous release), are 404s, not the app's page.
+    if (path.startsWith('/api/') || path === '/api' || /\.[a-z0-9]+$/i.test(path)) {
       return reply
         .status(404)
         .header('content-type', PROBLEM_CONTENT_TYPE)
-        .send({ type: 'about:blank', title: 'Not found', status: 404, detail: `No route ${request.method} ${request.url.split('?')[0]}` });
+        .send({ type: 'about:blank', title: 'Not found', status: 404, detail: `Nothing at ${request.method} ${path}` });
     }
     return reply.header('cache-control', 'no-cache').sendFile('index.html');
   });

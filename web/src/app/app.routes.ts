@@ -1,0 +1,38 @@
+import type { Routes } from '@angular/router';
+
+import { requireSection, requireSignedIn, requireSignedOut } from './auth/auth-guards';
+import { LoginPage } from './auth/login-page';
+import { pageTitle } from './core/page-title';
+import { HomePage } from './home/home-page';
+import { Shell } from './layout/shell';
+
+/**
+ * The sign-in page and the home page are in the first download (a slow connection should
+ * not wait for a second one); each role's sections load on demand, and `canMatch` keeps
+ * the code of a section from reaching roles that may not open it.
+ */
+export const routes: Routes = [
+  { path: 'login', canMatch: [requireSignedOut], component: LoginPage, title: pageTitle('login.title') },
+  {
+    path: '',
+    canMatch: [requireSignedIn],
+    component: Shell,
+    children: [
+      { path: '', pathMatch: 'full', component: HomePage, title: pageTitle('nav.home') },
+      {
+        path: 'requests',
+        canMatch: [requireSection('memberRequests')],
+        loadChildren: () => import('./requests/requests.routes'),
+      },
+      { path: 'inbox', canMatch: [requireSection('inbox')], loadChildren: () => import('./inbox/inbox.routes') },
+      { path: 'reports', canMatch: [requireSection('reports')], loadChildren: () => import('./reports/reports.routes') },
+      {
+        path: 'admin',
+        canMatch: [requireSection('administration')],
+        loadChildren: () => import('./admin/admin.routes'),
+      },
+      { path: '**', redirectTo: '' },
+    ],
+  },
+  { path: '**', redirectTo: 'login' },
+];

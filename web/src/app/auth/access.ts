@@ -1,0 +1,20 @@
+import type { Role } from '@portal/shared';
+
+/** Which roles may open each section of the app. The API enforces the same on its side. */
+export const SECTION_ROLES = {
+  memberRequests: ['member'],
+  inbox: ['representative', 'specialist', 'director'],
+  reports: ['director', 'executive', 'admin'],
+  administration: ['admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Section = keyof typeof SECTION_ROLES;
+
+export function mayOpen(role: Role, section: Section): boolean {
+  return (SECTION_ROLES[section] as readonly Role[]).includes(role);
+}
+
+/** Where a role lands after signing in, and where it is sent from a section it may not open. */
+export function homeUrlFor(_role: Role): string {
+  return '/';
+}

@@ -1,0 +1,32 @@
+import { ROLES, type Role } from '@portal/shared';
+
+import { navigationFor } from './navigation';
+
+const pathsFor = (role: Role) => navigationFor(role).map((item) => item.path);
+
+describe('the navigation of each role', () => {
+  it('offers a member its organization’s requests and a new request, and nothing of staff', () => {
+    expect(pathsFor('member')).toEqual(['/', '/requests', '/requests/new']);
+  });
+
+  it.each<Role>(['representative', 'specialist'])('offers a %s the inbox only', (role) => {
+    expect(pathsFor(role)).toEqual(['/', '/inbox']);
+  });
+
+  it('offers a director the inbox and the reports', () => {
+    expect(pathsFor('director')).toEqual(['/', '/inbox', '/reports']);
+  });
+
+  it('offers the executive the reports only', () => {
+    expect(pathsFor('executive')).toEqual(['/', '/reports']);
+  });
+
+  it('offers an admin the reports, organizations and users', () => {
+    expect(pathsFor('admin')).toEqual(['/', '/reports', '/admin/organizations', '/admin/users']);
+  });
+
+  it('offers the member pages to members only', () => {
+    const withRequests = ROLES.filter((role) => pathsFor(role).includes('/requests'));
+    expect(withRequests).toEqual(['member']);
+  });
+});

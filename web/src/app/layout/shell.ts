@@ -1,0 +1,87 @@
+import { Component, computed, DestroyRef, DOCUMENT, ElementRef, inject, signal, viewChild } from '@angular/core';
+import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import type { UserView } from '@portal/shared';
+import { filter } from 'rxjs';
+
+import { Session } from '../auth/session';
+import { I18n } from '../i18n/i18n';
+import { LanguageSelect } from '../i18n/language-select';
+import { Brand } from '../ui/brand';
+import { navigationFor } from './navigation';
+
+/**
+ * The frame of every signed-in page: top bar (portal, person, language, sign-out) and
+ * role-dependent navigation, collapsed behind a menu button on narrow screens.
+ */
+@Component({
+  selector: 'app-shell',
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, Brand, LanguageSelect],
+  templateUrl: './shell.html',
+  styleUrl: './shell.css',
+  host: { '(document:keydown.escape)': 'closeMenuFromKeyboard()' },
+})
+export class Shell {
+  private readonly session = inject(Session);
+  private readonly document = inject(DOCUMENT);
+  private readonly main = viewChild.required<ElementRef<HTMLElement>>('main');
+  private readonly menuButton = viewChild.required<ElementRef<HTMLButtonElement>>('menuButton');
+
+  protected readonly t = inject(I18n).t;
+  /** The shell only exists while signed in (route guard); the fallback covers the instant of signing out. */
+  protected readonly user = computed<UserView>(() => this.session.user() ?? SIGNED_OUT);
+  protected readonly navigation = computed(() => navigationFor(this.user().role));
+  /** Under the name: the organization for members, the role for staff. */
+  protected readonly userDetail = computed(() => {
+    const user = this.user();
+    return user.role === 'member' && user.organization ? user.organization.name : this.t(`role.${user.role}`);
+  });
+  protected readonly menuOpen = signal(false);
+
+  constructor() {
+    const router = inject(Router);
+    const subscription = router.events
+      .pipe(filter((event) => event instanceof NavigationEnd))
+      .subscribe(() => {
+        const menuWasOpen = this.menuOpen();
+        this.menuOpen.set(false);
+        // Move focus to the new page, so keyboard and screen-reader users start there.
+        // Not on the first page load: a screen reader then starts at the top, with the skip link.
+        const focused = this.document.activeElement;
+        if (menuWasOpen || focused?.closest('#main-content, #main-navigation, .brand-link')) {
+          this.main().nativeElement.focus({ preventScroll: true });
+        }
+      });
+    inject(DestroyRef).onDestroy(() => subscription.unsubscribe());
+  }
+
+  protected toggleMenu(): void {
+    this.menuOpen.update((open) => !open);
+  }
+
+  protected closeMenuFromKeyboard(): void {
+    if (!this.menuOpen()) return;
+    this.menuOpen.set(false);
+    this.menuButton().nativeElement.focus();
+  }
+
+  protected skipToMainContent(event: Event): void {
+    event.preventDefault();
+    this.main().nativeElement.focus();
+  }
+
+  protected signOut(): void {
+    this.session.signOut();
+  }
+}
+
+const SIGNED_OUT: UserView = {
+  id: '',
+  email: '',
+  name: '',
+  role: 'member',
+  language: 'es',
+  organization: null,
+  region: null,
+  coverage: [],
+  available: false,
+};
