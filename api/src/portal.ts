@@ -3,6 +3,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { NestFactory } from '@nestjs/core';
+import fastifyCompress from '@fastify/compress';
 import fastifyMultipart from '@fastify/multipart';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -75,6 +76,8 @@ export async function startPortal(config: AppConfig): Promise<RunningPortal> {
     // The API speaks JSON (and multipart for uploads): any other body is a 415, not a string.
     fastify.removeContentTypeParser('text/plain');
     await app.register(fastifyMultipart as never, { throwFileSizeLimit: true });
+    // Phones on 3G: the app's bundles and the API's JSON travel compressed (brotli or gzip).
+    await app.register(fastifyCompress as never, { threshold: 1024, encodings: ['br', 'gzip'] });
     fastify.addHook('onSend', async (request, reply) => {
       reply.header('x-request-id', request.id);
     });

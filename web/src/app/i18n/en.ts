@@ -66,4 +66,9 @@ export const en: Dictionary = {
   'comingSoon.reports': 'This section is being built. Soon you will find the load, deadline and satisfaction reports here.',
   'comingSoon.organizations': 'This section is being built. Soon you will be able to register and edit organizations here.',
   'comingSoon.users': 'This section is being built. Soon you will be able to invite and manage users here.',
+  // --- requests: member form, lists, request page (keys prefixed request., requests., form.) ---
+  // --- end requests ---
+
+  // --- inbox and administration (keys prefixed inbox., admin.) ---
+  // --- end inbox and administration ---
 };

@@ -69,4 +69,9 @@ export const es = {
   'comingSoon.reports': 'Esta sección está en preparación. Pronto encontrará aquí los informes de carga, plazos y satisfacción.',
   'comingSoon.organizations': 'Esta sección está en preparación. Pronto podrá registrar y editar aquí las organizaciones.',
   'comingSoon.users': 'Esta sección está en preparación. Pronto podrá invitar y administrar aquí a las personas usuarias.',
+  // --- requests: member form, lists, request page (keys prefixed request., requests., form.) ---
+  // --- end requests ---
+
+  // --- inbox and administration (keys prefixed inbox., admin.) ---
+  // --- end inbox and administration ---
 } as const;

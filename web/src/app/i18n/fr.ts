@@ -66,4 +66,9 @@ export const fr: Dictionary = {
   'comingSoon.reports': 'Cette section est en préparation. Vous trouverez bientôt ici les rapports de charge, de délais et de satisfaction.',
   'comingSoon.organizations': 'Cette section est en préparation. Vous pourrez bientôt enregistrer et modifier ici les organisations.',
   'comingSoon.users': 'Cette section est en préparation. Vous pourrez bientôt inviter et gérer ici les utilisateurs.',
+  // --- requests: member form, lists, request page (keys prefixed request., requests., form.) ---
+  // --- end requests ---
+
+  // --- inbox and administration (keys prefixed inbox., admin.) ---
+  // --- end inbox and administration ---
 };

@@ -66,4 +66,9 @@ export const pt: Dictionary = {
   'comingSoon.reports': 'Esta seção está em preparação. Em breve você encontrará aqui os relatórios de carga, prazos e satisfação.',
   'comingSoon.organizations': 'Esta seção está em preparação. Em breve você poderá cadastrar e editar aqui as organizações.',
   'comingSoon.users': 'Esta seção está em preparação. Em breve você poderá convidar e gerenciar aqui os usuários.',
+  // --- requests: member form, lists, request page (keys prefixed request., requests., form.) ---
+  // --- end requests ---
+
+  // --- inbox and administration (keys prefixed inbox., admin.) ---
+  // --- end inbox and administration ---
 };
