@@ -10,6 +10,8 @@ import { ProblemDetailsFilter } from './common/problem-details.filter';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { HealthController } from './health/health.controller';
+import { NotificationsModule } from './notifications/notifications.module';
+import { SlaModule } from './sla/sla.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { ReferenceModule } from './reference/reference.module';
 import { RequestsModule } from './requests/requests.module';
@@ -28,6 +30,8 @@ export class AppModule {
           dataSourceFactory: async () => dataSource,
         }),
         AuditModule,
+        NotificationsModule,
+        SlaModule,
         UsersModule,
         AuthModule,
         OrganizationsModule,

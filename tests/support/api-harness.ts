@@ -18,7 +18,7 @@ export interface ApiAnswer<T = any> {
 }
 
 export interface TestPortal {
-  url: string;
+  readonly url: string;
   /** The database's URL (direct, not through the proxy). */
   databaseUrl: string;
   /** The database this portal uses, for assertions made independently of the API. */
@@ -27,6 +27,12 @@ export interface TestPortal {
   proxy: TcpProxy | null;
   request<T = any>(method: string, path: string, options?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<ApiAnswer<T>>;
   login(email: string, password?: string): Promise<TokenPair>;
+  /** The API process `request` talks to now. */
+  api(): ApiProcess;
+  /** Stops the current API process (SIGTERM; kill it first for a crash) and starts a new one on the same database. */
+  restart(env?: Record<string, string>): Promise<void>;
+  /** Starts one more API process on the same database. */
+  startAnother(env?: Record<string, string>): Promise<ApiProcess>;
   stop(): Promise<void>;
 }
 
@@ -71,9 +77,36 @@ function waitForListening(child: ChildProcess, output: () => string): Promise<st
   });
 }
 
+/** One API process: the built api/dist, started with the test's environment. */
+export interface ApiProcess {
+  url: string;
+  /** Ends the process with a signal and waits for it to exit. */
+  kill(signal?: NodeJS.Signals): Promise<void>;
+  output(): string;
+}
+
+async function spawnApi(env: Record<string, string>): Promise<ApiProcess> {
+  let output = '';
+  const child = spawn(process.execPath, [API_MAIN], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  const url = await waitForListening(child, () => output);
+  return {
+    url,
+    output: () => output,
+    async kill(signal = 'SIGTERM') {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill(signal);
+      await exited;
+    },
+  };
+}
+
 /**
  * Starts the real API as its own process (the built api/dist), on a database of this test
- * file's own, and talks to it over HTTP like any client.
+ * file's own, and talks to it over HTTP like any client. `restart()` and `startAnother()`
+ * run more API processes on the same database (crash and scale-out tests).
  */
 export async function startTestPortal(options: TestPortalOptions = {}): Promise<TestPortal> {
   const database = await createTestDatabase();
@@ -88,30 +121,25 @@ export async function startTestPortal(options: TestPortalOptions = {}): Promise<
     apiDatabaseUrl = through.toString();
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'portal-test-'));
-  let output = '';
-  const child = spawn(process.execPath, [API_MAIN], {
-    env: {
-      ...process.env,
-      NODE_ENV: 'test',
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DATABASE_URL: apiDatabaseUrl,
-      SEED_DEMO: 'true',
-      JWT_SECRET: TEST_JWT_SECRET,
-      DATA_DIR: dataDir,
-      LOG_LEVEL: 'warn',
-      ...options.env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout!.on('data', (chunk) => (output += chunk));
-  child.stderr!.on('data', (chunk) => (output += chunk));
-  const url = await waitForListening(child, () => output);
+  const baseEnv: Record<string, string> = {
+    NODE_ENV: 'test',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATABASE_URL: apiDatabaseUrl,
+    SEED_DEMO: 'true',
+    JWT_SECRET: TEST_JWT_SECRET,
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+    ...options.env,
+  };
+  const processes: ApiProcess[] = [];
+  let api = await spawnApi(baseEnv);
+  processes.push(api);
   const db = new Pool({ connectionString: database.url, max: 2 });
   db.on('error', () => undefined);
 
   const request: TestPortal['request'] = async (method, path, { token, body, headers } = {}) => {
-    const response = await fetch(`${url}${path}`, {
+    const response = await fetch(`${api.url}${path}`, {
       method,
       headers: {
         ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
@@ -126,25 +154,37 @@ export async function startTestPortal(options: TestPortalOptions = {}): Promise<
     return { status: response.status, headers: response.headers, body: parsed as any };
   };
 
-  return {
-    url,
+  const portal: TestPortal = {
+    get url() {
+      return api.url;
+    },
     databaseUrl: database.url,
     db,
     proxy,
     request,
+    api: () => api,
     async login(email, password = DEMO_PASSWORD) {
       const answer = await request<TokenPair>('POST', '/api/v1/auth/login', { body: { email, password } });
       if (answer.status !== 200) throw new Error(`login ${email} failed: ${answer.status} ${JSON.stringify(answer.body)}`);
       return answer.body;
     },
+    async restart(env = {}) {
+      await api.kill('SIGTERM');
+      api = await spawnApi({ ...baseEnv, ...env });
+      processes.push(api);
+    },
+    async startAnother(env = {}) {
+      const another = await spawnApi({ ...baseEnv, ...env });
+      processes.push(another);
+      return another;
+    },
     async stop() {
-      const exited = new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once('exit', resolve)));
-      child.kill('SIGTERM');
-      await exited;
+      for (const process of processes) await process.kill('SIGTERM');
       await db.end();
       await proxy?.stop();
       await database.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+  return portal;
 }

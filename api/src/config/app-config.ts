@@ -61,6 +61,46 @@ export class AppConfig {
   @IsString()
   ATTACHMENTS_DIR = '';
 
+  /** SMTP server for email, e.g. smtp://user:pass@mail.example:587; none: emails go to the log. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^smtps?:\/\//, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  @IsString()
+  MAIL_FROM = 'Portal de servicios <no-reply@portal.local>';
+
+  /** The address people use to reach the portal, for links in emails. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^https?:\/\//, { message: 'PUBLIC_URL must be an http(s) URL' })
+  PUBLIC_URL?: string;
+
+  /** Run the background workers (outbox delivery, scheduled jobs) in this process. */
+  @Transform(toBoolean)
+  @IsBoolean()
+  WORKERS_ENABLED = true;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(50)
+  @Max(60_000)
+  OUTBOX_POLL_MS = 1000;
+
+  /** How long a claimed email may stay in delivery before another worker takes it over. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  OUTBOX_LEASE_SECONDS = 60;
+
+  /** Period of the scheduled jobs (SLA breach sweep, auto-close of resolved requests). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(86_400)
+  JOB_INTERVAL_SECONDS = 60;
+
   /** Folder of the built web app to serve at /; empty disables serving it. */
   @IsString()
   WEB_DIST_DIR = '';
@@ -85,7 +125,7 @@ export class ConfigError extends Error {}
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const known = Object.keys(new AppConfig());
   const raw = Object.fromEntries(
-    Object.entries(env).filter(([key]) => known.includes(key) || ['DATABASE_URL', 'SEED_DEMO', 'JWT_SECRET'].includes(key)),
+    Object.entries(env).filter(([key]) => known.includes(key) || ['DATABASE_URL', 'SEED_DEMO', 'JWT_SECRET', 'SMTP_URL', 'PUBLIC_URL'].includes(key)),
   );
   const config = plainToInstance(AppConfig, raw, { exposeDefaultValues: true });
   const errors = validateSync(config, { whitelist: false });

@@ -1,6 +1,9 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { Foundation1764306000000 } from '../../../migrations/1764306000000-Foundation';
 import { Requests1764310000000 } from '../../../migrations/1764310000000-Requests';
+import { SlaAndNotifications1764320000000 } from '../../../migrations/1764320000000-SlaAndNotifications';
+import { NotificationEntity } from '../notifications/notification.entity';
+import { HolidayEntity, ScheduledJobRunEntity, SlaPolicyEntity } from '../sla/sla.entities';
 import { AuditLogEntity } from '../audit/audit-log.entity';
 import { RefreshTokenEntity, RefreshTokenFamilyEntity } from '../auth/refresh-token.entities';
 import { OrganizationEntity } from '../organizations/organization.entity';
@@ -33,10 +36,14 @@ export const ENTITIES = [
   RequestEventEntity,
   AttachmentEntity,
   IdempotencyKeyEntity,
+  SlaPolicyEntity,
+  HolidayEntity,
+  NotificationEntity,
+  ScheduledJobRunEntity,
 ];
 
 /** Every migration, in order. Listed explicitly so the build, not a glob, decides what runs. */
-export const MIGRATIONS = [Foundation1764306000000, Requests1764310000000];
+export const MIGRATIONS = [Foundation1764306000000, Requests1764310000000, SlaAndNotifications1764320000000];
 
 export function dataSourceOptions(url: string, poolSize: number): DataSourceOptions {
   return {

@@ -36,6 +36,8 @@ export class RequestEntity {
   @Column({ name: 'satisfaction_score', type: 'smallint', nullable: true }) satisfactionScore: number | null;
   @Column({ name: 'satisfaction_comment', type: 'text', nullable: true }) satisfactionComment: string | null;
   @Column({ type: 'int', default: 1 }) version: number;
+  @Column({ name: 'sla_paused_at', type: 'timestamptz', nullable: true }) slaPausedAt: Date | null;
+  @Column({ name: 'sla_paused_minutes', type: 'int', default: 0 }) slaPausedMinutes: number;
   @Column({ name: 'search_public', type: 'tsvector', default: '', select: false }) searchPublic: string;
   @Column({ name: 'search_internal', type: 'tsvector', default: '', select: false }) searchInternal: string;
 }

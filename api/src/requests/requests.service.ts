@@ -17,7 +17,10 @@ import {
 } from '@portal/shared';
 import type { AuthUser } from '../auth/auth-user';
 import { ConflictException, NotFoundException, ValidationException } from '../common/app-exception';
+import { NotificationsService } from '../notifications/notifications.service';
+import type { NotificationKind } from '../notifications/templates';
 import { ReferenceService } from '../reference/reference.service';
+import { SlaService } from '../sla/sla.service';
 import { RequestViewsRepository } from './request-views.repository';
 import { visibilityScope } from './request-scope';
 import type {
@@ -36,6 +39,9 @@ import { RoutingService } from './routing/routing.service';
 /** The row a command works on, locked for the rest of its transaction. */
 interface LockedRequest {
   id: string;
+  reference: string;
+  subject: string;
+  created_by: string;
   status: RequestStatus;
   assignee_id: string | null;
   region_code: string;
@@ -63,6 +69,8 @@ export class RequestsService {
     private readonly views: RequestViewsRepository,
     private readonly routing: RoutingService,
     private readonly reference: ReferenceService,
+    private readonly sla: SlaService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   list(caller: AuthUser, query: ListRequestsQueryDto): Promise<Page<RequestView>> {
@@ -168,10 +176,19 @@ export class RequestsService {
         decision.coverage ? JSON.stringify(decision.coverage) : null,
       ],
     );
-    if (assigneeId) await db.query(`UPDATE users SET last_assigned_at = now() WHERE id = $1`, [assigneeId]);
+    await this.sla.refresh(db, row.id);
     await this.event(db, row.id, caller.id, 'created', null, 'new');
     await this.event(db, row.id, null, 'routed', null, decision.assignee?.name ?? null, decision.reason);
-    return (await this.views.findVisible(caller, row.id, db))!;
+    const view = (await this.views.findVisible(caller, row.id, db))!;
+    if (assigneeId) {
+      await db.query(`UPDATE users SET last_assigned_at = now() WHERE id = $1`, [assigneeId]);
+      await this.notify(db, assigneeId, 'request.assigned', view.id, `request:${view.id}:routed`, {
+        reference: view.reference,
+        subject: view.subject,
+        organization: view.organization.name,
+      });
+    }
+    return view;
   }
 
   async update(caller: AuthUser, id: string, body: UpdateRequestDto): Promise<RequestView> {
@@ -190,7 +207,11 @@ export class RequestsService {
         await this.event(db, id, caller.id, 'area_changed', request.area_code, body.area);
         changed = true;
       }
-      if (changed) await this.touch(db, id);
+      if (changed) {
+        // New area or priority, new targets: the SLA policy is per area and priority.
+        await this.sla.refresh(db, id);
+        await this.touch(db, id);
+      }
       return (await this.views.findVisible(caller, id, db))!;
     });
   }
@@ -212,13 +233,24 @@ export class RequestsService {
         id,
         body.body,
       ]);
+      const [author] = await db.query(`SELECT name, role FROM users WHERE id = $1`, [caller.id]);
       if (staff && !internal) {
         await db.query(`UPDATE requests SET first_responded_at = COALESCE(first_responded_at, now()) WHERE id = $1`, [id]);
         // A staff reply to an assigned request means the work has started.
-        if (request.status === 'assigned') await this.setStatus(db, request, caller.id, 'in_progress', null);
+        if (request.status === 'assigned') await this.setStatus(db, request, caller.id, 'in_progress', null, { notify: false });
       }
-      if (!staff && request.status === 'waiting_on_member') await this.setStatus(db, request, caller.id, 'in_progress', null);
-      const [author] = await db.query(`SELECT name, role FROM users WHERE id = $1`, [caller.id]);
+      if (!staff && request.status === 'waiting_on_member') await this.setStatus(db, request, caller.id, 'in_progress', null, { notify: false });
+      // Public replies reach the other side: staff replies the member who filed the request,
+      // member replies the assignee. Internal notes notify nobody outside staff's own view.
+      const recipient = internal ? null : staff ? request.created_by : request.assignee_id;
+      if (recipient && recipient !== caller.id) {
+        await this.notify(db, recipient, 'request.reply', id, `message:${message.id}`, {
+          reference: request.reference,
+          subject: request.subject,
+          author: author.name,
+          excerpt: body.body.length > 300 ? `${body.body.slice(0, 297)}…` : body.body,
+        });
+      }
       return {
         id: message.id,
         body: body.body,
@@ -314,7 +346,7 @@ export class RequestsService {
     const params: unknown[] = [id];
     const scope = visibilityScope(caller, params);
     const [row] = await db.query(
-      `SELECT r.id, r.status, r.assignee_id, r.region_code, r.country_code, r.area_code, r.priority, r.resolved_at, r.version, r.escalated,
+      `SELECT r.id, r.reference, r.subject, r.created_by, r.status, r.assignee_id, r.region_code, r.country_code, r.area_code, r.priority, r.resolved_at, r.version, r.escalated,
               now() AS now
        FROM requests r WHERE r.id = $1 AND ${scope} FOR UPDATE OF r`,
       params,
@@ -323,8 +355,16 @@ export class RequestsService {
     return row;
   }
 
-  private async setStatus(db: EntityManager, request: LockedRequest, actorId: string, to: RequestStatus, reason: string | null): Promise<void> {
-    const reopen = isReopen(request.status, to);
+  private async setStatus(
+    db: EntityManager,
+    request: LockedRequest,
+    actorId: string,
+    to: RequestStatus,
+    reason: string | null,
+    options: { notify: boolean } = { notify: true },
+  ): Promise<void> {
+    const from = request.status;
+    const reopen = isReopen(from, to);
     await db.query(
       `UPDATE requests SET status = $2,
               resolved_at = CASE WHEN $2 = 'resolved' THEN now() WHEN $3 THEN NULL ELSE resolved_at END,
@@ -332,9 +372,27 @@ export class RequestsService {
        WHERE id = $1`,
       [request.id, to, reopen],
     );
-    await this.event(db, request.id, actorId, 'status_changed', request.status, to, reason);
+    const eventId = await this.event(db, request.id, actorId, 'status_changed', from, to, reason);
+    // The SLA clock stops while the request waits on the member.
+    if (to === 'waiting_on_member') await this.sla.pause(db, request.id);
+    if (from === 'waiting_on_member') await this.sla.resume(db, request.id);
     await this.touch(db, request.id);
     request.status = to;
+    if (!options.notify) return;
+    // Staff's changes are news for the member who filed it; the member's own (withdraw,
+    // confirm, reopen) are news for the assignee.
+    const [actor] = await db.query(`SELECT role FROM users WHERE id = $1`, [actorId]);
+    const recipient = actor?.role === 'member' ? request.assignee_id : request.created_by;
+    if (recipient && recipient !== actorId) {
+      const kind = to === 'resolved' ? 'request.resolved' : 'request.status_changed';
+      await this.notify(db, recipient, kind, request.id, `event:${eventId}`, {
+        reference: request.reference,
+        subject: request.subject,
+        from,
+        to,
+        reason: reason ?? undefined,
+      });
+    }
   }
 
   private async reassign(
@@ -351,9 +409,31 @@ export class RequestsService {
       [request.id, assignee.id],
     );
     await db.query(`UPDATE users SET last_assigned_at = now() WHERE id = $1`, [assignee.id]);
-    await this.event(db, request.id, actorId, eventType, previous?.name ?? null, assignee.name, reason);
+    const eventId = await this.event(db, request.id, actorId, eventType, previous?.name ?? null, assignee.name, reason);
     if (request.status === 'new') await this.event(db, request.id, actorId, 'status_changed', 'new', 'assigned');
     await this.touch(db, request.id);
+    if (assignee.id !== actorId) {
+      const [actor] = await db.query(`SELECT name FROM users WHERE id = $1`, [actorId]);
+      const [organization] = await db.query(`SELECT o.name FROM requests r JOIN organizations o ON o.id = r.organization_id WHERE r.id = $1`, [request.id]);
+      await this.notify(db, assignee.id, eventType === 'escalated' ? 'request.escalated' : 'request.assigned', request.id, `event:${eventId}`, {
+        reference: request.reference,
+        subject: request.subject,
+        organization: organization.name,
+        author: actor.name,
+        reason: reason ?? undefined,
+      });
+    }
+  }
+
+  private notify(
+    db: EntityManager,
+    recipientId: string,
+    kind: NotificationKind,
+    requestId: string,
+    eventKey: string,
+    params: Parameters<NotificationsService['enqueue']>[1][number]['params'],
+  ): Promise<void> {
+    return this.notifications.enqueue(db, [{ recipientId, kind, requestId, eventKey, params }]);
   }
 
   private async touch(db: EntityManager, id: string): Promise<void> {
@@ -368,11 +448,13 @@ export class RequestsService {
     from: string | null,
     to: string | null,
     reason: string | null = null,
-  ): Promise<void> {
+  ): Promise<string> {
     // clock_timestamp(), not now(): events of one transaction keep the order they happened in.
-    await db.query(
-      `INSERT INTO request_events (request_id, actor_id, type, from_value, to_value, reason, created_at) VALUES ($1, $2, $3, $4, $5, $6, clock_timestamp())`,
+    const [row] = await db.query(
+      `INSERT INTO request_events (request_id, actor_id, type, from_value, to_value, reason, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, clock_timestamp()) RETURNING id`,
       [requestId, actorId, type, from, to, reason],
     );
+    return row.id;
   }
 }

@@ -1,0 +1,44 @@
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsOptional } from 'class-validator';
+import type { Page } from '@portal/shared';
+import type { AuthUser } from '../auth/auth-user';
+import { AnyRole, CurrentUser } from '../auth/auth.decorators';
+import { IdParam } from '../common/id-param.pipe';
+import { paging, PagingQueryDto } from '../common/paging.dto';
+import { type NotificationView, NotificationsService } from './notifications.service';
+
+export class ListNotificationsQueryDto extends PagingQueryDto {
+  @ApiPropertyOptional({ description: 'Only unread ones' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  unread?: boolean;
+}
+
+@ApiTags('notifications')
+@ApiBearerAuth()
+@AnyRole()
+@Controller('notifications')
+export class NotificationsController {
+  constructor(private readonly notifications: NotificationsService) {}
+
+  @Get()
+  @ApiOperation({ summary: "The caller's notifications, unread first, in its language" })
+  list(@CurrentUser() caller: AuthUser, @Query() query: ListNotificationsQueryDto): Promise<Page<NotificationView>> {
+    return this.notifications.list(caller, { unread: query.unread, ...paging(query) });
+  }
+
+  @Post('read-all')
+  @HttpCode(204)
+  markAllRead(@CurrentUser() caller: AuthUser): Promise<void> {
+    return this.notifications.markAllRead(caller);
+  }
+
+  @Post(':id/read')
+  @HttpCode(204)
+  markRead(@CurrentUser() caller: AuthUser, @Param('id', IdParam('notification')) id: string): Promise<void> {
+    return this.notifications.markRead(caller, id);
+  }
+}

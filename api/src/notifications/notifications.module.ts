@@ -1,0 +1,13 @@
+import { Global, Module } from '@nestjs/common';
+import { Mailer } from './mailer';
+import { NotificationsController } from './notifications.controller';
+import { NotificationsService } from './notifications.service';
+import { OutboxWorker } from './outbox-worker';
+
+@Global()
+@Module({
+  controllers: [NotificationsController],
+  providers: [NotificationsService, Mailer, OutboxWorker],
+  exports: [NotificationsService],
+})
+export class NotificationsModule {}

@@ -1,0 +1,121 @@
+import { hostname } from 'node:os';
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import type { Language } from '@portal/shared';
+import { AppConfig } from '../config/app-config';
+import { Mailer } from './mailer';
+import { type NotificationKind, type NotificationParams, renderEmail } from './templates';
+import { returningRows } from '../common/sql';
+
+const BATCH_SIZE = 10;
+const MAX_ATTEMPTS = 8;
+
+interface ClaimedNotification {
+  id: string;
+  kind: NotificationKind;
+  request_id: string | null;
+  params: NotificationParams;
+  email_attempts: number;
+  email: string;
+  language: Language;
+  role: string;
+}
+
+/**
+ * Delivers the email outbox. Every API process runs one; a row is claimed with
+ * FOR UPDATE SKIP LOCKED and a lease, so two workers never take the same email. A worker
+ * that dies mid-delivery leaves its rows claimed until the lease runs out; then another
+ * (or the restarted one) takes them over. Failures are retried with exponential backoff.
+ */
+@Injectable()
+export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Outbox');
+  private readonly workerId = `${hostname()}:${process.pid}`;
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private stopped = false;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly mailer: Mailer,
+    private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (!this.config.WORKERS_ENABLED) return;
+    this.timer = setInterval(() => void this.tick(), this.config.OUTBOX_POLL_MS);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+    this.mailer.close();
+  }
+
+  /** One pass: deliver everything due now, batch after batch. Never two passes at once. */
+  tick(): Promise<void> {
+    if (this.running || this.stopped) return this.running ?? Promise.resolve();
+    this.running = (async () => {
+      try {
+        while (!this.stopped && (await this.deliverBatch()) > 0);
+      } catch (error) {
+        this.logger.warn({ msg: 'outbox pass failed', err: String(error) });
+      } finally {
+        this.running = null;
+      }
+    })();
+    return this.running;
+  }
+
+  private async deliverBatch(): Promise<number> {
+    const claimed = await returningRows<ClaimedNotification>(
+      this.dataSource,
+      `WITH due AS (
+         SELECT id FROM notifications
+         WHERE (email_status = 'pending' AND email_next_attempt_at <= now())
+            OR (email_status = 'sending' AND email_claimed_until < now())
+         ORDER BY email_next_attempt_at
+         LIMIT ${BATCH_SIZE}
+         FOR UPDATE SKIP LOCKED)
+       UPDATE notifications n
+       SET email_status = 'sending', email_attempts = n.email_attempts + 1,
+           email_claimed_until = now() + make_interval(secs => $1)
+       FROM due, users u
+       WHERE n.id = due.id AND u.id = n.recipient_id
+       RETURNING n.id, n.kind, n.request_id, n.params, n.email_attempts, u.email, u.language, u.role`,
+      [this.config.OUTBOX_LEASE_SECONDS],
+    );
+    for (const notification of claimed) {
+      if (this.stopped) break;
+      await this.deliver(notification);
+    }
+    return claimed.length;
+  }
+
+  private async deliver(notification: ClaimedNotification): Promise<void> {
+    const base = (this.config.PUBLIC_URL ?? `http://localhost:${this.config.PORT}`).replace(/\/$/, '');
+    const section = notification.role === 'member' ? 'requests' : 'inbox';
+    const link = notification.request_id ? `${base}/${section}/${notification.request_id}` : base;
+    const email = renderEmail(notification.kind, notification.language, notification.params, link);
+    try {
+      const outcome = await this.mailer.send({ to: notification.email, ...email, messageId: `<${notification.id}@portal.notifications>` });
+      await this.dataSource.query(
+        `UPDATE notifications SET email_status = $2, email_sent_at = now(), email_claimed_until = NULL, email_last_error = NULL WHERE id = $1`,
+        [notification.id, outcome],
+      );
+    } catch (error) {
+      const attempts = notification.email_attempts;
+      const failed = attempts >= MAX_ATTEMPTS;
+      // 10 s, 20 s, 40 s … up to about 21 minutes between attempts.
+      const delaySeconds = 10 * 2 ** Math.min(attempts - 1, 7);
+      await this.dataSource.query(
+        `UPDATE notifications SET email_status = $2, email_next_attempt_at = now() + make_interval(secs => $3),
+                email_claimed_until = NULL, email_last_error = $4 WHERE id = $1`,
+        [notification.id, failed ? 'failed' : 'pending', delaySeconds, String(error).slice(0, 500)],
+      );
+      this.logger.warn({ msg: 'email delivery failed', notification: notification.id, attempts, worker: this.workerId, err: String(error) });
+    }
+  }
+}

@@ -1,0 +1,31 @@
+import { LANGUAGES } from '@portal/shared';
+import { NOTIFICATION_KINDS, renderEmail, renderNotification } from './templates';
+
+const params = { reference: 'SR-2026-000042', subject: 'Auditoría <2026>', organization: 'Valle Alto', author: 'Rosa', excerpt: 'Hola', from: 'in_progress', to: 'resolved', assignee: 'Rosa', reason: 'urgente' } as const;
+
+describe('notification templates', () => {
+  it('has every kind in every language, naming the request', () => {
+    for (const language of LANGUAGES) {
+      for (const kind of NOTIFICATION_KINDS) {
+        const { title, body } = renderNotification(kind, language, params);
+        expect(title).toContain('SR-2026-000042');
+        expect(body.length).toBeGreaterThan(10);
+        expect(`${title}${body}`).not.toContain('undefined');
+      }
+    }
+  });
+
+  it('speaks the recipient’s language', () => {
+    expect(renderNotification('request.reply', 'pt', params).title).toBe('Nova resposta em SR-2026-000042');
+    expect(renderNotification('request.reply', 'fr', params).title).toBe('Nouvelle réponse sur SR-2026-000042');
+    expect(renderNotification('request.status_changed', 'es', params).body).toContain('de en curso a resuelta');
+  });
+
+  it('escapes what people wrote in the HTML part, and carries the link in both parts', () => {
+    const email = renderEmail('request.reply', 'es', params, 'https://portal.example/requests/1');
+    expect(email.html).toContain('Auditoría &lt;2026&gt;');
+    expect(email.html).not.toContain('<2026>');
+    expect(email.text).toContain('https://portal.example/requests/1');
+    expect(email.html).toContain('href="https://portal.example/requests/1"');
+  });
+});

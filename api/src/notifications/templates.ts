@@ -1,0 +1,98 @@
+import type { Language, RequestStatus } from '@portal/shared';
+
+export const NOTIFICATION_KINDS = [
+  'request.assigned',
+  'request.reply',
+  'request.status_changed',
+  'request.resolved',
+  'request.breached',
+  'request.escalated',
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** What a template may use. Never the text of an internal note. */
+export interface NotificationParams {
+  reference?: string;
+  subject?: string;
+  organization?: string;
+  author?: string;
+  excerpt?: string;
+  from?: RequestStatus;
+  to?: RequestStatus;
+  assignee?: string;
+  reason?: string;
+}
+
+const STATUS: Record<Language, Record<RequestStatus, string>> = {
+  es: { new: 'nueva', assigned: 'asignada', in_progress: 'en curso', waiting_on_member: 'esperando su respuesta', resolved: 'resuelta', closed: 'cerrada', withdrawn: 'retirada' },
+  en: { new: 'new', assigned: 'assigned', in_progress: 'in progress', waiting_on_member: 'waiting for your answer', resolved: 'resolved', closed: 'closed', withdrawn: 'withdrawn' },
+  pt: { new: 'nova', assigned: 'atribuída', in_progress: 'em andamento', waiting_on_member: 'aguardando sua resposta', resolved: 'resolvida', closed: 'encerrada', withdrawn: 'retirada' },
+  fr: { new: 'nouvelle', assigned: 'attribuée', in_progress: 'en cours', waiting_on_member: 'en attente de votre réponse', resolved: 'résolue', closed: 'fermée', withdrawn: 'retirée' },
+};
+
+type Template = (p: NotificationParams, status: (s?: RequestStatus) => string) => { title: string; body: string };
+
+const TEMPLATES: Record<Language, Record<NotificationKind, Template>> = {
+  es: {
+    'request.assigned': (p) => ({ title: `${p.reference} le fue asignada: ${p.subject}`, body: `${p.organization} presentó una solicitud que ahora está a su cargo.` }),
+    'request.reply': (p) => ({ title: `Nueva respuesta en ${p.reference}`, body: `${p.author} respondió a «${p.subject}»:\n\n${p.excerpt}` }),
+    'request.status_changed': (p, s) => ({ title: `${p.reference}: ahora está ${s(p.to)}`, body: `Su solicitud «${p.subject}» pasó de ${s(p.from)} a ${s(p.to)}.${p.reason ? `\n\nMotivo: ${p.reason}` : ''}` }),
+    'request.resolved': (p) => ({ title: `${p.reference} fue resuelta: confirme y califique`, body: `Su solicitud «${p.subject}» fue marcada como resuelta. Confirme la resolución y califique el servicio de 1 a 5. Si el problema sigue, puede reabrirla dentro de los 14 días.` }),
+    'request.breached': (p) => ({ title: `Plazo vencido: ${p.reference}`, body: `La solicitud «${p.subject}» superó su plazo de atención. Responsable: ${p.assignee ?? 'sin asignar'}.` }),
+    'request.escalated': (p) => ({ title: `${p.reference} fue escalada a usted`, body: `${p.author} escaló la solicitud «${p.subject}».\n\nMotivo: ${p.reason}` }),
+  },
+  en: {
+    'request.assigned': (p) => ({ title: `${p.reference} was assigned to you: ${p.subject}`, body: `${p.organization} filed a request that is now in your hands.` }),
+    'request.reply': (p) => ({ title: `New reply on ${p.reference}`, body: `${p.author} replied to “${p.subject}”:\n\n${p.excerpt}` }),
+    'request.status_changed': (p, s) => ({ title: `${p.reference} is now ${s(p.to)}`, body: `Your request “${p.subject}” went from ${s(p.from)} to ${s(p.to)}.${p.reason ? `\n\nReason: ${p.reason}` : ''}` }),
+    'request.resolved': (p) => ({ title: `${p.reference} was resolved: please confirm and rate`, body: `Your request “${p.subject}” was marked as resolved. Please confirm the resolution and rate the service from 1 to 5. If the problem remains, you can reopen it within 14 days.` }),
+    'request.breached': (p) => ({ title: `Deadline missed: ${p.reference}`, body: `The request “${p.subject}” is past its service deadline. Assigned to: ${p.assignee ?? 'nobody'}.` }),
+    'request.escalated': (p) => ({ title: `${p.reference} was escalated to you`, body: `${p.author} escalated the request “${p.subject}”.\n\nReason: ${p.reason}` }),
+  },
+  pt: {
+    'request.assigned': (p) => ({ title: `${p.reference} foi atribuída a você: ${p.subject}`, body: `${p.organization} enviou uma solicitação que agora está sob sua responsabilidade.` }),
+    'request.reply': (p) => ({ title: `Nova resposta em ${p.reference}`, body: `${p.author} respondeu a “${p.subject}”:\n\n${p.excerpt}` }),
+    'request.status_changed': (p, s) => ({ title: `${p.reference} agora está ${s(p.to)}`, body: `Sua solicitação “${p.subject}” passou de ${s(p.from)} para ${s(p.to)}.${p.reason ? `\n\nMotivo: ${p.reason}` : ''}` }),
+    'request.resolved': (p) => ({ title: `${p.reference} foi resolvida: confirme e avalie`, body: `Sua solicitação “${p.subject}” foi marcada como resolvida. Confirme a resolução e avalie o atendimento de 1 a 5. Se o problema continuar, você pode reabri-la em até 14 dias.` }),
+    'request.breached': (p) => ({ title: `Prazo vencido: ${p.reference}`, body: `A solicitação “${p.subject}” passou do prazo de atendimento. Responsável: ${p.assignee ?? 'ninguém'}.` }),
+    'request.escalated': (p) => ({ title: `${p.reference} foi escalada para você`, body: `${p.author} escalou a solicitação “${p.subject}”.\n\nMotivo: ${p.reason}` }),
+  },
+  fr: {
+    'request.assigned': (p) => ({ title: `${p.reference} vous a été attribuée : ${p.subject}`, body: `${p.organization} a déposé une demande dont vous êtes maintenant responsable.` }),
+    'request.reply': (p) => ({ title: `Nouvelle réponse sur ${p.reference}`, body: `${p.author} a répondu à « ${p.subject} » :\n\n${p.excerpt}` }),
+    'request.status_changed': (p, s) => ({ title: `${p.reference} est maintenant ${s(p.to)}`, body: `Votre demande « ${p.subject} » est passée de ${s(p.from)} à ${s(p.to)}.${p.reason ? `\n\nMotif : ${p.reason}` : ''}` }),
+    'request.resolved': (p) => ({ title: `${p.reference} a été résolue : confirmez et évaluez`, body: `Votre demande « ${p.subject} » a été marquée comme résolue. Confirmez la résolution et évaluez le service de 1 à 5. Si le problème persiste, vous pouvez la rouvrir dans les 14 jours.` }),
+    'request.breached': (p) => ({ title: `Délai dépassé : ${p.reference}`, body: `La demande « ${p.subject} » a dépassé son délai de traitement. Responsable : ${p.assignee ?? 'personne'}.` }),
+    'request.escalated': (p) => ({ title: `${p.reference} vous a été transmise`, body: `${p.author} a transmis la demande « ${p.subject} ».\n\nMotif : ${p.reason}` }),
+  },
+};
+
+const OPEN_LINK: Record<Language, string> = { es: 'Abrir la solicitud', en: 'Open the request', pt: 'Abrir a solicitação', fr: 'Ouvrir la demande' };
+const FOOTER: Record<Language, string> = {
+  es: 'Portal de servicios de la red de organizaciones de Comercio Justo',
+  en: 'Service portal of the Fair Trade organizations network',
+  pt: 'Portal de serviços da rede de organizações de Comércio Justo',
+  fr: 'Portail de services du réseau des organisations du commerce équitable',
+};
+
+export function renderNotification(kind: NotificationKind, language: Language, params: NotificationParams): { title: string; body: string } {
+  return TEMPLATES[language][kind](params, (status) => (status ? STATUS[language][status] : ''));
+}
+
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/** The email: the same words as the in-app entry, as plain text and as simple HTML. */
+export function renderEmail(kind: NotificationKind, language: Language, params: NotificationParams, link: string) {
+  const { title, body } = renderNotification(kind, language, params);
+  const text = `${body}\n\n${OPEN_LINK[language]}: ${link}\n\n--\n${FOOTER[language]}\n`;
+  const paragraphs = body
+    .split('\n\n')
+    .map((p) => `<p style="margin:0 0 16px">${escapeHtml(p).replace(/\n/g, '<br>')}</p>`)
+    .join('');
+  const html = `<!doctype html><html lang="${language}"><body style="font-family:system-ui,sans-serif;color:#1b2b22;max-width:560px;margin:0 auto;padding:16px">
+<h1 style="font-size:20px;color:#1f5c3a">${escapeHtml(title)}</h1>${paragraphs}
+<p><a href="${escapeHtml(link)}" style="display:inline-block;background:#1f5c3a;color:#fff;padding:10px 16px;border-radius:6px;text-decoration:none">${OPEN_LINK[language]}</a></p>
+<p style="color:#5b6b62;font-size:12px">${FOOTER[language]}</p></body></html>`;
+  return { subject: title, text, html };
+}

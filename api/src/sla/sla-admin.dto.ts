@@ -1,0 +1,52 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+
+export class UpdateSlaPolicyDto {
+  @ApiPropertyOptional({ minimum: 1, maximum: 2000, description: 'Business hours to the first staff reply' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(2000)
+  firstResponseHours?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 10000, description: 'Business hours to resolution' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  resolutionHours?: number;
+}
+
+const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+export class CreateHolidayDto {
+  @ApiProperty({ example: 'PE' })
+  @Matches(/^[A-Z]{2}$/, { message: 'country must be a two-letter country code' })
+  country: string;
+
+  @ApiProperty({ example: '2026-07-28' })
+  @Matches(DATE, { message: 'date must be a date as YYYY-MM-DD' })
+  date: string;
+
+  @ApiProperty({ maxLength: 120 })
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString()
+  @Length(1, 120)
+  name: string;
+}
+
+export class ListHolidaysQueryDto {
+  @ApiPropertyOptional({ example: 'PE' })
+  @IsOptional()
+  @Matches(/^[A-Z]{2}$/, { message: 'country must be a two-letter country code' })
+  country?: string;
+
+  @ApiPropertyOptional({ example: 2026 })
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value))
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year?: number;
+}
