@@ -14,6 +14,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { SlaModule } from './sla/sla.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { ReferenceModule } from './reference/reference.module';
+import { ReportsModule } from './reports/reports.module';
 import { RequestsModule } from './requests/requests.module';
 import { UsersModule } from './users/users.module';
 
@@ -38,6 +39,7 @@ export class AppModule {
         ReferenceModule,
         RequestsModule,
         AttachmentsModule,
+        ReportsModule,
       ],
       controllers: [HealthController],
       providers: [

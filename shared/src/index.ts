@@ -9,3 +9,4 @@ export * from './organizations.js';
 export * from './auth.js';
 export * from './requests.js';
 export * from './lifecycle.js';
+export * from './reports.js';

@@ -1,4 +1,4 @@
-import { languageFromAcceptLanguage } from './languages';
+import { languageFromAcceptLanguage } from './languages.js';
 
 describe('languageFromAcceptLanguage', () => {
   it('picks the supported language with the highest quality', () => {

@@ -1,5 +1,5 @@
-import { allowedTransitions, TRANSITIONS } from './lifecycle';
-import { REQUEST_STATUSES } from './requests';
+import { allowedTransitions, TRANSITIONS } from './lifecycle.js';
+import { REQUEST_STATUSES } from './requests.js';
 
 const now = new Date('2026-11-28T12:00:00Z');
 const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000);

@@ -23,7 +23,7 @@ export interface NotificationParams {
   reason?: string;
 }
 
-const STATUS: Record<Language, Record<RequestStatus, string>> = {
+export const STATUS_NAMES: Record<Language, Record<RequestStatus, string>> = {
   es: { new: 'nueva', assigned: 'asignada', in_progress: 'en curso', waiting_on_member: 'esperando su respuesta', resolved: 'resuelta', closed: 'cerrada', withdrawn: 'retirada' },
   en: { new: 'new', assigned: 'assigned', in_progress: 'in progress', waiting_on_member: 'waiting for your answer', resolved: 'resolved', closed: 'closed', withdrawn: 'withdrawn' },
   pt: { new: 'nova', assigned: 'atribuída', in_progress: 'em andamento', waiting_on_member: 'aguardando sua resposta', resolved: 'resolvida', closed: 'encerrada', withdrawn: 'retirada' },
@@ -76,7 +76,7 @@ const FOOTER: Record<Language, string> = {
 };
 
 export function renderNotification(kind: NotificationKind, language: Language, params: NotificationParams): { title: string; body: string } {
-  return TEMPLATES[language][kind](params, (status) => (status ? STATUS[language][status] : ''));
+  return TEMPLATES[language][kind](params, (status) => (status ? STATUS_NAMES[language][status] : ''));
 }
 
 const escapeHtml = (text: string) =>

@@ -1,0 +1,212 @@
+import { REQUEST_STATUSES } from '@portal/shared';
+import { startTestPortal, type TestPortal } from '../support/api-harness';
+
+/** A small deterministic random source, so a failure can be replayed. */
+function random(seed: number) {
+  return () => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed / 2 ** 31;
+  };
+}
+
+interface Row {
+  organization_id: string;
+  country_code: string;
+  region_code: string;
+  products: string[];
+  area_code: string;
+  status: string;
+  assignee_id: string | null;
+  created_at: Date;
+  first_responded_at: Date | null;
+  resolved_at: Date | null;
+  breached: boolean;
+  satisfaction_score: number | null;
+}
+
+const OPEN = ['new', 'assigned', 'in_progress', 'waiting_on_member'];
+const median = (values: number[]) => {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  const value = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  return Math.round(value * 10) / 10;
+};
+
+/** The load figures, counted here from the rows the test inserted. */
+function expectedFigures(rows: Row[], now: number) {
+  const age = (r: Row) => (now - r.created_at.getTime()) / 86_400_000;
+  const open = rows.filter((r) => OPEN.includes(r.status));
+  const scores = rows.filter((r) => r.satisfaction_score !== null).map((r) => r.satisfaction_score!);
+  return {
+    total: rows.length,
+    byStatus: Object.fromEntries(REQUEST_STATUSES.map((s) => [s, rows.filter((r) => r.status === s).length])),
+    open: open.length,
+    breached: rows.filter((r) => r.breached).length,
+    aging: {
+      d0_2: open.filter((r) => age(r) < 3).length,
+      d3_7: open.filter((r) => age(r) >= 3 && age(r) < 8).length,
+      d8_30: open.filter((r) => age(r) >= 8 && age(r) < 31).length,
+      d31_plus: open.filter((r) => age(r) >= 31).length,
+    },
+    medianFirstResponseHours: median(rows.filter((r) => r.first_responded_at).map((r) => (r.first_responded_at!.getTime() - r.created_at.getTime()) / 3_600_000)),
+    medianResolutionHours: median(rows.filter((r) => r.resolved_at).map((r) => (r.resolved_at!.getTime() - r.created_at.getTime()) / 3_600_000)),
+    satisfactionAvg: scores.length ? Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * 100) / 100 : null,
+  };
+}
+
+describe('reports of request load for directors', () => {
+  let portal: TestPortal;
+  const token: Record<string, string> = {};
+  const rows: Row[] = [];
+  let now: number;
+
+  beforeAll(async () => {
+    portal = await startTestPortal();
+    for (const email of ['director.and@clac.example', 'executive@clac.example', 'admin@clac.example', 'rep.pe1@clac.example', 'ana@valle-alto.example']) {
+      token[email] = (await portal.login(email)).accessToken;
+    }
+    const { rows: orgs } = await portal.db.query(
+      `SELECT o.id, o.country_code, c.region_code, o.products, (SELECT u.id FROM users u WHERE u.organization_id = o.id LIMIT 1) AS member
+       FROM organizations o JOIN countries c ON c.code = o.country_code ORDER BY o.name`,
+    );
+    const { rows: staff } = await portal.db.query(`SELECT id FROM users WHERE role IN ('representative', 'director', 'specialist') ORDER BY email`);
+    const areas = ['market-access', 'standards-compliance', 'climate-resilience', 'human-rights'];
+    now = Number((await portal.db.query(`SELECT extract(epoch FROM now()) * 1000 AS now`)).rows[0].now);
+    const next = random(42);
+    const pick = <T,>(list: T[]) => list[Math.floor(next() * list.length)];
+    for (let i = 0; i < 240; i++) {
+      const org = pick(orgs);
+      const status = pick([...REQUEST_STATUSES]);
+      // Whole days plus 12 hours: never on an aging boundary.
+      const created = new Date(now - (Math.floor(next() * 400) * 86_400_000 + 43_200_000));
+      const responded = status === 'new' || next() < 0.2 ? null : new Date(created.getTime() + Math.floor(next() * 100) * 3_600_000);
+      const resolved = ['resolved', 'closed'].includes(status) ? new Date(created.getTime() + Math.floor(next() * 400) * 3_600_000) : null;
+      rows.push({
+        organization_id: org.id,
+        country_code: org.country_code,
+        region_code: org.region_code,
+        products: org.products,
+        area_code: pick(areas),
+        status,
+        assignee_id: status === 'new' ? null : pick(staff).id,
+        created_at: created,
+        first_responded_at: responded,
+        resolved_at: resolved,
+        breached: next() < 0.25,
+        satisfaction_score: resolved && next() < 0.6 ? 1 + Math.floor(next() * 5) : null,
+      });
+      const r = rows[i];
+      await portal.db.query(
+        `INSERT INTO requests (reference, subject, description, status, area_code, organization_id, country_code, region_code, assignee_id,
+                               created_by, created_at, first_responded_at, resolved_at, breached, satisfaction_score, routing_reason)
+         VALUES ($1, 'Informe', 'x', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 'test')`,
+        [`SR-2026-9${String(i).padStart(5, '0')}`, r.status, r.area_code, r.organization_id, r.country_code, r.region_code, r.assignee_id, org.member, r.created_at, r.first_responded_at, r.resolved_at, r.breached, r.satisfaction_score],
+      );
+    }
+  });
+  afterAll(async () => {
+    await portal?.stop();
+  });
+
+  const inRange = (from: Date, to: Date) => rows.filter((r) => r.created_at >= from && r.created_at < to);
+
+  it('counts the load by region for the executive over a date range, as the rows say', async () => {
+    const from = new Date(now - 200 * 86_400_000);
+    const to = new Date(now - 10 * 86_400_000);
+    const answer = await portal.request('GET', `/api/v1/reports/load?groupBy=region&from=${from.toISOString()}&to=${to.toISOString()}`, { token: token['executive@clac.example'] });
+    expect(answer.status).toBe(200);
+    const selected = inRange(from, to);
+    expect(answer.body.totals).toEqual(expectedFigures(selected, now));
+    for (const row of answer.body.rows) {
+      expect(row).toEqual({ key: row.key, label: expect.any(String), ...expectedFigures(selected.filter((r) => r.region_code === row.key), now) });
+    }
+    expect(answer.body.rows.map((r: { key: string }) => r.key).sort()).toEqual([...new Set(selected.map((r) => r.region_code))].sort());
+  });
+
+  it('groups by country, area, status, assignee, organization and product with the same figures', async () => {
+    const from = new Date(now - 500 * 86_400_000).toISOString();
+    const keyOf: Record<string, (r: Row) => string[]> = {
+      country: (r) => [r.country_code],
+      area: (r) => [r.area_code],
+      status: (r) => [r.status],
+      assignee: (r) => [r.assignee_id ?? 'none'],
+      organization: (r) => [r.organization_id],
+      product: (r) => r.products,
+    };
+    for (const [groupBy, keys] of Object.entries(keyOf)) {
+      const answer = await portal.request('GET', `/api/v1/reports/load?groupBy=${groupBy}&from=${from}`, { token: token['admin@clac.example'] });
+      expect(answer.status).toBe(200);
+      const expectedKeys = [...new Set(rows.flatMap(keys))].sort();
+      expect(answer.body.rows.map((r: { key: string }) => r.key).sort()).toEqual(expectedKeys);
+      for (const row of answer.body.rows) {
+        expect(row.total).toBe(rows.filter((r) => keys(r).includes(row.key)).length);
+        expect(row.breached).toBe(rows.filter((r) => keys(r).includes(row.key) && r.breached).length);
+      }
+    }
+  });
+
+  it("gives a director its own region only, and refuses another region's", async () => {
+    const from = new Date(now - 500 * 86_400_000).toISOString();
+    const answer = await portal.request('GET', `/api/v1/reports/load?groupBy=country&from=${from}`, { token: token['director.and@clac.example'] });
+    expect(answer.status).toBe(200);
+    expect(answer.body.region).toBe('AND');
+    expect(answer.body.totals).toEqual(expectedFigures(rows.filter((r) => r.region_code === 'AND'), now));
+    expect(answer.body.rows.every((r: { key: string }) => ['CO', 'EC', 'PE', 'BO', 'VE'].includes(r.key))).toBe(true);
+    expect((await portal.request('GET', '/api/v1/reports/load?region=CAM', { token: token['director.and@clac.example'] })).status).toBe(403);
+  });
+
+  it('refuses representatives and members (403)', async () => {
+    expect((await portal.request('GET', '/api/v1/reports/load', { token: token['rep.pe1@clac.example'] })).status).toBe(403);
+    expect((await portal.request('GET', '/api/v1/reports/trend', { token: token['ana@valle-alto.example'] })).status).toBe(403);
+    expect((await portal.request('GET', '/api/v1/reports/load.csv', { token: token['ana@valle-alto.example'] })).status).toBe(403);
+  });
+
+  it('counts new and resolved requests per week and per month', async () => {
+    for (const interval of ['week', 'month'] as const) {
+      const from = new Date(now - 120 * 86_400_000);
+      const to = new Date(now);
+      const answer = await portal.request('GET', `/api/v1/reports/trend?interval=${interval}&from=${from.toISOString()}&to=${to.toISOString()}`, { token: token['executive@clac.example'] });
+      expect(answer.status).toBe(200);
+      const start = (date: Date) => {
+        const d = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), interval === 'month' ? 1 : date.getUTCDate()));
+        if (interval === 'week') d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
+        return d.toISOString().slice(0, 10);
+      };
+      const expectedNew: Record<string, number> = {};
+      const expectedResolved: Record<string, number> = {};
+      for (const r of rows) {
+        if (r.created_at >= from && r.created_at < to) expectedNew[start(r.created_at)] = (expectedNew[start(r.created_at)] ?? 0) + 1;
+        if (r.resolved_at && r.resolved_at >= from && r.resolved_at < to) expectedResolved[start(r.resolved_at)] = (expectedResolved[start(r.resolved_at)] ?? 0) + 1;
+      }
+      for (const point of answer.body.points) {
+        expect(point.new).toBe(expectedNew[point.period] ?? 0);
+        expect(point.resolved).toBe(expectedResolved[point.period] ?? 0);
+      }
+      const sum = (o: Record<string, number>) => Object.values(o).reduce((a, b) => a + b, 0);
+      expect(answer.body.points.reduce((a: number, p: { new: number }) => a + p.new, 0)).toBe(sum(expectedNew));
+      expect(answer.body.points.reduce((a: number, p: { resolved: number }) => a + p.resolved, 0)).toBe(sum(expectedResolved));
+    }
+  });
+
+  it('downloads the load report as CSV with the same rows as the JSON', async () => {
+    const from = new Date(now - 500 * 86_400_000).toISOString();
+    const json = await portal.request('GET', `/api/v1/reports/load?groupBy=country&from=${from}`, { token: token['director.and@clac.example'], headers: { 'accept-language': 'es' } });
+    const response = await fetch(`${portal.url}/api/v1/reports/load.csv?groupBy=country&from=${from}`, { headers: { authorization: `Bearer ${token['director.and@clac.example']}`, 'accept-language': 'es' } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('text/csv');
+    expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="load-by-country-/);
+    const lines = (await response.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0].split(',').slice(0, 3)).toEqual(['key', 'label', 'total']);
+    const body = lines.slice(1, -1).map((line) => line.split(','));
+    expect(body.map((cells) => [cells[0], Number(cells[2])])).toEqual(json.body.rows.map((r: { key: string; total: number }) => [r.key, r.total]));
+    expect(lines.at(-1)!.split(',').slice(0, 3)).toEqual(['total', 'Total', String(json.body.totals.total)]);
+  });
+
+  it('refuses bad parameters with 400', async () => {
+    for (const query of ['groupBy=colour', 'interval=day', 'from=yesterday', 'from=2026-05-01&to=2026-01-01', 'region=XX', 'extra=1']) {
+      const path = query.startsWith('interval') ? '/api/v1/reports/trend' : '/api/v1/reports/load';
+      expect((await portal.request('GET', `${path}?${query}`, { token: token['admin@clac.example'] })).status).toBe(400);
+    }
+  });
+});
