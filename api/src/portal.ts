@@ -7,8 +7,10 @@ import fastifyCompress from '@fastify/compress';
 import fastifyMultipart from '@fastify/multipart';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import pino from 'pino';
 import type { DataSource } from 'typeorm';
+import { PROBLEM_CONTENT_TYPE } from '@portal/shared';
 import { AppModule } from './app.module';
 import { PinoLoggerService } from './common/pino-logger';
 import { createValidationPipe } from './common/validation.pipe';
@@ -62,6 +64,16 @@ export async function startPortal(config: AppConfig): Promise<RunningPortal> {
     const adapter = new FastifyAdapter({
       loggerInstance: logger,
       bodyLimit: BODY_LIMIT_BYTES,
+      // Long ids reach the route, which answers 404; the router's own errors (a malformed
+      // URL, an id past this length) are problem documents like every other error.
+      maxParamLength: 500,
+      frameworkErrors: (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
+        const status = typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
+        void reply
+          .status(status)
+          .header('content-type', `${PROBLEM_CONTENT_TYPE}; charset=utf-8`)
+          .send({ type: 'about:blank', title: status === 414 ? 'URI too long' : 'Invalid request', status, detail: error.message });
+      },
       trustProxy: true,
       requestIdHeader: 'x-request-id',
       genReqId: () => randomUUID(),

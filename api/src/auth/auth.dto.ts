@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsOptional, IsString, Length, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { LANGUAGES, type Language, LIMITS, type LoginBody, type RefreshBody } from '@portal/shared';
+import { TextLength } from '../common/text.validators';
 
 export class LoginDto implements LoginBody {
   @ApiProperty({ example: 'ana@valle-alto.example', maxLength: LIMITS.emailMax })
@@ -20,7 +21,7 @@ export class RefreshDto implements RefreshBody {
   @ApiProperty({ description: 'The refresh token of the last login or refresh; it rotates on each use.' })
   @IsString()
   @MinLength(20)
-  @MaxLength(200)
+  @TextLength(0, 200)
   refreshToken: string;
 }
 
@@ -34,6 +35,6 @@ export class UpdateMeDto {
   @IsOptional()
   @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
   @IsString()
-  @Length(LIMITS.nameMin, LIMITS.nameMax)
+  @TextLength(LIMITS.nameMin, LIMITS.nameMax)
   name?: string;
 }

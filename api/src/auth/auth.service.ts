@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -11,10 +11,7 @@ import { toPublicUserView } from '../users/users.service';
 import { InvalidCredentialsException, InvalidRefreshTokenException, TooManyAttemptsException } from './auth.exceptions';
 import { decoyPasswordHash, verifyPassword } from './password-hasher';
 import { JWT_AUDIENCE, JWT_ISSUER } from './token.constants';
-
-export function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}
+import { hashToken } from './token-hash';
 
 @Injectable()
 export class AuthService {
@@ -94,6 +91,15 @@ export class AuthService {
     });
     if (!outcome) throw new InvalidRefreshTokenException();
     return this.tokenPair(outcome.userId, outcome.refreshToken);
+  }
+
+  /** Signs a person in without a password check (after it accepted an invitation). */
+  async startSession(userId: string): Promise<TokenPair> {
+    const refreshToken = await this.dataSource.transaction(async (db) => {
+      const [family] = await db.query(`INSERT INTO refresh_token_families (user_id) VALUES ($1) RETURNING id`, [userId]);
+      return this.insertRefreshToken(db, family.id);
+    });
+    return this.tokenPair(userId, refreshToken);
   }
 
   /** Ends the session the refresh token belongs to. Unknown tokens are ignored. */

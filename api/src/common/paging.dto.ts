@@ -1,13 +1,16 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { LIMITS } from '@portal/shared';
+
+/** Plain decimal digits become a number; anything else ("0x10", "1e2") stays text and fails IsInt. */
+const digitsToNumber = ({ value }: { value: unknown }) => (typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : value);
 
 /** `?page=1&pageSize=25` (pageSize at most 100), as every list of the API takes it. */
 export class PagingQueryDto {
   @ApiPropertyOptional({ minimum: 1, default: 1 })
   @IsOptional()
-  @Type(() => Number)
+  @Transform(digitsToNumber)
   @IsInt()
   @Min(1)
   @Max(100000)
@@ -15,7 +18,7 @@ export class PagingQueryDto {
 
   @ApiPropertyOptional({ minimum: 1, maximum: LIMITS.pageSizeMax, default: LIMITS.pageSizeDefault })
   @IsOptional()
-  @Type(() => Number)
+  @Transform(digitsToNumber)
   @IsInt()
   @Min(1)
   @Max(LIMITS.pageSizeMax)

@@ -1,5 +1,6 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { QueryFailedError } from 'typeorm';
 import { PROBLEM_CONTENT_TYPE, type ProblemDocument } from '@portal/shared';
 import { AppException } from './app-exception';
 
@@ -59,6 +60,13 @@ export class ProblemDetailsFilter implements ExceptionFilter {
           : exception.message;
       return this.plain(status, Array.isArray(message) ? message.join('; ') : String(message));
     }
+    // A database constraint refused what validation let through: still the client's input,
+    // so a 4xx (and the transaction rolled back), but logged, since validation should have caught it.
+    const databaseProblem = this.databaseProblem(exception);
+    if (databaseProblem) {
+      this.logger.warn({ msg: 'database refused input that validation accepted', reqId: request.id, code: (exception as { driverError?: { code?: string } }).driverError?.code, url: request.url });
+      return databaseProblem;
+    }
     // Fastify's own client errors (malformed JSON, body too large, bad content type).
     const statusCode = (exception as { statusCode?: unknown })?.statusCode;
     if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
@@ -71,6 +79,18 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       detail: 'Something went wrong on our side. The error has been logged; quote the correlation id when you report it.',
       correlationId: String(request.id),
     };
+  }
+
+  private databaseProblem(exception: unknown): ProblemDocument | null {
+    if (!(exception instanceof QueryFailedError)) return null;
+    const code = (exception as QueryFailedError & { driverError?: { code?: string } }).driverError?.code ?? '';
+    if (code === '23505') return this.plain(409, 'This conflicts with a record that already exists.');
+    if (code === '23503') return this.plain(409, 'This refers to a record that does not exist or is still in use.');
+    // Check violations, bad text (NUL, invalid encoding), numbers or dates out of range, over-complex input.
+    if (['23514', '23502', '22001', '22021', '22P02', '22P05', '22003', '22007', '22008', '54001'].includes(code)) {
+      return this.plain(400, 'Some of the values sent are not acceptable.');
+    }
+    return null;
   }
 
   private plain(status: number, detail: string): ProblemDocument {

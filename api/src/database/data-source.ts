@@ -2,6 +2,8 @@ import { DataSource, type DataSourceOptions } from 'typeorm';
 import { Foundation1764306000000 } from '../../../migrations/1764306000000-Foundation';
 import { Requests1764310000000 } from '../../../migrations/1764310000000-Requests';
 import { SlaAndNotifications1764320000000 } from '../../../migrations/1764320000000-SlaAndNotifications';
+import { Accounts1764330000000 } from '../../../migrations/1764330000000-Accounts';
+import { AccountTokenEntity } from '../accounts/account-token.entity';
 import { NotificationEntity } from '../notifications/notification.entity';
 import { HolidayEntity, ScheduledJobRunEntity, SlaPolicyEntity } from '../sla/sla.entities';
 import { AuditLogEntity } from '../audit/audit-log.entity';
@@ -40,10 +42,11 @@ export const ENTITIES = [
   HolidayEntity,
   NotificationEntity,
   ScheduledJobRunEntity,
+  AccountTokenEntity,
 ];
 
 /** Every migration, in order. Listed explicitly so the build, not a glob, decides what runs. */
-export const MIGRATIONS = [Foundation1764306000000, Requests1764310000000, SlaAndNotifications1764320000000];
+export const MIGRATIONS = [Foundation1764306000000, Requests1764310000000, SlaAndNotifications1764320000000, Accounts1764330000000];
 
 export function dataSourceOptions(url: string, poolSize: number): DataSourceOptions {
   return {

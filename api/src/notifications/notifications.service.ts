@@ -47,17 +47,18 @@ export class NotificationsService {
     }
   }
 
-  /** The caller's own notifications, unread first, in the caller's language. */
+  /** The caller's own notifications, unread first, in the caller's language (account emails are not listed). */
   async list(caller: AuthUser, query: { unread?: boolean; page: number; pageSize: number }): Promise<Page<NotificationView>> {
     const unreadOnly = query.unread === true;
     const [{ total }] = await this.dataSource.query(
-      `SELECT count(*)::int AS total FROM notifications WHERE recipient_id = $1 AND ($2::boolean IS FALSE OR read_at IS NULL)`,
+      `SELECT count(*)::int AS total FROM notifications
+       WHERE recipient_id = $1 AND kind NOT LIKE 'account.%' AND ($2::boolean IS FALSE OR read_at IS NULL)`,
       [caller.id, unreadOnly],
     );
     const rows = await this.dataSource.query(
       `SELECT n.id, n.kind, n.request_id, n.params, n.created_at, n.read_at, u.language
        FROM notifications n JOIN users u ON u.id = n.recipient_id
-       WHERE n.recipient_id = $1 AND ($2::boolean IS FALSE OR n.read_at IS NULL)
+       WHERE n.recipient_id = $1 AND n.kind NOT LIKE 'account.%' AND ($2::boolean IS FALSE OR n.read_at IS NULL)
        ORDER BY (n.read_at IS NULL) DESC, n.created_at DESC, n.id
        LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`,
       [caller.id, unreadOnly],

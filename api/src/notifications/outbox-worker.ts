@@ -3,6 +3,7 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShut
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { Language } from '@portal/shared';
+import { deriveAccountToken } from '../auth/token-hash';
 import { AppConfig } from '../config/app-config';
 import { Mailer } from './mailer';
 import { type NotificationKind, type NotificationParams, renderEmail } from './templates';
@@ -94,11 +95,22 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
     return claimed.length;
   }
 
+  /** Where the email's button leads; account links carry their token, derived only now. */
+  private linkFor(notification: ClaimedNotification, base: string): string {
+    const tokenId = notification.params.tokenId;
+    if (notification.kind === 'account.invitation' && tokenId) {
+      return `${base}/accept-invitation?token=${deriveAccountToken(this.config.JWT_SECRET!, tokenId)}`;
+    }
+    if (notification.kind === 'account.password-reset' && tokenId) {
+      return `${base}/reset-password?token=${deriveAccountToken(this.config.JWT_SECRET!, tokenId)}`;
+    }
+    const section = notification.role === 'member' ? 'requests' : 'inbox';
+    return notification.request_id ? `${base}/${section}/${notification.request_id}` : base;
+  }
+
   private async deliver(notification: ClaimedNotification): Promise<void> {
     const base = (this.config.PUBLIC_URL ?? `http://localhost:${this.config.PORT}`).replace(/\/$/, '');
-    const section = notification.role === 'member' ? 'requests' : 'inbox';
-    const link = notification.request_id ? `${base}/${section}/${notification.request_id}` : base;
-    const email = renderEmail(notification.kind, notification.language, notification.params, link);
+    const email = renderEmail(notification.kind, notification.language, notification.params, this.linkFor(notification, base));
     try {
       const outcome = await this.mailer.send({ to: notification.email, ...email, messageId: `<${notification.id}@portal.notifications>` });
       await this.dataSource.query(

@@ -7,6 +7,8 @@ export const NOTIFICATION_KINDS = [
   'request.resolved',
   'request.breached',
   'request.escalated',
+  'account.invitation',
+  'account.password-reset',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -21,6 +23,10 @@ export interface NotificationParams {
   to?: RequestStatus;
   assignee?: string;
   reason?: string;
+  /** Account links: the id of the link; the token is derived from it when the email is written. */
+  tokenId?: string;
+  name?: string;
+  inviter?: string;
 }
 
 export const STATUS_NAMES: Record<Language, Record<RequestStatus, string>> = {
@@ -40,6 +46,8 @@ const TEMPLATES: Record<Language, Record<NotificationKind, Template>> = {
     'request.resolved': (p) => ({ title: `${p.reference} fue resuelta: confirme y califique`, body: `Su solicitud «${p.subject}» fue marcada como resuelta. Confirme la resolución y califique el servicio de 1 a 5. Si el problema sigue, puede reabrirla dentro de los 14 días.` }),
     'request.breached': (p) => ({ title: `Plazo vencido: ${p.reference}`, body: `La solicitud «${p.subject}» superó su plazo de atención. Responsable: ${p.assignee ?? 'sin asignar'}.` }),
     'request.escalated': (p) => ({ title: `${p.reference} fue escalada a usted`, body: `${p.author} escaló la solicitud «${p.subject}».\n\nMotivo: ${p.reason}` }),
+    'account.invitation': (p) => ({ title: 'Invitación al Portal de servicios', body: `Hola ${p.name}: ${p.inviter} le invitó al Portal de servicios${p.organization ? ` de ${p.organization}` : ''}. Elija su contraseña con el enlace de abajo; vale 7 días y se usa una sola vez.` }),
+    'account.password-reset': (p) => ({ title: 'Restablecer su contraseña', body: `Hola ${p.name}: alguien pidió restablecer la contraseña de su cuenta. El enlace de abajo vale 30 minutos y se usa una sola vez. Si no fue usted, ignore este mensaje.` }),
   },
   en: {
     'request.assigned': (p) => ({ title: `${p.reference} was assigned to you: ${p.subject}`, body: `${p.organization} filed a request that is now in your hands.` }),
@@ -48,6 +56,8 @@ const TEMPLATES: Record<Language, Record<NotificationKind, Template>> = {
     'request.resolved': (p) => ({ title: `${p.reference} was resolved: please confirm and rate`, body: `Your request “${p.subject}” was marked as resolved. Please confirm the resolution and rate the service from 1 to 5. If the problem remains, you can reopen it within 14 days.` }),
     'request.breached': (p) => ({ title: `Deadline missed: ${p.reference}`, body: `The request “${p.subject}” is past its service deadline. Assigned to: ${p.assignee ?? 'nobody'}.` }),
     'request.escalated': (p) => ({ title: `${p.reference} was escalated to you`, body: `${p.author} escalated the request “${p.subject}”.\n\nReason: ${p.reason}` }),
+    'account.invitation': (p) => ({ title: 'Invitation to the Service portal', body: `Hello ${p.name}: ${p.inviter} invited you to the Service portal${p.organization ? ` for ${p.organization}` : ''}. Choose your password with the link below; it is valid for 7 days and works once.` }),
+    'account.password-reset': (p) => ({ title: 'Reset your password', body: `Hello ${p.name}: someone asked to reset the password of your account. The link below is valid for 30 minutes and works once. If it was not you, ignore this message.` }),
   },
   pt: {
     'request.assigned': (p) => ({ title: `${p.reference} foi atribuída a você: ${p.subject}`, body: `${p.organization} enviou uma solicitação que agora está sob sua responsabilidade.` }),
@@ -56,6 +66,8 @@ const TEMPLATES: Record<Language, Record<NotificationKind, Template>> = {
     'request.resolved': (p) => ({ title: `${p.reference} foi resolvida: confirme e avalie`, body: `Sua solicitação “${p.subject}” foi marcada como resolvida. Confirme a resolução e avalie o atendimento de 1 a 5. Se o problema continuar, você pode reabri-la em até 14 dias.` }),
     'request.breached': (p) => ({ title: `Prazo vencido: ${p.reference}`, body: `A solicitação “${p.subject}” passou do prazo de atendimento. Responsável: ${p.assignee ?? 'ninguém'}.` }),
     'request.escalated': (p) => ({ title: `${p.reference} foi escalada para você`, body: `${p.author} escalou a solicitação “${p.subject}”.\n\nMotivo: ${p.reason}` }),
+    'account.invitation': (p) => ({ title: 'Convite para o Portal de serviços', body: `Olá ${p.name}: ${p.inviter} convidou você para o Portal de serviços${p.organization ? ` de ${p.organization}` : ''}. Escolha sua senha pelo link abaixo; ele vale 7 dias e pode ser usado uma única vez.` }),
+    'account.password-reset': (p) => ({ title: 'Redefinir sua senha', body: `Olá ${p.name}: alguém pediu para redefinir a senha da sua conta. O link abaixo vale 30 minutos e pode ser usado uma única vez. Se não foi você, ignore esta mensagem.` }),
   },
   fr: {
     'request.assigned': (p) => ({ title: `${p.reference} vous a été attribuée : ${p.subject}`, body: `${p.organization} a déposé une demande dont vous êtes maintenant responsable.` }),
@@ -64,10 +76,13 @@ const TEMPLATES: Record<Language, Record<NotificationKind, Template>> = {
     'request.resolved': (p) => ({ title: `${p.reference} a été résolue : confirmez et évaluez`, body: `Votre demande « ${p.subject} » a été marquée comme résolue. Confirmez la résolution et évaluez le service de 1 à 5. Si le problème persiste, vous pouvez la rouvrir dans les 14 jours.` }),
     'request.breached': (p) => ({ title: `Délai dépassé : ${p.reference}`, body: `La demande « ${p.subject} » a dépassé son délai de traitement. Responsable : ${p.assignee ?? 'personne'}.` }),
     'request.escalated': (p) => ({ title: `${p.reference} vous a été transmise`, body: `${p.author} a transmis la demande « ${p.subject} ».\n\nMotif : ${p.reason}` }),
+    'account.invitation': (p) => ({ title: 'Invitation au Portail de services', body: `Bonjour ${p.name} : ${p.inviter} vous a invité(e) au Portail de services${p.organization ? ` pour ${p.organization}` : ''}. Choisissez votre mot de passe avec le lien ci-dessous ; il est valable 7 jours et ne sert qu’une fois.` }),
+    'account.password-reset': (p) => ({ title: 'Réinitialiser votre mot de passe', body: `Bonjour ${p.name} : quelqu’un a demandé à réinitialiser le mot de passe de votre compte. Le lien ci-dessous est valable 30 minutes et ne sert qu’une fois. Si ce n’est pas vous, ignorez ce message.` }),
   },
 };
 
 const OPEN_LINK: Record<Language, string> = { es: 'Abrir la solicitud', en: 'Open the request', pt: 'Abrir a solicitação', fr: 'Ouvrir la demande' };
+const ACCOUNT_LINK: Record<Language, string> = { es: 'Elegir mi contraseña', en: 'Choose my password', pt: 'Escolher minha senha', fr: 'Choisir mon mot de passe' };
 const FOOTER: Record<Language, string> = {
   es: 'Portal de servicios de la red de organizaciones de Comercio Justo',
   en: 'Service portal of the Fair Trade organizations network',
@@ -85,14 +100,15 @@ const escapeHtml = (text: string) =>
 /** The email: the same words as the in-app entry, as plain text and as simple HTML. */
 export function renderEmail(kind: NotificationKind, language: Language, params: NotificationParams, link: string) {
   const { title, body } = renderNotification(kind, language, params);
-  const text = `${body}\n\n${OPEN_LINK[language]}: ${link}\n\n--\n${FOOTER[language]}\n`;
+  const action = kind.startsWith('account.') ? ACCOUNT_LINK[language] : OPEN_LINK[language];
+  const text = `${body}\n\n${action}: ${link}\n\n--\n${FOOTER[language]}\n`;
   const paragraphs = body
     .split('\n\n')
     .map((p) => `<p style="margin:0 0 16px">${escapeHtml(p).replace(/\n/g, '<br>')}</p>`)
     .join('');
   const html = `<!doctype html><html lang="${language}"><body style="font-family:system-ui,sans-serif;color:#1b2b22;max-width:560px;margin:0 auto;padding:16px">
 <h1 style="font-size:20px;color:#1f5c3a">${escapeHtml(title)}</h1>${paragraphs}
-<p><a href="${escapeHtml(link)}" style="display:inline-block;background:#1f5c3a;color:#fff;padding:10px 16px;border-radius:6px;text-decoration:none">${OPEN_LINK[language]}</a></p>
+<p><a href="${escapeHtml(link)}" style="display:inline-block;background:#1f5c3a;color:#fff;padding:10px 16px;border-radius:6px;text-decoration:none">${action}</a></p>
 <p style="color:#5b6b62;font-size:12px">${FOOTER[language]}</p></body></html>`;
   return { subject: title, text, html };
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, Matches } from 'class-validator';
 import {
   type CreateOrganizationBody,
   LIMITS,
@@ -9,6 +9,7 @@ import {
   type UpdateOrganizationBody,
 } from '@portal/shared';
 import { PagingQueryDto } from '../common/paging.dto';
+import { TextLength } from '../common/text.validators';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -16,7 +17,7 @@ export class CreateOrganizationDto implements CreateOrganizationBody {
   @ApiProperty({ maxLength: LIMITS.organizationNameMax })
   @Transform(trim)
   @IsString()
-  @Length(1, LIMITS.organizationNameMax)
+  @TextLength(1, LIMITS.organizationNameMax)
   name: string;
 
   @ApiProperty({ example: 'PE' })
@@ -32,14 +33,14 @@ export class CreateOrganizationDto implements CreateOrganizationBody {
   @IsArray()
   @ArrayMaxSize(LIMITS.productsMax)
   @IsString({ each: true })
-  @Length(1, LIMITS.productMax, { each: true })
+  @TextLength(1, LIMITS.productMax, { each: true })
   products?: string[];
 
   @ApiPropertyOptional({ nullable: true, maxLength: LIMITS.fairtradeIdMax })
   @IsOptional()
   @Transform(trim)
   @IsString()
-  @Length(1, LIMITS.fairtradeIdMax)
+  @TextLength(1, LIMITS.fairtradeIdMax)
   fairtradeId?: string | null;
 }
 
@@ -48,7 +49,7 @@ export class UpdateOrganizationDto implements UpdateOrganizationBody {
   @IsOptional()
   @Transform(trim)
   @IsString()
-  @Length(1, LIMITS.organizationNameMax)
+  @TextLength(1, LIMITS.organizationNameMax)
   name?: string;
 
   @ApiPropertyOptional()
@@ -66,14 +67,14 @@ export class UpdateOrganizationDto implements UpdateOrganizationBody {
   @IsArray()
   @ArrayMaxSize(LIMITS.productsMax)
   @IsString({ each: true })
-  @Length(1, LIMITS.productMax, { each: true })
+  @TextLength(1, LIMITS.productMax, { each: true })
   products?: string[];
 
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()
   @Transform(trim)
   @IsString()
-  @Length(1, LIMITS.fairtradeIdMax)
+  @TextLength(1, LIMITS.fairtradeIdMax)
   fairtradeId?: string | null;
 
   @ApiPropertyOptional()
@@ -91,6 +92,6 @@ export class ListOrganizationsQueryDto extends PagingQueryDto {
   @ApiPropertyOptional({ description: 'Part of the name' })
   @IsOptional()
   @IsString()
-  @MaxLength(100)
+  @TextLength(0, 100)
   q?: string;
 }

@@ -15,11 +15,15 @@ export function visibilityScope(caller: AuthUser, params: unknown[]): string {
     case 'member':
       return caller.organizationId ? `r.organization_id = ${param(caller.organizationId)}` : 'FALSE';
     case 'representative': {
-      // A representative serves whole countries: every request of a covered country.
+      // A representative serves whole countries: every request of a covered country,
+      // whatever its area. Any other entry (a region, an area) counts as it is written.
       const me = param(caller.id);
       return `(r.assignee_id = ${me} OR EXISTS (
         SELECT 1 FROM coverage_entries c WHERE c.user_id = ${me}
-          AND (c.country_code = r.country_code OR c.region_code = r.region_code)))`;
+          AND (c.country_code = r.country_code
+               OR (c.country_code IS NULL
+                   AND (c.region_code IS NULL OR c.region_code = r.region_code)
+                   AND (c.area_code IS NULL OR c.area_code = r.area_code)))))`;
     }
     case 'specialist': {
       // A specialist serves an area, in a place or anywhere: its coverage entries must match.

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, Min } from 'class-validator';
 import {
   type AssignBody,
   type CreateMessageBody,
@@ -19,6 +19,7 @@ import {
   type UpdateRequestBody,
 } from '@portal/shared';
 import { PagingQueryDto } from '../common/paging.dto';
+import { IsDateOrDateTime, TextLength } from '../common/text.validators';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
@@ -31,13 +32,13 @@ export class CreateRequestDto implements CreateRequestBody {
   @ApiProperty({ minLength: LIMITS.subjectMin, maxLength: LIMITS.subjectMax })
   @Transform(trim)
   @IsString()
-  @Length(LIMITS.subjectMin, LIMITS.subjectMax)
+  @TextLength(LIMITS.subjectMin, LIMITS.subjectMax)
   subject: string;
 
   @ApiProperty({ minLength: LIMITS.descriptionMin, maxLength: LIMITS.descriptionMax })
   @Transform(trim)
   @IsString()
-  @Length(LIMITS.descriptionMin, LIMITS.descriptionMax)
+  @TextLength(LIMITS.descriptionMin, LIMITS.descriptionMax)
   description: string;
 
   @ApiPropertyOptional({ enum: PRIORITIES, default: 'normal' })
@@ -68,7 +69,7 @@ export class CreateMessageDto implements CreateMessageBody {
   @ApiProperty({ maxLength: LIMITS.descriptionMax })
   @Transform(trim)
   @IsString()
-  @Length(1, LIMITS.descriptionMax)
+  @TextLength(1, LIMITS.descriptionMax)
   body: string;
 
   @ApiPropertyOptional({ default: false, description: 'An internal note, seen by staff only (staff only)' })
@@ -86,7 +87,7 @@ export class TransitionDto implements TransitionBody {
   @IsOptional()
   @Transform(trim)
   @IsString()
-  @MaxLength(2000)
+  @TextLength(0, 2000)
   reason?: string;
 }
 
@@ -99,7 +100,7 @@ export class AssignDto implements AssignBody {
   @IsOptional()
   @Transform(trim)
   @IsString()
-  @MaxLength(2000)
+  @TextLength(0, 2000)
   reason?: string;
 }
 
@@ -107,7 +108,7 @@ export class EscalateDto implements EscalateBody {
   @ApiProperty({ maxLength: 2000 })
   @Transform(trim)
   @IsString()
-  @Length(3, 2000)
+  @TextLength(3, 2000)
   reason: string;
 }
 
@@ -122,12 +123,11 @@ export class SatisfactionDto implements SatisfactionBody {
   @IsOptional()
   @Transform(trim)
   @IsString()
-  @MaxLength(2000)
+  @TextLength(0, 2000)
   comment?: string;
 }
 
 const SORT_PATTERN = /^-?(createdAt|updatedAt|priority|dueAt)$/;
-const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2}))?$/;
 
 export class ListRequestsQueryDto extends PagingQueryDto {
   @ApiPropertyOptional({ description: 'One status or several separated by commas', example: 'assigned,in_progress' })
@@ -163,7 +163,7 @@ export class ListRequestsQueryDto extends PagingQueryDto {
   @ApiPropertyOptional({ description: 'Full text over reference, subject, description and messages; accents and case ignored' })
   @IsOptional()
   @IsString()
-  @MaxLength(200)
+  @TextLength(0, 200)
   q?: string;
 
   @ApiPropertyOptional()
@@ -180,12 +180,12 @@ export class ListRequestsQueryDto extends PagingQueryDto {
 
   @ApiPropertyOptional({ description: 'Created at or after (date or date-time)', example: '2026-01-01' })
   @IsOptional()
-  @Matches(DATE_PATTERN, { message: 'from must be a date (YYYY-MM-DD) or an ISO date-time' })
+  @IsDateOrDateTime()
   from?: string;
 
   @ApiPropertyOptional({ description: 'Created before; a date includes its whole day', example: '2026-12-31' })
   @IsOptional()
-  @Matches(DATE_PATTERN, { message: 'to must be a date (YYYY-MM-DD) or an ISO date-time' })
+  @IsDateOrDateTime()
   to?: string;
 
   @ApiPropertyOptional({ description: 'createdAt, updatedAt, priority or dueAt; "-" prefix for descending', default: '-createdAt' })

@@ -81,9 +81,10 @@ export class RequestsService {
       area: query.area,
       country: query.country,
       region: query.region,
-      assignee: query.assignee === 'me' ? caller.id : query.assignee?.toLowerCase(),
+      assignee: query.assignee?.toLowerCase() === 'me' ? caller.id : query.assignee?.toLowerCase(),
       organization: query.organization,
-      q: query.q,
+      // An empty search box means no search, not "match nothing".
+      q: query.q?.trim() ? query.q : undefined,
       breached: query.breached,
       escalated: query.escalated,
       from: query.from ? new Date(query.from.length === 10 ? `${query.from}T00:00:00Z` : query.from) : undefined,
@@ -332,6 +333,45 @@ export class RequestsService {
       await this.touch(db, id);
       return { score: body.score, comment: body.comment ?? null };
     });
+  }
+
+  /**
+   * A staff member left (deactivated): each of its open requests goes back through routing,
+   * which no longer sees the person. Nobody available: the request waits unassigned in the
+   * triage queue (an 'assigned' one becomes 'new' again; work in progress keeps its status).
+   */
+  async rerouteOpenRequestsOf(db: EntityManager, userId: string, actorId: string): Promise<void> {
+    const open: { id: string }[] = await db.query(
+      `SELECT id FROM requests WHERE assignee_id = $1 AND status IN ('assigned', 'in_progress', 'waiting_on_member') ORDER BY created_at FOR UPDATE`,
+      [userId],
+    );
+    const [departing] = await db.query(`SELECT name FROM users WHERE id = $1`, [userId]);
+    for (const { id } of open) {
+      const [request] = await db.query(
+        `SELECT r.id, r.reference, r.subject, r.status, r.country_code, r.region_code, r.area_code, o.name AS organization
+         FROM requests r JOIN organizations o ON o.id = r.organization_id WHERE r.id = $1`,
+        [id],
+      );
+      const decision = await this.routing.routeForUpdate(db, { country: request.country_code, region: request.region_code, area: request.area_code });
+      const assigneeId = decision.assignee?.id ?? null;
+      const status = assigneeId === null && request.status === 'assigned' ? 'new' : request.status;
+      await db.query(
+        `UPDATE requests SET assignee_id = $2, assigned_at = CASE WHEN $2::uuid IS NULL THEN NULL ELSE now() END, status = $3,
+                routing_tier = $4, routing_reason = $5, routing_coverage = $6 WHERE id = $1`,
+        [id, assigneeId, status, decision.tier, decision.reason, decision.coverage ? JSON.stringify(decision.coverage) : null],
+      );
+      const eventId = await this.event(db, id, actorId, 'routed', departing.name, decision.assignee?.name ?? null, `${departing.name} was deactivated. ${decision.reason}`);
+      if (status !== request.status) await this.event(db, id, actorId, 'status_changed', request.status, status);
+      await this.touch(db, id);
+      if (assigneeId) {
+        await db.query(`UPDATE users SET last_assigned_at = now() WHERE id = $1`, [assigneeId]);
+        await this.notify(db, assigneeId, 'request.assigned', id, `event:${eventId}`, {
+          reference: request.reference,
+          subject: request.subject,
+          organization: request.organization,
+        });
+      }
+    }
   }
 
   async previewRouting(country: string, area: string): Promise<RoutingPreview> {

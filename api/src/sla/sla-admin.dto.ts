@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { TextLength } from '../common/text.validators';
 
 export class UpdateSlaPolicyDto {
   @ApiPropertyOptional({ minimum: 1, maximum: 2000, description: 'Business hours to the first staff reply' })
@@ -32,7 +33,7 @@ export class CreateHolidayDto {
   @ApiProperty({ maxLength: 120 })
   @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
   @IsString()
-  @Length(1, 120)
+  @TextLength(1, 120)
   name: string;
 }
 

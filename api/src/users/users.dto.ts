@@ -1,19 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsBoolean,
-  IsEmail,
-  IsIn,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Length,
-  Matches,
-  MaxLength,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
 import {
   type CoverageEntry,
   type CreateUserBody,
@@ -29,6 +16,7 @@ import {
   type UpdateUserBody,
 } from '@portal/shared';
 import { PagingQueryDto } from '../common/paging.dto';
+import { TextLength } from '../common/text.validators';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -59,7 +47,7 @@ export class CreateUserDto implements CreateUserBody {
   @ApiProperty({ maxLength: LIMITS.nameMax })
   @Transform(trim)
   @IsString()
-  @Length(LIMITS.nameMin, LIMITS.nameMax)
+  @TextLength(LIMITS.nameMin, LIMITS.nameMax)
   name: string;
 
   @ApiProperty({ enum: ROLES })
@@ -105,7 +93,7 @@ export class UpdateUserDto implements UpdateUserBody {
   @IsOptional()
   @Transform(trim)
   @IsString()
-  @Length(LIMITS.nameMin, LIMITS.nameMax)
+  @TextLength(LIMITS.nameMin, LIMITS.nameMax)
   name?: string;
 
   @ApiPropertyOptional({ enum: ROLES })
@@ -174,6 +162,6 @@ export class ListUsersQueryDto extends PagingQueryDto {
   @ApiPropertyOptional({ description: 'Part of the name or email' })
   @IsOptional()
   @IsString()
-  @MaxLength(100)
+  @TextLength(0, 100)
   q?: string;
 }

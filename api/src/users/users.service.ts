@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { forwardRef, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { type AdminUserView, type CoverageEntry, isStaff, type Page, type Role, type UserView } from '@portal/shared';
@@ -6,6 +6,7 @@ import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { ConflictException, NotFoundException, ValidationException } from '../common/app-exception';
 import { paging } from '../common/paging.dto';
+import { RequestsService } from '../requests/requests.service';
 import type { CreateUserDto, ListUsersQueryDto, UpdateUserDto } from './users.dto';
 import { UserViewsRepository } from './user-views.repository';
 
@@ -29,9 +30,10 @@ export class UsersService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly userViews: UserViewsRepository,
     private readonly audit: AuditService,
+    @Inject(forwardRef(() => RequestsService)) private readonly requests: RequestsService,
   ) {}
 
-  async list(query: ListUsersQueryDto): Promise<Page<AdminUserView>> {
+  async list(query: Partial<ListUsersQueryDto>): Promise<Page<AdminUserView>> {
     const { page, pageSize } = paging(query);
     const { items, total } = await this.userViews.list({ ...query, page, pageSize });
     return { items, total, page, pageSize };
@@ -44,7 +46,11 @@ export class UsersService {
   }
 
   /** Registers a person without a password: it chooses one through an invitation. */
-  async create(actor: AuthUser, body: CreateUserDto): Promise<AdminUserView> {
+  create(actor: AuthUser, body: CreateUserDto): Promise<AdminUserView> {
+    return this.dataSource.transaction((db) => this.createInTransaction(db, actor, body));
+  }
+
+  async createInTransaction(db: EntityManager, actor: AuthUser, body: CreateUserDto): Promise<AdminUserView> {
     const shape: UserShape = {
       role: body.role,
       organizationId: body.organizationId ?? null,
@@ -52,20 +58,18 @@ export class UsersService {
       coverage: body.coverage ?? [],
       contact: body.contact ?? false,
     };
-    return this.dataSource.transaction(async (db) => {
-      await this.checkShape(db, shape);
-      const [existing] = await db.query(`SELECT 1 FROM users WHERE lower(email) = lower($1)`, [body.email]);
-      if (existing) throw new ConflictException('users.email-taken', 'A person with this email is already registered.');
-      const [row] = await db.query(
-        `INSERT INTO users (email, name, role, language, organization_id, region_code, available, contact)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-        [body.email, body.name, body.role, body.language ?? 'es', shape.organizationId, shape.region, body.available ?? true, shape.contact],
-      );
-      await this.replaceCoverage(db, row.id, shape.coverage);
-      const { coverage, ...fields } = body;
-      await this.audit.record(db, { actorId: actor.id, action: 'user.created', entityType: 'user', entityId: row.id, changes: { ...fields, coverage } });
-      return (await this.userViews.findById(row.id, db))!;
-    });
+    await this.checkShape(db, shape);
+    const [existing] = await db.query(`SELECT 1 FROM users WHERE lower(email) = lower($1)`, [body.email]);
+    if (existing) throw new ConflictException('users.email-taken', 'A person with this email is already registered.');
+    const [row] = await db.query(
+      `INSERT INTO users (email, name, role, language, organization_id, region_code, available, contact)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+      [body.email, body.name, body.role, body.language ?? 'es', shape.organizationId, shape.region, body.available ?? true, shape.contact],
+    );
+    await this.replaceCoverage(db, row.id, shape.coverage);
+    const { coverage, ...fields } = body;
+    await this.audit.record(db, { actorId: actor.id, action: 'user.created', entityType: 'user', entityId: row.id, changes: { ...fields, coverage } });
+    return (await this.userViews.findById(row.id, db))!;
   }
 
   async update(actor: AuthUser, id: string, body: UpdateUserDto): Promise<AdminUserView> {
@@ -100,7 +104,11 @@ export class UsersService {
         ],
       );
       if (body.coverage) await this.replaceCoverage(db, id, shape.coverage);
-      if (body.active === false && current.active) await this.revokeSessions(db, id, 'deactivated');
+      if (body.active === false && current.active) {
+        await this.revokeSessions(db, id, 'deactivated');
+        // A departing staff member's open cases go back through routing, with a timeline event.
+        if (isStaff(current.role)) await this.requests.rerouteOpenRequestsOf(db, id, actor.id);
+      }
       await this.audit.record(db, { actorId: actor.id, action: 'user.updated', entityType: 'user', entityId: id, changes: { ...body } });
       return (await this.userViews.findById(id, db))!;
     });
@@ -116,7 +124,11 @@ export class UsersService {
 
   /** Deactivation keeps the person and its history; it only closes the door. */
   async deactivate(actor: AuthUser, id: string): Promise<void> {
-    await this.update(actor, id, { active: false });
+    await this.setActive(actor, id, false);
+  }
+
+  async setActive(actor: AuthUser, id: string, active: boolean): Promise<void> {
+    await this.update(actor, id, { active });
   }
 
   private async revokeSessions(db: EntityManager, userId: string, reason: string): Promise<void> {

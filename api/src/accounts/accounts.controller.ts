@@ -1,0 +1,63 @@
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { AdminUserView, TokenPair } from '@portal/shared';
+import type { AuthUser } from '../auth/auth-user';
+import { CurrentUser, Public, Roles } from '../auth/auth.decorators';
+import { IdParam } from '../common/id-param.pipe';
+import { AcceptInvitationDto, ForgotPasswordDto, InvitationDto, ResetPasswordDto } from './accounts.dto';
+import { AccountsService } from './accounts.service';
+
+@ApiTags('accounts')
+@Controller()
+export class AccountsController {
+  constructor(private readonly accounts: AccountsService) {}
+
+  @Post('auth/invitations')
+  @Roles('admin', 'member')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: "Invite a person (admins: anyone; an organization's contact: members of its organization)" })
+  invite(@CurrentUser() caller: AuthUser, @Body() body: InvitationDto) {
+    return this.accounts.invite(caller, body);
+  }
+
+  @Public()
+  @Post('auth/accept-invitation')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Choose a password with an invitation link and sign in; 410 when used or expired' })
+  accept(@Body() body: AcceptInvitationDto): Promise<TokenPair> {
+    return this.accounts.acceptInvitation(body.token, body.password, body.language);
+  }
+
+  @Public()
+  @Post('auth/forgot-password')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Email a reset link (30 minutes); the same answer whether or not the email has an account' })
+  async forgot(@Body() body: ForgotPasswordDto): Promise<void> {
+    await this.accounts.forgotPassword(body.email);
+  }
+
+  @Public()
+  @Post('auth/reset-password')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Set a new password with a reset link; ends every session; 410 when used or expired' })
+  async reset(@Body() body: ResetPasswordDto): Promise<void> {
+    await this.accounts.resetPassword(body.token, body.password);
+  }
+
+  @Get('my-organization/people')
+  @Roles('member')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: "The people of the caller's organization (its contact only)" })
+  people(@CurrentUser() caller: AuthUser): Promise<AdminUserView[]> {
+    return this.accounts.organizationPeople(caller);
+  }
+
+  @Post('my-organization/people/:id/deactivate')
+  @Roles('member')
+  @HttpCode(204)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Deactivate a colleague (its contact only); its history is kept' })
+  deactivate(@CurrentUser() caller: AuthUser, @Param('id', IdParam('person')) id: string): Promise<void> {
+    return this.accounts.deactivateColleague(caller, id);
+  }
+}
