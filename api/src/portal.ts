@@ -18,6 +18,7 @@ import type { AppConfig } from './config/app-config';
 import { createDataSource } from './database/data-source';
 import { type EmbeddedPostgres, startEmbeddedPostgres } from './database/embedded-postgres';
 import { prepareDatabase } from './database/migrate';
+import { registerHttpSecurity } from './security/http-security';
 import { serveWebApp } from './web-app/web-app';
 
 export const API_PREFIX = 'api/v1';
@@ -88,6 +89,7 @@ export async function startPortal(config: AppConfig): Promise<RunningPortal> {
     // The API speaks JSON (and multipart for uploads): any other body is a 415, not a string.
     fastify.removeContentTypeParser('text/plain');
     await app.register(fastifyMultipart as never, { throwFileSizeLimit: true });
+    await registerHttpSecurity(app, config);
     // Phones on 3G: the app's bundles and the API's JSON travel compressed (brotli or gzip).
     await app.register(fastifyCompress as never, { threshold: 1024, encodings: ['br', 'gzip'] });
     fastify.addHook('onSend', async (request, reply) => {

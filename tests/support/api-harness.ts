@@ -130,6 +130,9 @@ export async function startTestPortal(options: TestPortalOptions = {}): Promise<
     JWT_SECRET: TEST_JWT_SECRET,
     DATA_DIR: dataDir,
     LOG_LEVEL: 'warn',
+    // Tests sign in and submit far faster than people; the abuse tests set real limits.
+    RATE_LIMIT_LOGIN_PER_MINUTE: '100000',
+    RATE_LIMIT_SUBMIT_PER_MINUTE: '100000',
     ...options.env,
   };
   const processes: ApiProcess[] = [];

@@ -6,6 +6,7 @@ import { CurrentUser, Public, Roles } from '../auth/auth.decorators';
 import { IdParam } from '../common/id-param.pipe';
 import { AcceptInvitationDto, ForgotPasswordDto, InvitationDto, ResetPasswordDto } from './accounts.dto';
 import { AccountsService } from './accounts.service';
+import { LoginRateLimit } from '../security/rate-limits';
 
 @ApiTags('accounts')
 @Controller()
@@ -21,6 +22,7 @@ export class AccountsController {
   }
 
   @Public()
+  @LoginRateLimit()
   @Post('auth/accept-invitation')
   @HttpCode(200)
   @ApiOperation({ summary: 'Choose a password with an invitation link and sign in; 410 when used or expired' })
@@ -29,6 +31,7 @@ export class AccountsController {
   }
 
   @Public()
+  @LoginRateLimit()
   @Post('auth/forgot-password')
   @HttpCode(202)
   @ApiOperation({ summary: 'Email a reset link (30 minutes); the same answer whether or not the email has an account' })
@@ -37,6 +40,7 @@ export class AccountsController {
   }
 
   @Public()
+  @LoginRateLimit()
   @Post('auth/reset-password')
   @HttpCode(204)
   @ApiOperation({ summary: 'Set a new password with a reset link; ends every session; 410 when used or expired' })

@@ -8,6 +8,7 @@ import type { AuthUser } from './auth-user';
 import { AnyRole, CurrentUser, Public } from './auth.decorators';
 import { LoginDto, RefreshDto, UpdateMeDto } from './auth.dto';
 import { AuthService } from './auth.service';
+import { LoginRateLimit } from '../security/rate-limits';
 
 @ApiTags('auth')
 @Controller()
@@ -19,6 +20,7 @@ export class AuthController {
   ) {}
 
   @Public()
+  @LoginRateLimit()
   @Post('auth/login')
   @HttpCode(200)
   @ApiOperation({ summary: 'Sign in with email and password' })

@@ -101,6 +101,24 @@ export class AppConfig {
   @Max(86_400)
   JOB_INTERVAL_SECONDS = 60;
 
+  /** Origins allowed to call the API from a browser (comma-separated); none: same origin only. */
+  @IsString()
+  CORS_ORIGINS = '';
+
+  /** Sign-in attempts per minute from one address (the per-email throttle is separate). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  RATE_LIMIT_LOGIN_PER_MINUTE = 30;
+
+  /** Request submissions per minute by one person. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  RATE_LIMIT_SUBMIT_PER_MINUTE = 20;
+
   /** Folder of the built web app to serve at /; empty disables serving it. */
   @IsString()
   WEB_DIST_DIR = '';

@@ -18,6 +18,7 @@ import {
   UpdateRequestDto,
 } from './requests.dto';
 import { RequestsService } from './requests.service';
+import { SubmitRateLimit } from '../security/rate-limits';
 
 /** Roles that work cases: the executive directorate reads only. */
 const CASE_WORKERS = ['representative', 'specialist', 'director', 'admin'] as const;
@@ -38,6 +39,7 @@ export class RequestsController {
 
   @Post('requests')
   @Roles('member')
+  @SubmitRateLimit()
   @ApiOperation({ summary: "File a request for the caller's organization; it is routed at once" })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retries with the same key within 24 h return the first answer' })
   async create(

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { PROBLEM_CONTENT_TYPE } from '@portal/shared';
+import { WEB_APP_CSP } from '../security/http-security';
 
 /**
  * Serves the built Angular app at / from the same port as the API. Hashed bundles are
@@ -19,6 +20,7 @@ export async function serveWebApp(fastify: FastifyInstance, distDir: string): Pr
     setHeaders(res, path) {
       const hashed = /-[A-Za-z0-9_]{8}\.(js|css|woff2?)$/.test(path);
       res.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+      res.header('content-security-policy', WEB_APP_CSP);
     },
   });
   fastify.get('/*', (request, reply) => {
@@ -31,8 +33,8 @@ export async function serveWebApp(fastify: FastifyInstance, distDir: string): Pr
         .header('content-type', PROBLEM_CONTENT_TYPE)
         .send({ type: 'about:blank', title: 'Not found', status: 404, detail: `Nothing at ${request.method} ${path}` });
     }
-    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    return reply.header('cache-control', 'no-cache').header('content-security-policy', WEB_APP_CSP).sendFile('index.html');
   });
-  fastify.get('/', (_request, reply) => reply.header('cache-control', 'no-cache').sendFile('index.html'));
+  fastify.get('/', (_request, reply) => reply.header('cache-control', 'no-cache').header('content-security-policy', WEB_APP_CSP).sendFile('index.html'));
   return true;
 }
