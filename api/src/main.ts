@@ -35,6 +35,11 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     process.stdout.write(`${signal} received: shutting down\n`);
+    // A shutdown that cannot finish (a stuck connection) must not keep the process forever.
+    setTimeout(() => {
+      process.stderr.write('shutdown took longer than 25 s: exiting\n');
+      process.exit(1);
+    }, 25_000).unref();
     portal.stop().then(
       () => process.exit(0),
       (error) => {

@@ -67,7 +67,7 @@ export async function startPortal(config: AppConfig): Promise<RunningPortal> {
       bodyLimit: BODY_LIMIT_BYTES,
       // Long ids reach the route, which answers 404; the router's own errors (a malformed
       // URL, an id past this length) are problem documents like every other error.
-      maxParamLength: 500,
+      routerOptions: { maxParamLength: 500 },
       frameworkErrors: (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
         const status = typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
         void reply
@@ -122,7 +122,15 @@ export async function startPortal(config: AppConfig): Promise<RunningPortal> {
       databaseUrl,
       embedded: embedded !== null,
       async stop() {
-        await app.close();
+        // Graceful: no new connections, in-flight requests finish. A keep-alive connection that
+        // finished its request meanwhile would hold the close open for the client's idle timeout,
+        // so idle connections are closed as they appear.
+        const sweeper = setInterval(() => fastify.server.closeIdleConnections(), 100);
+        try {
+          await app.close();
+        } finally {
+          clearInterval(sweeper);
+        }
         if (ds.isInitialized) await ds.destroy();
         await embedded?.stop();
       },

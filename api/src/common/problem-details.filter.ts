@@ -34,7 +34,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
     const problem = this.toProblem(exception, request);
-    if (problem.status >= 500) {
+    if (problem.status === 503) void reply.header('retry-after', '2');
+    if (problem.status === 500) {
       this.logger.error({ err: exception, reqId: request.id, url: request.url }, 'unhandled error');
     }
     void reply.status(problem.status).header('content-type', `${PROBLEM_CONTENT_TYPE}; charset=utf-8`).send(problem);
@@ -67,6 +68,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       this.logger.warn({ msg: 'database refused input that validation accepted', reqId: request.id, code: (exception as { driverError?: { code?: string } }).driverError?.code, url: request.url });
       return databaseProblem;
     }
+    // The database is unreachable (stopped, restarting, network cut): nothing was committed,
+    // and the client may retry (with its Idempotency-Key for submissions).
+    if (this.isDatabaseUnavailable(exception)) {
+      this.logger.warn({ msg: 'database unavailable', reqId: request.id, url: request.url, err: String(exception) });
+      return { ...this.plain(503, 'The service is briefly unavailable. Please try again in a moment.'), code: 'database-unavailable' };
+    }
     // Fastify's own client errors (malformed JSON, body too large, bad content type).
     const statusCode = (exception as { statusCode?: unknown })?.statusCode;
     if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
@@ -79,6 +86,14 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       detail: 'Something went wrong on our side. The error has been logged; quote the correlation id when you report it.',
       correlationId: String(request.id),
     };
+  }
+
+  private isDatabaseUnavailable(exception: unknown): boolean {
+    const error = exception as { code?: string; driverError?: { code?: string }; message?: string } | null;
+    const code = error?.driverError?.code ?? error?.code ?? '';
+    // Connection refused/reset, server shutting down or starting (57P0x), connection failures (08xxx).
+    if (['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', '57P01', '57P02', '57P03'].includes(code) || code.startsWith('08')) return true;
+    return /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|Connection ended/i.test(error?.message ?? '');
   }
 
   private databaseProblem(exception: unknown): ProblemDocument | null {
