@@ -10,3 +10,4 @@ export * from './auth.js';
 export * from './requests.js';
 export * from './lifecycle.js';
 export * from './reports.js';
+export * from './accounts.js';

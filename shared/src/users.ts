@@ -35,6 +35,8 @@ export interface UserView {
 export interface AdminUserView extends UserView {
   active: boolean;
   contact: boolean;
+  /** Invited but has not chosen a password yet: the invitation can be sent again. */
+  invitationPending: boolean;
   createdAt: string;
   updatedAt: string;
 }

@@ -37,6 +37,8 @@ describe('accounts: invitations, password resets, deactivation', () => {
       body: { email: 'maria.nova@apicultores.example', name: 'Maria Nova', role: 'member', organizationId: tierraVivaId, language: 'pt' },
     });
     expect(invited.status).toBe(201);
+    const pending = await portal.request('GET', `/api/v1/users/${invited.body.id}`, { token: token['admin@clac.example'] });
+    expect(pending.body).toMatchObject({ invitationPending: true, active: true });
     await smtp.waitFor(() => smtp.to('maria.nova@apicultores.example').length === 1);
     const mail = smtp.to('maria.nova@apicultores.example')[0];
     expect(mail.subject).toBe('Convite para o Portal de serviços');
@@ -60,6 +62,18 @@ describe('accounts: invitations, password resets, deactivation', () => {
     expect((await portal.request('GET', '/api/v1/me', { token: accepted.body.accessToken })).status).toBe(200);
     expect((await portal.request('POST', '/api/v1/auth/accept-invitation', { body: { token: link, password: 'otra clave muy larga' } })).status).toBe(410);
     await expect(portal.login('maria.nova@apicultores.example', 'mel do sertão 2026')).resolves.toBeDefined();
+    const joined = await portal.request('GET', `/api/v1/users/${invited.body.id}`, { token: token['admin@clac.example'] });
+    expect(joined.body.invitationPending).toBe(false);
+  });
+
+  it("lets an admin make the invited member its organization's contact", async () => {
+    const invited = await portal.request('POST', '/api/v1/auth/invitations', {
+      token: token['admin@clac.example'],
+      body: { email: 'nueva.contacto@tierra-viva.example', name: 'Nueva Contacto', role: 'member', organizationId: tierraVivaId, contact: true },
+    });
+    expect(invited.status).toBe(201);
+    const person = await portal.request('GET', `/api/v1/users/${invited.body.id}`, { token: token['admin@clac.example'] });
+    expect(person.body).toMatchObject({ contact: true, organization: { id: tierraVivaId } });
   });
 
   it('answers 410 for an expired invitation (clock moved by the test) and for an unknown token', async () => {
@@ -86,6 +100,8 @@ describe('accounts: invitations, password resets, deactivation', () => {
     expect(other.status).toBe(403);
     const staff = await portal.request('POST', '/api/v1/auth/invitations', { token: ana, body: { email: 'x2@x.example', name: 'X', role: 'representative' } });
     expect(staff.status).toBe(403);
+    const contact = await portal.request('POST', '/api/v1/auth/invitations', { token: ana, body: { email: 'x5@x.example', name: 'X', role: 'member', contact: true } });
+    expect(contact.status).toBe(403);
     const notContact = await portal.request('POST', '/api/v1/auth/invitations', { token: token['luis@valle-alto.example'], body: { email: 'x3@x.example', name: 'X', role: 'member' } });
     expect(notContact.status).toBe(403);
     const { rows } = await portal.db.query(`SELECT count(*)::int AS n FROM users WHERE email LIKE '%@x.example'`);

@@ -1,13 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
-import { LANGUAGES, type Language, LIMITS, REGION_CODES, type RegionCode, ROLES, type Role } from '@portal/shared';
+import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { type InvitationBody, LANGUAGES, type Language, LIMITS, REGION_CODES, type RegionCode, ROLES, type Role } from '@portal/shared';
 import { CoverageEntryDto } from '../users/users.dto';
 import { TextLength } from '../common/text.validators';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
-export class InvitationDto {
+export class InvitationDto implements InvitationBody {
   @ApiProperty({ maxLength: LIMITS.emailMax })
   @Transform(trim)
   @IsEmail({}, { message: 'email must be an email address' })
@@ -38,6 +38,11 @@ export class InvitationDto {
   @IsOptional()
   @IsIn(REGION_CODES)
   region?: RegionCode;
+
+  @ApiPropertyOptional({ description: "Members: the organization's contact (admins only)" })
+  @IsOptional()
+  @IsBoolean()
+  contact?: boolean;
 
   @ApiPropertyOptional({ type: [CoverageEntryDto], description: 'Staff coverage (admins only)' })
   @IsOptional()

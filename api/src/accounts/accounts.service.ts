@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { AdminUserView, TokenPair } from '@portal/shared';
+import type { AdminUserView, InvitationAnswer, TokenPair } from '@portal/shared';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { AuthService } from '../auth/auth.service';
@@ -46,14 +46,14 @@ export class AccountsService {
    * Admins invite anyone; an organization's contact invites members of its own organization
    * only. Inviting again someone who never accepted sends a fresh link.
    */
-  async invite(caller: AuthUser, body: InvitationDto): Promise<{ id: string; email: string; expiresAt: string }> {
+  async invite(caller: AuthUser, body: InvitationDto): Promise<InvitationAnswer> {
     if (caller.role !== 'admin') {
       if (caller.role !== 'member' || !caller.contact) throw new ContactOnlyException("Only admins and an organization's contact can invite people.");
       if (body.role !== 'member') throw new ContactOnlyException('A contact can invite members of its organization only.');
       if (body.organizationId && body.organizationId !== caller.organizationId) {
         throw new ContactOnlyException('A contact can invite people into its own organization only.');
       }
-      if (body.region || body.coverage?.length) throw new ContactOnlyException('Only admins give a region or coverage.');
+      if (body.region || body.coverage?.length || body.contact) throw new ContactOnlyException('Only admins give a region, coverage or the contact role.');
     }
     const organizationId = body.role === 'member' ? (body.organizationId ?? (caller.role === 'member' ? caller.organizationId : null)) : null;
     return this.dataSource.transaction(async (db) => {
@@ -74,6 +74,7 @@ export class AccountsService {
           organizationId,
           region: body.region ?? null,
           coverage: body.coverage ?? [],
+          contact: body.contact ?? false,
         });
         userId = created.id;
       }

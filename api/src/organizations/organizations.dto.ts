@@ -84,6 +84,12 @@ export class UpdateOrganizationDto implements UpdateOrganizationBody {
 }
 
 export class ListOrganizationsQueryDto extends PagingQueryDto {
+  @ApiPropertyOptional({ description: 'Active (true) or deactivated (false) organizations' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  active?: boolean;
+
   @ApiPropertyOptional({ example: 'PE' })
   @IsOptional()
   @Matches(/^[A-Z]{2}$/, { message: 'country must be a two-letter country code' })

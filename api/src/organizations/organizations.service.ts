@@ -55,6 +55,10 @@ export class OrganizationsService {
       params.push(query.country);
       conditions.push(`o.country_code = $${params.length}`);
     }
+    if (query.active !== undefined) {
+      params.push(query.active);
+      conditions.push(`o.active = $${params.length}`);
+    }
     if (query.q) {
       params.push(`%${query.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
       conditions.push(`unaccent(lower(o.name)) LIKE unaccent($${params.length})`);

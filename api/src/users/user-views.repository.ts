@@ -17,6 +17,7 @@ interface UserViewRow {
   available: boolean;
   active: boolean;
   contact: boolean;
+  invitation_pending: boolean;
   created_at: Date;
   updated_at: Date;
 }
@@ -24,6 +25,7 @@ interface UserViewRow {
 /** One query for the user with its organization and coverage, as the API shows them. */
 const USER_VIEW_SELECT = `
   SELECT u.id, u.email, u.name, u.role, u.language, u.region_code, u.available, u.active, u.contact,
+         u.password_hash IS NULL AS invitation_pending,
          u.created_at, u.updated_at, u.organization_id,
          o.name AS organization_name, o.country_code AS organization_country,
          COALESCE((
@@ -38,6 +40,7 @@ export interface UserListFilter {
   role?: Role;
   organizationId?: string;
   active?: boolean;
+  available?: boolean;
   q?: string;
   page: number;
   pageSize: number;
@@ -62,6 +65,7 @@ export class UserViewsRepository {
     if (filter.role) add('u.role = ?', filter.role);
     if (filter.organizationId) add('u.organization_id = ?', filter.organizationId);
     if (filter.active !== undefined) add('u.active = ?', filter.active);
+    if (filter.available !== undefined) add('u.available = ?', filter.available);
     if (filter.q) {
       const pattern = `%${filter.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       add(`(unaccent(lower(u.name)) LIKE unaccent(?) OR lower(u.email) LIKE ?)`, pattern);
@@ -97,6 +101,7 @@ function toAdminUserView(row: UserViewRow): AdminUserView {
     ...toUserView(row),
     active: row.active,
     contact: row.contact,
+    invitationPending: row.invitation_pending,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   };

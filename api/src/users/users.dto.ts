@@ -159,6 +159,12 @@ export class ListUsersQueryDto extends PagingQueryDto {
   @IsBoolean()
   active?: boolean;
 
+  @ApiPropertyOptional({ description: 'On leave or vacancy (false), or available (true)' })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  available?: boolean;
+
   @ApiPropertyOptional({ description: 'Part of the name or email' })
   @IsOptional()
   @IsString()
