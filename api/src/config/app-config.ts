@@ -139,12 +139,16 @@ export class AppConfig {
 
 export class ConfigError extends Error {}
 
+/** Every environment variable the portal reads. */
+export function configVariableNames(): string[] {
+  // Variables without a default are not own properties of a fresh instance: list them.
+  return [...Object.keys(new AppConfig()), 'DATABASE_URL', 'SEED_DEMO', 'JWT_SECRET', 'SMTP_URL', 'PUBLIC_URL'];
+}
+
 /** Reads and validates the configuration; throws ConfigError naming each bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const known = Object.keys(new AppConfig());
-  const raw = Object.fromEntries(
-    Object.entries(env).filter(([key]) => known.includes(key) || ['DATABASE_URL', 'SEED_DEMO', 'JWT_SECRET', 'SMTP_URL', 'PUBLIC_URL'].includes(key)),
-  );
+  const known = configVariableNames();
+  const raw = Object.fromEntries(Object.entries(env).filter(([key]) => known.includes(key)));
   const config = plainToInstance(AppConfig, raw, { exposeDefaultValues: true });
   const errors = validateSync(config, { whitelist: false });
   const messages = errors.flatMap((error) =>
