@@ -149,11 +149,14 @@ describe('accounts: invitations, password resets, deactivation', () => {
     const deactivated = await portal.request('DELETE', `/api/v1/users/${rosa.id}`, { token: token['admin@clac.example'] });
     expect(deactivated.status).toBe(204);
     for (const request of rosasOpen) {
-      const detail = await portal.request('GET', `/api/v1/requests/${request.id}`, { token: ana });
+      const detail = await portal.request('GET', `/api/v1/requests/${request.id}`, { token: token['admin@clac.example'] });
       expect(detail.body.assignee.name).toBe('Jorge Huamán');
       expect(detail.body.routing.tier).toBe(2);
       const rerouted = detail.body.timeline.filter((e: { type: string; event: string }) => e.type === 'event' && e.event === 'routed').at(-1);
       expect(rerouted).toMatchObject({ from: 'Rosa Quispe', to: 'Jorge Huamán', reason: expect.stringContaining('Rosa Quispe was deactivated') });
+      // The member sees that its request changed hands, not the staff's reasons.
+      const seenByMember = await portal.request('GET', `/api/v1/requests/${request.id}`, { token: ana });
+      expect(seenByMember.body.timeline.filter((e: { type: string; event: string }) => e.type === 'event' && e.event === 'routed').at(-1)).toMatchObject({ to: 'Jorge Huamán', reason: null });
     }
     expect((await portal.request('POST', '/api/v1/auth/login', { body: { email: 'rep.pe1@clac.example', password: 'Demo-2026!' } })).status).toBe(401);
     const { rows } = await portal.db.query(`SELECT count(*)::int AS n FROM requests WHERE assignee_id = $1 AND status IN ('assigned', 'in_progress', 'waiting_on_member')`, [rosa.id]);

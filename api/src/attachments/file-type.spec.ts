@@ -27,6 +27,10 @@ describe('detectContentType', () => {
     expect(detectContentType(zipWith('payload.exe'), 'doc.docx')).toBeNull();
     expect(detectContentType(Buffer.from([0x47, 0x49, 0x46, 0x38, 0x39, 0x61, 0x00, 0x01]), 'a.gif')).toBeNull();
     expect(detectContentType(Buffer.from('text with a \u0000 NUL'), 'a.txt')).toBeNull();
+    expect(detectContentType(Buffer.from('just some text'), 'evil.pdf')).toBeNull();
+    expect(detectContentType(Buffer.from('<!doctype html><script>alert(1)</script>'), 'page.txt')).toBeNull();
+    expect(detectContentType(Buffer.from('  <svg onload="x"/>'), 'image.txt')).toBeNull();
+    expect(detectContentType(Buffer.from('notas'), 'NOTAS')).toBe('text/plain');
     expect(detectContentType(Buffer.alloc(0), 'empty.txt')).toBeNull();
   });
 });

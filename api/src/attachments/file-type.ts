@@ -47,7 +47,14 @@ export function detectContentType(content: Buffer, fileName: string): AcceptedCo
   if (startsWith(content, [0xff, 0xd8, 0xff])) return 'image/jpeg';
   if (startsWith(content, 'RIFF') && startsWith(content, 'WEBP', 8)) return 'image/webp';
   if (startsWith(content, [0x50, 0x4b, 0x03, 0x04])) return zipDocumentType(content);
-  if (isPlainText(content)) return /\.csv$/i.test(fileName) ? 'text/csv' : 'text/plain';
+  if (isPlainText(content)) {
+    // Text is accepted as text only: named .txt, .csv or without extension (a "report.pdf"
+    // that is text is a disguise), and not markup a browser would render (HTML, SVG, XML).
+    const extension = /\.([^./\\]+)$/.exec(fileName)?.[1]?.toLowerCase() ?? '';
+    if (!['txt', 'csv', ''].includes(extension)) return null;
+    if (/^\s*</.test(content.subarray(0, 1024).toString('utf8').replace(/^\uFEFF/, ''))) return null;
+    return extension === 'csv' ? 'text/csv' : 'text/plain';
+  }
   return null;
 }
 

@@ -230,7 +230,9 @@ export class RequestViewsRepository {
         actor: e.actor_id ? { id: e.actor_id, name: e.actor_name! } : null,
         from: e.from_value,
         to: e.to_value,
-        reason: e.reason,
+        // Why staff routed, handed on or escalated a case (workloads, internal reasons) is
+        // staff's business; the member sees that it happened, not why.
+        reason: staff || !['routed', 'assigned', 'escalated'].includes(e.type) ? e.reason : null,
         createdAt: e.created_at.toISOString(),
         sortAt: e.created_at.getTime(),
       }),

@@ -1,4 +1,4 @@
-import { provideHttpClient, withInterceptors } from '@angular/common/http';
+import { provideHttpClient, withInterceptors, withXhr } from '@angular/common/http';
 import {
   type ApplicationConfig,
   inject,
@@ -12,6 +12,7 @@ import { routes } from './app.routes';
 import { authInterceptor } from './auth/auth-interceptor';
 import { Session } from './auth/session';
 import { TranslatedTitleStrategy } from './core/page-title';
+import { resumePendingRequests } from './core/resume-pending-requests';
 
 export const appConfig: ApplicationConfig = {
   providers: [
@@ -22,9 +23,11 @@ export const appConfig: ApplicationConfig = {
       withComponentInputBinding(),
       withInMemoryScrolling({ scrollPositionRestoration: 'enabled', anchorScrolling: 'enabled' }),
     ),
-    // XHR rather than fetch: uploads of attachments will want progress events.
-    provideHttpClient(withInterceptors([authInterceptor])),
+    // XHR rather than fetch: uploads of attachments report their progress (fetch does not).
+    provideHttpClient(withXhr(), withInterceptors([authInterceptor])),
     { provide: TitleStrategy, useClass: TranslatedTitleStrategy },
     provideAppInitializer(() => inject(Session).restore()),
+    // A request that waited for a connection is sent whatever page the member opens.
+    provideAppInitializer(resumePendingRequests),
   ],
 };

@@ -4,9 +4,29 @@ import { pageTitle } from '../core/page-title';
 import { OrganizationsPage } from './organizations-page';
 import { UsersPage } from './users-page';
 
-/** The administrators' section. */
+/** The administrators' section: lists load with the section, forms when first opened. */
 export default [
   { path: '', pathMatch: 'full', redirectTo: 'organizations' },
   { path: 'organizations', component: OrganizationsPage, title: pageTitle('nav.organizations') },
+  {
+    path: 'organizations/new',
+    loadComponent: () => import('./organization-edit-page').then((m) => m.OrganizationEditPage),
+    title: pageTitle('admin.org.new'),
+  },
+  {
+    path: 'organizations/:id',
+    loadComponent: () => import('./organization-edit-page').then((m) => m.OrganizationEditPage),
+    title: pageTitle('admin.org.edit'),
+  },
   { path: 'users', component: UsersPage, title: pageTitle('nav.users') },
+  {
+    path: 'users/new',
+    loadComponent: () => import('./user-edit-page').then((m) => m.UserEditPage),
+    title: pageTitle('admin.user.new'),
+  },
+  {
+    path: 'users/:id',
+    loadComponent: () => import('./user-edit-page').then((m) => m.UserEditPage),
+    title: pageTitle('admin.user.edit'),
+  },
 ] satisfies Routes;

@@ -3,7 +3,8 @@ import type { Role } from '@portal/shared';
 /** Which roles may open each section of the app. The API enforces the same on its side. */
 export const SECTION_ROLES = {
   memberRequests: ['member'],
-  inbox: ['representative', 'specialist', 'director'],
+  // The executive reads every request (read-only); admins triage the unassigned ones.
+  inbox: ['representative', 'specialist', 'director', 'executive', 'admin'],
   reports: ['director', 'executive', 'admin'],
   administration: ['admin'],
 } as const satisfies Record<string, readonly Role[]>;

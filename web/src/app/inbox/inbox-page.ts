@@ -1,11 +1,251 @@
-import { Component } from '@angular/core';
+import { httpResource } from '@angular/common/http';
+import {
+  Component,
+  computed,
+  DestroyRef,
+  DOCUMENT,
+  effect,
+  ElementRef,
+  inject,
+  linkedSignal,
+  signal,
+  viewChild,
+} from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import {
+  type Page,
+  REGION_CODES,
+  type RegionCode,
+  type RequestStatus,
+  type RequestView,
+  THEMATIC_AREAS,
+  type ThematicArea,
+} from '@portal/shared';
 
-import { ComingSoon } from '../ui/coming-soon';
+import { Session } from '../auth/session';
+import { API_BASE_URL } from '../core/api';
+import { LocalDates } from '../core/local-dates';
+import { StaffI18n, type StaffTextKey } from '../core/staff-i18n/staff-texts';
+import { isSingular } from '../core/staff-intl';
+import { describeStaffProblem } from '../core/staff-problem';
+import { StaffReference } from '../core/staff-reference';
+import { StaffPager } from '../ui/staff-pager';
+import {
+  coverageTabLabel,
+  hasFilters,
+  INBOX_PAGE_SIZE,
+  INBOX_SORTS,
+  type InboxQuery,
+  type InboxSort,
+  type InboxTab,
+  offersRegionFilter,
+  parseInboxQuery,
+  tabsFor,
+  toApiParams,
+  toUrlParams,
+  withoutFilters,
+} from './inbox-query';
+import { InboxStatusFilter } from './inbox-status-filter';
+import { InboxTable } from './inbox-table';
 
-/** The requests a case worker handles (to be built). */
+/** Typing pauses this long before the search runs: one call per word, not per letter. */
+const SEARCH_DELAY_MS = 400;
+
+const TAB_LABELS: Readonly<Record<Exclude<InboxTab, 'coverage'>, StaffTextKey>> = {
+  mine: 'inbox.tab.mine',
+  unassigned: 'inbox.tab.unassigned',
+  breached: 'inbox.tab.breached',
+};
+
+const SORT_LABELS: Readonly<Record<InboxSort, StaffTextKey>> = {
+  '-createdAt': 'inbox.sort.newest',
+  createdAt: 'inbox.sort.oldest',
+  '-priority': 'inbox.sort.priority',
+  dueAt: 'inbox.sort.due',
+  '-updatedAt': 'inbox.sort.updated',
+};
+
+/**
+ * The staff inbox: views (mine, my coverage, unassigned, overdue), filters, search, sort and
+ * paging, all kept in the URL. The API's visibility scope decides what each role may see;
+ * this page only narrows it.
+ */
 @Component({
   selector: 'app-inbox-page',
-  imports: [ComingSoon],
-  template: `<app-coming-soon heading="nav.inbox" explanation="comingSoon.inbox" />`,
+  imports: [RouterLink, InboxStatusFilter, InboxTable, StaffPager],
+  templateUrl: './inbox-page.html',
+  styleUrl: './inbox-page.css',
 })
-export class InboxPage {}
+export class InboxPage {
+  private readonly router = inject(Router);
+  private readonly route = inject(ActivatedRoute);
+  private readonly document = inject(DOCUMENT);
+  private readonly i18n = inject(StaffI18n);
+  private readonly searchInput = viewChild<ElementRef<HTMLInputElement>>('searchInput');
+  private readonly totalLine = viewChild<ElementRef<HTMLElement>>('totalLine');
+  private searchTimer: ReturnType<typeof setTimeout> | undefined;
+
+  protected readonly t = this.i18n.t;
+  protected readonly dates = inject(LocalDates);
+  protected readonly reference = inject(StaffReference);
+  private readonly session = inject(Session);
+  protected readonly role = computed(() => this.session.user()?.role ?? 'representative');
+  private readonly params = toSignal(this.route.queryParams, { initialValue: {} });
+
+  protected readonly query = computed(() => parseInboxQuery(this.params(), this.role()));
+  protected readonly filtered = computed(() => hasFilters(this.query()));
+  protected readonly readOnly = computed(() => this.role() === 'executive');
+  protected readonly showRegion = computed(() => offersRegionFilter(this.role()));
+  protected readonly filtersOpen = signal(false);
+  protected readonly areas = THEMATIC_AREAS;
+  protected readonly regions = REGION_CODES;
+  protected readonly sorts = INBOX_SORTS.map((value) => ({ value, label: SORT_LABELS[value] }));
+  protected readonly pageSize = INBOX_PAGE_SIZE;
+
+  protected readonly tabs = computed(() => {
+    const role = this.role();
+    const query = this.query();
+    return tabsFor(role).map((tab) => ({
+      tab,
+      label: tab === 'coverage' ? coverageTabLabel(role) : TAB_LABELS[tab],
+      params: toUrlParams({ ...query, tab, page: 1 }, role),
+    }));
+  });
+
+  /** Countries offered by the country filter: those of the chosen region, else all, by region. */
+  protected readonly countryGroups = computed(() => {
+    const region = this.query().region;
+    return this.reference.countryGroups().filter((group) => group.countries.length > 0 && (!region || group.region === region));
+  });
+
+  protected readonly requests = httpResource<Page<RequestView>>(() => ({
+    url: `${API_BASE_URL}/requests`,
+    params: toApiParams(this.query()),
+  }));
+
+  /** The last list received: kept on screen (dimmed) while the next one loads. */
+  protected readonly shown = linkedSignal<Page<RequestView> | undefined, Page<RequestView> | undefined>({
+    source: () => (this.requests.hasValue() ? this.requests.value() : undefined),
+    computation: (loaded, previous) => loaded ?? (this.requests.error() ? undefined : previous?.value),
+  });
+
+  protected readonly problem = computed(() => {
+    const error = this.requests.error();
+    return error ? describeStaffProblem(error, this.t) : null;
+  });
+
+  protected readonly totalText = computed(() => {
+    const total = this.shown()?.total ?? 0;
+    return this.t(isSingular(total, this.i18n.language()) ? 'inbox.total.one' : 'inbox.total.other', { count: total });
+  });
+
+  /** Filters that only links bring (from the reports), shown as removable chips. */
+  protected readonly linkFilters = computed(() => {
+    const query = this.query();
+    const first = this.shown()?.items[0];
+    const chips: { key: keyof InboxQuery; text: string }[] = [];
+    if (query.organization) {
+      const name = first?.organization.id === query.organization ? first.organization.name : '…';
+      chips.push({ key: 'organization', text: this.t('inbox.chip.organization', { name }) });
+    }
+    if (query.assignee && (query.tab === 'coverage' || query.tab === 'breached')) {
+      const name = first?.assignee?.id === query.assignee ? first.assignee.name : '…';
+      chips.push({ key: 'assignee', text: this.t('inbox.chip.assignee', { name }) });
+    }
+    if (query.from) chips.push({ key: 'from', text: this.t('inbox.chip.from', { date: this.dates.date(query.from) }) });
+    if (query.to) chips.push({ key: 'to', text: this.t('inbox.chip.to', { date: this.dates.date(query.to) }) });
+    return chips;
+  });
+
+  constructor() {
+    // The search box follows the URL (back button, links), but never while someone types in it.
+    effect(() => {
+      const q = this.query().q;
+      const input = this.searchInput()?.nativeElement;
+      if (input && this.document.activeElement !== input && input.value !== q) input.value = q;
+    });
+    inject(DestroyRef).onDestroy(() => clearTimeout(this.searchTimer));
+  }
+
+  protected typeSearch(event: Event): void {
+    const value = (event.target as HTMLInputElement).value;
+    clearTimeout(this.searchTimer);
+    this.searchTimer = setTimeout(() => this.search(value), SEARCH_DELAY_MS);
+  }
+
+  protected searchNow(event: Event): void {
+    event.preventDefault();
+    clearTimeout(this.searchTimer);
+    this.search(this.searchInput()?.nativeElement.value ?? '');
+  }
+
+  private search(value: string): void {
+    if (value.trim() === this.query().q.trim()) return;
+    // Typing replaces the history entry: "back" should not replay every word typed.
+    this.navigate({ ...this.query(), q: value.trim().slice(0, 200), page: 1 }, true);
+  }
+
+  protected chooseStatuses(statuses: RequestStatus[]): void {
+    this.navigate({ ...this.query(), statuses, page: 1 });
+  }
+
+  protected chooseArea(event: Event): void {
+    const value = (event.target as HTMLSelectElement).value;
+    this.navigate({ ...this.query(), area: (value || null) as ThematicArea | null, page: 1 });
+  }
+
+  protected chooseCountry(event: Event): void {
+    this.navigate({ ...this.query(), country: (event.target as HTMLSelectElement).value || null, page: 1 });
+  }
+
+  protected chooseRegion(event: Event): void {
+    const region = ((event.target as HTMLSelectElement).value || null) as RegionCode | null;
+    const query = this.query();
+    // A country outside the new region would leave an empty list that is hard to explain.
+    const country = query.country && region && this.reference.regionOf(query.country) !== region ? null : query.country;
+    this.navigate({ ...query, region, country, page: 1 });
+  }
+
+  protected chooseEscalated(event: Event): void {
+    this.navigate({ ...this.query(), escalated: (event.target as HTMLInputElement).checked, page: 1 });
+  }
+
+  protected chooseSort(event: Event): void {
+    this.navigate({ ...this.query(), sort: (event.target as HTMLSelectElement).value as InboxSort, page: 1 });
+  }
+
+  protected removeLinkFilter(key: keyof InboxQuery): void {
+    this.navigate({ ...this.query(), [key]: null, page: 1 });
+  }
+
+  protected clearFilters(): void {
+    const input = this.searchInput()?.nativeElement;
+    if (input) input.value = '';
+    this.navigate(withoutFilters(this.query()));
+  }
+
+  protected async goToPage(page: number): Promise<void> {
+    await this.navigate({ ...this.query(), page });
+    // The new page's rows are above the pager: take keyboard and screen-reader users there.
+    const line = this.totalLine()?.nativeElement;
+    line?.focus({ preventScroll: true });
+    line?.scrollIntoView({ block: 'start' });
+  }
+
+  protected toggleFilters(): void {
+    this.filtersOpen.update((open) => !open);
+  }
+
+  protected areaKey(area: ThematicArea): StaffTextKey {
+    return `inbox.area.${area}`;
+  }
+
+  protected regionKey(region: RegionCode): StaffTextKey {
+    return `region.${region}`;
+  }
+
+  private navigate(query: InboxQuery, replaceUrl = false): Promise<boolean> {
+    return this.router.navigate([], { relativeTo: this.route, queryParams: toUrlParams(query, this.role()), replaceUrl });
+  }
+}

@@ -3,5 +3,12 @@ import type { Routes } from '@angular/router';
 import { pageTitle } from '../core/page-title';
 import { InboxPage } from './inbox-page';
 
-/** The case workers' section. */
-export default [{ path: '', component: InboxPage, title: pageTitle('nav.inbox') }] satisfies Routes;
+/** The staff section: the inbox, and the request page it shares with the members' section. */
+export default [
+  { path: '', component: InboxPage, title: pageTitle('nav.inbox') },
+  {
+    path: ':id',
+    loadComponent: () => import('../request-detail/request-detail-page').then((m) => m.RequestDetailPage),
+    title: pageTitle('request.pageTitle'),
+  },
+] satisfies Routes;

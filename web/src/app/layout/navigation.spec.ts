@@ -17,12 +17,12 @@ describe('the navigation of each role', () => {
     expect(pathsFor('director')).toEqual(['/', '/inbox', '/reports']);
   });
 
-  it('offers the executive the reports only', () => {
-    expect(pathsFor('executive')).toEqual(['/', '/reports']);
+  it('offers the executive the inbox (read-only) and the reports', () => {
+    expect(pathsFor('executive')).toEqual(['/', '/inbox', '/reports']);
   });
 
-  it('offers an admin the reports, organizations and users', () => {
-    expect(pathsFor('admin')).toEqual(['/', '/reports', '/admin/organizations', '/admin/users']);
+  it('offers an admin the inbox, the reports, organizations and users', () => {
+    expect(pathsFor('admin')).toEqual(['/', '/inbox', '/reports', '/admin/organizations', '/admin/users']);
   });
 
   it('offers the member pages to members only', () => {

@@ -4,8 +4,13 @@ import { pageTitle } from '../core/page-title';
 import { NewRequestPage } from './new-request-page';
 import { RequestListPage } from './request-list-page';
 
-/** The member's section, loaded only for members. */
+/** The member's section, loaded only for members. The request page is shared with staff and loads on its own. */
 export default [
   { path: '', component: RequestListPage, title: pageTitle('nav.myRequests') },
   { path: 'new', component: NewRequestPage, title: pageTitle('nav.newRequest') },
+  {
+    path: ':id',
+    loadComponent: () => import('../request-detail/request-detail-page').then((m) => m.RequestDetailPage),
+    title: pageTitle('request.pageTitle'),
+  },
 ] satisfies Routes;

@@ -1,0 +1,327 @@
+import { Component, computed, effect, ElementRef, inject, input, signal, untracked } from '@angular/core';
+import { Router, RouterLink } from '@angular/router';
+import {
+  type AdminUserView,
+  type CoverageEntry,
+  isStaff,
+  type Language,
+  LANGUAGES,
+  LIMITS,
+  type OrganizationRef,
+  REGION_CODES,
+  type RegionCode,
+  ROLES,
+  type Role,
+  type UpdateUserBody,
+} from '@portal/shared';
+
+import { LocalDates } from '../core/local-dates';
+import { StaffI18n, type StaffTextKey } from '../core/staff-i18n/staff-texts';
+import { describeStaffProblem, type StaffProblem } from '../core/staff-problem';
+import { LANGUAGE_NAMES } from '../i18n/language-names';
+import { AdminApi } from './admin-api';
+import { type SavedState, savedStateFromNavigation } from './admin-navigation';
+import { AvailabilitySwitch } from './availability-switch';
+import { CoverageEditor } from './coverage-editor';
+import { OrganizationPicker } from './organization-picker';
+
+type Field = 'email' | 'name' | 'role' | 'language' | 'organizationId' | 'region' | 'contact';
+
+/** Deliberately loose: the API has the last word; this only catches obvious typos. */
+const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Roles that routing may choose, and so that have coverage and availability. */
+function isRoutable(role: Role): boolean {
+  return isStaff(role) && role !== 'executive';
+}
+
+/**
+ * Registers a person (/admin/users/new) or manages one (/admin/users/:id): profile, and for
+ * case workers availability and coverage, each saved on its own; and deactivation.
+ */
+@Component({
+  selector: 'app-user-edit-page',
+  imports: [RouterLink, AvailabilitySwitch, CoverageEditor, OrganizationPicker],
+  templateUrl: './user-edit-page.html',
+  styleUrl: './admin-form.css',
+})
+export class UserEditPage {
+  readonly id = input<string>();
+
+  private readonly api = inject(AdminApi);
+  private readonly router = inject(Router);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+
+  protected readonly t = inject(StaffI18n).t;
+  protected readonly dates = inject(LocalDates);
+  protected readonly limits = LIMITS;
+  protected readonly roles = ROLES;
+  protected readonly languages = LANGUAGES;
+  protected readonly languageNames = LANGUAGE_NAMES;
+  protected readonly regions = REGION_CODES;
+  /** Set when this page opens right after inviting the person. */
+  protected readonly justInvited = savedStateFromNavigation(this.router);
+
+  protected readonly loaded = signal<AdminUserView | null>(null);
+  protected readonly loadProblem = signal<StaffProblem | null>(null);
+
+  protected readonly email = signal('');
+  protected readonly name = signal('');
+  protected readonly role = signal<Role>('member');
+  protected readonly language = signal<Language>('es');
+  protected readonly organization = signal<OrganizationRef | null>(null);
+  protected readonly region = signal<RegionCode | ''>('');
+  protected readonly contact = signal(false);
+
+  protected readonly submitAttempted = signal(false);
+  protected readonly savingProfile = signal(false);
+  protected readonly profileProblem = signal<StaffProblem | null>(null);
+  protected readonly profileSaved = signal(false);
+
+  protected readonly savingAvailability = signal(false);
+  protected readonly availabilityProblem = signal<StaffProblem | null>(null);
+  protected readonly availabilitySaved = signal(false);
+
+  protected readonly savingCoverage = signal(false);
+  protected readonly coverageProblem = signal<StaffProblem | null>(null);
+  protected readonly coverageSaved = signal(false);
+
+  protected readonly sendingInvitation = signal(false);
+  protected readonly invitationMessage = signal<string | null>(null);
+  protected readonly invitationProblem = signal<string | null>(null);
+
+  protected readonly savingAccess = signal(false);
+  protected readonly accessProblem = signal<StaffProblem | null>(null);
+  protected readonly accessMessage = signal<StaffTextKey | null>(null);
+
+  protected readonly creating = computed(() => !this.id());
+  protected readonly ready = computed(() => this.creating() || this.loaded() !== null);
+  protected readonly isMember = computed(() => this.role() === 'member');
+  /** Availability and coverage follow the saved role: they are saved apart from the profile. */
+  protected readonly routable = computed(() => {
+    const user = this.loaded();
+    return user !== null && isRoutable(user.role);
+  });
+  /** A member may not keep coverage: turning a case worker into a member removes it. */
+  protected readonly losesCoverage = computed(() => this.isMember() && (this.loaded()?.coverage.length ?? 0) > 0);
+
+  private readonly localErrors = computed<Partial<Record<Field, string>>>(() => {
+    const errors: Partial<Record<Field, string>> = {};
+    const email = this.email().trim();
+    if (this.creating()) {
+      if (!email) errors.email = this.t('admin.error.required');
+      else if (!EMAIL_SHAPE.test(email) || email.length > LIMITS.emailMax) errors.email = this.t('admin.error.email');
+    }
+    const name = this.name().trim();
+    if (!name) errors.name = this.t('admin.error.required');
+    else if (name.length > LIMITS.nameMax) errors.name = this.t('admin.error.tooLong', { max: LIMITS.nameMax });
+    if (this.isMember() && !this.organization()) errors.organizationId = this.t('admin.error.organizationRequired');
+    if (this.role() === 'director' && !this.region()) errors.region = this.t('admin.error.regionRequired');
+    return errors;
+  });
+
+  protected readonly errors = computed<Partial<Record<Field, string>>>(() => ({
+    ...(this.submitAttempted() ? this.localErrors() : {}),
+    ...(this.profileProblem()?.fields ?? {}),
+  }));
+
+  constructor() {
+    effect(() => {
+      const id = this.id();
+      if (id) untracked(() => void this.load(id));
+    });
+  }
+
+  private async load(id: string): Promise<void> {
+    try {
+      this.fill(await this.api.user(id));
+    } catch (error) {
+      this.loadProblem.set(describeStaffProblem(error, this.t));
+    }
+  }
+
+  private fill(user: AdminUserView): void {
+    this.loaded.set(user);
+    this.email.set(user.email);
+    this.name.set(user.name);
+    this.role.set(user.role);
+    this.language.set(user.language);
+    this.organization.set(user.organization);
+    this.region.set(user.region ?? '');
+    this.contact.set(user.contact);
+  }
+
+  protected setText(field: 'email' | 'name', event: Event): void {
+    this[field].set((event.target as HTMLInputElement).value);
+    this.profileSaved.set(false);
+  }
+
+  protected setRole(event: Event): void {
+    this.role.set((event.target as HTMLSelectElement).value as Role);
+    this.profileSaved.set(false);
+  }
+
+  protected setLanguage(event: Event): void {
+    this.language.set((event.target as HTMLSelectElement).value as Language);
+    this.profileSaved.set(false);
+  }
+
+  protected setRegion(event: Event): void {
+    this.region.set((event.target as HTMLSelectElement).value as RegionCode | '');
+    this.profileSaved.set(false);
+  }
+
+  protected setOrganization(organization: OrganizationRef): void {
+    this.organization.set(organization);
+    this.profileSaved.set(false);
+  }
+
+  protected setContact(event: Event): void {
+    this.contact.set((event.target as HTMLInputElement).checked);
+    this.profileSaved.set(false);
+  }
+
+  protected roleKey(role: Role): StaffTextKey {
+    return `role.${role}`;
+  }
+
+  protected regionKey(region: RegionCode): StaffTextKey {
+    return `region.${region}`;
+  }
+
+  protected describedBy(field: Field, hint?: string): string | null {
+    const ids = [hint, this.errors()[field] ? `user-${field}-error` : undefined].filter(Boolean);
+    return ids.length > 0 ? ids.join(' ') : null;
+  }
+
+  /** The profile's fields for the role: a member has an organization, staff may have a region. */
+  private profileBody(): UpdateUserBody {
+    const member = this.isMember();
+    return {
+      name: this.name().trim(),
+      role: this.role(),
+      language: this.language(),
+      organizationId: member ? (this.organization()?.id ?? null) : null,
+      region: member ? null : this.region() || null,
+      contact: member && this.contact(),
+    };
+  }
+
+  protected async saveProfile(event: Event): Promise<void> {
+    event.preventDefault();
+    if (this.savingProfile()) return;
+    this.submitAttempted.set(true);
+    this.profileProblem.set(null);
+    this.profileSaved.set(false);
+    if (Object.keys(this.localErrors()).length > 0) return this.focusFirstError();
+    this.savingProfile.set(true);
+    try {
+      const id = this.id();
+      if (id) {
+        const body: UpdateUserBody = this.profileBody();
+        if (this.losesCoverage()) body.coverage = [];
+        this.fill(await this.api.updateUser(id, body));
+        this.profileSaved.set(true);
+      } else {
+        // An invitation registers the person and emails it a link to choose its password.
+        const profile = this.profileBody();
+        const invitation = await this.api.invite({
+          email: this.email().trim(),
+          name: profile.name ?? '',
+          role: profile.role ?? 'member',
+          language: profile.language,
+          ...(profile.organizationId ? { organizationId: profile.organizationId } : {}),
+          ...(profile.region ? { region: profile.region } : {}),
+        });
+        // Invitations do not carry the contact flag: set it on the new person.
+        if (profile.contact) await this.api.updateUser(invitation.id, { contact: true });
+        const state: SavedState = { saved: invitation.email, invitedUntil: invitation.expiresAt };
+        await this.router.navigate(['/admin/users', invitation.id], { state, replaceUrl: true });
+      }
+    } catch (error) {
+      this.profileProblem.set(describeStaffProblem(error, this.t));
+      this.focusFirstError();
+    } finally {
+      this.savingProfile.set(false);
+    }
+  }
+
+  /** Saved at once: leave starts when the switch is flipped, not when a form is sent. */
+  protected async saveAvailability(available: boolean): Promise<void> {
+    const user = this.loaded();
+    if (!user || this.savingAvailability()) return;
+    this.savingAvailability.set(true);
+    this.availabilityProblem.set(null);
+    this.availabilitySaved.set(false);
+    // Show the new state at once; put it back if the API refuses.
+    this.loaded.set({ ...user, available });
+    try {
+      this.loaded.set(await this.api.updateUser(user.id, { available }));
+      this.availabilitySaved.set(true);
+    } catch (error) {
+      this.loaded.set(user);
+      this.availabilityProblem.set(describeStaffProblem(error, this.t));
+    } finally {
+      this.savingAvailability.set(false);
+    }
+  }
+
+  protected async saveCoverage(coverage: CoverageEntry[]): Promise<void> {
+    const user = this.loaded();
+    if (!user || this.savingCoverage()) return;
+    this.savingCoverage.set(true);
+    this.coverageProblem.set(null);
+    this.coverageSaved.set(false);
+    try {
+      this.loaded.set(await this.api.updateUser(user.id, { coverage }));
+      this.coverageSaved.set(true);
+    } catch (error) {
+      this.coverageProblem.set(describeStaffProblem(error, this.t));
+    } finally {
+      this.savingCoverage.set(false);
+    }
+  }
+
+  /** A new link for a person who has not chosen a password yet (the previous one stops working). */
+  protected async sendInvitationAgain(): Promise<void> {
+    const user = this.loaded();
+    if (!user || this.sendingInvitation()) return;
+    this.sendingInvitation.set(true);
+    this.invitationMessage.set(null);
+    this.invitationProblem.set(null);
+    try {
+      const invitation = await this.api.invite({ email: user.email, name: user.name, role: user.role, language: user.language });
+      this.invitationMessage.set(this.t('admin.user.invited', { email: invitation.email, date: this.dates.dateTime(invitation.expiresAt) }));
+    } catch (error) {
+      const problem = describeStaffProblem(error, this.t);
+      this.invitationProblem.set(problem.code === 'users.email-taken' ? this.t('admin.user.alreadyJoined') : problem.message);
+    } finally {
+      this.sendingInvitation.set(false);
+    }
+  }
+
+  /** Deactivating keeps the person's requests and messages, and ends its sessions. */
+  protected async setActive(active: boolean): Promise<void> {
+    const user = this.loaded();
+    if (!user || this.savingAccess()) return;
+    this.savingAccess.set(true);
+    this.accessProblem.set(null);
+    this.accessMessage.set(null);
+    try {
+      this.loaded.set(await this.api.updateUser(user.id, { active }));
+      this.accessMessage.set(active ? 'admin.reactivated' : 'admin.deactivated');
+    } catch (error) {
+      this.accessProblem.set(describeStaffProblem(error, this.t));
+    } finally {
+      this.savingAccess.set(false);
+    }
+  }
+
+  private focusFirstError(): void {
+    setTimeout(() => {
+      const form = this.host.nativeElement.querySelector('[data-testid="user-form"]');
+      const target = form?.querySelector<HTMLElement>('[aria-invalid="true"]') ?? form?.querySelector<HTMLElement>('.form-error');
+      target?.focus();
+    });
+  }
+}

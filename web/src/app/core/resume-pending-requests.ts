@@ -1,0 +1,34 @@
+import { inject, Injector } from '@angular/core';
+
+/** Where PendingSubmissions keeps a member's submissions (see requests/local-store.ts). */
+const PENDING_KEY_PREFIX = 'portal.pendingRequests.';
+
+/**
+ * For `provideAppInitializer(resumePendingRequests)` in app.config.ts: when this device holds
+ * a member's request still waiting to be sent, load the sender (a lazy chunk) at start-up
+ * and whenever the connection comes back, whatever page is open. Costs nothing otherwise:
+ * the sender's code is downloaded only when something waits.
+ */
+export function resumePendingRequests(): void {
+  const injector = inject(Injector);
+  const wake = () => {
+    if (!hasPendingRequests()) return;
+    void import('../requests/pending-submissions').then(({ PendingSubmissions }) => {
+      void injector.get(PendingSubmissions).sendWaiting();
+    });
+  };
+  globalThis.addEventListener?.('online', wake);
+  // After the first render, so a slow start-up does not wait for it.
+  setTimeout(wake, 0);
+}
+
+function hasPendingRequests(): boolean {
+  try {
+    for (let i = 0; i < globalThis.localStorage.length; i += 1) {
+      if (globalThis.localStorage.key(i)?.startsWith(PENDING_KEY_PREFIX)) return true;
+    }
+  } catch {
+    // Storage unavailable: nothing can be waiting in it.
+  }
+  return false;
+}

@@ -1,0 +1,203 @@
+import {
+  LIMITS,
+  REGION_CODES,
+  REQUEST_STATUSES,
+  type RegionCode,
+  type RequestStatus,
+  type Role,
+  THEMATIC_AREAS,
+  type ThematicArea,
+} from '@portal/shared';
+import type { StaffTextKey } from '../core/staff-i18n/staff-dictionaries';
+
+
+/**
+ * The inbox's state lives in the URL's query parameters, so a reload, a bookmark or a link
+ * from the reports (`/inbox?country=PE&status=assigned`) shows the same list. This file
+ * turns those parameters into a checked query and back, and into the API's parameters.
+ * Anything unknown or malformed in a URL is dropped, never sent on to the API.
+ */
+
+export const INBOX_TABS = ['mine', 'coverage', 'unassigned', 'breached'] as const;
+export type InboxTab = (typeof INBOX_TABS)[number];
+
+/** The API's `sort` values the inbox offers, the default first. */
+export const INBOX_SORTS = ['-createdAt', 'createdAt', '-priority', 'dueAt', '-updatedAt'] as const;
+export type InboxSort = (typeof INBOX_SORTS)[number];
+
+export const INBOX_PAGE_SIZE = LIMITS.pageSizeDefault;
+
+export interface InboxQuery {
+  readonly tab: InboxTab;
+  readonly statuses: readonly RequestStatus[];
+  readonly area: ThematicArea | null;
+  readonly country: string | null;
+  readonly region: RegionCode | null;
+  readonly escalated: boolean;
+  readonly q: string;
+  readonly sort: InboxSort;
+  readonly page: number;
+  /** Narrowing that comes only from links (the reports): one organization, one assignee, a period. */
+  readonly organization: string | null;
+  readonly assignee: string | null;
+  readonly from: string | null;
+  readonly to: string | null;
+}
+
+/** The URL's query parameters, as the router gives them. */
+export type QueryParams = Readonly<Record<string, unknown>>;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const COUNTRY = /^[A-Z]{2}$/;
+
+/** The views a role has; the executive is never assigned anything, so it has no "mine". */
+export function tabsFor(role: Role): readonly InboxTab[] {
+  return role === 'executive' ? ['coverage', 'unassigned', 'breached'] : INBOX_TABS;
+}
+
+/** What the "coverage" view is called for each role: what the API's visibility scope means for it. */
+export function coverageTabLabel(role: Role): StaffTextKey {
+  switch (role) {
+    case 'representative':
+      return 'inbox.tab.countries';
+    case 'director':
+      return 'inbox.tab.region';
+    case 'specialist':
+      return 'inbox.tab.coverage';
+    default:
+      return 'inbox.tab.all';
+  }
+}
+
+/** Whether the region filter is offered: to those who see more than one country's requests. */
+export function offersRegionFilter(role: Role): boolean {
+  return role === 'director' || role === 'executive' || role === 'admin';
+}
+
+/**
+ * The view shown when the URL names none: case workers start with their own requests. A
+ * link that carries filters but no view (from the reports) means "all of these", not "mine".
+ */
+export function defaultTab(role: Role, params: QueryParams): InboxTab {
+  if (params['breached'] === 'true') return 'breached';
+  const filtered = ['status', 'area', 'country', 'region', 'escalated', 'q', 'organization', 'assignee', 'from', 'to'].some(
+    (name) => typeof params[name] === 'string' && params[name] !== '',
+  );
+  return role === 'representative' || role === 'specialist' ? (filtered ? 'coverage' : 'mine') : 'coverage';
+}
+
+function text(params: QueryParams, name: string): string | null {
+  const value = params[name];
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
+}
+
+function oneOf<T extends string>(allowed: readonly T[], value: string | null): T | null {
+  return value !== null && (allowed as readonly string[]).includes(value) ? (value as T) : null;
+}
+
+export function parseInboxQuery(params: QueryParams, role: Role): InboxQuery {
+  const tab = oneOf(tabsFor(role), text(params, 'tab')) ?? defaultTab(role, params);
+  const statuses = (text(params, 'status') ?? '')
+    .split(',')
+    .map((status) => status.trim())
+    .filter((status): status is RequestStatus => (REQUEST_STATUSES as readonly string[]).includes(status));
+  const country = text(params, 'country')?.toUpperCase() ?? null;
+  const page = Number(text(params, 'page') ?? '1');
+  const match = (pattern: RegExp, name: string) => {
+    const value = text(params, name);
+    return value !== null && pattern.test(value) ? value : null;
+  };
+  return {
+    tab,
+    // In the order of the lifecycle, without repeats, so equal filters give equal URLs.
+    statuses: REQUEST_STATUSES.filter((status) => statuses.includes(status)),
+    area: oneOf(THEMATIC_AREAS, text(params, 'area')),
+    country: country && COUNTRY.test(country) ? country : null,
+    region: offersRegionFilter(role) ? oneOf(REGION_CODES, text(params, 'region')) : null,
+    escalated: text(params, 'escalated') === 'true',
+    q: (text(params, 'q') ?? '').slice(0, 200),
+    sort: oneOf(INBOX_SORTS, text(params, 'sort')) ?? INBOX_SORTS[0],
+    page: Number.isInteger(page) && page >= 1 && page <= 100_000 ? page : 1,
+    organization: match(UUID, 'organization'),
+    assignee: match(UUID, 'assignee'),
+    from: match(DAY, 'from'),
+    to: match(DAY, 'to'),
+  };
+}
+
+/** The query's URL parameters; defaults are left out so URLs stay short and comparable. */
+export function toUrlParams(query: InboxQuery, role: Role): Record<string, string | null> {
+  const orNull = (value: string | null | undefined) => (value ? value : null);
+  const params: Record<string, string | null> = {
+    status: orNull(query.statuses.join(',')),
+    area: query.area,
+    country: query.country,
+    region: query.region,
+    escalated: query.escalated ? 'true' : null,
+    q: orNull(query.q.trim()),
+    sort: query.sort === INBOX_SORTS[0] ? null : query.sort,
+    page: query.page > 1 ? String(query.page) : null,
+    organization: query.organization,
+    assignee: query.assignee,
+    from: query.from,
+    to: query.to,
+    breached: null,
+  };
+  // The view is written out unless the other parameters already imply it.
+  params['tab'] = query.tab === defaultTab(role, params) ? null : query.tab;
+  return params;
+}
+
+/** GET /requests parameters for the query: the view becomes an assignee or breach filter. */
+export function toApiParams(query: InboxQuery, pageSize: number = INBOX_PAGE_SIZE): Record<string, string> {
+  const params: Record<string, string> = { page: String(query.page), pageSize: String(pageSize), sort: query.sort };
+  if (query.tab === 'mine') params['assignee'] = 'me';
+  else if (query.tab === 'unassigned') params['assignee'] = 'none';
+  else if (query.assignee) params['assignee'] = query.assignee;
+  if (query.tab === 'breached') params['breached'] = 'true';
+  if (query.statuses.length > 0) params['status'] = query.statuses.join(',');
+  if (query.area) params['area'] = query.area;
+  if (query.country) params['country'] = query.country;
+  if (query.region) params['region'] = query.region;
+  if (query.escalated) params['escalated'] = 'true';
+  if (query.q.trim()) params['q'] = query.q.trim();
+  if (query.organization) params['organization'] = query.organization;
+  if (query.from) params['from'] = query.from;
+  if (query.to) params['to'] = query.to;
+  return params;
+}
+
+/** Whether anything beyond the view narrows the list (for "Clear filters" and the empty state). */
+export function hasFilters(query: InboxQuery): boolean {
+  return (
+    query.statuses.length > 0 ||
+    query.area !== null ||
+    query.country !== null ||
+    query.region !== null ||
+    query.escalated ||
+    query.q.trim() !== '' ||
+    query.organization !== null ||
+    (query.assignee !== null && (query.tab === 'coverage' || query.tab === 'breached')) ||
+    query.from !== null ||
+    query.to !== null
+  );
+}
+
+/** The query with every filter removed, keeping the view and the sort. */
+export function withoutFilters(query: InboxQuery): InboxQuery {
+  return {
+    ...query,
+    statuses: [],
+    area: null,
+    country: null,
+    region: null,
+    escalated: false,
+    q: '',
+    page: 1,
+    organization: null,
+    assignee: null,
+    from: null,
+    to: null,
+  };
+}

@@ -1,0 +1,101 @@
+import { Component, computed, inject, input, output, signal, viewChild } from '@angular/core';
+import { LIMITS } from '@portal/shared';
+
+import { isTransient, readProblem } from '../core/problem-text';
+import { RequestsI18n } from '../requests/i18n/requests-texts';
+import { FilePicker } from '../requests/file-picker';
+import { RequestsApi } from '../requests/requests-api';
+import { type UploadItem, uploadWithProgress, waitingUpload } from '../requests/uploads';
+import { UploadList } from '../requests/upload-list';
+import { LockIcon } from './lock-icon';
+
+/**
+ * Writing on a request: a public reply, or (staff) an internal note. The two look
+ * unmistakably different, so nobody sends to the member what was meant for colleagues.
+ * Files are uploaded after the message exists, attached to it.
+ */
+@Component({
+  selector: 'app-reply-composer',
+  imports: [FilePicker, UploadList, LockIcon],
+  templateUrl: './reply-composer.html',
+  styleUrl: './reply-composer.css',
+})
+export class ReplyComposer {
+  readonly requestId = input.required<string>();
+  /** Staff choose between a public reply and an internal note. */
+  readonly staff = input(false);
+  /** The message was sent (and its files uploaded or refused). */
+  readonly sent = output<{ internal: boolean; failedFiles: number }>();
+
+  private readonly api = inject(RequestsApi);
+  protected readonly t = inject(RequestsI18n).t;
+  protected readonly maxLength = LIMITS.descriptionMax;
+
+  protected readonly body = signal('');
+  protected readonly internal = signal(false);
+  protected readonly files = signal<File[]>([]);
+  protected readonly sending = signal(false);
+  protected readonly uploads = signal<UploadItem[]>([]);
+  protected readonly error = signal('');
+  protected readonly bodyError = signal('');
+  protected readonly canSend = computed(() => this.body().trim().length > 0 && !this.sending());
+  private readonly picker = viewChild(FilePicker);
+
+  protected typeBody(event: Event): void {
+    this.body.set((event.target as HTMLTextAreaElement).value);
+    this.bodyError.set('');
+  }
+
+  protected chooseInternal(internal: boolean): void {
+    this.internal.set(internal);
+  }
+
+  protected async sendMessage(event: Event): Promise<void> {
+    event.preventDefault();
+    if (this.sending()) return;
+    const body = this.body().trim();
+    if (!body) {
+      this.bodyError.set(this.t('form.error.bodyRequired'));
+      document.getElementById('reply-body')?.focus();
+      return;
+    }
+    const internal = this.staff() && this.internal();
+    const files = this.files();
+    this.sending.set(true);
+    this.error.set('');
+    this.uploads.set(files.map(waitingUpload));
+    let messageId: string;
+    try {
+      messageId = (await this.api.addMessage(this.requestId(), internal ? { body, internal: true } : { body })).id;
+    } catch (error) {
+      const problem = readProblem(error, this.t);
+      this.error.set(problem.network ? this.t('request.reply.offline') : problem.message);
+      if (problem.fields['body']) this.bodyError.set(problem.fields['body']);
+      this.uploads.set([]);
+      this.sending.set(false);
+      return;
+    }
+    // The message exists: from here on, only its files can fail.
+    this.body.set('');
+    let failed = 0;
+    for (const [index, file] of files.entries()) {
+      try {
+        await uploadWithProgress(this.api, this.requestId(), file, file.name, (percent) => this.setUpload(index, { state: 'uploading', percent }), messageId);
+        this.setUpload(index, { state: 'done', percent: 100 });
+      } catch (error) {
+        failed += 1;
+        const problem = readProblem(error, this.t);
+        this.setUpload(index, { state: 'failed', error: isTransient(error) ? this.t('request.reply.fileNotSent') : problem.message });
+      }
+    }
+    this.files.set([]);
+    this.picker()?.clearMessages();
+    this.sending.set(false);
+    if (failed === 0) this.uploads.set([]);
+    this.sent.emit({ internal, failedFiles: failed });
+  }
+
+  private setUpload(index: number, change: Partial<UploadItem>): void {
+    this.uploads.update((items) => items.map((item, i) => (i === index ? { ...item, ...change } : item)));
+  }
+}

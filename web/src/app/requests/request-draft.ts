@@ -1,0 +1,42 @@
+import { type Priority, PRIORITIES, THEMATIC_AREAS, type ThematicArea } from '@portal/shared';
+
+import { LOCAL_KEYS, readJson, removeKey, writeJson } from './local-store';
+
+/** An unfinished request, kept on this device so closing the browser loses nothing. */
+export interface RequestDraft {
+  readonly area: ThematicArea | null;
+  readonly subject: string;
+  readonly description: string;
+  readonly priority: Priority;
+  /** Epoch milliseconds. */
+  readonly savedAt: number;
+}
+
+export function readDraft(userId: string): RequestDraft | null {
+  const stored = readJson<Partial<RequestDraft>>(LOCAL_KEYS.draft(userId));
+  if (!stored || typeof stored !== 'object') return null;
+  const draft: RequestDraft = {
+    area: (THEMATIC_AREAS as readonly unknown[]).includes(stored.area) ? (stored.area as ThematicArea) : null,
+    subject: typeof stored.subject === 'string' ? stored.subject : '',
+    description: typeof stored.description === 'string' ? stored.description : '',
+    priority: (PRIORITIES as readonly unknown[]).includes(stored.priority) ? (stored.priority as Priority) : 'normal',
+    savedAt: typeof stored.savedAt === 'number' ? stored.savedAt : Date.now(),
+  };
+  return isEmptyDraft(draft) ? null : draft;
+}
+
+export function saveDraft(userId: string, draft: RequestDraft): boolean {
+  if (isEmptyDraft(draft)) {
+    removeKey(LOCAL_KEYS.draft(userId));
+    return true;
+  }
+  return writeJson(LOCAL_KEYS.draft(userId), draft);
+}
+
+export function clearDraft(userId: string): void {
+  removeKey(LOCAL_KEYS.draft(userId));
+}
+
+export function isEmptyDraft(draft: Omit<RequestDraft, 'savedAt'>): boolean {
+  return !draft.area && !draft.subject.trim() && !draft.description.trim() && draft.priority === 'normal';
+}
