@@ -123,7 +123,7 @@ describe('faults: the database going away, the API killed or stopped', () => {
       const exited = portal.api().kill('SIGTERM');
       const answers = await Promise.all(inFlight);
       await exited;
-      const completed = answers.filter((a) => a.status === 201);
+      const completed = answers.filter((a): a is { status: number; id: string } => a.status === 201 && 'id' in a);
       // Requests the server had not taken in yet are turned away (503 while closing, a
       // refused or reset connection); nothing else may happen to a request.
       const turnedAway = (a: { status: number; code?: string }) => a.status === 503 || ['ECONNREFUSED', 'ECONNRESET'].includes(a.code ?? '');
