@@ -29,12 +29,13 @@ export interface UserView {
   region: RegionCode | null;
   coverage: CoverageEntry[];
   available: boolean;
+  /** A member who manages the people of its organization (invites, deactivates). */
+  contact: boolean;
 }
 
 /** A user as administrators see and edit it. */
 export interface AdminUserView extends UserView {
   active: boolean;
-  contact: boolean;
   /** Invited but has not chosen a password yet: the invitation can be sent again. */
   invitationPending: boolean;
   createdAt: string;

@@ -108,6 +108,16 @@ describe('accounts: invitations, password resets, deactivation', () => {
     expect(rows[0].n).toBe(0);
     const own = await portal.request('POST', '/api/v1/auth/invitations', { token: ana, body: { email: 'x4@valle-alto.example', name: 'Ximena', role: 'member', organizationId: valleAltoId } });
     expect(own.status).toBe(201);
+    // Someone invited elsewhere and not yet joined cannot be re-invited by this contact.
+    expect((await portal.request('POST', '/api/v1/auth/invitations', { token: ana, body: { email: 'maria.nova@apicultores.example', name: 'M', role: 'member' } })).status).toBe(403);
+    const pendingElsewhere = await portal.request('POST', '/api/v1/auth/invitations', {
+      token: token['admin@clac.example'],
+      body: { email: 'pendiente@tierra-viva.example', name: 'Pendiente', role: 'member', organizationId: tierraVivaId },
+    });
+    expect(pendingElsewhere.status).toBe(201);
+    const reinvite = await portal.request('POST', '/api/v1/auth/invitations', { token: ana, body: { email: 'pendiente@tierra-viva.example', name: 'P', role: 'member' } });
+    expect(reinvite.status).toBe(403);
+    expect(JSON.stringify(reinvite.body)).not.toContain(pendingElsewhere.body.id);
   });
 
   it('answers forgot-password for an unknown email like a known one, and sends nothing', async () => {

@@ -53,3 +53,13 @@ describe('module boundaries', () => {
     expect(reachesInto('../core/api', join(ROOT, 'web/src/app/a.ts'), 'api')).toBe(false);
   });
 });
+
+describe('the start command', () => {
+  it('runs the API entry point that the build writes and the tests start', () => {
+    const scripts = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts as Record<string, string>;
+    expect(scripts.start).toContain('scripts/node24.sh');
+    expect(scripts.portal).toMatch(/node api\/dist\/api\/src\/main\.js$/);
+    expect(JSON.parse(readFileSync(join(ROOT, 'api/package.json'), 'utf8')).main).toBe('dist/api/src/main.js');
+    expect(readFileSync(join(ROOT, 'tests/support/paths.ts'), 'utf8')).toContain("'api/dist/api/src/main.js'");
+  });
+});

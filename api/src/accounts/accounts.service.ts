@@ -57,9 +57,17 @@ export class AccountsService {
     }
     const organizationId = body.role === 'member' ? (body.organizationId ?? (caller.role === 'member' ? caller.organizationId : null)) : null;
     return this.dataSource.transaction(async (db) => {
-      const [existing] = await db.query(`SELECT id, password_hash IS NOT NULL AS has_password, active FROM users WHERE lower(email) = lower($1) FOR UPDATE`, [body.email]);
+      const [existing] = await db.query(
+        `SELECT id, role, organization_id, password_hash IS NOT NULL AS has_password, active FROM users WHERE lower(email) = lower($1) FOR UPDATE`,
+        [body.email],
+      );
       let userId: string;
       if (existing) {
+        // A contact may only send again the invitation of a member of its own organization;
+        // for anyone else it learns nothing, not even that the email is registered.
+        if (caller.role !== 'admin' && (existing.role !== 'member' || existing.organization_id !== caller.organizationId)) {
+          throw new ContactOnlyException('A contact can invite people into its own organization only.');
+        }
         if (existing.has_password || !existing.active) {
           throw new ConflictException('users.email-taken', 'A person with this email already has an account.');
         }

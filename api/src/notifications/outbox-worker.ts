@@ -99,10 +99,11 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
   private linkFor(notification: ClaimedNotification, base: string): string {
     const tokenId = notification.params.tokenId;
     if (notification.kind === 'account.invitation' && tokenId) {
-      return `${base}/accept-invitation?token=${deriveAccountToken(this.config.JWT_SECRET!, tokenId)}`;
+      // The language travels in the link, so the page opens in the language of the email.
+      return `${base}/accept-invitation?token=${deriveAccountToken(this.config.JWT_SECRET!, tokenId)}&lang=${notification.language}`;
     }
     if (notification.kind === 'account.password-reset' && tokenId) {
-      return `${base}/reset-password?token=${deriveAccountToken(this.config.JWT_SECRET!, tokenId)}`;
+      return `${base}/reset-password?token=${deriveAccountToken(this.config.JWT_SECRET!, tokenId)}&lang=${notification.language}`;
     }
     const section = notification.role === 'member' ? 'requests' : 'inbox';
     return notification.request_id ? `${base}/${section}/${notification.request_id}` : base;

@@ -93,6 +93,7 @@ export function toUserView(row: UserViewRow): UserView {
     region: row.region_code,
     coverage: row.coverage,
     available: row.available,
+    contact: row.contact,
   };
 }
 
@@ -100,7 +101,6 @@ function toAdminUserView(row: UserViewRow): AdminUserView {
   return {
     ...toUserView(row),
     active: row.active,
-    contact: row.contact,
     invitationPending: row.invitation_pending,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),

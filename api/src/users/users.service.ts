@@ -12,7 +12,7 @@ import { UserViewsRepository } from './user-views.repository';
 
 /** What a person sees of itself: the admin-only fields taken off. */
 export function toPublicUserView(user: AdminUserView): UserView {
-  const { active: _active, contact: _contact, invitationPending: _pending, createdAt: _createdAt, updatedAt: _updatedAt, ...view } = user;
+  const { active: _active, invitationPending: _pending, createdAt: _createdAt, updatedAt: _updatedAt, ...view } = user;
   return view;
 }
 

@@ -91,4 +91,5 @@ const SIGNED_OUT: UserView = {
   region: null,
   coverage: [],
   available: false,
+  contact: false,
 };
