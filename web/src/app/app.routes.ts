@@ -13,6 +13,23 @@ import { Shell } from './layout/shell';
  */
 export const routes: Routes = [
   { path: 'login', canMatch: [requireSignedOut], component: LoginPage, title: pageTitle('login.title') },
+  // Opened from the links of the account emails, signed in or not (a shared phone may still
+  // hold someone else's session: the pages say so). Each loads on demand.
+  {
+    path: 'accept-invitation',
+    loadComponent: () => import('./accounts/accept-invitation-page').then((m) => m.AcceptInvitationPage),
+    title: pageTitle('accounts.title.welcome'),
+  },
+  {
+    path: 'forgot-password',
+    loadComponent: () => import('./accounts/forgot-password-page').then((m) => m.ForgotPasswordPage),
+    title: pageTitle('login.forgotPassword'),
+  },
+  {
+    path: 'reset-password',
+    loadComponent: () => import('./accounts/reset-password-page').then((m) => m.ResetPasswordPage),
+    title: pageTitle('accounts.title.reset'),
+  },
   {
     path: '',
     canMatch: [requireSignedIn],
@@ -24,8 +41,15 @@ export const routes: Routes = [
         canMatch: [requireSection('memberRequests')],
         loadChildren: () => import('./requests/requests.routes'),
       },
+      {
+        path: 'organization/people',
+        canMatch: [requireSection('organizationPeople')],
+        loadComponent: () => import('./accounts/people-page').then((m) => m.PeoplePage),
+        title: pageTitle('nav.organizationPeople'),
+      },
       { path: 'inbox', canMatch: [requireSection('inbox')], loadChildren: () => import('./inbox/inbox.routes') },
       { path: 'reports', canMatch: [requireSection('reports')], loadChildren: () => import('./reports/reports.routes') },
+      { path: 'notifications', loadChildren: () => import('./notifications/notifications.routes') },
       {
         path: 'admin',
         canMatch: [requireSection('administration')],

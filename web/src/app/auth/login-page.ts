@@ -1,5 +1,5 @@
 import { Component, computed, ElementRef, inject, input, signal, viewChild } from '@angular/core';
-import { Router } from '@angular/router';
+import { Router, RouterLink } from '@angular/router';
 import { LIMITS } from '@portal/shared';
 
 import type { TranslationKey } from '../i18n/dictionary';
@@ -16,7 +16,7 @@ const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 @Component({
   selector: 'app-login-page',
-  imports: [Brand, LanguageSelect],
+  imports: [Brand, LanguageSelect, RouterLink],
   templateUrl: './login-page.html',
   styleUrl: './login-page.css',
 })

@@ -84,6 +84,18 @@ export class Session {
     return pair.user;
   }
 
+  /**
+   * Signs in with tokens the API handed out for another reason (an accepted invitation).
+   * Replaces any other session of this device, which is ended on the server too: on a
+   * phone shared by a cooperative, the previous person is not left signed in underneath.
+   */
+  adoptSession(pair: TokenPair): UserView {
+    const previous = this.storage.read(STORAGE_KEYS.refreshToken);
+    this.startSession(pair);
+    if (previous && previous !== pair.refreshToken) this.api.logout({ refreshToken: previous }).catch(() => undefined);
+    return pair.user;
+  }
+
   /** Ends the session here at once; tells the server without making the person wait for it. */
   signOut(): void {
     const refreshToken = this.storage.read(STORAGE_KEYS.refreshToken);

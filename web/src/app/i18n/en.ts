@@ -23,6 +23,9 @@ export const en: Dictionary = {
   'login.error.network': 'Could not reach the portal. Check your internet connection and try again.',
   'login.error.server': 'The portal could not answer right now. Try again in a few minutes.',
   'login.sessionExpired': 'Your session has ended. Sign in again to continue.',
+  'login.forgotPassword': 'Forgot your password?',
+  'accounts.title.welcome': 'Welcome to the portal',
+  'accounts.title.reset': 'New password',
 
   'shell.mainNavigation': 'Main navigation',
   'shell.openMenu': 'Menu',
@@ -36,6 +39,7 @@ export const en: Dictionary = {
   'nav.reports': 'Reports',
   'nav.organizations': 'Organizations',
   'nav.users': 'Users',
+  'nav.organizationPeople': 'People of my organization',
 
   'home.greeting': 'Hello, {name}',
   'home.organization': 'Organization',
@@ -120,4 +124,11 @@ export const en: Dictionary = {
   'admin.user.new': 'Invite a person',
   'admin.user.edit': 'Person',
   // --- end inbox and administration ---
+
+  // --- notifications (the bell in the header; the list's own texts load with it: notifications/i18n) ---
+  'nav.notifications': 'Notifications',
+  'notifications.bell.none': 'Notifications: none unread',
+  'notifications.bell.one': '{count} unread notification',
+  'notifications.bell.other': '{count} unread notifications',
+  // --- end notifications ---
 };

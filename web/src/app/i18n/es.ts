@@ -26,6 +26,9 @@ export const es = {
   'login.error.network': 'No se pudo conectar con el portal. Revise su conexión a internet e inténtelo de nuevo.',
   'login.error.server': 'El portal no pudo responder en este momento. Inténtelo de nuevo en unos minutos.',
   'login.sessionExpired': 'Su sesión terminó. Inicie sesión de nuevo para continuar.',
+  'login.forgotPassword': '¿Olvidó su contraseña?',
+  'accounts.title.welcome': 'Le damos la bienvenida',
+  'accounts.title.reset': 'Nueva contraseña',
 
   'shell.mainNavigation': 'Navegación principal',
   'shell.openMenu': 'Menú',
@@ -39,6 +42,7 @@ export const es = {
   'nav.reports': 'Informes',
   'nav.organizations': 'Organizaciones',
   'nav.users': 'Usuarios',
+  'nav.organizationPeople': 'Personas de mi organización',
 
   'home.greeting': 'Hola, {name}',
   'home.organization': 'Organización',
@@ -123,4 +127,11 @@ export const es = {
   'admin.user.new': 'Invitar a una persona',
   'admin.user.edit': 'Persona',
   // --- end inbox and administration ---
+
+  // --- notifications (the bell in the header; the list's own texts load with it: notifications/i18n) ---
+  'nav.notifications': 'Notificaciones',
+  'notifications.bell.none': 'Notificaciones: ninguna sin leer',
+  'notifications.bell.one': '{count} notificación sin leer',
+  'notifications.bell.other': '{count} notificaciones sin leer',
+  // --- end notifications ---
 } as const;

@@ -23,6 +23,9 @@ export const fr: Dictionary = {
   'login.error.network': 'Impossible de joindre le portail. Vérifiez votre connexion Internet et réessayez.',
   'login.error.server': 'Le portail n’a pas pu répondre pour le moment. Réessayez dans quelques minutes.',
   'login.sessionExpired': 'Votre session est terminée. Reconnectez-vous pour continuer.',
+  'login.forgotPassword': 'Mot de passe oublié ?',
+  'accounts.title.welcome': 'Bienvenue sur le portail',
+  'accounts.title.reset': 'Nouveau mot de passe',
 
   'shell.mainNavigation': 'Navigation principale',
   'shell.openMenu': 'Menu',
@@ -36,6 +39,7 @@ export const fr: Dictionary = {
   'nav.reports': 'Rapports',
   'nav.organizations': 'Organisations',
   'nav.users': 'Utilisateurs',
+  'nav.organizationPeople': 'Personnes de mon organisation',
 
   'home.greeting': 'Bonjour, {name}',
   'home.organization': 'Organisation',
@@ -120,4 +124,11 @@ export const fr: Dictionary = {
   'admin.user.new': 'Inviter une personne',
   'admin.user.edit': 'Personne',
   // --- end inbox and administration ---
+
+  // --- notifications (the bell in the header; the list's own texts load with it: notifications/i18n) ---
+  'nav.notifications': 'Notifications',
+  'notifications.bell.none': 'Notifications : aucune non lue',
+  'notifications.bell.one': '{count} notification non lue',
+  'notifications.bell.other': '{count} notifications non lues',
+  // --- end notifications ---
 };

@@ -23,6 +23,9 @@ export const pt: Dictionary = {
   'login.error.network': 'Não foi possível conectar ao portal. Verifique sua conexão com a internet e tente novamente.',
   'login.error.server': 'O portal não pôde responder agora. Tente novamente em alguns minutos.',
   'login.sessionExpired': 'Sua sessão terminou. Entre novamente para continuar.',
+  'login.forgotPassword': 'Esqueceu sua senha?',
+  'accounts.title.welcome': 'Boas-vindas ao portal',
+  'accounts.title.reset': 'Nova senha',
 
   'shell.mainNavigation': 'Navegação principal',
   'shell.openMenu': 'Menu',
@@ -36,6 +39,7 @@ export const pt: Dictionary = {
   'nav.reports': 'Relatórios',
   'nav.organizations': 'Organizações',
   'nav.users': 'Usuários',
+  'nav.organizationPeople': 'Pessoas da minha organização',
 
   'home.greeting': 'Olá, {name}',
   'home.organization': 'Organização',
@@ -120,4 +124,11 @@ export const pt: Dictionary = {
   'admin.user.new': 'Convidar uma pessoa',
   'admin.user.edit': 'Pessoa',
   // --- end inbox and administration ---
+
+  // --- notifications (the bell in the header; the list's own texts load with it: notifications/i18n) ---
+  'nav.notifications': 'Notificações',
+  'notifications.bell.none': 'Notificações: nenhuma não lida',
+  'notifications.bell.one': '{count} notificação não lida',
+  'notifications.bell.other': '{count} notificações não lidas',
+  // --- end notifications ---
 };

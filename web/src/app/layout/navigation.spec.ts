@@ -5,8 +5,8 @@ import { navigationFor } from './navigation';
 const pathsFor = (role: Role) => navigationFor(role).map((item) => item.path);
 
 describe('the navigation of each role', () => {
-  it('offers a member its organization’s requests and a new request, and nothing of staff', () => {
-    expect(pathsFor('member')).toEqual(['/', '/requests', '/requests/new']);
+  it('offers a member its organization’s requests, a new request and its organization’s people, and nothing of staff', () => {
+    expect(pathsFor('member')).toEqual(['/', '/requests', '/requests/new', '/organization/people']);
   });
 
   it.each<Role>(['representative', 'specialist'])('offers a %s the inbox only', (role) => {
@@ -28,5 +28,9 @@ describe('the navigation of each role', () => {
   it('offers the member pages to members only', () => {
     const withRequests = ROLES.filter((role) => pathsFor(role).includes('/requests'));
     expect(withRequests).toEqual(['member']);
+  });
+
+  it('offers the people of an organization to members only', () => {
+    expect(ROLES.filter((role) => pathsFor(role).includes('/organization/people'))).toEqual(['member']);
   });
 });

@@ -16,6 +16,7 @@ const NAVIGATION: readonly NavigationItem[] = [
   { path: '/', label: 'nav.home', section: null, exact: true },
   { path: '/requests', label: 'nav.myRequests', section: 'memberRequests', exact: true },
   { path: '/requests/new', label: 'nav.newRequest', section: 'memberRequests', exact: true },
+  { path: '/organization/people', label: 'nav.organizationPeople', section: 'organizationPeople', exact: true },
   { path: '/inbox', label: 'nav.inbox', section: 'inbox', exact: false },
   { path: '/reports', label: 'nav.reports', section: 'reports', exact: false },
   { path: '/admin/organizations', label: 'nav.organizations', section: 'administration', exact: false },

@@ -1,11 +1,262 @@
-import { Component } from '@angular/core';
+import { HttpErrorResponse, httpResource } from '@angular/common/http';
+import { Component, computed, inject, linkedSignal, signal } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { ActivatedRoute, Router } from '@angular/router';
+import {
+  type LoadReport,
+  REGION_CODES,
+  type RegionCode,
+  REQUEST_STATUSES,
+  type RequestStatus,
+  THEMATIC_AREAS,
+  type ThematicArea,
+  type TrendInterval,
+  type TrendReport,
+} from '@portal/shared';
 
-import { ComingSoon } from '../ui/coming-soon';
+import { Session } from '../auth/session';
+import { API_BASE_URL, isNetworkError } from '../core/api';
+import { AgingBars } from './aging-bars';
+import { ReportsI18n, type ReportsKey, type ReportsTextKey } from './i18n/reports-texts';
+import { type LoadBarChoice, LoadChart, type LoadChartLabels } from './load-chart';
+import { LoadTable } from './load-table';
+import { ReportCards } from './report-cards';
+import { reportFormats } from './report-formats';
+import {
+  groupNarrowing,
+  inboxQueryParams,
+  isDay,
+  isValidRange,
+  localDay,
+  parseReportFilters,
+  type ReportChartGroup,
+  type ReportFilters,
+  reportApiParams,
+  type ReportStack,
+  toReportUrlParams,
+} from './report-query';
+import { ReportsApi } from './reports-api';
+import { TrendChart } from './trend-chart';
 
-/** Load, deadline and satisfaction reports (to be built). */
+/** The failure of a report call, in words the person can act on. */
+function problemKey(error: unknown): ReportsKey {
+  if (isNetworkError(error)) return 'reports.error.network';
+  if (error instanceof HttpErrorResponse) {
+    if (error.status === 403) return 'reports.error.forbidden';
+    if (error.status === 400) return 'reports.error.invalid';
+  }
+  return 'reports.error.server';
+}
+
+/**
+ * The directors' and executive's dashboard: the period's totals, load by country or area,
+ * new against resolved over time, the age of open requests and the full table, each figure
+ * a link to its requests in the inbox. Filters live in the URL.
+ */
 @Component({
   selector: 'app-reports-page',
-  imports: [ComingSoon],
-  template: `<app-coming-soon heading="nav.reports" explanation="comingSoon.reports" />`,
+  imports: [ReportCards, LoadChart, LoadTable, TrendChart, AgingBars],
+  templateUrl: './reports-page.html',
+  styleUrl: './reports-page.css',
 })
-export class ReportsPage {}
+export class ReportsPage {
+  private readonly router = inject(Router);
+  private readonly route = inject(ActivatedRoute);
+  private readonly session = inject(Session);
+  private readonly api = inject(ReportsApi);
+  private readonly i18n = inject(ReportsI18n);
+
+  protected readonly t = this.i18n.t;
+  protected readonly language = this.i18n.language;
+  protected readonly formats = computed(() => reportFormats(this.language()));
+  protected readonly role = computed(() => this.session.user()?.role ?? 'director');
+  /** A director's reports are of its own region: shown as text, not a choice. */
+  protected readonly regionFixed = computed(() => this.role() === 'director');
+  protected readonly ownRegion = computed(() => this.session.user()?.region ?? null);
+  protected readonly regions = REGION_CODES;
+  protected readonly areas = THEMATIC_AREAS;
+
+  /** The viewer's today, for the default period; UTC's, for the inbox's day filters. */
+  private readonly today = localDay(new Date());
+  protected readonly todayUtc = new Date().toISOString().slice(0, 10);
+
+  private readonly params = toSignal(this.route.queryParams, { initialValue: {} });
+  protected readonly filters = computed(() => parseReportFilters(this.params(), this.today));
+  protected readonly validRange = computed(() => isValidRange(this.filters()));
+  private readonly apiParams = computed(() => reportApiParams(this.filters(), this.role()));
+
+  private readonly loadResource = httpResource<LoadReport>(() =>
+    this.validRange()
+      ? {
+          url: `${API_BASE_URL}/reports/load`,
+          params: { ...this.apiParams(), groupBy: this.filters().group },
+          // Labels (country and area names) come in the interface language.
+          headers: { 'Accept-Language': this.language() },
+        }
+      : undefined,
+  );
+
+  private readonly trendResource = httpResource<TrendReport>(() =>
+    this.validRange()
+      ? { url: `${API_BASE_URL}/reports/trend`, params: { ...this.apiParams(), interval: this.filters().interval } }
+      : undefined,
+  );
+
+  /** The last report received, kept on screen (dimmed) while the next one loads. */
+  protected readonly load = linkedSignal<LoadReport | undefined, LoadReport | undefined>({
+    source: () => (this.loadResource.hasValue() ? this.loadResource.value() : undefined),
+    computation: (loaded, previous) => loaded ?? (this.loadResource.error() ? undefined : previous?.value),
+  });
+  protected readonly trend = linkedSignal<TrendReport | undefined, TrendReport | undefined>({
+    source: () => (this.trendResource.hasValue() ? this.trendResource.value() : undefined),
+    computation: (loaded, previous) => loaded ?? (this.trendResource.error() ? undefined : previous?.value),
+  });
+  protected readonly loadBusy = computed(() => this.loadResource.isLoading());
+  protected readonly trendBusy = computed(() => this.trendResource.isLoading());
+  protected readonly loadProblem = computed(() => {
+    const error = this.loadResource.error();
+    return error ? this.t(problemKey(error)) : null;
+  });
+  protected readonly trendProblem = computed(() => {
+    const error = this.trendResource.error();
+    return error ? this.t(problemKey(error)) : null;
+  });
+
+  protected readonly scopeName = computed(() => {
+    const region = this.regionFixed() ? this.ownRegion() : this.filters().region;
+    return region ? this.t(`region.${region}`) : this.t('reports.scope.network');
+  });
+  protected readonly period = computed(() =>
+    this.t('reports.intro', { from: this.formats().day(this.filters().from), to: this.formats().day(this.filters().to) }),
+  );
+  /** The table follows the report on screen, not the toggle, while the next grouping loads. */
+  protected readonly tableFilters = computed<ReportFilters>(() => {
+    const groupBy = this.load()?.groupBy;
+    return groupBy === 'country' || groupBy === 'area' ? { ...this.filters(), group: groupBy } : this.filters();
+  });
+  protected readonly isDefaultPeriod = computed(() => {
+    const defaults = parseReportFilters({}, this.today);
+    return this.filters().from === defaults.from && this.filters().to === defaults.to;
+  });
+  protected readonly loadHeading = computed<ReportsKey>(() =>
+    this.filters().group === 'country' ? 'reports.load.byCountry' : 'reports.load.byArea',
+  );
+
+  protected readonly chartLabels = computed<LoadChartLabels>(() => ({
+    statuses: Object.fromEntries(REQUEST_STATUSES.map((status) => [status, this.t(`requests.status.${status}`)])) as Record<
+      RequestStatus,
+      string
+    >,
+    open: this.t('reports.series.open'),
+    finished: this.t('reports.series.done'),
+  }));
+
+  protected readonly loadSummary = computed(() => {
+    const report = this.load();
+    if (!report) return '';
+    const format = this.formats();
+    const items = report.rows.map((row) => `${row.label} ${format.count(row.total)}`).join(', ');
+    const group = this.t(this.filters().group === 'country' ? 'reports.group.country' : 'reports.group.area').toLowerCase();
+    return this.t('reports.chart.loadSummary', { group, items });
+  });
+
+  protected readonly trendPeriods = computed(() => {
+    const interval = this.trend()?.interval ?? 'week';
+    return (this.trend()?.points ?? []).map((point) => this.formats().period(point.period, interval));
+  });
+  protected readonly trendTotals = computed(() =>
+    (this.trend()?.points ?? []).reduce((sum, point) => ({ new: sum.new + point.new, resolved: sum.resolved + point.resolved }), {
+      new: 0,
+      resolved: 0,
+    }),
+  );
+  protected readonly trendSummary = computed(() => {
+    const points = this.trend()?.points ?? [];
+    const first = points[0];
+    const last = points.at(-1);
+    if (!first || !last) return '';
+    const format = this.formats();
+    return this.t('reports.trend.summary', {
+      first: format.day(first.period),
+      last: format.day(last.period),
+      new: format.count(this.trendTotals().new),
+      resolved: format.count(this.trendTotals().resolved),
+    });
+  });
+
+  protected readonly downloading = signal<'load' | 'trend' | null>(null);
+  protected readonly downloadProblem = signal<'load' | 'trend' | null>(null);
+
+  protected regionKey(region: RegionCode): ReportsTextKey {
+    return `region.${region}`;
+  }
+
+  protected areaKey(area: ThematicArea): ReportsTextKey {
+    return `inbox.area.${area}`;
+  }
+
+  protected chooseDay(which: 'from' | 'to', event: Event): void {
+    const value = (event.target as HTMLInputElement).value;
+    // A cleared or half-typed date goes back to the default rather than to nothing.
+    this.navigate({ ...this.filters(), [which]: isDay(value) ? value : parseReportFilters({}, this.today)[which] });
+  }
+
+  protected chooseRegion(event: Event): void {
+    this.navigate({ ...this.filters(), region: ((event.target as HTMLSelectElement).value || null) as RegionCode | null });
+  }
+
+  protected chooseArea(event: Event): void {
+    this.navigate({ ...this.filters(), area: ((event.target as HTMLSelectElement).value || null) as ThematicArea | null });
+  }
+
+  protected chooseGroup(group: ReportChartGroup): void {
+    this.navigate({ ...this.filters(), group });
+  }
+
+  protected chooseStack(stack: ReportStack): void {
+    this.navigate({ ...this.filters(), stack });
+  }
+
+  protected chooseInterval(interval: TrendInterval): void {
+    this.navigate({ ...this.filters(), interval });
+  }
+
+  protected resetPeriod(): void {
+    const defaults = parseReportFilters({}, this.today);
+    this.navigate({ ...this.filters(), from: defaults.from, to: defaults.to });
+  }
+
+  protected retry(): void {
+    this.loadResource.reload();
+    this.trendResource.reload();
+  }
+
+  /** A bar of the load chart was clicked: its requests, in the inbox. */
+  protected openBar(choice: LoadBarChoice): void {
+    const narrowing = { ...groupNarrowing(this.filters().group, choice.key), statuses: choice.statuses };
+    void this.router.navigate(['/inbox'], { queryParams: inboxQueryParams(this.filters(), this.role(), narrowing) });
+  }
+
+  protected async downloadCsv(report: 'load' | 'trend'): Promise<void> {
+    if (this.downloading()) return;
+    this.downloading.set(report);
+    this.downloadProblem.set(null);
+    const filters = this.filters();
+    const params =
+      report === 'load'
+        ? { ...this.apiParams(), groupBy: filters.group }
+        : { ...this.apiParams(), interval: filters.interval };
+    const fallback = report === 'load' ? `load-by-${filters.group}-${filters.from}-${filters.to}.csv` : `trend-${filters.from}-${filters.to}.csv`;
+    try {
+      await this.api.downloadCsv(report, params, fallback);
+    } catch {
+      this.downloadProblem.set(report);
+    } finally {
+      this.downloading.set(null);
+    }
+  }
+
+  private navigate(filters: ReportFilters): void {
+    void this.router.navigate([], { relativeTo: this.route, queryParams: toReportUrlParams(filters, this.today) });
+  }
+}

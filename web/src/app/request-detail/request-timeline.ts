@@ -52,7 +52,8 @@ import { LockIcon } from './lock-icon';
               <time [attr.datetime]="entry.createdAt" [title]="dates.dateTime(entry.createdAt)">{{ dates.relative(entry.createdAt) }}</time>
             </p>
             @if (entry.reason && showReason(entry)) {
-              <p class="reason">{{ entry.reason }}</p>
+              <!-- Routing's reasons are written by the API in English (WCAG 3.1.2, language of parts). -->
+              <p class="reason" [attr.lang]="entry.event === 'routed' ? 'en' : null">{{ entry.reason }}</p>
             }
           </li>
         }

@@ -1,0 +1,89 @@
+import { Component, inject } from '@angular/core';
+
+import { I18n } from '../i18n/i18n';
+import { LanguageSelect } from '../i18n/language-select';
+import { Brand } from '../ui/brand';
+
+/**
+ * The frame of the pages opened from an account email, outside the signed-in shell: the
+ * portal's name, the language (a person may open the link before anyone set it), one card.
+ * The same look as the sign-in page, which these pages lead to.
+ */
+@Component({
+  selector: 'app-account-frame',
+  imports: [Brand, LanguageSelect],
+  template: `
+    <header class="frame-header">
+      <app-brand />
+      <app-language-select />
+    </header>
+    <main id="main-content" class="frame-main" tabindex="-1">
+      <div class="card"><ng-content /></div>
+    </main>
+    <footer class="frame-footer">
+      <p>{{ t('app.network') }}</p>
+    </footer>
+  `,
+  styles: `
+    :host {
+      display: flex;
+      flex-direction: column;
+      min-height: 100vh;
+      min-height: 100dvh;
+    }
+    .frame-header {
+      display: flex;
+      align-items: center;
+      justify-content: space-between;
+      gap: 0.75rem;
+      padding: 0.625rem 1rem;
+      border-top: 4px solid var(--color-accent);
+      border-bottom: 1px solid var(--color-border);
+      background: var(--color-surface);
+    }
+    .frame-main {
+      flex: 1;
+      display: flex;
+      align-items: flex-start;
+      justify-content: center;
+      padding: 1.5rem 1rem;
+    }
+    .frame-main:focus {
+      outline: none;
+    }
+    .card {
+      width: 100%;
+      max-width: 28rem;
+    }
+    .frame-footer {
+      padding: 1rem;
+      border-top: 1px solid var(--color-border);
+      color: var(--color-text-muted);
+      font-size: 0.875rem;
+      text-align: center;
+    }
+    .frame-footer p {
+      max-width: 40rem;
+      margin: 0 auto;
+    }
+    @media (min-width: 40rem) {
+      .frame-header {
+        padding: 0.75rem 1.5rem;
+      }
+      .frame-main {
+        align-items: center;
+        padding: 3rem 1.5rem;
+      }
+      .card {
+        padding: 2rem 2.25rem;
+        border: 1px solid var(--color-border);
+        border-radius: var(--radius-large);
+        background: var(--color-surface);
+        box-shadow: var(--shadow);
+      }
+    }
+  `,
+})
+export class AccountFrame {
+  protected readonly t = inject(I18n).t;
+}

@@ -1,0 +1,187 @@
+import { Component, computed, inject, input } from '@angular/core';
+import { RouterLink } from '@angular/router';
+import { type LoadFigures, OPEN_STATUSES, type Role } from '@portal/shared';
+
+import { ReportsI18n, type ReportsKey } from './i18n/reports-texts';
+import { reportFormats } from './report-formats';
+import { inboxQueryParams, type ReportFilters, slaCompliance } from './report-query';
+
+interface Card {
+  readonly id: string;
+  readonly label: ReportsKey;
+  readonly value: string;
+  readonly hint: string;
+  /** The inbox's query parameters listing the requests counted; null for figures that are not counts. */
+  readonly link: Record<string, string> | null;
+  readonly testId: string | null;
+  /** "—": said as "no data" to screen readers. */
+  readonly missing: boolean;
+}
+
+/** The period's totals as cards; each count opens its requests in the inbox. */
+@Component({
+  selector: 'app-report-cards',
+  imports: [RouterLink],
+  template: `
+    <ul class="cards">
+      @for (card of cards(); track card.id) {
+        <li class="card" [class.linked]="card.link">
+          @if (card.link) {
+            <a class="value-link" routerLink="/inbox" [queryParams]="card.link">
+              <span class="label">{{ t(card.label) }}</span>
+              <span class="value" [attr.data-testid]="card.testId">{{ card.value }}</span>
+              <span class="hint">{{ card.hint }}<span class="arrow" aria-hidden="true"> →</span></span>
+            </a>
+          } @else {
+            <span class="label">{{ t(card.label) }}</span>
+            <span class="value" [attr.data-testid]="card.testId">
+              @if (card.missing) {
+                <span aria-hidden="true">{{ card.value }}</span><span class="visually-hidden">{{ t('reports.noData') }}</span>
+              } @else {
+                {{ card.value }}
+              }
+            </span>
+            @if (card.hint) {
+              <span class="hint">{{ card.hint }}</span>
+            }
+          }
+        </li>
+      }
+    </ul>
+  `,
+  styles: `
+    .cards {
+      display: grid;
+      grid-template-columns: repeat(2, minmax(0, 1fr));
+      gap: 0.75rem;
+      margin: 0;
+      padding: 0;
+      list-style: none;
+    }
+    /* Four across: the counts and the on-time rate, then the times and satisfaction. */
+    @media (min-width: 48rem) {
+      .cards {
+        grid-template-columns: repeat(4, minmax(0, 1fr));
+      }
+    }
+    .card {
+      display: grid;
+      align-content: start;
+      gap: 0.125rem;
+      min-width: 0;
+      padding: 0.75rem 0.875rem;
+      border: 1px solid var(--color-border);
+      border-radius: var(--radius-large);
+      background: var(--color-surface);
+      box-shadow: var(--shadow);
+    }
+    .card.linked {
+      padding: 0;
+    }
+    .value-link {
+      display: grid;
+      gap: 0.125rem;
+      height: 100%;
+      padding: 0.75rem 0.875rem;
+      border-radius: var(--radius-large);
+      color: var(--color-text);
+      text-decoration: none;
+    }
+    .value-link:hover {
+      background: var(--color-accent-soft);
+    }
+    .value-link:hover .hint {
+      color: var(--color-accent-strong);
+      text-decoration: underline;
+    }
+    .label {
+      color: var(--color-text-muted);
+      font-size: 0.875rem;
+      font-weight: 600;
+      overflow-wrap: anywhere;
+    }
+    .value {
+      font-size: 1.625rem;
+      font-weight: 700;
+      line-height: 1.2;
+      font-variant-numeric: tabular-nums;
+    }
+    .hint {
+      color: var(--color-text-muted);
+      font-size: 0.8125rem;
+    }
+    .linked .hint {
+      color: var(--color-accent);
+      font-weight: 600;
+    }
+  `,
+})
+export class ReportCards {
+  readonly figures = input.required<LoadFigures>();
+  readonly filters = input.required<ReportFilters>();
+  readonly role = input.required<Role>();
+
+  private readonly i18n = inject(ReportsI18n);
+  protected readonly t = this.i18n.t;
+  private readonly formats = computed(() => reportFormats(this.i18n.language()));
+
+  protected readonly cards = computed<readonly Card[]>(() => {
+    const figures = this.figures();
+    const format = this.formats();
+    // A count of zero leads nowhere useful: it stays plain text.
+    const link = (narrowing: Parameters<typeof inboxQueryParams>[2], count: number) =>
+      count > 0 ? inboxQueryParams(this.filters(), this.role(), narrowing) : null;
+    const inbox = (count: number) => (count > 0 ? this.t('reports.card.inboxHint') : '');
+    const sla = slaCompliance(figures);
+    const satisfaction = figures.satisfactionAvg;
+    return [
+      { id: 'total', label: 'reports.card.total', value: format.count(figures.total), hint: inbox(figures.total), link: link({}, figures.total), testId: 'report-total', missing: false },
+      {
+        id: 'open',
+        label: 'reports.card.open',
+        value: format.count(figures.open),
+        hint: inbox(figures.open),
+        link: link({ statuses: OPEN_STATUSES }, figures.open),
+        testId: 'report-open',
+        missing: false,
+      },
+      {
+        id: 'breached',
+        label: 'reports.card.breached',
+        value: format.count(figures.breached),
+        hint: inbox(figures.breached),
+        link: link({ breached: true }, figures.breached),
+        testId: 'report-breached',
+        missing: false,
+      },
+      { id: 'sla', label: 'reports.card.sla', value: format.percent(sla), hint: this.t('reports.card.slaHint'), link: null, testId: 'report-sla', missing: sla === null },
+      {
+        id: 'first-response',
+        label: 'reports.card.firstResponse',
+        value: format.hours(figures.medianFirstResponseHours),
+        hint: this.t('reports.card.medianHint'),
+        link: null,
+        testId: 'report-first-response',
+        missing: figures.medianFirstResponseHours === null,
+      },
+      {
+        id: 'resolution',
+        label: 'reports.card.resolution',
+        value: format.hours(figures.medianResolutionHours),
+        hint: this.t('reports.card.medianHint'),
+        link: null,
+        testId: 'report-resolution',
+        missing: figures.medianResolutionHours === null,
+      },
+      {
+        id: 'satisfaction',
+        label: 'reports.card.satisfaction',
+        value: satisfaction === null ? format.decimal(null) : this.t('reports.satisfactionValue', { value: format.decimal(satisfaction) }),
+        hint: this.t('reports.card.satisfactionHint'),
+        link: null,
+        testId: 'report-satisfaction',
+        missing: satisfaction === null,
+      },
+    ];
+  });
+}
