@@ -3,7 +3,9 @@ import { Foundation1764306000000 } from '../../../migrations/1764306000000-Found
 import { Requests1764310000000 } from '../../../migrations/1764310000000-Requests';
 import { SlaAndNotifications1764320000000 } from '../../../migrations/1764320000000-SlaAndNotifications';
 import { Accounts1764330000000 } from '../../../migrations/1764330000000-Accounts';
+import { ReportIndexes1764340000000 } from '../../../migrations/1764340000000-ReportIndexes';
 import { AccountTokenEntity } from '../accounts/account-token.entity';
+import { ReportCountEntity, ReportDayEntity, ReportDeltaEntity, ReportValueEntity } from '../reports/report-rollup.entities';
 import { NotificationEntity } from '../notifications/notification.entity';
 import { HolidayEntity, ScheduledJobRunEntity, SlaPolicyEntity } from '../sla/sla.entities';
 import { AuditLogEntity } from '../audit/audit-log.entity';
@@ -43,10 +45,14 @@ export const ENTITIES = [
   NotificationEntity,
   ScheduledJobRunEntity,
   AccountTokenEntity,
+  ReportCountEntity,
+  ReportValueEntity,
+  ReportDayEntity,
+  ReportDeltaEntity,
 ];
 
 /** Every migration, in order. Listed explicitly so the build, not a glob, decides what runs. */
-export const MIGRATIONS = [Foundation1764306000000, Requests1764310000000, SlaAndNotifications1764320000000, Accounts1764330000000];
+export const MIGRATIONS = [Foundation1764306000000, Requests1764310000000, SlaAndNotifications1764320000000, Accounts1764330000000, ReportIndexes1764340000000];
 
 export function dataSourceOptions(url: string, poolSize: number): DataSourceOptions {
   return {

@@ -16,41 +16,10 @@ import type { AuthUser } from '../auth/auth-user';
 import { AppException } from '../common/app-exception';
 import { STATUS_NAMES } from '../notifications/templates';
 import { ReferenceService } from '../reference/reference.service';
+import { loadQueries, REPORT_SETTINGS, type ReportScope, type SqlQuery, trendQuery } from './report-sql';
 import type { ReportFilterDto } from './reports.dto';
 
 const UNASSIGNED: Record<Language, string> = { es: 'Sin asignar', en: 'Unassigned', pt: 'Sem responsável', fr: 'Non attribuée' };
-
-interface ReportScope {
-  from: Date;
-  to: Date;
-  region: string | null;
-  area: string | null;
-}
-
-/** How each grouping finds its key; `product` counts a request once per product of its organization. */
-const GROUP_KEYS: Record<ReportGroup, { key: string; join: string }> = {
-  region: { key: 'r.region_code', join: '' },
-  country: { key: 'r.country_code', join: '' },
-  area: { key: 'r.area_code', join: '' },
-  assignee: { key: `COALESCE(r.assignee_id::text, 'none')`, join: '' },
-  status: { key: 'r.status', join: '' },
-  organization: { key: 'r.organization_id::text', join: '' },
-  product: { key: 'p.product', join: 'JOIN organizations o ON o.id = r.organization_id CROSS JOIN LATERAL unnest(o.products) AS p(product)' },
-};
-
-/** The figures of API.md's load report, for whatever rows the FROM clause gives. */
-const FIGURES_SQL = `
-  count(*)::int AS total,
-  ${REQUEST_STATUSES.map((s) => `count(*) FILTER (WHERE r.status = '${s}')::int AS "s_${s}"`).join(',\n  ')},
-  count(*) FILTER (WHERE r.status IN ('new', 'assigned', 'in_progress', 'waiting_on_member'))::int AS open,
-  count(*) FILTER (WHERE r.breached)::int AS breached,
-  count(*) FILTER (WHERE r.status IN ('new', 'assigned', 'in_progress', 'waiting_on_member') AND r.created_at > now() - interval '3 days')::int AS d0_2,
-  count(*) FILTER (WHERE r.status IN ('new', 'assigned', 'in_progress', 'waiting_on_member') AND r.created_at <= now() - interval '3 days' AND r.created_at > now() - interval '8 days')::int AS d3_7,
-  count(*) FILTER (WHERE r.status IN ('new', 'assigned', 'in_progress', 'waiting_on_member') AND r.created_at <= now() - interval '8 days' AND r.created_at > now() - interval '31 days')::int AS d8_30,
-  count(*) FILTER (WHERE r.status IN ('new', 'assigned', 'in_progress', 'waiting_on_member') AND r.created_at <= now() - interval '31 days')::int AS d31_plus,
-  percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM r.first_responded_at - r.created_at) / 3600) FILTER (WHERE r.first_responded_at IS NOT NULL) AS median_first_response,
-  percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM r.resolved_at - r.created_at) / 3600) FILTER (WHERE r.resolved_at IS NOT NULL) AS median_resolution,
-  avg(r.satisfaction_score) AS satisfaction_avg`;
 
 type FiguresRow = Record<string, number | string | null>;
 
@@ -95,28 +64,10 @@ export class ReportsService {
     return { from, to, region, area: filter.area ?? null };
   }
 
-  private where(scope: ReportScope, params: unknown[], column = 'r.created_at'): string {
-    params.push(scope.from, scope.to);
-    const conditions = [`${column} >= $${params.length - 1}`, `${column} < $${params.length}`];
-    if (scope.region) {
-      params.push(scope.region);
-      conditions.push(`r.region_code = $${params.length}`);
-    }
-    if (scope.area) {
-      params.push(scope.area);
-      conditions.push(`r.area_code = $${params.length}`);
-    }
-    return conditions.join(' AND ');
-  }
-
   async load(_caller: AuthUser, groupBy: ReportGroup, scope: ReportScope, language: Language): Promise<LoadReport> {
-    const group = GROUP_KEYS[groupBy];
-    const params: unknown[] = [];
-    const where = this.where(scope, params);
-    const [rows, [totals]] = await Promise.all([
-      this.dataSource.query(`SELECT ${group.key} AS key, ${FIGURES_SQL} FROM requests r ${group.join} WHERE ${where} GROUP BY 1`, params),
-      this.dataSource.query(`SELECT ${FIGURES_SQL} FROM requests r WHERE ${where}`, params),
-    ]);
+    // The SQL lives in report-sql.ts, shared with the benchmark (npm run bench:reports).
+    const { rows: rowsQuery, totals: totalsQuery } = loadQueries(groupBy, scope);
+    const [rows, [totals]] = await Promise.all([this.run(rowsQuery), this.run(totalsQuery)]);
     const labels = await this.labels(groupBy, rows.map((row: { key: string }) => row.key), language);
     const items: LoadRow[] = rows
       .map((row: FiguresRow & { key: string }) => ({ key: row.key, label: labels.get(row.key) ?? row.key, ...toFigures(row) }))
@@ -125,23 +76,8 @@ export class ReportsService {
   }
 
   async trend(interval: TrendInterval, scope: ReportScope): Promise<TrendReport> {
-    const params: unknown[] = [];
-    const createdWhere = this.where(scope, params);
-    const resolvedWhere = this.where(scope, params, 'r.resolved_at');
-    params.push(interval);
-    const unit = `$${params.length}`;
-    const rows: { period: string; created: number; resolved: number }[] = await this.dataSource.query(
-      `WITH periods AS (
-         SELECT generate_series(date_trunc(${unit}, $1::timestamptz AT TIME ZONE 'UTC'),
-                                date_trunc(${unit}, ($2::timestamptz - interval '1 microsecond') AT TIME ZONE 'UTC'),
-                                ('1 ' || ${unit})::interval) AS period),
-       created AS (SELECT date_trunc(${unit}, r.created_at AT TIME ZONE 'UTC') AS period, count(*)::int AS n FROM requests r WHERE ${createdWhere} GROUP BY 1),
-       resolved AS (SELECT date_trunc(${unit}, r.resolved_at AT TIME ZONE 'UTC') AS period, count(*)::int AS n FROM requests r WHERE ${resolvedWhere} GROUP BY 1)
-       SELECT to_char(p.period, 'YYYY-MM-DD') AS period, COALESCE(c.n, 0) AS created, COALESCE(s.n, 0) AS resolved
-       FROM periods p LEFT JOIN created c ON c.period = p.period LEFT JOIN resolved s ON s.period = p.period
-       ORDER BY p.period`,
-      params,
-    );
+    const query = trendQuery(interval, scope);
+    const rows: { period: string; created: number; resolved: number }[] = await this.run(query);
     return {
       interval,
       from: scope.from.toISOString(),
@@ -149,6 +85,14 @@ export class ReportsService {
       region: scope.region,
       points: rows.map((row) => ({ period: row.period, new: row.created, resolved: row.resolved })),
     };
+  }
+
+  /** One report statement in a transaction of its own, with the reports' settings. */
+  private run(query: SqlQuery): Promise<any[]> {
+    return this.dataSource.transaction(async (db) => {
+      await db.query(REPORT_SETTINGS);
+      return db.query(query.text, query.values);
+    });
   }
 
   private async labels(groupBy: ReportGroup, keys: string[], language: Language): Promise<Map<string, string>> {

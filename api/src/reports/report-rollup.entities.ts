@@ -1,0 +1,62 @@
+import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+
+/** The rollup tables of the directors' reports (migration ReportIndexes; read by report-sql.ts). */
+
+@Entity('report_counts')
+export class ReportCountEntity {
+  @PrimaryColumn({ type: 'text' }) dim: string;
+  @PrimaryColumn({ type: 'date' }) month: string;
+  @PrimaryColumn({ name: 'region_code', type: 'text' }) regionCode: string;
+  @PrimaryColumn({ type: 'text' }) key: string;
+  @Column({ name: 'n_new', type: 'int' }) nNew: number;
+  @Column({ name: 'n_assigned', type: 'int' }) nAssigned: number;
+  @Column({ name: 'n_in_progress', type: 'int' }) nInProgress: number;
+  @Column({ name: 'n_waiting_on_member', type: 'int' }) nWaitingOnMember: number;
+  @Column({ name: 'n_resolved', type: 'int' }) nResolved: number;
+  @Column({ name: 'n_closed', type: 'int' }) nClosed: number;
+  @Column({ name: 'n_withdrawn', type: 'int' }) nWithdrawn: number;
+  @Column({ type: 'int' }) breached: number;
+  @Column({ name: 'score_sum', type: 'bigint' }) scoreSum: string;
+  @Column({ name: 'score_n', type: 'int' }) scoreN: number;
+}
+
+@Entity('report_values')
+export class ReportValueEntity {
+  @PrimaryColumn({ type: 'text' }) dim: string;
+  @PrimaryColumn({ type: 'date' }) month: string;
+  @PrimaryColumn({ name: 'region_code', type: 'text' }) regionCode: string;
+  @PrimaryColumn({ type: 'text' }) key: string;
+  @PrimaryColumn({ type: 'text' }) kind: string;
+  @PrimaryColumn({ type: 'int' }) bucket: number;
+  @Column({ type: 'int' }) n: number;
+  @Column({ type: 'double precision', array: true }) vals: number[];
+}
+
+@Entity('report_days')
+export class ReportDayEntity {
+  @PrimaryColumn({ type: 'date' }) day: string;
+  @PrimaryColumn({ name: 'region_code', type: 'text' }) regionCode: string;
+  @PrimaryColumn({ name: 'area_code', type: 'text' }) areaCode: string;
+  @Column({ name: 'created_n', type: 'int' }) createdN: number;
+  @Column({ name: 'resolved_n', type: 'int' }) resolvedN: number;
+}
+
+@Entity('report_deltas')
+export class ReportDeltaEntity {
+  @PrimaryGeneratedColumn({ type: 'bigint' }) id: string;
+  @Column({ type: 'smallint' }) sign: number;
+  @Column({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @Column({ name: 'resolved_at', type: 'timestamptz', nullable: true }) resolvedAt: Date | null;
+  @Column({ name: 'region_code', type: 'text' }) regionCode: string;
+  @Column({ name: 'country_code', type: 'text' }) countryCode: string;
+  @Column({ name: 'area_code', type: 'text' }) areaCode: string;
+  @Column({ type: 'text' }) status: string;
+  @Column({ name: 'assignee_id', type: 'uuid', nullable: true }) assigneeId: string | null;
+  @Column({ name: 'organization_id', type: 'uuid' }) organizationId: string;
+  @Column({ type: 'text', array: true }) products: string[];
+  @Column({ type: 'boolean' }) breached: boolean;
+  @Column({ name: 'satisfaction_score', type: 'smallint', nullable: true }) satisfactionScore: number | null;
+  @Column({ name: 'first_response_hours', type: 'double precision', nullable: true }) firstResponseHours: number | null;
+  @Column({ name: 'resolution_hours', type: 'double precision', nullable: true }) resolutionHours: number | null;
+  @Column({ name: 'logged_at', type: 'timestamptz', default: () => 'now()' }) loggedAt: Date;
+}

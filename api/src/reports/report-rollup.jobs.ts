@@ -1,0 +1,44 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { JobScheduler } from '../jobs/job-scheduler';
+
+const FOLD_AT_DELTAS = 5000;
+const FOLD_AFTER_MINUTES = 10;
+
+/**
+ * Folds the report rollup's pending deltas (written by triggers on every change of a
+ * request) into its monthly and daily cells: report_rollup_compact() rebuilds the months
+ * and days the deltas touch from the requests and deletes those deltas, in one snapshot
+ * (REPEATABLE READ), so a report (cells + pending deltas) is exact before, during and after.
+ * Reports never depend on it for correctness, only for speed: the fewer pending deltas,
+ * the less each report reads.
+ */
+@Injectable()
+export class ReportRollupJobs implements OnModuleInit {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly scheduler: JobScheduler,
+  ) {}
+
+  onModuleInit(): void {
+    this.scheduler.register({ name: 'report-rollup-compact', run: () => this.compact() });
+  }
+
+  /**
+   * Folding rebuilds whole months, so it waits for enough deltas or old enough ones: a report
+   * reads the pending ones anyway (indexed by filing time), a few thousand cost it little.
+   */
+  async compact(options: { force?: boolean } = {}): Promise<{ folded: number }> {
+    if (!options.force) {
+      const [pending] = await this.dataSource.query(
+        `SELECT count(*) >= ${FOLD_AT_DELTAS} OR min(logged_at) < now() - interval '${FOLD_AFTER_MINUTES} minutes' AS due FROM report_deltas`,
+      );
+      if (!pending.due) return { folded: 0 };
+    }
+    return this.dataSource.transaction('REPEATABLE READ', async (db) => {
+      const [row] = await db.query(`SELECT report_rollup_compact() AS folded`);
+      return { folded: Number(row.folded) };
+    });
+  }
+}

@@ -1,0 +1,365 @@
+import { REQUEST_STATUSES, type ReportGroup, type TrendInterval } from '@portal/shared';
+
+/**
+ * The SQL of the directors' reports, as plain functions of the report's scope, so the API
+ * (reports.service.ts) and the benchmark (scripts/volume/bench-reports.mjs, from api/dist)
+ * run the very same statements.
+ *
+ * Two forms of each report:
+ * - `plain…`: the definition. A count over `requests`, with percentile_cont for the medians.
+ * - the rollup form: whole UTC months (days, for the trend) from the rollup tables of
+ *   migration ReportIndexes (report_counts, report_values, report_days), plus the pending
+ *   changes in report_deltas, plus or minus the requests between the range's ends and the
+ *   nearest month boundaries, read directly; medians from the bucket counts and then the
+ *   exact values of the one or two
+ *   buckets holding the middle ranks, with percentile_cont's own interpolation; aging from
+ *   the open requests. It gives the same figures as the plain form, to the last digit.
+ * The area filter has no rollup (the cells are not split by area) and uses the plain form,
+ * as do the rows by organization (thousands of small groups: medians that need every value).
+ */
+
+export interface ReportScope {
+  from: Date;
+  to: Date;
+  region: string | null;
+  area: string | null;
+}
+
+export interface SqlQuery {
+  text: string;
+  values: unknown[];
+}
+
+export interface LoadQueries {
+  /** One row per group: `key` and the figures (see toFigures in reports.service.ts). */
+  rows: SqlQuery;
+  /** One row: the figures of the whole scope. */
+  totals: SqlQuery;
+}
+
+const OPEN = `('new', 'assigned', 'in_progress', 'waiting_on_member')`;
+
+/**
+ * Run before each report statement, in its transaction: enough memory for the sorts and
+ * hashes to stay off disk, and no JIT compilation (it costs more than these queries take).
+ */
+export const REPORT_SETTINGS = `SELECT set_config('work_mem', '64MB', true), set_config('jit', 'off', true)`;
+
+/** How each grouping finds its key; `product` counts a request once per product of its organization. */
+const GROUP_KEYS: Record<ReportGroup, { key: string; join: string }> = {
+  region: { key: 'r.region_code', join: '' },
+  country: { key: 'r.country_code', join: '' },
+  area: { key: 'r.area_code', join: '' },
+  assignee: { key: `COALESCE(r.assignee_id::text, 'none')`, join: '' },
+  status: { key: 'r.status', join: '' },
+  organization: { key: 'r.organization_id::text', join: '' },
+  product: { key: 'p.product', join: 'JOIN organizations o ON o.id = r.organization_id CROSS JOIN LATERAL unnest(o.products) AS p(product)' },
+};
+
+/** The aging buckets of open requests, relative to now(): the same conditions in both forms. */
+const AGING_SQL = `
+  count(*) FILTER (WHERE r.status IN ${OPEN} AND r.created_at > now() - interval '3 days')::int AS d0_2,
+  count(*) FILTER (WHERE r.status IN ${OPEN} AND r.created_at <= now() - interval '3 days' AND r.created_at > now() - interval '8 days')::int AS d3_7,
+  count(*) FILTER (WHERE r.status IN ${OPEN} AND r.created_at <= now() - interval '8 days' AND r.created_at > now() - interval '31 days')::int AS d8_30,
+  count(*) FILTER (WHERE r.status IN ${OPEN} AND r.created_at <= now() - interval '31 days')::int AS d31_plus`;
+
+/** The figures of API.md's load report, for whatever rows the FROM clause gives. */
+const FIGURES_SQL = `
+  count(*)::int AS total,
+  ${REQUEST_STATUSES.map((s) => `count(*) FILTER (WHERE r.status = '${s}')::int AS "s_${s}"`).join(',\n  ')},
+  count(*) FILTER (WHERE r.status IN ${OPEN})::int AS open,
+  count(*) FILTER (WHERE r.breached)::int AS breached,
+  ${AGING_SQL},
+  percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM r.first_responded_at - r.created_at) / 3600) FILTER (WHERE r.first_responded_at IS NOT NULL) AS median_first_response,
+  percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM r.resolved_at - r.created_at) / 3600) FILTER (WHERE r.resolved_at IS NOT NULL) AS median_resolution,
+  avg(r.satisfaction_score) AS satisfaction_avg`;
+
+function scopeWhere(scope: ReportScope, params: unknown[], column = 'r.created_at'): string {
+  params.push(scope.from, scope.to);
+  const conditions = [`${column} >= $${params.length - 1}`, `${column} < $${params.length}`];
+  if (scope.region) {
+    params.push(scope.region);
+    conditions.push(`r.region_code = $${params.length}`);
+  }
+  if (scope.area) {
+    params.push(scope.area);
+    conditions.push(`r.area_code = $${params.length}`);
+  }
+  return conditions.join(' AND ');
+}
+
+/** The load report as a plain count over requests (the definition, and the benchmark's baseline). */
+export function plainLoadQueries(groupBy: ReportGroup, scope: ReportScope): LoadQueries {
+  const group = GROUP_KEYS[groupBy];
+  const values: unknown[] = [];
+  const where = scopeWhere(scope, values);
+  return {
+    rows: { text: `SELECT ${group.key} AS key, ${FIGURES_SQL} FROM requests r ${group.join} WHERE ${where} GROUP BY 1`, values },
+    totals: { text: `SELECT ${FIGURES_SQL} FROM requests r WHERE ${where}`, values },
+  };
+}
+
+/** The trend as a plain count over requests. */
+export function plainTrendQuery(interval: TrendInterval, scope: ReportScope): SqlQuery {
+  const values: unknown[] = [];
+  const createdWhere = scopeWhere(scope, values);
+  const resolvedWhere = scopeWhere(scope, values, 'r.resolved_at');
+  values.push(interval);
+  const unit = `$${values.length}`;
+  return {
+    text: `WITH periods AS (
+         SELECT generate_series(date_trunc(${unit}, $1::timestamptz AT TIME ZONE 'UTC'),
+                                date_trunc(${unit}, ($2::timestamptz - interval '1 microsecond') AT TIME ZONE 'UTC'),
+                                ('1 ' || ${unit})::interval) AS period),
+       created AS (SELECT date_trunc(${unit}, r.created_at AT TIME ZONE 'UTC') AS period, count(*)::int AS n FROM requests r WHERE ${createdWhere} GROUP BY 1),
+       resolved AS (SELECT date_trunc(${unit}, r.resolved_at AT TIME ZONE 'UTC') AS period, count(*)::int AS n FROM requests r WHERE ${resolvedWhere} GROUP BY 1)
+       SELECT to_char(p.period, 'YYYY-MM-DD') AS period, COALESCE(c.n, 0) AS created, COALESCE(s.n, 0) AS resolved
+       FROM periods p LEFT JOIN created c ON c.period = p.period LEFT JOIN resolved s ON s.period = p.period
+       ORDER BY p.period`,
+    values,
+  };
+}
+
+// ── The rollup form ──────────────────────────────────────────────────────────────────
+
+/** The rollup's grouping ("dim") for each report grouping. */
+type RollupGroup = Exclude<ReportGroup, 'organization'>;
+const DIMS: Record<RollupGroup, string> = {
+  region: 'region',
+  country: 'country',
+  area: 'area',
+  assignee: 'assignee',
+  status: 'status',
+  product: 'product',
+};
+
+const DAY_MS = 86_400_000;
+
+function startOfUtcMonth(date: Date, offset = 0): Date {
+  return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + offset, 1));
+}
+
+function startOfUtcDay(date: Date): Date {
+  return new Date(Math.floor(date.getTime() / DAY_MS) * DAY_MS);
+}
+
+/**
+ * Splits [from, to) into whole periods [lo, hi) read from the rollup and the ends
+ * [from, lo) and [hi, to) read from requests; lo = hi = to when no whole period fits.
+ */
+function split(from: Date, to: Date, ceil: (d: Date) => Date, floor: (d: Date) => Date): { lo: Date; hi: Date } {
+  const lo = ceil(from);
+  const hi = floor(to);
+  return lo < hi ? { lo, hi } : { lo: to, hi: to };
+}
+
+const ceilMonth = (d: Date) => (startOfUtcMonth(d).getTime() === d.getTime() ? d : startOfUtcMonth(d, 1));
+
+/**
+ * The whole months [lo, hi) a load report reads from the rollup, chosen so that the fewest
+ * requests are left to read directly: each end rounds to the nearer month boundary, the
+ * requests between it and the range's end then added (inside the range) or taken away
+ * (outside it). A range ending now rounds up: the rest of the month holds no requests yet.
+ * lo = hi = to when no whole month is worth it: all read directly.
+ */
+function monthsAround(from: Date, to: Date): { lo: Date; hi: Date } {
+  const nearer = (d: Date, upward: boolean) => {
+    const down = startOfUtcMonth(d);
+    const up = ceilMonth(d);
+    return upward || up.getTime() - d.getTime() < d.getTime() - down.getTime() ? up : down;
+  };
+  const lo = nearer(from, false);
+  const hi = nearer(to, to.getTime() >= Date.now() - 60_000);
+  return lo < hi ? { lo, hi } : { lo: to, hi: to };
+}
+const ceilDay = (d: Date) => (startOfUtcDay(d).getTime() === d.getTime() ? d : new Date(startOfUtcDay(d).getTime() + DAY_MS));
+const isoDate = (d: Date) => d.toISOString().slice(0, 10);
+
+/** Figures from one source of facts: signed (deltas: −1/+1) or plain rows (+1). */
+const FACT_SUMS = `
+  ${REQUEST_STATUSES.map((s) => `sum(f.w) FILTER (WHERE f.status = '${s}') AS "s_${s}"`).join(',\n  ')},
+  sum(f.w) FILTER (WHERE f.breached) AS breached,
+  sum(f.w * f.satisfaction_score) AS score_sum,
+  sum(f.w) FILTER (WHERE f.satisfaction_score IS NOT NULL) AS score_n`;
+
+const CELL_SUMS = `
+  ${REQUEST_STATUSES.map((s) => `sum(c.n_${s}) AS "s_${s}"`).join(',\n  ')},
+  sum(c.breached) AS breached,
+  sum(c.score_sum) AS score_sum,
+  sum(c.score_n) AS score_n`;
+
+/**
+ * The load figures of one grouping (or of the whole scope: `totals`) from the rollup. `$1`
+ * from, `$2` to, `$3`/`$4` the whole months [lo, hi) as instants, `$5`/`$6` as dates,
+ * `$7` the rollup dim, then the region when the scope has one.
+ */
+function rollupLoadQuery(groupBy: RollupGroup | null, scope: ReportScope): SqlQuery {
+  const { lo, hi } = monthsAround(scope.from, scope.to);
+  const dim = groupBy ? DIMS[groupBy] : 'region';
+  const values: unknown[] = [scope.from, scope.to, lo, hi, isoDate(lo), isoDate(hi), dim];
+  let regionOf = (_alias: string) => '';
+  if (scope.region) {
+    values.push(scope.region);
+    regionOf = (alias) => ` AND ${alias}.region_code = $8`;
+  }
+  // The key of a fact (f), of a cell (c), of a request (r).
+  const factKey = !groupBy
+    ? `'all'`
+    : groupBy === 'product'
+      ? 'p.product'
+      : GROUP_KEYS[groupBy].key.replace(/\br\./g, 'f.');
+  const productJoin = groupBy === 'product' ? 'CROSS JOIN LATERAL unnest(f.products) AS p(product)' : '';
+  const cellKey = groupBy ? 'c.key' : `'all'`;
+  const requestKey = groupBy ? GROUP_KEYS[groupBy].key : `'all'`;
+  const requestJoin = groupBy ? GROUP_KEYS[groupBy].join : '';
+  const products = groupBy === 'product' ? '(SELECT o.products FROM organizations o WHERE o.id = r.organization_id)' : 'NULL::text[]';
+  const rawFacts = (sign: 1 | -1, range: string) => `
+      SELECT ${sign} AS w, r.status, r.region_code, r.country_code, r.area_code, r.assignee_id, r.organization_id, ${products} AS products,
+             r.breached, r.satisfaction_score, report_hours(r.created_at, r.first_responded_at) AS fr, report_hours(r.created_at, r.resolved_at) AS res
+      FROM requests r WHERE ${range}${regionOf('r')}`;
+  const scale = `report_scale($7)`;
+  const BUCKETED_MEDIANS = `    hist AS (
+      SELECT key, kind, bucket, sum(n) AS n FROM (
+        SELECT ${cellKey} AS key, c.kind, c.bucket, c.n FROM report_values c
+        WHERE c.dim = $7 AND c.month >= $5::date AND c.month < $6::date${regionOf('c')}
+        UNION ALL SELECT key, kind, bucket, w FROM keyed_values
+      ) h GROUP BY 1, 2, 3 HAVING sum(n) <> 0
+    ),
+    cumulative AS (
+      SELECT key, kind, bucket, n, sum(n) OVER (PARTITION BY key, kind ORDER BY bucket) - n AS before, sum(n) OVER (PARTITION BY key, kind) AS total
+      FROM hist
+    ),
+    -- percentile_cont(0.5) reads the values of ranks k1 and k2 (1-based) and interpolates.
+    ranks AS (
+      SELECT DISTINCT key, kind, floor((total - 1) / 2.0)::bigint + 1 AS k1, ceil((total - 1) / 2.0)::bigint + 1 AS k2 FROM cumulative
+    ),
+    -- The one or two buckets holding ranks k1 and k2, with the ranks counted from the first.
+    targets AS (
+      SELECT c.key, c.kind, c.bucket, k.k1 - min(c.before) OVER w AS r1, k.k2 - min(c.before) OVER w AS r2
+      FROM cumulative c JOIN ranks k USING (key, kind)
+      WHERE (k.k1 > c.before AND k.k1 <= c.before + c.n) OR (k.k2 > c.before AND k.k2 <= c.before + c.n)
+      WINDOW w AS (PARTITION BY c.key, c.kind)
+    ),
+    target_values AS (
+      SELECT t.key, t.kind, t.r1, t.r2, u.v, 1 AS w
+      FROM targets t
+      JOIN report_values c ON c.dim = $7 AND c.kind = t.kind AND c.bucket = t.bucket ${groupBy ? 'AND c.key = t.key' : ''}
+                          AND c.month >= $5::date AND c.month < $6::date${regionOf('c')}
+      CROSS JOIN LATERAL unnest(c.vals) AS u(v)
+      UNION ALL
+      SELECT f.key, f.kind, t.r1, t.r2, f.v, f.w FROM keyed_values f JOIN targets t USING (key, kind, bucket)
+    ),
+    multiplicity AS (SELECT key, kind, r1, r2, v, sum(w) AS m FROM target_values GROUP BY 1, 2, 3, 4, 5 HAVING sum(w) > 0),
+    ordered AS (SELECT key, kind, r1, r2, v, sum(m) OVER (PARTITION BY key, kind ORDER BY v) AS upto FROM multiplicity),
+    picked AS (
+      SELECT key, kind, r1 = r2 AS single, min(v) FILTER (WHERE upto >= r1) AS v1, min(v) FILTER (WHERE upto >= r2) AS v2
+      FROM ordered GROUP BY key, kind, r1, r2
+    ),
+    medians AS (
+      SELECT key,
+             max(CASE WHEN kind = 'fr' THEN CASE WHEN single THEN v1 ELSE v1 + (v2 - v1) * 0.5::double precision END END) AS median_first_response,
+             max(CASE WHEN kind = 'res' THEN CASE WHEN single THEN v1 ELSE v1 + (v2 - v1) * 0.5::double precision END END) AS median_resolution
+      FROM picked GROUP BY key
+    ),
+`;
+  const text = `
+    WITH facts AS (
+      SELECT d.sign::int AS w, d.status, d.region_code, d.country_code, d.area_code, d.assignee_id, d.organization_id, d.products,
+             d.breached, d.satisfaction_score, d.first_response_hours AS fr, d.resolution_hours AS res
+      FROM report_deltas d WHERE d.created_at >= $3 AND d.created_at < $4${regionOf('d')}
+      -- The ends: what the range has beyond the whole months (+1), what the months have beyond the range (−1).
+      ${lo > scope.from ? `UNION ALL ${rawFacts(1, 'r.created_at >= $1 AND r.created_at < $3')}` : ''}
+      ${lo < scope.from ? `UNION ALL ${rawFacts(-1, 'r.created_at >= $3 AND r.created_at < $1')}` : ''}
+      ${hi < scope.to ? `UNION ALL ${rawFacts(1, 'r.created_at >= $4 AND r.created_at < $2')}` : ''}
+      ${hi > scope.to ? `UNION ALL ${rawFacts(-1, 'r.created_at >= $2 AND r.created_at < $4')}` : ''}
+    ),
+    keyed AS (SELECT ${factKey} AS key, f.* FROM facts f ${productJoin}),
+    -- The facts' hours, one row per kind, with their bucket.
+    keyed_values AS (
+      SELECT key, 'fr' AS kind, report_bucket(fr, ${scale}) AS bucket, fr AS v, w FROM keyed WHERE fr IS NOT NULL
+      UNION ALL SELECT key, 'res', report_bucket(res, ${scale}), res, w FROM keyed WHERE res IS NOT NULL
+    ),
+    sums AS (
+      SELECT key, ${FACT_SUMS} FROM keyed f GROUP BY key
+      UNION ALL
+      SELECT ${cellKey} AS key, ${CELL_SUMS}
+      FROM report_counts c WHERE c.dim = $7 AND c.month >= $5::date AND c.month < $6::date${regionOf('c')} GROUP BY 1
+    ),
+    counts AS (
+      SELECT key, ${REQUEST_STATUSES.map((s) => `COALESCE(sum("s_${s}"), 0)::int AS "s_${s}"`).join(', ')},
+             COALESCE(sum(breached), 0)::int AS breached, COALESCE(sum(score_sum), 0) AS score_sum, COALESCE(sum(score_n), 0) AS score_n
+      FROM sums GROUP BY key
+    ),
+${BUCKETED_MEDIANS}    aging AS (
+      SELECT ${requestKey} AS key, ${AGING_SQL}
+      FROM requests r ${requestJoin}
+      WHERE r.status IN ${OPEN} AND r.created_at >= $1 AND r.created_at < $2${regionOf('r')}
+      GROUP BY 1
+    )
+    SELECT ${groupBy ? 'c.key, ' : ''}
+           (${REQUEST_STATUSES.map((s) => `c."s_${s}"`).join(' + ')})::int AS total,
+           ${REQUEST_STATUSES.map((s) => `c."s_${s}"`).join(', ')},
+           (c.s_new + c.s_assigned + c.s_in_progress + c.s_waiting_on_member)::int AS open,
+           c.breached,
+           COALESCE(a.d0_2, 0)::int AS d0_2, COALESCE(a.d3_7, 0)::int AS d3_7, COALESCE(a.d8_30, 0)::int AS d8_30, COALESCE(a.d31_plus, 0)::int AS d31_plus,
+           m.median_first_response, m.median_resolution,
+           CASE WHEN c.score_n > 0 THEN c.score_sum::numeric / c.score_n::numeric END AS satisfaction_avg
+    FROM ${groupBy ? 'counts c' : `(SELECT 'all' AS key) k LEFT JOIN counts c0 ON c0.key = k.key CROSS JOIN LATERAL (SELECT ${REQUEST_STATUSES.map((s) => `COALESCE(c0."s_${s}", 0) AS "s_${s}"`).join(', ')}, COALESCE(c0.breached, 0) AS breached, COALESCE(c0.score_sum, 0) AS score_sum, COALESCE(c0.score_n, 0) AS score_n) c`}
+    LEFT JOIN aging a ON a.key = ${groupBy ? 'c.key' : 'k.key'}
+    LEFT JOIN medians m ON m.key = ${groupBy ? 'c.key' : 'k.key'}
+    ${groupBy ? `WHERE (${REQUEST_STATUSES.map((s) => `c."s_${s}"`).join(' + ')}) <> 0` : ''}`;
+  return { text, values };
+}
+
+/**
+ * The load report's statements: from the rollup, or plain when filtered by area. By
+ * organization, the rows are the plain query too (narrowed to the covering index): thousands
+ * of small groups whose medians need every value, which the rollup cannot shorten.
+ */
+export function loadQueries(groupBy: ReportGroup, scope: ReportScope): LoadQueries {
+  if (scope.area) return plainLoadQueries(groupBy, scope);
+  const rows = groupBy === 'organization' ? plainLoadQueries(groupBy, scope).rows : rollupLoadQuery(groupBy, scope);
+  return { rows, totals: rollupLoadQuery(null, scope) };
+}
+
+/** The trend: whole days from report_days and the pending deltas, the partial days from requests. */
+export function trendQuery(interval: TrendInterval, scope: ReportScope): SqlQuery {
+  const { lo, hi } = split(scope.from, scope.to, ceilDay, startOfUtcDay);
+  const values: unknown[] = [scope.from, scope.to, lo, hi, isoDate(lo), isoDate(hi), interval];
+  let filters = (_alias: string) => '';
+  const conditions: string[] = [];
+  if (scope.region) {
+    values.push(scope.region);
+    conditions.push(`region_code = $${values.length}`);
+  }
+  if (scope.area) {
+    values.push(scope.area);
+    conditions.push(`area_code = $${values.length}`);
+  }
+  if (conditions.length) filters = (alias) => conditions.map((c) => ` AND ${alias}.${c}`).join('');
+  const unit = '$7';
+  const counted = (column: 'created_at' | 'resolved_at', cells: 'created_n' | 'resolved_n') => `
+      SELECT date_trunc(${unit}, c.day::timestamp) AS period, sum(c.${cells}) AS n
+      FROM report_days c WHERE c.day >= $5::date AND c.day < $6::date${filters('c')} GROUP BY 1
+      UNION ALL
+      SELECT date_trunc(${unit}, d.${column} AT TIME ZONE 'UTC'), sum(d.sign)
+      FROM report_deltas d WHERE d.${column} >= $3 AND d.${column} < $4${filters('d')} GROUP BY 1
+      UNION ALL
+      SELECT date_trunc(${unit}, r.${column} AT TIME ZONE 'UTC'), count(*)
+      FROM requests r WHERE r.${column} >= $1 AND r.${column} < $3${filters('r')} GROUP BY 1
+      UNION ALL
+      SELECT date_trunc(${unit}, r.${column} AT TIME ZONE 'UTC'), count(*)
+      FROM requests r WHERE r.${column} >= $4 AND r.${column} < $2${filters('r')} GROUP BY 1`;
+  return {
+    text: `WITH periods AS (
+         SELECT generate_series(date_trunc(${unit}, $1::timestamptz AT TIME ZONE 'UTC'),
+                                date_trunc(${unit}, ($2::timestamptz - interval '1 microsecond') AT TIME ZONE 'UTC'),
+                                ('1 ' || ${unit})::interval) AS period),
+       created AS (SELECT period, sum(n)::int AS n FROM (${counted('created_at', 'created_n')}) x GROUP BY 1),
+       resolved AS (SELECT period, sum(n)::int AS n FROM (${counted('resolved_at', 'resolved_n')}) x GROUP BY 1)
+       SELECT to_char(p.period, 'YYYY-MM-DD') AS period, COALESCE(c.n, 0) AS created, COALESCE(s.n, 0) AS resolved
+       FROM periods p LEFT JOIN created c ON c.period = p.period LEFT JOIN resolved s ON s.period = p.period
+       ORDER BY p.period`,
+    values,
+  };
+}
