@@ -17,13 +17,20 @@ export function visibilityScope(caller: AuthUser, params: unknown[]): string {
     case 'representative': {
       // A representative serves whole countries: every request of a covered country,
       // whatever its area. Any other entry (a region, an area) counts as it is written.
+      //
+      // That is: assigned to me, or an entry of mine names its country, or an entry without
+      // a country matches it (no region and no area: everything; a region: its region; an
+      // area: its area; both: both). Each kind of entry is its own sub-select on my entries
+      // alone, not on the request, so PostgreSQL reads them once per query (the arrays can
+      // also drive an index on country_code) instead of once per request it looks at.
       const me = param(caller.id);
-      return `(r.assignee_id = ${me} OR EXISTS (
-        SELECT 1 FROM coverage_entries c WHERE c.user_id = ${me}
-          AND (c.country_code = r.country_code
-               OR (c.country_code IS NULL
-                   AND (c.region_code IS NULL OR c.region_code = r.region_code)
-                   AND (c.area_code IS NULL OR c.area_code = r.area_code)))))`;
+      const mine = `FROM coverage_entries c WHERE c.user_id = ${me}`;
+      return `(r.assignee_id = ${me}
+        OR r.country_code = ANY (ARRAY(SELECT c.country_code ${mine} AND c.country_code IS NOT NULL))
+        OR EXISTS (SELECT 1 ${mine} AND c.country_code IS NULL AND c.region_code IS NULL AND c.area_code IS NULL)
+        OR r.region_code = ANY (ARRAY(SELECT c.region_code ${mine} AND c.country_code IS NULL AND c.region_code IS NOT NULL AND c.area_code IS NULL))
+        OR r.area_code = ANY (ARRAY(SELECT c.area_code ${mine} AND c.country_code IS NULL AND c.region_code IS NULL AND c.area_code IS NOT NULL))
+        OR (r.region_code, r.area_code) IN (SELECT c.region_code, c.area_code ${mine} AND c.country_code IS NULL AND c.region_code IS NOT NULL AND c.area_code IS NOT NULL))`;
     }
     case 'specialist': {
       // A specialist serves an area, in a place or anywhere: its coverage entries must match.

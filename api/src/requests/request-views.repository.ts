@@ -45,7 +45,7 @@ export interface RequestRow {
   version: number;
 }
 
-const REQUEST_COLUMNS = `
+export const REQUEST_COLUMNS = `
   r.id, r.reference, r.subject, r.description, r.status, r.priority, r.area_code,
   r.organization_id, o.name AS organization_name, r.country_code, r.region_code,
   r.assignee_id, a.name AS assignee_name, r.routing_tier, r.routing_reason,
@@ -54,11 +54,17 @@ const REQUEST_COLUMNS = `
   r.first_response_due_at, r.resolution_due_at, r.breached,
   r.satisfaction_score, r.satisfaction_comment, r.version`;
 
-const REQUEST_FROM = `
-  FROM requests r
+/** The joins REQUEST_COLUMNS needs, on a request `r`. */
+export const REQUEST_JOINS = `
   JOIN organizations o ON o.id = r.organization_id
   JOIN users cb ON cb.id = r.created_by
   LEFT JOIN users a ON a.id = r.assignee_id`;
+
+const REQUEST_FROM = `
+  FROM requests r ${REQUEST_JOINS}`;
+
+/** A lexeme of what was typed as a tsquery term: quoted, required as a prefix. */
+const PREFIX_TERM = `'''' || replace(replace(lexeme, '\\', '\\\\'), '''', '''''') || ''':*'`;
 
 /**
  * What a person typed, as a prefix tsquery: the text is parsed by the same 'simple'
@@ -69,9 +75,22 @@ const REQUEST_FROM = `
  */
 function prefixTsQuery(textParam: string): string {
   return `to_tsquery('simple', (
-    SELECT string_agg('''' || replace(replace(lexeme, '\\', '\\\\'), '''', '''''') || ''':*', ' & ')
+    SELECT string_agg(${PREFIX_TERM}, ' & ')
     FROM unnest(to_tsvector('simple', unaccent(${textParam})))))`;
 }
+
+/** The longest lexeme of what was typed, alone, as a prefix tsquery (NULL when nothing is searchable). */
+function longestPrefixTsQuery(textParam: string): string {
+  return `to_tsquery('simple', (
+    SELECT ${PREFIX_TERM}
+    FROM unnest(to_tsvector('simple', unaccent(${textParam}))) ORDER BY length(lexeme) DESC, lexeme LIMIT 1))`;
+}
+
+/** Statuses a request passes through on its way to closed or withdrawn: few requests are in them at any time. */
+const WORKING_STATUSES = ['new', 'assigned', 'in_progress', 'waiting_on_member', 'resolved'];
+
+/** A request's reference, as the search box's text upper-cased. */
+const REFERENCE_PATTERN = /^SR-[0-9]{4}-[0-9]+$/;
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
@@ -120,12 +139,16 @@ export interface RequestListFilter {
   pageSize: number;
 }
 
-const SORT_SQL: Record<RequestListFilter['sort']['field'], string> = {
-  createdAt: 'r.created_at',
-  updatedAt: 'r.updated_at',
-  priority: `CASE r.priority WHEN 'urgent' THEN 4 WHEN 'high' THEN 3 WHEN 'normal' THEN 2 ELSE 1 END`,
-  dueAt: 'r.resolution_due_at',
+/** Sort keys; `nullable` only for a column that can be NULL (its NULLs go last). */
+const SORT_SQL: Record<RequestListFilter['sort']['field'], { sql: string; nullable: boolean }> = {
+  createdAt: { sql: 'r.created_at', nullable: false },
+  updatedAt: { sql: 'r.updated_at', nullable: false },
+  priority: { sql: `CASE r.priority WHEN 'urgent' THEN 4 WHEN 'high' THEN 3 WHEN 'normal' THEN 2 ELSE 1 END`, nullable: false },
+  dueAt: { sql: 'r.resolution_due_at', nullable: true },
 };
+
+/** Up to this many matching requests, a list is counted and paged in one statement (see list()). */
+const SORT_MATCHES_UP_TO = 5000;
 
 @Injectable()
 export class RequestViewsRepository {
@@ -158,21 +181,83 @@ export class RequestViewsRepository {
     if (filter.from) conditions.push(`r.created_at >= ${param(filter.from)}`);
     if (filter.to) conditions.push(`r.created_at < ${param(filter.to)}`);
     if (filter.q !== undefined) {
-      const query = prefixTsQuery(param(filter.q));
-      const reference = param(filter.q.trim().toUpperCase());
+      // The words typed become a tsquery first, handed to the count and the page as a
+      // constant: the planner can then tell a common word ("cafe", in a fifth of all
+      // requests) from a rare one and check the former on the few requests the other
+      // conditions leave instead of collecting its matches from the full-text index.
+      const typed = filter.q.trim().toUpperCase();
+      const [{ query, longest }] = await this.dataSource.query(
+        `SELECT ${prefixTsQuery('$1')} AS query, ${longestPrefixTsQuery('$1')} AS longest`,
+        [filter.q],
+      );
+      const whole = query === null ? 'NULL::tsquery' : `${param(query)}::tsquery`;
+      const reference = param(typed);
       // Internal notes are searched for staff only: a member must not learn their words.
-      const internal = isStaff(caller.role) ? ` OR r.search_internal @@ ${query}` : '';
-      conditions.push(`(r.reference = ${reference} OR r.search_public @@ ${query}${internal})`);
+      const staff = isStaff(caller.role);
+      if (query !== null && longest !== query && REFERENCE_PATTERN.test(typed)) {
+        // A reference, "SR-2026-000042", is the lexemes sr, -2026 and -000042: as prefixes
+        // the first two are in every request or in a year's, which the full-text index would
+        // gather in full before intersecting. Its matches are few, so they are found first,
+        // on their own (then the caller's scope and filters only look at those): by the
+        // reference, or by the number alone through the index with the whole query checked
+        // on each (the same @@, called as its function so that it is not looked up).
+        const number = `${param(longest)}::tsquery`;
+        const matches = (column: string) => `(${column} @@ ${number} AND ts_match_vq(${column}, ${whole}))`;
+        conditions.push(`r.id = ANY (ARRAY(
+          SELECT s.id FROM requests s
+          WHERE s.reference = ${reference} OR ${matches('s.search_public')}${staff ? ` OR ${matches('s.search_internal')}` : ''}))`);
+      } else {
+        // Among the requests in work (and the resolved ones, closed after a week) the words are
+        // checked on each: there are a few thousand of them whatever the history's length,
+        // while the full-text index gathers every match since the beginning (a common word: a
+        // fifth of a million) before the status narrows them. The same @@ as its function.
+        const inWork = filter.status?.length && filter.status.every((status) => WORKING_STATUSES.includes(status));
+        const match = (column: string) => (inWork ? `ts_match_vq(${column}, ${whole})` : `${column} @@ ${whole}`);
+        conditions.push(`(r.reference = ${reference} OR ${match('r.search_public')}${staff ? ` OR ${match('r.search_internal')}` : ''})`);
+      }
     }
     const where = conditions.join(' AND ');
+    const offset = (filter.page - 1) * filter.pageSize;
+    // The order: the sort key, then the newest first, then the id (a total order, so pages
+    // never overlap). A key that is never NULL is sorted without NULLS LAST: the same order,
+    // and the one the (created_at DESC, id) indexes give.
+    const sort = SORT_SQL[filter.sort.field];
     const direction = filter.sort.descending ? 'DESC' : 'ASC';
-    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM requests r WHERE ${where}`, params);
-    const rows: RequestRow[] = await this.dataSource.query(
-      `SELECT ${REQUEST_COLUMNS} ${REQUEST_FROM} WHERE ${where}
-       ORDER BY ${SORT_SQL[filter.sort.field]} ${direction} NULLS LAST, r.created_at DESC, r.id
-       LIMIT ${filter.pageSize} OFFSET ${(filter.page - 1) * filter.pageSize}`,
+    const nulls = sort.nullable ? ' NULLS LAST' : '';
+
+    // Most lists match a few thousand requests at most (work in progress, a search): one
+    // statement finds them once, counts them and reads the page's rows only, sorted among
+    // them. (Left to itself, the planner may walk the whole created_at index newest first to
+    // fill the page, which with few matches means most of the table.) It stops looking past
+    // SORT_MATCHES_UP_TO: then the matches are counted apart and the page is found by walking
+    // an index in the page's order, which finds 25 of many soon.
+    const few: (RequestRow & { total: number })[] = await this.dataSource.query(
+      `WITH matching AS MATERIALIZED (
+         SELECT r.id, r.created_at, ${sort.sql} AS sort_key FROM requests r WHERE ${where} LIMIT ${SORT_MATCHES_UP_TO + 1}),
+       page AS (
+         SELECT id, created_at, sort_key FROM matching
+         ORDER BY sort_key ${direction}${nulls}, created_at DESC, id LIMIT ${filter.pageSize} OFFSET ${offset})
+       SELECT counted.total, listed.* FROM (SELECT count(*)::int AS total FROM matching) counted
+       LEFT JOIN LATERAL (
+         SELECT ${REQUEST_COLUMNS}, p.sort_key AS page_sort_key, p.created_at AS page_created_at
+         FROM page p JOIN requests r ON r.id = p.id ${REQUEST_JOINS}) listed ON true
+       ORDER BY listed.page_sort_key ${direction}${nulls}, listed.page_created_at DESC, listed.id`,
       params,
     );
+    let total = few[0].total;
+    let rows: RequestRow[] = few[0].id === null ? [] : few;
+    if (total > SORT_MATCHES_UP_TO) {
+      [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM requests r WHERE ${where}`, params);
+      rows =
+        offset >= total
+          ? []
+          : await this.dataSource.query(
+              `SELECT ${REQUEST_COLUMNS} ${REQUEST_FROM} WHERE ${where}
+               ORDER BY ${sort.sql} ${direction}${nulls}${filter.sort.field === 'createdAt' ? '' : ', r.created_at DESC'}, r.id
+               LIMIT ${filter.pageSize} OFFSET ${offset}`,
+              params,
+            );
+    }
     return { items: rows.map(toRequestView), total, page: filter.page, pageSize: filter.pageSize };
   }
 

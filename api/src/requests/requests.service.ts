@@ -21,7 +21,7 @@ import { NotificationsService } from '../notifications/notifications.service';
 import type { NotificationKind } from '../notifications/templates';
 import { ReferenceService } from '../reference/reference.service';
 import { SlaService } from '../sla/sla.service';
-import { RequestViewsRepository } from './request-views.repository';
+import { REQUEST_COLUMNS, REQUEST_JOINS, RequestViewsRepository, toRequestView } from './request-views.repository';
 import { visibilityScope } from './request-scope';
 import type {
   AssignDto,
@@ -140,32 +140,53 @@ export class RequestsService {
     });
   }
 
+  /**
+   * The reference counter's row lock (one row per year: numbers without gaps) is held until
+   * COMMIT and every submission waits for it, so it is taken as late as possible and followed
+   * by as few statements as possible: everything that does not need the new request's number
+   * — routing with its locks, the SLA due times (counted from now(), the transaction's start,
+   * which is the request's created_at), the assignee's last assignment — happens before; one
+   * statement takes the number, inserts the request and reads it back as the API shows it
+   * (what findVisible reads: the member sees its organization's requests); its two timeline
+   * events are one statement; then the outbox and the Idempotency-Key rows, and COMMIT.
+   */
   private async insertRequest(db: EntityManager, caller: AuthUser, body: CreateRequestDto): Promise<RequestView> {
     const [organization] = await db.query(
-      `SELECT o.id, o.country_code, c.region_code, o.active FROM organizations o JOIN countries c ON c.code = o.country_code WHERE o.id = $1`,
+      `SELECT o.id, o.country_code, c.region_code, o.active, now() AS now FROM organizations o JOIN countries c ON c.code = o.country_code WHERE o.id = $1`,
       [caller.organizationId],
     );
     if (!organization?.active) throw new RequestForbiddenException('Your organization is not active in the portal.');
     const decision = await this.routing.routeForUpdate(db, { country: organization.country_code, region: organization.region_code, area: body.area });
-    const [{ last_value: sequence, year }] = await db.query(
-      `INSERT INTO request_reference_counters (year, last_value) VALUES (EXTRACT(YEAR FROM now() AT TIME ZONE 'UTC')::int, 1)
-       ON CONFLICT (year) DO UPDATE SET last_value = request_reference_counters.last_value + 1
-       RETURNING last_value, year`,
-    );
-    const reference = `SR-${year}-${String(sequence).padStart(6, '0')}`;
+    const priority = body.priority ?? 'normal';
+    const due = await this.sla.targets(db, {
+      country: organization.country_code,
+      area: body.area,
+      priority,
+      createdAt: organization.now,
+      pausedMinutes: 0,
+    });
     const assigneeId = decision.assignee?.id ?? null;
+    if (assigneeId) await db.query(`UPDATE users SET last_assigned_at = now() WHERE id = $1`, [assigneeId]);
     const [row] = await db.query(
-      `INSERT INTO requests (reference, subject, description, status, priority, area_code, organization_id, country_code, region_code,
-                             assignee_id, assigned_at, created_by, routing_tier, routing_reason, routing_coverage, search_public)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, CASE WHEN $10::uuid IS NULL THEN NULL ELSE now() END, $11, $12, $13, $14,
-               to_tsvector('simple', unaccent($1 || ' ' || $2 || ' ' || $3)))
-       RETURNING id`,
+      `WITH counter AS (
+         INSERT INTO request_reference_counters (year, last_value) VALUES (EXTRACT(YEAR FROM now() AT TIME ZONE 'UTC')::int, 1)
+         ON CONFLICT (year) DO UPDATE SET last_value = request_reference_counters.last_value + 1
+         RETURNING 'SR-' || year || '-' || lpad(last_value::text, greatest(6, length(last_value::text)), '0') AS reference),
+       r AS (
+         INSERT INTO requests (reference, subject, description, status, priority, area_code, organization_id, country_code, region_code,
+                               assignee_id, assigned_at, created_by, routing_tier, routing_reason, routing_coverage,
+                               first_response_due_at, resolution_due_at, search_public)
+         SELECT counter.reference, $1::text, $2::text, $3::text, $4::text, $5::text, $6::uuid, $7::text, $8::text,
+                $9::uuid, CASE WHEN $9::uuid IS NULL THEN NULL ELSE now() END, $10::uuid, $11::smallint, $12::text, $13::jsonb,
+                $14::timestamptz, $15::timestamptz, to_tsvector('simple', unaccent(counter.reference || ' ' || $1::text || ' ' || $2::text))
+         FROM counter
+         RETURNING *)
+       SELECT ${REQUEST_COLUMNS} FROM r ${REQUEST_JOINS}`,
       [
-        reference,
         body.subject,
         body.description,
         assigneeId ? 'assigned' : 'new',
-        body.priority ?? 'normal',
+        priority,
         body.area,
         organization.id,
         organization.country_code,
@@ -175,14 +196,20 @@ export class RequestsService {
         decision.tier,
         decision.reason,
         decision.coverage ? JSON.stringify(decision.coverage) : null,
+        due.firstResponseDueAt,
+        due.resolutionDueAt,
       ],
     );
-    await this.sla.refresh(db, row.id);
-    await this.event(db, row.id, caller.id, 'created', null, 'new');
-    await this.event(db, row.id, null, 'routed', null, decision.assignee?.name ?? null, decision.reason);
-    const view = (await this.views.findVisible(caller, row.id, db))!;
+    const view = toRequestView(row);
+    // The two events of one statement, a microsecond apart: they keep their order in the timeline.
+    await db.query(
+      `INSERT INTO request_events (request_id, actor_id, type, from_value, to_value, reason, created_at)
+       SELECT $1, e.actor_id, e.type, e.from_value, e.to_value, e.reason, t.now + e.n * interval '1 microsecond'
+       FROM (SELECT clock_timestamp() AS now) t,
+            (VALUES ($2::uuid, 'created', NULL, 'new', NULL, 0), (NULL, 'routed', NULL, $3::text, $4::text, 1)) AS e(actor_id, type, from_value, to_value, reason, n)`,
+      [view.id, caller.id, decision.assignee?.name ?? null, decision.reason],
+    );
     if (assigneeId) {
-      await db.query(`UPDATE users SET last_assigned_at = now() WHERE id = $1`, [assigneeId]);
       await this.notify(db, assigneeId, 'request.assigned', view.id, `request:${view.id}:routed`, {
         reference: view.reference,
         subject: view.subject,

@@ -63,13 +63,27 @@ function offsetAt(instant: Date, timeZone: string): number {
 }
 
 /**
+ * Answers of zonedTimeToUtc, which depends on its arguments only: every submission asks for
+ * the windows of the same coming days (two targets, ~40 window ends each), and each answer
+ * costs four Intl formatToParts calls. Bounded; cleared when full.
+ */
+const zonedInstants = new Map<string, number>();
+const ZONED_INSTANTS_MAX = 100_000;
+
+/**
  * The instant at which a wall-clock time happens in a time zone. Two passes settle the
  * offset across a DST change; a wall time skipped by a change moves forward with it.
  */
 export function zonedTimeToUtc(date: LocalDate, hour: number, timeZone: string): Date {
-  const wall = Date.UTC(date.year, date.month - 1, date.day, hour);
-  let instant = wall - offsetAt(new Date(wall), timeZone);
-  instant = wall - offsetAt(new Date(instant), timeZone);
+  const key = `${timeZone} ${date.year}-${date.month}-${date.day} ${hour}`;
+  let instant = zonedInstants.get(key);
+  if (instant === undefined) {
+    const wall = Date.UTC(date.year, date.month - 1, date.day, hour);
+    instant = wall - offsetAt(new Date(wall), timeZone);
+    instant = wall - offsetAt(new Date(instant), timeZone);
+    if (zonedInstants.size >= ZONED_INSTANTS_MAX) zonedInstants.clear();
+    zonedInstants.set(key, instant);
+  }
   return new Date(instant);
 }
 

@@ -1,4 +1,4 @@
-import { type CandidateCoverage, type CandidateLoad, routeRequest, type RoutingInput } from './routing-engine';
+import { type CandidateCoverage, type CandidateLoad, routeRequest, type RoutingInput, winningTierCoverage } from './routing-engine';
 
 const names = { country: 'Peru', region: 'Andean', area: 'Technical advice on standards compliance' };
 
@@ -75,5 +75,23 @@ describe('routeRequest', () => {
     expect(routeRequest(input([cover('t5', { area: 'standards-compliance' })])).reason).toBe(
       'any place · Technical advice on standards compliance → t5 (0 open)',
     );
+  });
+});
+
+describe('winningTierCoverage', () => {
+  it("is the available entries of routeRequest's tier: the only candidates a submission locks", () => {
+    const coverage = [
+      cover('t5', { area: 'standards-compliance' }),
+      cover('t4', { region: 'AND' }),
+      cover('t2-away', { country: 'PE', available: false }),
+      cover('t2a', { country: 'PE' }),
+      cover('t2b', { country: 'PE' }),
+      cover('bo', { country: 'BO' }),
+    ];
+    expect(winningTierCoverage(coverage, input(coverage)).map((c) => c.userId)).toEqual(['t2a', 't2b']);
+    expect(routeRequest(input(coverage)).tier).toBe(2);
+    const nobodyInPeru = coverage.filter((c) => !c.userId.startsWith('t2'));
+    expect(winningTierCoverage(nobodyInPeru, input(nobodyInPeru)).map((c) => c.userId)).toEqual(['t4']);
+    expect(winningTierCoverage([cover('bo', { country: 'BO' })], input([]))).toEqual([]);
   });
 });

@@ -43,9 +43,21 @@ const TIER_MATCHERS: Record<RoutingTier, (entry: CandidateCoverage, input: Routi
   5: (e, i) => e.country === null && e.region === null && e.area === i.area,
 };
 
-/** The coverage entries any tier could use for this request: what the transaction locks. */
+/** The coverage entries any tier could use for this request. */
 export function coverageMatchesAnyTier(entry: CandidateCoverage, input: Pick<RoutingInput, 'country' | 'region' | 'area'>): boolean {
   return Object.values(TIER_MATCHERS).some((matches) => matches(entry, input as RoutingInput));
+}
+
+/**
+ * The available entries of the first tier that has any: the only candidates routeRequest
+ * compares (their loads decide), so the only ones a submission needs to lock.
+ */
+export function winningTierCoverage(coverage: CandidateCoverage[], input: Pick<RoutingInput, 'country' | 'region' | 'area'>): CandidateCoverage[] {
+  for (const tier of [1, 2, 3, 4, 5] as const) {
+    const entries = coverage.filter((entry) => entry.available && TIER_MATCHERS[tier](entry, input as RoutingInput));
+    if (entries.length > 0) return entries;
+  }
+  return [];
 }
 
 function place(entry: { country: string | null; region: string | null }, input: RoutingInput): string {

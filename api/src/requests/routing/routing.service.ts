@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { OPEN_STATUSES } from '@portal/shared';
 import { ReferenceService } from '../../reference/reference.service';
-import { type CandidateCoverage, type CandidateLoad, coverageMatchesAnyTier, routeRequest, type RoutingDecision } from './routing-engine';
+import { type CandidateCoverage, type CandidateLoad, coverageMatchesAnyTier, routeRequest, type RoutingDecision, winningTierCoverage } from './routing-engine';
 
 export interface RoutingTarget {
   country: string;
@@ -19,17 +19,22 @@ export class RoutingService {
 
   /**
    * Routes inside the caller's transaction. Concurrent submissions must not both read the
-   * same stale load, so the candidates' user rows are locked (FOR UPDATE, in id order so two
+   * same stale load, so the candidates' user rows are locked (FOR NO KEY UPDATE, the lock of
+   * an UPDATE of a non-key column such as last_assigned_at: it excludes other routings but not
+   * the foreign-key checks of rows that merely refer to the person; in id order so two
    * transactions never wait on each other in a cycle) *before* their open load is counted.
    * The count is a separate statement: under READ COMMITTED it then sees every request that
    * the previous lock holder committed. Only submissions that share candidates queue behind
-   * each other; a Peru request does not wait for a Brazil one.
+   * each other; a Peru request does not wait for a Brazil one. The candidates are those of
+   * the first tier with an available one, the only ones whose loads are compared: the
+   * region's director or an area's network-wide specialist (later tiers) is locked only when
+   * its tier decides, so a Peru request does not wait for a Bolivia one either.
    */
   async routeForUpdate(db: EntityManager, target: RoutingTarget): Promise<RoutingDecision> {
     const coverage = await this.candidates(db, target);
-    const ids = [...new Set(coverage.filter((c) => c.available).map((c) => c.userId))].sort();
+    const ids = [...new Set(winningTierCoverage(coverage, target).map((c) => c.userId))].sort();
     if (ids.length > 0) {
-      await db.query(`SELECT id FROM users WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [ids]);
+      await db.query(`SELECT id FROM users WHERE id = ANY($1::uuid[]) ORDER BY id FOR NO KEY UPDATE`, [ids]);
     }
     return this.decide(target, coverage, await this.load(db, ids));
   }

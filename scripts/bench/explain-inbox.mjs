@@ -1,0 +1,118 @@
+#!/usr/bin/env node
+// node scripts/bench/explain-inbox.mjs [--plans] [--runs 3] [--only KIND] [--try FILE.sql] [--api-dist DIR]
+//
+// EXPLAIN ANALYZE of the staff inbox's SQL, as the API sends it, for every query of the
+// bench's inbox mix and every bench staff account (npm run bench creates them): the SQL is
+// taken from the API's own RequestViewsRepository (api/dist) with a capturing DataSource,
+// then explained with its parameters on the volume database (DATABASE_URL, else
+// portal_volume). Prints the time (planning + execution, ms) of each statement — the search's
+// tsquery, the list (count and page in one), and the separate count and page of long lists —
+// best of --runs,
+// and with --plans the plans themselves.
+import 'reflect-metadata';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { connect, REPRESENTATIVE_COUNTRIES, SEEDED_REPRESENTATIVES } from './lib/fixtures.mjs';
+import { ROOT } from './lib/processes.mjs';
+import { heavyInboxQueries, inboxQueries } from './lib/scenarios.mjs';
+
+const { values: args } = parseArgs({
+  options: {
+    // Another build of the API whose SQL to explain (its api/dist folder).
+    'api-dist': { type: 'string', default: join(ROOT, 'api', 'dist') },
+    plans: { type: 'boolean', default: false },
+    runs: { type: 'string', default: '3' },
+    only: { type: 'string', default: '' },
+    // Trying an index: SQL run first in a transaction that is rolled back at the end.
+    try: { type: 'string', default: '' },
+  },
+});
+const require = createRequire(import.meta.url);
+const { RequestViewsRepository } = require(join(args['api-dist'], 'api', 'src', 'requests', 'request-views.repository.js'));
+const { RequestsService } = require(join(args['api-dist'], 'api', 'src', 'requests', 'requests.service.js'));
+const db = await connect(process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/portal_volume');
+if (args.try) {
+  await db.query('BEGIN');
+  await db.query(readFileSync(args.try, 'utf8'));
+}
+
+const staff = [];
+for (const row of (await db.query(SEEDED_REPRESENTATIVES, [REPRESENTATIVE_COUNTRIES])).rows) staff.push({ id: row.id, email: row.email });
+for (const row of (await db.query(`SELECT id, email FROM users WHERE email LIKE '%@bench.example' AND role <> 'member' ORDER BY email`)).rows) staff.push(row);
+for (const person of staff) {
+  const { rows } = await db.query(
+    `SELECT u.role, u.language, u.organization_id AS "organizationId", u.region_code AS "regionCode", u.contact,
+            (SELECT c.country_code FROM coverage_entries c WHERE c.user_id = u.id ORDER BY c.country_code LIMIT 1) AS country
+     FROM users u WHERE u.id = $1`,
+    [person.id],
+  );
+  Object.assign(person, rows[0]);
+}
+if (staff.length === 0) throw new Error('no bench staff accounts: run npm run bench once first');
+
+/** The statements RequestsService.list sends for a query string, with their parameters (run for real). */
+async function statementsOf(caller, path) {
+  const captured = [];
+  const capture = {
+    async query(sql, params) {
+      captured.push({ sql, params });
+      return (await db.query(sql, params)).rows;
+    },
+  };
+  const service = new RequestsService(capture, new RequestViewsRepository(capture));
+  const query = Object.fromEntries(new URL(path, 'http://x').searchParams);
+  if (query.pageSize) query.pageSize = Number(query.pageSize);
+  await service.list(caller, query);
+  return captured.map((statement) => ({
+    ...statement,
+    label: /^SELECT count\(\*\)/.test(statement.sql)
+      ? 'count'
+      : /^WITH matching/.test(statement.sql.trim())
+        ? 'list'
+        : /to_tsquery/.test(statement.sql) && !/FROM requests/.test(statement.sql)
+          ? 'search'
+          : 'page',
+  }));
+}
+
+const references = new Map();
+for (const person of staff) {
+  const { rows } = await db.query(
+    person.role === 'director'
+      ? `SELECT reference FROM requests WHERE region_code = $1 AND created_at <= now() ORDER BY created_at DESC OFFSET 100 LIMIT 1`
+      : `SELECT reference FROM requests WHERE country_code = $1 AND created_at <= now() ORDER BY created_at DESC OFFSET 100 LIMIT 1`,
+    [person.role === 'director' ? person.regionCode : person.country],
+  );
+  references.set(person.id, rows[0].reference);
+}
+
+const runs = Number(args.runs);
+for (const query of [...inboxQueries(staff, (person) => references.get(person.id)), ...heavyInboxQueries(staff)]) {
+  if (args.only && !query.kind.includes(args.only)) continue;
+  const statements = await statementsOf(query.person, query.path);
+  const times = {};
+  const plans = [];
+  for (const statement of statements) {
+    let best = Infinity;
+    let plan = '';
+    for (let run = 0; run < runs; run++) {
+      const { rows } = await db.query(`EXPLAIN (ANALYZE, BUFFERS) ${statement.sql}`, statement.params);
+      const text = rows.map((row) => row['QUERY PLAN']).join('\n');
+      const ms = Number(/Planning Time: ([\d.]+)/.exec(text)[1]) + Number(/Execution Time: ([\d.]+)/.exec(text)[1]);
+      if (ms < best) {
+        best = ms;
+        plan = text;
+      }
+    }
+    times[statement.label] = best;
+    plans.push(`-- ${statement.label}\n${plan}`);
+  }
+  const who = `${query.person.role} ${query.person.email.split('@')[0].replace('bench.', '')}`;
+  const ms = (label) => (times[label] === undefined ? '–' : times[label].toFixed(2)).padStart(8);
+  process.stdout.write(`${who.padEnd(28)} ${query.kind.padEnd(28)} search ${ms('search')}  list ${ms('list')}  count ${ms('count')}  page ${ms('page')}\n`);
+  if (args.plans) process.stdout.write(`${query.path}\n${plans.join('\n')}\n\n`);
+}
+if (args.try) await db.query('ROLLBACK');
+await db.end();
