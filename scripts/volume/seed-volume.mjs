@@ -563,6 +563,9 @@ async function main() {
       ...all.slice(0, 2).map((c, i) => c.query('SELECT report_rollup_build_months($1::date[])', [months.filter((_, j) => j % 2 === i)])),
       all[2].query('SELECT report_rollup_build_days(NULL)'),
     ]);
+    // Quarter and year cells, from the month cells (migration ReportSpans).
+    const spans = (await db.query(`SELECT to_regprocedure('report_rollup_build_spans(date[], int)') IS NOT NULL AS present`)).rows[0].present;
+    if (spans) await Promise.all([3, 12].map((span, i) => all[i].query('SELECT report_rollup_build_spans(NULL, $1)', [span])));
   }
   log('analyze…');
   await Promise.all([db.query('ANALYZE requests'), connections[0].query('ANALYZE request_messages'), connections[1].query('ANALYZE request_events')]);

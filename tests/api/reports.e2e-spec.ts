@@ -203,6 +203,74 @@ describe('reports of request load for directors', () => {
     expect(lines.at(-1)!.split(',').slice(0, 3)).toEqual(['total', 'Total', String(json.body.totals.total)]);
   });
 
+  it('gives the same figures from the folded rollup (month, quarter and year cells) and with changes pending on top', async () => {
+    const keyOf: Record<string, (r: Row) => string[]> = {
+      region: (r) => [r.region_code],
+      country: (r) => [r.country_code],
+      area: (r) => [r.area_code],
+      status: (r) => [r.status],
+      assignee: (r) => [r.assignee_id ?? 'none'],
+      product: (r) => r.products,
+    };
+    // From 700 days back: the ranges hold a whole calendar year, whole quarters and months;
+    // one ends now, one ends mid-month 45 days ago.
+    const checkEveryGrouping = async () => {
+      for (const [from, to] of [
+        [new Date(now - 700 * 86_400_000), new Date(now + 60_000)],
+        [new Date(now - 700 * 86_400_000), new Date(now - 45 * 86_400_000)],
+      ]) {
+        const range = `from=${from.toISOString()}&to=${to.toISOString()}`;
+        const selected = inRange(from, to);
+        for (const [groupBy, keys] of Object.entries(keyOf)) {
+          const answer = await portal.request('GET', `/api/v1/reports/load?groupBy=${groupBy}&${range}`, { token: token['executive@clac.example'] });
+          expect(answer.status).toBe(200);
+          expect(answer.body.totals).toEqual(expectedFigures(selected, now));
+          expect(answer.body.rows.map((r: { key: string }) => r.key).sort()).toEqual([...new Set(selected.flatMap(keys))].sort());
+          for (const row of answer.body.rows) {
+            expect(row).toEqual({ key: row.key, label: expect.any(String), ...expectedFigures(selected.filter((r) => keys(r).includes(row.key)), now) });
+          }
+        }
+        const andean = selected.filter((r) => r.region_code === 'AND');
+        const director = await portal.request('GET', `/api/v1/reports/load?groupBy=country&${range}`, { token: token['director.and@clac.example'] });
+        expect(director.body.totals).toEqual(expectedFigures(andean, now));
+        for (const row of director.body.rows) {
+          expect(row).toEqual({ key: row.key, label: expect.any(String), ...expectedFigures(andean.filter((r) => r.country_code === row.key), now) });
+        }
+      }
+    };
+
+    // Fold the pending changes into the cells, as the scheduled job does.
+    const client = await portal.db.connect();
+    try {
+      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
+      await client.query('SELECT report_rollup_compact()');
+      await client.query('COMMIT');
+    } finally {
+      client.release();
+    }
+    const { rows: cells } = await portal.db.query(`SELECT span, count(*)::int AS n FROM report_values GROUP BY span ORDER BY span`);
+    expect(cells.map((c: { span: number }) => c.span)).toEqual([1, 3, 12]);
+    expect((await portal.db.query(`SELECT count(*)::int AS n FROM report_deltas`)).rows[0].n).toBe(0);
+    await checkEveryGrouping();
+
+    // Changes after the fold: pending −1/+1 deltas on top of the cells.
+    const next = random(7);
+    for (let i = 0; i < rows.length; i += 4) {
+      const r = rows[i];
+      r.breached = !r.breached;
+      if (r.first_responded_at) r.first_responded_at = new Date(r.first_responded_at.getTime() + Math.floor(next() * 50) * 3_600_000);
+      if (r.status === 'resolved') r.status = 'closed';
+      await portal.db.query(`UPDATE requests SET breached = $2, first_responded_at = $3, status = $4 WHERE reference = $1`, [
+        `SR-2026-9${String(i).padStart(5, '0')}`,
+        r.breached,
+        r.first_responded_at,
+        r.status,
+      ]);
+    }
+    expect((await portal.db.query(`SELECT count(*)::int AS n FROM report_deltas WHERE sign = -1`)).rows[0].n).toBe(Math.ceil(rows.length / 4));
+    await checkEveryGrouping();
+  });
+
   it('refuses bad parameters with 400', async () => {
     for (const query of ['groupBy=colour', 'interval=day', 'from=yesterday', 'from=2026-05-01&to=2026-01-01', 'region=XX', 'extra=1']) {
       const path = query.startsWith('interval') ? '/api/v1/reports/trend' : '/api/v1/reports/load';

@@ -5,6 +5,7 @@ import { SlaAndNotifications1764320000000 } from '../../../migrations/1764320000
 import { Accounts1764330000000 } from '../../../migrations/1764330000000-Accounts';
 import { ReportIndexes1764340000000 } from '../../../migrations/1764340000000-ReportIndexes';
 import { InboxIndexes1764350000000 } from '../../../migrations/1764350000000-InboxIndexes';
+import { ReportSpans1764360000000 } from '../../../migrations/1764360000000-ReportSpans';
 import { AccountTokenEntity } from '../accounts/account-token.entity';
 import { ReportCountEntity, ReportDayEntity, ReportDeltaEntity, ReportValueEntity } from '../reports/report-rollup.entities';
 import { NotificationEntity } from '../notifications/notification.entity';
@@ -53,7 +54,7 @@ export const ENTITIES = [
 ];
 
 /** Every migration, in order. Listed explicitly so the build, not a glob, decides what runs. */
-export const MIGRATIONS = [Foundation1764306000000, Requests1764310000000, SlaAndNotifications1764320000000, Accounts1764330000000, ReportIndexes1764340000000, InboxIndexes1764350000000];
+export const MIGRATIONS = [Foundation1764306000000, Requests1764310000000, SlaAndNotifications1764320000000, Accounts1764330000000, ReportIndexes1764340000000, InboxIndexes1764350000000, ReportSpans1764360000000];
 
 export function dataSourceOptions(url: string, poolSize: number): DataSourceOptions {
   return {

@@ -5,6 +5,8 @@ import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 @Entity('report_counts')
 export class ReportCountEntity {
   @PrimaryColumn({ type: 'text' }) dim: string;
+  /** Months the cell covers from `month`: 1, 3 (a quarter) or 12 (a year); migration ReportSpans. */
+  @PrimaryColumn({ type: 'smallint', default: 1 }) span: number;
   @PrimaryColumn({ type: 'date' }) month: string;
   @PrimaryColumn({ name: 'region_code', type: 'text' }) regionCode: string;
   @PrimaryColumn({ type: 'text' }) key: string;
@@ -23,6 +25,7 @@ export class ReportCountEntity {
 @Entity('report_values')
 export class ReportValueEntity {
   @PrimaryColumn({ type: 'text' }) dim: string;
+  @PrimaryColumn({ type: 'smallint', default: 1 }) span: number;
   @PrimaryColumn({ type: 'date' }) month: string;
   @PrimaryColumn({ name: 'region_code', type: 'text' }) regionCode: string;
   @PrimaryColumn({ type: 'text' }) key: string;

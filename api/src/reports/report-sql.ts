@@ -175,6 +175,23 @@ function monthsAround(from: Date, to: Date): { lo: Date; hi: Date } {
 const ceilDay = (d: Date) => (startOfUtcDay(d).getTime() === d.getTime() ? d : new Date(startOfUtcDay(d).getTime() + DAY_MS));
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 
+/**
+ * The fewest rollup cells that tile the whole months [lo, hi): a year where a calendar year
+ * fits, else a quarter where a calendar quarter fits, else a month (migration ReportSpans).
+ * Parallel arrays, handed to the query as `unnest($5::smallint[], $6::date[])`.
+ */
+export function cellsOf(lo: Date, hi: Date): { spans: number[]; months: string[] } {
+  const spans: number[] = [];
+  const months: string[] = [];
+  for (let month = lo; month < hi; ) {
+    const span = [12, 3].find((n) => month.getUTCMonth() % n === 0 && startOfUtcMonth(month, n) <= hi) ?? 1;
+    spans.push(span);
+    months.push(isoDate(month));
+    month = startOfUtcMonth(month, span);
+  }
+  return { spans, months };
+}
+
 /** Figures from one source of facts: signed (deltas: −1/+1) or plain rows (+1). */
 const FACT_SUMS = `
   ${REQUEST_STATUSES.map((s) => `sum(f.w) FILTER (WHERE f.status = '${s}') AS "s_${s}"`).join(',\n  ')},
@@ -190,13 +207,14 @@ const CELL_SUMS = `
 
 /**
  * The load figures of one grouping (or of the whole scope: `totals`) from the rollup. `$1`
- * from, `$2` to, `$3`/`$4` the whole months [lo, hi) as instants, `$5`/`$6` as dates,
+ * from, `$2` to, `$3`/`$4` the whole months [lo, hi) as instants, `$5`/`$6` the cells that tile them (cellsOf),
  * `$7` the rollup dim, then the region when the scope has one.
  */
 function rollupLoadQuery(groupBy: RollupGroup | null, scope: ReportScope): SqlQuery {
   const { lo, hi } = monthsAround(scope.from, scope.to);
   const dim = groupBy ? DIMS[groupBy] : 'region';
-  const values: unknown[] = [scope.from, scope.to, lo, hi, isoDate(lo), isoDate(hi), dim];
+  const cells = cellsOf(lo, hi);
+  const values: unknown[] = [scope.from, scope.to, lo, hi, cells.spans, cells.months, dim];
   let regionOf = (_alias: string) => '';
   if (scope.region) {
     values.push(scope.region);
@@ -218,42 +236,52 @@ function rollupLoadQuery(groupBy: RollupGroup | null, scope: ReportScope): SqlQu
              r.breached, r.satisfaction_score, report_hours(r.created_at, r.first_responded_at) AS fr, report_hours(r.created_at, r.resolved_at) AS res
       FROM requests r WHERE ${range}${regionOf('r')}`;
   const scale = `report_scale($7)`;
+  // The values of a target's buckets (k: key, kind, buckets) in the cells, and in the facts of one sign.
+  const CELL_VALUES = `SELECT u.v FROM cells cell JOIN report_values c ON c.span = cell.span AND c.month = cell.month CROSS JOIN LATERAL unnest(c.vals) AS u(v)
+          WHERE c.dim = $7 AND c.kind = k.kind AND c.bucket = ANY (k.buckets) ${groupBy ? 'AND c.key = k.key' : ''}${regionOf('c')}`;
+  const FACT_VALUES = (sign: '> 0' | '< 0') => `SELECT f.v FROM target_facts f WHERE f.key = k.key AND f.kind = k.kind AND f.w ${sign}`;
   const BUCKETED_MEDIANS = `    hist AS (
-      SELECT key, kind, bucket, sum(n) AS n FROM (
-        SELECT ${cellKey} AS key, c.kind, c.bucket, c.n FROM report_values c
-        WHERE c.dim = $7 AND c.month >= $5::date AND c.month < $6::date${regionOf('c')}
+      SELECT key, kind, bucket, sum(n)::int AS n FROM (
+        SELECT ${cellKey} AS key, c.kind, c.bucket, c.n FROM cells cell JOIN report_values c ON c.span = cell.span AND c.month = cell.month
+        WHERE c.dim = $7${regionOf('c')}
         UNION ALL SELECT key, kind, bucket, w FROM keyed_values
       ) h GROUP BY 1, 2, 3 HAVING sum(n) <> 0
     ),
+    -- percentile_cont(0.5) reads the values of ranks k1 and k2 (1-based) and interpolates:
+    -- of t values, k1 = floor((t - 1) / 2) + 1 and k2 = ceil((t - 1) / 2) + 1 (integers).
     cumulative AS (
-      SELECT key, kind, bucket, n, sum(n) OVER (PARTITION BY key, kind ORDER BY bucket) - n AS before, sum(n) OVER (PARTITION BY key, kind) AS total
-      FROM hist
-    ),
-    -- percentile_cont(0.5) reads the values of ranks k1 and k2 (1-based) and interpolates.
-    ranks AS (
-      SELECT DISTINCT key, kind, floor((total - 1) / 2.0)::bigint + 1 AS k1, ceil((total - 1) / 2.0)::bigint + 1 AS k2 FROM cumulative
+      SELECT key, kind, bucket, n, before, (total - 1) / 2 + 1 AS k1, total / 2 + 1 AS k2
+      FROM (SELECT key, kind, bucket, n, (sum(n) OVER (PARTITION BY key, kind ORDER BY bucket))::int - n AS before,
+                   (sum(n) OVER (PARTITION BY key, kind))::int AS total
+            FROM hist) h
     ),
     -- The one or two buckets holding ranks k1 and k2, with the ranks counted from the first.
     targets AS (
-      SELECT c.key, c.kind, c.bucket, k.k1 - min(c.before) OVER w AS r1, k.k2 - min(c.before) OVER w AS r2
-      FROM cumulative c JOIN ranks k USING (key, kind)
-      WHERE (k.k1 > c.before AND k.k1 <= c.before + c.n) OR (k.k2 > c.before AND k.k2 <= c.before + c.n)
-      WINDOW w AS (PARTITION BY c.key, c.kind)
+      SELECT key, kind, bucket, k1 - min(before) OVER w AS r1, k2 - min(before) OVER w AS r2
+      FROM cumulative
+      WHERE (k1 > before AND k1 <= before + n) OR (k2 > before AND k2 <= before + n)
+      WINDOW w AS (PARTITION BY key, kind)
     ),
-    target_values AS (
-      SELECT t.key, t.kind, t.r1, t.r2, u.v, 1 AS w
-      FROM targets t
-      JOIN report_values c ON c.dim = $7 AND c.kind = t.kind AND c.bucket = t.bucket ${groupBy ? 'AND c.key = t.key' : ''}
-                          AND c.month >= $5::date AND c.month < $6::date${regionOf('c')}
-      CROSS JOIN LATERAL unnest(c.vals) AS u(v)
-      UNION ALL
-      SELECT f.key, f.kind, t.r1, t.r2, f.v, f.w FROM keyed_values f JOIN targets t USING (key, kind, bucket)
+    -- The facts' values in the target buckets, as + and − multisets.
+    target_facts AS (
+      SELECT f.key, f.kind, f.v, f.w FROM keyed_values f JOIN targets t USING (key, kind, bucket)
     ),
-    multiplicity AS (SELECT key, kind, r1, r2, v, sum(w) AS m FROM target_values GROUP BY 1, 2, 3, 4, 5 HAVING sum(w) > 0),
-    ordered AS (SELECT key, kind, r1, r2, v, sum(m) OVER (PARTITION BY key, kind ORDER BY v) AS upto FROM multiplicity),
+    -- Per key and kind: the values of its one or two target buckets (cells and facts, less the
+    -- facts taken away: EXCEPT ALL is the multiset difference, computed only where some are),
+    -- sorted; ranks r1 and r2 then index them directly.
     picked AS (
-      SELECT key, kind, r1 = r2 AS single, min(v) FILTER (WHERE upto >= r1) AS v1, min(v) FILTER (WHERE upto >= r2) AS v2
-      FROM ordered GROUP BY key, kind, r1, r2
+      SELECT k.key, k.kind, k.r1 = k.r2 AS single, s.vals[k.r1] AS v1, s.vals[k.r2] AS v2
+      FROM (
+        SELECT DISTINCT key, kind, r1, r2, array_agg(bucket) OVER (PARTITION BY key, kind) AS buckets,
+               EXISTS (SELECT 1 FROM target_facts f WHERE f.key = t.key AND f.kind = t.kind AND f.w < 0) AS less
+        FROM targets t
+      ) k
+      CROSS JOIN LATERAL (
+        SELECT CASE WHEN k.less
+          THEN (SELECT array_agg(x.v ORDER BY x.v) FROM (${CELL_VALUES} UNION ALL ${FACT_VALUES('> 0')} EXCEPT ALL ${FACT_VALUES('< 0')}) x)
+          ELSE (SELECT array_agg(x.v ORDER BY x.v) FROM (${CELL_VALUES} UNION ALL ${FACT_VALUES('> 0')}) x)
+        END AS vals
+      ) s
     ),
     medians AS (
       SELECT key,
@@ -263,7 +291,8 @@ function rollupLoadQuery(groupBy: RollupGroup | null, scope: ReportScope): SqlQu
     ),
 `;
   const text = `
-    WITH facts AS (
+    WITH cells AS (SELECT * FROM unnest($5::smallint[], $6::date[]) AS s(span, month)),
+    facts AS (
       SELECT d.sign::int AS w, d.status, d.region_code, d.country_code, d.area_code, d.assignee_id, d.organization_id, d.products,
              d.breached, d.satisfaction_score, d.first_response_hours AS fr, d.resolution_hours AS res
       FROM report_deltas d WHERE d.created_at >= $3 AND d.created_at < $4${regionOf('d')}
@@ -283,7 +312,7 @@ function rollupLoadQuery(groupBy: RollupGroup | null, scope: ReportScope): SqlQu
       SELECT key, ${FACT_SUMS} FROM keyed f GROUP BY key
       UNION ALL
       SELECT ${cellKey} AS key, ${CELL_SUMS}
-      FROM report_counts c WHERE c.dim = $7 AND c.month >= $5::date AND c.month < $6::date${regionOf('c')} GROUP BY 1
+      FROM cells cell JOIN report_counts c ON c.span = cell.span AND c.month = cell.month WHERE c.dim = $7${regionOf('c')} GROUP BY 1
     ),
     counts AS (
       SELECT key, ${REQUEST_STATUSES.map((s) => `COALESCE(sum("s_${s}"), 0)::int AS "s_${s}"`).join(', ')},
