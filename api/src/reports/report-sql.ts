@@ -8,12 +8,13 @@ import { REQUEST_STATUSES, type ReportGroup, type TrendInterval } from '@portal/
  * Two forms of each report:
  * - `plain…`: the definition. A count over `requests`, with percentile_cont for the medians.
  * - the rollup form: whole UTC months (days, for the trend) from the rollup tables of
- *   migration ReportIndexes (report_counts, report_values, report_days), plus the pending
+ *   migrations ReportIndexes and ReportSpans (report_counts, report_values, report_days),
+ *   read as the fewest year, quarter and month cells that tile them, plus the pending
  *   changes in report_deltas, plus or minus the requests between the range's ends and the
  *   nearest month boundaries, read directly; medians from the bucket counts and then the
- *   exact values of the one or two
- *   buckets holding the middle ranks, with percentile_cont's own interpolation; aging from
- *   the open requests. It gives the same figures as the plain form, to the last digit.
+ *   exact values of the one or two buckets holding the middle ranks, sorted and read by
+ *   position, with percentile_cont's own interpolation; aging from the open requests. It
+ *   gives the same figures as the plain form, to the last digit.
  * The area filter has no rollup (the cells are not split by area) and uses the plain form,
  * as do the rows by organization (thousands of small groups: medians that need every value).
  */
