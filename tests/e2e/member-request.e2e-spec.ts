@@ -113,7 +113,10 @@ describe('a member files a request from the browser', () => {
     await context.close();
   });
 
-  it('files one request when the answer to the submission is lost and the retry reuses its key', async () => {
+  it.each([
+    ['', false],
+    [', also when the page arrives after the sender has sent it', true],
+  ])('files one request when the answer to the submission is lost and the retry reuses its key%s', async (_, pageArrivesLate) => {
     const { context, page } = await signIn('ana@valle-alto.example');
     const subject = `Respuesta perdida ${Date.now()}`;
     await fillForm(page, subject);
@@ -136,7 +139,26 @@ describe('a member files a request from the browser', () => {
     // Kept on the device, so a reload does not lose it; the page sends it again on opening.
     const waiting = await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('portal.pendingRequests')));
     expect(waiting).toHaveLength(1);
+    if (pageArrivesLate) {
+      // On a slow phone the form page's code can arrive after the sender (which starts with
+      // the app) has already sent the waiting request: the page must still open it.
+      await page.route('**/*.js', async (route) => {
+        const response = await route.fetch();
+        const body = await response.text();
+        if (body.includes('request-submit')) await new Promise((resolve) => setTimeout(resolve, 2_000));
+        await route.fulfill({ response, body });
+      });
+    }
     await page.reload();
+    // The page opens the request once sent; if it was sent before the page's code arrived,
+    // the page says so with a link to it (either can happen on a real phone).
+    const sentNotice = page.getByTestId('sent-meanwhile');
+    const first = await Promise.race([
+      page.waitForURL(REQUEST_PAGE, { timeout: 30_000 }).then(() => 'opened', () => 'neither'),
+      sentNotice.waitFor({ timeout: 30_000 }).then(() => 'told', () => 'neither'),
+    ]);
+    expect(pageArrivesLate ? ['told'] : ['opened', 'told']).toContain(first);
+    if (first === 'told') await page.getByTestId('sent-meanwhile-open').click();
     await page.waitForURL(REQUEST_PAGE, { timeout: 30_000 });
 
     expect(keys.length).toBeGreaterThanOrEqual(2);

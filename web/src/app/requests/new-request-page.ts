@@ -99,6 +99,9 @@ export class NewRequestPage {
     // Opened again while a submission waits: show it first (it is sent by itself).
     const waiting = this.submissions.pending().find((record) => !record.rejection);
     if (waiting && !draft) this.following.set(waiting.localId);
+    // Sent before this page existed (at start-up, while its code was still arriving): say so.
+    const sentUnseen = waiting ? null : this.submissions.takeUnseen();
+    if (sentUnseen) this.sentMeanwhile.set(sentUnseen);
 
     const subscription = this.submissions.completed.subscribe((outcome) => this.showSent(outcome));
     const destroyRef = inject(DestroyRef);

@@ -79,6 +79,8 @@ export class PendingSubmissions {
   private readonly uploadItems = signal<Readonly<Record<string, readonly UploadItem[]>>>({});
   private readonly deviceOnline = signal(globalThis.navigator?.onLine ?? true);
   private readonly completedSubject = new Subject<SubmissionOutcome>();
+  /** Sent while no page was listening (see takeUnseen). */
+  private readonly unseenOutcomes: SubmissionOutcome[] = [];
   /** Files chosen in this page's lifetime, by submission: also those too large to keep. */
   private readonly filesInMemory = new Map<string, readonly File[]>();
   /** Where storage is unavailable, submissions live here for the page's lifetime. */
@@ -99,6 +101,14 @@ export class PendingSubmissions {
   readonly online = this.deviceOnline.asReadonly();
   /** Emits each submission that reached the server with its files. */
   readonly completed = this.completedSubject.asObservable();
+  /**
+   * The oldest submission sent while no page was listening for `completed`, removed: the
+   * sender starts with the app, so after a reload it can send a waiting request before the
+   * form page's code has even arrived. That page then still tells the member.
+   */
+  takeUnseen(): SubmissionOutcome | null {
+    return this.unseenOutcomes.shift() ?? null;
+  }
 
   constructor() {
     const window = globalThis as unknown as Window;
@@ -257,12 +267,14 @@ export class PendingSubmissions {
     }
     this.retryIndex = 0;
     this.discard(record.localId);
-    this.completedSubject.next({
+    const outcome: SubmissionOutcome = {
       localId: record.localId,
       requestId: record.requestId,
       reference: record.reference ?? '',
       failedFiles: record.files.filter((file) => file.refused).map((file) => ({ name: file.name, reason: file.refused ?? '' })),
-    });
+    };
+    if (!this.completedSubject.observed) this.unseenOutcomes.push(outcome);
+    this.completedSubject.next(outcome);
     return 'sent';
   }
 
