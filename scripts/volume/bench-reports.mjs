@@ -6,9 +6,8 @@
 //
 // Same SQL as the API: the statements come from api/dist's report-sql.js, the module
 // reports.service.ts builds its queries with (build the API first), and run as the service
-// runs them: a load report's statements (rows, totals and, apart, the groups' resolution
-// medians) at once on connections of their own (runLoadQueries), each in its own
-// transaction after REPORT_SETTINGS. A run's time is the wall time of the report.
+// runs them: a load report's rows and totals at once on two connections (Promise.all), each
+// in its own transaction after REPORT_SETTINGS. A run's time is the wall time of the report.
 //
 // Baseline: the plain query (plainLoadQueries/plainTrendQuery: a count over `requests` with
 // percentile_cont, as the API ran it before the rollup) with the session's default settings,
@@ -40,9 +39,7 @@ const GROUPS = ['region', 'country', 'area', 'assignee', 'status', 'product', 'o
 const DAY = 86_400_000;
 
 const url = volumeDatabaseUrl();
-const [a, b, extra] = [await connect(url), await connect(url), await connect(url)];
-// The connections a report's statements run on at once (runLoadQueries: up to three).
-const pool = [a, b, extra];
+const [a, b] = [await connect(url), await connect(url)];
 const { rows: [info] } = await a.query(
   `SELECT now() AS now, (SELECT count(*) FROM requests) AS requests, (SELECT min(created_at) FROM requests) AS first, version() AS version,
           (SELECT count(*) FROM report_deltas) AS deltas`,
@@ -70,11 +67,12 @@ async function inTransaction(client, settings, query) {
   }
 }
 
-/** The report as the API runs it: its statements at once, each on a connection of its own. */
+/** The report as the API runs it: rows and totals at once on two connections. */
 async function runOptimized(c) {
   if (c.interval) return { rows: await inTransaction(a, sql.REPORT_SETTINGS, sql.trendQuery(c.interval, c.scope)) };
-  let next = 0;
-  return sql.runLoadQueries(sql.loadQueries(c.group, c.scope), (query) => inTransaction(pool[next++], sql.REPORT_SETTINGS, query));
+  const q = sql.loadQueries(c.group, c.scope);
+  const [rows, totals] = await Promise.all([inTransaction(a, sql.REPORT_SETTINGS, q.rows), inTransaction(b, sql.REPORT_SETTINGS, q.totals)]);
+  return { rows, totals };
 }
 
 /** The plain query, in the caller's transaction (the one without the added indexes). */
@@ -112,7 +110,7 @@ process.stdout.write(
   `bench:reports — ${new Date().toISOString()}\n` +
     `database: ${url.replace(/\/\/[^@]*@/, '//')} · ${Number(info.requests).toLocaleString('en')} requests since ${info.first.toISOString().slice(0, 10)} · ${info.deltas} pending deltas\n` +
     `${info.version.split(',')[0]} · runs: ${RUNS} (optimized), ${BASELINE_RUNS} (baseline) · director region ${directorRegion}\n` +
-    `optimized: report-sql.js loadQueries/trendQuery as the API runs them (rollup + pending deltas ± the requests between the ends and the nearest month boundaries; rows ∥ totals ∥ resolution medians)\n` +
+    `optimized: report-sql.js loadQueries/trendQuery as the API runs them (rollup + pending deltas ± the requests between the ends and the nearest month boundaries; rows ∥ totals)\n` +
     `baseline:  report-sql.js plainLoadQueries/plainTrendQuery, default settings, in a transaction without the indexes of ReportIndexes (rolled back);\n` +
     `           rows then totals on one connection, a run counts the slower of the two\n\n`,
 );
@@ -141,7 +139,8 @@ for (const c of selected) {
   const optimized = c.interval
     ? { rows: (await a.query(sql.trendQuery(c.interval, c.scope).text, sql.trendQuery(c.interval, c.scope).values)).rows }
     : await (async () => {
-        return sql.runLoadQueries(sql.loadQueries(c.group, c.scope), async (query) => (await a.query(query.text, query.values)).rows);
+        const q = sql.loadQueries(c.group, c.scope);
+        return { rows: (await a.query(q.rows.text, q.rows.values)).rows, totals: (await a.query(q.totals.text, q.totals.values)).rows };
       })();
   await a.query('ROLLBACK TO SAVEPOINT compare');
   const first = await runBaseline(c);
@@ -168,5 +167,5 @@ for (const c of selected) {
   );
 }
 process.stdout.write(`\n${lines.join('\n')}\n\n${selected.length} reports · ${over} over the 100 ms p95 target · ${different} with figures different from the plain query\n`);
-await Promise.all([a.end(), b.end(), extra.end()]);
+await Promise.all([a.end(), b.end()]);
 process.exit(different ? 1 : 0);

@@ -25,10 +25,10 @@ const canon = (rows) => JSON.stringify(rows.map((r) => Object.fromEntries(Object
 let failures = 0;
 for (const scope of scopes) {
   for (const group of GROUPS) {
-    const fast = await sql.runLoadQueries(sql.loadQueries(group, scope), async (query) => (await db.query(query.text, query.values)).rows);
+    const fast = sql.loadQueries(group, scope);
     const plain = sql.plainLoadQueries(group, scope);
     for (const part of ['rows', 'totals']) {
-      const a = fast[part];
+      const a = (await db.query(fast[part].text, fast[part].values)).rows;
       const b = (await db.query(plain[part].text, plain[part].values)).rows;
       const ok = canon(a) === canon(b);
       if (!ok) {

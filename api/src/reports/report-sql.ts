@@ -34,31 +34,8 @@ export interface SqlQuery {
 export interface LoadQueries {
   /** One row per group: `key` and the figures (see toFigures in reports.service.ts). */
   rows: SqlQuery;
-  /**
-   * When set, the groups' median resolution hours (`key`, `median_resolution`), computed
-   * apart so that it runs beside `rows` on another core; `rows` then leaves them NULL.
-   */
-  resolutionMedians?: SqlQuery;
   /** One row: the figures of the whole scope. */
   totals: SqlQuery;
-}
-
-/**
- * Runs a load report's statements at once (`run`: one statement on a connection of its own)
- * and puts the separately computed medians into the rows.
- */
-export async function runLoadQueries<R extends object>(queries: LoadQueries, run: (query: SqlQuery) => Promise<R[]>): Promise<{ rows: R[]; totals: R[] }> {
-  const [rows, totals, medians] = await Promise.all([
-    run(queries.rows),
-    run(queries.totals),
-    queries.resolutionMedians ? run(queries.resolutionMedians) : Promise.resolve(null),
-  ]);
-  if (medians) {
-    type Keyed = { key: unknown; median_resolution: unknown };
-    const byKey = new Map((medians as Keyed[]).map((row) => [row.key, row.median_resolution]));
-    for (const row of rows as Keyed[]) row.median_resolution = byKey.get(row.key) ?? null;
-  }
-  return { rows, totals };
 }
 
 const OPEN = `('new', 'assigned', 'in_progress', 'waiting_on_member')`;
@@ -234,9 +211,7 @@ const CELL_SUMS = `
  * from, `$2` to, `$3`/`$4` the whole months [lo, hi) as instants, `$5`/`$6` the cells that tile them (cellsOf),
  * `$7` the rollup dim, then the region when the scope has one.
  */
-function rollupLoadQuery(groupBy: RollupGroup | null, scope: ReportScope, part: 'all' | 'all-but-resolution-median' | 'resolution-median' = 'all'): SqlQuery {
-  // Which medians this statement computes (the values of the other kind are not read).
-  const kinds = part === 'all' ? ['fr', 'res'] : part === 'resolution-median' ? ['res'] : ['fr'];
+function rollupLoadQuery(groupBy: RollupGroup | null, scope: ReportScope): SqlQuery {
   const { lo, hi } = monthsAround(scope.from, scope.to);
   const dim = groupBy ? DIMS[groupBy] : 'region';
   const cells = cellsOf(lo, hi);
@@ -269,7 +244,7 @@ function rollupLoadQuery(groupBy: RollupGroup | null, scope: ReportScope, part: 
   const BUCKETED_MEDIANS = `    hist AS (
       SELECT key, kind, bucket, sum(n)::int AS n FROM (
         SELECT ${cellKey} AS key, c.kind, c.bucket, c.n FROM cells cell JOIN report_values c ON c.span = cell.span AND c.month = cell.month
-        WHERE c.dim = $7 AND c.kind IN (${kinds.map((kind) => `'${kind}'`).join(', ')})${regionOf('c')}
+        WHERE c.dim = $7${regionOf('c')}
         UNION ALL SELECT key, kind, bucket, w FROM keyed_values
       ) h GROUP BY 1, 2, 3 HAVING sum(n) <> 0
     ),
@@ -316,21 +291,6 @@ function rollupLoadQuery(groupBy: RollupGroup | null, scope: ReportScope, part: 
       FROM picked GROUP BY key
     ),
 `;
-  const select =
-    part === 'resolution-median'
-      ? `SELECT m.key, m.median_resolution FROM medians m`
-      : `SELECT ${groupBy ? 'c.key, ' : ''}
-           (${REQUEST_STATUSES.map((s) => `c."s_${s}"`).join(' + ')})::int AS total,
-           ${REQUEST_STATUSES.map((s) => `c."s_${s}"`).join(', ')},
-           (c.s_new + c.s_assigned + c.s_in_progress + c.s_waiting_on_member)::int AS open,
-           c.breached,
-           COALESCE(a.d0_2, 0)::int AS d0_2, COALESCE(a.d3_7, 0)::int AS d3_7, COALESCE(a.d8_30, 0)::int AS d8_30, COALESCE(a.d31_plus, 0)::int AS d31_plus,
-           m.median_first_response, m.median_resolution,
-           CASE WHEN c.score_n > 0 THEN c.score_sum::numeric / c.score_n::numeric END AS satisfaction_avg
-    FROM ${groupBy ? 'counts c' : `(SELECT 'all' AS key) k LEFT JOIN counts c0 ON c0.key = k.key CROSS JOIN LATERAL (SELECT ${REQUEST_STATUSES.map((s) => `COALESCE(c0."s_${s}", 0) AS "s_${s}"`).join(', ')}, COALESCE(c0.breached, 0) AS breached, COALESCE(c0.score_sum, 0) AS score_sum, COALESCE(c0.score_n, 0) AS score_n) c`}
-    LEFT JOIN aging a ON a.key = ${groupBy ? 'c.key' : 'k.key'}
-    LEFT JOIN medians m ON m.key = ${groupBy ? 'c.key' : 'k.key'}
-    ${groupBy ? `WHERE (${REQUEST_STATUSES.map((s) => `c."s_${s}"`).join(' + ')}) <> 0` : ''}`;
   const text = `
     WITH cells AS (SELECT * FROM unnest($5::smallint[], $6::date[]) AS s(span, month)),
     facts AS (
@@ -346,8 +306,8 @@ function rollupLoadQuery(groupBy: RollupGroup | null, scope: ReportScope, part: 
     keyed AS (SELECT ${factKey} AS key, f.* FROM facts f ${productJoin}),
     -- The facts' hours, one row per kind, with their bucket.
     keyed_values AS (
-      SELECT key, 'fr' AS kind, report_bucket(fr, ${scale}) AS bucket, fr AS v, w FROM keyed WHERE fr IS NOT NULL${kinds.includes('fr') ? '' : ' AND false'}
-      UNION ALL SELECT key, 'res', report_bucket(res, ${scale}), res, w FROM keyed WHERE res IS NOT NULL${kinds.includes('res') ? '' : ' AND false'}
+      SELECT key, 'fr' AS kind, report_bucket(fr, ${scale}) AS bucket, fr AS v, w FROM keyed WHERE fr IS NOT NULL
+      UNION ALL SELECT key, 'res', report_bucket(res, ${scale}), res, w FROM keyed WHERE res IS NOT NULL
     ),
     sums AS (
       SELECT key, ${FACT_SUMS} FROM keyed f GROUP BY key
@@ -366,7 +326,18 @@ ${BUCKETED_MEDIANS}    aging AS (
       WHERE r.status IN ${OPEN} AND r.created_at >= $1 AND r.created_at < $2${regionOf('r')}
       GROUP BY 1
     )
-    ${select}`;
+    SELECT ${groupBy ? 'c.key, ' : ''}
+           (${REQUEST_STATUSES.map((s) => `c."s_${s}"`).join(' + ')})::int AS total,
+           ${REQUEST_STATUSES.map((s) => `c."s_${s}"`).join(', ')},
+           (c.s_new + c.s_assigned + c.s_in_progress + c.s_waiting_on_member)::int AS open,
+           c.breached,
+           COALESCE(a.d0_2, 0)::int AS d0_2, COALESCE(a.d3_7, 0)::int AS d3_7, COALESCE(a.d8_30, 0)::int AS d8_30, COALESCE(a.d31_plus, 0)::int AS d31_plus,
+           m.median_first_response, m.median_resolution,
+           CASE WHEN c.score_n > 0 THEN c.score_sum::numeric / c.score_n::numeric END AS satisfaction_avg
+    FROM ${groupBy ? 'counts c' : `(SELECT 'all' AS key) k LEFT JOIN counts c0 ON c0.key = k.key CROSS JOIN LATERAL (SELECT ${REQUEST_STATUSES.map((s) => `COALESCE(c0."s_${s}", 0) AS "s_${s}"`).join(', ')}, COALESCE(c0.breached, 0) AS breached, COALESCE(c0.score_sum, 0) AS score_sum, COALESCE(c0.score_n, 0) AS score_n) c`}
+    LEFT JOIN aging a ON a.key = ${groupBy ? 'c.key' : 'k.key'}
+    LEFT JOIN medians m ON m.key = ${groupBy ? 'c.key' : 'k.key'}
+    ${groupBy ? `WHERE (${REQUEST_STATUSES.map((s) => `c."s_${s}"`).join(' + ')}) <> 0` : ''}`;
   return { text, values };
 }
 
@@ -377,14 +348,8 @@ ${BUCKETED_MEDIANS}    aging AS (
  */
 export function loadQueries(groupBy: ReportGroup, scope: ReportScope): LoadQueries {
   if (scope.area) return plainLoadQueries(groupBy, scope);
-  const totals = rollupLoadQuery(null, scope);
-  if (groupBy === 'organization') return { rows: plainLoadQueries(groupBy, scope).rows, totals };
-  // The groups' medians are most of the work: the resolution medians run beside the rest.
-  return {
-    rows: rollupLoadQuery(groupBy, scope, 'all-but-resolution-median'),
-    resolutionMedians: rollupLoadQuery(groupBy, scope, 'resolution-median'),
-    totals,
-  };
+  const rows = groupBy === 'organization' ? plainLoadQueries(groupBy, scope).rows : rollupLoadQuery(groupBy, scope);
+  return { rows, totals: rollupLoadQuery(null, scope) };
 }
 
 /** The trend: whole days from report_days and the pending deltas, the partial days from requests. */

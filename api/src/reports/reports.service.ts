@@ -16,7 +16,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { AppException } from '../common/app-exception';
 import { STATUS_NAMES } from '../notifications/templates';
 import { ReferenceService } from '../reference/reference.service';
-import { loadQueries, REPORT_SETTINGS, type ReportScope, runLoadQueries, type SqlQuery, trendQuery } from './report-sql';
+import { loadQueries, REPORT_SETTINGS, type ReportScope, type SqlQuery, trendQuery } from './report-sql';
 import type { ReportFilterDto } from './reports.dto';
 
 const UNASSIGNED: Record<Language, string> = { es: 'Sin asignar', en: 'Unassigned', pt: 'Sem responsável', fr: 'Non attribuée' };
@@ -66,10 +66,8 @@ export class ReportsService {
 
   async load(_caller: AuthUser, groupBy: ReportGroup, scope: ReportScope, language: Language): Promise<LoadReport> {
     // The SQL lives in report-sql.ts, shared with the benchmark (npm run bench:reports).
-    const {
-      rows,
-      totals: [totals],
-    } = await runLoadQueries(loadQueries(groupBy, scope), (query) => this.run(query));
+    const { rows: rowsQuery, totals: totalsQuery } = loadQueries(groupBy, scope);
+    const [rows, [totals]] = await Promise.all([this.run(rowsQuery), this.run(totalsQuery)]);
     const labels = await this.labels(groupBy, rows.map((row: { key: string }) => row.key), language);
     const items: LoadRow[] = rows
       .map((row: FiguresRow & { key: string }) => ({ key: row.key, label: labels.get(row.key) ?? row.key, ...toFigures(row) }))
