@@ -239,23 +239,40 @@ describe('reports of request load for directors', () => {
       }
     };
 
-    // Fold the pending changes into the cells, as the scheduled job does.
-    const client = await portal.db.connect();
-    try {
-      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
-      await client.query('SELECT report_rollup_compact()');
-      await client.query('COMMIT');
-    } finally {
-      client.release();
-    }
+    // Fold the pending changes into the cells, as the scheduled job does (-1: the job itself
+    // is folding at this moment; then again).
+    const fold = async () => {
+      for (;;) {
+        const client = await portal.db.connect();
+        try {
+          await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
+          const { rows: [{ folded }] } = await client.query('SELECT report_rollup_compact() AS folded');
+          await client.query('COMMIT');
+          if (folded >= 0) return;
+        } finally {
+          client.release();
+        }
+      }
+    };
+    await fold();
     const { rows: cells } = await portal.db.query(`SELECT span, count(*)::int AS n FROM report_values GROUP BY span ORDER BY span`);
     expect(cells.map((c: { span: number }) => c.span)).toEqual([1, 3, 12]);
     expect((await portal.db.query(`SELECT count(*)::int AS n FROM report_deltas`)).rows[0].n).toBe(0);
     await checkEveryGrouping();
 
-    // Changes after the fold: pending −1/+1 deltas on top of the cells.
+    // Changes after the fold, all in one month that is neither the first of its quarter nor of
+    // its year (so folding them must rebuild that quarter and year from all their months):
+    // pending −1/+1 deltas on top of the cells.
     const next = random(7);
-    for (let i = 0; i < rows.length; i += 4) {
+    const monthOf = (r: Row) => r.created_at.toISOString().slice(0, 7);
+    // Last calendar year lies wholly in the ranges above: of its 2nd, 5th, 8th and 11th months,
+    // the one with the most requests.
+    const lastYear = new Date(now).getUTCFullYear() - 1;
+    const candidates = rows.filter((r) => r.created_at.getUTCFullYear() === lastYear && r.created_at.getUTCMonth() % 3 === 1).map(monthOf);
+    const changedMonth = [...new Set(candidates)].sort((a, b) => candidates.filter((m) => m === b).length - candidates.filter((m) => m === a).length)[0];
+    const changed = rows.flatMap((r, i) => (monthOf(r) === changedMonth ? [i] : []));
+    expect(changed.length).toBeGreaterThan(3);
+    for (const i of changed) {
       const r = rows[i];
       r.breached = !r.breached;
       if (r.first_responded_at) r.first_responded_at = new Date(r.first_responded_at.getTime() + Math.floor(next() * 50) * 3_600_000);
@@ -267,7 +284,12 @@ describe('reports of request load for directors', () => {
         r.status,
       ]);
     }
-    expect((await portal.db.query(`SELECT count(*)::int AS n FROM report_deltas WHERE sign = -1`)).rows[0].n).toBe(Math.ceil(rows.length / 4));
+    expect((await portal.db.query(`SELECT count(*)::int AS n FROM report_deltas WHERE sign = -1`)).rows[0].n).toBe(changed.length);
+    await checkEveryGrouping();
+
+    // Folded into the months, quarters and years that already had cells.
+    await fold();
+    expect((await portal.db.query(`SELECT count(*)::int AS n FROM report_deltas`)).rows[0].n).toBe(0);
     await checkEveryGrouping();
   });
 

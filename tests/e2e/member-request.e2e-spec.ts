@@ -122,10 +122,15 @@ describe('a member files a request from the browser', () => {
     await fillForm(page, subject);
     const keys: string[] = [];
     let dropped = false;
+    let retryAnswered = () => {};
+    const retryAnsweredPromise = new Promise<void>((resolve) => (retryAnswered = resolve));
     await page.route('**/api/v1/requests', async (route) => {
       if (route.request().method() !== 'POST') return route.continue();
       keys.push(route.request().headers()['idempotency-key'] ?? '');
-      if (dropped) return route.continue();
+      if (dropped) {
+        await route.fulfill({ response: await route.fetch() });
+        return retryAnswered();
+      }
       // The server gets the submission and files it; its answer never reaches the phone.
       await route.fetch();
       dropped = true;
@@ -141,11 +146,15 @@ describe('a member files a request from the browser', () => {
     expect(waiting).toHaveLength(1);
     if (pageArrivesLate) {
       // On a slow phone the form page's code can arrive after the sender (which starts with
-      // the app) has already sent the waiting request: the page must still open it.
+      // the app) has already sent the waiting request: the page must still tell the member.
       await page.route('**/*.js', async (route) => {
         const response = await route.fetch();
         const body = await response.text();
-        if (body.includes('request-submit')) await new Promise((resolve) => setTimeout(resolve, 2_000));
+        if (body.includes('request-submit')) {
+          // Held until the sender's retry has been answered (and a moment for the page to read it).
+          await Promise.race([retryAnsweredPromise, new Promise((resolve) => setTimeout(resolve, 20_000))]);
+          await new Promise((resolve) => setTimeout(resolve, 300));
+        }
         await route.fulfill({ response, body });
       });
     }

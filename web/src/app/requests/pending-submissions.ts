@@ -15,6 +15,8 @@ import { uploadWithProgress, type UploadItem, waitingUpload } from './uploads';
 const STORED_FILES_BUDGET = 4_000_000;
 /** Waits between automatic retries while the device says it is online. */
 const RETRY_DELAYS_MS = [5_000, 15_000, 30_000, 60_000, 120_000, 300_000];
+/** How long a request sent while no page listened is still announced by the form page. */
+const UNSEEN_OUTCOME_MS = 120_000;
 /** Serializes sending across this browser's tabs, so no tab uploads a file twice. */
 const SEND_LOCK = 'portal.pendingRequests.send';
 
@@ -79,8 +81,8 @@ export class PendingSubmissions {
   private readonly uploadItems = signal<Readonly<Record<string, readonly UploadItem[]>>>({});
   private readonly deviceOnline = signal(globalThis.navigator?.onLine ?? true);
   private readonly completedSubject = new Subject<SubmissionOutcome>();
-  /** Sent while no page was listening (see takeUnseen). */
-  private readonly unseenOutcomes: SubmissionOutcome[] = [];
+  /** Sent while no page was listening (see takeUnseen): whose, and when (epoch ms). */
+  private unseenOutcomes: { outcome: SubmissionOutcome; userId: string; at: number }[] = [];
   /** Files chosen in this page's lifetime, by submission: also those too large to keep. */
   private readonly filesInMemory = new Map<string, readonly File[]>();
   /** Where storage is unavailable, submissions live here for the page's lifetime. */
@@ -107,7 +109,10 @@ export class PendingSubmissions {
    * form page's code has even arrived. That page then still tells the member.
    */
   takeUnseen(): SubmissionOutcome | null {
-    return this.unseenOutcomes.shift() ?? null;
+    const userId = this.memberId();
+    // Only the signed-in member's, and only fresh news: one sent long ago is in their list.
+    this.unseenOutcomes = this.unseenOutcomes.filter((unseen) => unseen.userId === userId && Date.now() - unseen.at < UNSEEN_OUTCOME_MS);
+    return this.unseenOutcomes.shift()?.outcome ?? null;
   }
 
   constructor() {
@@ -129,6 +134,7 @@ export class PendingSubmissions {
       untracked(() => {
         this.stopWatching?.();
         this.stopWatching = userId ? watchKey(LOCAL_KEYS.pending(userId), () => this.refresh()) : null;
+        this.unseenOutcomes = this.unseenOutcomes.filter((unseen) => unseen.userId === userId);
         this.refresh();
         void this.sendWaiting();
       });
@@ -273,7 +279,7 @@ export class PendingSubmissions {
       reference: record.reference ?? '',
       failedFiles: record.files.filter((file) => file.refused).map((file) => ({ name: file.name, reason: file.refused ?? '' })),
     };
-    if (!this.completedSubject.observed) this.unseenOutcomes.push(outcome);
+    if (!this.completedSubject.observed) this.unseenOutcomes.push({ outcome, userId: record.userId, at: Date.now() });
     this.completedSubject.next(outcome);
     return 'sent';
   }
