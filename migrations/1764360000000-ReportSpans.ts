@@ -64,16 +64,10 @@ export class ReportSpans1764360000000 implements MigrationInterface {
           GROUP BY 1, 3, 4, 5, 6, 7;
       END $fn$`);
 
-    await db.query(`
-      CREATE OR REPLACE FUNCTION report_rollup_rebuild() RETURNS void LANGUAGE plpgsql AS $fn$
-      BEGIN
-        PERFORM pg_advisory_xact_lock(727002);
-        DELETE FROM report_deltas;
+    await this.replaceRebuild(db, `
         PERFORM report_rollup_build_months(NULL);
         PERFORM report_rollup_build_spans(NULL, 3);
-        PERFORM report_rollup_build_spans(NULL, 12);
-        PERFORM report_rollup_build_days(NULL);
-      END $fn$`);
+        PERFORM report_rollup_build_spans(NULL, 12);`);
     await this.replaceCompact(db, `
         PERFORM report_rollup_build_months(months);
         PERFORM report_rollup_build_spans(months, 3);
@@ -85,14 +79,8 @@ export class ReportSpans1764360000000 implements MigrationInterface {
   async down(db: QueryRunner): Promise<void> {
     await this.replaceCompact(db, `
         PERFORM report_rollup_build_months(months);`);
-    await db.query(`
-      CREATE OR REPLACE FUNCTION report_rollup_rebuild() RETURNS void LANGUAGE plpgsql AS $fn$
-      BEGIN
-        PERFORM pg_advisory_xact_lock(727002);
-        DELETE FROM report_deltas;
-        PERFORM report_rollup_build_months(NULL);
-        PERFORM report_rollup_build_days(NULL);
-      END $fn$`);
+    await this.replaceRebuild(db, `
+        PERFORM report_rollup_build_months(NULL);`);
     await db.query(`DROP FUNCTION report_rollup_build_spans(date[], int)`);
     await this.replaceScale(db, 4);
     await db.query(`DROP AGGREGATE report_concat(double precision[])`);
@@ -113,6 +101,18 @@ export class ReportSpans1764360000000 implements MigrationInterface {
       CREATE OR REPLACE FUNCTION report_scale(dim text) RETURNS int LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
         SELECT CASE dim WHEN 'region' THEN 32 WHEN 'status' THEN 24 WHEN 'area' THEN 16 WHEN 'country' THEN 12
                         WHEN 'product' THEN 12 WHEN 'assignee' THEN ${assignee} ELSE 0 END $$`);
+  }
+
+  /** report_rollup_rebuild() of ReportIndexes, with `buildCells` building every cell from the requests. */
+  private async replaceRebuild(db: QueryRunner, buildCells: string): Promise<void> {
+    await db.query(`
+      CREATE OR REPLACE FUNCTION report_rollup_rebuild() RETURNS void LANGUAGE plpgsql AS $fn$
+      BEGIN
+        PERFORM pg_advisory_xact_lock(727002);
+        DELETE FROM report_deltas;
+        ${buildCells}
+        PERFORM report_rollup_build_days(NULL);
+      END $fn$`);
   }
 
   /** report_rollup_compact() of ReportIndexes, with `rebuildMonths` rebuilding the folded months' cells. */

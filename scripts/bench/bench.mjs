@@ -21,7 +21,7 @@ import { mkdirSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { BENCH_PASSWORD, cleanUp, connect, countRequests, prepareAccounts } from './lib/fixtures.mjs';
+import { BENCH_PASSWORD, cleanUp, connect, countRequests, prepareAccounts, visibleReference } from './lib/fixtures.mjs';
 import { othersCpu } from './lib/cpu.mjs';
 import { measureSlice, summarize, warmUp } from './lib/load.mjs';
 import { startApi, startBare } from './lib/processes.mjs';
@@ -125,13 +125,7 @@ async function main() {
   cleanUpOptions = { since, representatives: staff.filter((person) => !person.email.endsWith('@bench.example')).map((person) => person.id) };
   const references = new Map();
   for (const person of staff) {
-    const { rows } = await db.query(
-      person.role === 'director'
-        ? `SELECT reference FROM requests WHERE region_code = $1 AND created_at <= now() ORDER BY created_at DESC OFFSET 100 LIMIT 1`
-        : `SELECT reference FROM requests WHERE country_code = $1 AND created_at <= now() ORDER BY created_at DESC OFFSET 100 LIMIT 1`,
-      [person.role === 'director' ? person.region : person.coverage[0].country],
-    );
-    references.set(person.id, rows[0].reference);
+    references.set(person.id, await visibleReference(db, { role: person.role, region: person.region, country: person.coverage[0]?.country }));
   }
 
   const jwtSecret = randomBytes(48).toString('base64url');

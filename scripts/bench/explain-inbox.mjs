@@ -14,7 +14,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { connect, REPRESENTATIVE_COUNTRIES, SEEDED_REPRESENTATIVES } from './lib/fixtures.mjs';
+import { connect, REPRESENTATIVE_COUNTRIES, SEEDED_REPRESENTATIVES, visibleReference } from './lib/fixtures.mjs';
 import { ROOT } from './lib/processes.mjs';
 import { heavyInboxQueries, inboxQueries } from './lib/scenarios.mjs';
 
@@ -79,13 +79,7 @@ async function statementsOf(caller, path) {
 
 const references = new Map();
 for (const person of staff) {
-  const { rows } = await db.query(
-    person.role === 'director'
-      ? `SELECT reference FROM requests WHERE region_code = $1 AND created_at <= now() ORDER BY created_at DESC OFFSET 100 LIMIT 1`
-      : `SELECT reference FROM requests WHERE country_code = $1 AND created_at <= now() ORDER BY created_at DESC OFFSET 100 LIMIT 1`,
-    [person.role === 'director' ? person.regionCode : person.country],
-  );
-  references.set(person.id, rows[0].reference);
+  references.set(person.id, await visibleReference(db, { role: person.role, region: person.regionCode, country: person.country }));
 }
 
 const runs = Number(args.runs);

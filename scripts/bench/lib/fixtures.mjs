@@ -45,6 +45,19 @@ export async function connect(databaseUrl) {
   return client;
 }
 
+/**
+ * A reference the person can see, as staff paste one from an email: a request of their
+ * region (a director) or country (a representative), a hundred back from the newest.
+ */
+export async function visibleReference(db, { role, region, country }) {
+  const { rows } = await db.query(
+    `SELECT reference FROM requests WHERE ${role === 'director' ? 'region_code' : 'country_code'} = $1 AND created_at <= now()
+     ORDER BY created_at DESC OFFSET 100 LIMIT 1`,
+    [role === 'director' ? region : country],
+  );
+  return rows[0].reference;
+}
+
 export async function countRequests(db) {
   return Number((await db.query('SELECT count(*) AS n FROM requests')).rows[0].n);
 }
