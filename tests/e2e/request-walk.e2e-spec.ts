@@ -141,6 +141,10 @@ describe('a request from draft to rating, walked by the member and the routed st
     await staffPage.waitForURL(STAFF_REQUEST_PAGE);
     expect(staffPage.url()).toContain(requestId);
     await expect(staffPage.getByTestId('request-reference').textContent()).resolves.toContain(reference);
+    // The member's own link to it, shared with staff, opens it in the staff section.
+    await staffPage.goto(`${portal.url}/requests/${requestId}`);
+    await staffPage.waitForURL(STAFF_REQUEST_PAGE);
+    await expect(staffPage.getByTestId('request-reference').textContent()).resolves.toContain(reference);
 
     // An internal note first: the composer says plainly that the member will not see it.
     await staffPage.getByTestId('reply-internal-toggle').check();
@@ -177,6 +181,11 @@ describe('a request from draft to rating, walked by the member and the routed st
     expect(answerText).not.toContain(`NOTA-INTERNA-${stamp}`);
     await expect(memberPage.locator('[data-testid="timeline-entry"][data-internal]').count()).resolves.toBe(0);
     await expectAccessible(memberPage, `walk-${walk.language}-member-request-answered`);
+    // A staff link to it (…/inbox/<id>, forwarded to the member) opens it in the member's section.
+    await memberPage.goto(`${portal.url}/inbox/${requestId}`);
+    await memberPage.waitForURL(MEMBER_REQUEST_PAGE);
+    expect(memberPage.url()).toContain(requestId);
+    await memberPage.getByTestId('timeline-entry').filter({ hasText: walk.reply }).waitFor();
 
     // ── Staff resolves it ────────────────────────────────────────────────────────────
     await staffPage.getByTestId('action-resolved').click();

@@ -1,6 +1,6 @@
 import type { Routes } from '@angular/router';
 
-import { requireSection, requireSignedIn, requireSignedOut } from './auth/auth-guards';
+import { requestLinkInto, requireSection, requireSignedIn, requireSignedOut } from './auth/auth-guards';
 import { LoginPage } from './auth/login-page';
 import { pageTitle } from './core/page-title';
 import { HomePage } from './home/home-page';
@@ -36,6 +36,10 @@ export const routes: Routes = [
     component: Shell,
     children: [
       { path: '', pathMatch: 'full', component: HomePage, title: pageTitle('nav.home') },
+      // A request's link from the other side (a member's /requests/… shared with staff, or
+      // the reverse) opens the same request in the section the person has.
+      { path: 'requests/:id', canMatch: [requestLinkInto('inbox', 'inbox')], children: [] },
+      { path: 'inbox/:id', canMatch: [requestLinkInto('memberRequests', 'requests')], children: [] },
       {
         path: 'requests',
         canMatch: [requireSection('memberRequests')],

@@ -35,3 +35,19 @@ export function requireSection(section: Section): CanMatchFn {
     return mayOpen(user.role, section) || router.parseUrl(homeUrlFor(user.role));
   };
 }
+
+const REQUEST_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The link of a request as the other side sees it (`<their section>/<request id>`): for the
+ * roles of `section`, the same request there (`/<path>/<id>`); for anyone else this route
+ * does not match, so the link goes on to the routes it was meant for.
+ */
+export function requestLinkInto(section: Section, path: string): CanMatchFn {
+  return (_route, segments) => {
+    const user = inject(Session).user();
+    const id = segments[1]?.path ?? '';
+    if (!user || !mayOpen(user.role, section) || !REQUEST_ID.test(id)) return false;
+    return inject(Router).parseUrl(`/${path}/${id}`);
+  };
+}
