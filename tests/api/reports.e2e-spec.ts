@@ -75,11 +75,16 @@ describe('reports of request load for directors', () => {
     now = Number((await portal.db.query(`SELECT extract(epoch FROM now()) * 1000 AS now`)).rows[0].now);
     const next = random(42);
     const pick = <T,>(list: T[]) => list[Math.floor(next() * list.length)];
-    for (let i = 0; i < 240; i++) {
+    // Over 800 days: the whole of last calendar year, whatever today's date. Then two closed
+    // requests in each end slice of the rollup test's ranges, so those slices are never empty.
+    const filed = [
+      ...Array.from({ length: 300 }, () => ({ at: now - (Math.floor(next() * 800) * 86_400_000 + 43_200_000), status: pick([...REQUEST_STATUSES]) })),
+      ...endSlices().flatMap((slice) => [0, 1].map((n) => ({ at: slice + (n + 1) * 86_400_000 + 43_200_000, status: 'closed' }))),
+    ];
+    for (const [i, { at, status }] of filed.entries()) {
       const org = pick(orgs);
-      const status = pick([...REQUEST_STATUSES]);
-      // Whole days plus 12 hours: never on an aging boundary.
-      const created = new Date(now - (Math.floor(next() * 400) * 86_400_000 + 43_200_000));
+      // Whole days plus 12 hours: never on an aging boundary (and the slices' requests are not open).
+      const created = new Date(at);
       const responded = status === 'new' || next() < 0.2 ? null : new Date(created.getTime() + Math.floor(next() * 100) * 3_600_000);
       const resolved = ['resolved', 'closed'].includes(status) ? new Date(created.getTime() + Math.floor(next() * 400) * 3_600_000) : null;
       rows.push({
@@ -111,6 +116,28 @@ describe('reports of request load for directors', () => {
 
   const inRange = (from: Date, to: Date) => rows.filter((r) => r.created_at >= from && r.created_at < to);
 
+  // The rollup test's ranges, anchored to the calendar so that every way of reading a range's
+  // ends runs whatever today's date: an end rounds to the nearer month boundary, and the
+  // requests between them are taken away (the month cell holds more than the range) or added.
+  const day = 86_400_000;
+  const calendar = () => ({ year: new Date(now).getUTCFullYear(), month: new Date(now).getUTCMonth() });
+  function rollupRanges(): [Date, Date][] {
+    const { year, month } = calendar();
+    return [
+      // From Dec 5 two years back (its first 4 days taken away) to now: last year as a year cell.
+      [new Date(Date.UTC(year - 2, 11, 5)), new Date(now + 60_000)],
+      // From Mar 27 last year (5 days added before April) to the 5th of the month before last (4 days added).
+      [new Date(Date.UTC(year - 1, 2, 27)), new Date(Date.UTC(year, month - 2, 5))],
+      // From Jul 1 last year (a boundary) to 4 days before last month (those 4 days taken away).
+      [new Date(Date.UTC(year - 1, 6, 1)), new Date(Date.UTC(year, month - 1, 1) - 4 * day)],
+    ];
+  }
+  /** The first day of each end slice of rollupRanges (requests are filed on its next two days). */
+  function endSlices(): number[] {
+    const { year, month } = calendar();
+    return [Date.UTC(year - 2, 11, 1), Date.UTC(year - 1, 2, 27), Date.UTC(year, month - 2, 1), Date.UTC(year, month - 1, 1) - 4 * day];
+  }
+
   it('counts the load by region for the executive over a date range, as the rows say', async () => {
     const from = new Date(now - 200 * 86_400_000);
     const to = new Date(now - 10 * 86_400_000);
@@ -137,11 +164,12 @@ describe('reports of request load for directors', () => {
     for (const [groupBy, keys] of Object.entries(keyOf)) {
       const answer = await portal.request('GET', `/api/v1/reports/load?groupBy=${groupBy}&from=${from}`, { token: token['admin@clac.example'] });
       expect(answer.status).toBe(200);
-      const expectedKeys = [...new Set(rows.flatMap(keys))].sort();
+      const selected = inRange(new Date(from), new Date(now + 60_000));
+      const expectedKeys = [...new Set(selected.flatMap(keys))].sort();
       expect(answer.body.rows.map((r: { key: string }) => r.key).sort()).toEqual(expectedKeys);
       for (const row of answer.body.rows) {
-        expect(row.total).toBe(rows.filter((r) => keys(r).includes(row.key)).length);
-        expect(row.breached).toBe(rows.filter((r) => keys(r).includes(row.key) && r.breached).length);
+        expect(row.total).toBe(selected.filter((r) => keys(r).includes(row.key)).length);
+        expect(row.breached).toBe(selected.filter((r) => keys(r).includes(row.key) && r.breached).length);
       }
     }
   });
@@ -151,7 +179,7 @@ describe('reports of request load for directors', () => {
     const answer = await portal.request('GET', `/api/v1/reports/load?groupBy=country&from=${from}`, { token: token['director.and@clac.example'] });
     expect(answer.status).toBe(200);
     expect(answer.body.region).toBe('AND');
-    expect(answer.body.totals).toEqual(expectedFigures(rows.filter((r) => r.region_code === 'AND'), now));
+    expect(answer.body.totals).toEqual(expectedFigures(inRange(new Date(from), new Date(now + 60_000)).filter((r) => r.region_code === 'AND'), now));
     expect(answer.body.rows.every((r: { key: string }) => ['CO', 'EC', 'PE', 'BO', 'VE'].includes(r.key))).toBe(true);
     expect((await portal.request('GET', '/api/v1/reports/load?region=CAM', { token: token['director.and@clac.example'] })).status).toBe(403);
   });
@@ -212,15 +240,11 @@ describe('reports of request load for directors', () => {
       assignee: (r) => [r.assignee_id ?? 'none'],
       product: (r) => r.products,
     };
-    // From 700 days back: the ranges hold a whole calendar year, whole quarters and months;
-    // one ends now, one ends mid-month 45 days ago.
+    // The ranges hold a whole calendar year, whole quarters and months, and ends of each kind.
     const checkEveryGrouping = async () => {
-      for (const [from, to] of [
-        [new Date(now - 700 * 86_400_000), new Date(now + 60_000)],
-        [new Date(now - 700 * 86_400_000), new Date(now - 45 * 86_400_000)],
-      ]) {
-        const range = `from=${from.toISOString()}&to=${to.toISOString()}`;
+      for (const [from, to] of rollupRanges()) {
         const selected = inRange(from, to);
+        const range = `from=${from.toISOString()}&to=${to.toISOString()}`;
         for (const [groupBy, keys] of Object.entries(keyOf)) {
           const answer = await portal.request('GET', `/api/v1/reports/load?groupBy=${groupBy}&${range}`, { token: token['executive@clac.example'] });
           expect(answer.status).toBe(200);
@@ -265,7 +289,7 @@ describe('reports of request load for directors', () => {
     // pending −1/+1 deltas on top of the cells.
     const next = random(7);
     const monthOf = (r: Row) => r.created_at.toISOString().slice(0, 7);
-    // Last calendar year lies wholly in the ranges above: of its 2nd, 5th, 8th and 11th months,
+    // Last calendar year lies wholly in the first range above: of its 2nd, 5th, 8th and 11th months,
     // the one with the most requests.
     const lastYear = new Date(now).getUTCFullYear() - 1;
     const candidates = rows.filter((r) => r.created_at.getUTCFullYear() === lastYear && r.created_at.getUTCMonth() % 3 === 1).map(monthOf);
