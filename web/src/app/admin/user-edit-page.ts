@@ -1,5 +1,5 @@
-import { Component, computed, effect, ElementRef, inject, input, signal, untracked } from '@angular/core';
-import { Router, RouterLink } from '@angular/router';
+import { Component, computed, inject, signal } from '@angular/core';
+import { RouterLink } from '@angular/router';
 import {
   type AdminUserView,
   type CoverageEntry,
@@ -16,10 +16,10 @@ import {
 } from '@portal/shared';
 
 import { LocalDates } from '../core/local-dates';
-import { StaffI18n, type StaffTextKey } from '../core/staff-i18n/staff-texts';
+import type { StaffTextKey } from '../core/staff-i18n/staff-texts';
 import { describeStaffProblem, type StaffProblem } from '../core/staff-problem';
 import { LANGUAGE_NAMES } from '../i18n/language-names';
-import { AdminApi } from './admin-api';
+import { AdminFormPage } from './admin-form-page';
 import { type SavedState, savedStateFromNavigation } from './admin-navigation';
 import { AvailabilitySwitch } from './availability-switch';
 import { CoverageEditor } from './coverage-editor';
@@ -45,25 +45,15 @@ function isRoutable(role: Role): boolean {
   templateUrl: './user-edit-page.html',
   styleUrl: './admin-form.css',
 })
-export class UserEditPage {
-  readonly id = input<string>();
-
-  private readonly api = inject(AdminApi);
-  private readonly router = inject(Router);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
-
-  protected readonly t = inject(StaffI18n).t;
+export class UserEditPage extends AdminFormPage<AdminUserView, Field> {
+  protected readonly idPrefix = 'user';
   protected readonly dates = inject(LocalDates);
-  protected readonly limits = LIMITS;
   protected readonly roles = ROLES;
   protected readonly languages = LANGUAGES;
   protected readonly languageNames = LANGUAGE_NAMES;
   protected readonly regions = REGION_CODES;
   /** Set when this page opens right after inviting the person. */
   protected readonly justInvited = savedStateFromNavigation(this.router);
-
-  protected readonly loaded = signal<AdminUserView | null>(null);
-  protected readonly loadProblem = signal<StaffProblem | null>(null);
 
   protected readonly email = signal('');
   protected readonly name = signal('');
@@ -73,9 +63,6 @@ export class UserEditPage {
   protected readonly region = signal<RegionCode | ''>('');
   protected readonly contact = signal(false);
 
-  protected readonly submitAttempted = signal(false);
-  protected readonly savingProfile = signal(false);
-  protected readonly profileProblem = signal<StaffProblem | null>(null);
   protected readonly profileSaved = signal(false);
 
   protected readonly savingAvailability = signal(false);
@@ -94,8 +81,6 @@ export class UserEditPage {
   protected readonly accessProblem = signal<StaffProblem | null>(null);
   protected readonly accessMessage = signal<StaffTextKey | null>(null);
 
-  protected readonly creating = computed(() => !this.id());
-  protected readonly ready = computed(() => this.creating() || this.loaded() !== null);
   protected readonly isMember = computed(() => this.role() === 'member');
   /** Availability and coverage follow the saved role: they are saved apart from the profile. */
   protected readonly routable = computed(() => {
@@ -105,7 +90,7 @@ export class UserEditPage {
   /** A member may not keep coverage: turning a case worker into a member removes it. */
   protected readonly losesCoverage = computed(() => this.isMember() && (this.loaded()?.coverage.length ?? 0) > 0);
 
-  private readonly localErrors = computed<Partial<Record<Field, string>>>(() => {
+  protected readonly localErrors = computed<Partial<Record<Field, string>>>(() => {
     const errors: Partial<Record<Field, string>> = {};
     const email = this.email().trim();
     if (this.creating()) {
@@ -120,27 +105,11 @@ export class UserEditPage {
     return errors;
   });
 
-  protected readonly errors = computed<Partial<Record<Field, string>>>(() => ({
-    ...(this.submitAttempted() ? this.localErrors() : {}),
-    ...(this.profileProblem()?.fields ?? {}),
-  }));
-
-  constructor() {
-    effect(() => {
-      const id = this.id();
-      if (id) untracked(() => void this.load(id));
-    });
+  protected fetch(id: string): Promise<AdminUserView> {
+    return this.api.user(id);
   }
 
-  private async load(id: string): Promise<void> {
-    try {
-      this.fill(await this.api.user(id));
-    } catch (error) {
-      this.loadProblem.set(describeStaffProblem(error, this.t));
-    }
-  }
-
-  private fill(user: AdminUserView): void {
+  protected fill(user: AdminUserView): void {
     this.loaded.set(user);
     this.email.set(user.email);
     this.name.set(user.name);
@@ -189,11 +158,6 @@ export class UserEditPage {
     return `region.${region}`;
   }
 
-  protected describedBy(field: Field, hint?: string): string | null {
-    const ids = [hint, this.errors()[field] ? `user-${field}-error` : undefined].filter(Boolean);
-    return ids.length > 0 ? ids.join(' ') : null;
-  }
-
   /** The profile's fields for the role: a member has an organization, staff may have a region. */
   private profileBody(): UpdateUserBody {
     const member = this.isMember();
@@ -207,15 +171,9 @@ export class UserEditPage {
     };
   }
 
-  protected async saveProfile(event: Event): Promise<void> {
-    event.preventDefault();
-    if (this.savingProfile()) return;
-    this.submitAttempted.set(true);
-    this.profileProblem.set(null);
+  protected saveProfile(event: Event): Promise<void> {
     this.profileSaved.set(false);
-    if (Object.keys(this.localErrors()).length > 0) return this.focusFirstError();
-    this.savingProfile.set(true);
-    try {
+    return this.submit(event, async () => {
       const id = this.id();
       if (id) {
         const body: UpdateUserBody = this.profileBody();
@@ -238,12 +196,7 @@ export class UserEditPage {
         const state: SavedState = { saved: invitation.email, invitedUntil: invitation.expiresAt };
         await this.router.navigate(['/admin/users', invitation.id], { state, replaceUrl: true });
       }
-    } catch (error) {
-      this.profileProblem.set(describeStaffProblem(error, this.t));
-      this.focusFirstError();
-    } finally {
-      this.savingProfile.set(false);
-    }
+    });
   }
 
   /** Saved at once: leave starts when the switch is flipped, not when a form is sent. */
@@ -315,13 +268,5 @@ export class UserEditPage {
     } finally {
       this.savingAccess.set(false);
     }
-  }
-
-  private focusFirstError(): void {
-    setTimeout(() => {
-      const form = this.host.nativeElement.querySelector('[data-testid="user-form"]');
-      const target = form?.querySelector<HTMLElement>('[aria-invalid="true"]') ?? form?.querySelector<HTMLElement>('.form-error');
-      target?.focus();
-    });
   }
 }
