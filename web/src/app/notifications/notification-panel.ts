@@ -5,7 +5,7 @@ import type { Role } from '@portal/shared';
 import { NotificationsI18n } from './i18n/notifications-texts';
 import { type NotificationItem, notificationLink } from './notification';
 import { NotificationFeed } from './notification-feed';
-import { NotificationList } from './notification-list';
+import { NotificationFeedView } from './notification-feed-view';
 
 /** How many the panel shows; the rest are on /notifications. */
 const PANEL_SIZE = 8;
@@ -16,7 +16,7 @@ const PANEL_SIZE = 8;
  */
 @Component({
   selector: 'app-notification-panel',
-  imports: [NotificationList, RouterLink],
+  imports: [NotificationFeedView, RouterLink],
   template: `
     <div class="head">
       <h2 #heading id="notification-panel-heading" tabindex="-1">{{ t('nav.notifications') }}</h2>
@@ -40,32 +40,7 @@ const PANEL_SIZE = 8;
     <p class="visually-hidden" role="status">{{ feed.announcement() }}</p>
 
     <div class="body" [attr.aria-busy]="feed.state() === 'loading'">
-      @switch (feed.state()) {
-        @case ('loading') {
-          <p class="state">{{ t('notifications.loading') }}</p>
-        }
-        @case ('error') {
-          <div class="state">
-            <p role="alert">{{ t('notifications.error') }}</p>
-            <button type="button" class="button-secondary" (click)="feed.reload()">{{ t('notifications.retry') }}</button>
-          </div>
-        }
-        @default {
-          @if (feed.items().length === 0) {
-            <div class="state">
-              <p class="empty">{{ t('notifications.empty') }}</p>
-              <p class="hint">{{ t('notifications.emptyHint') }}</p>
-            </div>
-          } @else {
-            <app-notification-list
-              [items]="feed.items()"
-              [role]="role()"
-              [compact]="true"
-              (opened)="openItem($event)"
-            />
-          }
-        }
-      }
+      <app-notification-feed-view [feed]="feed" [role]="role()" [compact]="true" (opened)="openItem($event)" />
     </div>
 
     <a class="see-all" routerLink="/notifications" (click)="itemOpened.emit()">{{ t('notifications.seeAll') }}</a>
@@ -141,18 +116,6 @@ const PANEL_SIZE = 8;
       min-height: 4rem;
       overflow-y: auto;
       overscroll-behavior: contain;
-    }
-    .state {
-      margin: 0;
-      padding: 1rem;
-      color: var(--color-text-muted);
-    }
-    .state p {
-      margin: 0 0 0.5rem;
-    }
-    .empty {
-      color: var(--color-text);
-      font-weight: 600;
     }
     .see-all {
       display: block;

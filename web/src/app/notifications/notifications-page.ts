@@ -3,14 +3,14 @@ import { Component, computed, inject } from '@angular/core';
 import { Session } from '../auth/session';
 import { NotificationsI18n } from './i18n/notifications-texts';
 import { NotificationFeed } from './notification-feed';
-import { NotificationList } from './notification-list';
+import { NotificationFeedView } from './notification-feed-view';
 
 const PAGE_SIZE = 20;
 
 /** Every notification of the signed-in person, unread first; where the bell leads on a phone. */
 @Component({
   selector: 'app-notifications-page',
-  imports: [NotificationList],
+  imports: [NotificationFeedView],
   template: `
     <header class="page-header">
       <h1>{{ t('nav.notifications') }}</h1>
@@ -31,27 +31,7 @@ const PAGE_SIZE = 20;
     <p class="visually-hidden" role="status">{{ feed.announcement() }}</p>
 
     <section class="card" [attr.aria-busy]="feed.state() === 'loading'" [attr.aria-label]="t('nav.notifications')">
-      @switch (feed.state()) {
-        @case ('loading') {
-          <p class="state">{{ t('notifications.loading') }}</p>
-        }
-        @case ('error') {
-          <div class="state">
-            <p role="alert">{{ t('notifications.error') }}</p>
-            <button type="button" class="button-secondary" (click)="feed.reload()">{{ t('notifications.retry') }}</button>
-          </div>
-        }
-        @default {
-          @if (feed.items().length === 0) {
-            <div class="state">
-              <p class="empty">{{ t('notifications.empty') }}</p>
-              <p>{{ t('notifications.emptyHint') }}</p>
-            </div>
-          } @else {
-            <app-notification-list [items]="feed.items()" [role]="role()" (opened)="feed.opened($event)" />
-          }
-        }
-      }
+      <app-notification-feed-view [feed]="feed" [role]="role()" (opened)="feed.opened($event)" />
     </section>
 
     @if (feed.state() === 'ready' && feed.hasMore()) {
@@ -78,18 +58,6 @@ const PAGE_SIZE = 20;
       border-radius: var(--radius-large);
       background: var(--color-surface);
       overflow: hidden;
-    }
-    .state {
-      margin: 0;
-      padding: 1rem;
-      color: var(--color-text-muted);
-    }
-    .state p {
-      margin: 0 0 0.5rem;
-    }
-    .empty {
-      color: var(--color-text);
-      font-weight: 600;
     }
   `,
 })
