@@ -6,7 +6,8 @@ import { homeUrlFor } from '../auth/access';
 import { Session } from '../auth/session';
 import { I18n } from '../i18n/i18n';
 import { LANGUAGE_NAMES } from '../i18n/language-names';
-import { AccountFrame } from './account-frame';
+import { AccountFrame } from '../ui/account-frame';
+import { SubmitButton } from '../ui/submit-button';
 import { AccountsApi } from './accounts-api';
 import { PasswordFields } from './password-fields';
 import { TokenPasswordForm } from './token-password-form';
@@ -17,7 +18,7 @@ import { TokenPasswordForm } from './token-password-form';
  */
 @Component({
   selector: 'app-accept-invitation-page',
-  imports: [AccountFrame, PasswordFields, RouterLink],
+  imports: [AccountFrame, PasswordFields, RouterLink, SubmitButton],
   templateUrl: './accept-invitation-page.html',
   styleUrl: './account-page.css',
 })

@@ -2,7 +2,8 @@ import { afterNextRender, Component, computed, ElementRef, inject, Injector, sig
 import { RouterLink } from '@angular/router';
 import { LIMITS } from '@portal/shared';
 
-import { AccountFrame } from './account-frame';
+import { AccountFrame } from '../ui/account-frame';
+import { SubmitButton } from '../ui/submit-button';
 import { accountFailureOf, AccountsApi } from './accounts-api';
 import type { AccountsTextKey } from './i18n/accounts-dictionaries';
 import { AccountsI18n } from './i18n/accounts-texts';
@@ -16,7 +17,7 @@ const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  */
 @Component({
   selector: 'app-forgot-password-page',
-  imports: [AccountFrame, RouterLink],
+  imports: [AccountFrame, RouterLink, SubmitButton],
   templateUrl: './forgot-password-page.html',
   styleUrl: './account-page.css',
 })

@@ -1,8 +1,19 @@
-import { afterNextRender, Component, computed, ElementRef, inject, Injector, input, model, signal, viewChild } from '@angular/core';
+import { NgTemplateOutlet } from '@angular/common';
+import { afterNextRender, Component, computed, ElementRef, inject, Injector, input, model, type ModelSignal, signal } from '@angular/core';
 import { LIMITS } from '@portal/shared';
 
-import { AccountsI18n } from './i18n/accounts-texts';
+import { type AccountsKey, AccountsI18n } from './i18n/accounts-texts';
 import { PASSWORD_PARAMS } from './password-rules';
+
+/** What differs between the two password fields; one template draws both. */
+interface PasswordInput {
+  id: string;
+  name: string;
+  label: AccountsKey;
+  value: ModelSignal<string>;
+  invalid: boolean;
+  describedBy: string | null;
+}
 
 /**
  * A new password, typed twice, with its rules shown before the person types (not only
@@ -11,6 +22,7 @@ import { PASSWORD_PARAMS } from './password-rules';
  */
 @Component({
   selector: 'app-password-fields',
+  imports: [NgTemplateOutlet],
   template: `
     <div class="rules" [id]="prefix() + '-password-rules'">
       <p>{{ t('password.rules') }}</p>
@@ -21,24 +33,27 @@ import { PASSWORD_PARAMS } from './password-rules';
       </ul>
     </div>
 
-    <div class="field">
-      <label [for]="prefix() + '-password'">{{ t('password.label') }}</label>
+    <ng-template #passwordInput let-field>
+      <label [for]="field.id">{{ t(field.label) }}</label>
       <input
-        #passwordInput
-        [id]="prefix() + '-password'"
-        name="new-password"
+        [id]="field.id"
+        [name]="field.name"
         [type]="visible() ? 'text' : 'password'"
         autocomplete="new-password"
         autocapitalize="none"
         spellcheck="false"
         required
         [maxLength]="limits.passwordMax"
-        [value]="password()"
-        [attr.aria-invalid]="passwordErrors().length > 0 ? 'true' : null"
-        [attr.aria-describedby]="passwordDescribedBy()"
-        (input)="password.set(valueOf($event))"
-        [attr.data-testid]="prefix() + '-password'"
+        [value]="field.value()"
+        [attr.aria-invalid]="field.invalid ? 'true' : null"
+        [attr.aria-describedby]="field.describedBy"
+        (input)="field.value.set(valueOf($event))"
+        [attr.data-testid]="field.id"
       />
+    </ng-template>
+
+    <div class="field">
+      <ng-container *ngTemplateOutlet="passwordInput; context: { $implicit: newPassword() }" />
       @if (passwordErrors().length > 0) {
         <div [id]="prefix() + '-password-error'" [attr.data-testid]="prefix() + '-password-error'">
           @for (error of passwordErrors(); track error) {
@@ -49,23 +64,7 @@ import { PASSWORD_PARAMS } from './password-rules';
     </div>
 
     <div class="field">
-      <label [for]="prefix() + '-password-repeat'">{{ t('password.repeat') }}</label>
-      <input
-        #repeatInput
-        [id]="prefix() + '-password-repeat'"
-        name="new-password-repeat"
-        [type]="visible() ? 'text' : 'password'"
-        autocomplete="new-password"
-        autocapitalize="none"
-        spellcheck="false"
-        required
-        [maxLength]="limits.passwordMax"
-        [value]="repeat()"
-        [attr.aria-invalid]="repeatError() ? 'true' : null"
-        [attr.aria-describedby]="repeatError() ? prefix() + '-password-repeat-error' : null"
-        (input)="repeat.set(valueOf($event))"
-        [attr.data-testid]="prefix() + '-password-repeat'"
-      />
+      <ng-container *ngTemplateOutlet="passwordInput; context: { $implicit: repeatPassword() }" />
       @if (repeatError(); as error) {
         <p [id]="prefix() + '-password-repeat-error'" class="field-error">{{ error }}</p>
       }
@@ -75,6 +74,7 @@ import { PASSWORD_PARAMS } from './password-rules';
       </label>
     </div>
   `,
+  styleUrl: '../ui/show-password.css',
   styles: `
     :host {
       display: grid;
@@ -94,21 +94,6 @@ import { PASSWORD_PARAMS } from './password-rules';
       margin: 0;
       padding-left: 1.25rem;
     }
-    .checkbox {
-      display: inline-flex;
-      align-items: center;
-      gap: 0.5rem;
-      min-height: 2.75rem;
-      margin-top: 0.25rem;
-      font-weight: 400;
-      cursor: pointer;
-    }
-    .checkbox input {
-      width: 1.25rem;
-      height: 1.25rem;
-      margin: 0;
-      accent-color: var(--color-accent);
-    }
   `,
 })
 export class PasswordFields {
@@ -120,17 +105,30 @@ export class PasswordFields {
   readonly repeatError = input<string | null>(null);
 
   private readonly injector = inject(Injector);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   protected readonly t = inject(AccountsI18n).t;
   protected readonly limits = LIMITS;
   protected readonly params = PASSWORD_PARAMS;
   protected readonly visible = signal(false);
-  private readonly passwordInput = viewChild.required<ElementRef<HTMLInputElement>>('passwordInput');
-  private readonly repeatInput = viewChild.required<ElementRef<HTMLInputElement>>('repeatInput');
 
-  /** The rules always, and the errors when there are some: read with the field. */
-  protected readonly passwordDescribedBy = computed(() =>
-    [`${this.prefix()}-password-rules`, this.passwordErrors().length > 0 ? `${this.prefix()}-password-error` : null].filter(Boolean).join(' '),
-  );
+  protected readonly newPassword = computed<PasswordInput>(() => ({
+    id: `${this.prefix()}-password`,
+    name: 'new-password',
+    label: 'password.label',
+    value: this.password,
+    invalid: this.passwordErrors().length > 0,
+    // The rules always, and the errors when there are some: read with the field.
+    describedBy: [`${this.prefix()}-password-rules`, this.passwordErrors().length > 0 ? `${this.prefix()}-password-error` : null].filter(Boolean).join(' '),
+  }));
+
+  protected readonly repeatPassword = computed<PasswordInput>(() => ({
+    id: `${this.prefix()}-password-repeat`,
+    name: 'new-password-repeat',
+    label: 'password.repeat',
+    value: this.repeat,
+    invalid: Boolean(this.repeatError()),
+    describedBy: this.repeatError() ? `${this.prefix()}-password-repeat-error` : null,
+  }));
 
   protected valueOf(event: Event): string {
     return (event.target as HTMLInputElement).value;
@@ -143,8 +141,8 @@ export class PasswordFields {
   focusFirstError(): void {
     afterNextRender(
       () => {
-        const target = this.passwordErrors().length > 0 || !this.repeatError() ? this.passwordInput() : this.repeatInput();
-        target.nativeElement.focus();
+        const target = this.passwordErrors().length > 0 || !this.repeatError() ? this.newPassword() : this.repeatPassword();
+        this.host.nativeElement.querySelector<HTMLInputElement>(`#${target.id}`)?.focus();
       },
       { injector: this.injector },
     );

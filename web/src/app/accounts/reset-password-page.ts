@@ -2,7 +2,8 @@ import { Component, ElementRef, inject, signal, viewChild } from '@angular/core'
 import { Router, RouterLink } from '@angular/router';
 
 import { Session } from '../auth/session';
-import { AccountFrame } from './account-frame';
+import { AccountFrame } from '../ui/account-frame';
+import { SubmitButton } from '../ui/submit-button';
 import { AccountsApi } from './accounts-api';
 import { PasswordFields } from './password-fields';
 import { TokenPasswordForm } from './token-password-form';
@@ -13,7 +14,7 @@ import { TokenPasswordForm } from './token-password-form';
  */
 @Component({
   selector: 'app-reset-password-page',
-  imports: [AccountFrame, PasswordFields, RouterLink],
+  imports: [AccountFrame, PasswordFields, RouterLink, SubmitButton],
   templateUrl: './reset-password-page.html',
   styleUrl: './account-page.css',
 })

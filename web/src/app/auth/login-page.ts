@@ -4,8 +4,8 @@ import { LIMITS } from '@portal/shared';
 
 import type { TranslationKey } from '../i18n/dictionary';
 import { I18n } from '../i18n/i18n';
-import { LanguageSelect } from '../i18n/language-select';
-import { Brand } from '../ui/brand';
+import { AccountFrame } from '../ui/account-frame';
+import { SubmitButton } from '../ui/submit-button';
 import { homeUrlFor } from './access';
 import { describeLoginFailure, type LoginFailure } from './login-failure';
 import { safeReturnUrl } from './return-url';
@@ -16,7 +16,7 @@ const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 @Component({
   selector: 'app-login-page',
-  imports: [Brand, LanguageSelect, RouterLink],
+  imports: [AccountFrame, RouterLink, SubmitButton],
   templateUrl: './login-page.html',
   styleUrl: './login-page.css',
 })

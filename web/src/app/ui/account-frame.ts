@@ -1,13 +1,14 @@
-import { Component, inject } from '@angular/core';
+import { Component, inject, input } from '@angular/core';
 
 import { I18n } from '../i18n/i18n';
 import { LanguageSelect } from '../i18n/language-select';
-import { Brand } from '../ui/brand';
+import { Brand } from './brand';
 
 /**
- * The frame of the pages opened from an account email, outside the signed-in shell: the
- * portal's name, the language (a person may open the link before anyone set it), one card.
- * The same look as the sign-in page, which these pages lead to.
+ * The frame of the pages outside the signed-in shell: the sign-in page and the pages opened
+ * from an account email. The portal's name, the language (a person may arrive before anyone
+ * set it), one card. Here rather than in accounts/ because the sign-in page is in the first
+ * download and the account pages are not.
  */
 @Component({
   selector: 'app-account-frame',
@@ -17,7 +18,7 @@ import { Brand } from '../ui/brand';
       <app-brand />
       <app-language-select />
     </header>
-    <main id="main-content" class="frame-main" tabindex="-1">
+    <main id="main-content" class="frame-main" [attr.tabindex]="focusableMain() ? -1 : null">
       <div class="card"><ng-content /></div>
     </main>
     <footer class="frame-footer">
@@ -51,9 +52,10 @@ import { Brand } from '../ui/brand';
     .frame-main:focus {
       outline: none;
     }
+    /* A page may set a narrower card (the sign-in form). */
     .card {
       width: 100%;
-      max-width: 28rem;
+      max-width: var(--account-card-width, 28rem);
     }
     .frame-footer {
       padding: 1rem;
@@ -85,5 +87,8 @@ import { Brand } from '../ui/brand';
   `,
 })
 export class AccountFrame {
+  /** The account pages' main takes focus like the shell's; the sign-in page's never did. */
+  readonly focusableMain = input(true);
+
   protected readonly t = inject(I18n).t;
 }
