@@ -238,6 +238,7 @@ describe('reports of request load for directors', () => {
       area: (r) => [r.area_code],
       status: (r) => [r.status],
       assignee: (r) => [r.assignee_id ?? 'none'],
+      organization: (r) => [r.organization_id],
       product: (r) => r.products,
     };
     // The ranges hold a whole calendar year, whole quarters and months, and ends of each kind.

@@ -35,6 +35,19 @@ export class ReportValueEntity {
   @Column({ type: 'double precision', array: true }) vals: number[];
 }
 
+/** The hours of an organization's requests in a cell, packed big-endian float8 (migration ReportOrganizations). */
+@Entity('report_org_values')
+export class ReportOrgValueEntity {
+  @PrimaryColumn({ type: 'smallint' }) span: number;
+  @PrimaryColumn({ type: 'date' }) month: string;
+  @PrimaryColumn({ name: 'region_code', type: 'text' }) regionCode: string;
+  @PrimaryColumn({ type: 'text' }) key: string;
+  /** To first response. */
+  @Column({ type: 'bytea' }) fr: Buffer;
+  /** To resolution. */
+  @Column({ type: 'bytea' }) res: Buffer;
+}
+
 @Entity('report_days')
 export class ReportDayEntity {
   @PrimaryColumn({ type: 'date' }) day: string;

@@ -1,4 +1,5 @@
 import { REQUEST_STATUSES, type ReportGroup, type TrendInterval } from '@portal/shared';
+import { completePackedMedians } from './report-medians';
 
 /**
  * The SQL of the directors' reports, as plain functions of the report's scope, so the API
@@ -13,10 +14,11 @@ import { REQUEST_STATUSES, type ReportGroup, type TrendInterval } from '@portal/
  *   changes in report_deltas, plus or minus the requests between the range's ends and the
  *   nearest month boundaries, read directly; medians from the bucket counts and then the
  *   exact values of the one or two buckets holding the middle ranks, sorted and read by
- *   position, with percentile_cont's own interpolation; aging from the open requests. It
- *   gives the same figures as the plain form, to the last digit.
- * The area filter has no rollup (the cells are not split by area) and uses the plain form,
- * as do the rows by organization (thousands of small groups: medians that need every value).
+ *   position, with percentile_cont's own interpolation; aging from the open requests. By
+ *   organization (thousands of small groups, whose medians need every value) the values
+ *   come packed and the API picks the medians (report-medians.ts: `complete`). It gives the
+ *   same figures as the plain form, to the last digit.
+ * The area filter has no rollup (the cells are not split by area) and uses the plain form.
  */
 
 export interface ReportScope {
@@ -29,6 +31,13 @@ export interface ReportScope {
 export interface SqlQuery {
   text: string;
   values: unknown[];
+  /** What the API does to the statement's rows to finish the figures (medians picked from packed values). */
+  complete?: (rows: Record<string, unknown>[]) => Record<string, unknown>[];
+}
+
+/** A statement's rows, finished as its query says. */
+export function completed(query: SqlQuery, rows: Record<string, unknown>[]): Record<string, unknown>[] {
+  return query.complete ? query.complete(rows) : rows;
 }
 
 export interface LoadQueries {
@@ -124,14 +133,14 @@ export function plainTrendQuery(interval: TrendInterval, scope: ReportScope): Sq
 // ── The rollup form ──────────────────────────────────────────────────────────────────
 
 /** The rollup's grouping ("dim") for each report grouping. */
-type RollupGroup = Exclude<ReportGroup, 'organization'>;
-const DIMS: Record<RollupGroup, string> = {
+const DIMS: Record<ReportGroup, string> = {
   region: 'region',
   country: 'country',
   area: 'area',
   assignee: 'assignee',
   status: 'status',
   product: 'product',
+  organization: 'organization',
 };
 
 const DAY_MS = 86_400_000;
@@ -211,7 +220,7 @@ const CELL_SUMS = `
  * from, `$2` to, `$3`/`$4` the whole months [lo, hi) as instants, `$5`/`$6` the cells that tile them (cellsOf),
  * `$7` the rollup dim, then the region when the scope has one.
  */
-function rollupLoadQuery(groupBy: RollupGroup | null, scope: ReportScope): SqlQuery {
+function rollupLoadQuery(groupBy: ReportGroup | null, scope: ReportScope): SqlQuery {
   const { lo, hi } = monthsAround(scope.from, scope.to);
   const dim = groupBy ? DIMS[groupBy] : 'region';
   const cells = cellsOf(lo, hi);
@@ -291,6 +300,34 @@ function rollupLoadQuery(groupBy: RollupGroup | null, scope: ReportScope): SqlQu
       FROM picked GROUP BY key
     ),
 `;
+  // By organization: each one's hours packed (report_org_values, migration ReportOrganizations):
+  // the cells' and the facts' added (+), the facts' taken away (−); the API picks the medians.
+  // Each cell is read through its key (OFFSET 0 keeps the subquery per cell): a few thousand
+  // rows of each, where the planner would otherwise read the whole table once.
+  const PACKED_HOURS = `    cell_hours AS (
+      SELECT c.key, string_agg(c.fr, ''::bytea) AS fr, string_agg(c.res, ''::bytea) AS res
+      FROM cells cell CROSS JOIN LATERAL (
+        SELECT c.key, c.fr, c.res FROM report_org_values c WHERE c.span = cell.span AND c.month = cell.month${regionOf('c')} OFFSET 0
+      ) c
+      GROUP BY c.key
+    ),
+    fact_hours AS (
+      SELECT key, ${['fr', 'res']
+        .flatMap((kind) => [
+          `string_agg(float8send(v), ''::bytea) FILTER (WHERE kind = '${kind}' AND w > 0) AS ${kind}_plus`,
+          `string_agg(float8send(v), ''::bytea) FILTER (WHERE kind = '${kind}' AND w < 0) AS ${kind}_minus`,
+        ])
+        .join(', ')}
+      FROM keyed_values GROUP BY key
+    ),
+    -- In base64: a third more bytes than raw, where bytea's hex output doubles them.
+    medians AS (
+      SELECT key, encode(COALESCE(h.fr, ''::bytea) || COALESCE(f.fr_plus, ''::bytea), 'base64') AS fr_plus, encode(f.fr_minus, 'base64') AS fr_minus,
+             encode(COALESCE(h.res, ''::bytea) || COALESCE(f.res_plus, ''::bytea), 'base64') AS res_plus, encode(f.res_minus, 'base64') AS res_minus
+      FROM cell_hours h FULL JOIN fact_hours f USING (key)
+    ),
+`;
+  const packed = groupBy === 'organization';
   const text = `
     WITH cells AS (SELECT * FROM unnest($5::smallint[], $6::date[]) AS s(span, month)),
     facts AS (
@@ -313,14 +350,16 @@ function rollupLoadQuery(groupBy: RollupGroup | null, scope: ReportScope): SqlQu
       SELECT key, ${FACT_SUMS} FROM keyed f GROUP BY key
       UNION ALL
       SELECT ${cellKey} AS key, ${CELL_SUMS}
-      FROM cells cell JOIN report_counts c ON c.span = cell.span AND c.month = cell.month WHERE c.dim = $7${regionOf('c')} GROUP BY 1
+      FROM cells cell CROSS JOIN LATERAL (
+        SELECT * FROM report_counts c WHERE c.dim = $7 AND c.span = cell.span AND c.month = cell.month${regionOf('c')} OFFSET 0
+      ) c GROUP BY 1
     ),
     counts AS (
       SELECT key, ${REQUEST_STATUSES.map((s) => `COALESCE(sum("s_${s}"), 0)::int AS "s_${s}"`).join(', ')},
              COALESCE(sum(breached), 0)::int AS breached, COALESCE(sum(score_sum), 0) AS score_sum, COALESCE(sum(score_n), 0) AS score_n
       FROM sums GROUP BY key
     ),
-${BUCKETED_MEDIANS}    aging AS (
+${packed ? PACKED_HOURS : BUCKETED_MEDIANS}    aging AS (
       SELECT ${requestKey} AS key, ${AGING_SQL}
       FROM requests r ${requestJoin}
       WHERE r.status IN ${OPEN} AND r.created_at >= $1 AND r.created_at < $2${regionOf('r')}
@@ -332,24 +371,20 @@ ${BUCKETED_MEDIANS}    aging AS (
            (c.s_new + c.s_assigned + c.s_in_progress + c.s_waiting_on_member)::int AS open,
            c.breached,
            COALESCE(a.d0_2, 0)::int AS d0_2, COALESCE(a.d3_7, 0)::int AS d3_7, COALESCE(a.d8_30, 0)::int AS d8_30, COALESCE(a.d31_plus, 0)::int AS d31_plus,
-           m.median_first_response, m.median_resolution,
+           ${packed ? 'NULL::double precision AS median_first_response, NULL::double precision AS median_resolution' : 'm.median_first_response, m.median_resolution'},
            CASE WHEN c.score_n > 0 THEN c.score_sum::numeric / c.score_n::numeric END AS satisfaction_avg
+           ${packed ? ', m.fr_plus, m.fr_minus, m.res_plus, m.res_minus' : ''}
     FROM ${groupBy ? 'counts c' : `(SELECT 'all' AS key) k LEFT JOIN counts c0 ON c0.key = k.key CROSS JOIN LATERAL (SELECT ${REQUEST_STATUSES.map((s) => `COALESCE(c0."s_${s}", 0) AS "s_${s}"`).join(', ')}, COALESCE(c0.breached, 0) AS breached, COALESCE(c0.score_sum, 0) AS score_sum, COALESCE(c0.score_n, 0) AS score_n) c`}
     LEFT JOIN aging a ON a.key = ${groupBy ? 'c.key' : 'k.key'}
     LEFT JOIN medians m ON m.key = ${groupBy ? 'c.key' : 'k.key'}
     ${groupBy ? `WHERE (${REQUEST_STATUSES.map((s) => `c."s_${s}"`).join(' + ')}) <> 0` : ''}`;
-  return { text, values };
+  return packed ? { text, values, complete: completePackedMedians } : { text, values };
 }
 
-/**
- * The load report's statements: from the rollup, or plain when filtered by area. By
- * organization, the rows are the plain query too (narrowed to the covering index): thousands
- * of small groups whose medians need every value, which the rollup cannot shorten.
- */
+/** The load report's statements: from the rollup, or plain when filtered by area. */
 export function loadQueries(groupBy: ReportGroup, scope: ReportScope): LoadQueries {
   if (scope.area) return plainLoadQueries(groupBy, scope);
-  const rows = groupBy === 'organization' ? plainLoadQueries(groupBy, scope).rows : rollupLoadQuery(groupBy, scope);
-  return { rows, totals: rollupLoadQuery(null, scope) };
+  return { rows: rollupLoadQuery(groupBy, scope), totals: rollupLoadQuery(null, scope) };
 }
 
 /** The trend: whole days from report_days and the pending deltas, the partial days from requests. */

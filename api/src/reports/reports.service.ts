@@ -16,7 +16,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { AppException } from '../common/app-exception';
 import { STATUS_NAMES } from '../notifications/templates';
 import { ReferenceService } from '../reference/reference.service';
-import { loadQueries, REPORT_SETTINGS, type ReportScope, type SqlQuery, trendQuery } from './report-sql';
+import { completed, loadQueries, REPORT_SETTINGS, type ReportScope, type SqlQuery, trendQuery } from './report-sql';
 import type { ReportFilterDto } from './reports.dto';
 
 const UNASSIGNED: Record<Language, string> = { es: 'Sin asignar', en: 'Unassigned', pt: 'Sem responsável', fr: 'Non attribuée' };
@@ -87,11 +87,11 @@ export class ReportsService {
     };
   }
 
-  /** One report statement in a transaction of its own, with the reports' settings. */
+  /** One report statement in a transaction of its own, with the reports' settings; its rows finished as the query says. */
   private run(query: SqlQuery): Promise<any[]> {
     return this.dataSource.transaction(async (db) => {
       await db.query(REPORT_SETTINGS);
-      return db.query(query.text, query.values);
+      return completed(query, await db.query(query.text, query.values));
     });
   }
 
