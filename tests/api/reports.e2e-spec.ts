@@ -256,10 +256,14 @@ describe('reports of request load for directors', () => {
           }
         }
         const andean = selected.filter((r) => r.region_code === 'AND');
-        const director = await portal.request('GET', `/api/v1/reports/load?groupBy=country&${range}`, { token: token['director.and@clac.example'] });
-        expect(director.body.totals).toEqual(expectedFigures(andean, now));
-        for (const row of director.body.rows) {
-          expect(row).toEqual({ key: row.key, label: expect.any(String), ...expectedFigures(andean.filter((r) => r.country_code === row.key), now) });
+        for (const groupBy of ['country', 'organization']) {
+          const keys = keyOf[groupBy];
+          const director = await portal.request('GET', `/api/v1/reports/load?groupBy=${groupBy}&${range}`, { token: token['director.and@clac.example'] });
+          expect(director.body.totals).toEqual(expectedFigures(andean, now));
+          expect(director.body.rows.map((r: { key: string }) => r.key).sort()).toEqual([...new Set(andean.flatMap(keys))].sort());
+          for (const row of director.body.rows) {
+            expect(row).toEqual({ key: row.key, label: expect.any(String), ...expectedFigures(andean.filter((r) => keys(r).includes(row.key)), now) });
+          }
         }
       }
     };

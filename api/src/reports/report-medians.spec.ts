@@ -41,6 +41,7 @@ describe('medians picked from packed hours', () => {
     shifted.set(pack([5, 1, 2]), 1);
     expect(medianOfPacked(shifted.subarray(1), null)).toBe(2);
     expect(() => medianOfPacked(new Uint8Array(7), null)).toThrow(/whole number of float8/);
+    expect(() => medianOfPacked(pack([1, 2]), pack([3]))).toThrow(/taken away that no cell or change holds/);
   });
 
   it('fills the rows’ median columns where they stand and drops the packed ones', () => {

@@ -19,7 +19,11 @@ export function unpackHours(packed: Uint8Array): Float64Array {
   return new Float64Array(copy.buffer, copy.byteOffset, count);
 }
 
-/** `plus` less the values of `minus` (a multiset difference: each taken away once). */
+/**
+ * `plus` less the values of `minus` (a multiset difference: each taken away once). What is
+ * taken away was always added (a cell or a pending change holds it): a value left over means
+ * the rollup disagrees with the requests, and a report must fail rather than be wrong.
+ */
 function without(plus: Float64Array, minus: Float64Array): Float64Array {
   if (minus.length === 0) return plus;
   const left = new Map<number, number>();
@@ -31,6 +35,7 @@ function without(plus: Float64Array, minus: Float64Array): Float64Array {
     if (times) left.set(value, times - 1);
     else kept[size++] = value;
   }
+  if (size !== plus.length - minus.length) throw new Error('report rollup: hours taken away that no cell or change holds');
   return kept.subarray(0, size);
 }
 

@@ -9,7 +9,8 @@ import { completePackedMedians } from './report-medians';
  * Two forms of each report:
  * - `plain…`: the definition. A count over `requests`, with percentile_cont for the medians.
  * - the rollup form: whole UTC months (days, for the trend) from the rollup tables of
- *   migrations ReportIndexes and ReportSpans (report_counts, report_values, report_days),
+ *   migrations ReportIndexes, ReportSpans and ReportOrganizations (report_counts,
+ *   report_values, report_org_values, report_days),
  *   read as the fewest year, quarter and month cells that tile them, plus the pending
  *   changes in report_deltas, plus or minus the requests between the range's ends and the
  *   nearest month boundaries, read directly; medians from the bucket counts and then the
@@ -321,7 +322,7 @@ function rollupLoadQuery(groupBy: ReportGroup | null, scope: ReportScope): SqlQu
       FROM keyed_values GROUP BY key
     ),
     -- In base64: a third more bytes than raw, where bytea's hex output doubles them.
-    medians AS (
+    packed_hours AS (
       SELECT key, encode(COALESCE(h.fr, ''::bytea) || COALESCE(f.fr_plus, ''::bytea), 'base64') AS fr_plus, encode(f.fr_minus, 'base64') AS fr_minus,
              encode(COALESCE(h.res, ''::bytea) || COALESCE(f.res_plus, ''::bytea), 'base64') AS res_plus, encode(f.res_minus, 'base64') AS res_minus
       FROM cell_hours h FULL JOIN fact_hours f USING (key)
@@ -376,7 +377,7 @@ ${packed ? PACKED_HOURS : BUCKETED_MEDIANS}    aging AS (
            ${packed ? ', m.fr_plus, m.fr_minus, m.res_plus, m.res_minus' : ''}
     FROM ${groupBy ? 'counts c' : `(SELECT 'all' AS key) k LEFT JOIN counts c0 ON c0.key = k.key CROSS JOIN LATERAL (SELECT ${REQUEST_STATUSES.map((s) => `COALESCE(c0."s_${s}", 0) AS "s_${s}"`).join(', ')}, COALESCE(c0.breached, 0) AS breached, COALESCE(c0.score_sum, 0) AS score_sum, COALESCE(c0.score_n, 0) AS score_n) c`}
     LEFT JOIN aging a ON a.key = ${groupBy ? 'c.key' : 'k.key'}
-    LEFT JOIN medians m ON m.key = ${groupBy ? 'c.key' : 'k.key'}
+    LEFT JOIN ${packed ? 'packed_hours' : 'medians'} m ON m.key = ${groupBy ? 'c.key' : 'k.key'}
     ${groupBy ? `WHERE (${REQUEST_STATUSES.map((s) => `c."s_${s}"`).join(' + ')}) <> 0` : ''}`;
   return packed ? { text, values, complete: completePackedMedians } : { text, values };
 }
