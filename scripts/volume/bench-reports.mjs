@@ -140,7 +140,7 @@ for (const c of selected) {
     ? { rows: (await a.query(sql.trendQuery(c.interval, c.scope).text, sql.trendQuery(c.interval, c.scope).values)).rows }
     : await (async () => {
         const q = sql.loadQueries(c.group, c.scope);
-        return { rows: sql.completed(q.rows, (await a.query(q.rows.text, q.rows.values)).rows), totals: (await a.query(q.totals.text, q.totals.values)).rows };
+        return { rows: sql.completed(q.rows, (await a.query(q.rows.text, q.rows.values)).rows), totals: sql.completed(q.totals, (await a.query(q.totals.text, q.totals.values)).rows) };
       })();
   await a.query('ROLLBACK TO SAVEPOINT compare');
   const first = await runBaseline(c);

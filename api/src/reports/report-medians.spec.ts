@@ -1,11 +1,35 @@
 import fc from 'fast-check';
-import { completePackedMedians, medianOfPacked } from './report-medians';
+import { completeBucketedMedians, completePackedMedians, medianOfBuckets, medianOfPacked } from './report-medians';
 
 /** float8send's packing: big-endian, concatenated. */
 function pack(values: number[]): Uint8Array {
   const bytes = new Uint8Array(values.length * 8);
   const view = new DataView(bytes.buffer);
   values.forEach((value, i) => view.setFloat64(i * 8, value));
+  return bytes;
+}
+
+/** float8[] arrays as array_send writes them (one dimension, no NULLs, float8's oid 701), concatenated. */
+function packArrays(arrays: number[][]): Uint8Array {
+  const bytes = new Uint8Array(arrays.reduce((sum, array) => sum + (array.length ? 20 : 12) + array.length * 12, 0));
+  const view = new DataView(bytes.buffer);
+  let at = 0;
+  for (const array of arrays) {
+    view.setInt32(at, array.length ? 1 : 0);
+    view.setInt32(at + 4, 0);
+    view.setInt32(at + 8, 701);
+    at += 12;
+    if (array.length) {
+      view.setInt32(at, array.length);
+      view.setInt32(at + 4, 1);
+      at += 8;
+    }
+    for (const value of array) {
+      view.setInt32(at, 8);
+      view.setFloat64(at + 4, value);
+      at += 12;
+    }
+  }
   return bytes;
 }
 
@@ -34,6 +58,31 @@ describe('medians picked from packed hours', () => {
     );
   });
 
+  it('read the middle ranks among the values of the target buckets (cells, facts added, less facts taken away)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(hours, { maxLength: 40 }), { maxLength: 8 }),
+        fc.array(hours, { maxLength: 20 }),
+        fc.array(fc.nat(), { maxLength: 10 }),
+        (cells, added, removedAt) => {
+          // Taken away: some of the values added, each at most once.
+          const all = [...cells.flat(), ...added];
+          const gone = new Set(all.length ? removedAt.map((i) => i % all.length) : []);
+          const removed = [...gone].map((i) => all[i]);
+          const kept = all.filter((_, i) => !gone.has(i));
+          if (kept.length === 0) return;
+          // The whole multiset as the target buckets, so the middle ranks are the median's.
+          const r1 = Math.floor((kept.length - 1) / 2) + 1;
+          const r2 = Math.ceil((kept.length - 1) / 2) + 1;
+          expect(Object.is(medianOfBuckets(r1, r2, packArrays(cells), pack(added), pack(removed)), percentileCont(kept))).toBe(true);
+        },
+      ),
+      { numRuns: 500 },
+    );
+    expect(medianOfBuckets(null, null, null, null, null)).toBeNull();
+    expect(() => medianOfBuckets(2, 3, packArrays([[1, 2]]), null, null)).toThrow(/ranks 2, 3 among 2 values/);
+  });
+
   it('is null with nothing left, and accepts packed strings at any byte offset', () => {
     expect(medianOfPacked(null, null)).toBeNull();
     expect(medianOfPacked(pack([3]), pack([3]))).toBeNull();
@@ -42,6 +91,34 @@ describe('medians picked from packed hours', () => {
     expect(medianOfPacked(shifted.subarray(1), null)).toBe(2);
     expect(() => medianOfPacked(new Uint8Array(7), null)).toThrow(/whole number of float8/);
     expect(() => medianOfPacked(pack([1, 2]), pack([3]))).toThrow(/taken away that no cell or change holds/);
+  });
+
+  it('fills a bucketed row’s median columns where they stand and drops what they came from', () => {
+    const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
+    const [row] = completeBucketedMedians([
+      {
+        key: 'AND',
+        median_first_response: null,
+        median_resolution: null,
+        satisfaction_avg: '4.5',
+        fr_r1: 2,
+        fr_r2: 3,
+        fr_cells: base64(packArrays([[7, 1], [], [5]])),
+        fr_plus: base64(pack([3])),
+        fr_minus: base64(pack([7])),
+        res_r1: null,
+        res_r2: null,
+        res_cells: null,
+        res_plus: null,
+        res_minus: null,
+      },
+    ]);
+    expect(Object.entries(row)).toEqual([
+      ['key', 'AND'],
+      ['median_first_response', 4],
+      ['median_resolution', null],
+      ['satisfaction_avg', '4.5'],
+    ]);
   });
 
   it('fills the rows’ median columns where they stand and drops the packed ones', () => {

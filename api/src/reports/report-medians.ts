@@ -1,9 +1,11 @@
 /**
- * Medians picked in the API from packed hours (the load report by organization; migration
- * ReportOrganizations, report-sql.ts): the statement returns, per organization and kind, the
- * hours of its cells and of the requests added at the range's ends as one string of
- * big-endian float8, and those taken away as another. The result is percentile_cont(0.5)'s
- * to the last bit: the same float8 values, the same ranks, the same interpolation.
+ * Medians picked in the API from packed hours (report-sql.ts). By organization the statement
+ * returns, per organization and kind, every hour of its range (the cells' and those added
+ * at the range's ends) as one string of big-endian float8, and those taken away as another.
+ * In the other groupings it returns only the hours of the one or two buckets that hold the
+ * middle ranks, with those ranks counted from the buckets' start. Either way the result is
+ * percentile_cont(0.5)'s to the last bit: the same float8 values, the same ranks, the same
+ * interpolation.
  */
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
@@ -17,6 +19,41 @@ export function unpackHours(packed: Uint8Array): Float64Array {
   copy.set(packed);
   if (LITTLE_ENDIAN) Buffer.from(copy.buffer, copy.byteOffset, copy.byteLength).swap64();
   return new Float64Array(copy.buffer, copy.byteOffset, count);
+}
+
+/**
+ * The float8 values of float8[] arrays as array_send writes them, one after the other: per
+ * array its dimensions (none or one here), then per element its length (8) and value.
+ */
+export function unpackArrays(packed: Uint8Array): Float64Array {
+  const view = new DataView(packed.buffer, packed.byteOffset, packed.byteLength);
+  const arrays: { start: number; count: number }[] = [];
+  let total = 0;
+  for (let at = 0; at < packed.byteLength; ) {
+    const dimensions = view.getInt32(at);
+    if (dimensions > 1 || view.getInt32(at + 4) !== 0) throw new Error('packed arrays: only one-dimensional arrays without NULLs');
+    const count = dimensions === 0 ? 0 : view.getInt32(at + 12);
+    const start = at + 12 + dimensions * 8;
+    arrays.push({ start, count });
+    total += count;
+    at = start + count * 12;
+  }
+  const values = new Float64Array(total);
+  let size = 0;
+  for (const { start, count } of arrays) {
+    for (let i = 0; i < count; i++) values[size++] = view.getFloat64(start + i * 12 + 4);
+  }
+  return values;
+}
+
+function concat(parts: Float64Array[]): Float64Array {
+  const all = new Float64Array(parts.reduce((sum, part) => sum + part.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    all.set(part, at);
+    at += part.length;
+  }
+  return all;
 }
 
 /**
@@ -66,6 +103,19 @@ function select(values: Float64Array, k: number): number {
 }
 
 /**
+ * percentile_cont's reading of ranks `first` and `second` (1-based; the same, or the next):
+ * the value of the first, or the two interpolated halfway.
+ */
+function readRanks(values: Float64Array, first: number, second: number): number {
+  const low = select(values, first - 1);
+  if (second === first) return low;
+  // The next rank is the smallest of what select left after it.
+  let high = Infinity;
+  for (let i = first; i < values.length; i++) if (values[i] < high) high = values[i];
+  return low + (high - low) * 0.5;
+}
+
+/**
  * The median of the multiset `plus` − `minus`, as percentile_cont(0.5) gives it: the middle
  * value, or of an even count the two middle ones interpolated halfway; null when empty.
  */
@@ -73,18 +123,45 @@ export function medianOfPacked(plus: Uint8Array | null, minus: Uint8Array | null
   const values = without(plus ? unpackHours(plus) : new Float64Array(0), minus ? unpackHours(minus) : new Float64Array(0));
   const count = values.length;
   if (count === 0) return null;
-  const lower = (count - 1) >>> 1;
-  const first = select(values, lower);
-  if (count % 2 === 1) return first;
-  // The next rank is the smallest of what select left after it.
-  let second = Infinity;
-  for (let i = lower + 1; i < count; i++) if (values[i] < second) second = values[i];
-  return first + (second - first) * 0.5;
+  // Of t values percentile_cont(0.5) reads ranks floor((t - 1) / 2) + 1 and ceil((t - 1) / 2) + 1.
+  return readRanks(values, ((count - 1) >>> 1) + 1, (count >>> 1) + 1);
 }
 
 type PackedRow = Record<string, unknown>;
 
 const fromBase64 = (value: unknown) => (value === null || value === undefined ? null : Buffer.from(value as string, 'base64'));
+
+/** The columns a bucketed report's row sends its medians' makings in, per kind (fr, res). */
+export const MEDIAN_COLUMNS: readonly string[] = ['fr', 'res'].flatMap((kind) => ['r1', 'r2', 'cells', 'plus', 'minus'].map((part) => `${kind}_${part}`));
+
+/**
+ * A median from the values of its target buckets (the cells' arrays, plus the facts added,
+ * less those taken away) and the ranks to read among them; null when there is no value.
+ */
+export function medianOfBuckets(r1: number | null, r2: number | null, cells: Uint8Array | null, plus: Uint8Array | null, minus: Uint8Array | null): number | null {
+  if (r1 === null || r2 === null) return null;
+  const added = concat([cells ? unpackArrays(cells) : new Float64Array(0), plus ? unpackHours(plus) : new Float64Array(0)]);
+  const values = without(added, minus ? unpackHours(minus) : new Float64Array(0));
+  if (!(r1 >= 1 && (r2 === r1 || r2 === r1 + 1) && r2 <= values.length)) throw new Error(`report rollup: ranks ${r1}, ${r2} among ${values.length} values`);
+  return readRanks(values, r1, r2);
+}
+
+/**
+ * Rows of a bucketed grouping (or the totals) with `median_first_response` and
+ * `median_resolution` (NULL placeholders) picked from what MEDIAN_COLUMNS bring, those dropped.
+ */
+export function completeBucketedMedians(rows: PackedRow[]): PackedRow[] {
+  return rows.map((source) => {
+    const row = { ...source };
+    for (const column of MEDIAN_COLUMNS) delete row[column];
+    const rank = (value: unknown) => (value === null || value === undefined ? null : Number(value));
+    const median = (kind: string) =>
+      medianOfBuckets(rank(source[`${kind}_r1`]), rank(source[`${kind}_r2`]), fromBase64(source[`${kind}_cells`]), fromBase64(source[`${kind}_plus`]), fromBase64(source[`${kind}_minus`]));
+    row.median_first_response = median('fr');
+    row.median_resolution = median('res');
+    return row;
+  });
+}
 
 /**
  * Rows whose medians come packed, in base64 (`fr_plus`, `fr_minus`, `res_plus`, `res_minus`,

@@ -1,5 +1,5 @@
 import { REQUEST_STATUSES, type ReportGroup, type TrendInterval } from '@portal/shared';
-import { completePackedMedians } from './report-medians';
+import { completeBucketedMedians, completePackedMedians, MEDIAN_COLUMNS } from './report-medians';
 
 /**
  * The SQL of the directors' reports, as plain functions of the report's scope, so the API
@@ -13,12 +13,12 @@ import { completePackedMedians } from './report-medians';
  *   report_values, report_org_values, report_days),
  *   read as the fewest year, quarter and month cells that tile them, plus the pending
  *   changes in report_deltas, plus or minus the requests between the range's ends and the
- *   nearest month boundaries, read directly; medians from the bucket counts and then the
- *   exact values of the one or two buckets holding the middle ranks, sorted and read by
- *   position, with percentile_cont's own interpolation; aging from the open requests. By
- *   organization (thousands of small groups, whose medians need every value) the values
- *   come packed and the API picks the medians (report-medians.ts: `complete`). It gives the
- *   same figures as the plain form, to the last digit.
+ *   nearest month boundaries, read directly; aging from the open requests. Medians: the
+ *   bucket counts say which one or two buckets hold the middle ranks, the statement sends
+ *   those buckets' exact values packed with the ranks to read, and the API reads them with
+ *   percentile_cont's own interpolation (report-medians.ts, the query's `complete`). By
+ *   organization (thousands of small groups, whose medians need every value) it sends all
+ *   the values of each, packed. It gives the same figures as the plain form, to the last digit.
  * The area filter has no rollup (the cells are not split by area) and uses the plain form.
  */
 
@@ -247,10 +247,6 @@ function rollupLoadQuery(groupBy: ReportGroup | null, scope: ReportScope): SqlQu
              r.breached, r.satisfaction_score, report_hours(r.created_at, r.first_responded_at) AS fr, report_hours(r.created_at, r.resolved_at) AS res
       FROM requests r WHERE ${range}${regionOf('r')}`;
   const scale = `report_scale($7)`;
-  // The values of a target's buckets (k: key, kind, buckets) in the cells, and in the facts of one sign.
-  const CELL_VALUES = `SELECT u.v FROM cells cell JOIN report_values c ON c.span = cell.span AND c.month = cell.month CROSS JOIN LATERAL unnest(c.vals) AS u(v)
-          WHERE c.dim = $7 AND c.kind = k.kind AND c.bucket = ANY (k.buckets) ${groupBy ? 'AND c.key = k.key' : ''}${regionOf('c')}`;
-  const FACT_VALUES = (sign: '> 0' | '< 0') => `SELECT f.v FROM target_facts f WHERE f.key = k.key AND f.kind = k.kind AND f.w ${sign}`;
   const BUCKETED_MEDIANS = `    hist AS (
       SELECT key, kind, bucket, sum(n)::int AS n FROM (
         SELECT ${cellKey} AS key, c.kind, c.bucket, c.n FROM cells cell JOIN report_values c ON c.span = cell.span AND c.month = cell.month
@@ -277,28 +273,32 @@ function rollupLoadQuery(groupBy: ReportGroup | null, scope: ReportScope): SqlQu
     target_facts AS (
       SELECT f.key, f.kind, f.v, f.w FROM keyed_values f JOIN targets t USING (key, kind, bucket)
     ),
-    -- Per key and kind: the values of its one or two target buckets (cells and facts, less the
-    -- facts taken away: EXCEPT ALL is the multiset difference, computed only where some are),
-    -- sorted; ranks r1 and r2 then index them directly.
-    picked AS (
-      SELECT k.key, k.kind, k.r1 = k.r2 AS single, s.vals[k.r1] AS v1, s.vals[k.r2] AS v2
-      FROM (
-        SELECT DISTINCT key, kind, r1, r2, array_agg(bucket) OVER (PARTITION BY key, kind) AS buckets,
-               EXISTS (SELECT 1 FROM target_facts f WHERE f.key = t.key AND f.kind = t.kind AND f.w < 0) AS less
-        FROM targets t
-      ) k
-      CROSS JOIN LATERAL (
-        SELECT CASE WHEN k.less
-          THEN (SELECT array_agg(x.v ORDER BY x.v) FROM (${CELL_VALUES} UNION ALL ${FACT_VALUES('> 0')} EXCEPT ALL ${FACT_VALUES('< 0')}) x)
-          ELSE (SELECT array_agg(x.v ORDER BY x.v) FROM (${CELL_VALUES} UNION ALL ${FACT_VALUES('> 0')}) x)
-        END AS vals
-      ) s
+    -- Per key and kind: the ranks to read among the values of its one or two target buckets,
+    -- and those values packed for the API to pick (report-medians.ts): the cells' arrays as
+    -- array_send writes them, the facts' hours added and taken away as float8send. Each cell
+    -- is read through its key (OFFSET 0 keeps the subquery per target and cell).
+    target_cells AS (
+      SELECT t.key, t.kind, string_agg(array_send(c.vals), ''::bytea) AS cells
+      FROM targets t CROSS JOIN cells cell CROSS JOIN LATERAL (
+        SELECT c.vals FROM report_values c
+        WHERE c.dim = $7 AND c.kind = t.kind AND c.bucket = t.bucket ${groupBy ? 'AND c.key = t.key' : ''}
+          AND c.span = cell.span AND c.month = cell.month${regionOf('c')} OFFSET 0
+      ) c
+      GROUP BY 1, 2
+    ),
+    target_hours AS (
+      SELECT r.key, r.kind, r.r1, r.r2, encode(c.cells, 'base64') AS cells,
+             encode((SELECT string_agg(float8send(f.v), ''::bytea) FROM target_facts f WHERE f.key = r.key AND f.kind = r.kind AND f.w > 0), 'base64') AS plus,
+             encode((SELECT string_agg(float8send(f.v), ''::bytea) FROM target_facts f WHERE f.key = r.key AND f.kind = r.kind AND f.w < 0), 'base64') AS minus
+      FROM (SELECT DISTINCT key, kind, r1, r2 FROM targets) r LEFT JOIN target_cells c USING (key, kind)
     ),
     medians AS (
-      SELECT key,
-             max(CASE WHEN kind = 'fr' THEN CASE WHEN single THEN v1 ELSE v1 + (v2 - v1) * 0.5::double precision END END) AS median_first_response,
-             max(CASE WHEN kind = 'res' THEN CASE WHEN single THEN v1 ELSE v1 + (v2 - v1) * 0.5::double precision END END) AS median_resolution
-      FROM picked GROUP BY key
+      SELECT k.key, ${['fr', 'res']
+        .map((kind) => `${kind}.r1 AS ${kind}_r1, ${kind}.r2 AS ${kind}_r2, ${kind}.cells AS ${kind}_cells, ${kind}.plus AS ${kind}_plus, ${kind}.minus AS ${kind}_minus`)
+        .join(', ')}
+      FROM (SELECT DISTINCT key FROM target_hours) k
+      LEFT JOIN target_hours fr ON fr.key = k.key AND fr.kind = 'fr'
+      LEFT JOIN target_hours res ON res.key = k.key AND res.kind = 'res'
     ),
 `;
   // By organization: each one's hours packed (report_org_values, migration ReportOrganizations):
@@ -372,14 +372,14 @@ ${packed ? PACKED_HOURS : BUCKETED_MEDIANS}    aging AS (
            (c.s_new + c.s_assigned + c.s_in_progress + c.s_waiting_on_member)::int AS open,
            c.breached,
            COALESCE(a.d0_2, 0)::int AS d0_2, COALESCE(a.d3_7, 0)::int AS d3_7, COALESCE(a.d8_30, 0)::int AS d8_30, COALESCE(a.d31_plus, 0)::int AS d31_plus,
-           ${packed ? 'NULL::double precision AS median_first_response, NULL::double precision AS median_resolution' : 'm.median_first_response, m.median_resolution'},
-           CASE WHEN c.score_n > 0 THEN c.score_sum::numeric / c.score_n::numeric END AS satisfaction_avg
-           ${packed ? ', m.fr_plus, m.fr_minus, m.res_plus, m.res_minus' : ''}
+           NULL::double precision AS median_first_response, NULL::double precision AS median_resolution,
+           CASE WHEN c.score_n > 0 THEN c.score_sum::numeric / c.score_n::numeric END AS satisfaction_avg,
+           ${packed ? 'm.fr_plus, m.fr_minus, m.res_plus, m.res_minus' : MEDIAN_COLUMNS.map((column) => `m.${column}`).join(', ')}
     FROM ${groupBy ? 'counts c' : `(SELECT 'all' AS key) k LEFT JOIN counts c0 ON c0.key = k.key CROSS JOIN LATERAL (SELECT ${REQUEST_STATUSES.map((s) => `COALESCE(c0."s_${s}", 0) AS "s_${s}"`).join(', ')}, COALESCE(c0.breached, 0) AS breached, COALESCE(c0.score_sum, 0) AS score_sum, COALESCE(c0.score_n, 0) AS score_n) c`}
     LEFT JOIN aging a ON a.key = ${groupBy ? 'c.key' : 'k.key'}
     LEFT JOIN ${packed ? 'packed_hours' : 'medians'} m ON m.key = ${groupBy ? 'c.key' : 'k.key'}
     ${groupBy ? `WHERE (${REQUEST_STATUSES.map((s) => `c."s_${s}"`).join(' + ')}) <> 0` : ''}`;
-  return packed ? { text, values, complete: completePackedMedians } : { text, values };
+  return { text, values, complete: packed ? completePackedMedians : completeBucketedMedians };
 }
 
 /** The load report's statements: from the rollup, or plain when filtered by area. */
