@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { completeBucketedMedians, completePackedMedians, medianOfBuckets, medianOfPacked } from './report-medians';
+import { completeBucketedMedians, completePackedMedians, medianOfBuckets, medianOfPacked, unpackArrays } from './report-medians';
 
 /** float8send's packing: big-endian, concatenated. */
 function pack(values: number[]): Uint8Array {
@@ -81,6 +81,14 @@ describe('medians picked from packed hours', () => {
     );
     expect(medianOfBuckets(null, null, null, null, null)).toBeNull();
     expect(() => medianOfBuckets(2, 3, packArrays([[1, 2]]), null, null)).toThrow(/ranks 2, 3 among 2 values/);
+  });
+
+  it('reads array_send as PostgreSQL writes it', () => {
+    // SELECT encode(array_send('{1.5,2}'::float8[]) || array_send('{}'::float8[]) || array_send('{-0.25}'::float8[]), 'base64')
+    const written = 'AAAAAQAAAAAAAAK9AAAAAgAAAAEAAAAIP/gAAAAAAAAAAAAIQAAAAAAAAAAAAAAAAAAAAAAAAr0A\nAAABAAAAAAAAAr0AAAABAAAAAQAAAAi/0AAAAAAAAA==';
+    expect([...unpackArrays(Buffer.from(written, 'base64'))]).toEqual([1.5, 2, -0.25]);
+    // Another element type than float8's.
+    expect(() => unpackArrays(packArrays([[1]]).map((byte, i) => (i === 11 ? 20 : byte)))).toThrow(/not float8/);
   });
 
   it('is null with nothing left, and accepts packed strings at any byte offset', () => {

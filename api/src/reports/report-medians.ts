@@ -21,6 +21,8 @@ export function unpackHours(packed: Uint8Array): Float64Array {
   return new Float64Array(copy.buffer, copy.byteOffset, count);
 }
 
+const FLOAT8_OID = 701;
+
 /**
  * The float8 values of float8[] arrays as array_send writes them, one after the other: per
  * array its dimensions (none or one here), then per element its length (8) and value.
@@ -31,7 +33,8 @@ export function unpackArrays(packed: Uint8Array): Float64Array {
   let total = 0;
   for (let at = 0; at < packed.byteLength; ) {
     const dimensions = view.getInt32(at);
-    if (dimensions > 1 || view.getInt32(at + 4) !== 0) throw new Error('packed arrays: only one-dimensional arrays without NULLs');
+    if (dimensions !== 0 && dimensions !== 1) throw new Error(`packed arrays: ${dimensions} dimensions`);
+    if (view.getInt32(at + 8) !== FLOAT8_OID) throw new Error('packed arrays: not float8[]');
     const count = dimensions === 0 ? 0 : view.getInt32(at + 12);
     const start = at + 12 + dimensions * 8;
     arrays.push({ start, count });
@@ -41,7 +44,11 @@ export function unpackArrays(packed: Uint8Array): Float64Array {
   const values = new Float64Array(total);
   let size = 0;
   for (const { start, count } of arrays) {
-    for (let i = 0; i < count; i++) values[size++] = view.getFloat64(start + i * 12 + 4);
+    for (let i = 0; i < count; i++) {
+      // Each element's length: 8, or -1 for a NULL (the rollup never stores one).
+      if (view.getInt32(start + i * 12) !== 8) throw new Error('packed arrays: an element that is not a float8');
+      values[size++] = view.getFloat64(start + i * 12 + 4);
+    }
   }
   return values;
 }

@@ -286,11 +286,15 @@ function rollupLoadQuery(groupBy: ReportGroup | null, scope: ReportScope): SqlQu
       ) c
       GROUP BY 1, 2
     ),
+    target_fact_hours AS (
+      SELECT key, kind, string_agg(float8send(v), ''::bytea) FILTER (WHERE w > 0) AS plus, string_agg(float8send(v), ''::bytea) FILTER (WHERE w < 0) AS minus
+      FROM target_facts GROUP BY key, kind
+    ),
     target_hours AS (
-      SELECT r.key, r.kind, r.r1, r.r2, encode(c.cells, 'base64') AS cells,
-             encode((SELECT string_agg(float8send(f.v), ''::bytea) FROM target_facts f WHERE f.key = r.key AND f.kind = r.kind AND f.w > 0), 'base64') AS plus,
-             encode((SELECT string_agg(float8send(f.v), ''::bytea) FROM target_facts f WHERE f.key = r.key AND f.kind = r.kind AND f.w < 0), 'base64') AS minus
-      FROM (SELECT DISTINCT key, kind, r1, r2 FROM targets) r LEFT JOIN target_cells c USING (key, kind)
+      SELECT r.key, r.kind, r.r1, r.r2, encode(c.cells, 'base64') AS cells, encode(f.plus, 'base64') AS plus, encode(f.minus, 'base64') AS minus
+      FROM (SELECT DISTINCT key, kind, r1, r2 FROM targets) r
+      LEFT JOIN target_cells c USING (key, kind)
+      LEFT JOIN target_fact_hours f USING (key, kind)
     ),
     medians AS (
       SELECT k.key, ${['fr', 'res']
