@@ -109,6 +109,9 @@ function select(values: Float64Array, k: number): number {
   return values[k];
 }
 
+/** The hours of a packed string, none when there is none. */
+const hoursOf = (packed: Uint8Array | null) => (packed ? unpackHours(packed) : new Float64Array(0));
+
 /**
  * percentile_cont's reading of ranks `first` and `second` (1-based; the same, or the next):
  * the value of the first, or the two interpolated halfway.
@@ -127,7 +130,7 @@ function readRanks(values: Float64Array, first: number, second: number): number 
  * value, or of an even count the two middle ones interpolated halfway; null when empty.
  */
 export function medianOfPacked(plus: Uint8Array | null, minus: Uint8Array | null): number | null {
-  const values = without(plus ? unpackHours(plus) : new Float64Array(0), minus ? unpackHours(minus) : new Float64Array(0));
+  const values = without(hoursOf(plus), hoursOf(minus));
   const count = values.length;
   if (count === 0) return null;
   // Of t values percentile_cont(0.5) reads ranks floor((t - 1) / 2) + 1 and ceil((t - 1) / 2) + 1.
@@ -137,9 +140,13 @@ export function medianOfPacked(plus: Uint8Array | null, minus: Uint8Array | null
 type PackedRow = Record<string, unknown>;
 
 const fromBase64 = (value: unknown) => (value === null || value === undefined ? null : Buffer.from(value as string, 'base64'));
+const rank = (value: unknown) => (value === null || value === undefined ? null : Number(value));
+const perKind = (parts: string[]): readonly string[] => ['fr', 'res'].flatMap((kind) => parts.map((part) => `${kind}_${part}`));
 
 /** The columns a bucketed report's row sends its medians' makings in, per kind (fr, res). */
-export const MEDIAN_COLUMNS: readonly string[] = ['fr', 'res'].flatMap((kind) => ['r1', 'r2', 'cells', 'plus', 'minus'].map((part) => `${kind}_${part}`));
+export const MEDIAN_COLUMNS = perKind(['r1', 'r2', 'cells', 'plus', 'minus']);
+/** The columns a row by organization sends all its hours in, per kind: added, taken away. */
+export const PACKED_COLUMNS = perKind(['plus', 'minus']);
 
 /**
  * A median from the values of its target buckets (the cells' arrays, plus the facts added,
@@ -147,38 +154,31 @@ export const MEDIAN_COLUMNS: readonly string[] = ['fr', 'res'].flatMap((kind) =>
  */
 export function medianOfBuckets(r1: number | null, r2: number | null, cells: Uint8Array | null, plus: Uint8Array | null, minus: Uint8Array | null): number | null {
   if (r1 === null || r2 === null) return null;
-  const added = concat([cells ? unpackArrays(cells) : new Float64Array(0), plus ? unpackHours(plus) : new Float64Array(0)]);
-  const values = without(added, minus ? unpackHours(minus) : new Float64Array(0));
+  const values = without(concat([cells ? unpackArrays(cells) : new Float64Array(0), hoursOf(plus)]), hoursOf(minus));
   if (!(r1 >= 1 && (r2 === r1 || r2 === r1 + 1) && r2 <= values.length)) throw new Error(`report rollup: ranks ${r1}, ${r2} among ${values.length} values`);
   return readRanks(values, r1, r2);
 }
 
 /**
- * Rows of a bucketed grouping (or the totals) with `median_first_response` and
- * `median_resolution` (NULL placeholders) picked from what MEDIAN_COLUMNS bring, those dropped.
+ * Rows with `median_first_response` and `median_resolution` (NULL placeholders, in the
+ * columns' usual place) filled in by `median` from what `columns` bring, those dropped.
  */
-export function completeBucketedMedians(rows: PackedRow[]): PackedRow[] {
+function withMedians(rows: PackedRow[], columns: readonly string[], median: (row: PackedRow, kind: 'fr' | 'res') => number | null): PackedRow[] {
   return rows.map((source) => {
     const row = { ...source };
-    for (const column of MEDIAN_COLUMNS) delete row[column];
-    const rank = (value: unknown) => (value === null || value === undefined ? null : Number(value));
-    const median = (kind: string) =>
-      medianOfBuckets(rank(source[`${kind}_r1`]), rank(source[`${kind}_r2`]), fromBase64(source[`${kind}_cells`]), fromBase64(source[`${kind}_plus`]), fromBase64(source[`${kind}_minus`]));
-    row.median_first_response = median('fr');
-    row.median_resolution = median('res');
+    for (const column of columns) delete row[column];
+    row.median_first_response = median(source, 'fr');
+    row.median_resolution = median(source, 'res');
     return row;
   });
 }
 
-/**
- * Rows whose medians come packed, in base64 (`fr_plus`, `fr_minus`, `res_plus`, `res_minus`,
- * after the figures), with `median_first_response` and `median_resolution` (NULL
- * placeholders, in the columns' usual place) filled in, as the other groupings' rows have them.
- */
-export function completePackedMedians(rows: PackedRow[]): PackedRow[] {
-  return rows.map(({ fr_plus, fr_minus, res_plus, res_minus, ...row }) => {
-    row.median_first_response = medianOfPacked(fromBase64(fr_plus), fromBase64(fr_minus));
-    row.median_resolution = medianOfPacked(fromBase64(res_plus), fromBase64(res_minus));
-    return row;
-  });
-}
+/** Rows of a bucketed grouping (or the totals), their medians read from MEDIAN_COLUMNS. */
+export const completeBucketedMedians = (rows: PackedRow[]) =>
+  withMedians(rows, MEDIAN_COLUMNS, (row, kind) =>
+    medianOfBuckets(rank(row[`${kind}_r1`]), rank(row[`${kind}_r2`]), fromBase64(row[`${kind}_cells`]), fromBase64(row[`${kind}_plus`]), fromBase64(row[`${kind}_minus`])),
+  );
+
+/** Rows by organization, their medians picked from all their hours (PACKED_COLUMNS, base64). */
+export const completePackedMedians = (rows: PackedRow[]) =>
+  withMedians(rows, PACKED_COLUMNS, (row, kind) => medianOfPacked(fromBase64(row[`${kind}_plus`]), fromBase64(row[`${kind}_minus`])));

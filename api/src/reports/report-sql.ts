@@ -1,5 +1,5 @@
 import { REQUEST_STATUSES, type ReportGroup, type TrendInterval } from '@portal/shared';
-import { completeBucketedMedians, completePackedMedians, MEDIAN_COLUMNS } from './report-medians';
+import { completeBucketedMedians, completePackedMedians, MEDIAN_COLUMNS, PACKED_COLUMNS } from './report-medians';
 
 /**
  * The SQL of the directors' reports, as plain functions of the report's scope, so the API
@@ -378,7 +378,7 @@ ${packed ? PACKED_HOURS : BUCKETED_MEDIANS}    aging AS (
            COALESCE(a.d0_2, 0)::int AS d0_2, COALESCE(a.d3_7, 0)::int AS d3_7, COALESCE(a.d8_30, 0)::int AS d8_30, COALESCE(a.d31_plus, 0)::int AS d31_plus,
            NULL::double precision AS median_first_response, NULL::double precision AS median_resolution,
            CASE WHEN c.score_n > 0 THEN c.score_sum::numeric / c.score_n::numeric END AS satisfaction_avg,
-           ${packed ? 'm.fr_plus, m.fr_minus, m.res_plus, m.res_minus' : MEDIAN_COLUMNS.map((column) => `m.${column}`).join(', ')}
+           ${(packed ? PACKED_COLUMNS : MEDIAN_COLUMNS).map((column) => `m.${column}`).join(', ')}
     FROM ${groupBy ? 'counts c' : `(SELECT 'all' AS key) k LEFT JOIN counts c0 ON c0.key = k.key CROSS JOIN LATERAL (SELECT ${REQUEST_STATUSES.map((s) => `COALESCE(c0."s_${s}", 0) AS "s_${s}"`).join(', ')}, COALESCE(c0.breached, 0) AS breached, COALESCE(c0.score_sum, 0) AS score_sum, COALESCE(c0.score_n, 0) AS score_n) c`}
     LEFT JOIN aging a ON a.key = ${groupBy ? 'c.key' : 'k.key'}
     LEFT JOIN ${packed ? 'packed_hours' : 'medians'} m ON m.key = ${groupBy ? 'c.key' : 'k.key'}
