@@ -58,10 +58,10 @@ for (const [years, label] of [[1, '1y'], [3, '3y']]) {
 const selected = cases.filter((c) => !only || only.has(c.group ?? c.interval));
 
 async function inTransaction(client, settings, query) {
-  await client.query('BEGIN');
+  await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
   try {
     if (settings) await client.query(settings);
-    return sql.completed(query, (await client.query(query.text, query.values)).rows);
+    return await sql.runReportQuery(query, sql.clientConnection(client));
   } finally {
     await client.query('COMMIT');
   }
@@ -140,7 +140,7 @@ for (const c of selected) {
     ? { rows: (await a.query(sql.trendQuery(c.interval, c.scope).text, sql.trendQuery(c.interval, c.scope).values)).rows }
     : await (async () => {
         const q = sql.loadQueries(c.group, c.scope);
-        return { rows: sql.completed(q.rows, (await a.query(q.rows.text, q.rows.values)).rows), totals: sql.completed(q.totals, (await a.query(q.totals.text, q.totals.values)).rows) };
+        return { rows: await sql.runReportQuery(q.rows, sql.clientConnection(a)), totals: await sql.runReportQuery(q.totals, sql.clientConnection(a)) };
       })();
   await a.query('ROLLBACK TO SAVEPOINT compare');
   const first = await runBaseline(c);

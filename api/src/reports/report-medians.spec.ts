@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { completeBucketedMedians, completePackedMedians, medianOfBuckets, medianOfPacked, unpackArrays } from './report-medians';
+import { readBinaryCopy } from './binary-copy';
+import { completeBucketedMedians, completeOrganizationMedians, medianOfBuckets, medianOfPacked, unpackArrays } from './report-medians';
 
 /** float8send's packing: big-endian, concatenated. */
 function pack(values: number[]): Uint8Array {
@@ -52,7 +53,7 @@ describe('medians picked from packed hours', () => {
         // Taken away: some values that were added (the cells hold them), added once more.
         const removed = kept.length ? removedAt.map((i) => kept[i % kept.length]) : [];
         const added = [...kept, ...removed].reverse();
-        expect(Object.is(medianOfPacked(pack(added), pack(removed)), percentileCont(kept))).toBe(true);
+        expect(Object.is(medianOfPacked([pack(added)], [pack(removed)]), percentileCont(kept))).toBe(true);
       }),
       { numRuns: 500 },
     );
@@ -92,13 +93,13 @@ describe('medians picked from packed hours', () => {
   });
 
   it('is null with nothing left, and accepts packed strings at any byte offset', () => {
-    expect(medianOfPacked(null, null)).toBeNull();
-    expect(medianOfPacked(pack([3]), pack([3]))).toBeNull();
+    expect(medianOfPacked([], [])).toBeNull();
+    expect(medianOfPacked([pack([3])], [pack([3])])).toBeNull();
     const shifted = new Uint8Array(8 * 3 + 1);
     shifted.set(pack([5, 1, 2]), 1);
-    expect(medianOfPacked(shifted.subarray(1), null)).toBe(2);
-    expect(() => medianOfPacked(new Uint8Array(7), null)).toThrow(/whole number of float8/);
-    expect(() => medianOfPacked(pack([1, 2]), pack([3]))).toThrow(/taken away that no cell or change holds/);
+    expect(medianOfPacked([shifted.subarray(1), pack([])], [])).toBe(2);
+    expect(() => medianOfPacked([new Uint8Array(7)], [])).toThrow(/whole number of float8/);
+    expect(() => medianOfPacked([pack([1, 2])], [pack([3])])).toThrow(/taken away that no cell or change holds/);
   });
 
   it('fills a bucketed row’s median columns where they stand and drops what they came from', () => {
@@ -129,21 +130,45 @@ describe('medians picked from packed hours', () => {
     ]);
   });
 
-  it('fills the rows’ median columns where they stand and drops the packed ones', () => {
-    const [row] = completePackedMedians([
-      {
-        key: 'o1',
-        total: 2,
-        median_first_response: null,
-        median_resolution: null,
-        satisfaction_avg: null,
-        // As PostgreSQL's encode(…, 'base64') writes them: a line break every 76 characters.
-        fr_plus: Buffer.from(pack([1, 4, 9, 6, 7, 8, 2, 3, 5, 10])).toString('base64').replace(/.{76}/g, '$&\n'),
-        fr_minus: Buffer.from(pack([10, 9])).toString('base64'),
-        res_plus: '',
-        res_minus: null,
-      },
-    ]);
+  it('by organization: each organization’s median of its cells’ hours plus and minus the facts, bit for bit', () => {
+    // Per organization: hours kept, split at random into cells (+1 rows), facts added (+1) and taken away (−1).
+    const organization = fc.record({
+      kept: fc.array(hours, { maxLength: 60 }),
+      cuts: fc.array(fc.nat(), { maxLength: 6 }),
+      removedAt: fc.array(fc.nat(), { maxLength: 5 }),
+    });
+    fc.assert(
+      fc.property(fc.array(organization, { maxLength: 8 }), fc.array(hours, { maxLength: 10 }), (organizations, resolutions) => {
+        const rows: HoursRow[] = [];
+        organizations.forEach(({ kept, cuts, removedAt }, o) => {
+          const removed = kept.length ? removedAt.map((i) => kept[i % kept.length]) : [];
+          const added = [...kept, ...removed];
+          const bounds = [0, ...cuts.map((c) => c % (added.length + 1)).sort((a, b) => a - b), added.length];
+          for (let i = 0; i + 1 < bounds.length; i++) rows.push([`org-${o}`, 1, added.slice(bounds[i], bounds[i + 1]), i === 0 ? resolutions : []]);
+          for (const value of removed) rows.push([`org-${o}`, -1, [value], []]);
+        });
+        const completed = completeOrganizationMedians(
+          organizations.map((_, o) => ({ key: `org-${o}`, median_first_response: null, median_resolution: null })),
+          readBinaryCopy(binaryCopy(rows)),
+        );
+        organizations.forEach(({ kept }, o) => {
+          expect(Object.is(completed[o].median_first_response, percentileCont(kept))).toBe(true);
+          expect(Object.is(completed[o].median_resolution, percentileCont(resolutions))).toBe(true);
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('by organization: fills the median columns where they stand; an organization without hours has none; odd rows fail', () => {
+    const table = readBinaryCopy(binaryCopy([['o1', 1, [1, 4, 9, 6, 7, 8, 2, 3, 5, 10], []], ['o1', -1, [10, 9], []]]));
+    const [row, other] = completeOrganizationMedians(
+      [
+        { key: 'o1', total: 2, median_first_response: null, median_resolution: null, satisfaction_avg: null },
+        { key: 'o2', total: 1, median_first_response: null, median_resolution: null, satisfaction_avg: null },
+      ],
+      table,
+    );
     expect(Object.entries(row)).toEqual([
       ['key', 'o1'],
       ['total', 2],
@@ -151,5 +176,35 @@ describe('medians picked from packed hours', () => {
       ['median_resolution', null],
       ['satisfaction_avg', null],
     ]);
+    expect([other.median_first_response, other.median_resolution]).toEqual([null, null]);
+    expect(() => completeOrganizationMedians([], null)).toThrow(/without its hours/);
+    expect(() => completeOrganizationMedians([], readBinaryCopy(binaryCopy([['o1', -1, [3], []]])))).not.toThrow();
+    expect(() => completeOrganizationMedians([{ key: 'o1' }], readBinaryCopy(binaryCopy([['o1', -1, [3], []]])))).toThrow(/taken away/);
   });
 });
+
+/** A row of the hours statement: key, sign, hours to first response, hours to resolution. */
+type HoursRow = [string, number, number[], number[]];
+
+/** Rows as COPY … (FORMAT binary) writes them (signature, no flags, no extension; text, int4, bytea, bytea). */
+function binaryCopy(rows: HoursRow[]): Buffer {
+  const parts = [Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1'), Buffer.alloc(8)];
+  const field = (bytes: Uint8Array) => {
+    const length = Buffer.alloc(4);
+    length.writeInt32BE(bytes.length);
+    parts.push(length, Buffer.from(bytes));
+  };
+  for (const [key, sign, fr, res] of rows) {
+    const count = Buffer.alloc(2);
+    count.writeInt16BE(4);
+    parts.push(count);
+    field(Buffer.from(key, 'utf8'));
+    const signBytes = Buffer.alloc(4);
+    signBytes.writeInt32BE(sign);
+    field(signBytes);
+    field(pack(fr));
+    field(pack(res));
+  }
+  parts.push(Buffer.from([0xff, 0xff]));
+  return Buffer.concat(parts);
+}

@@ -1,24 +1,31 @@
 /**
- * Medians picked in the API from packed hours (report-sql.ts). By organization the statement
- * returns, per organization and kind, every hour of its range (the cells' and those added
- * at the range's ends) as one string of big-endian float8, and those taken away as another.
- * In the other groupings it returns only the hours of the one or two buckets that hold the
+ * Medians picked in the API from packed hours (report-sql.ts), big-endian float8 as float8send
+ * writes them. By organization the query's hours statement sends, through a binary COPY,
+ * every hour of the range: per cell and organization, and per request added or taken away
+ * at the range's ends. In the other groupings the statement sends only the hours of the one or two buckets that hold the
  * middle ranks, with those ranks counted from the buckets' start. Either way the result is
  * percentile_cont(0.5)'s to the last bit: the same float8 values, the same ranks, the same
  * interpolation.
  */
 
+import type { CopyTable } from './binary-copy';
+
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
-/** The float8 values of a packed string (float8send, concatenated), in a copy of its own. */
-export function unpackHours(packed: Uint8Array): Float64Array {
-  const count = packed.byteLength / 8;
-  if (!Number.isInteger(count)) throw new Error(`packed hours of ${packed.byteLength} bytes: not a whole number of float8`);
+/** The float8 values of packed strings (float8send, concatenated), in one copy of their own. */
+export function unpackHours(parts: readonly Uint8Array[]): Float64Array {
+  const size = parts.reduce((sum, part) => sum + part.byteLength, 0);
+  if (size % 8 !== 0) throw new Error(`packed hours of ${size} bytes: not a whole number of float8`);
   // A fresh buffer is aligned for a Float64Array; big-endian bytes swapped natively, not one by one.
-  const copy = new Uint8Array(packed.byteLength);
-  copy.set(packed);
+  const copy = new Uint8Array(size);
+  let at = 0;
+  for (const part of parts) {
+    if (part.byteLength % 8 !== 0) throw new Error(`packed hours of ${part.byteLength} bytes: not a whole number of float8`);
+    copy.set(part, at);
+    at += part.byteLength;
+  }
   if (LITTLE_ENDIAN) Buffer.from(copy.buffer, copy.byteOffset, copy.byteLength).swap64();
-  return new Float64Array(copy.buffer, copy.byteOffset, count);
+  return new Float64Array(copy.buffer, copy.byteOffset, size / 8);
 }
 
 const FLOAT8_OID = 701;
@@ -110,7 +117,7 @@ function select(values: Float64Array, k: number): number {
 }
 
 /** The hours of a packed string, none when there is none. */
-const hoursOf = (packed: Uint8Array | null) => (packed ? unpackHours(packed) : new Float64Array(0));
+const hoursOf = (packed: Uint8Array | null) => unpackHours(packed ? [packed] : []);
 
 /**
  * percentile_cont's reading of ranks `first` and `second` (1-based; the same, or the next):
@@ -126,15 +133,19 @@ function readRanks(values: Float64Array, first: number, second: number): number 
 }
 
 /**
- * The median of the multiset `plus` − `minus`, as percentile_cont(0.5) gives it: the middle
- * value, or of an even count the two middle ones interpolated halfway; null when empty.
+ * percentile_cont(0.5) of `values` (reordered in place): the middle value, or of an even
+ * count the two middle ones interpolated halfway; null when empty.
  */
-export function medianOfPacked(plus: Uint8Array | null, minus: Uint8Array | null): number | null {
-  const values = without(hoursOf(plus), hoursOf(minus));
+function medianOfValues(values: Float64Array): number | null {
   const count = values.length;
   if (count === 0) return null;
   // Of t values percentile_cont(0.5) reads ranks floor((t - 1) / 2) + 1 and ceil((t - 1) / 2) + 1.
   return readRanks(values, ((count - 1) >>> 1) + 1, (count >>> 1) + 1);
+}
+
+/** The median (medianOfValues) of the multiset `plus` − `minus`, each given as packed strings. */
+export function medianOfPacked(plus: readonly Uint8Array[], minus: readonly Uint8Array[]): number | null {
+  return medianOfValues(without(unpackHours(plus), unpackHours(minus)));
 }
 
 type PackedRow = Record<string, unknown>;
@@ -145,8 +156,6 @@ const perKind = (parts: string[]): readonly string[] => ['fr', 'res'].flatMap((k
 
 /** The columns a bucketed report's row sends its medians' makings in, per kind (fr, res). */
 export const MEDIAN_COLUMNS = perKind(['r1', 'r2', 'cells', 'plus', 'minus']);
-/** The columns a row by organization sends all its hours in, per kind: added, taken away. */
-export const PACKED_COLUMNS = perKind(['plus', 'minus']);
 
 /**
  * A median from the values of its target buckets (the cells' arrays, plus the facts added,
@@ -179,6 +188,79 @@ export const completeBucketedMedians = (rows: PackedRow[]) =>
     medianOfBuckets(rank(row[`${kind}_r1`]), rank(row[`${kind}_r2`]), fromBase64(row[`${kind}_cells`]), fromBase64(row[`${kind}_plus`]), fromBase64(row[`${kind}_minus`])),
   );
 
-/** Rows by organization, their medians picked from all their hours (PACKED_COLUMNS, base64). */
-export const completePackedMedians = (rows: PackedRow[]) =>
-  withMedians(rows, PACKED_COLUMNS, (row, kind) => medianOfPacked(fromBase64(row[`${kind}_plus`]), fromBase64(row[`${kind}_minus`])));
+/** One kind's hours added or taken away, every organization's side by side: organization o's are values[offsets[o]…offsets[o + 1]). */
+interface HoursByOrganization {
+  offsets: Int32Array;
+  values: Float64Array;
+}
+
+/** The columns of an hours statement's rows (report-sql.ts): key, sign, fr, res. */
+const KEY = 0;
+const SIGN = 1;
+const FR = 2;
+const RES = 3;
+const COLUMNS = 4;
+
+/**
+ * Rows by organization, their medians picked from all their hours. `hours` is the binary
+ * COPY of the query's hours statement: one row per cell and organization (sign +1) and per
+ * request added or taken away at the range's ends (±1), each with its hours to first
+ * response and to resolution packed (float8send). The values are read once, straight into
+ * one array per kind and side with each organization's side by side: no buffer per
+ * organization (three years: 2 million values of 3,000 organizations).
+ */
+export function completeOrganizationMedians(rows: PackedRow[], hours: CopyTable | null): PackedRow[] {
+  if (!hours) throw new Error('report rollup: a report by organization without its hours');
+  const { bytes, starts, lengths } = hours;
+  if (hours.rows > 0 && hours.columns !== COLUMNS) throw new Error(`report rollup: hours rows of ${hours.columns} columns`);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // Pass 1: each row's organization and side, and how many hours each organization has per
+  // kind and side (slot = organization * 4 + kind * 2 + side; side 0 added, 1 taken away).
+  const organizations = new Map<string, number>();
+  const organizationOf = new Int32Array(hours.rows);
+  const sideOf = new Uint8Array(hours.rows);
+  const counts = new Int32Array(hours.rows * 4);
+  for (let row = 0; row < hours.rows; row++) {
+    const at = row * COLUMNS;
+    if (lengths[at + KEY] < 0 || lengths[at + SIGN] !== 4 || lengths[at + FR] < 0 || lengths[at + RES] < 0) {
+      throw new Error('report rollup: an hours row without its key, sign or hours');
+    }
+    if (lengths[at + FR] % 8 !== 0 || lengths[at + RES] % 8 !== 0) throw new Error('report rollup: packed hours that are not a whole number of float8');
+    const key = bytes.toString('utf8', starts[at + KEY], starts[at + KEY] + lengths[at + KEY]);
+    let organization = organizations.get(key);
+    if (organization === undefined) organizations.set(key, (organization = organizations.size));
+    const side = view.getInt32(starts[at + SIGN]) > 0 ? 0 : 1;
+    organizationOf[row] = organization;
+    sideOf[row] = side;
+    counts[organization * 4 + side] += lengths[at + FR] / 8;
+    counts[organization * 4 + 2 + side] += lengths[at + RES] / 8;
+  }
+  // Pass 2: the values' bytes copied into their organization's place, then swapped from
+  // big-endian at once (natively: reading them one by one through a DataView cost twice as much).
+  const n = organizations.size;
+  const layouts: (HoursByOrganization & { bytes: Uint8Array; next: Int32Array })[] = [];
+  for (let slot = 0; slot < 4; slot++) {
+    const offsets = new Int32Array(n + 1);
+    for (let o = 0; o < n; o++) offsets[o + 1] = offsets[o] + counts[o * 4 + slot];
+    const values = new Float64Array(offsets[n]);
+    layouts.push({ offsets, values, bytes: new Uint8Array(values.buffer), next: offsets.slice(0, n) });
+  }
+  for (let row = 0; row < hours.rows; row++) {
+    for (let kind = 0; kind < 2; kind++) {
+      const layout = layouts[kind * 2 + sideOf[row]];
+      const start = starts[row * COLUMNS + FR + kind];
+      const end = start + lengths[row * COLUMNS + FR + kind];
+      const to = layout.next[organizationOf[row]];
+      bytes.copy(layout.bytes, to * 8, start, end);
+      layout.next[organizationOf[row]] = to + (end - start) / 8;
+    }
+  }
+  if (LITTLE_ENDIAN) for (const layout of layouts) Buffer.from(layout.values.buffer, layout.values.byteOffset, layout.values.byteLength).swap64();
+  const hoursOf = (slot: number, o: number) => layouts[slot].values.subarray(layouts[slot].offsets[o], layouts[slot].offsets[o + 1]);
+  return withMedians(rows, [], (row, kind) => {
+    const organization = organizations.get(String(row.key));
+    if (organization === undefined) return null;
+    const slot = kind === 'fr' ? 0 : 2;
+    return medianOfValues(without(hoursOf(slot, organization), hoursOf(slot + 1, organization)));
+  });
+}

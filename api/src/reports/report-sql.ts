@@ -1,5 +1,7 @@
 import { REQUEST_STATUSES, type ReportGroup, type TrendInterval } from '@portal/shared';
-import { completeBucketedMedians, completePackedMedians, MEDIAN_COLUMNS, PACKED_COLUMNS } from './report-medians';
+import type { Readable } from 'node:stream';
+import { binaryCopyOf, type CopyReader, copyReaderOf, type CopyTable, readBinaryCopy } from './binary-copy';
+import { completeBucketedMedians, completeOrganizationMedians, MEDIAN_COLUMNS } from './report-medians';
 
 /**
  * The SQL of the directors' reports, as plain functions of the report's scope, so the API
@@ -17,8 +19,9 @@ import { completeBucketedMedians, completePackedMedians, MEDIAN_COLUMNS, PACKED_
  *   bucket counts say which one or two buckets hold the middle ranks, the statement sends
  *   those buckets' exact values packed with the ranks to read, and the API reads them with
  *   percentile_cont's own interpolation (report-medians.ts, the query's `complete`). By
- *   organization (thousands of small groups, whose medians need every value) it sends all
- *   the values of each, packed. It gives the same figures as the plain form, to the last digit.
+ *   organization (thousands of small groups, whose medians need every value) a second
+ *   statement in the same snapshot sends all the values of each, packed, as raw bytes through
+ *   a binary COPY (binary-copy.ts). It gives the same figures as the plain form, to the last digit.
  * The area filter has no rollup (the cells are not split by area) and uses the plain form.
  */
 
@@ -29,16 +32,41 @@ export interface ReportScope {
   area: string | null;
 }
 
-export interface SqlQuery {
+export interface Statement {
   text: string;
   values: unknown[];
-  /** What the API does to the statement's rows to finish the figures (medians picked from packed values). */
-  complete?: (rows: Record<string, unknown>[]) => Record<string, unknown>[];
 }
 
-/** A statement's rows, finished as its query says. */
-export function completed(query: SqlQuery, rows: Record<string, unknown>[]): Record<string, unknown>[] {
-  return query.complete ? query.complete(rows) : rows;
+export interface SqlQuery extends Statement {
+  /**
+   * A second statement, run after the first in the same transaction (and snapshot), whose
+   * rows are read raw through a binary COPY (binary-copy.ts): by organization, every hour of
+   * the range.
+   */
+  hours?: Statement;
+  /** What the API does to the statement's rows to finish the figures (medians picked from packed values). */
+  complete?: (rows: Record<string, unknown>[], hours: CopyTable | null) => Record<string, unknown>[];
+}
+
+/** How a report query reaches the database: the API's transaction, or the scripts' client. */
+export interface ReportConnection {
+  query(text: string, values: unknown[]): Promise<Record<string, unknown>[]>;
+  copy: CopyReader;
+}
+
+/** A ReportConnection on a node-pg client (the benchmark's and check-reports' connections). */
+export function clientConnection(client: { query(text: string, values: unknown[]): Promise<{ rows: Record<string, unknown>[] }>; query(submittable: Readable): unknown }): ReportConnection {
+  return { query: async (text, values) => (await client.query(text, values)).rows, copy: copyReaderOf(client) };
+}
+
+/**
+ * A report query's rows, finished as it says. Run it inside a transaction with
+ * REPORT_SETTINGS, REPEATABLE READ when it has `hours`: both statements then read one snapshot.
+ */
+export async function runReportQuery(query: SqlQuery, db: ReportConnection): Promise<Record<string, unknown>[]> {
+  const rows = await db.query(query.text, query.values);
+  const hours = query.hours ? readBinaryCopy(await db.copy(binaryCopyOf(query.hours.text, query.hours.values))) : null;
+  return query.complete ? query.complete(rows, hours) : rows;
 }
 
 export interface LoadQueries {
@@ -305,35 +333,9 @@ function rollupLoadQuery(groupBy: ReportGroup | null, scope: ReportScope): SqlQu
       LEFT JOIN target_hours res ON res.key = k.key AND res.kind = 'res'
     ),
 `;
-  // By organization: each one's hours packed (report_org_values, migration ReportOrganizations):
-  // the cells' and the facts' added (+), the facts' taken away (−); the API picks the medians.
-  // Each cell is read through its key (OFFSET 0 keeps the subquery per cell): a few thousand
-  // rows of each, where the planner would otherwise read the whole table once.
-  const PACKED_HOURS = `    cell_hours AS (
-      SELECT c.key, string_agg(c.fr, ''::bytea) AS fr, string_agg(c.res, ''::bytea) AS res
-      FROM cells cell CROSS JOIN LATERAL (
-        SELECT c.key, c.fr, c.res FROM report_org_values c WHERE c.span = cell.span AND c.month = cell.month${regionOf('c')} OFFSET 0
-      ) c
-      GROUP BY c.key
-    ),
-    fact_hours AS (
-      SELECT key, ${['fr', 'res']
-        .flatMap((kind) => [
-          `string_agg(float8send(v), ''::bytea) FILTER (WHERE kind = '${kind}' AND w > 0) AS ${kind}_plus`,
-          `string_agg(float8send(v), ''::bytea) FILTER (WHERE kind = '${kind}' AND w < 0) AS ${kind}_minus`,
-        ])
-        .join(', ')}
-      FROM keyed_values GROUP BY key
-    ),
-    -- In base64: a third more bytes than raw, where bytea's hex output doubles them.
-    packed_hours AS (
-      SELECT key, encode(COALESCE(h.fr, ''::bytea) || COALESCE(f.fr_plus, ''::bytea), 'base64') AS fr_plus, encode(f.fr_minus, 'base64') AS fr_minus,
-             encode(COALESCE(h.res, ''::bytea) || COALESCE(f.res_plus, ''::bytea), 'base64') AS res_plus, encode(f.res_minus, 'base64') AS res_minus
-      FROM cell_hours h FULL JOIN fact_hours f USING (key)
-    ),
-`;
   const packed = groupBy === 'organization';
-  const text = `
+  // The cells that tile the whole months, and the facts: pending changes and the ends.
+  const cellsAndFacts = `
     WITH cells AS (SELECT * FROM unnest($5::smallint[], $6::date[]) AS s(span, month)),
     facts AS (
       SELECT d.sign::int AS w, d.status, d.region_code, d.country_code, d.area_code, d.assignee_id, d.organization_id, d.products,
@@ -345,7 +347,8 @@ function rollupLoadQuery(groupBy: ReportGroup | null, scope: ReportScope): SqlQu
       ${hi < scope.to ? `UNION ALL ${rawFacts(1, 'r.created_at >= $4 AND r.created_at < $2')}` : ''}
       ${hi > scope.to ? `UNION ALL ${rawFacts(-1, 'r.created_at >= $2 AND r.created_at < $4')}` : ''}
     ),
-    keyed AS (SELECT ${factKey} AS key, f.* FROM facts f ${productJoin}),
+    keyed AS (SELECT ${factKey} AS key, f.* FROM facts f ${productJoin})`;
+  const text = `${cellsAndFacts},
     -- The facts' hours, one row per kind, with their bucket.
     keyed_values AS (
       SELECT key, 'fr' AS kind, report_bucket(fr, ${scale}) AS bucket, fr AS v, w FROM keyed WHERE fr IS NOT NULL
@@ -364,7 +367,7 @@ function rollupLoadQuery(groupBy: ReportGroup | null, scope: ReportScope): SqlQu
              COALESCE(sum(breached), 0)::int AS breached, COALESCE(sum(score_sum), 0) AS score_sum, COALESCE(sum(score_n), 0) AS score_n
       FROM sums GROUP BY key
     ),
-${packed ? PACKED_HOURS : BUCKETED_MEDIANS}    aging AS (
+${packed ? '' : BUCKETED_MEDIANS}    aging AS (
       SELECT ${requestKey} AS key, ${AGING_SQL}
       FROM requests r ${requestJoin}
       WHERE r.status IN ${OPEN} AND r.created_at >= $1 AND r.created_at < $2${regionOf('r')}
@@ -377,13 +380,26 @@ ${packed ? PACKED_HOURS : BUCKETED_MEDIANS}    aging AS (
            c.breached,
            COALESCE(a.d0_2, 0)::int AS d0_2, COALESCE(a.d3_7, 0)::int AS d3_7, COALESCE(a.d8_30, 0)::int AS d8_30, COALESCE(a.d31_plus, 0)::int AS d31_plus,
            NULL::double precision AS median_first_response, NULL::double precision AS median_resolution,
-           CASE WHEN c.score_n > 0 THEN c.score_sum::numeric / c.score_n::numeric END AS satisfaction_avg,
-           ${(packed ? PACKED_COLUMNS : MEDIAN_COLUMNS).map((column) => `m.${column}`).join(', ')}
+           CASE WHEN c.score_n > 0 THEN c.score_sum::numeric / c.score_n::numeric END AS satisfaction_avg
+           ${packed ? '' : MEDIAN_COLUMNS.map((column) => `, m.${column}`).join('')}
     FROM ${groupBy ? 'counts c' : `(SELECT 'all' AS key) k LEFT JOIN counts c0 ON c0.key = k.key CROSS JOIN LATERAL (SELECT ${REQUEST_STATUSES.map((s) => `COALESCE(c0."s_${s}", 0) AS "s_${s}"`).join(', ')}, COALESCE(c0.breached, 0) AS breached, COALESCE(c0.score_sum, 0) AS score_sum, COALESCE(c0.score_n, 0) AS score_n) c`}
     LEFT JOIN aging a ON a.key = ${groupBy ? 'c.key' : 'k.key'}
-    LEFT JOIN ${packed ? 'packed_hours' : 'medians'} m ON m.key = ${groupBy ? 'c.key' : 'k.key'}
+    ${packed ? '' : `LEFT JOIN medians m ON m.key = ${groupBy ? 'c.key' : 'k.key'}`}
     ${groupBy ? `WHERE (${REQUEST_STATUSES.map((s) => `c."s_${s}"`).join(' + ')}) <> 0` : ''}`;
-  return { text, values, complete: packed ? completePackedMedians : completeBucketedMedians };
+  if (!packed) return { text, values, complete: completeBucketedMedians };
+  // By organization (~3,000 small groups, whose medians need every value): each one's hours
+  // as packed strings, for the API to pick the medians from (report-medians.ts). One row per
+  // cell and organization (report_org_values, migration ReportOrganizations; each cell read
+  // through its key, OFFSET 0 keeping the subquery per cell) and one per fact, ±1. No
+  // string_agg, no encoding: PostgreSQL spent more on those than on reading the cells.
+  const hours = `${cellsAndFacts}
+    SELECT c.key, 1 AS sign, c.fr, c.res
+    FROM cells cell CROSS JOIN LATERAL (
+      SELECT c.key, c.fr, c.res FROM report_org_values c WHERE c.span = cell.span AND c.month = cell.month${regionOf('c')} OFFSET 0
+    ) c
+    UNION ALL
+    SELECT f.key, f.w, COALESCE(float8send(f.fr), ''::bytea), COALESCE(float8send(f.res), ''::bytea) FROM keyed f`;
+  return { text, values, hours: { text: hours, values }, complete: completeOrganizationMedians };
 }
 
 /** The load report's statements: from the rollup, or plain when filtered by area. */

@@ -16,7 +16,8 @@ import type { AuthUser } from '../auth/auth-user';
 import { AppException } from '../common/app-exception';
 import { STATUS_NAMES } from '../notifications/templates';
 import { ReferenceService } from '../reference/reference.service';
-import { completed, loadQueries, REPORT_SETTINGS, type ReportScope, type SqlQuery, trendQuery } from './report-sql';
+import { copyReaderOf } from './binary-copy';
+import { loadQueries, REPORT_SETTINGS, type ReportScope, runReportQuery, type SqlQuery, trendQuery } from './report-sql';
 import type { ReportFilterDto } from './reports.dto';
 
 const UNASSIGNED: Record<Language, string> = { es: 'Sin asignar', en: 'Unassigned', pt: 'Sem responsável', fr: 'Non attribuée' };
@@ -87,11 +88,16 @@ export class ReportsService {
     };
   }
 
-  /** One report statement in a transaction of its own, with the reports' settings; its rows finished as the query says. */
+  /**
+   * One report query in a transaction of its own, with the reports' settings; its rows
+   * finished as the query says. REPEATABLE READ: a query of two statements reads one snapshot.
+   */
   private run(query: SqlQuery): Promise<any[]> {
-    return this.dataSource.transaction(async (db) => {
+    return this.dataSource.transaction('REPEATABLE READ', async (db) => {
       await db.query(REPORT_SETTINGS);
-      return completed(query, await db.query(query.text, query.values));
+      // The transaction's own pg client, for the binary COPY (TypeORM's query() has none).
+      const client = await db.queryRunner!.connect();
+      return runReportQuery(query, { query: (text, values) => db.query(text, values), copy: copyReaderOf(client) });
     });
   }
 
