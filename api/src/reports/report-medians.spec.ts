@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { readBinaryCopy } from './binary-copy';
-import { completeBucketedMedians, completeOrganizationMedians, medianOfBuckets, medianOfPacked, unpackArrays } from './report-medians';
+import { completeBucketedMedians, planBucketMedians } from './report-buckets';
+import { completeOrganizationMedians, medianOfBuckets, medianOfPacked, unpackArrays } from './report-medians';
 
 /** float8send's packing: big-endian, concatenated. */
 function pack(values: number[]): Uint8Array {
@@ -75,13 +76,12 @@ describe('medians picked from packed hours', () => {
           // The whole multiset as the target buckets, so the middle ranks are the median's.
           const r1 = Math.floor((kept.length - 1) / 2) + 1;
           const r2 = Math.ceil((kept.length - 1) / 2) + 1;
-          expect(Object.is(medianOfBuckets(r1, r2, packArrays(cells), pack(added), pack(removed)), percentileCont(kept))).toBe(true);
+          expect(Object.is(medianOfBuckets(r1, r2, packArrays(cells), Float64Array.from(added), Float64Array.from(removed)), percentileCont(kept))).toBe(true);
         },
       ),
       { numRuns: 500 },
     );
-    expect(medianOfBuckets(null, null, null, null, null)).toBeNull();
-    expect(() => medianOfBuckets(2, 3, packArrays([[1, 2]]), null, null)).toThrow(/ranks 2, 3 among 2 values/);
+    expect(() => medianOfBuckets(2, 3, packArrays([[1, 2]]), new Float64Array(0), new Float64Array(0))).toThrow(/ranks 2, 3 among 2 values/);
   });
 
   it('reads array_send as PostgreSQL writes it', () => {
@@ -102,32 +102,50 @@ describe('medians picked from packed hours', () => {
     expect(() => medianOfPacked([pack([1, 2])], [pack([3])])).toThrow(/taken away that no cell or change holds/);
   });
 
-  it('fills a bucketed row’s median columns where they stand and drops what they came from', () => {
-    const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
-    const [row] = completeBucketedMedians([
-      {
-        key: 'AND',
-        median_first_response: null,
-        median_resolution: null,
-        satisfaction_avg: '4.5',
-        fr_r1: 2,
-        fr_r2: 3,
-        fr_cells: base64(packArrays([[7, 1], [], [5]])),
-        fr_plus: base64(pack([3])),
-        fr_minus: base64(pack([7])),
-        res_r1: null,
-        res_r2: null,
-        res_cells: null,
-        res_plus: null,
-        res_minus: null,
-      },
-    ]);
-    expect(Object.entries(row)).toEqual([
-      ['key', 'AND'],
-      ['median_first_response', 4],
-      ['median_resolution', null],
-      ['satisfaction_avg', '4.5'],
-    ]);
+  it('bucketed: the middle buckets found from the cells’ histograms and the facts, the median read among their values, bit for bit', () => {
+    // A bucket per value, monotonic as report_bucket is (coarse, so buckets hold many values).
+    const bucketOf = (v: number) => (v <= 0 ? 0 : 1 + Math.floor(Math.log1p(v) * 2));
+    const cell = fc.array(hours, { maxLength: 40 });
+    fc.assert(
+      fc.property(fc.array(cell, { maxLength: 6 }), fc.array(hours, { maxLength: 12 }), fc.array(fc.nat(), { maxLength: 8 }), (cells, added, removedAt) => {
+        // Taken away: some of the cells' values or of those added, each at most once.
+        const all = [...cells.flat(), ...added];
+        const gone = new Set(all.length ? removedAt.map((i) => i % all.length) : []);
+        const removed = [...gone].map((i) => all[i]);
+        const kept = all.filter((_, i) => !gone.has(i));
+        // The first statement's row: the cells' histograms, the facts (bucket, ±1, hours).
+        const hists = cells.map((values) => {
+          const counts = new Map<number, number>();
+          for (const v of values) counts.set(bucketOf(v), (counts.get(bucketOf(v)) ?? 0) + 1);
+          return histogram([...counts].sort((a, b) => a[0] - b[0]));
+        });
+        const facts = [...added.map((v) => [v, 1] as const), ...removed.map((v) => [v, -1] as const)];
+        const row = {
+          key: 'k',
+          median_first_response: null,
+          median_resolution: null,
+          fr_hist: base64(Buffer.concat(hists)),
+          fr_facts: base64(Buffer.concat(facts.map(([v, w]) => fact(bucketOf(v), w, v)))),
+          res_hist: null,
+          res_facts: null,
+        };
+        const plans = planBucketMedians([row]);
+        if (kept.length === 0) return expect(plans).toEqual([]);
+        // The second statement: the target buckets' values in each cell, as array_send writes them.
+        const [plan] = plans;
+        const targetCells = packArrays(cells.map((values) => values.filter((v) => plan.buckets.includes(bucketOf(v)))));
+        const [done] = completeBucketedMedians([row], [{ key: 'k', kind: 'fr', cells: base64(targetCells) }]);
+        expect(Object.is(done.median_first_response, percentileCont(kept))).toBe(true);
+        expect(done.median_resolution).toBeNull();
+        expect(Object.keys(done)).toEqual(['key', 'median_first_response', 'median_resolution']);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('bucketed: a bucket left with fewer values than were taken away fails the report', () => {
+    const row = { key: 'k', fr_hist: base64(histogram([[3, 1]])), fr_facts: base64(Buffer.concat([fact(3, -1, 2), fact(3, -1, 2.5)])) };
+    expect(() => planBucketMedians([row])).toThrow(/fewer values than were taken away/);
   });
 
   it('by organization: each organization’s median of its cells’ hours plus and minus the facts, bit for bit', () => {
@@ -182,6 +200,24 @@ describe('medians picked from packed hours', () => {
     expect(() => completeOrganizationMedians([{ key: 'o1' }], readBinaryCopy(binaryCopy([['o1', -1, [3], []]])))).toThrow(/taken away/);
   });
 });
+
+const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
+
+/** A cell's histogram as report_hists keeps it: big-endian int4 (bucket, n) pairs. */
+function histogram(pairs: [number, number][]): Buffer {
+  const bytes = Buffer.alloc(pairs.length * 8);
+  pairs.forEach(([bucket, n], i) => (bytes.writeInt32BE(bucket, i * 8), bytes.writeInt32BE(n, i * 8 + 4)));
+  return bytes;
+}
+
+/** A fact as the report's statement packs it: int4 bucket, int4 ±1, float8 hours. */
+function fact(bucket: number, sign: number, hours: number): Buffer {
+  const bytes = Buffer.alloc(16);
+  bytes.writeInt32BE(bucket, 0);
+  bytes.writeInt32BE(sign, 4);
+  bytes.writeDoubleBE(hours, 8);
+  return bytes;
+}
 
 /** A row of the hours statement: key, sign, hours to first response, hours to resolution. */
 type HoursRow = [string, number, number[], number[]];

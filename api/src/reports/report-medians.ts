@@ -116,8 +116,6 @@ function select(values: Float64Array, k: number): number {
   return values[k];
 }
 
-/** The hours of a packed string, none when there is none. */
-const hoursOf = (packed: Uint8Array | null) => unpackHours(packed ? [packed] : []);
 
 /**
  * percentile_cont's reading of ranks `first` and `second` (1-based; the same, or the next):
@@ -150,20 +148,12 @@ export function medianOfPacked(plus: readonly Uint8Array[], minus: readonly Uint
 
 type PackedRow = Record<string, unknown>;
 
-const fromBase64 = (value: unknown) => (value === null || value === undefined ? null : Buffer.from(value as string, 'base64'));
-const rank = (value: unknown) => (value === null || value === undefined ? null : Number(value));
-const perKind = (parts: string[]): readonly string[] => ['fr', 'res'].flatMap((kind) => parts.map((part) => `${kind}_${part}`));
-
-/** The columns a bucketed report's row sends its medians' makings in, per kind (fr, res). */
-export const MEDIAN_COLUMNS = perKind(['r1', 'r2', 'cells', 'plus', 'minus']);
-
 /**
  * A median from the values of its target buckets (the cells' arrays, plus the facts added,
- * less those taken away) and the ranks to read among them; null when there is no value.
+ * less those taken away) and the ranks to read among them (report-buckets.ts).
  */
-export function medianOfBuckets(r1: number | null, r2: number | null, cells: Uint8Array | null, plus: Uint8Array | null, minus: Uint8Array | null): number | null {
-  if (r1 === null || r2 === null) return null;
-  const values = without(concat([cells ? unpackArrays(cells) : new Float64Array(0), hoursOf(plus)]), hoursOf(minus));
+export function medianOfBuckets(r1: number, r2: number, cells: Uint8Array | null, plus: Float64Array, minus: Float64Array): number {
+  const values = without(concat([cells ? unpackArrays(cells) : new Float64Array(0), plus]), minus);
   if (!(r1 >= 1 && (r2 === r1 || r2 === r1 + 1) && r2 <= values.length)) throw new Error(`report rollup: ranks ${r1}, ${r2} among ${values.length} values`);
   return readRanks(values, r1, r2);
 }
@@ -172,7 +162,7 @@ export function medianOfBuckets(r1: number | null, r2: number | null, cells: Uin
  * Rows with `median_first_response` and `median_resolution` (NULL placeholders, in the
  * columns' usual place) filled in by `median` from what `columns` bring, those dropped.
  */
-function withMedians(rows: PackedRow[], columns: readonly string[], median: (row: PackedRow, kind: 'fr' | 'res') => number | null): PackedRow[] {
+export function withMedians(rows: PackedRow[], columns: readonly string[], median: (row: PackedRow, kind: 'fr' | 'res') => number | null): PackedRow[] {
   return rows.map((source) => {
     const row = { ...source };
     for (const column of columns) delete row[column];
@@ -181,12 +171,6 @@ function withMedians(rows: PackedRow[], columns: readonly string[], median: (row
     return row;
   });
 }
-
-/** Rows of a bucketed grouping (or the totals), their medians read from MEDIAN_COLUMNS. */
-export const completeBucketedMedians = (rows: PackedRow[]) =>
-  withMedians(rows, MEDIAN_COLUMNS, (row, kind) =>
-    medianOfBuckets(rank(row[`${kind}_r1`]), rank(row[`${kind}_r2`]), fromBase64(row[`${kind}_cells`]), fromBase64(row[`${kind}_plus`]), fromBase64(row[`${kind}_minus`])),
-  );
 
 /** One kind's hours added or taken away, every organization's side by side: organization o's are values[offsets[o]…offsets[o + 1]). */
 interface HoursByOrganization {

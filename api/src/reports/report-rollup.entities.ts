@@ -48,6 +48,18 @@ export class ReportOrgValueEntity {
   @Column({ type: 'bytea' }) res: Buffer;
 }
 
+/** A cell's histogram of hours per key and kind: (bucket, n) as big-endian int4 pairs in bucket order (migration ReportHistograms). */
+@Entity('report_hists')
+export class ReportHistEntity {
+  @PrimaryColumn({ type: 'text' }) dim: string;
+  @PrimaryColumn({ type: 'smallint' }) span: number;
+  @PrimaryColumn({ type: 'date' }) month: string;
+  @PrimaryColumn({ name: 'region_code', type: 'text' }) regionCode: string;
+  @PrimaryColumn({ type: 'text' }) key: string;
+  @PrimaryColumn({ type: 'text' }) kind: string;
+  @Column({ type: 'bytea' }) hist: Buffer;
+}
+
 @Entity('report_days')
 export class ReportDayEntity {
   @PrimaryColumn({ type: 'date' }) day: string;

@@ -1,7 +1,8 @@
 import { REQUEST_STATUSES, type ReportGroup, type TrendInterval } from '@portal/shared';
 import type { Readable } from 'node:stream';
 import { binaryCopyOf, type CopyReader, copyReaderOf, type CopyTable, readBinaryCopy } from './binary-copy';
-import { completeBucketedMedians, completeOrganizationMedians, MEDIAN_COLUMNS } from './report-medians';
+import { completeBucketedMedians, KINDS, MEDIAN_COLUMNS, type MedianPlan, planBucketMedians } from './report-buckets';
+import { completeOrganizationMedians } from './report-medians';
 
 /**
  * The SQL of the directors' reports, as plain functions of the report's scope, so the API
@@ -11,17 +12,18 @@ import { completeBucketedMedians, completeOrganizationMedians, MEDIAN_COLUMNS } 
  * Two forms of each report:
  * - `plain…`: the definition. A count over `requests`, with percentile_cont for the medians.
  * - the rollup form: whole UTC months (days, for the trend) from the rollup tables of
- *   migrations ReportIndexes, ReportSpans and ReportOrganizations (report_counts,
- *   report_values, report_org_values, report_days),
+ *   migrations ReportIndexes, ReportSpans, ReportOrganizations and ReportHistograms
+ *   (report_counts, report_values, report_hists, report_org_values, report_days),
  *   read as the fewest year, quarter and month cells that tile them, plus the pending
  *   changes in report_deltas, plus or minus the requests between the range's ends and the
- *   nearest month boundaries, read directly; aging from the open requests. Medians: the
- *   bucket counts say which one or two buckets hold the middle ranks, the statement sends
- *   those buckets' exact values packed with the ranks to read, and the API reads them with
- *   percentile_cont's own interpolation (report-medians.ts, the query's `complete`). By
- *   organization (thousands of small groups, whose medians need every value) a second
- *   statement in the same snapshot sends all the values of each, packed, as raw bytes through
- *   a binary COPY (binary-copy.ts). It gives the same figures as the plain form, to the last digit.
+ *   nearest month boundaries, read directly; aging from the open requests. Medians, in a
+ *   second statement over the same snapshot (SqlQuery.followUp): the statement sends each
+ *   key's cell histograms and the facts' hours, the API finds the one or two buckets holding
+ *   the middle ranks and fetches those buckets' values, then reads the ranks with
+ *   percentile_cont's own interpolation (report-buckets.ts, report-medians.ts). By
+ *   organization (thousands of small groups, whose medians need every value) the second
+ *   statement sends all the values of each, packed, as raw bytes through a binary COPY
+ *   (binary-copy.ts). It gives the same figures as the plain form, to the last digit.
  * The area filter has no rollup (the cells are not split by area) and uses the plain form.
  */
 
@@ -37,15 +39,19 @@ export interface Statement {
   values: unknown[];
 }
 
+/** A second statement of a report: its rows as text, or (`binary`) read raw through a binary COPY. */
+export interface FollowUp extends Statement {
+  binary?: boolean;
+}
+
 export interface SqlQuery extends Statement {
   /**
-   * A second statement, run after the first in the same transaction (and snapshot), whose
-   * rows are read raw through a binary COPY (binary-copy.ts): by organization, every hour of
-   * the range.
+   * A second statement, made from the first's rows and run after it in the same transaction
+   * (and snapshot): the median buckets' values, or by organization every hour of the range.
    */
-  hours?: Statement;
-  /** What the API does to the statement's rows to finish the figures (medians picked from packed values). */
-  complete?: (rows: Record<string, unknown>[], hours: CopyTable | null) => Record<string, unknown>[];
+  followUp?: (rows: Record<string, unknown>[]) => FollowUp | null;
+  /** What the API does to the statements' rows to finish the figures (the medians). */
+  complete?: (rows: Record<string, unknown>[], second: Record<string, unknown>[] | CopyTable | null) => Record<string, unknown>[];
 }
 
 /** How a report query reaches the database: the API's transaction, or the scripts' client. */
@@ -61,12 +67,14 @@ export function clientConnection(client: { query(text: string, values: unknown[]
 
 /**
  * A report query's rows, finished as it says. Run it inside a transaction with
- * REPORT_SETTINGS, REPEATABLE READ when it has `hours`: both statements then read one snapshot.
+ * REPORT_SETTINGS, REPEATABLE READ when it has a `followUp`: both statements then read one snapshot.
  */
 export async function runReportQuery(query: SqlQuery, db: ReportConnection): Promise<Record<string, unknown>[]> {
   const rows = await db.query(query.text, query.values);
-  const hours = query.hours ? readBinaryCopy(await db.copy(binaryCopyOf(query.hours.text, query.hours.values))) : null;
-  return query.complete ? query.complete(rows, hours) : rows;
+  const next = query.followUp?.(rows) ?? null;
+  let second: Record<string, unknown>[] | CopyTable | null = null;
+  if (next) second = next.binary ? readBinaryCopy(await db.copy(binaryCopyOf(next.text, next.values))) : await db.query(next.text, next.values);
+  return query.complete ? query.complete(rows, second) : rows;
 }
 
 export interface LoadQueries {
@@ -84,14 +92,18 @@ const OPEN = `('new', 'assigned', 'in_progress', 'waiting_on_member')`;
  */
 export const REPORT_SETTINGS = `SELECT set_config('work_mem', '64MB', true), set_config('jit', 'off', true)`;
 
-/** How each grouping finds its key; `product` counts a request once per product of its organization. */
-const GROUP_KEYS: Record<ReportGroup, { key: string; join: string }> = {
+/**
+ * How each grouping finds its key; `product` counts a request once per product of its
+ * organization. A key made from a uuid column also says how (`fromId`): grouping on the
+ * uuid and making the text once per group halves the cost of grouping on the text.
+ */
+const GROUP_KEYS: Record<ReportGroup, { key: string; join: string; id?: string; fromId?: (id: string) => string }> = {
   region: { key: 'r.region_code', join: '' },
   country: { key: 'r.country_code', join: '' },
   area: { key: 'r.area_code', join: '' },
-  assignee: { key: `COALESCE(r.assignee_id::text, 'none')`, join: '' },
+  assignee: { key: `COALESCE(r.assignee_id::text, 'none')`, join: '', id: 'r.assignee_id', fromId: (id) => `COALESCE(${id}::text, 'none')` },
   status: { key: 'r.status', join: '' },
-  organization: { key: 'r.organization_id::text', join: '' },
+  organization: { key: 'r.organization_id::text', join: '', id: 'r.organization_id', fromId: (id) => `${id}::text` },
   product: { key: 'p.product', join: 'JOIN organizations o ON o.id = r.organization_id CROSS JOIN LATERAL unnest(o.products) AS p(product)' },
 };
 
@@ -275,62 +287,23 @@ function rollupLoadQuery(groupBy: ReportGroup | null, scope: ReportScope): SqlQu
              r.breached, r.satisfaction_score, report_hours(r.created_at, r.first_responded_at) AS fr, report_hours(r.created_at, r.resolved_at) AS res
       FROM requests r WHERE ${range}${regionOf('r')}`;
   const scale = `report_scale($7)`;
-  const BUCKETED_MEDIANS = `    hist AS (
-      SELECT key, kind, bucket, sum(n)::int AS n FROM (
-        SELECT ${cellKey} AS key, c.kind, c.bucket, c.n FROM cells cell JOIN report_values c ON c.span = cell.span AND c.month = cell.month
-        WHERE c.dim = $7${regionOf('c')}
-        UNION ALL SELECT key, kind, bucket, w FROM keyed_values
-      ) h GROUP BY 1, 2, 3 HAVING sum(n) <> 0
-    ),
-    -- percentile_cont(0.5) reads the values of ranks k1 and k2 (1-based) and interpolates:
-    -- of t values, k1 = floor((t - 1) / 2) + 1 and k2 = ceil((t - 1) / 2) + 1 (integers).
-    cumulative AS (
-      SELECT key, kind, bucket, n, before, (total - 1) / 2 + 1 AS k1, total / 2 + 1 AS k2
-      FROM (SELECT key, kind, bucket, n, (sum(n) OVER (PARTITION BY key, kind ORDER BY bucket))::int - n AS before,
-                   (sum(n) OVER (PARTITION BY key, kind))::int AS total
-            FROM hist) h
-    ),
-    -- The one or two buckets holding ranks k1 and k2, with the ranks counted from the first.
-    targets AS (
-      SELECT key, kind, bucket, k1 - min(before) OVER w AS r1, k2 - min(before) OVER w AS r2
-      FROM cumulative
-      WHERE (k1 > before AND k1 <= before + n) OR (k2 > before AND k2 <= before + n)
-      WINDOW w AS (PARTITION BY key, kind)
-    ),
-    -- The facts' values in the target buckets, as + and − multisets.
-    target_facts AS (
-      SELECT f.key, f.kind, f.v, f.w FROM keyed_values f JOIN targets t USING (key, kind, bucket)
-    ),
-    -- Per key and kind: the ranks to read among the values of its one or two target buckets,
-    -- and those values packed for the API to pick (report-medians.ts): the cells' arrays as
-    -- array_send writes them, the facts' hours added and taken away as float8send. Each cell
-    -- is read through its key (OFFSET 0 keeps the subquery per target and cell).
-    target_cells AS (
-      SELECT t.key, t.kind, string_agg(array_send(c.vals), ''::bytea) AS cells
-      FROM targets t CROSS JOIN cells cell CROSS JOIN LATERAL (
-        SELECT c.vals FROM report_values c
-        WHERE c.dim = $7 AND c.kind = t.kind AND c.bucket = t.bucket ${groupBy ? 'AND c.key = t.key' : ''}
-          AND c.span = cell.span AND c.month = cell.month${regionOf('c')} OFFSET 0
+  // Per key and kind: the cells' histograms (report_hists, migration ReportHistograms;
+  // each cell read through its key, OFFSET 0 keeping the subquery per cell) and the facts'
+  // (bucket, ±1, hours), packed for the API to find the middle buckets (report-buckets.ts).
+  const BUCKETED_MEDIANS = `    hists AS (
+      SELECT ${cellKey} AS key, c.kind, string_agg(c.hist, ''::bytea) AS hist
+      FROM cells cell CROSS JOIN LATERAL (
+        SELECT c.key, c.kind, c.hist FROM report_hists c WHERE c.dim = $7 AND c.span = cell.span AND c.month = cell.month${regionOf('c')} OFFSET 0
       ) c
       GROUP BY 1, 2
     ),
-    target_fact_hours AS (
-      SELECT key, kind, string_agg(float8send(v), ''::bytea) FILTER (WHERE w > 0) AS plus, string_agg(float8send(v), ''::bytea) FILTER (WHERE w < 0) AS minus
-      FROM target_facts GROUP BY key, kind
-    ),
-    target_hours AS (
-      SELECT r.key, r.kind, r.r1, r.r2, encode(c.cells, 'base64') AS cells, encode(f.plus, 'base64') AS plus, encode(f.minus, 'base64') AS minus
-      FROM (SELECT DISTINCT key, kind, r1, r2 FROM targets) r
-      LEFT JOIN target_cells c USING (key, kind)
-      LEFT JOIN target_fact_hours f USING (key, kind)
+    fact_values AS (
+      SELECT key, kind, string_agg(int4send(bucket) || int4send(w) || float8send(v), ''::bytea) AS facts FROM keyed_values GROUP BY 1, 2
     ),
     medians AS (
-      SELECT k.key, ${['fr', 'res']
-        .map((kind) => `${kind}.r1 AS ${kind}_r1, ${kind}.r2 AS ${kind}_r2, ${kind}.cells AS ${kind}_cells, ${kind}.plus AS ${kind}_plus, ${kind}.minus AS ${kind}_minus`)
-        .join(', ')}
-      FROM (SELECT DISTINCT key FROM target_hours) k
-      LEFT JOIN target_hours fr ON fr.key = k.key AND fr.kind = 'fr'
-      LEFT JOIN target_hours res ON res.key = k.key AND res.kind = 'res'
+      SELECT k.key, ${KINDS.map((kind) => `encode(${kind}_h.hist, 'base64') AS ${kind}_hist, encode(${kind}_f.facts, 'base64') AS ${kind}_facts`).join(', ')}
+      FROM (SELECT key FROM hists UNION SELECT key FROM fact_values) k
+      ${KINDS.map((kind) => `LEFT JOIN hists ${kind}_h ON ${kind}_h.key = k.key AND ${kind}_h.kind = '${kind}' LEFT JOIN fact_values ${kind}_f ON ${kind}_f.key = k.key AND ${kind}_f.kind = '${kind}'`).join('\n      ')}
     ),
 `;
   const packed = groupBy === 'organization';
@@ -367,11 +340,21 @@ function rollupLoadQuery(groupBy: ReportGroup | null, scope: ReportScope): SqlQu
              COALESCE(sum(breached), 0)::int AS breached, COALESCE(sum(score_sum), 0) AS score_sum, COALESCE(sum(score_n), 0) AS score_n
       FROM sums GROUP BY key
     ),
-${packed ? '' : BUCKETED_MEDIANS}    aging AS (
+${packed ? '' : BUCKETED_MEDIANS}    aging AS (${
+      groupBy && GROUP_KEYS[groupBy].fromId
+        ? `
+      SELECT ${GROUP_KEYS[groupBy].fromId!('a.id')} AS key, a.* FROM (
+        SELECT ${GROUP_KEYS[groupBy].id} AS id, ${AGING_SQL}
+        FROM requests r
+        WHERE r.status IN ${OPEN} AND r.created_at >= $1 AND r.created_at < $2${regionOf('r')}
+        GROUP BY 1
+      ) a`
+        : `
       SELECT ${requestKey} AS key, ${AGING_SQL}
       FROM requests r ${requestJoin}
       WHERE r.status IN ${OPEN} AND r.created_at >= $1 AND r.created_at < $2${regionOf('r')}
-      GROUP BY 1
+      GROUP BY 1`
+    }
     )
     SELECT ${groupBy ? 'c.key, ' : ''}
            (${REQUEST_STATUSES.map((s) => `c."s_${s}"`).join(' + ')})::int AS total,
@@ -386,7 +369,38 @@ ${packed ? '' : BUCKETED_MEDIANS}    aging AS (
     LEFT JOIN aging a ON a.key = ${groupBy ? 'c.key' : 'k.key'}
     ${packed ? '' : `LEFT JOIN medians m ON m.key = ${groupBy ? 'c.key' : 'k.key'}`}
     ${groupBy ? `WHERE (${REQUEST_STATUSES.map((s) => `c."s_${s}"`).join(' + ')}) <> 0` : ''}`;
-  if (!packed) return { text, values, complete: completeBucketedMedians };
+  if (!packed) {
+    // The target buckets' values, from the cells of the same range and scope.
+    const targetValues = (plans: MedianPlan[]): FollowUp | null => {
+      const targets = plans.flatMap((plan) => plan.buckets.map((bucket) => [plan.key, plan.kind, bucket] as const));
+      if (targets.length === 0) return null;
+      const followValues: unknown[] = [cells.spans, cells.months, dim, targets.map((t) => t[0]), targets.map((t) => t[1]), targets.map((t) => t[2])];
+      let region = '';
+      if (scope.region) {
+        followValues.push(scope.region);
+        region = ` AND c.region_code = $${followValues.length}`;
+      }
+      return {
+        text: `
+          WITH cells AS (SELECT * FROM unnest($1::smallint[], $2::date[]) AS s(span, month)),
+          targets AS (SELECT * FROM unnest($4::text[], $5::text[], $6::int[]) AS t(key, kind, bucket))
+          SELECT t.key, t.kind, encode(string_agg(array_send(c.vals), ''::bytea), 'base64') AS cells
+          FROM targets t CROSS JOIN cells cell CROSS JOIN LATERAL (
+            SELECT c.vals FROM report_values c
+            WHERE c.dim = $3 AND c.kind = t.kind AND c.bucket = t.bucket ${groupBy ? 'AND c.key = t.key' : ''}
+              AND c.span = cell.span AND c.month = cell.month${region} OFFSET 0
+          ) c
+          GROUP BY 1, 2`,
+        values: followValues,
+      };
+    };
+    return {
+      text,
+      values,
+      followUp: (rows) => targetValues(planBucketMedians(rows)),
+      complete: (rows, second) => completeBucketedMedians(rows, (second as Record<string, unknown>[] | null) ?? null),
+    };
+  }
   // By organization (~3,000 small groups, whose medians need every value): each one's hours
   // as packed strings, for the API to pick the medians from (report-medians.ts). One row per
   // cell and organization (report_org_values, migration ReportOrganizations; each cell read
@@ -399,7 +413,7 @@ ${packed ? '' : BUCKETED_MEDIANS}    aging AS (
     ) c
     UNION ALL
     SELECT f.key, f.w, COALESCE(float8send(f.fr), ''::bytea), COALESCE(float8send(f.res), ''::bytea) FROM keyed f`;
-  return { text, values, hours: { text: hours, values }, complete: completeOrganizationMedians };
+  return { text, values, followUp: () => ({ text: hours, values, binary: true }), complete: (rows, second) => completeOrganizationMedians(rows, second as CopyTable | null) };
 }
 
 /** The load report's statements: from the rollup, or plain when filtered by area. */
