@@ -10,7 +10,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * aggregate, a sort and two window passes) cost more than the rest of the report. Now
  * `report_hists` keeps per cell, key and kind its (bucket, n) pairs packed as big-endian
  * int4 pairs, in bucket order; a report reads a few hundred of them, the API sums them and
- * finds the middle buckets (report-medians.ts), then a second statement in the same
+ * finds the middle buckets (report-buckets.ts), then a second statement in the same
  * snapshot fetches only those buckets' values.
  *
  * Derived from report_values: the build functions rebuild a cell's histograms whenever
@@ -61,7 +61,11 @@ export class ReportHistograms1764380000000 implements MigrationInterface {
       BEGIN
         PERFORM report_rollup_build_dim_months(p_months);
         PERFORM report_rollup_build_organization_months(p_months);
-        ${hists ? 'PERFORM report_rollup_build_hists(1, p_months);' : ''}
+        ${
+          // The dims' function deletes the value cells of every span starting at these months
+          // (the spans' function builds them again): their histograms go with them.
+          hists ? 'DELETE FROM report_hists WHERE p_months IS NULL OR month = ANY (p_months); PERFORM report_rollup_build_hists(1, p_months);' : ''
+        }
       END $fn$`);
     // The spans holding the given months start at those months' quarter or year (an empty
     // list rebuilds none; null, all).

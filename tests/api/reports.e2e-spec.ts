@@ -322,4 +322,11 @@ describe('reports of request load for directors', () => {
       expect((await portal.request('GET', `${path}?${query}`, { token: token['admin@clac.example'] })).status).toBe(400);
     }
   });
+
+  it('answers a range to the last day the validator takes (9999-12-31) in every grouping', async () => {
+    for (const groupBy of ['organization', 'assignee', 'country']) {
+      const answer = await portal.request('GET', `/api/v1/reports/load?groupBy=${groupBy}&from=2026-01-01&to=9999-12-31`, { token: token['admin@clac.example'] });
+      expect([groupBy, answer.status]).toEqual([groupBy, 200]);
+    }
+  });
 });

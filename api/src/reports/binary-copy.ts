@@ -79,18 +79,25 @@ function grow(array: Int32Array, size: number): Int32Array {
   return larger;
 }
 
-/** A value as an SQL literal; strings quoted for standard_conforming_strings (PostgreSQL's default since 9.1). */
+/** A value as an SQL literal, whatever standard_conforming_strings says. */
 function literal(value: unknown): string {
   if (value === null || value === undefined) return 'NULL';
-  if (value instanceof Date) return `'${value.toISOString()}'::timestamptz`;
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) throw new Error('binary COPY: an invalid date');
+    // ISO 8601 writes years past 9999 as +010000, which PostgreSQL does not read: year, then the rest.
+    const [, year, rest] = /^[+-]?0*(\d+)(-.*)Z$/.exec(value.toISOString())!;
+    if (value.getUTCFullYear() < 1) throw new Error('binary COPY: a date before year 1');
+    return `'${year.padStart(4, '0')}${rest.replace('T', ' ')}+00'::timestamptz`;
+  }
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) throw new Error(`binary COPY: ${value} as a parameter`);
-    return String(value);
+    // In parentheses: a negative number after a minus would otherwise start a comment.
+    return `(${value})`;
   }
   if (Array.isArray(value)) return `ARRAY[${value.map(literal).join(', ')}]`;
   if (typeof value === 'string') {
     if (value.includes('\0')) throw new Error('binary COPY: a NUL character in a parameter');
-    return `'${value.replace(/'/g, "''")}'`;
+    return `E'${value.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
   }
   throw new Error(`binary COPY: a parameter of type ${typeof value}`);
 }
@@ -98,7 +105,8 @@ function literal(value: unknown): string {
 /**
  * `text` with its parameters as COPY wants it: COPY takes no bind parameters, so each `$n`
  * becomes its value as a literal (the values are the report's own: dates, cell lists, the
- * region code), the statement wrapped in COPY … TO STDOUT (FORMAT binary).
+ * region code), the statement wrapped in COPY … TO STDOUT (FORMAT binary). `text` is the
+ * reports' own SQL, with no `$` inside its quoted strings or comments.
  */
 export function binaryCopyOf(text: string, values: unknown[]): string {
   const inlined = text.replace(/\$(\d+)/g, (_match, n: string) => {

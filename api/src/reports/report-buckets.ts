@@ -31,16 +31,21 @@ export interface MedianPlan {
   /** The facts' hours in the target buckets: added, taken away. */
   plus: Float64Array;
   minus: Float64Array;
+  /** How many values the target buckets hold by the histograms: what the cells and facts must give. */
+  expected: number;
 }
 
 const bytesOf = (value: unknown) => (value === null || value === undefined ? null : Buffer.from(value as string, 'base64'));
+
+/** A row's key: the totals' row has none, and stands for all. */
+const keyOf = (row: Row) => String(row.key ?? 'all');
 
 /** Each row's medians' plans (none for a key and kind without values). */
 export function planBucketMedians(rows: Row[]): MedianPlan[] {
   const plans: MedianPlan[] = [];
   for (const row of rows) {
     for (const kind of KINDS) {
-      const plan = planOne(String(row.key), kind, bytesOf(row[`${kind}_hist`]), bytesOf(row[`${kind}_facts`]));
+      const plan = planOne(keyOf(row), kind, bytesOf(row[`${kind}_hist`]), bytesOf(row[`${kind}_facts`]));
       if (plan) plans.push(plan);
     }
   }
@@ -69,12 +74,14 @@ function planOne(key: string, kind: Kind, hist: Buffer | null, facts: Buffer | n
   const targets: number[] = [];
   let firstBefore = 0;
   let before = 0;
+  let expected = 0;
   for (const bucket of buckets) {
     const n = counts.get(bucket)!;
     const holds = (k: number) => k > before && k <= before + n;
     if (holds(k1) || holds(k2)) {
       if (targets.length === 0) firstBefore = before;
       targets.push(bucket);
+      expected += n;
     }
     before += n;
     if (before >= k2) break;
@@ -85,19 +92,20 @@ function planOne(key: string, kind: Kind, hist: Buffer | null, facts: Buffer | n
     if (!targets.includes(facts.readInt32BE(at))) continue;
     (facts.readInt32BE(at + 4) > 0 ? plus : minus).push(facts.readDoubleBE(at + 8));
   }
-  return { key, kind, buckets: targets, r1: k1 - firstBefore, r2: k2 - firstBefore, plus: Float64Array.from(plus), minus: Float64Array.from(minus) };
+  return { key, kind, buckets: targets, r1: k1 - firstBefore, r2: k2 - firstBefore, plus: Float64Array.from(plus), minus: Float64Array.from(minus), expected };
 }
 
 /**
  * The rows with their medians, read from the target buckets' values (`cells`: the second
- * statement's rows, key, kind and the cells' arrays as array_send writes them, base64).
- * The medians' columns take the place of the NULL placeholders; their makings are dropped.
+ * statement's rows, key, kind and the cells' arrays as array_send writes them, base64) by
+ * the plans made for that statement. The medians' columns take the place of the NULL
+ * placeholders; their makings are dropped.
  */
-export function completeBucketedMedians(rows: Row[], cells: Row[] | null): Row[] {
-  const plans = new Map(planBucketMedians(rows).map((plan) => [`${plan.kind} ${plan.key}`, plan]));
+export function completeBucketedMedians(rows: Row[], plans: MedianPlan[], cells: Row[] | null): Row[] {
+  const byKey = new Map(plans.map((plan) => [`${plan.kind} ${plan.key}`, plan]));
   const values = new Map((cells ?? []).map((row) => [`${row.kind} ${row.key}`, bytesOf(row.cells)]));
   return withMedians(rows, MEDIAN_COLUMNS, (row, kind) => {
-    const plan = plans.get(`${kind} ${row.key}`);
-    return plan ? medianOfBuckets(plan.r1, plan.r2, values.get(`${kind} ${row.key}`) ?? null, plan.plus, plan.minus) : null;
+    const plan = byKey.get(`${kind} ${keyOf(row)}`);
+    return plan ? medianOfBuckets(plan, values.get(`${kind} ${keyOf(row)}`) ?? null) : null;
   });
 }

@@ -1,9 +1,9 @@
 /**
- * Medians picked in the API from packed hours (report-sql.ts), big-endian float8 as float8send
- * writes them. By organization the query's hours statement sends, through a binary COPY,
- * every hour of the range: per cell and organization, and per request added or taken away
- * at the range's ends. In the other groupings the statement sends only the hours of the one or two buckets that hold the
- * middle ranks, with those ranks counted from the buckets' start. Either way the result is
+ * Medians picked in the API from packed hours (report-sql.ts). By organization the query's
+ * second statement sends, through a binary COPY, every hour of the range as big-endian
+ * float8: per cell and organization, and per request added or taken away at the range's
+ * ends. In the other groupings it sends only the values of the one or two buckets that hold
+ * the middle ranks (report-buckets.ts), with those ranks counted from the buckets' start. Either way the result is
  * percentile_cont(0.5)'s to the last bit: the same float8 values, the same ranks, the same
  * interpolation.
  */
@@ -11,22 +11,6 @@
 import type { CopyTable } from './binary-copy';
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
-
-/** The float8 values of packed strings (float8send, concatenated), in one copy of their own. */
-export function unpackHours(parts: readonly Uint8Array[]): Float64Array {
-  const size = parts.reduce((sum, part) => sum + part.byteLength, 0);
-  if (size % 8 !== 0) throw new Error(`packed hours of ${size} bytes: not a whole number of float8`);
-  // A fresh buffer is aligned for a Float64Array; big-endian bytes swapped natively, not one by one.
-  const copy = new Uint8Array(size);
-  let at = 0;
-  for (const part of parts) {
-    if (part.byteLength % 8 !== 0) throw new Error(`packed hours of ${part.byteLength} bytes: not a whole number of float8`);
-    copy.set(part, at);
-    at += part.byteLength;
-  }
-  if (LITTLE_ENDIAN) Buffer.from(copy.buffer, copy.byteOffset, copy.byteLength).swap64();
-  return new Float64Array(copy.buffer, copy.byteOffset, size / 8);
-}
 
 const FLOAT8_OID = 701;
 
@@ -116,7 +100,6 @@ function select(values: Float64Array, k: number): number {
   return values[k];
 }
 
-
 /**
  * percentile_cont's reading of ranks `first` and `second` (1-based; the same, or the next):
  * the value of the first, or the two interpolated halfway.
@@ -141,19 +124,18 @@ function medianOfValues(values: Float64Array): number | null {
   return readRanks(values, ((count - 1) >>> 1) + 1, (count >>> 1) + 1);
 }
 
-/** The median (medianOfValues) of the multiset `plus` − `minus`, each given as packed strings. */
-export function medianOfPacked(plus: readonly Uint8Array[], minus: readonly Uint8Array[]): number | null {
-  return medianOfValues(without(unpackHours(plus), unpackHours(minus)));
-}
-
 type PackedRow = Record<string, unknown>;
 
 /**
  * A median from the values of its target buckets (the cells' arrays, plus the facts added,
- * less those taken away) and the ranks to read among them (report-buckets.ts).
+ * less those taken away) and the ranks to read among them, as planned (report-buckets.ts).
+ * The values must be as many as the histograms say: a rollup whose histograms and values
+ * disagree fails the report rather than give a wrong median.
  */
-export function medianOfBuckets(r1: number, r2: number, cells: Uint8Array | null, plus: Float64Array, minus: Float64Array): number {
-  const values = without(concat([cells ? unpackArrays(cells) : new Float64Array(0), plus]), minus);
+export function medianOfBuckets(plan: { r1: number; r2: number; plus: Float64Array; minus: Float64Array; expected: number }, cells: Uint8Array | null): number {
+  const { r1, r2 } = plan;
+  const values = without(concat([cells ? unpackArrays(cells) : new Float64Array(0), plan.plus]), plan.minus);
+  if (values.length !== plan.expected) throw new Error(`report rollup: ${values.length} values in buckets that hold ${plan.expected}`);
   if (!(r1 >= 1 && (r2 === r1 || r2 === r1 + 1) && r2 <= values.length)) throw new Error(`report rollup: ranks ${r1}, ${r2} among ${values.length} values`);
   return readRanks(values, r1, r2);
 }
