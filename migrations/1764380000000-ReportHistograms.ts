@@ -16,6 +16,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * Derived from report_values: the build functions rebuild a cell's histograms whenever
  * they rebuild the cell (the names the jobs, the rebuild and the volume seed call stay).
  */
+/** The groupings report_values has cells of (migration ReportIndexes; organizations have none). */
+const DIMS = ['region', 'country', 'area', 'status', 'assignee', 'product'];
+
 export class ReportHistograms1764380000000 implements MigrationInterface {
   name = 'ReportHistograms1764380000000';
 
@@ -31,16 +34,26 @@ export class ReportHistograms1764380000000 implements MigrationInterface {
         hist bytea NOT NULL,
         PRIMARY KEY (dim, span, month, region_code, key, kind)
       )`);
-    // The histograms of the cells of one span starting at `p_months` (all of that span when null).
+    // The histograms of the cells of one span starting at `p_months` (all of that span when
+    // null). Given months, the groupings are named so that those months are read through
+    // report_values' key (dim, span, month, …), in a statement of their own: with one
+    // statement for both cases, every compaction read the whole table (0.5 s).
+    const build = (where: string) => `
+          INSERT INTO report_hists (dim, span, month, region_code, key, kind, hist)
+            SELECT dim, span, month, region_code, key, kind, string_agg(int4send(bucket) || int4send(n), ''::bytea ORDER BY bucket)
+            FROM report_values WHERE ${where}
+            GROUP BY dim, span, month, region_code, key, kind;`;
     await db.query(`
-      CREATE FUNCTION report_rollup_build_hists(p_span int, p_months date[]) RETURNS void LANGUAGE sql AS $fn$
-        DELETE FROM report_hists WHERE span = p_span AND (p_months IS NULL OR month = ANY (p_months));
-        INSERT INTO report_hists (dim, span, month, region_code, key, kind, hist)
-          SELECT dim, span, month, region_code, key, kind, string_agg(int4send(bucket) || int4send(n), ''::bytea ORDER BY bucket)
-          FROM report_values
-          WHERE span = p_span AND (p_months IS NULL OR month = ANY (p_months))
-          GROUP BY dim, span, month, region_code, key, kind;
-      $fn$`);
+      CREATE FUNCTION report_rollup_build_hists(p_span int, p_months date[]) RETURNS void LANGUAGE plpgsql AS $fn$
+      BEGIN
+        IF p_months IS NULL THEN
+          DELETE FROM report_hists WHERE span = p_span;
+          ${build('span = p_span')}
+        ELSE
+          DELETE FROM report_hists WHERE span = p_span AND month = ANY (p_months);
+          ${build(`dim = ANY ('{${DIMS.join(',')}}') AND span = p_span AND month = ANY (p_months)`)}
+        END IF;
+      END $fn$`);
     await this.replaceBuilders(db, true);
     await this.replaceTruncated(db, 'DELETE FROM report_org_values; DELETE FROM report_hists;');
     await db.query(`SELECT report_rollup_build_hists(span, NULL) FROM unnest(ARRAY[1, 3, 12]) span`);
