@@ -1,7 +1,6 @@
-import { request as httpRequest } from 'node:http';
 import fc from 'fast-check';
 import { PRIORITIES, REQUEST_STATUSES, THEMATIC_AREAS } from '@portal/shared';
-import { type ApiAnswer, startTestPortal, type TestPortal } from '../support/api-harness';
+import { type ApiAnswer, requestRefusedEarly, startTestPortal, type TestPortal } from '../support/api-harness';
 
 /**
  * Whatever a client sends to the request routes, a malformed body or query is answered with
@@ -351,49 +350,6 @@ async function footprint() {
     [[assignedId, resolvedId]],
   );
   return rows[0];
-}
-
-/**
- * A body the server refuses from its Content-Length (413) before reading it. Sent whole at
- * once, the answer and the closing connection could come while the body was still being
- * written, and fetch failed with EPIPE, dropping the answer (about one run in ten). So the
- * headers go first, and the body only if no answer came from them within a second.
- */
-function callRefusedEarly(method: string, path: string, email: string, body: unknown): Promise<ApiAnswer> {
-  const data = Buffer.from(JSON.stringify(body));
-  return new Promise((resolve, reject) => {
-    let answered = false;
-    const sending = httpRequest(
-      `${portal.url}${API}${path}`,
-      { method, headers: { authorization: `Bearer ${tokens[email]}`, 'content-type': 'application/json', 'content-length': String(data.length) } },
-      (response) => {
-        answered = true;
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('error', reject);
-        response.on('end', () => {
-          sending.destroy();
-          const raw = Buffer.concat(chunks).toString('utf8');
-          let parsed: unknown = raw;
-          try {
-            parsed = JSON.parse(raw);
-          } catch {
-            // left as text: the assertion reports it
-          }
-          const headers = new Headers();
-          for (const [name, value] of Object.entries(response.headers)) if (typeof value === 'string') headers.set(name, value);
-          resolve({ status: response.statusCode ?? 0, headers, body: parsed });
-        });
-      },
-    );
-    sending.on('error', (error) => {
-      if (!answered) reject(error);
-    });
-    sending.flushHeaders();
-    setTimeout(() => {
-      if (!answered) sending.end(data);
-    }, 1000);
-  });
 }
 
 function expectProblem(answer: ApiAnswer, sent: unknown): void {
@@ -846,7 +802,11 @@ describe('inputs that must not cause a server error', () => {
 
   it('answers a body over 1 MB with a 413 problem document', async () => {
     const before = await footprint();
-    const answer = await callRefusedEarly('POST', '/requests', MEMBER, { area: 'market-access', subject: 'Grande', description: 'x'.repeat(1_100_000) });
+    const answer = await requestRefusedEarly('POST', `${portal.url}${API}/requests`, { authorization: `Bearer ${tokens[MEMBER]}` }, {
+      area: 'market-access',
+      subject: 'Grande',
+      description: 'x'.repeat(1_100_000),
+    });
     expectProblem(answer, 'a 1.1 MB description');
     expect(answer.status).toBe(413);
     expect(await footprint()).toEqual(before);

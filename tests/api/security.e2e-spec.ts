@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { API_MAIN } from '../support/paths';
-import { DEMO_PASSWORD, startTestPortal, type TestPortal } from '../support/api-harness';
+import { DEMO_PASSWORD, requestRefusedEarly, startTestPortal, type TestPortal } from '../support/api-harness';
 
 describe('hostile input and abuse', () => {
   let portal: TestPortal;
@@ -65,7 +65,7 @@ describe('hostile input and abuse', () => {
   });
 
   it('refuses a body over 1 MB with 413', async () => {
-    const answer = await portal.request('POST', '/api/v1/auth/forgot-password', { body: { email: `${'a'.repeat(2 * 1024 * 1024)}@x.example` } });
+    const answer = await requestRefusedEarly('POST', `${portal.url}/api/v1/auth/forgot-password`, {}, { email: `${'a'.repeat(2 * 1024 * 1024)}@x.example` });
     expect(answer.status).toBe(413);
     expect(answer.headers.get('content-type')).toContain('application/problem+json');
   });

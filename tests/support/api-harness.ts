@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'pg';
@@ -191,4 +192,47 @@ export async function startTestPortal(options: TestPortalOptions = {}): Promise<
     },
   };
   return portal;
+}
+
+/**
+ * A JSON body the server refuses from its Content-Length (413) before reading it. Sent whole at
+ * once, the answer and the closing connection could come while the body was still being
+ * written, and fetch failed with EPIPE, dropping the answer (about one run in ten). So the
+ * headers go first, and the body only if no answer came from them within a second.
+ */
+export function requestRefusedEarly(method: string, url: string, headers: Record<string, string>, body: unknown): Promise<ApiAnswer> {
+  const data = Buffer.from(JSON.stringify(body));
+  return new Promise((resolve, reject) => {
+    let answered = false;
+    const sending = httpRequest(
+      url,
+      { method, headers: { ...headers, 'content-type': 'application/json', 'content-length': String(data.length) } },
+      (response) => {
+        answered = true;
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('error', reject);
+        response.on('end', () => {
+          sending.destroy();
+          const raw = Buffer.concat(chunks).toString('utf8');
+          let parsed: unknown = raw;
+          try {
+            parsed = JSON.parse(raw);
+          } catch {
+            // left as text: the assertion reports it
+          }
+          const answerHeaders = new Headers();
+          for (const [name, value] of Object.entries(response.headers)) if (typeof value === 'string') answerHeaders.set(name, value);
+          resolve({ status: response.statusCode ?? 0, headers: answerHeaders, body: parsed });
+        });
+      },
+    );
+    sending.on('error', (error) => {
+      if (!answered) reject(error);
+    });
+    sending.flushHeaders();
+    setTimeout(() => {
+      if (!answered) sending.end(data);
+    }, 1000);
+  });
 }
