@@ -3,9 +3,9 @@
  * second statement sends, through a binary COPY, every hour of the range as big-endian
  * float8: per cell and organization, and per request added or taken away at the range's
  * ends. In the other groupings it sends only the values of the one or two buckets that hold
- * the middle ranks (report-buckets.ts), with those ranks counted from the buckets' start. Either way the result is
- * percentile_cont(0.5)'s to the last bit: the same float8 values, the same ranks, the same
- * interpolation.
+ * the middle ranks (report-buckets.ts), with those ranks counted from the buckets' start.
+ * Either way the result is percentile_cont(0.5)'s to the last bit: the same float8 values,
+ * the same ranks, the same interpolation.
  */
 
 import type { CopyTable } from './binary-copy';
@@ -154,10 +154,16 @@ export function withMedians(rows: PackedRow[], columns: readonly string[], media
   });
 }
 
-/** One kind's hours added or taken away, every organization's side by side: organization o's are values[offsets[o]…offsets[o + 1]). */
+/**
+ * One kind's hours added or taken away, every organization's side by side: organization o's
+ * are values[offsets[o]…offsets[o + 1]); `bytes` views `values`, `next` is where each
+ * organization's next value goes while they are copied in.
+ */
 interface HoursByOrganization {
   offsets: Int32Array;
   values: Float64Array;
+  bytes: Uint8Array;
+  next: Int32Array;
 }
 
 /** The columns of an hours statement's rows (report-sql.ts): key, sign, fr, res. */
@@ -204,7 +210,7 @@ export function completeOrganizationMedians(rows: PackedRow[], hours: CopyTable 
   // Pass 2: the values' bytes copied into their organization's place, then swapped from
   // big-endian at once (natively: reading them one by one through a DataView cost twice as much).
   const n = organizations.size;
-  const layouts: (HoursByOrganization & { bytes: Uint8Array; next: Int32Array })[] = [];
+  const layouts: HoursByOrganization[] = [];
   for (let slot = 0; slot < 4; slot++) {
     const offsets = new Int32Array(n + 1);
     for (let o = 0; o < n; o++) offsets[o + 1] = offsets[o] + counts[o * 4 + slot];
