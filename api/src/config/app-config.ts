@@ -54,6 +54,16 @@ export class AppConfig {
   @Max(100)
   DATABASE_POOL_SIZE = 10;
 
+  /**
+   * Memory for the reports' rollup cells by organization held by the API (MB;
+   * organization-cells.ts). Three years of a million requests take ~50 MB; 0 holds none.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65_536)
+  REPORT_CACHE_MB = 256;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';
 

@@ -1,15 +1,7 @@
 import fc from 'fast-check';
-import { readBinaryCopy } from './binary-copy';
 import { completeBucketedMedians, planBucketMedians } from './report-buckets';
-import { completeOrganizationMedians, medianOfBuckets, unpackArrays } from './report-medians';
-
-/** float8send's packing: big-endian, concatenated. */
-function pack(values: number[]): Uint8Array {
-  const bytes = new Uint8Array(values.length * 8);
-  const view = new DataView(bytes.buffer);
-  values.forEach((value, i) => view.setFloat64(i * 8, value));
-  return bytes;
-}
+import { medianOfBuckets, unpackArrays } from './report-medians';
+import { hours, percentileCont } from './report.fixtures';
 
 /** float8[] arrays as array_send writes them (one dimension, no NULLs, float8's oid 701), concatenated. */
 function packArrays(arrays: number[][]): Uint8Array {
@@ -34,18 +26,6 @@ function packArrays(arrays: number[][]): Uint8Array {
   }
   return bytes;
 }
-
-/** percentile_cont(0.5) by its definition: sort, then the middle rank or two interpolated halfway. */
-function percentileCont(values: number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const position = (sorted.length - 1) * 0.5;
-  const lower = Math.floor(position);
-  return lower === position ? sorted[lower] : sorted[lower] + (sorted[lower + 1] - sorted[lower]) * (position - lower);
-}
-
-// Hours as the rollup has them, with many repeats (whole hours) among arbitrary ones.
-const hours = fc.oneof(fc.integer({ min: 0, max: 400 }), fc.double({ min: 0, max: 5000, noNaN: true, noDefaultInfinity: true }));
 
 describe('medians picked from packed hours', () => {
   it('read the middle ranks among the values of the target buckets (cells, facts added, less facts taken away)', () => {
@@ -130,64 +110,6 @@ describe('medians picked from packed hours', () => {
     const row = { key: 'k', fr_hist: base64(histogram([[3, 1]])), fr_facts: base64(Buffer.concat([fact(3, -1, 2), fact(3, -1, 2.5)])) };
     expect(() => planBucketMedians([row])).toThrow(/fewer values than were taken away/);
   });
-
-  it('by organization: each organization’s median of its cells’ hours plus and minus the facts, bit for bit', () => {
-    // Per organization: hours kept, split at random into cells (+1 rows), facts added (+1) and taken away (−1).
-    const organization = fc.record({
-      kept: fc.array(hours, { maxLength: 60 }),
-      cuts: fc.array(fc.nat(), { maxLength: 6 }),
-      removedAt: fc.array(fc.nat(), { maxLength: 5 }),
-    });
-    fc.assert(
-      fc.property(fc.array(organization, { maxLength: 8 }), fc.array(hours, { maxLength: 10 }), (organizations, resolutions) => {
-        const rows: HoursRow[] = [];
-        organizations.forEach(({ kept, cuts, removedAt }, o) => {
-          const removed = kept.length ? removedAt.map((i) => kept[i % kept.length]) : [];
-          const added = [...kept, ...removed];
-          const bounds = [0, ...cuts.map((c) => c % (added.length + 1)).sort((a, b) => a - b), added.length];
-          for (let i = 0; i + 1 < bounds.length; i++) rows.push([`org-${o}`, 1, added.slice(bounds[i], bounds[i + 1]), i === 0 ? resolutions : []]);
-          for (const value of removed) rows.push([`org-${o}`, -1, [value], []]);
-        });
-        const completed = completeOrganizationMedians(
-          organizations.map((_, o) => ({ key: `org-${o}`, median_first_response: null, median_resolution: null })),
-          readBinaryCopy(binaryCopy(rows)),
-        );
-        organizations.forEach(({ kept }, o) => {
-          expect(Object.is(completed[o].median_first_response, percentileCont(kept))).toBe(true);
-          expect(Object.is(completed[o].median_resolution, percentileCont(resolutions))).toBe(true);
-        });
-      }),
-      { numRuns: 300 },
-    );
-  });
-
-  it('by organization: fills the median columns where they stand; an organization without hours has none; odd rows fail', () => {
-    const table = readBinaryCopy(binaryCopy([['o1', 1, [1, 4, 9, 6, 7, 8, 2, 3, 5, 10], []], ['o1', -1, [10, 9], []]]));
-    const [row, other] = completeOrganizationMedians(
-      [
-        { key: 'o1', total: 2, median_first_response: null, median_resolution: null, satisfaction_avg: null },
-        { key: 'o2', total: 1, median_first_response: null, median_resolution: null, satisfaction_avg: null },
-      ],
-      table,
-    );
-    expect(Object.entries(row)).toEqual([
-      ['key', 'o1'],
-      ['total', 2],
-      ['median_first_response', 4.5],
-      ['median_resolution', null],
-      ['satisfaction_avg', null],
-    ]);
-    expect([other.median_first_response, other.median_resolution]).toEqual([null, null]);
-    expect(() => completeOrganizationMedians([], null)).toThrow(/without its hours/);
-    expect(() => completeOrganizationMedians([], readBinaryCopy(binaryCopy([['o1', -1, [3], []]])))).not.toThrow();
-    expect(() => completeOrganizationMedians([{ key: 'o1' }], readBinaryCopy(binaryCopy([['o1', -1, [3], []]])))).toThrow(/taken away/);
-    // Everything taken away: no median, as percentile_cont gives none of no values.
-    const [empty] = completeOrganizationMedians([{ key: 'o1' }], readBinaryCopy(binaryCopy([['o1', 1, [3], []], ['o1', -1, [3], []]])));
-    expect([empty.median_first_response, empty.median_resolution]).toEqual([null, null]);
-    // Hours that are not whole float8 values.
-    const broken = readBinaryCopy(binaryCopy([['o1', 1, new Uint8Array(7), []]]));
-    expect(() => completeOrganizationMedians([{ key: 'o1' }], broken)).toThrow(/whole number of float8/);
-  });
 });
 
 const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
@@ -206,30 +128,4 @@ function fact(bucket: number, sign: number, hours: number): Buffer {
   bytes.writeInt32BE(sign, 4);
   bytes.writeDoubleBE(hours, 8);
   return bytes;
-}
-
-/** A row of the hours statement: key, sign, hours to first response, hours to resolution. */
-type HoursRow = [string, number, number[] | Uint8Array, number[]];
-
-/** Rows as COPY … (FORMAT binary) writes them (signature, no flags, no extension; text, int4, bytea, bytea). */
-function binaryCopy(rows: HoursRow[]): Buffer {
-  const parts = [Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1'), Buffer.alloc(8)];
-  const field = (bytes: Uint8Array) => {
-    const length = Buffer.alloc(4);
-    length.writeInt32BE(bytes.length);
-    parts.push(length, Buffer.from(bytes));
-  };
-  for (const [key, sign, fr, res] of rows) {
-    const count = Buffer.alloc(2);
-    count.writeInt16BE(4);
-    parts.push(count);
-    field(Buffer.from(key, 'utf8'));
-    const signBytes = Buffer.alloc(4);
-    signBytes.writeInt32BE(sign);
-    field(signBytes);
-    field(Array.isArray(fr) ? pack(fr) : fr);
-    field(pack(res));
-  }
-  parts.push(Buffer.from([0xff, 0xff]));
-  return Buffer.concat(parts);
 }

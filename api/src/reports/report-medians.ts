@@ -1,16 +1,10 @@
 /**
- * Medians picked in the API from packed hours (report-sql.ts). By organization the query's
- * second statement sends, through a binary COPY, every hour of the range as big-endian
- * float8: per cell and organization, and per request added or taken away at the range's
- * ends. In the other groupings it sends only the values of the one or two buckets that hold
- * the middle ranks (report-buckets.ts), with those ranks counted from the buckets' start.
- * Either way the result is percentile_cont(0.5)'s to the last bit: the same float8 values,
- * the same ranks, the same interpolation.
+ * Medians picked in the API, exactly as percentile_cont(0.5) would: the same float8 values,
+ * the same ranks, the same interpolation, to the last bit. The groupings with few keys send
+ * only the values of the one or two buckets that hold the middle ranks (report-buckets.ts),
+ * with those ranks counted from the buckets' start; by organization all of each one's hours
+ * are at hand (organization-cells.ts).
  */
-
-import type { CopyTable } from './binary-copy';
-
-const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 const FLOAT8_OID = 701;
 
@@ -59,7 +53,7 @@ function concat(parts: Float64Array[]): Float64Array {
  * taken away was always added (a cell or a pending change holds it): a value left over means
  * the rollup disagrees with the requests, and a report must fail rather than be wrong.
  */
-function without(plus: Float64Array, minus: Float64Array): Float64Array {
+export function without(plus: Float64Array, minus: Float64Array): Float64Array {
   if (minus.length === 0) return plus;
   const left = new Map<number, number>();
   for (const value of minus) left.set(value, (left.get(value) ?? 0) + 1);
@@ -117,7 +111,7 @@ function readRanks(values: Float64Array, first: number, second: number): number 
  * percentile_cont(0.5) of `values` (reordered in place): the middle value, or of an even
  * count the two middle ones interpolated halfway; null when empty.
  */
-function medianOfValues(values: Float64Array): number | null {
+export function medianOfValues(values: Float64Array): number | null {
   const count = values.length;
   if (count === 0) return null;
   // Of t values percentile_cont(0.5) reads ranks floor((t - 1) / 2) + 1 and ceil((t - 1) / 2) + 1.
@@ -151,88 +145,5 @@ export function withMedians(rows: PackedRow[], columns: readonly string[], media
     row.median_first_response = median(source, 'fr');
     row.median_resolution = median(source, 'res');
     return row;
-  });
-}
-
-/**
- * One kind's hours added or taken away, every organization's side by side: organization o's
- * are values[offsets[o]…offsets[o + 1]); `bytes` views `values`, `next` is where each
- * organization's next value goes while they are copied in.
- */
-interface HoursByOrganization {
-  offsets: Int32Array;
-  values: Float64Array;
-  bytes: Uint8Array;
-  next: Int32Array;
-}
-
-/** The columns of an hours statement's rows (report-sql.ts): key, sign, fr, res. */
-const KEY = 0;
-const SIGN = 1;
-const FR = 2;
-const RES = 3;
-const COLUMNS = 4;
-
-/**
- * Rows by organization, their medians picked from all their hours. `hours` is the binary
- * COPY of the query's hours statement: one row per cell and organization (sign +1) and per
- * request added or taken away at the range's ends (±1), each with its hours to first
- * response and to resolution packed (float8send). The values are read once, straight into
- * one array per kind and side with each organization's side by side: no buffer per
- * organization (three years: 2 million values of 3,000 organizations).
- */
-export function completeOrganizationMedians(rows: PackedRow[], hours: CopyTable | null): PackedRow[] {
-  if (!hours) throw new Error('report rollup: a report by organization without its hours');
-  const { bytes, starts, lengths } = hours;
-  if (hours.rows > 0 && hours.columns !== COLUMNS) throw new Error(`report rollup: hours rows of ${hours.columns} columns`);
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  // Pass 1: each row's organization and side, and how many hours each organization has per
-  // kind and side (slot = organization * 4 + kind * 2 + side; side 0 added, 1 taken away).
-  const organizations = new Map<string, number>();
-  const organizationOf = new Int32Array(hours.rows);
-  const sideOf = new Uint8Array(hours.rows);
-  const counts = new Int32Array(hours.rows * 4);
-  for (let row = 0; row < hours.rows; row++) {
-    const at = row * COLUMNS;
-    if (lengths[at + KEY] < 0 || lengths[at + SIGN] !== 4 || lengths[at + FR] < 0 || lengths[at + RES] < 0) {
-      throw new Error('report rollup: an hours row without its key, sign or hours');
-    }
-    if (lengths[at + FR] % 8 !== 0 || lengths[at + RES] % 8 !== 0) throw new Error('report rollup: packed hours that are not a whole number of float8');
-    const key = bytes.toString('utf8', starts[at + KEY], starts[at + KEY] + lengths[at + KEY]);
-    let organization = organizations.get(key);
-    if (organization === undefined) organizations.set(key, (organization = organizations.size));
-    const side = view.getInt32(starts[at + SIGN]) > 0 ? 0 : 1;
-    organizationOf[row] = organization;
-    sideOf[row] = side;
-    counts[organization * 4 + side] += lengths[at + FR] / 8;
-    counts[organization * 4 + 2 + side] += lengths[at + RES] / 8;
-  }
-  // Pass 2: the values' bytes copied into their organization's place, then swapped from
-  // big-endian at once (natively: reading them one by one through a DataView cost twice as much).
-  const n = organizations.size;
-  const layouts: HoursByOrganization[] = [];
-  for (let slot = 0; slot < 4; slot++) {
-    const offsets = new Int32Array(n + 1);
-    for (let o = 0; o < n; o++) offsets[o + 1] = offsets[o] + counts[o * 4 + slot];
-    const values = new Float64Array(offsets[n]);
-    layouts.push({ offsets, values, bytes: new Uint8Array(values.buffer), next: offsets.slice(0, n) });
-  }
-  for (let row = 0; row < hours.rows; row++) {
-    for (let kind = 0; kind < 2; kind++) {
-      const layout = layouts[kind * 2 + sideOf[row]];
-      const start = starts[row * COLUMNS + FR + kind];
-      const end = start + lengths[row * COLUMNS + FR + kind];
-      const to = layout.next[organizationOf[row]];
-      bytes.copy(layout.bytes, to * 8, start, end);
-      layout.next[organizationOf[row]] = to + (end - start) / 8;
-    }
-  }
-  if (LITTLE_ENDIAN) for (const layout of layouts) Buffer.from(layout.values.buffer, layout.values.byteOffset, layout.values.byteLength).swap64();
-  const hoursOf = (slot: number, o: number) => layouts[slot].values.subarray(layouts[slot].offsets[o], layouts[slot].offsets[o + 1]);
-  return withMedians(rows, [], (row, kind) => {
-    const organization = organizations.get(String(row.key));
-    if (organization === undefined) return null;
-    const slot = kind === 'fr' ? 0 : 2;
-    return medianOfValues(without(hoursOf(slot, organization), hoursOf(slot + 1, organization)));
   });
 }

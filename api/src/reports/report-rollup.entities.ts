@@ -60,6 +60,15 @@ export class ReportHistEntity {
   @Column({ type: 'bytea' }) hist: Buffer;
 }
 
+/** A stamp per organizations' cell, new at every write of its rows (migration ReportCellStamps; organization-cells.ts). */
+@Entity('report_cell_stamps')
+export class ReportCellStampEntity {
+  @PrimaryColumn({ type: 'smallint' }) span: number;
+  @PrimaryColumn({ type: 'date' }) month: string;
+  @PrimaryColumn({ name: 'region_code', type: 'text' }) regionCode: string;
+  @Column({ type: 'uuid' }) stamp: string;
+}
+
 @Entity('report_days')
 export class ReportDayEntity {
   @PrimaryColumn({ type: 'date' }) day: string;

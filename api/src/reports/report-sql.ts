@@ -1,8 +1,8 @@
 import { REQUEST_STATUSES, type ReportGroup, type TrendInterval } from '@portal/shared';
 import type { Readable } from 'node:stream';
-import { binaryCopyOf, type CopyReader, copyReaderOf, type CopyTable, readBinaryCopy } from './binary-copy';
+import { type CopyReader, copyReaderOf } from './binary-copy';
 import { completeBucketedMedians, KINDS, MEDIAN_COLUMNS, type MedianPlan, planBucketMedians } from './report-buckets';
-import { completeOrganizationMedians } from './report-medians';
+import { OrganizationCells, organizationRows } from './organization-cells';
 
 /**
  * The SQL of the directors' reports, as plain functions of the report's scope, so the API
@@ -21,9 +21,11 @@ import { completeOrganizationMedians } from './report-medians';
  *   key's cell histograms and the facts' hours, the API finds the one or two buckets holding
  *   the middle ranks and fetches those buckets' values, then reads the ranks with
  *   percentile_cont's own interpolation (report-buckets.ts, report-medians.ts). By
- *   organization (thousands of small groups, whose medians need every value) the second
- *   statement sends all the values of each, packed, as raw bytes through a binary COPY
- *   (binary-copy.ts). It gives the same figures as the plain form, to the last digit.
+ *   organization (thousands of small groups, whose medians need every value) the API holds
+ *   the cells in memory under stamps read in the report's snapshot, and the statement
+ *   gives only what the cells do not hold (organization-cells.ts). It gives the same
+ *   figures as the plain form, to the last digit (the satisfaction by organization to the
+ *   last bit of a float8: it is averaged in the API).
  * The area filter has no rollup (the cells are not split by area) and uses the plain form.
  */
 
@@ -39,19 +41,25 @@ export interface Statement {
   values: unknown[];
 }
 
-/** A second statement of a report: its rows as text, or (`binary`) read raw through a binary COPY. */
-export interface FollowUp extends Statement {
-  binary?: boolean;
+/** A second statement of a report. */
+export type FollowUp = Statement;
+
+/** A report query: statements run in one transaction, or (`run`) steps of their own. */
+export type SqlQuery = StatementQuery | SteppedQuery;
+
+export interface SteppedQuery {
+  /** Runs the query's statements on `db` itself (inside the caller's transaction) and finishes its rows. */
+  run(db: ReportConnection): Promise<Record<string, unknown>[]>;
 }
 
-export interface SqlQuery extends Statement {
+export interface StatementQuery extends Statement {
   /**
    * A second statement, made from the first's rows and run after it in the same transaction
-   * (and snapshot): the median buckets' values, or by organization every hour of the range.
+   * (and snapshot): the median buckets' values.
    */
   followUp?: (rows: Record<string, unknown>[]) => FollowUp | null;
   /** What the API does to the statements' rows to finish the figures (the medians). */
-  complete?: (rows: Record<string, unknown>[], second: Record<string, unknown>[] | CopyTable | null) => Record<string, unknown>[];
+  complete?: (rows: Record<string, unknown>[], second: Record<string, unknown>[] | null) => Record<string, unknown>[];
 }
 
 /** How a report query reaches the database: the API's transaction, or the scripts' client. */
@@ -70,10 +78,10 @@ export function clientConnection(client: { query(text: string, values: unknown[]
  * REPORT_SETTINGS, REPEATABLE READ when it has a `followUp`: both statements then read one snapshot.
  */
 export async function runReportQuery(query: SqlQuery, db: ReportConnection): Promise<Record<string, unknown>[]> {
+  if ('run' in query) return query.run(db);
   const rows = await db.query(query.text, query.values);
   const next = query.followUp?.(rows) ?? null;
-  let second: Record<string, unknown>[] | CopyTable | null = null;
-  if (next) second = next.binary ? readBinaryCopy(await db.copy(binaryCopyOf(next.text, next.values))) : await db.query(next.text, next.values);
+  const second = next ? await db.query(next.text, next.values) : null;
   return query.complete ? query.complete(rows, second) : rows;
 }
 
@@ -266,15 +274,18 @@ const CELL_SUMS = `
  * from, `$2` to, `$3`/`$4` the whole months [lo, hi) as instants, `$5`/`$6` the cells that tile them (cellsOf),
  * `$7` the rollup dim, then the region when the scope has one.
  */
-function rollupLoadQuery(groupBy: ReportGroup | null, scope: ReportScope): SqlQuery {
+function rollupLoadQuery(groupBy: ReportGroup | null, scope: ReportScope, organizationCells: OrganizationCells): SqlQuery {
   const { lo, hi } = monthsAround(scope.from, scope.to);
   const dim = groupBy ? DIMS[groupBy] : 'region';
   const cells = cellsOf(lo, hi);
-  const values: unknown[] = [scope.from, scope.to, lo, hi, cells.spans, cells.months, dim];
+  // By organization the statement reads no cells (the API holds them: organization-cells.ts).
+  const byOrganization = groupBy === 'organization';
+  const values: unknown[] = byOrganization ? [scope.from, scope.to, lo, hi] : [scope.from, scope.to, lo, hi, cells.spans, cells.months, dim];
   let regionOf = (_alias: string) => '';
   if (scope.region) {
     values.push(scope.region);
-    regionOf = (alias) => ` AND ${alias}.region_code = $8`;
+    const region = `$${values.length}`;
+    regionOf = (alias) => ` AND ${alias}.region_code = ${region}`;
   }
   // The key of a fact (f), of a cell (c), of a request (r).
   const factKey = !groupBy
@@ -311,10 +322,9 @@ function rollupLoadQuery(groupBy: ReportGroup | null, scope: ReportScope): SqlQu
       ${KINDS.map((kind) => `LEFT JOIN hists ${kind}_h ON ${kind}_h.key = k.key AND ${kind}_h.kind = '${kind}' LEFT JOIN fact_values ${kind}_f ON ${kind}_f.key = k.key AND ${kind}_f.kind = '${kind}'`).join('\n      ')}
     ),
 `;
-  const packed = groupBy === 'organization';
   // The cells that tile the whole months, and the facts: pending changes and the ends.
   const cellsAndFacts = `
-    WITH cells AS (SELECT * FROM unnest($5::smallint[], $6::date[]) AS s(span, month)),
+    WITH ${byOrganization ? '' : 'cells AS (SELECT * FROM unnest($5::smallint[], $6::date[]) AS s(span, month)),'}
     facts AS (
       SELECT d.sign::int AS w, d.status, d.region_code, d.country_code, d.area_code, d.assignee_id, d.organization_id, d.products,
              d.breached, d.satisfaction_score, d.first_response_hours AS fr, d.resolution_hours AS res
@@ -326,26 +336,8 @@ function rollupLoadQuery(groupBy: ReportGroup | null, scope: ReportScope): SqlQu
       ${hi > scope.to ? `UNION ALL ${rawFacts(-1, 'r.created_at >= $2 AND r.created_at < $4')}` : ''}
     ),
     keyed AS (SELECT ${factKey} AS key, f.* FROM facts f ${productJoin})`;
-  const text = `${cellsAndFacts},
-    -- The facts' hours, one row per kind, with their bucket.
-    keyed_values AS (
-      SELECT key, 'fr' AS kind, report_bucket(fr, ${scale}) AS bucket, fr AS v, w FROM keyed WHERE fr IS NOT NULL
-      UNION ALL SELECT key, 'res', report_bucket(res, ${scale}), res, w FROM keyed WHERE res IS NOT NULL
-    ),
-    sums AS (
-      SELECT key, ${FACT_SUMS} FROM keyed f GROUP BY key
-      UNION ALL
-      SELECT ${cellKey} AS key, ${CELL_SUMS}
-      FROM cells cell CROSS JOIN LATERAL (
-        SELECT * FROM report_counts c WHERE c.dim = $7 AND c.span = cell.span AND c.month = cell.month${regionOf('c')} OFFSET 0
-      ) c GROUP BY 1
-    ),
-    counts AS (
-      SELECT key, ${REQUEST_STATUSES.map((s) => `COALESCE(sum("s_${s}"), 0)::int AS "s_${s}"`).join(', ')},
-             COALESCE(sum(breached), 0)::int AS breached, COALESCE(sum(score_sum), 0) AS score_sum, COALESCE(sum(score_n), 0) AS score_n
-      FROM sums GROUP BY key
-    ),
-${packed ? '' : BUCKETED_MEDIANS}    aging AS (${
+  // The open requests' ages, per key.
+  const aging =
       groupBy === 'product'
         ? `
       -- Per organization first (an index-only scan), then per product of each: joining every
@@ -369,8 +361,42 @@ ${packed ? '' : BUCKETED_MEDIANS}    aging AS (${
       SELECT ${requestKey} AS key, ${AGING_SQL}
       FROM requests r ${requestJoin}
       WHERE r.status IN ${OPEN} AND r.created_at >= $1 AND r.created_at < $2${regionOf('r')}
-      GROUP BY 1`
-    }
+      GROUP BY 1`;
+  if (byOrganization) {
+    // What the cells do not hold, per organization: the facts' sums and hours (±), and the aging.
+    const facts = `${cellsAndFacts},
+    sums AS (
+      SELECT key, ${FACT_SUMS},
+        ${KINDS.map((kind) => `string_agg(float8send(${kind}), ''::bytea) FILTER (WHERE w > 0 AND ${kind} IS NOT NULL) AS ${kind}_plus, string_agg(float8send(${kind}), ''::bytea) FILTER (WHERE w < 0 AND ${kind} IS NOT NULL) AS ${kind}_minus`).join(',\n        ')}
+      FROM keyed f GROUP BY key
+    ),
+    aging AS (${aging}
+    )
+    SELECT COALESCE(s.key, a.key) AS key, ${REQUEST_STATUSES.map((st) => `s."s_${st}"`).join(', ')}, s.breached, s.score_sum, s.score_n,
+           ${KINDS.map((kind) => `s.${kind}_plus, s.${kind}_minus`).join(', ')}, ${AGING_COLUMNS.map((c) => `a.${c}`).join(', ')}
+    FROM sums s FULL JOIN aging a ON a.key = s.key`;
+    return { run: (db) => organizationRows(db, organizationCells, cells, scope.region, { text: facts, values }) };
+  }
+  const text = `${cellsAndFacts},
+    -- The facts' hours, one row per kind, with their bucket.
+    keyed_values AS (
+      SELECT key, 'fr' AS kind, report_bucket(fr, ${scale}) AS bucket, fr AS v, w FROM keyed WHERE fr IS NOT NULL
+      UNION ALL SELECT key, 'res', report_bucket(res, ${scale}), res, w FROM keyed WHERE res IS NOT NULL
+    ),
+    sums AS (
+      SELECT key, ${FACT_SUMS} FROM keyed f GROUP BY key
+      UNION ALL
+      SELECT ${cellKey} AS key, ${CELL_SUMS}
+      FROM cells cell CROSS JOIN LATERAL (
+        SELECT * FROM report_counts c WHERE c.dim = $7 AND c.span = cell.span AND c.month = cell.month${regionOf('c')} OFFSET 0
+      ) c GROUP BY 1
+    ),
+    counts AS (
+      SELECT key, ${REQUEST_STATUSES.map((s) => `COALESCE(sum("s_${s}"), 0)::int AS "s_${s}"`).join(', ')},
+             COALESCE(sum(breached), 0)::int AS breached, COALESCE(sum(score_sum), 0) AS score_sum, COALESCE(sum(score_n), 0) AS score_n
+      FROM sums GROUP BY key
+    ),
+${BUCKETED_MEDIANS}    aging AS (${aging}
     )
     SELECT ${groupBy ? 'c.key, ' : ''}
            (${REQUEST_STATUSES.map((s) => `c."s_${s}"`).join(' + ')})::int AS total,
@@ -380,65 +406,50 @@ ${packed ? '' : BUCKETED_MEDIANS}    aging AS (${
            COALESCE(a.d0_2, 0)::int AS d0_2, COALESCE(a.d3_7, 0)::int AS d3_7, COALESCE(a.d8_30, 0)::int AS d8_30, COALESCE(a.d31_plus, 0)::int AS d31_plus,
            NULL::double precision AS median_first_response, NULL::double precision AS median_resolution,
            CASE WHEN c.score_n > 0 THEN c.score_sum::numeric / c.score_n::numeric END AS satisfaction_avg
-           ${packed ? '' : MEDIAN_COLUMNS.map((column) => `, m.${column}`).join('')}
+           ${MEDIAN_COLUMNS.map((column) => `, m.${column}`).join('')}
     FROM ${groupBy ? 'counts c' : `(SELECT 'all' AS key) k LEFT JOIN counts c0 ON c0.key = k.key CROSS JOIN LATERAL (SELECT ${REQUEST_STATUSES.map((s) => `COALESCE(c0."s_${s}", 0) AS "s_${s}"`).join(', ')}, COALESCE(c0.breached, 0) AS breached, COALESCE(c0.score_sum, 0) AS score_sum, COALESCE(c0.score_n, 0) AS score_n) c`}
     LEFT JOIN aging a ON a.key = ${groupBy ? 'c.key' : 'k.key'}
-    ${packed ? '' : `LEFT JOIN medians m ON m.key = ${groupBy ? 'c.key' : 'k.key'}`}
+    LEFT JOIN medians m ON m.key = ${groupBy ? 'c.key' : 'k.key'}
     ${groupBy ? `WHERE (${REQUEST_STATUSES.map((s) => `c."s_${s}"`).join(' + ')}) <> 0` : ''}`;
-  if (!packed) {
-    // The target buckets' values, from the cells of the same range and scope.
-    const targetValues = (plans: MedianPlan[]): FollowUp | null => {
-      const targets = plans.flatMap((plan) => plan.buckets.map((bucket) => [plan.key, plan.kind, bucket] as const));
-      if (targets.length === 0) return null;
-      const followValues: unknown[] = [cells.spans, cells.months, dim, targets.map((t) => t[0]), targets.map((t) => t[1]), targets.map((t) => t[2])];
-      let region = '';
-      if (scope.region) {
-        followValues.push(scope.region);
-        region = ` AND c.region_code = $${followValues.length}`;
-      }
-      return {
-        text: `
-          WITH cells AS (SELECT * FROM unnest($1::smallint[], $2::date[]) AS s(span, month)),
-          targets AS (SELECT * FROM unnest($4::text[], $5::text[], $6::int[]) AS t(key, kind, bucket))
-          SELECT t.key, t.kind, encode(string_agg(array_send(c.vals), ''::bytea), 'base64') AS cells
-          FROM targets t CROSS JOIN cells cell CROSS JOIN LATERAL (
-            SELECT c.vals FROM report_values c
-            WHERE c.dim = $3 AND c.kind = t.kind AND c.bucket = t.bucket ${groupBy ? 'AND c.key = t.key' : ''}
-              AND c.span = cell.span AND c.month = cell.month${region} OFFSET 0
-          ) c
-          GROUP BY 1, 2`,
-        values: followValues,
-      };
-    };
-    // The plans made for the second statement, kept for reading its rows (made again if not).
-    const plansOf = new WeakMap<Record<string, unknown>[], MedianPlan[]>();
-    const plan = (rows: Record<string, unknown>[]) => plansOf.get(rows) ?? plansOf.set(rows, planBucketMedians(rows)).get(rows)!;
+  // The target buckets' values, from the cells of the same range and scope.
+  const targetValues = (plans: MedianPlan[]): FollowUp | null => {
+    const targets = plans.flatMap((plan) => plan.buckets.map((bucket) => [plan.key, plan.kind, bucket] as const));
+    if (targets.length === 0) return null;
+    const followValues: unknown[] = [cells.spans, cells.months, dim, targets.map((t) => t[0]), targets.map((t) => t[1]), targets.map((t) => t[2])];
+    let region = '';
+    if (scope.region) {
+      followValues.push(scope.region);
+      region = ` AND c.region_code = $${followValues.length}`;
+    }
     return {
-      text,
-      values,
-      followUp: (rows) => targetValues(plan(rows)),
-      complete: (rows, second) => completeBucketedMedians(rows, plan(rows), (second as Record<string, unknown>[] | null) ?? null),
+      text: `
+        WITH cells AS (SELECT * FROM unnest($1::smallint[], $2::date[]) AS s(span, month)),
+        targets AS (SELECT * FROM unnest($4::text[], $5::text[], $6::int[]) AS t(key, kind, bucket))
+        SELECT t.key, t.kind, encode(string_agg(array_send(c.vals), ''::bytea), 'base64') AS cells
+        FROM targets t CROSS JOIN cells cell CROSS JOIN LATERAL (
+          SELECT c.vals FROM report_values c
+          WHERE c.dim = $3 AND c.kind = t.kind AND c.bucket = t.bucket ${groupBy ? 'AND c.key = t.key' : ''}
+            AND c.span = cell.span AND c.month = cell.month${region} OFFSET 0
+        ) c
+        GROUP BY 1, 2`,
+      values: followValues,
     };
-  }
-  // By organization (~3,000 small groups, whose medians need every value): each one's hours
-  // as packed strings, for the API to pick the medians from (report-medians.ts). One row per
-  // cell and organization (report_org_values, migration ReportOrganizations; each cell read
-  // through its key, OFFSET 0 keeping the subquery per cell) and one per fact, ±1. No
-  // string_agg, no encoding: PostgreSQL spent more on those than on reading the cells.
-  const hours = `${cellsAndFacts}
-    SELECT c.key, 1 AS sign, c.fr, c.res
-    FROM cells cell CROSS JOIN LATERAL (
-      SELECT c.key, c.fr, c.res FROM report_org_values c WHERE c.span = cell.span AND c.month = cell.month${regionOf('c')} OFFSET 0
-    ) c
-    UNION ALL
-    SELECT f.key, f.w, COALESCE(float8send(f.fr), ''::bytea), COALESCE(float8send(f.res), ''::bytea) FROM keyed f`;
-  return { text, values, followUp: () => ({ text: hours, values, binary: true }), complete: (rows, second) => completeOrganizationMedians(rows, second as CopyTable | null) };
+  };
+  // The plans made for the second statement, kept for reading its rows (made again if not).
+  const plansOf = new WeakMap<Record<string, unknown>[], MedianPlan[]>();
+  const plan = (rows: Record<string, unknown>[]) => plansOf.get(rows) ?? plansOf.set(rows, planBucketMedians(rows)).get(rows)!;
+  return {
+    text,
+    values,
+    followUp: (rows) => targetValues(plan(rows)),
+    complete: (rows, second) => completeBucketedMedians(rows, plan(rows), (second as Record<string, unknown>[] | null) ?? null),
+  };
 }
 
 /** The load report's statements: from the rollup, or plain when filtered by area. */
-export function loadQueries(groupBy: ReportGroup, scope: ReportScope): LoadQueries {
+export function loadQueries(groupBy: ReportGroup, scope: ReportScope, organizationCells = new OrganizationCells()): LoadQueries {
   if (scope.area) return plainLoadQueries(groupBy, scope);
-  return { rows: rollupLoadQuery(groupBy, scope), totals: rollupLoadQuery(null, scope) };
+  return { rows: rollupLoadQuery(groupBy, scope, organizationCells), totals: rollupLoadQuery(null, scope, organizationCells) };
 }
 
 /** The trend: whole days from report_days and the pending deltas, the partial days from requests. */

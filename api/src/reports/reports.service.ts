@@ -17,6 +17,7 @@ import { AppException } from '../common/app-exception';
 import { STATUS_NAMES } from '../notifications/templates';
 import { ReferenceService } from '../reference/reference.service';
 import { copyReaderOf } from './binary-copy';
+import { OrganizationCells } from './organization-cells';
 import { loadQueries, REPORT_SETTINGS, type ReportScope, runReportQuery, type SqlQuery, trendQuery } from './report-sql';
 import type { ReportFilterDto } from './reports.dto';
 
@@ -45,6 +46,7 @@ export class ReportsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly reference: ReferenceService,
+    private readonly organizationCells: OrganizationCells,
   ) {}
 
   /**
@@ -67,7 +69,7 @@ export class ReportsService {
 
   async load(_caller: AuthUser, groupBy: ReportGroup, scope: ReportScope, language: Language): Promise<LoadReport> {
     // The SQL lives in report-sql.ts, shared with the benchmark (npm run bench:reports).
-    const { rows: rowsQuery, totals: totalsQuery } = loadQueries(groupBy, scope);
+    const { rows: rowsQuery, totals: totalsQuery } = loadQueries(groupBy, scope, this.organizationCells);
     const [rows, [totals]] = await Promise.all([this.run(rowsQuery), this.run(totalsQuery)]);
     const labels = await this.labels(groupBy, rows.map((row: { key: string }) => row.key), language);
     const items: LoadRow[] = rows

@@ -1,0 +1,386 @@
+/**
+ * The load report by organization, from the organizations' rollup cells held in memory.
+ *
+ * ~3,000 small groups whose exact medians need every hour of the range: three years are 2
+ * million values (16 MB) and ~24,000 count rows, and reading them on every report took
+ * ~180 ms. A cell (span, month, region: migrations ReportSpans, ReportOrganizations) changes
+ * only when a compaction rewrites it, and each carries a stamp that changes with every write
+ * (migration ReportCellStamps). So a report, in one REPEATABLE READ snapshot:
+ * 1. reads the stamps of the cells that tile its whole months;
+ * 2. fetches, through binary COPYs, only the cells this process does not hold with those
+ *    very stamps (all of them the first time; after a compaction, the few it rewrote);
+ * 3. reads what the cells do not hold: the pending changes and the requests between the
+ *    range's ends and the month boundaries (±1 each), and the aging of open requests;
+ * then sums the counts and picks the medians here. What it uses is exactly what its
+ * snapshot holds: a cell is used only under the stamp the snapshot shows.
+ *
+ * The cells are kept least recently used first, within a budget of bytes (REPORT_CACHE_MB).
+ */
+
+import { REQUEST_STATUSES } from '@portal/shared';
+import { binaryCopyOf, type CopyTable, readBinaryCopy } from './binary-copy';
+import { medianOfValues, without } from './report-medians';
+import type { ReportConnection, Statement } from './report-sql';
+
+/** The counted fields of an organization in a cell, in this order. */
+const COUNTED = [...REQUEST_STATUSES.map((s) => `n_${s}`), 'breached', 'score_sum', 'score_n'] as const;
+const FIELDS = COUNTED.length;
+const BREACHED = REQUEST_STATUSES.length;
+const SCORE_SUM = BREACHED + 1;
+const SCORE_N = BREACHED + 2;
+const STATUS_COLUMNS = REQUEST_STATUSES.map((s) => `s_${s}`);
+const OPEN_FIELDS = ['new', 'assigned', 'in_progress', 'waiting_on_member'].map((s) => REQUEST_STATUSES.indexOf(s as (typeof REQUEST_STATUSES)[number]));
+const AGING = ['d0_2', 'd3_7', 'd8_30', 'd31_plus'] as const;
+/** The facts statement's packed hours per kind (0 first response, 1 resolution). */
+const KIND_COLUMNS = [
+  { plus: 'fr_plus', minus: 'fr_minus' },
+  { plus: 'res_plus', minus: 'res_minus' },
+] as const;
+const NONE = new Float64Array(0);
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/** One kind's hours of a cell: organization i's are values[starts[i]…starts[i + 1]). */
+interface CellHours {
+  starts: Int32Array;
+  values: Float64Array;
+}
+
+/** One cell (span, month, region) as the snapshot of its stamp held it. */
+export interface OrganizationCell {
+  stamp: string;
+  /** The organizations the cell counts, as ids of OrganizationCells' keys. */
+  organizations: Int32Array;
+  /** Per organization its COUNTED fields. */
+  counts: Float64Array;
+  fr: CellHours;
+  res: CellHours;
+  bytes: number;
+}
+
+/** The whole months of a report as the cells that tile them (report-sql.ts cellsOf). */
+export interface CellTiles {
+  spans: number[];
+  months: string[];
+}
+
+/** The cells held by this process, and the organizations' keys as small ids. */
+export class OrganizationCells {
+  private readonly cells = new Map<string, OrganizationCell>();
+  private readonly ids = new Map<string, number>();
+  private readonly keys: string[] = [];
+  private held = 0;
+
+  /** @param budget bytes of cells kept; 0 keeps none (every report fetches its cells). */
+  constructor(private readonly budget = 256 * 2 ** 20) {}
+
+  /** Bytes of cells held. */
+  get bytes(): number {
+    return this.held;
+  }
+
+  get cellCount(): number {
+    return this.cells.size;
+  }
+
+  clear(): void {
+    this.cells.clear();
+    this.held = 0;
+  }
+
+  idOf(key: string): number {
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.keys.length;
+      this.ids.set(key, id);
+      this.keys.push(key);
+    }
+    return id;
+  }
+
+  keyOf(id: number): string {
+    return this.keys[id];
+  }
+
+  get organizationCount(): number {
+    return this.keys.length;
+  }
+
+  /** The cell under exactly this stamp, if held (then the most recently used). */
+  take(name: string, stamp: string): OrganizationCell | undefined {
+    const cell = this.cells.get(name);
+    if (!cell) return undefined;
+    this.cells.delete(name);
+    if (cell.stamp !== stamp) {
+      this.held -= cell.bytes;
+      return undefined;
+    }
+    this.cells.set(name, cell);
+    return cell;
+  }
+
+  keep(name: string, cell: OrganizationCell): void {
+    const former = this.cells.get(name);
+    if (former) {
+      this.cells.delete(name);
+      this.held -= former.bytes;
+    }
+    if (cell.bytes > this.budget) return;
+    this.cells.set(name, cell);
+    this.held += cell.bytes;
+    // Least recently used first out.
+    for (const [oldest, old] of this.cells) {
+      if (this.held <= this.budget) break;
+      this.cells.delete(oldest);
+      this.held -= old.bytes;
+    }
+  }
+}
+
+export interface Stamp {
+  span: number;
+  month: string;
+  region_code: string;
+  stamp: string;
+}
+
+const cellName = (s: { span: number; month: string; region_code: string }) => `${s.span}|${s.month}|${s.region_code}`;
+
+/** The stamps of the cells that tile the range, in the scope's region or all. */
+function stampsStatement(tiles: CellTiles, region: string | null): Statement {
+  return {
+    text: `
+      SELECT s.span::int AS span, to_char(s.month, 'YYYY-MM-DD') AS month, s.region_code, s.stamp::text AS stamp
+      FROM unnest($1::smallint[], $2::date[]) AS t(span, month)
+      JOIN report_cell_stamps s ON s.span = t.span AND s.month = t.month${region ? ' AND s.region_code = $3' : ''}`,
+    values: region ? [tiles.spans, tiles.months, region] : [tiles.spans, tiles.months],
+  };
+}
+
+/** Rows of `table` of the wanted cells, each with its cell's index `i` (1-based) first. */
+function cellRowsStatement(wanted: Stamp[], columns: string, table: string, where: string): Statement {
+  return {
+    text: `
+      SELECT t.i::int, ${columns}
+      FROM unnest($1::smallint[], $2::date[], $3::text[]) WITH ORDINALITY AS t(span, month, region_code, i)
+      CROSS JOIN LATERAL (
+        SELECT * FROM ${table} c WHERE ${where}c.span = t.span AND c.month = t.month AND c.region_code = t.region_code OFFSET 0
+      ) c`,
+    values: [wanted.map((s) => s.span), wanted.map((s) => s.month), wanted.map((s) => s.region_code)],
+  };
+}
+
+/** A field of a binary COPY row as text. */
+const textOf = (table: CopyTable, row: number, column: number) => {
+  const at = row * table.columns + column;
+  return table.bytes.toString('utf8', table.starts[at], table.starts[at] + table.lengths[at]);
+};
+
+/** Fetches the wanted cells (binary COPY: the hours as raw float8) and builds them. */
+async function fetchCells(db: ReportConnection, cache: OrganizationCells, wanted: Stamp[]): Promise<OrganizationCell[]> {
+  const countsOf = cellRowsStatement(
+    wanted,
+    `c.key, ${COUNTED.map((f) => (f === 'score_sum' ? `c.${f}::float8` : `c.${f}::int`)).join(', ')}`,
+    'report_counts',
+    `c.dim = 'organization' AND `,
+  );
+  const hoursOf = cellRowsStatement(wanted, 'c.key, c.fr, c.res', 'report_org_values', '');
+  const counts = readBinaryCopy(await db.copy(binaryCopyOf(countsOf.text, countsOf.values)));
+  const hours = readBinaryCopy(await db.copy(binaryCopyOf(hoursOf.text, hoursOf.values)));
+  return cellsOfCopies(cache, wanted, counts, hours);
+}
+
+/**
+ * The wanted cells from their rows: `counts` (i, key, the COUNTED fields: int4 but score_sum
+ * float8) and `hours` (i, key, fr, res: packed big-endian float8), i the cell's 1-based index.
+ */
+export function cellsOfCopies(cache: OrganizationCells, wanted: { stamp: string }[], counts: CopyTable, hours: CopyTable): OrganizationCell[] {
+  if (counts.rows > 0 && counts.columns !== 2 + FIELDS) throw new Error('report rollup: organization counts of an unexpected shape');
+  if (hours.rows > 0 && hours.columns !== 4) throw new Error('report rollup: organization hours of an unexpected shape');
+
+  // Each cell's organizations, in the order its count rows came.
+  const organizationsOf: number[][] = wanted.map(() => []);
+  const countsOfCell: number[][] = wanted.map(() => []);
+  const int = (table: CopyTable, row: number, column: number) => table.bytes.readInt32BE(table.starts[row * table.columns + column]);
+  for (let row = 0; row < counts.rows; row++) {
+    const cell = int(counts, row, 0) - 1;
+    organizationsOf[cell].push(cache.idOf(textOf(counts, row, 1)));
+    for (let f = 0; f < FIELDS; f++) {
+      const at = counts.starts[row * counts.columns + 2 + f];
+      countsOfCell[cell].push(COUNTED[f] === 'score_sum' ? counts.bytes.readDoubleBE(at) : counts.bytes.readInt32BE(at));
+    }
+  }
+  // The hours' rows by cell and organization: where each one's bytes are.
+  const hoursRows: Map<number, number>[] = wanted.map(() => new Map());
+  for (let row = 0; row < hours.rows; row++) {
+    const at = row * 4;
+    if (hours.lengths[at + 2] < 0 || hours.lengths[at + 3] < 0 || hours.lengths[at + 2] % 8 || hours.lengths[at + 3] % 8) {
+      throw new Error('report rollup: packed hours that are not a whole number of float8');
+    }
+    hoursRows[int(hours, row, 0) - 1].set(cache.idOf(textOf(hours, row, 1)), row);
+  }
+  return wanted.map((stamp, c) => {
+    const organizations = Int32Array.from(organizationsOf[c]);
+    const rowOf = hoursRows[c];
+    const counted = new Set(organizations);
+    if ([...rowOf.keys()].some((id) => !counted.has(id))) throw new Error('report rollup: hours of an organization its cell does not count');
+    const kind = (column: number): CellHours => {
+      const starts = new Int32Array(organizations.length + 1);
+      organizations.forEach((id, i) => {
+        const row = rowOf.get(id);
+        starts[i + 1] = starts[i] + (row === undefined ? 0 : hours.lengths[row * 4 + column] / 8);
+      });
+      const values = new Float64Array(starts[organizations.length]);
+      const bytes = Buffer.from(values.buffer);
+      organizations.forEach((id, i) => {
+        const row = rowOf.get(id);
+        if (row !== undefined) hours.bytes.copy(bytes, starts[i] * 8, hours.starts[row * 4 + column], hours.starts[row * 4 + column] + hours.lengths[row * 4 + column]);
+      });
+      // float8send writes big-endian: swapped at once, natively.
+      if (LITTLE_ENDIAN) bytes.swap64();
+      return { starts, values };
+    };
+    const fr = kind(2);
+    const res = kind(3);
+    const countsArray = Float64Array.from(countsOfCell[c]);
+    const bytes = organizations.byteLength + countsArray.byteLength + fr.values.byteLength + fr.starts.byteLength + res.values.byteLength + res.starts.byteLength + 200;
+    return { stamp: stamp.stamp, organizations, counts: countsArray, fr, res, bytes };
+  });
+}
+
+/** float8send values packed one after the other (a bytea), as numbers sorted ascending. */
+function unpackSorted(packed: unknown): Float64Array {
+  if (packed === null || packed === undefined) return new Float64Array(0);
+  if (!Buffer.isBuffer(packed) || packed.length % 8 !== 0) throw new Error('report rollup: packed fact hours that are not a whole number of float8');
+  const values = new Float64Array(packed.length / 8);
+  for (let i = 0; i < values.length; i++) values[i] = packed.readDoubleBE(i * 8);
+  return values.sort();
+}
+
+/**
+ * The report's rows by organization: the cells of its whole months (held, or fetched), and
+ * `facts`, a statement whose rows give per key what the cells do not hold (report-sql.ts):
+ * the sums of the changes and ends (`s_<status>`, breached, score_sum, score_n), their hours
+ * added and taken away (fr_plus, fr_minus, res_plus, res_minus: packed float8) and the
+ * aging of the open requests. Run in one REPEATABLE READ transaction.
+ */
+export async function organizationRows(
+  db: ReportConnection,
+  cache: OrganizationCells,
+  tiles: CellTiles,
+  region: string | null,
+  facts: Statement,
+): Promise<Record<string, unknown>[]> {
+  const stampsOf = stampsStatement(tiles, region);
+  const stamps = (await db.query(stampsOf.text, stampsOf.values)) as unknown as Stamp[];
+  // This report's cells, by reference: a concurrent report may replace them in the cache.
+  const cells: OrganizationCell[] = [];
+  const wanted: Stamp[] = [];
+  for (const stamp of stamps) {
+    const held = cache.take(cellName(stamp), stamp.stamp);
+    if (held) cells.push(held);
+    else wanted.push(stamp);
+  }
+  if (wanted.length) {
+    const fetched = await fetchCells(db, cache, wanted);
+    fetched.forEach((cell, i) => cache.keep(cellName(wanted[i]), cell));
+    cells.push(...fetched);
+  }
+  const factRows = await db.query(facts.text, facts.values);
+  return organizationFigures(cache, cells, factRows);
+}
+
+/**
+ * Each organization's figures from its cells and the facts statement's rows (see
+ * organizationRows): counts summed, medians picked (percentile_cont's, bit for bit),
+ * satisfaction averaged; only organizations with requests in the range.
+ */
+export function organizationFigures(cache: OrganizationCells, cells: OrganizationCell[], factRows: Record<string, unknown>[]): Record<string, unknown>[] {
+  // Sum each organization's counts over its cells; link its places in them for the medians.
+  const factIds = factRows.map((row) => cache.idOf(String(row.key)));
+  const n = cache.organizationCount;
+  const sums = new Float64Array(n * FIELDS);
+  const counted = new Uint8Array(n);
+  const order: number[] = [];
+  const places = cells.reduce((total, cell) => total + cell.organizations.length, 0);
+  const first = new Int32Array(n).fill(-1);
+  const next = new Int32Array(places);
+  const placeCell = new Int32Array(places);
+  const placeIndex = new Int32Array(places);
+  // Per kind, how many hours each organization has in its cells.
+  const held = [new Int32Array(n), new Int32Array(n)];
+  let place = 0;
+  cells.forEach((cell, c) => {
+    const { organizations, counts, fr, res } = cell;
+    for (let i = 0; i < organizations.length; i++, place++) {
+      const id = organizations[i];
+      if (!counted[id]) {
+        counted[id] = 1;
+        order.push(id);
+      }
+      for (let f = 0; f < FIELDS; f++) sums[id * FIELDS + f] += counts[i * FIELDS + f];
+      held[0][id] += fr.starts[i + 1] - fr.starts[i];
+      held[1][id] += res.starts[i + 1] - res.starts[i];
+      placeCell[place] = c;
+      placeIndex[place] = i;
+      next[place] = first[id];
+      first[id] = place;
+    }
+  });
+  const factsOf = new Map<number, Record<string, unknown>>();
+  for (const [r, row] of factRows.entries()) {
+    const id = factIds[r];
+    factsOf.set(id, row);
+    // Aging alone (open requests of an organization with no other figure here): no sums.
+    if (row.score_n === null && row.breached === null && STATUS_COLUMNS.every((column) => row[column] === null)) continue;
+    STATUS_COLUMNS.forEach((column, f) => (sums[id * FIELDS + f] += Number(row[column] ?? 0)));
+    sums[id * FIELDS + BREACHED] += Number(row.breached ?? 0);
+    sums[id * FIELDS + SCORE_SUM] += Number(row.score_sum ?? 0);
+    sums[id * FIELDS + SCORE_N] += Number(row.score_n ?? 0);
+    if (!counted[id]) {
+      counted[id] = 1;
+      order.push(id);
+    }
+  }
+
+  // Each organization's hours of one kind gathered into one scratch array (copied value by
+  // value: a subarray per run cost more than the copy), the facts' added after them.
+  const hoursOf = [cells.map((cell) => cell.fr), cells.map((cell) => cell.res)];
+  let scratch = new Float64Array(1024);
+  const median = (id: number, kind: 0 | 1, fact: Record<string, unknown> | undefined): number | null => {
+    const plus = fact ? unpackSorted(fact[KIND_COLUMNS[kind].plus]) : NONE;
+    const size = held[kind][id] + plus.length;
+    if (size > scratch.length) scratch = new Float64Array(Math.max(size, scratch.length * 2));
+    const values = scratch;
+    let at = 0;
+    for (let p = first[id]; p !== -1; p = next[p]) {
+      const { starts, values: run } = hoursOf[kind][placeCell[p]];
+      for (let i = starts[placeIndex[p]], end = starts[placeIndex[p] + 1]; i < end; i++) values[at++] = run[i];
+    }
+    values.set(plus, at);
+    return medianOfValues(without(values.subarray(0, size), fact ? unpackSorted(fact[KIND_COLUMNS[kind].minus]) : NONE));
+  };
+
+  const rows: Record<string, unknown>[] = [];
+  for (const id of order) {
+    const at = id * FIELDS;
+    const byStatus = sums.subarray(at, at + REQUEST_STATUSES.length);
+    let total = 0;
+    for (let f = 0; f < byStatus.length; f++) total += byStatus[f];
+    if (total === 0) continue;
+    const fact = factsOf.get(id);
+    // The columns in the order of the other groupings' rows.
+    const row: Record<string, unknown> = { key: cache.keyOf(id), total };
+    for (let f = 0; f < STATUS_COLUMNS.length; f++) row[STATUS_COLUMNS[f]] = byStatus[f];
+    let open = 0;
+    for (const f of OPEN_FIELDS) open += byStatus[f];
+    row.open = open;
+    row.breached = sums[at + BREACHED];
+    for (const bucket of AGING) row[bucket] = Number(fact?.[bucket] ?? 0);
+    row.median_first_response = median(id, 0, fact);
+    row.median_resolution = median(id, 1, fact);
+    row.satisfaction_avg = sums[at + SCORE_N] > 0 ? sums[at + SCORE_SUM] / sums[at + SCORE_N] : null;
+    rows.push(row);
+  }
+  return rows;
+}
