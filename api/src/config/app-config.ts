@@ -56,7 +56,7 @@ export class AppConfig {
 
   /**
    * Memory for the reports' rollup cells by organization held by the API (MB;
-   * organization-cells.ts). Three years of a million requests take ~50 MB; 0 holds none.
+   * organization-cells.ts). A three-year report over a million requests holds ~40 MB; 0 holds none.
    */
   @Transform(toInt)
   @IsInt()

@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { REQUEST_STATUSES } from '@portal/shared';
 import { readBinaryCopy } from './binary-copy';
-import { cellsOfCopies, type OrganizationCell, OrganizationCells, organizationFigures } from './organization-cells';
+import { cellsOfCopies, mergeCells, type OrganizationCell, OrganizationCells, organizationFigures as figuresOfMerged } from './organization-cells';
+
+const organizationFigures = (cache: OrganizationCells, cells: OrganizationCell[], facts: Record<string, unknown>[]) => figuresOfMerged(cache, mergeCells(cache, cells), facts);
 import { hours, percentileCont } from './report.fixtures';
 
 /** float8send's packing: big-endian, concatenated. */

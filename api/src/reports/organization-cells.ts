@@ -19,7 +19,6 @@
 
 import { REQUEST_STATUSES } from '@portal/shared';
 import { binaryCopyOf, type CopyTable, readBinaryCopy } from './binary-copy';
-import { medianOfValues, without } from './report-medians';
 import type { ReportConnection, Statement } from './report-sql';
 
 /** The counted fields of an organization in a cell, in this order. */
@@ -64,9 +63,12 @@ export interface CellTiles {
   months: string[];
 }
 
-/** The cells held by this process, and the organizations' keys as small ids. */
+/** What is held: a cell under its stamp, or a report's cells merged (stamp ''). */
+type Held = { stamp: string; bytes: number };
+
+/** The cells held by this process (and their merges), and the organizations' keys as small ids. */
 export class OrganizationCells {
-  private readonly cells = new Map<string, OrganizationCell>();
+  private readonly cells = new Map<string, Held>();
   private readonly ids = new Map<string, number>();
   private readonly keys: string[] = [];
   private held = 0;
@@ -107,7 +109,7 @@ export class OrganizationCells {
   }
 
   /** The cell under exactly this stamp, if held (then the most recently used). */
-  take(name: string, stamp: string): OrganizationCell | undefined {
+  take<T extends Held = OrganizationCell>(name: string, stamp: string): T | undefined {
     const cell = this.cells.get(name);
     if (!cell) return undefined;
     this.cells.delete(name);
@@ -116,10 +118,10 @@ export class OrganizationCells {
       return undefined;
     }
     this.cells.set(name, cell);
-    return cell;
+    return cell as T;
   }
 
-  keep(name: string, cell: OrganizationCell): void {
+  keep(name: string, cell: Held): void {
     const former = this.cells.get(name);
     if (former) {
       this.cells.delete(name);
@@ -286,47 +288,139 @@ export async function organizationRows(
     fetched.forEach((cell, i) => cache.keep(cellName(wanted[i]), cell));
     cells.push(...fetched);
   }
+  // The cells merged, once per tiling: the same cells under the same stamps (and so the same scope).
+  const tiling = `merged:${stamps.map((stamp) => `${cellName(stamp)}@${stamp.stamp}`).join(',')}`;
+  let merged = cache.take<MergedCells>(tiling, '');
+  if (!merged) cache.keep(tiling, (merged = mergeCells(cache, cells)));
   const factRows = await db.query(facts.text, facts.values);
-  return organizationFigures(cache, cells, factRows);
+  return organizationFigures(cache, merged, factRows);
 }
 
 /**
- * Each organization's figures from its cells and the facts statement's rows (see
- * organizationRows): counts summed, medians picked (percentile_cont's, bit for bit),
- * satisfaction averaged; only organizations with requests in the range.
+ * A report's cells merged, for the reports that tile their range alike (the same cells under
+ * the same stamps, in the same scope): per organization its counts summed and each kind's
+ * hours in one sorted run, so that a median is read by rank instead of selected.
  */
-export function organizationFigures(cache: OrganizationCells, cells: OrganizationCell[], factRows: Record<string, unknown>[]): Record<string, unknown>[] {
-  // Sum each organization's counts over its cells; link its places in them for the medians.
+export interface MergedCells {
+  stamp: string;
+  /** The ids it covers: 0…covered − 1 (organizations interned later have nothing here). */
+  covered: number;
+  /** The organizations the cells count, in the cells' order. */
+  present: Int32Array;
+  /** Per id its COUNTED fields summed. */
+  sums: Float64Array;
+  /** Per id (not per place in a cell) its hours, sorted. */
+  fr: CellHours;
+  res: CellHours;
+  bytes: number;
+}
+
+/** The cells merged (see MergedCells). */
+export function mergeCells(cache: OrganizationCells, cells: OrganizationCell[]): MergedCells {
+  const n = cache.organizationCount;
+  const sums = new Float64Array(n * FIELDS);
+  const seen = new Uint8Array(n);
+  const present: number[] = [];
+  const sizes = [new Int32Array(n + 1), new Int32Array(n + 1)];
+  for (const { organizations, counts, fr, res } of cells) {
+    for (let i = 0; i < organizations.length; i++) {
+      const id = organizations[i];
+      if (!seen[id]) {
+        seen[id] = 1;
+        present.push(id);
+      }
+      for (let f = 0; f < FIELDS; f++) sums[id * FIELDS + f] += counts[i * FIELDS + f];
+      sizes[0][id + 1] += fr.starts[i + 1] - fr.starts[i];
+      sizes[1][id + 1] += res.starts[i + 1] - res.starts[i];
+    }
+  }
+  const kind = (k: 0 | 1): CellHours => {
+    const starts = sizes[k];
+    for (let id = 0; id < n; id++) starts[id + 1] += starts[id];
+    const values = new Float64Array(starts[n]);
+    const next = starts.slice(0, n);
+    for (const cell of cells) {
+      const hours = k === 0 ? cell.fr : cell.res;
+      for (let i = 0; i < cell.organizations.length; i++) {
+        const from = hours.starts[i];
+        const to = hours.starts[i + 1];
+        values.set(hours.values.subarray(from, to), next[cell.organizations[i]]);
+        next[cell.organizations[i]] += to - from;
+      }
+    }
+    for (let id = 0; id < n; id++) if (starts[id + 1] - starts[id] > 1) values.subarray(starts[id], starts[id + 1]).sort();
+    return { starts, values };
+  };
+  const fr = kind(0);
+  const res = kind(1);
+  const bytes = sums.byteLength + present.length * 4 + fr.starts.byteLength + fr.values.byteLength + res.starts.byteLength + res.values.byteLength + 200;
+  return { stamp: '', covered: n, present: Int32Array.from(present), sums, fr, res, bytes };
+}
+
+/** `values[from…to)` sorted ascending: the first index whose value is > x (or ≥ x when `strict`). */
+function bound(values: Float64Array, x: number, strict: boolean, from = 0, to = values.length): number {
+  let low = from;
+  let high = to;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (strict ? values[mid] < x : values[mid] <= x) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/**
+ * percentile_cont(0.5) of `base` and `plus` less `minus` (all sorted; each taken away once):
+ * the middle value, or the two middle ones interpolated halfway as PostgreSQL does; null
+ * when nothing is left. A value taken away that neither holds means the rollup disagrees
+ * with the requests: the report fails rather than be wrong.
+ */
+export function medianOfSorted(base: Float64Array, plus: Float64Array, minus: Float64Array): number | null {
+  for (let i = 0; i < minus.length; ) {
+    const value = minus[i];
+    const times = bound(minus, value, false, i) - i;
+    const held = bound(base, value, false) - bound(base, value, true) + bound(plus, value, false) - bound(plus, value, true);
+    if (held < times) throw new Error('report rollup: hours taken away that no cell or change holds');
+    i += times;
+  }
+  const count = base.length + plus.length - minus.length;
+  if (count === 0) return null;
+  // How many of what is left are ≤ x: rising with x, so each run's first value reaching k is found by bisection.
+  const rank = (x: number) => bound(base, x, false) + bound(plus, x, false) - bound(minus, x, false);
+  const firstReaching = (run: Float64Array, k: number) => {
+    let low = 0;
+    let high = run.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (rank(run[mid]) >= k) high = mid;
+      else low = mid + 1;
+    }
+    return low < run.length ? run[low] : Infinity;
+  };
+  // The k-th smallest (1-based) is the smallest value of either run whose rank reaches k.
+  const kth = (k: number) => (plus.length === 0 && minus.length === 0 ? base[k - 1] : Math.min(firstReaching(base, k), firstReaching(plus, k)));
+  // Of t values percentile_cont(0.5) reads ranks floor((t - 1) / 2) + 1 and ceil((t - 1) / 2) + 1.
+  const first = ((count - 1) >>> 1) + 1;
+  const second = (count >>> 1) + 1;
+  const low = kth(first);
+  if (second === first) return low;
+  const high = kth(second);
+  return low + (high - low) * 0.5;
+}
+
+/**
+ * Each organization's figures from its report's cells, merged (mergeCells), and the facts
+ * statement's rows (see organizationRows): counts summed, medians read (percentile_cont's,
+ * bit for bit), satisfaction averaged; only organizations with requests in the range.
+ */
+export function organizationFigures(cache: OrganizationCells, merged: MergedCells, factRows: Record<string, unknown>[]): Record<string, unknown>[] {
   const factIds = factRows.map((row) => cache.idOf(String(row.key)));
   const n = cache.organizationCount;
   const sums = new Float64Array(n * FIELDS);
+  sums.set(merged.sums);
   const counted = new Uint8Array(n);
-  const order: number[] = [];
-  const places = cells.reduce((total, cell) => total + cell.organizations.length, 0);
-  const first = new Int32Array(n).fill(-1);
-  const next = new Int32Array(places);
-  const placeCell = new Int32Array(places);
-  const placeIndex = new Int32Array(places);
-  // Per kind, how many hours each organization has in its cells.
-  const held = [new Int32Array(n), new Int32Array(n)];
-  let place = 0;
-  cells.forEach((cell, c) => {
-    const { organizations, counts, fr, res } = cell;
-    for (let i = 0; i < organizations.length; i++, place++) {
-      const id = organizations[i];
-      if (!counted[id]) {
-        counted[id] = 1;
-        order.push(id);
-      }
-      for (let f = 0; f < FIELDS; f++) sums[id * FIELDS + f] += counts[i * FIELDS + f];
-      held[0][id] += fr.starts[i + 1] - fr.starts[i];
-      held[1][id] += res.starts[i + 1] - res.starts[i];
-      placeCell[place] = c;
-      placeIndex[place] = i;
-      next[place] = first[id];
-      first[id] = place;
-    }
-  });
+  const order = Array.from(merged.present);
+  for (const id of order) counted[id] = 1;
   const factsOf = new Map<number, Record<string, unknown>>();
   for (const [r, row] of factRows.entries()) {
     const id = factIds[r];
@@ -342,23 +436,12 @@ export function organizationFigures(cache: OrganizationCells, cells: Organizatio
       order.push(id);
     }
   }
-
-  // Each organization's hours of one kind gathered into one scratch array (copied value by
-  // value: a subarray per run cost more than the copy), the facts' added after them.
-  const hoursOf = [cells.map((cell) => cell.fr), cells.map((cell) => cell.res)];
-  let scratch = new Float64Array(1024);
+  const hoursOf = [merged.fr, merged.res];
   const median = (id: number, kind: 0 | 1, fact: Record<string, unknown> | undefined): number | null => {
-    const plus = fact ? unpackSorted(fact[KIND_COLUMNS[kind].plus]) : NONE;
-    const size = held[kind][id] + plus.length;
-    if (size > scratch.length) scratch = new Float64Array(Math.max(size, scratch.length * 2));
-    const values = scratch;
-    let at = 0;
-    for (let p = first[id]; p !== -1; p = next[p]) {
-      const { starts, values: run } = hoursOf[kind][placeCell[p]];
-      for (let i = starts[placeIndex[p]], end = starts[placeIndex[p] + 1]; i < end; i++) values[at++] = run[i];
-    }
-    values.set(plus, at);
-    return medianOfValues(without(values.subarray(0, size), fact ? unpackSorted(fact[KIND_COLUMNS[kind].minus]) : NONE));
+    const { starts, values } = hoursOf[kind];
+    const base = id < merged.covered ? values.subarray(starts[id], starts[id + 1]) : NONE;
+    if (!fact) return medianOfSorted(base, NONE, NONE);
+    return medianOfSorted(base, unpackSorted(fact[KIND_COLUMNS[kind].plus]), unpackSorted(fact[KIND_COLUMNS[kind].minus]));
   };
 
   const rows: Record<string, unknown>[] = [];

@@ -53,7 +53,7 @@ function concat(parts: Float64Array[]): Float64Array {
  * taken away was always added (a cell or a pending change holds it): a value left over means
  * the rollup disagrees with the requests, and a report must fail rather than be wrong.
  */
-export function without(plus: Float64Array, minus: Float64Array): Float64Array {
+function without(plus: Float64Array, minus: Float64Array): Float64Array {
   if (minus.length === 0) return plus;
   const left = new Map<number, number>();
   for (const value of minus) left.set(value, (left.get(value) ?? 0) + 1);
@@ -105,17 +105,6 @@ function readRanks(values: Float64Array, first: number, second: number): number 
   let high = Infinity;
   for (let i = first; i < values.length; i++) if (values[i] < high) high = values[i];
   return low + (high - low) * 0.5;
-}
-
-/**
- * percentile_cont(0.5) of `values` (reordered in place): the middle value, or of an even
- * count the two middle ones interpolated halfway; null when empty.
- */
-export function medianOfValues(values: Float64Array): number | null {
-  const count = values.length;
-  if (count === 0) return null;
-  // Of t values percentile_cont(0.5) reads ranks floor((t - 1) / 2) + 1 and ceil((t - 1) / 2) + 1.
-  return readRanks(values, ((count - 1) >>> 1) + 1, (count >>> 1) + 1);
 }
 
 type PackedRow = Record<string, unknown>;
