@@ -11,10 +11,14 @@
  *    very stamps (all of them the first time; after a compaction, the few it rewrote);
  * 3. reads what the cells do not hold: the pending changes and the requests between the
  *    range's ends and the month boundaries (±1 each), and the aging of open requests;
- * then sums the counts and picks the medians here. What it uses is exactly what its
- * snapshot holds: a cell is used only under the stamp the snapshot shows.
+ * then adds those to the cells' figures here. The cells of a report are merged once per
+ * tiling (the same cells under the same stamps): per organization its counts summed and its
+ * hours in one sorted run, so that a median is read by rank, not selected. What a report
+ * uses is exactly what its snapshot holds: a cell is used only under the stamp the snapshot
+ * shows, a merge only for the very cells and stamps it was made of.
  *
- * The cells are kept least recently used first, within a budget of bytes (REPORT_CACHE_MB).
+ * Cells and merges are kept least recently used first out, within a budget of bytes
+ * (REPORT_CACHE_MB); a merge of rewritten cells is never asked for again and ages out.
  */
 
 import { REQUEST_STATUSES } from '@portal/shared';
@@ -240,6 +244,8 @@ export function cellsOfCopies(cache: OrganizationCells, wanted: { stamp: string 
       });
       // float8send writes big-endian: swapped at once, natively.
       if (LITTLE_ENDIAN) bytes.swap64();
+      // Each organization's run sorted once here, for the merges (mergeCells).
+      for (let i = 0; i < organizations.length; i++) if (starts[i + 1] - starts[i] > 1) values.subarray(starts[i], starts[i + 1]).sort();
       return { starts, values };
     };
     const fr = kind(2);
@@ -299,7 +305,8 @@ export async function organizationRows(
 /**
  * A report's cells merged, for the reports that tile their range alike (the same cells under
  * the same stamps, in the same scope): per organization its counts summed and each kind's
- * hours in one sorted run, so that a median is read by rank instead of selected.
+ * hours in one sorted run (the cells' sorted runs merged), so that a median is read by rank
+ * instead of selected.
  */
 export interface MergedCells {
   stamp: string;
@@ -339,22 +346,56 @@ export function mergeCells(cache: OrganizationCells, cells: OrganizationCell[]):
     for (let id = 0; id < n; id++) starts[id + 1] += starts[id];
     const values = new Float64Array(starts[n]);
     const next = starts.slice(0, n);
+    // Where each organization's runs (one per cell, each sorted) start and end.
+    const bounds: number[][] = [];
     for (const cell of cells) {
       const hours = k === 0 ? cell.fr : cell.res;
       for (let i = 0; i < cell.organizations.length; i++) {
+        const id = cell.organizations[i];
         const from = hours.starts[i];
         const to = hours.starts[i + 1];
-        values.set(hours.values.subarray(from, to), next[cell.organizations[i]]);
-        next[cell.organizations[i]] += to - from;
+        if (to === from) continue;
+        for (let v = from, at = next[id]; v < to; v++, at++) values[at] = hours.values[v];
+        next[id] += to - from;
+        (bounds[id] ??= [starts[id]]).push(next[id]);
       }
     }
-    for (let id = 0; id < n; id++) if (starts[id + 1] - starts[id] > 1) values.subarray(starts[id], starts[id + 1]).sort();
+    let longest = 0;
+    for (let id = 0; id < n; id++) longest = Math.max(longest, starts[id + 1] - starts[id]);
+    const scratch = new Float64Array(longest);
+    for (const runs of bounds) if (runs && runs.length > 2) mergeRuns(values, runs, scratch);
     return { starts, values };
   };
   const fr = kind(0);
   const res = kind(1);
   const bytes = sums.byteLength + present.length * 4 + fr.starts.byteLength + fr.values.byteLength + res.starts.byteLength + res.values.byteLength + 200;
   return { stamp: '', covered: n, present: Int32Array.from(present), sums, fr, res, bytes };
+}
+
+/**
+ * Sorts values[bounds[0]…bounds[last]), made of sorted runs between consecutive bounds, by
+ * merging the runs pairwise (through `scratch`), a pass per doubling: linear a pass, where a
+ * sort would start over.
+ */
+function mergeRuns(values: Float64Array, bounds: number[], scratch: Float64Array): void {
+  let runs = bounds;
+  while (runs.length > 2) {
+    const merged = [runs[0]];
+    for (let r = 0; r + 1 < runs.length; r += 2) {
+      const a = runs[r];
+      const b = runs[r + 1];
+      const c = r + 2 < runs.length ? runs[r + 2] : b;
+      let i = a;
+      let j = b;
+      let k = 0;
+      while (i < b && j < c) scratch[k++] = values[j] < values[i] ? values[j++] : values[i++];
+      while (i < b) scratch[k++] = values[i++];
+      // What is left of the second run already lies where it belongs.
+      for (let t = 0; t < k; t++) values[a + t] = scratch[t];
+      merged.push(c);
+    }
+    runs = merged;
+  }
 }
 
 /** `values[from…to)` sorted ascending: the first index whose value is > x (or ≥ x when `strict`). */

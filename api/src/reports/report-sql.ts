@@ -24,8 +24,9 @@ import { OrganizationCells, organizationRows } from './organization-cells';
  *   organization (thousands of small groups, whose medians need every value) the API holds
  *   the cells in memory under stamps read in the report's snapshot, and the statement
  *   gives only what the cells do not hold (organization-cells.ts). It gives the same
- *   figures as the plain form, to the last digit (the satisfaction by organization to the
- *   last bit of a float8: it is averaged in the API).
+ *   figures as the plain form, to the last digit (by organization the satisfaction is
+ *   averaged in the API, a float8 that equals the plain form's numeric once rounded as the
+ *   API rounds it).
  * The area filter has no rollup (the cells are not split by area) and uses the plain form.
  */
 
@@ -272,7 +273,8 @@ const CELL_SUMS = `
 /**
  * The load figures of one grouping (or of the whole scope: `totals`) from the rollup. `$1`
  * from, `$2` to, `$3`/`$4` the whole months [lo, hi) as instants, `$5`/`$6` the cells that tile them (cellsOf),
- * `$7` the rollup dim, then the region when the scope has one.
+ * `$7` the rollup dim, then the region when the scope has one. By organization the
+ * statement reads no cell (`organizationCells` holds them): `$1`–`$4`, then the region.
  */
 function rollupLoadQuery(groupBy: ReportGroup | null, scope: ReportScope, organizationCells: OrganizationCells): SqlQuery {
   const { lo, hi } = monthsAround(scope.from, scope.to);
