@@ -1,4 +1,6 @@
 import { REQUEST_STATUSES } from '@portal/shared';
+import { OrganizationCells } from '../../api/src/reports/organization-cells';
+import { clientConnection, loadQueries, runReportQuery } from '../../api/src/reports/report-sql';
 import { startTestPortal, type TestPortal } from '../support/api-harness';
 
 /** A small deterministic random source, so a failure can be replayed. */
@@ -314,6 +316,61 @@ describe('reports of request load for directors', () => {
     await fold();
     expect((await portal.db.query(`SELECT count(*)::int AS n FROM report_deltas`)).rows[0].n).toBe(0);
     await checkEveryGrouping();
+  });
+
+  it("stamps an organizations' cell anew at every write of its rows, and a report by organization reads them in one snapshot only", async () => {
+    const client = await portal.db.connect();
+    try {
+      await client.query('BEGIN');
+      const stampOf = async (month: string) =>
+        (await client.query(`SELECT stamp::text FROM report_cell_stamps WHERE span = 1 AND month = $1 AND region_code = 'AND'`, [month])).rows[0]?.stamp ?? null;
+      const stamps = async () => [await stampOf('2001-01-01'), await stampOf('2001-02-01')];
+      const counts = (dim: string, month: string) =>
+        client.query(
+          `INSERT INTO report_counts (dim, span, month, region_code, key, n_new, n_assigned, n_in_progress, n_waiting_on_member, n_resolved, n_closed, n_withdrawn, breached, score_sum, score_n)
+           VALUES ($1, 1, $2, 'AND', 'k', 1, 0, 0, 0, 0, 0, 0, 0, 0, 0)`,
+          [dim, month],
+        );
+      expect(await stamps()).toEqual([null, null]);
+      await client.query(`INSERT INTO report_org_values (span, month, region_code, key, fr, res) VALUES (1, '2001-01-01', 'AND', 'k', ''::bytea, ''::bytea)`);
+      const [inserted] = await stamps();
+      expect(inserted).not.toBeNull();
+      await client.query(`UPDATE report_org_values SET fr = float8send(2.5) WHERE month = '2001-01-01'`);
+      const [updated] = await stamps();
+      expect(updated).not.toBe(inserted);
+      // Moved to another cell: both the cell it left and the one it joined.
+      await client.query(`UPDATE report_org_values SET month = '2001-02-01' WHERE month = '2001-01-01'`);
+      const [left, joined] = await stamps();
+      expect([left === updated, joined]).toEqual([false, expect.any(String)]);
+      // Counts of the organizations restamp; the other groupings' counts do not.
+      await counts('country', '2001-02-01');
+      expect(await stampOf('2001-02-01')).toBe(joined);
+      await counts('organization', '2001-02-01');
+      const counted = await stampOf('2001-02-01');
+      expect(counted).not.toBe(joined);
+      await client.query(`DELETE FROM report_org_values WHERE month = '2001-02-01'`);
+      const deleted = await stampOf('2001-02-01');
+      expect(deleted).not.toBe(counted);
+      // Truncated: every cell stamped again from what the other table still holds (the counts of February).
+      await client.query('TRUNCATE report_org_values');
+      expect(await stampOf('2001-01-01')).toBeNull();
+      const afterTruncate = await stampOf('2001-02-01');
+      expect([afterTruncate === deleted, afterTruncate === null]).toEqual([false, false]);
+      await client.query('ROLLBACK');
+
+      // A report by organization outside REPEATABLE READ would read its stamps, cells and facts in different snapshots: refused.
+      await client.query('BEGIN');
+      const to = new Date(now + 60_000);
+      const query = loadQueries('organization', { from: new Date(now - 400 * 86_400_000), to, region: null, area: null }, new OrganizationCells()).rows;
+      await expect(runReportQuery(query, clientConnection(client))).rejects.toThrow(/REPEATABLE READ/);
+      await client.query('ROLLBACK');
+    } finally {
+      client.release();
+    }
+    // The stamps' triggers are there and on (a write that bypassed them would leave a held cell out of date).
+    const { rows: triggers } = await portal.db.query(`SELECT tgname, tgenabled FROM pg_trigger WHERE tgname LIKE 'report\\_%\\_stamp\\_%' ORDER BY 1`);
+    expect(triggers).toHaveLength(10);
+    expect(triggers.every((t: { tgenabled: string }) => t.tgenabled === 'O')).toBe(true);
   });
 
   it('refuses bad parameters with 400', async () => {

@@ -67,12 +67,16 @@ export interface CellTiles {
   months: string[];
 }
 
-/** What is held: a cell under its stamp, or a report's cells merged (stamp ''). */
+/**
+ * What is held: a cell under its stamp, or a report's cells merged under theirs. `bytes`
+ * estimates its arrays (the keys and the maps' own overhead are not counted).
+ */
 type Held = { stamp: string; bytes: number };
 
 /** The cells held by this process (and their merges), and the organizations' keys as small ids. */
 export class OrganizationCells {
   private readonly cells = new Map<string, Held>();
+  // Interned for good: as many as there are organizations.
   private readonly ids = new Map<string, number>();
   private readonly keys: string[] = [];
   private held = 0;
@@ -112,8 +116,11 @@ export class OrganizationCells {
     return this.keys.length;
   }
 
-  /** The cell under exactly this stamp, if held (then the most recently used). */
-  take<T extends Held = OrganizationCell>(name: string, stamp: string): T | undefined {
+  /**
+   * The entry under exactly this stamp, if held (then the most recently used). One held under
+   * another stamp is out of date (its rows were rewritten since) and is dropped.
+   */
+  take<T extends Held>(name: string, stamp: string): T | undefined {
     const cell = this.cells.get(name);
     if (!cell) return undefined;
     this.cells.delete(name);
@@ -152,13 +159,20 @@ export interface Stamp {
 
 const cellName = (s: { span: number; month: string; region_code: string }) => `${s.span}|${s.month}|${s.region_code}`;
 
-/** The stamps of the cells that tile the range, in the scope's region or all. */
+/**
+ * The stamps of the cells that tile the range, in the scope's region or all, in a fixed
+ * order; and the transaction's isolation (always one row, a null stamp when there is none).
+ */
 function stampsStatement(tiles: CellTiles, region: string | null): Statement {
   return {
     text: `
-      SELECT s.span::int AS span, to_char(s.month, 'YYYY-MM-DD') AS month, s.region_code, s.stamp::text AS stamp
-      FROM unnest($1::smallint[], $2::date[]) AS t(span, month)
-      JOIN report_cell_stamps s ON s.span = t.span AND s.month = t.month${region ? ' AND s.region_code = $3' : ''}`,
+      SELECT current_setting('transaction_isolation') AS isolation, s.*
+      FROM (SELECT 1) one LEFT JOIN (
+        SELECT s.span::int AS span, to_char(s.month, 'YYYY-MM-DD') AS month, s.region_code, s.stamp::text AS stamp
+        FROM unnest($1::smallint[], $2::date[]) AS t(span, month)
+        JOIN report_cell_stamps s ON s.span = t.span AND s.month = t.month${region ? ' AND s.region_code = $3' : ''}
+      ) s ON true
+      ORDER BY s.span, s.month, s.region_code`,
     values: region ? [tiles.spans, tiles.months, region] : [tiles.spans, tiles.months],
   };
 }
@@ -280,24 +294,34 @@ export async function organizationRows(
   facts: Statement,
 ): Promise<Record<string, unknown>[]> {
   const stampsOf = stampsStatement(tiles, region);
-  const stamps = (await db.query(stampsOf.text, stampsOf.values)) as unknown as Stamp[];
-  // This report's cells, by reference: a concurrent report may replace them in the cache.
-  const cells: OrganizationCell[] = [];
-  const wanted: Stamp[] = [];
-  for (const stamp of stamps) {
-    const held = cache.take(cellName(stamp), stamp.stamp);
-    if (held) cells.push(held);
-    else wanted.push(stamp);
+  const rows = (await db.query(stampsOf.text, stampsOf.values)) as unknown as (Stamp & { isolation: string })[];
+  // Stamps, cells and facts must be read in one snapshot: a cell fetched in another than its
+  // stamp's would be held under a stamp it does not match.
+  if (rows[0]?.isolation !== 'repeatable read' && rows[0]?.isolation !== 'serializable') {
+    throw new Error(`report by organization in a ${rows[0]?.isolation ?? 'unknown'} transaction: it needs REPEATABLE READ`);
   }
-  if (wanted.length) {
-    const fetched = await fetchCells(db, cache, wanted);
-    fetched.forEach((cell, i) => cache.keep(cellName(wanted[i]), cell));
-    cells.push(...fetched);
+  const stamps = rows.filter((row) => row.stamp !== null);
+  // The merge of this tiling and scope, held under all its cells' stamps: any cell rewritten, it is made again.
+  const tiling = `merged:${region ?? '*'}:${tiles.spans.map((span, i) => `${span}/${tiles.months[i]}`).join(',')}`;
+  const tilingStamp = stamps.map((stamp) => `${cellName(stamp)}@${stamp.stamp}`).join(',');
+  let merged = cache.take<MergedCells>(tiling, tilingStamp);
+  if (!merged) {
+    // This report's cells, by reference: a concurrent report may replace them in the cache.
+    const cells: OrganizationCell[] = [];
+    const wanted: Stamp[] = [];
+    for (const stamp of stamps) {
+      const held = cache.take<OrganizationCell>(cellName(stamp), stamp.stamp);
+      if (held) cells.push(held);
+      else wanted.push(stamp);
+    }
+    if (wanted.length) {
+      const fetched = await fetchCells(db, cache, wanted);
+      fetched.forEach((cell, i) => cache.keep(cellName(wanted[i]), cell));
+      cells.push(...fetched);
+    }
+    merged = mergeCells(cache, cells, tilingStamp);
+    cache.keep(tiling, merged);
   }
-  // The cells merged, once per tiling: the same cells under the same stamps (and so the same scope).
-  const tiling = `merged:${stamps.map((stamp) => `${cellName(stamp)}@${stamp.stamp}`).join(',')}`;
-  let merged = cache.take<MergedCells>(tiling, '');
-  if (!merged) cache.keep(tiling, (merged = mergeCells(cache, cells)));
   const factRows = await db.query(facts.text, facts.values);
   return organizationFigures(cache, merged, factRows);
 }
@@ -309,6 +333,7 @@ export async function organizationRows(
  * instead of selected.
  */
 export interface MergedCells {
+  /** Its cells' names and stamps, joined. */
   stamp: string;
   /** The ids it covers: 0…covered − 1 (organizations interned later have nothing here). */
   covered: number;
@@ -323,7 +348,7 @@ export interface MergedCells {
 }
 
 /** The cells merged (see MergedCells). */
-export function mergeCells(cache: OrganizationCells, cells: OrganizationCell[]): MergedCells {
+export function mergeCells(cache: OrganizationCells, cells: OrganizationCell[], stamp = ''): MergedCells {
   const n = cache.organizationCount;
   const sums = new Float64Array(n * FIELDS);
   const seen = new Uint8Array(n);
@@ -369,7 +394,7 @@ export function mergeCells(cache: OrganizationCells, cells: OrganizationCell[]):
   const fr = kind(0);
   const res = kind(1);
   const bytes = sums.byteLength + present.length * 4 + fr.starts.byteLength + fr.values.byteLength + res.starts.byteLength + res.values.byteLength + 200;
-  return { stamp: '', covered: n, present: Int32Array.from(present), sums, fr, res, bytes };
+  return { stamp, covered: n, present: Int32Array.from(present), sums, fr, res, bytes };
 }
 
 /**

@@ -2,7 +2,7 @@ import { REQUEST_STATUSES, type ReportGroup, type TrendInterval } from '@portal/
 import type { Readable } from 'node:stream';
 import { type CopyReader, copyReaderOf } from './binary-copy';
 import { completeBucketedMedians, KINDS, MEDIAN_COLUMNS, type MedianPlan, planBucketMedians } from './report-buckets';
-import { OrganizationCells, organizationRows } from './organization-cells';
+import { type OrganizationCells, organizationRows } from './organization-cells';
 
 /**
  * The SQL of the directors' reports, as plain functions of the report's scope, so the API
@@ -42,9 +42,6 @@ export interface Statement {
   values: unknown[];
 }
 
-/** A second statement of a report. */
-export type FollowUp = Statement;
-
 /** A report query: statements run in one transaction, or (`run`) steps of their own. */
 export type SqlQuery = StatementQuery | SteppedQuery;
 
@@ -58,7 +55,7 @@ export interface StatementQuery extends Statement {
    * A second statement, made from the first's rows and run after it in the same transaction
    * (and snapshot): the median buckets' values.
    */
-  followUp?: (rows: Record<string, unknown>[]) => FollowUp | null;
+  followUp?: (rows: Record<string, unknown>[]) => Statement | null;
   /** What the API does to the statements' rows to finish the figures (the medians). */
   complete?: (rows: Record<string, unknown>[], second: Record<string, unknown>[] | null) => Record<string, unknown>[];
 }
@@ -76,7 +73,8 @@ export function clientConnection(client: { query(text: string, values: unknown[]
 
 /**
  * A report query's rows, finished as it says. Run it inside a transaction with
- * REPORT_SETTINGS, REPEATABLE READ when it has a `followUp`: both statements then read one snapshot.
+ * REPORT_SETTINGS, REPEATABLE READ when it has a `followUp` or `run`s steps of its own: its
+ * statements then read one snapshot (the report by organization refuses any other).
  */
 export async function runReportQuery(query: SqlQuery, db: ReportConnection): Promise<Record<string, unknown>[]> {
   if ('run' in query) return query.run(db);
@@ -414,7 +412,7 @@ ${BUCKETED_MEDIANS}    aging AS (${aging}
     LEFT JOIN medians m ON m.key = ${groupBy ? 'c.key' : 'k.key'}
     ${groupBy ? `WHERE (${REQUEST_STATUSES.map((s) => `c."s_${s}"`).join(' + ')}) <> 0` : ''}`;
   // The target buckets' values, from the cells of the same range and scope.
-  const targetValues = (plans: MedianPlan[]): FollowUp | null => {
+  const targetValues = (plans: MedianPlan[]): Statement | null => {
     const targets = plans.flatMap((plan) => plan.buckets.map((bucket) => [plan.key, plan.kind, bucket] as const));
     if (targets.length === 0) return null;
     const followValues: unknown[] = [cells.spans, cells.months, dim, targets.map((t) => t[0]), targets.map((t) => t[1]), targets.map((t) => t[2])];
@@ -449,7 +447,7 @@ ${BUCKETED_MEDIANS}    aging AS (${aging}
 }
 
 /** The load report's statements: from the rollup, or plain when filtered by area. */
-export function loadQueries(groupBy: ReportGroup, scope: ReportScope, organizationCells = new OrganizationCells()): LoadQueries {
+export function loadQueries(groupBy: ReportGroup, scope: ReportScope, organizationCells: OrganizationCells): LoadQueries {
   if (scope.area) return plainLoadQueries(groupBy, scope);
   return { rows: rollupLoadQuery(groupBy, scope, organizationCells), totals: rollupLoadQuery(null, scope, organizationCells) };
 }
