@@ -380,6 +380,18 @@ describe('reports of request load for directors', () => {
     }
   });
 
+  it('refuses a trend over more than ten years (400), the CSV too, and answers one of exactly ten', async () => {
+    for (const path of ['/api/v1/reports/trend', '/api/v1/reports/trend.csv']) {
+      for (const range of ['from=2016-01-01&to=2026-01-02', 'from=2026-01-01&to=9999-12-31']) {
+        const answer = await portal.request('GET', `${path}?interval=week&${range}`, { token: token['admin@clac.example'] });
+        expect([path, range, answer.status, answer.body.code]).toEqual([path, range, 400, 'reports.range-too-long']);
+      }
+    }
+    const tenYears = await portal.request('GET', '/api/v1/reports/trend?interval=month&from=2016-01-01&to=2025-12-31', { token: token['admin@clac.example'] });
+    expect(tenYears.status).toBe(200);
+    expect(tenYears.body.points).toHaveLength(120);
+  });
+
   it('answers a range to the last day the validator takes (9999-12-31) in every grouping', async () => {
     for (const groupBy of ['organization', 'assignee', 'country']) {
       const answer = await portal.request('GET', `/api/v1/reports/load?groupBy=${groupBy}&from=2026-01-01&to=9999-12-31`, { token: token['admin@clac.example'] });

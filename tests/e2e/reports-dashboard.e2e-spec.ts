@@ -124,6 +124,13 @@ describe('the reports dashboard and the notification bell, from the browser', ()
       'climate-resilience': 1,
       'human-rights': 1,
     });
+
+    // A range of over ten years: the figures still come, the trend says why it does not (and offers no CSV of it).
+    await page.goto(`${portal.url}/reports?from=2010-01-01`);
+    await page.getByTestId('report-total').waitFor();
+    await page.getByRole('alert').filter({ hasText: 'The trend covers at most ten years' }).waitFor();
+    await expect(page.getByTestId('report-csv-trend').count()).resolves.toBe(0);
+    await expect(page.getByTestId('report-total').textContent()).resolves.toBe('5');
     await page.context().close();
   });
 

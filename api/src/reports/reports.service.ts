@@ -25,6 +25,9 @@ const UNASSIGNED: Record<Language, string> = { es: 'Sin asignar', en: 'Unassigne
 
 type FiguresRow = Record<string, number | string | null>;
 
+/** The longest range a trend covers: ten years, leap days included. */
+const TREND_MAX_DAYS = 3653;
+
 const round = (value: number | string | null, digits: number) => (value === null ? null : Math.round(Number(value) * 10 ** digits) / 10 ** digits);
 
 function toFigures(row: FiguresRow): LoadFigures {
@@ -81,6 +84,13 @@ export class ReportsService {
   }
 
   async trend(interval: TrendInterval, scope: ReportScope): Promise<TrendReport> {
+    // A point per week of any range the dates allow (to 9999-12-31) would be half a million
+    // points: a chart nobody can read, seconds of work. Ten years is 522 weeks.
+    if (scope.to.getTime() - scope.from.getTime() > TREND_MAX_DAYS * 86_400_000) {
+      throw new AppException(400, 'reports.range-too-long', 'Invalid request', `A trend covers at most ten years (${TREND_MAX_DAYS} days): narrow the dates.`, {
+        errors: { from: [`a trend covers at most ${TREND_MAX_DAYS} days before to`] },
+      });
+    }
     const query = trendQuery(interval, scope);
     const rows: { period: string; created: number; resolved: number }[] = await this.run(query);
     return {

@@ -43,7 +43,7 @@ function problemKey(error: unknown): ReportsKey {
   if (isNetworkError(error)) return 'reports.error.network';
   if (error instanceof HttpErrorResponse) {
     if (error.status === 403) return 'reports.error.forbidden';
-    if (error.status === 400) return 'reports.error.invalid';
+    if (error.status === 400) return error.error?.code === 'reports.range-too-long' ? 'reports.error.rangeTooLong' : 'reports.error.invalid';
   }
   return 'reports.error.server';
 }

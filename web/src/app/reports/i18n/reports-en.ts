@@ -21,6 +21,7 @@ export const reportsEn: ReportsDictionary = {
   'reports.error.network': 'The portal could not be reached. Check your connection and try again.',
   'reports.error.forbidden': 'You can only see the reports of your own region.',
   'reports.error.invalid': 'Check the filters: the start date must be before the end date.',
+  'reports.error.rangeTooLong': 'The trend covers at most ten years: narrow the dates.',
   'reports.error.server': 'The portal could not prepare the reports right now. Please try again in a few minutes.',
   'reports.retry': 'Try again',
   'reports.noData': 'No data',

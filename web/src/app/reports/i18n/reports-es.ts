@@ -23,6 +23,7 @@ export const reportsEs = {
   'reports.error.network': 'No se pudo conectar con el portal. Revise su conexión e inténtelo de nuevo.',
   'reports.error.forbidden': 'Usted solo puede ver los informes de su propia región.',
   'reports.error.invalid': 'Revise los filtros: la fecha de inicio debe ser anterior a la de fin.',
+  'reports.error.rangeTooLong': 'La evolución abarca como máximo diez años: acorte el rango de fechas.',
   'reports.error.server': 'El portal no pudo preparar los informes en este momento. Inténtelo de nuevo en unos minutos.',
   'reports.retry': 'Intentar de nuevo',
   'reports.noData': 'Sin datos',

@@ -21,6 +21,7 @@ export const reportsFr: ReportsDictionary = {
   'reports.error.network': 'Le portail est injoignable. Vérifiez votre connexion et réessayez.',
   'reports.error.forbidden': 'Vous ne pouvez voir que les rapports de votre propre région.',
   'reports.error.invalid': 'Vérifiez les filtres : la date de début doit précéder la date de fin.',
+  'reports.error.rangeTooLong': 'L’évolution couvre au plus dix ans : resserrez les dates.',
   'reports.error.server': 'Le portail n’a pas pu préparer les rapports pour le moment. Réessayez dans quelques minutes.',
   'reports.retry': 'Réessayer',
   'reports.noData': 'Pas de données',

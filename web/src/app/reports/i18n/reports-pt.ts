@@ -21,6 +21,7 @@ export const reportsPt: ReportsDictionary = {
   'reports.error.network': 'Não foi possível conectar ao portal. Verifique sua conexão e tente novamente.',
   'reports.error.forbidden': 'Você só pode ver os relatórios da sua própria região.',
   'reports.error.invalid': 'Revise os filtros: a data de início deve ser anterior à data de fim.',
+  'reports.error.rangeTooLong': 'A evolução abrange no máximo dez anos: reduza o intervalo de datas.',
   'reports.error.server': 'O portal não conseguiu preparar os relatórios agora. Tente novamente em alguns minutos.',
   'reports.retry': 'Tentar novamente',
   'reports.noData': 'Sem dados',
