@@ -34,7 +34,7 @@ export class LoadReportQueryDto extends ReportFilterDto {
 }
 
 export class TrendReportQueryDto extends ReportFilterDto {
-  @ApiPropertyOptional({ enum: TREND_INTERVALS, default: 'week' })
+  @ApiPropertyOptional({ enum: TREND_INTERVALS, default: 'week', description: 'A trend covers at most ten years (3,653 days) from `from` to `to`; longer is a 400 reports.range-too-long' })
   @IsOptional()
   @IsIn(TREND_INTERVALS)
   interval?: TrendInterval;
