@@ -1,4 +1,4 @@
-import { startTestPortal, type TestPortal } from '../support/api-harness';
+import { requestKeepingEarlyAnswer, startTestPortal, type TestPortal } from '../support/api-harness';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
@@ -64,7 +64,16 @@ describe('attachments', () => {
   it('refuses a file over 10 MB with 413 and stores nothing', async () => {
     const before = await count();
     const big = Buffer.concat([PDF, Buffer.alloc(10 * 1024 * 1024, 0x20)]);
-    const answer = await upload(ana, requestId, 'grande.pdf', big);
+    // The form as fetch would send it, sent so that the server's answer counts even if it closes before the last bytes are written.
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(big)], { type: 'application/octet-stream' }), 'grande.pdf');
+    const encoded = new Request('http://form.invalid', { method: 'POST', body: form });
+    const answer = await requestKeepingEarlyAnswer(
+      'POST',
+      `${portal.url}/api/v1/requests/${requestId}/attachments`,
+      { authorization: `Bearer ${ana}`, 'content-type': encoded.headers.get('content-type')! },
+      Buffer.from(await encoded.arrayBuffer()),
+    );
     expect(answer.status).toBe(413);
     expect(answer.body).toMatchObject({ status: 413 });
     expect(await count()).toBe(before);

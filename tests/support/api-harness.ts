@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { request as httpRequest } from 'node:http';
+import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'pg';
@@ -194,6 +194,27 @@ export async function startTestPortal(options: TestPortalOptions = {}): Promise<
   return portal;
 }
 
+/** The whole answer of a node:http request, its body parsed as JSON when it is JSON. */
+function readAnswer(response: IncomingMessage): Promise<ApiAnswer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    response.on('data', (chunk: Buffer) => chunks.push(chunk));
+    response.on('error', reject);
+    response.on('end', () => {
+      const raw = Buffer.concat(chunks).toString('utf8');
+      let parsed: unknown = raw;
+      try {
+        parsed = JSON.parse(raw);
+      } catch {
+        // left as text: the assertion reports it
+      }
+      const answerHeaders = new Headers();
+      for (const [name, value] of Object.entries(response.headers)) if (typeof value === 'string') answerHeaders.set(name, value);
+      resolve({ status: response.statusCode ?? 0, headers: answerHeaders, body: parsed });
+    });
+  });
+}
+
 /**
  * A JSON body the server refuses from its Content-Length (413) before reading it. Sent whole at
  * once, the answer and the closing connection could come while the body was still being
@@ -204,29 +225,13 @@ export function requestRefusedEarly(method: string, url: string, headers: Record
   const data = Buffer.from(JSON.stringify(body));
   return new Promise((resolve, reject) => {
     let answered = false;
-    const sending = httpRequest(
-      url,
-      { method, headers: { ...headers, 'content-type': 'application/json', 'content-length': String(data.length) } },
-      (response) => {
-        answered = true;
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('error', reject);
-        response.on('end', () => {
-          sending.destroy();
-          const raw = Buffer.concat(chunks).toString('utf8');
-          let parsed: unknown = raw;
-          try {
-            parsed = JSON.parse(raw);
-          } catch {
-            // left as text: the assertion reports it
-          }
-          const answerHeaders = new Headers();
-          for (const [name, value] of Object.entries(response.headers)) if (typeof value === 'string') answerHeaders.set(name, value);
-          resolve({ status: response.statusCode ?? 0, headers: answerHeaders, body: parsed });
-        });
-      },
-    );
+    const sending = httpRequest(url, { method, headers: { ...headers, 'content-type': 'application/json', 'content-length': String(data.length) } }, (response) => {
+      answered = true;
+      readAnswer(response).then((answer) => {
+        sending.destroy();
+        resolve(answer);
+      }, reject);
+    });
     sending.on('error', (error) => {
       if (!answered) reject(error);
     });
@@ -234,5 +239,30 @@ export function requestRefusedEarly(method: string, url: string, headers: Record
     setTimeout(() => {
       if (!answered) sending.end(data);
     }, 1000);
+  });
+}
+
+/**
+ * A body the server may refuse while it is still arriving (a multipart upload over its size
+ * limit: the server knows only once it has read that much). It is sent whole; a write that
+ * fails because the server answered and closed (EPIPE, ECONNRESET) does not lose the answer:
+ * it is waited for a moment before the error counts (fetch fails outright then).
+ */
+export function requestKeepingEarlyAnswer(method: string, url: string, headers: Record<string, string>, data: Buffer): Promise<ApiAnswer> {
+  return new Promise((resolve, reject) => {
+    let answered = false;
+    const sending = httpRequest(url, { method, headers: { ...headers, 'content-length': String(data.length) } }, (response) => {
+      answered = true;
+      readAnswer(response).then((answer) => {
+        sending.destroy();
+        resolve(answer);
+      }, reject);
+    });
+    sending.on('error', (error) => {
+      setTimeout(() => {
+        if (!answered) reject(error);
+      }, 2000);
+    });
+    sending.end(data);
   });
 }
