@@ -222,33 +222,25 @@ function readAnswer(response: IncomingMessage): Promise<ApiAnswer> {
  * headers go first, and the body only if no answer came from them within a second.
  */
 export function requestRefusedEarly(method: string, url: string, headers: Record<string, string>, body: unknown): Promise<ApiAnswer> {
-  const data = Buffer.from(JSON.stringify(body));
-  return new Promise((resolve, reject) => {
-    let answered = false;
-    const sending = httpRequest(url, { method, headers: { ...headers, 'content-type': 'application/json', 'content-length': String(data.length) } }, (response) => {
-      answered = true;
-      readAnswer(response).then((answer) => {
-        sending.destroy();
-        resolve(answer);
-      }, reject);
-    });
-    sending.on('error', (error) => {
-      if (!answered) reject(error);
-    });
-    sending.flushHeaders();
-    setTimeout(() => {
-      if (!answered) sending.end(data);
-    }, 1000);
-  });
+  return requestWithEarlyAnswer(method, url, { ...headers, 'content-type': 'application/json' }, Buffer.from(JSON.stringify(body)), true);
 }
 
 /**
  * A body the server may refuse while it is still arriving (a multipart upload over its size
  * limit: the server knows only once it has read that much). It is sent whole; a write that
- * fails because the server answered and closed (EPIPE, ECONNRESET) does not lose the answer:
- * it is waited for a moment before the error counts (fetch fails outright then).
+ * fails because the server answered and closed (EPIPE, ECONNRESET) does not lose the answer.
  */
 export function requestKeepingEarlyAnswer(method: string, url: string, headers: Record<string, string>, data: Buffer): Promise<ApiAnswer> {
+  return requestWithEarlyAnswer(method, url, headers, data, false);
+}
+
+/**
+ * A request through node:http whose answer may come before its body is all written: the
+ * answer is read whole and kept; an error while sending counts only if no answer came within
+ * a moment after it (fetch fails outright then). `headersFirst`: the body goes only if the
+ * headers alone drew no answer within a second.
+ */
+function requestWithEarlyAnswer(method: string, url: string, headers: Record<string, string>, data: Buffer, headersFirst: boolean): Promise<ApiAnswer> {
   return new Promise((resolve, reject) => {
     let answered = false;
     const sending = httpRequest(url, { method, headers: { ...headers, 'content-length': String(data.length) } }, (response) => {
@@ -263,6 +255,13 @@ export function requestKeepingEarlyAnswer(method: string, url: string, headers: 
         if (!answered) reject(error);
       }, 2000);
     });
-    sending.end(data);
+    if (!headersFirst) {
+      sending.end(data);
+      return;
+    }
+    sending.flushHeaders();
+    setTimeout(() => {
+      if (!answered) sending.end(data);
+    }, 1000);
   });
 }

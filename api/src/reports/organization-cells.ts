@@ -95,11 +95,6 @@ export class OrganizationCells {
     return this.cells.size;
   }
 
-  clear(): void {
-    this.cells.clear();
-    this.held = 0;
-  }
-
   idOf(key: string): number {
     let id = this.ids.get(key);
     if (id === undefined) {
