@@ -32,7 +32,7 @@ async function run(command: string | undefined): Promise<void> {
     }
     case 'embedded-postgres': {
       const memory = config.DATA_DIR === ':memory:';
-      const server = await startEmbeddedPostgres(memory ? null : config.DATA_DIR);
+      const server = await startEmbeddedPostgres(memory ? null : config.DATA_DIR, { onWarning: (message, error) => process.stderr.write(`${message} ${String(error ?? '')}\n`) });
       process.stdout.write(`embedded-postgres ready ${server.url}\n`);
       const stop = () => server.stop().then(() => process.exit(0));
       process.on('SIGTERM', stop);

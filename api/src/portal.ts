@@ -50,7 +50,7 @@ export async function startPortal(config: AppConfig): Promise<RunningPortal> {
   let embedded: EmbeddedPostgres | null = null;
   let databaseUrl = config.DATABASE_URL;
   if (!databaseUrl) {
-    embedded = await startEmbeddedPostgres(resolve(config.DATA_DIR));
+    embedded = await startEmbeddedPostgres(resolve(config.DATA_DIR), { onWarning: (message, error) => logger.warn({ err: error }, message) });
     databaseUrl = embedded.url;
     logger.info({ dataDir: resolve(config.DATA_DIR) }, 'embedded PostgreSQL (PGlite) started');
   }

@@ -86,7 +86,7 @@ export interface ApiProcess {
   output(): string;
 }
 
-async function spawnApi(env: Record<string, string>): Promise<ApiProcess> {
+export async function spawnApi(env: Record<string, string>): Promise<ApiProcess> {
   let output = '';
   const child = spawn(process.execPath, [API_MAIN], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout!.on('data', (chunk) => (output += chunk));
@@ -264,4 +264,48 @@ function requestWithEarlyAnswer(method: string, url: string, headers: Record<str
       if (!answered) sending.end(data);
     }, 1000);
   });
+}
+
+/** The portal as `npm start` runs it: no DATABASE_URL, so the embedded database (PGlite) in a data folder, with the demo data. */
+export interface EmbeddedDefaultPortal {
+  readonly url: string;
+  dataDir: string;
+  api(): ApiProcess;
+  /** Stops the API (and its embedded database) and starts it again on the same data folder. */
+  restart(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startEmbeddedDefaultPortal(env: Record<string, string> = {}): Promise<EmbeddedDefaultPortal> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'portal-embedded-'));
+  const processEnv: Record<string, string> = {
+    NODE_ENV: 'test',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    // Empty is unset: the embedded default, and with it demo mode and a generated JWT secret.
+    DATABASE_URL: '',
+    SEED_DEMO: '',
+    JWT_SECRET: '',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+    RATE_LIMIT_LOGIN_PER_MINUTE: '100000',
+    RATE_LIMIT_SUBMIT_PER_MINUTE: '100000',
+    ...env,
+  };
+  let api = await spawnApi(processEnv);
+  return {
+    get url() {
+      return api.url;
+    },
+    dataDir,
+    api: () => api,
+    async restart() {
+      await api.kill('SIGTERM');
+      api = await spawnApi(processEnv);
+    },
+    async stop() {
+      await api.kill('SIGTERM');
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
 }

@@ -31,3 +31,13 @@ export class ForbiddenRoleException extends AppException {
     super(403, 'auth.forbidden', 'Not allowed', 'Your role does not allow this action.');
   }
 }
+
+/**
+ * The caller's token is valid but the database could not be asked who they are (down,
+ * or it failed the query): a 503 to retry, never a 401 that would sign a person out.
+ */
+export class CallerUnavailableException extends AppException {
+  constructor() {
+    super(503, 'database-unavailable', 'Service unavailable', 'The service is briefly unavailable. Please try again in a moment.');
+  }
+}

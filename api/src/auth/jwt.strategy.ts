@@ -1,11 +1,12 @@
 import { createSecretKey } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import type { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import type { AuthUser } from './auth-user';
+import { CallerUnavailableException } from './auth.exceptions';
 import { JWT_AUDIENCE, JWT_ISSUER } from './token.constants';
 
 interface AccessTokenPayload {
@@ -18,6 +19,8 @@ interface AccessTokenPayload {
  */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
+  private readonly logger = new Logger('Auth');
+
   constructor(
     config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -35,10 +38,16 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
 
   async validate(payload: AccessTokenPayload): Promise<AuthUser | false> {
     if (typeof payload.sub !== 'string' || !/^[0-9a-f-]{36}$/i.test(payload.sub)) return false;
-    const [row] = await this.dataSource.query(
-      `SELECT id, role, language, organization_id, region_code, contact FROM users WHERE id = $1 AND active`,
-      [payload.sub],
-    );
+    let row;
+    try {
+      [row] = await this.dataSource.query(
+        `SELECT id, role, language, organization_id, region_code, contact FROM users WHERE id = $1 AND active`,
+        [payload.sub],
+      );
+    } catch (error) {
+      this.logger.warn({ msg: 'could not load the caller of a valid token', err: String(error) });
+      throw new CallerUnavailableException();
+    }
     if (!row) return false;
     return {
       id: row.id,
