@@ -50,9 +50,9 @@ export async function startPortal(config: AppConfig): Promise<RunningPortal> {
   let embedded: EmbeddedPostgres | null = null;
   let databaseUrl = config.DATABASE_URL;
   if (!databaseUrl) {
-    embedded = await startEmbeddedPostgres(resolve(config.DATA_DIR), { onWarning: (message, error) => logger.warn({ err: error }, message) });
+    embedded = await startEmbeddedPostgres(resolve(config.DATA_DIR), { port: config.EMBEDDED_DATABASE_PORT, onWarning: (message, error) => logger.warn({ err: error }, message) });
     databaseUrl = embedded.url;
-    logger.info({ dataDir: resolve(config.DATA_DIR) }, 'embedded PostgreSQL (PGlite) started');
+    logger.info({ dataDir: resolve(config.DATA_DIR), url: embedded.url }, 'embedded PostgreSQL (PGlite) started');
   }
 
   let dataSource: DataSource | null = null;

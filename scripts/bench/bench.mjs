@@ -1,7 +1,13 @@
 #!/usr/bin/env node
 // npm run bench [-- --duration 16 --slices 2 --warmup 3 --connections 50 --sign-in-connections 8
 //                  --pool 10 --only inbox,inbox-heavy,sign-in,submission --kinds "open work,search"
-//                  --cpu-prof DIR --api-dist DIR --api-only --keep]
+//                  --cpu-prof DIR --api-dist DIR --api-only --keep --embedded --embedded-requests 20000]
+//
+// --embedded: the same scenarios on the embedded default instead (the API started with no
+// DATABASE_URL, PGlite in its process behind the session layer), on a data folder the bench
+// keeps (.data/bench-embedded: the demo data plus --embedded-requests requests, added once; see
+// lib/embedded.mjs), to say how many people the embedded mode serves. The bare baseline then
+// talks to the same embedded database through the port the API serves it on.
 //
 // The API under load, on the volume database (`npm run seed:volume`, 1,000,000 requests):
 // sign-in, submission and the staff inbox, each measured with autocannon against the real API
@@ -25,6 +31,7 @@ import { BENCH_PASSWORD, cleanUp, connect, countRequests, prepareAccounts, visib
 import { othersCpu } from './lib/cpu.mjs';
 import { measureSlice, summarize, warmUp } from './lib/load.mjs';
 import { startApi, startBare } from './lib/processes.mjs';
+import { EMBEDDED_DATA_DIR, EMBEDDED_DATABASE_PORT, EMBEDDED_DATABASE_URL, seedEmbeddedRequests } from './lib/embedded.mjs';
 import { heavyInboxQueries, inbox, inboxQueries, signIn, submission } from './lib/scenarios.mjs';
 
 const { values: args } = parseArgs({
@@ -44,6 +51,8 @@ const { values: args } = parseArgs({
     'api-dist': { type: 'string', default: '' },
     'api-only': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
+    embedded: { type: 'boolean', default: false },
+    'embedded-requests': { type: 'string', default: '20000' },
   },
 });
 const DURATION = Number(args.duration);
@@ -56,7 +65,8 @@ const POOL = Number(args.pool || 0) || undefined;
 const ONLY = new Set(args.only.split(','));
 if (!(DURATION > 0 && DURATION <= 60 && WARMUP >= 0 && CONNECTIONS > 0)) throw new Error('--duration must be 1–60 s, --connections positive');
 
-const DATABASE_URL = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/portal_volume';
+const EMBEDDED = args.embedded;
+const DATABASE_URL = EMBEDDED ? EMBEDDED_DATABASE_URL : process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/portal_volume';
 const host = new URL(DATABASE_URL).hostname;
 if (!['127.0.0.1', 'localhost', '::1', ''].includes(host)) throw new Error(`the bench runs against a local database only, not ${host}`);
 
@@ -114,11 +124,27 @@ const fmt = (n, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '–');
 
 async function main() {
   const date = new Date().toISOString();
-  db = await connect(DATABASE_URL);
-  const requests = await countRequests(db);
+  const jwtSecret = randomBytes(48).toString('base64url');
   log(`npm run bench · ${date} · ${cpus().length} × ${cpus()[0]?.model.trim()} · load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-  log(`database ${DATABASE_URL.replace(/\/\/[^@]*@/, '//')}: ${requests.toLocaleString('en')} requests`);
-  if (requests < 1_000_000) log(`  (fewer than 1,000,000 requests: fill it with npm run seed:volume -- --requests 1000000)`);
+  let api = null;
+  if (EMBEDDED) {
+    // The database lives inside the API: start it first (it migrates and loads the demo data).
+    log(`starting the API on the embedded database (${EMBEDDED_DATA_DIR})…`);
+    api = await startApi({
+      databaseUrl: '',
+      jwtSecret,
+      poolSize: POOL ?? 10,
+      cpuProfileDir: args['cpu-prof'] ? resolve(args['cpu-prof']) : '',
+      extraEnv: { DATA_DIR: EMBEDDED_DATA_DIR, EMBEDDED_DATABASE_PORT: String(EMBEDDED_DATABASE_PORT) },
+    });
+    servers.push(api);
+  }
+  db = await connect(DATABASE_URL);
+  db.on('error', (error) => log(`bench's database connection: ${error.message}`));
+  if (EMBEDDED) await seedEmbeddedRequests(db, Number(args['embedded-requests']), log);
+  const requests = await countRequests(db);
+  log(`database ${EMBEDDED ? 'embedded (PGlite), ' : ''}${DATABASE_URL.replace(/\/\/[^@]*@/, '//')}: ${requests.toLocaleString('en')} requests`);
+  if (!EMBEDDED && requests < 1_000_000) log(`  (fewer than 1,000,000 requests: fill it with npm run seed:volume -- --requests 1000000)`);
 
   const since = (await db.query('SELECT now() AS now')).rows[0].now;
   const { members, staff } = await prepareAccounts(db);
@@ -128,13 +154,14 @@ async function main() {
     references.set(person.id, await visibleReference(db, { role: person.role, region: person.region, country: person.coverage[0]?.country }));
   }
 
-  const jwtSecret = randomBytes(48).toString('base64url');
   const cpuProfileDir = args['cpu-prof'] ? resolve(args['cpu-prof']) : '';
   if (cpuProfileDir) mkdirSync(cpuProfileDir, { recursive: true });
   log('starting the API (applies pending migrations) and the bare baseline…');
   const apiDist = args['api-dist'] ? resolve(args['api-dist']) : undefined;
-  const api = await startApi({ databaseUrl: named(APPLICATIONS[0]), jwtSecret, poolSize: POOL ?? 10, cpuProfileDir, apiDist });
-  servers.push(api);
+  if (!api) {
+    api = await startApi({ databaseUrl: named(APPLICATIONS[0]), jwtSecret, poolSize: POOL ?? 10, cpuProfileDir, apiDist });
+    servers.push(api);
+  }
   const bare = args['api-only'] ? null : await startBare({ databaseUrl: named(APPLICATIONS[1]), jwtSecret, poolSize: POOL ?? 10, apiDist });
   if (bare) servers.push(bare);
   log(`  API ${api.url} (pid ${api.pid}): ${apiDist ?? 'api/dist'}, NODE_ENV=production, LOG_LEVEL=warn, DATABASE_POOL_SIZE=${POOL ?? 10}, sign-in and`);
@@ -188,10 +215,16 @@ async function main() {
   if (ONLY.has('submission')) await run('submission (routing, outbox, idempotency)', CONNECTIONS, () => submission(members));
 
   await drain();
-  await stopAll();
+  // The embedded database stops with the API: clean up before stopping it.
+  if (!EMBEDDED) await stopAll();
   if (!args.keep) {
     const removed = await cleanUp(db, cleanUpOptions);
     log(`removed what the bench wrote (${removed.requests.toLocaleString('en')} requests, their events and notifications, sessions)`);
+  }
+  if (EMBEDDED) {
+    await db.end();
+    db = null;
+    await stopAll();
   }
   report(date, requests, rows);
 }
@@ -252,8 +285,9 @@ main()
   .catch(async (error) => {
     process.stderr.write(`bench failed: ${error.stack ?? error}\n`);
     process.exitCode = 1;
-    await stopAll();
+    // (The embedded database lives in the API: clean up first.)
     if (db && !args.keep) await cleanUp(db, cleanUpOptions).catch(() => undefined);
+    await stopAll();
   })
   .finally(() => db?.end());
 

@@ -31,6 +31,16 @@ export class AppConfig {
   @IsString()
   DATA_DIR = './.data';
 
+  /**
+   * Loopback port the embedded database is served on (0: any free port). A fixed port lets
+   * psql or a bench connect to it while the portal runs.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  EMBEDDED_DATABASE_PORT = 0;
+
   @Transform(emptyToUndefined)
   @IsOptional()
   @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// or postgresql:// URL' })
