@@ -50,7 +50,16 @@ export async function startPortal(config: AppConfig): Promise<RunningPortal> {
   let embedded: EmbeddedPostgres | null = null;
   let databaseUrl = config.DATABASE_URL;
   if (!databaseUrl) {
-    embedded = await startEmbeddedPostgres(resolve(config.DATA_DIR), { port: config.EMBEDDED_DATABASE_PORT, onWarning: (message, error) => logger.warn({ err: error }, message) });
+    embedded = await startEmbeddedPostgres(resolve(config.DATA_DIR), {
+      inWorker: true,
+      port: config.EMBEDDED_DATABASE_PORT,
+      onWarning: (message, error) => logger.warn({ err: error }, message),
+      // Without its database the portal can only fail every request: stop, so a supervisor restarts it.
+      onFailure: (error) => {
+        logger.fatal({ err: error }, 'the embedded database stopped');
+        process.exit(1);
+      },
+    });
     databaseUrl = embedded.url;
     logger.info({ dataDir: resolve(config.DATA_DIR), url: embedded.url }, 'embedded PostgreSQL (PGlite) started');
   }

@@ -1,9 +1,8 @@
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import { pgcrypto } from '@electric-sql/pglite/contrib/pgcrypto';
-import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
-import { SessionServer, type SessionServerOptions, type WireEngine } from './embedded/session-server';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { EmbeddedWorkerData, EmbeddedWorkerMessage } from './embedded/embedded-worker';
+import { openPglite, pgliteEngine } from './embedded/pglite-engine';
+import { SessionServer, type SessionServerOptions } from './embedded/session-server';
 
 export interface EmbeddedPostgres {
   /** A postgres:// URL that the ordinary `pg` driver connects to. */
@@ -11,20 +10,15 @@ export interface EmbeddedPostgres {
   stop(): Promise<void>;
 }
 
-/** PGlite's one session as the session layer's engine. */
-export function pgliteEngine(db: PGlite): WireEngine {
-  return {
-    exec: (messages, onData) => db.runExclusive(() => db.execProtocolRawStream(messages, { onRawData: onData })),
-  };
+export interface EmbeddedPostgresOptions extends Pick<SessionServerOptions, 'port' | 'idleTurnTimeoutMs'> {
+  onWarning?: (message: string, detail?: unknown) => void;
+  /** Run PGlite in a worker thread (the portal), or in this thread (a process of its own: the CLI). */
+  inWorker?: boolean;
+  /** The worker stopped without being asked: the database is gone. */
+  onFailure?: (error: Error) => void;
 }
 
-export async function openPglite(dataDir: string | null): Promise<PGlite> {
-  const extensions = { pgcrypto, unaccent };
-  if (!dataDir) return PGlite.create({ extensions });
-  const folder = resolve(dataDir, 'pg');
-  mkdirSync(folder, { recursive: true });
-  return PGlite.create(folder, { extensions });
-}
+const urlOf = (port: number) => `postgres://postgres:postgres@127.0.0.1:${port}/postgres`;
 
 /**
  * Starts PGlite (PostgreSQL compiled to WebAssembly) on a data folder and serves it over
@@ -33,18 +27,55 @@ export async function openPglite(dataDir: string | null): Promise<PGlite> {
  * PGlite has one session; the session layer (./embedded) gives it to one connection at a
  * time for whole units of work, so every pool connection gets its own answers.
  */
-export async function startEmbeddedPostgres(
-  dataDir: string | null,
-  options: Pick<SessionServerOptions, 'port' | 'onWarning' | 'idleTurnTimeoutMs'> = {},
-): Promise<EmbeddedPostgres> {
+export async function startEmbeddedPostgres(dataDir: string | null, options: EmbeddedPostgresOptions = {}): Promise<EmbeddedPostgres> {
+  if (options.inWorker) return startInWorker(dataDir, options);
   const db = await openPglite(dataDir);
-  const server = new SessionServer(pgliteEngine(db), { host: '127.0.0.1', ...options });
+  const server = new SessionServer(pgliteEngine(db), { host: '127.0.0.1', port: options.port, idleTurnTimeoutMs: options.idleTurnTimeoutMs, onWarning: options.onWarning });
   const port = await server.start();
   return {
-    url: `postgres://postgres:postgres@127.0.0.1:${port}/postgres`,
+    url: urlOf(port),
     async stop() {
       await server.stop();
       await db.close();
     },
   };
+}
+
+/**
+ * In a worker thread, a query running in PGlite (synchronous WebAssembly) holds that thread
+ * only: the API's thread goes on with HTTP, JSON and the next requests meanwhile, so on two
+ * cores the two overlap (measured: README, "The embedded database").
+ */
+function startInWorker(dataDir: string | null, options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
+  const workerData: EmbeddedWorkerData = { dataDir, port: options.port ?? 0, idleTurnTimeoutMs: options.idleTurnTimeoutMs };
+  const worker = new Worker(join(__dirname, 'embedded', 'embedded-worker.js'), { workerData });
+  let stopping = false;
+  let stopped: () => void = () => undefined;
+  return new Promise((resolve, reject) => {
+    let ready = false;
+    worker.on('message', (message: EmbeddedWorkerMessage) => {
+      if (message.type === 'warning') options.onWarning?.(message.message, message.detail ?? undefined);
+      else if (message.type === 'stopped') stopped();
+      else if (message.type === 'ready') {
+        ready = true;
+        resolve({
+          url: urlOf(message.port),
+          stop: async () => {
+            if (stopping) return;
+            stopping = true;
+            const done = new Promise<void>((resolveStop) => (stopped = resolveStop));
+            worker.postMessage({ type: 'stop' });
+            await Promise.race([done, new Promise((resolveLater) => setTimeout(resolveLater, 10_000))]);
+            await worker.terminate();
+          },
+        });
+      }
+    });
+    const fail = (error: Error) => {
+      if (!ready) return reject(error);
+      if (!stopping) options.onFailure?.(error);
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`the embedded database's thread exited (${code})`)));
+  });
 }

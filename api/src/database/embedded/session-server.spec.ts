@@ -1,7 +1,7 @@
 import { connect, type Socket } from 'node:net';
 import { PGlite } from '@electric-sql/pglite';
 import { Pool } from 'pg';
-import { pgliteEngine } from '../embedded-postgres';
+import { pgliteEngine } from './pglite-engine';
 import { SessionServer, type WireEngine } from './session-server';
 
 /**
@@ -250,7 +250,8 @@ describe('embedded session layer (real PGlite)', () => {
     const faulty: WireEngine = {
       exec: (messages, onData) => (Buffer.from(messages).includes('engine-fault') ? Promise.reject(new Error('engine fault')) : real.exec(messages, onData)),
     };
-    server = new SessionServer(faulty, { onWarning: (text) => warnings.push(text) });
+    // (idleTurnTimeoutMs given as undefined keeps its default: the faulty statement's connection is not idle.)
+    server = new SessionServer(faulty, { idleTurnTimeoutMs: undefined, onWarning: (text) => warnings.push(text) });
     port = await server.start();
     const a = await RawClient.open(port);
     const b = await RawClient.open(port);
@@ -263,6 +264,7 @@ describe('embedded session layer (real PGlite)', () => {
     expect(a.closed).toBe(true);
     expect(b.rows()).toEqual(['0']);
     expect(warnings.join()).toContain('failed');
+    expect(warnings.join()).not.toContain('idle');
     b.end();
   });
 

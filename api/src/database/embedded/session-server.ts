@@ -264,7 +264,9 @@ export class SessionServer {
     private readonly engine: WireEngine,
     options: SessionServerOptions = {},
   ) {
-    this.options = { host: '127.0.0.1', port: 0, maxConnections: 100, idleTurnTimeoutMs: 30_000, ...options };
+    // Options given as undefined keep their defaults.
+    const given = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
+    this.options = { host: '127.0.0.1', port: 0, maxConnections: 100, idleTurnTimeoutMs: 30_000, ...given };
   }
 
   /** Starts listening; resolves with the port. */
