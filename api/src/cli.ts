@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from './config/app-config';
 import { createDataSource } from './database/data-source';
 import { startEmbeddedPostgres } from './database/embedded-postgres';
 import { prepareDatabase } from './database/migrate';
+import { copyPortalDatabase } from './database/move-to-postgres';
 
 /**
  * Operator commands:
@@ -10,6 +11,9 @@ import { prepareDatabase } from './database/migrate';
  *   node cli.js revert             undo the last migration
  *   node cli.js embedded-postgres  serve an embedded PGlite database over the wire protocol
  *                                  on a free loopback port (DATA_DIR, or in memory with DATA_DIR=:memory:)
+ *   node cli.js move-embedded-to-postgres
+ *                                  copy the embedded database of DATA_DIR (the portal stopped) into
+ *                                  the new, empty PostgreSQL database of DATABASE_URL (migrated first)
  */
 async function run(command: string | undefined): Promise<void> {
   const config = loadConfig();
@@ -39,8 +43,31 @@ async function run(command: string | undefined): Promise<void> {
       process.on('SIGINT', stop);
       return;
     }
+    case 'move-embedded-to-postgres': {
+      if (!config.DATABASE_URL) throw new ConfigError('DATABASE_URL: the PostgreSQL database to move the embedded data into');
+      const embedded = await startEmbeddedPostgres(config.DATA_DIR);
+      try {
+        // Both at the schema version of this build, so that every table and column matches.
+        for (const url of [embedded.url, config.DATABASE_URL]) {
+          const dataSource = createDataSource(url, 2);
+          await dataSource.initialize();
+          try {
+            await prepareDatabase(dataSource, url, { seedDemo: false });
+          } finally {
+            await dataSource.destroy();
+          }
+        }
+        const counts = await copyPortalDatabase(embedded.url, config.DATABASE_URL);
+        const total = Object.values(counts).reduce((a, b) => a + b, 0);
+        process.stdout.write(`moved ${total} rows from ${config.DATA_DIR} into DATABASE_URL: ${counts.requests ?? 0} requests, ${counts.users ?? 0} people, ${counts.organizations ?? 0} organizations\n`);
+        process.stdout.write(`start the portal with this DATABASE_URL (and SEED_DEMO=true to keep signing in with the demo accounts); attachments stay in ${config.attachmentsDir}: copy that folder to the new ATTACHMENTS_DIR\n`);
+      } finally {
+        await embedded.stop();
+      }
+      return;
+    }
     default:
-      throw new ConfigError(`unknown command "${command ?? ''}": use migrate, revert or embedded-postgres`);
+      throw new ConfigError(`unknown command "${command ?? ''}": use migrate, revert, embedded-postgres or move-embedded-to-postgres`);
   }
 }
 

@@ -29,14 +29,14 @@ const urlOf = (port: number) => `postgres://postgres:postgres@127.0.0.1:${port}/
  */
 export async function startEmbeddedPostgres(dataDir: string | null, options: EmbeddedPostgresOptions = {}): Promise<EmbeddedPostgres> {
   if (options.inWorker) return startInWorker(dataDir, options);
-  const db = await openPglite(dataDir);
-  const server = new SessionServer(pgliteEngine(db), { host: '127.0.0.1', port: options.port, idleTurnTimeoutMs: options.idleTurnTimeoutMs, onWarning: options.onWarning });
+  const database = await openPglite(dataDir);
+  const server = new SessionServer(pgliteEngine(database.db), { host: '127.0.0.1', port: options.port, idleTurnTimeoutMs: options.idleTurnTimeoutMs, onWarning: options.onWarning });
   const port = await server.start();
   return {
     url: urlOf(port),
     async stop() {
       await server.stop();
-      await db.close();
+      await database.close();
     },
   };
 }

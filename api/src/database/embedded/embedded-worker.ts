@@ -21,8 +21,8 @@ export type EmbeddedWorkerMessage =
 async function main(): Promise<void> {
   const port = parentPort!;
   const options = workerData as EmbeddedWorkerData;
-  const db = await openPglite(options.dataDir);
-  const server = new SessionServer(pgliteEngine(db), {
+  const database = await openPglite(options.dataDir);
+  const server = new SessionServer(pgliteEngine(database.db), {
     host: '127.0.0.1',
     port: options.port,
     idleTurnTimeoutMs: options.idleTurnTimeoutMs,
@@ -33,7 +33,7 @@ async function main(): Promise<void> {
     if (message.type !== 'stop') return;
     void (async () => {
       await server.stop();
-      await db.close();
+      await database.close();
       port.postMessage({ type: 'stopped' } satisfies EmbeddedWorkerMessage);
       port.close();
     })();
