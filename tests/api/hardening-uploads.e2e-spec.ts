@@ -140,6 +140,17 @@ describe('upload checks do not depend on the order of the form fields', () => {
     for (const order of orders(parts)) await expectRefusedWithoutTrace(ANA, requestId, order, 409, 'attachments.too-many');
   });
 
+  it('holds to 5 files per message when 8 uploads to it arrive at once, leaving files only for the rows', async () => {
+    const reply = (await post(ANA, `/requests/${requestId}/messages`, { body: 'Ocho a la vez' })).body.id as string;
+    const before = await stored();
+    const parts: Part[] = [file, { field: 'messageId', value: reply }];
+    const answers = await Promise.all(Array.from({ length: 8 }, (_, i) => upload(ANA, requestId, i % 2 ? parts : [...parts].reverse())));
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 201, 201, 201, 201, 409, 409, 409]);
+    const after = await stored();
+    expect(after.rows).toBe(before.rows + 5);
+    expect(after.files.length).toBe(before.files.length + 5);
+  });
+
   it('refuses a file over 10 MB sent before its messageId with 413, leaving no row and no file', async () => {
     const before = await stored();
     const form = new FormData();
