@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ATTACHMENT_LIMITS, type AttachmentView } from '@portal/shared';
+import { ATTACHMENT_LIMITS, type AttachmentView, rolesForCaseActions } from '@portal/shared';
 import type { AuthUser } from '../auth/auth-user';
 import { AnyRole, CurrentUser, Roles } from '../auth/auth.decorators';
 import { AppException, ValidationException } from '../common/app-exception';
@@ -19,7 +19,7 @@ export class AttachmentsController {
   constructor(private readonly attachments: AttachmentsService) {}
 
   @Post('requests/:id/attachments')
-  @Roles('member', 'representative', 'specialist', 'director', 'admin')
+  @Roles(...rolesForCaseActions('reply', 'internal-note'))
   @ApiConsumes('multipart/form-data')
   @ApiOperation({
     summary: 'Attach a file (multipart field "file", optional field "messageId", in any order); type checked from the content, the name must carry an extension of that type',

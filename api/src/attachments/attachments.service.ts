@@ -9,6 +9,7 @@ import { ATTACHMENT_EXTENSIONS, ATTACHMENT_LIMITS, type AttachmentView, isStaff 
 import type { AuthUser } from '../auth/auth-user';
 import { ConflictException, NotFoundException, ValidationException } from '../common/app-exception';
 import { AppConfig } from '../config/app-config';
+import { authorizeCaseAction } from '../requests/case-permissions';
 import { visibilityScope } from '../requests/request-scope';
 import { RequestForbiddenException } from '../requests/requests.exceptions';
 import { FileNameRefusedException, FileTypeRefusedException } from './attachments.exceptions';
@@ -74,16 +75,21 @@ export class AttachmentsService implements OnModuleInit {
   }
 
   /**
-   * The caller may attach here: a visible request that is not closed; for a message, one of
-   * this request written by the caller (an internal note counts as absent for a member), with
-   * fewer than 5 files. The message row stays locked until the file is recorded, so two
-   * uploads at once cannot both take its fifth place.
+   * The caller may attach here: a visible request that is not closed, on which it may write
+   * (a file on the request itself is a reply; on a message, the case-permission action of
+   * that message); for a message, one of this request written by the caller (an internal
+   * note counts as absent for a member), with fewer than 5 files. The message row stays
+   * locked until the file is recorded, so two uploads at once cannot both take its fifth place.
    */
   private async checkCanAttach(db: EntityManager, caller: AuthUser, requestId: string, messageId: string | null): Promise<void> {
     const params: unknown[] = [requestId];
     const scope = visibilityScope(caller, params);
-    const [request] = await db.query(`SELECT r.status FROM requests r WHERE r.id = $1 AND ${scope} FOR SHARE OF r`, params);
+    const [request] = await db.query(
+      `SELECT r.status, r.assignee_id, r.region_code, r.organization_id FROM requests r WHERE r.id = $1 AND ${scope} FOR SHARE OF r`,
+      params,
+    );
     if (!request) throw new NotFoundException('request');
+    if (messageId === null) authorizeCaseAction(caller, request, 'reply');
     if (request.status === 'closed' || request.status === 'withdrawn') {
       throw new ConflictException('requests.closed', `The request is ${request.status}: it takes no more files.`);
     }
@@ -95,6 +101,7 @@ export class AttachmentsService implements OnModuleInit {
     if (!message || (message.internal && !isStaff(caller.role))) {
       throw new ValidationException({ messageId: ['no message of this request has this id'] });
     }
+    authorizeCaseAction(caller, request, message.internal ? 'internal-note' : 'reply');
     if (message.author_id !== caller.id) throw new RequestForbiddenException('You can attach files only to your own messages.');
     const [{ files }] = await db.query(`SELECT count(*)::int AS files FROM attachments WHERE message_id = $1`, [messageId]);
     if (files >= ATTACHMENT_LIMITS.maxPerMessage) {
