@@ -9,5 +9,6 @@ export * from './organizations.js';
 export * from './auth.js';
 export * from './requests.js';
 export * from './lifecycle.js';
+export * from './case-permissions.js';
 export * from './reports.js';
 export * from './accounts.js';

@@ -154,3 +154,22 @@ export const ATTACHMENT_LIMITS = {
   maxPerMessage: 5,
   types: ['application/pdf', 'image/png', 'image/jpeg', 'image/webp', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/vnd.oasis.opendocument.text', 'text/plain', 'text/csv'],
 } as const;
+
+export type AttachmentContentType = (typeof ATTACHMENT_LIMITS.types)[number];
+
+/**
+ * The name extensions each accepted type may carry (lower case; the first is the one given to
+ * a name without any). A file whose name ends otherwise is refused, whatever its content: a
+ * PDF named "factura.exe" or "invoice.hta" would be opened by the wrong program.
+ */
+export const ATTACHMENT_EXTENSIONS: Readonly<Record<AttachmentContentType, readonly string[]>> = {
+  'application/pdf': ['pdf'],
+  'image/png': ['png'],
+  'image/jpeg': ['jpg', 'jpeg'],
+  'image/webp': ['webp'],
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': ['docx'],
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': ['xlsx'],
+  'application/vnd.oasis.opendocument.text': ['odt'],
+  'text/plain': ['txt'],
+  'text/csv': ['csv'],
+};

@@ -320,6 +320,17 @@ async function snapshot(id: string) {
 
 const memberBody = (role: Role) => role === 'member';
 
+/**
+ * The case-permission rule (README "Case permissions", tested cell by cell in
+ * case-permissions.e2e-spec.ts): staff other than its assignee, the director of its region
+ * and admins may comment on a case they see, not change it.
+ */
+function changedOnlyByAssigneeDirectorOrAdmin(actorKey: ActorKey, scenario: Scenario): [number, string] | null {
+  const { role } = ACTORS[actorKey];
+  if (role === 'member' || role === 'admin' || actorKey === scenario.holder || actorKey === 'regionDirector') return null;
+  return [403, 'not its assignee, its director or an admin'];
+}
+
 const ROUTES: RouteCase[] = [
   {
     name: 'GET /requests/:id',
@@ -353,6 +364,7 @@ const ROUTES: RouteCase[] = [
       return call('PATCH', `/requests/${id}`, actorEmail, { priority: 'high', version: rows[0]?.version ?? 1 });
     },
     successStatus: 200,
+    businessRule: changedOnlyByAssigneeDirectorOrAdmin,
     async verifySuccess(answer, { instance }) {
       expect(answer.body).toMatchObject({ id: instance.id, priority: 'high' });
       expect((await snapshot(instance.id)).priority).toBe('high');
@@ -385,6 +397,7 @@ const ROUTES: RouteCase[] = [
     call: ({ actorEmail, actorRole }, id) =>
       call('POST', `/requests/${id}/transitions`, actorEmail, { to: memberBody(actorRole) ? 'closed' : 'waiting_on_member' }),
     successStatus: 200,
+    businessRule: changedOnlyByAssigneeDirectorOrAdmin,
     async verifySuccess(answer, { instance, actorRole }) {
       const to = memberBody(actorRole) ? 'closed' : 'waiting_on_member';
       expect(answer.body).toMatchObject({ id: instance.id, status: to });
@@ -401,7 +414,8 @@ const ROUTES: RouteCase[] = [
       call('POST', `/requests/${id}/assign`, actorEmail, { assigneeId: userIdByEmail.get(SCENARIOS[instance.scenario].handOnTo), reason: 'Traspaso' }),
     successStatus: 200,
     businessRule(actorKey, scenario) {
-      // An admin anywhere, a director within its region, a representative or specialist only what it holds.
+      // An admin anywhere, a director within its region, a representative or specialist only what it holds
+      // (handOnTo may work in the request's region: no one here is refused for whom it names).
       const { role } = ACTORS[actorKey];
       if ((role === 'representative' || role === 'specialist') && actorKey !== scenario.holder) return [403, 'hands on only what it holds'];
       if (role === 'director' && actorKey !== 'regionDirector') return [403, 'reassigns within its region only'];
@@ -421,6 +435,7 @@ const ROUTES: RouteCase[] = [
     stateFor: () => 'in_progress',
     call: ({ actorEmail }, id) => call('POST', `/requests/${id}/escalate`, actorEmail, { reason: 'Necesita una decisión de la dirección' }),
     successStatus: 200,
+    businessRule: changedOnlyByAssigneeDirectorOrAdmin,
     async verifySuccess(answer, { instance }) {
       const director = userIdByEmail.get(SCENARIOS[instance.scenario].regionDirector);
       expect(answer.body).toMatchObject({ id: instance.id, escalated: true, assignee: { id: director } });

@@ -400,17 +400,28 @@ describe('optimistic versions on PATCH /requests/:id', () => {
 });
 
 describe('reassignment and escalation', () => {
-  it('refuses a director reassigning a request outside its region with 403, writing nothing', async () => {
+  it('lets a director holding a request outside its region hand it on only to someone who may work in that region', async () => {
     const id = await assignedRequest(); // Bolivia, Andean region
     // Only if it holds the request can the Central American director see it at all.
     expectProblem(await call('POST', `/requests/${id}/assign`, DIRECTOR_CAM, { assigneeId: ids[DIRECTOR_AND] }), 404);
     expectStatus(await call('POST', `/requests/${id}/assign`, ADMIN, { assigneeId: ids[DIRECTOR_CAM] }), 200);
     expectStatus(await call('GET', `/requests/${id}`, DIRECTOR_CAM), 200);
     const before = await row(id);
-    const answer = await call('POST', `/requests/${id}/assign`, DIRECTOR_CAM, { assigneeId: ids[DIRECTOR_AND] });
+    // To the Caribbean director: not someone who may work in the Andean region.
+    const answer = await call('POST', `/requests/${id}/assign`, DIRECTOR_CAM, { assigneeId: ids[DIRECTOR_CAR] });
     expectProblem(answer, 403);
     expect(await row(id)).toEqual(before);
     expect(before.assignee_id).toBe(ids[DIRECTOR_CAM]);
+    // As its assignee it may hand it to the Andean director.
+    expectStatus(await call('POST', `/requests/${id}/assign`, DIRECTOR_CAM, { assigneeId: ids[DIRECTOR_AND] }), 200);
+    expect((await row(id)).assignee_id).toBe(ids[DIRECTOR_AND]);
+  });
+
+  it("refuses a director giving a request of its region to another region's director with 403, writing nothing", async () => {
+    const id = await assignedRequest(); // Bolivia, Andean region
+    const before = await row(id);
+    expectProblem(await call('POST', `/requests/${id}/assign`, DIRECTOR_AND, { assigneeId: ids[DIRECTOR_CAM] }), 403);
+    expect(await row(id)).toEqual(before);
   });
 
   it('lets the region\'s director reassign across its countries', async () => {

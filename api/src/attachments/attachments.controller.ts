@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ATTACHMENT_LIMITS, type AttachmentView } from '@portal/shared';
+import { ATTACHMENT_LIMITS, type AttachmentView, rolesForCaseActions } from '@portal/shared';
 import type { AuthUser } from '../auth/auth-user';
 import { AnyRole, CurrentUser, Roles } from '../auth/auth.decorators';
 import { AppException, ValidationException } from '../common/app-exception';
@@ -19,9 +19,11 @@ export class AttachmentsController {
   constructor(private readonly attachments: AttachmentsService) {}
 
   @Post('requests/:id/attachments')
-  @Roles('member', 'representative', 'specialist', 'director', 'admin')
+  @Roles(...rolesForCaseActions('reply', 'internal-note'))
   @ApiConsumes('multipart/form-data')
-  @ApiOperation({ summary: 'Attach a file (multipart field "file", optional field "messageId"); type checked from the content' })
+  @ApiOperation({
+    summary: 'Attach a file (multipart field "file", optional field "messageId", in any order); type checked from the content, the name must carry an extension of that type',
+  })
   async upload(
     @CurrentUser() caller: AuthUser,
     @Param('id', IdParam('request')) requestId: string,
@@ -31,7 +33,8 @@ export class AttachmentsController {
     if (!request.isMultipart()) {
       throw new AppException(415, 'attachments.not-multipart', 'Unsupported media type', 'Send the file as multipart/form-data in a field named "file".');
     }
-    // The messageId field must come before the file, so the checks can run before reading it.
+    // Every part is read before anything is decided: the fields may come in any order (a
+    // messageId after the file must be checked like one before it), and each comes once.
     let messageId: string | null = null;
     let file: { fileName: string; content: Buffer } | null = null;
     for await (const part of request.parts({ limits: { fileSize: ATTACHMENT_LIMITS.maxBytes, files: 1, fields: 2, fieldSize: 100 } })) {
@@ -39,11 +42,12 @@ export class AttachmentsController {
         if (part.fieldname !== 'messageId' || typeof part.value !== 'string' || !UUID.test(part.value)) {
           throw new ValidationException({ [part.fieldname]: ['unknown field, or messageId is not a message id'] });
         }
+        if (messageId !== null) throw new ValidationException({ messageId: ['send messageId once'] });
         messageId = part.value.toLowerCase();
         continue;
       }
       if (part.fieldname !== 'file') throw new ValidationException({ [part.fieldname]: ['send the file in a field named "file"'] });
-      await this.attachments.checkCanAttach(caller, requestId, messageId);
+      // Held in memory (at most 10 MB, one file): nothing reaches the disk before the checks.
       const content = await part.toBuffer().catch((error: { code?: string }) => {
         if (error.code === 'FST_REQ_FILE_TOO_LARGE') throw new FileTooLargeException(ATTACHMENT_LIMITS.maxBytes);
         throw error;

@@ -16,3 +16,15 @@ export class FileTypeRefusedException extends AppException {
     );
   }
 }
+
+export class FileNameRefusedException extends AppException {
+  constructor(extension: string, contentType: string, allowedExtensions: readonly string[]) {
+    super(
+      415,
+      'attachments.name-refused',
+      'File name does not match its content',
+      `The file is named ".${extension}" but its content is ${contentType}: name it ${allowedExtensions.map((e) => `.${e}`).join(' or ')}.`,
+      { extension, contentType, allowedExtensions },
+    );
+  }
+}

@@ -4,19 +4,30 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
-import { ATTACHMENT_LIMITS, type AttachmentView, isStaff } from '@portal/shared';
+import type { DataSource, EntityManager } from 'typeorm';
+import { ATTACHMENT_EXTENSIONS, ATTACHMENT_LIMITS, type AttachmentView, isStaff } from '@portal/shared';
 import type { AuthUser } from '../auth/auth-user';
 import { ConflictException, NotFoundException, ValidationException } from '../common/app-exception';
 import { AppConfig } from '../config/app-config';
+import { authorizeCaseAction } from '../requests/case-permissions';
 import { visibilityScope } from '../requests/request-scope';
 import { RequestForbiddenException } from '../requests/requests.exceptions';
-import { FileTypeRefusedException } from './attachments.exceptions';
-import { detectContentType, sanitizeFileName } from './file-type';
+import { FileNameRefusedException, FileTypeRefusedException } from './attachments.exceptions';
+import { type AcceptedContentType, detectContentType, extensionOf, nameForContentType, sanitizeFileName } from './file-type';
 
 export interface UploadedFile {
   fileName: string;
   content: Buffer;
+}
+
+/** The name to store and the type of an upload; 415 when the content or its name is refused. */
+function acceptedFile(file: UploadedFile): { name: string; contentType: AcceptedContentType } {
+  const sanitized = sanitizeFileName(file.fileName);
+  const contentType = detectContentType(file.content, sanitized);
+  if (!contentType) throw new FileTypeRefusedException();
+  const name = nameForContentType(sanitized, contentType);
+  if (!name) throw new FileNameRefusedException(extensionOf(sanitized), contentType, ATTACHMENT_EXTENSIONS[contentType]);
+  return { name, contentType };
 }
 
 @Injectable()
@@ -35,49 +46,66 @@ export class AttachmentsService implements OnModuleInit {
   }
 
   /**
-   * Checks, before the upload is read, that the caller may attach to this request (and
-   * message): a visible request that is not closed; a message of this request written by
-   * the caller; no more than 5 files on one message.
+   * Stores a file once everything is known and checked, in one transaction: the caller may
+   * attach to this request and message (see `checkCanAttach`), the content is of an accepted
+   * type and its name agrees with it. Only then is the file written, under a random name
+   * outside the web root, and recorded; if the record fails, the file is removed again.
    */
-  async checkCanAttach(caller: AuthUser, requestId: string, messageId: string | null): Promise<void> {
+  async store(caller: AuthUser, requestId: string, messageId: string | null, file: UploadedFile): Promise<AttachmentView> {
+    let written: string | null = null;
+    try {
+      return await this.dataSource.transaction(async (db) => {
+        await this.checkCanAttach(db, caller, requestId, messageId);
+        const { name, contentType } = acceptedFile(file);
+        const storageKey = randomUUID();
+        written = join(this.directory, storageKey);
+        await writeFile(written, file.content, { mode: 0o640, flag: 'wx' });
+        const [row] = await db.query(
+          `INSERT INTO attachments (request_id, message_id, uploaded_by, file_name, content_type, size_bytes, sha256, storage_key)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id, created_at`,
+          [requestId, messageId, caller.id, name, contentType, file.content.length, createHash('sha256').update(file.content).digest('hex'), storageKey],
+        );
+        return { id: row.id, name, size: file.content.length, contentType, messageId, createdAt: row.created_at.toISOString() };
+      });
+    } catch (error) {
+      // Nothing recorded (the transaction rolled back, or its commit failed): nothing kept.
+      if (written) await rm(written, { force: true });
+      throw error;
+    }
+  }
+
+  /**
+   * The caller may attach here: a visible request that is not closed, on which it may write
+   * (a file on the request itself is a reply; on a message, the case-permission action of
+   * that message); for a message, one of this request written by the caller (an internal
+   * note counts as absent for a member), with fewer than 5 files. The message row stays
+   * locked until the file is recorded, so two uploads at once cannot both take its fifth place.
+   */
+  private async checkCanAttach(db: EntityManager, caller: AuthUser, requestId: string, messageId: string | null): Promise<void> {
     const params: unknown[] = [requestId];
     const scope = visibilityScope(caller, params);
-    const [request] = await this.dataSource.query(`SELECT r.status FROM requests r WHERE r.id = $1 AND ${scope}`, params);
+    const [request] = await db.query(
+      `SELECT r.status, r.assignee_id, r.region_code, r.organization_id FROM requests r WHERE r.id = $1 AND ${scope} FOR SHARE OF r`,
+      params,
+    );
     if (!request) throw new NotFoundException('request');
+    if (messageId === null) authorizeCaseAction(caller, request, 'reply');
     if (request.status === 'closed' || request.status === 'withdrawn') {
       throw new ConflictException('requests.closed', `The request is ${request.status}: it takes no more files.`);
     }
     if (messageId === null) return;
-    const [message] = await this.dataSource.query(
-      `SELECT m.author_id, (SELECT count(*)::int FROM attachments f WHERE f.message_id = m.id) AS files
-       FROM request_messages m WHERE m.id = $1 AND m.request_id = $2`,
-      [messageId, requestId],
-    );
-    if (!message) throw new ValidationException({ messageId: ['no message of this request has this id'] });
-    if (message.author_id !== caller.id) throw new RequestForbiddenException('You can attach files only to your own messages.');
-    if (message.files >= ATTACHMENT_LIMITS.maxPerMessage) {
-      throw new ConflictException('attachments.too-many', `A message carries at most ${ATTACHMENT_LIMITS.maxPerMessage} files.`);
+    const [message] = await db.query(`SELECT m.author_id, m.internal FROM request_messages m WHERE m.id = $1 AND m.request_id = $2 FOR UPDATE`, [
+      messageId,
+      requestId,
+    ]);
+    if (!message || (message.internal && !isStaff(caller.role))) {
+      throw new ValidationException({ messageId: ['no message of this request has this id'] });
     }
-  }
-
-  /** Stores the file under a random name outside the web root, then records it. */
-  async store(caller: AuthUser, requestId: string, messageId: string | null, file: UploadedFile): Promise<AttachmentView> {
-    const name = sanitizeFileName(file.fileName);
-    const contentType = detectContentType(file.content, name);
-    if (!contentType) throw new FileTypeRefusedException();
-    const storageKey = randomUUID();
-    const path = join(this.directory, storageKey);
-    await writeFile(path, file.content, { mode: 0o640, flag: 'wx' });
-    try {
-      const [row] = await this.dataSource.query(
-        `INSERT INTO attachments (request_id, message_id, uploaded_by, file_name, content_type, size_bytes, sha256, storage_key)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id, created_at`,
-        [requestId, messageId, caller.id, name, contentType, file.content.length, createHash('sha256').update(file.content).digest('hex'), storageKey],
-      );
-      return { id: row.id, name, size: file.content.length, contentType, messageId, createdAt: row.created_at.toISOString() };
-    } catch (error) {
-      await rm(path, { force: true });
-      throw error;
+    authorizeCaseAction(caller, request, message.internal ? 'internal-note' : 'reply');
+    if (message.author_id !== caller.id) throw new RequestForbiddenException('You can attach files only to your own messages.');
+    const [{ files }] = await db.query(`SELECT count(*)::int AS files FROM attachments WHERE message_id = $1`, [messageId]);
+    if (files >= ATTACHMENT_LIMITS.maxPerMessage) {
+      throw new ConflictException('attachments.too-many', `A message carries at most ${ATTACHMENT_LIMITS.maxPerMessage} files.`);
     }
   }
 

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import type { MessageView, Page, RequestDetailView, RequestView, RoutingPreview } from '@portal/shared';
+import { type MessageView, type Page, type RequestDetailView, type RequestView, rolesForCaseActions, type RoutingPreview } from '@portal/shared';
 import type { AuthUser } from '../auth/auth-user';
 import { AnyRole, CurrentUser, Roles } from '../auth/auth.decorators';
 import { ValidationException } from '../common/app-exception';
@@ -20,8 +20,6 @@ import {
 import { RequestsService } from './requests.service';
 import { SubmitRateLimit } from '../security/rate-limits';
 
-/** Roles that work cases: the executive directorate reads only. */
-const CASE_WORKERS = ['representative', 'specialist', 'director', 'admin'] as const;
 const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
 
 @ApiTags('requests')
@@ -64,22 +62,23 @@ export class RequestsController {
     return this.requests.get(caller, id);
   }
 
+  // The roles of each case action come from the case-permission table (shared/src/case-permissions.ts).
   @Patch('requests/:id')
-  @Roles(...CASE_WORKERS)
+  @Roles(...rolesForCaseActions('priority', 'area'))
   @ApiOperation({ summary: 'Change priority or area (optimistic: send the version you loaded)' })
   update(@CurrentUser() caller: AuthUser, @Param('id', IdParam('request')) id: string, @Body() body: UpdateRequestDto): Promise<RequestView> {
     return this.requests.update(caller, id, body);
   }
 
   @Post('requests/:id/messages')
-  @Roles('member', ...CASE_WORKERS)
+  @Roles(...rolesForCaseActions('reply', 'internal-note'))
   @ApiOperation({ summary: 'A public reply, or (staff) an internal note' })
   addMessage(@CurrentUser() caller: AuthUser, @Param('id', IdParam('request')) id: string, @Body() body: CreateMessageDto): Promise<MessageView> {
     return this.requests.addMessage(caller, id, body);
   }
 
   @Post('requests/:id/transitions')
-  @Roles('member', ...CASE_WORKERS)
+  @Roles(...rolesForCaseActions('status', 'resolve'))
   @HttpCode(200)
   @ApiOperation({ summary: 'Change status; 409 with the allowed ones when not allowed from here' })
   transition(@CurrentUser() caller: AuthUser, @Param('id', IdParam('request')) id: string, @Body() body: TransitionDto): Promise<RequestView> {
@@ -87,15 +86,17 @@ export class RequestsController {
   }
 
   @Post('requests/:id/assign')
-  @Roles(...CASE_WORKERS)
+  @Roles(...rolesForCaseActions('reassign', 'claim'))
   @HttpCode(200)
-  @ApiOperation({ summary: 'Reassign: an admin anywhere, a director within its region, the assignee handing on' })
+  @ApiOperation({
+    summary: "Reassign (the assignee handing on, the region's director, an admin) or claim (to oneself: the region's director, an admin); except for admins, only to someone who may work in the request's region",
+  })
   assign(@CurrentUser() caller: AuthUser, @Param('id', IdParam('request')) id: string, @Body() body: AssignDto): Promise<RequestView> {
     return this.requests.assign(caller, id, body);
   }
 
   @Post('requests/:id/escalate')
-  @Roles('representative', 'specialist')
+  @Roles(...rolesForCaseActions('escalate'))
   @HttpCode(200)
   @ApiOperation({ summary: "Escalate to the region's director, with a reason" })
   escalate(@CurrentUser() caller: AuthUser, @Param('id', IdParam('request')) id: string, @Body() body: EscalateDto): Promise<RequestView> {
@@ -103,7 +104,7 @@ export class RequestsController {
   }
 
   @Post('requests/:id/satisfaction')
-  @Roles('member')
+  @Roles(...rolesForCaseActions('rate'))
   @ApiOperation({ summary: 'Rate the service (1–5) once the request is resolved' })
   rate(@CurrentUser() caller: AuthUser, @Param('id', IdParam('request')) id: string, @Body() body: SatisfactionDto) {
     return this.requests.rate(caller, id, body);

@@ -20,7 +20,7 @@ export class RequestClosedException extends ConflictException {
 }
 
 export class RequestForbiddenException extends AppException {
-  constructor(detail: string) {
-    super(403, 'requests.forbidden', 'Not allowed', detail);
+  constructor(detail: string, extensions: Record<string, unknown> = {}) {
+    super(403, 'requests.forbidden', 'Not allowed', detail, extensions);
   }
 }

@@ -4,9 +4,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import {
   allowedTransitions,
+  type CaseAction,
   isReopen,
   isStaff,
   LIMITS,
+  mayActOnCase,
   type MessageView,
   type Page,
   type RequestDetailView,
@@ -14,6 +16,7 @@ import {
   type RequestView,
   type RoutingPreview,
   type TimelineEventType,
+  transitionAction,
 } from '@portal/shared';
 import type { AuthUser } from '../auth/auth-user';
 import { ConflictException, NotFoundException, ValidationException } from '../common/app-exception';
@@ -21,6 +24,7 @@ import { NotificationsService } from '../notifications/notifications.service';
 import type { NotificationKind } from '../notifications/templates';
 import { ReferenceService } from '../reference/reference.service';
 import { SlaService } from '../sla/sla.service';
+import { authorizeAssignee, authorizeCaseAction, caseActor, caseFacts } from './case-permissions';
 import { REQUEST_COLUMNS, REQUEST_JOINS, RequestViewsRepository, toRequestView } from './request-views.repository';
 import { visibilityScope } from './request-scope';
 import type {
@@ -42,6 +46,7 @@ interface LockedRequest {
   reference: string;
   subject: string;
   created_by: string;
+  organization_id: string;
   status: RequestStatus;
   assignee_id: string | null;
   region_code: string;
@@ -99,10 +104,13 @@ export class RequestsService {
     const request = await this.views.findVisible(caller, id);
     if (!request) throw new NotFoundException('request');
     const { timeline, attachments } = await this.views.timeline(caller, id);
-    const allowed = allowedTransitions(request.status, caller.role, {
+    const lifecycle = allowedTransitions(request.status, caller.role, {
       resolvedAt: request.resolvedAt ? new Date(request.resolvedAt) : null,
       now: new Date(),
     });
+    // Only those the caller may make on this case (a colleague's case offers none).
+    const facts = { assigneeId: request.assignee?.id ?? null, region: request.region, organizationId: request.organization.id };
+    const allowed = lifecycle.filter((to) => mayActOnCase(caseActor(caller), facts, transitionAction(to)));
     return { ...request, timeline, attachments, allowedTransitions: allowed };
   }
 
@@ -222,6 +230,11 @@ export class RequestsService {
   async update(caller: AuthUser, id: string, body: UpdateRequestDto): Promise<RequestView> {
     return this.dataSource.transaction(async (db) => {
       const request = await this.lockVisible(db, caller, id);
+      // Each detail sent is its own action; a body with neither asks for both.
+      const actions: CaseAction[] = body.priority === undefined && body.area === undefined ? ['priority', 'area'] : [];
+      if (body.priority !== undefined) actions.push('priority');
+      if (body.area !== undefined) actions.push('area');
+      for (const action of actions) authorizeCaseAction(caller, request, action);
       if (request.version !== body.version) throw new StaleVersionException(request.version);
       if (['closed', 'withdrawn'].includes(request.status)) throw new RequestClosedException(request.status);
       let changed = false;
@@ -246,11 +259,11 @@ export class RequestsService {
 
   async addMessage(caller: AuthUser, id: string, body: CreateMessageDto): Promise<MessageView> {
     const staff = isStaff(caller.role);
-    if (body.internal && !staff) throw new RequestForbiddenException('Only staff can write internal notes.');
+    const internal = body.internal === true;
     return this.dataSource.transaction(async (db) => {
       const request = await this.lockVisible(db, caller, id);
+      authorizeCaseAction(caller, request, internal ? 'internal-note' : 'reply');
       if (request.status === 'closed' || request.status === 'withdrawn') throw new RequestClosedException(request.status);
-      const internal = body.internal === true;
       const [message] = await db.query(
         `INSERT INTO request_messages (request_id, author_id, body, internal, created_at) VALUES ($1, $2, $3, $4, clock_timestamp())
          RETURNING id, created_at`,
@@ -293,29 +306,35 @@ export class RequestsService {
   async transition(caller: AuthUser, id: string, body: TransitionDto): Promise<RequestView> {
     return this.dataSource.transaction(async (db) => {
       const request = await this.lockVisible(db, caller, id);
-      const allowed = allowedTransitions(request.status, caller.role, { resolvedAt: request.resolved_at, now: request.now });
-      if (!allowed.includes(body.to)) throw new TransitionNotAllowedException(request.status, body.to, allowed);
+      // The lifecycle first (no such change from here: 409 with those the caller may make),
+      // then whether this caller may make it on this case (403).
+      const lifecycle = allowedTransitions(request.status, caller.role, { resolvedAt: request.resolved_at, now: request.now });
+      if (!lifecycle.includes(body.to)) {
+        const allowed = lifecycle.filter((to) => mayActOnCase(caseActor(caller), caseFacts(request), transitionAction(to)));
+        throw new TransitionNotAllowedException(request.status, body.to, allowed);
+      }
+      authorizeCaseAction(caller, request, transitionAction(body.to));
       await this.setStatus(db, request, caller.id, body.to, body.reason ?? null);
       return (await this.views.findVisible(caller, id, db))!;
     });
   }
 
   /**
-   * Gives the request to someone else: an admin anywhere, a director within its region,
-   * a representative or specialist only a request it holds (handing it on).
+   * Gives the request to someone: to the caller itself a claim, to another a reassignment
+   * (the case-permission table says who may), and by anyone but an admin only to someone who
+   * may work in the request's region.
    */
   async assign(caller: AuthUser, id: string, body: AssignDto): Promise<RequestView> {
     return this.dataSource.transaction(async (db) => {
       const request = await this.lockVisible(db, caller, id);
-      if (caller.role === 'director' && request.region_code !== caller.regionCode) {
-        throw new RequestForbiddenException('A director reassigns requests of its own region only.');
-      }
-      if ((caller.role === 'representative' || caller.role === 'specialist') && request.assignee_id !== caller.id) {
-        throw new RequestForbiddenException('You can hand on only requests assigned to you.');
-      }
+      authorizeCaseAction(caller, request, body.assigneeId.toLowerCase() === caller.id ? 'claim' : 'reassign');
       if (['resolved', 'closed', 'withdrawn'].includes(request.status)) throw new RequestClosedException(request.status);
+      // The region of each coverage entry: its own, its country's, or none (an area anywhere).
       const [assignee] = await db.query(
-        `SELECT id, name, role, active, available FROM users WHERE id = $1 FOR UPDATE`,
+        `SELECT u.id, u.name, u.role, u.active, u.available, u.region_code,
+                ARRAY(SELECT COALESCE(c.region_code, k.region_code) FROM coverage_entries c LEFT JOIN countries k ON k.code = c.country_code
+                      WHERE c.user_id = u.id) AS coverage_regions
+         FROM users u WHERE u.id = $1 FOR UPDATE OF u`,
         [body.assigneeId],
       );
       if (!assignee || !assignee.active || !['representative', 'specialist', 'director', 'admin'].includes(assignee.role)) {
@@ -323,6 +342,7 @@ export class RequestsService {
       }
       if (!assignee.available) throw new ValidationException({ assigneeId: ['this person is not available (leave or vacancy)'] });
       if (assignee.id === request.assignee_id) throw new ConflictException('requests.already-assigned', 'The request is already assigned to this person.');
+      authorizeAssignee(caller, request, { role: assignee.role, region: assignee.region_code, coverageRegions: assignee.coverage_regions });
       await this.reassign(db, request, caller.id, assignee, 'assigned', body.reason ?? null);
       return (await this.views.findVisible(caller, id, db))!;
     });
@@ -332,6 +352,7 @@ export class RequestsService {
   async escalate(caller: AuthUser, id: string, body: EscalateDto): Promise<RequestView> {
     return this.dataSource.transaction(async (db) => {
       const request = await this.lockVisible(db, caller, id);
+      authorizeCaseAction(caller, request, 'escalate');
       if (['resolved', 'closed', 'withdrawn'].includes(request.status)) throw new RequestClosedException(request.status);
       const [director] = await db.query(
         `SELECT id, name FROM users WHERE role = 'director' AND region_code = $1 AND active ORDER BY available DESC, id LIMIT 1 FOR UPDATE`,
@@ -350,6 +371,7 @@ export class RequestsService {
   async rate(caller: AuthUser, id: string, body: SatisfactionDto): Promise<{ score: number; comment: string | null }> {
     return this.dataSource.transaction(async (db) => {
       const request = await this.lockVisible(db, caller, id);
+      authorizeCaseAction(caller, request, 'rate');
       if (request.status !== 'resolved' && request.status !== 'closed') {
         throw new ConflictException('requests.not-resolved', 'A request can be rated once it is resolved.');
       }
@@ -413,7 +435,7 @@ export class RequestsService {
     const params: unknown[] = [id];
     const scope = visibilityScope(caller, params);
     const [row] = await db.query(
-      `SELECT r.id, r.reference, r.subject, r.created_by, r.status, r.assignee_id, r.region_code, r.country_code, r.area_code, r.priority, r.resolved_at, r.version, r.escalated,
+      `SELECT r.id, r.reference, r.subject, r.created_by, r.organization_id, r.status, r.assignee_id, r.region_code, r.country_code, r.area_code, r.priority, r.resolved_at, r.version, r.escalated,
               now() AS now
        FROM requests r WHERE r.id = $1 AND ${scope} FOR UPDATE OF r`,
       params,

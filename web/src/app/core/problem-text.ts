@@ -33,6 +33,7 @@ const CODE_MESSAGES: Readonly<Record<string, TranslationKey>> = {
   'requests.already-rated': 'requests.error.alreadyRated',
   'requests.idempotency-key-reused': 'requests.error.keyReused',
   'attachments.type-refused': 'requests.error.fileType',
+  'attachments.name-refused': 'requests.error.fileType',
   'attachments.not-multipart': 'requests.error.fileType',
   'attachments.too-large': 'requests.error.fileTooLarge',
   'attachments.too-many': 'requests.error.tooManyFiles',

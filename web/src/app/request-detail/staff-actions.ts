@@ -1,7 +1,9 @@
 import { Component, computed, effect, inject, input, output, signal, untracked } from '@angular/core';
 import {
   type AdminUserView,
+  type CaseAction,
   CASE_WORKER_ROLES,
+  mayActOnCase,
   type Priority,
   PRIORITIES,
   type RequestDetailView,
@@ -64,23 +66,23 @@ export class StaffActions {
   protected readonly area = signal<ThematicArea>('market-access');
 
   protected readonly finished = computed(() => FINISHED.includes(this.request().status));
-  protected readonly editable = computed(() => !['closed', 'withdrawn'].includes(this.request().status));
+  /** The case-permission table (shared/src/case-permissions.ts), as the API applies it. */
+  protected may(action: CaseAction): boolean {
+    const request = this.request();
+    const user = this.user();
+    return mayActOnCase(
+      { id: user.id, role: user.role, region: user.region, organizationId: user.organization?.id ?? null },
+      { assigneeId: request.assignee?.id ?? null, region: request.region, organizationId: request.organization.id },
+      action,
+    );
+  }
+  protected readonly editable = computed(() => !['closed', 'withdrawn'].includes(this.request().status) && (this.may('priority') || this.may('area')));
   protected readonly detailsChanged = computed(
     () => this.priority() !== this.request().priority || this.area() !== this.request().area,
   );
   protected readonly isAdmin = computed(() => this.user().role === 'admin');
-  /** The API's rule: an admin anywhere, a director in its region, others only what they hold. */
-  protected readonly canReassign = computed(() => {
-    const request = this.request();
-    const user = this.user();
-    if (this.finished()) return false;
-    if (user.role === 'admin') return true;
-    if (user.role === 'director') return request.region === user.region;
-    return request.assignee?.id === user.id;
-  });
-  protected readonly canEscalate = computed(
-    () => (this.user().role === 'representative' || this.user().role === 'specialist') && !this.finished(),
-  );
+  protected readonly canReassign = computed(() => !this.finished() && this.may('reassign'));
+  protected readonly canEscalate = computed(() => !this.finished() && this.may('escalate'));
   protected readonly suggestionIsCurrent = computed(
     () => !!this.preview()?.assignee && this.preview()?.assignee?.id === this.request().assignee?.id,
   );
