@@ -75,7 +75,9 @@ export async function startPortal(config: AppConfig): Promise<RunningPortal> {
           .header('content-type', `${PROBLEM_CONTENT_TYPE}; charset=utf-8`)
           .send({ type: 'about:blank', title: status === 414 ? 'URI too long' : 'Invalid request', status, detail: error.message });
       },
-      trustProxy: true,
+      // X-Forwarded-For and -Proto count only from the configured proxies: from anyone else
+      // they would let a client pick the address its rate limits are counted by.
+      trustProxy: config.trustedProxies.length ? config.trustedProxies : false,
       requestIdHeader: 'x-request-id',
       genReqId: () => randomUUID(),
       disableRequestLogging: config.NODE_ENV === 'test',

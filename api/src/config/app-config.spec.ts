@@ -40,3 +40,16 @@ describe('loadConfig', () => {
     }
   });
 });
+
+describe('TRUSTED_PROXIES', () => {
+  it('trusts no proxy by default and reads a list of addresses and CIDRs', () => {
+    expect(loadConfig({}).trustedProxies).toEqual([]);
+    expect(loadConfig({ TRUSTED_PROXIES: ' 10.0.0.5, 172.30.80.0/24 ,fd00::/8' }).trustedProxies).toEqual(['10.0.0.5', '172.30.80.0/24', 'fd00::/8']);
+  });
+
+  it('refuses what is not an address or CIDR, and a prefix that trusts everyone', () => {
+    for (const value of ['nginx', '10.0.0.0/0', '10.0.0.0/33', '1.2.3.4/8/1', '::1/129', 'loopback']) {
+      expect(() => loadConfig({ TRUSTED_PROXIES: value })).toThrow(/TRUSTED_PROXIES: not an IP address or CIDR/);
+    }
+  });
+});

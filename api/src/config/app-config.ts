@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
@@ -111,6 +112,13 @@ export class AppConfig {
   @Max(86_400)
   JOB_INTERVAL_SECONDS = 60;
 
+  /**
+   * Addresses or CIDRs of the reverse proxies in front (comma-separated), whose
+   * X-Forwarded-For is believed; none: the socket's address is the client's.
+   */
+  @IsString()
+  TRUSTED_PROXIES = '';
+
   /** Origins allowed to call the API from a browser (comma-separated); none: same origin only. */
   @IsString()
   CORS_ORIGINS = '';
@@ -132,6 +140,10 @@ export class AppConfig {
   /** Folder of the built web app to serve at /; empty disables serving it. */
   @IsString()
   WEB_DIST_DIR = '';
+
+  get trustedProxies(): string[] {
+    return this.TRUSTED_PROXIES.split(',').map((entry) => entry.trim()).filter(Boolean);
+  }
 
   get attachmentsDir(): string {
     return this.ATTACHMENTS_DIR || `${this.DATA_DIR}/attachments`;
@@ -155,6 +167,15 @@ export function configVariableNames(): string[] {
   return [...Object.keys(new AppConfig()), 'DATABASE_URL', 'SEED_DEMO', 'JWT_SECRET', 'SMTP_URL', 'PUBLIC_URL'];
 }
 
+/** An IP address, or a CIDR with a prefix of at least 1 (trusting every address is not an option). */
+function isAddressOrCidr(entry: string): boolean {
+  const [address, prefix, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) >= 1 && Number(prefix) <= (version === 4 ? 32 : 128);
+}
+
 /** Reads and validates the configuration; throws ConfigError naming each bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const known = configVariableNames();
@@ -164,6 +185,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const messages = errors.flatMap((error) =>
     Object.values(error.constraints ?? {}).map((message) => `${error.property}: ${message}`),
   );
+  const badProxies = config.trustedProxies.filter((entry) => !isAddressOrCidr(entry));
+  if (badProxies.length) messages.push(`TRUSTED_PROXIES: not an IP address or CIDR: ${badProxies.join(', ')}`);
   if (!config.demoMode && !config.JWT_SECRET) {
     messages.push('JWT_SECRET: required when the portal runs outside demo mode (DATABASE_URL set without SEED_DEMO=true)');
   }
