@@ -119,6 +119,12 @@ export class AppConfig {
   @IsString()
   TRUSTED_PROXIES = '';
 
+  /** Serve the OpenAPI document and Swagger UI at /api/docs; unset: on outside production. */
+  @Transform(toBoolean)
+  @IsOptional()
+  @IsBoolean()
+  API_DOCS?: boolean;
+
   /** Origins allowed to call the API from a browser (comma-separated); none: same origin only. */
   @IsString()
   CORS_ORIGINS = '';
@@ -145,6 +151,10 @@ export class AppConfig {
     return this.TRUSTED_PROXIES.split(',').map((entry) => entry.trim()).filter(Boolean);
   }
 
+  get apiDocs(): boolean {
+    return this.API_DOCS ?? this.NODE_ENV !== 'production';
+  }
+
   get attachmentsDir(): string {
     return this.ATTACHMENTS_DIR || `${this.DATA_DIR}/attachments`;
   }
@@ -164,7 +174,7 @@ export class ConfigError extends Error {}
 /** Every environment variable the portal reads. */
 export function configVariableNames(): string[] {
   // Variables without a default are not own properties of a fresh instance: list them.
-  return [...Object.keys(new AppConfig()), 'DATABASE_URL', 'SEED_DEMO', 'JWT_SECRET', 'SMTP_URL', 'PUBLIC_URL'];
+  return [...Object.keys(new AppConfig()), 'DATABASE_URL', 'SEED_DEMO', 'JWT_SECRET', 'SMTP_URL', 'PUBLIC_URL', 'API_DOCS'];
 }
 
 /** An IP address, or a CIDR with a prefix of at least 1 (trusting every address is not an option). */
