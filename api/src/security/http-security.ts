@@ -31,9 +31,9 @@ export const WEB_APP_CSP = [
  * UI keeps working), CORS for the configured origins only, and rate limits for the routes
  * that ask for one (sign-in, submission) with the IETF RateLimit-* headers and Retry-After
  * on a 429. The address is the client's: X-Forwarded-For counts only from TRUSTED_PROXIES
- * (Fastify's trustProxy, set in portal.ts). Limits are
- * counted per API process: behind a balancer of N replicas a client gets up to N times the
- * limit; the per-email sign-in throttle in the database is exact across replicas.
+ * (Fastify's trustProxy, set in portal.ts). Limits are counted per API process: behind a
+ * balancer of N replicas a client gets up to N times the limit; the per-email sign-in
+ * throttle in the database is exact across replicas.
  */
 export async function registerHttpSecurity(app: NestFastifyApplication, config: AppConfig): Promise<void> {
   await app.register(fastifyHelmet as never, {
