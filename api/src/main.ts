@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   const lines = [
     '',
     `  Service request portal running at ${portal.url}`,
-    `  API: ${portal.url}/api/v1 · OpenAPI: ${portal.url}/api/docs`,
+    `  API: ${portal.url}/api/v1${config.apiDocs ? ` · OpenAPI: ${portal.url}/api/docs` : ''}`,
     `  Database: ${portal.embedded ? `embedded PGlite in ${config.DATA_DIR}` : 'PostgreSQL (DATABASE_URL)'}`,
   ];
   if (config.demoMode) {

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
 import { join, resolve } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import fastifyCompress from '@fastify/compress';
@@ -41,6 +42,23 @@ function demoJwtSecret(dataDir: string): string {
   const file = join(dataDir, 'jwt-secret');
   if (!existsSync(file)) writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600 });
   return readFileSync(file, 'utf8').trim();
+}
+
+/** Client correlation ids kept as they are (UUIDs, nginx's $request_id); anything else is replaced. */
+const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{1,64}$/;
+
+/** The OpenAPI document at /api/docs-json and Swagger UI at /api/docs (API_DOCS). */
+function publishApiDocs(app: NestFastifyApplication): void {
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Service request portal API')
+      .setDescription('The HTTP contract of the portal of the Fairtrade small producer and worker organizations network.')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', useGlobalPrefix: false });
 }
 
 export async function startPortal(config: AppConfig): Promise<RunningPortal> {
@@ -84,9 +102,16 @@ export async function startPortal(config: AppConfig): Promise<RunningPortal> {
           .header('content-type', `${PROBLEM_CONTENT_TYPE}; charset=utf-8`)
           .send({ type: 'about:blank', title: status === 414 ? 'URI too long' : 'Invalid request', status, detail: error.message });
       },
-      trustProxy: true,
-      requestIdHeader: 'x-request-id',
-      genReqId: () => randomUUID(),
+      // X-Forwarded-For and -Proto count only from the configured proxies: from anyone else
+      // they would let a client pick the address its rate limits are counted by.
+      trustProxy: config.trustedProxies.length ? config.trustedProxies : false,
+      // A client's (or the proxy's) correlation id is kept only when it is short and plain:
+      // it goes into every log line of the request.
+      requestIdHeader: false,
+      genReqId: (request: IncomingMessage) => {
+        const given = request.headers['x-request-id'];
+        return typeof given === 'string' && REQUEST_ID_PATTERN.test(given) ? given : randomUUID();
+      },
       disableRequestLogging: config.NODE_ENV === 'test',
     });
     const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, dataSource), adapter, {
@@ -103,18 +128,11 @@ export async function startPortal(config: AppConfig): Promise<RunningPortal> {
     await app.register(fastifyCompress as never, { threshold: 1024, encodings: ['br', 'gzip'] });
     fastify.addHook('onSend', async (request, reply) => {
       reply.header('x-request-id', request.id);
+      // API answers carry people's data and tokens: no cache keeps them, unless a route said otherwise.
+      if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
     });
 
-    const document = SwaggerModule.createDocument(
-      app,
-      new DocumentBuilder()
-        .setTitle('Service request portal API')
-        .setDescription('The HTTP contract of the portal of the Fairtrade small producer and worker organizations network.')
-        .setVersion('1')
-        .addBearerAuth()
-        .build(),
-    );
-    SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', useGlobalPrefix: false });
+    if (config.apiDocs) publishApiDocs(app);
 
     const webDist = resolve(config.WEB_DIST_DIR || join(__dirname, '../../../../web/dist/browser'));
     const servingWeb = await serveWebApp(fastify, webDist);

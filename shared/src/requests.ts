@@ -42,7 +42,8 @@ export interface RequestView {
   country: string;
   region: RegionCode;
   assignee: PersonRef | null;
-  routing: { tier: RoutingTier | null; reason: string };
+  /** `reason` (who was chosen, with colleagues' open-case counts) is for staff: null for members. */
+  routing: { tier: RoutingTier | null; reason: string | null };
   createdBy: PersonRef;
   createdAt: string;
   updatedAt: string;

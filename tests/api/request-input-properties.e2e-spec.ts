@@ -47,6 +47,8 @@ type Json = unknown;
 const isObject = (v: Json): v is Record<string, Json> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const chars = (s: string) => [...s.trim()].length;
 const textWithin = (v: Json, min: number, max: number) => typeof v === 'string' && chars(v) >= min && chars(v) <= max;
+/** Something a reader can see: not only controls, format (zero-width, bidi), spaces, fillers or lone marks. */
+const visible = (v: Json) => typeof v === 'string' && /[^\p{Cc}\p{Cf}\p{Z}\s\p{Default_Ignorable_Code_Point}\p{M}]/u.test(v);
 const absent = (v: Json) => v === undefined || v === null; // optional fields may be left out or null
 const onlyKeys = (body: Record<string, Json>, keys: string[]) => Object.keys(body).every((k) => keys.includes(k));
 const intWithin = (v: Json, min: number, max: number) => typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
@@ -57,7 +59,9 @@ const VALID: Record<string, (body: Json) => boolean> = {
     onlyKeys(b, ['area', 'subject', 'description', 'priority']) &&
     AREAS.includes(b.area as string) &&
     textWithin(b.subject, 3, 200) &&
+    visible(b.subject) &&
     textWithin(b.description, 1, 20000) &&
+    visible(b.description) &&
     (absent(b.priority) || PRIORITY_VALUES.includes(b.priority as string)),
   update: (b) =>
     isObject(b) &&
@@ -65,7 +69,7 @@ const VALID: Record<string, (body: Json) => boolean> = {
     intWithin(b.version, 1, 2_000_000_000) &&
     (absent(b.priority) || PRIORITY_VALUES.includes(b.priority as string)) &&
     (absent(b.area) || AREAS.includes(b.area as string)),
-  message: (b) => isObject(b) && onlyKeys(b, ['body', 'internal']) && textWithin(b.body, 1, 20000) && (absent(b.internal) || typeof b.internal === 'boolean'),
+  message: (b) => isObject(b) && onlyKeys(b, ['body', 'internal']) && textWithin(b.body, 1, 20000) && visible(b.body) && (absent(b.internal) || typeof b.internal === 'boolean'),
   transition: (b) =>
     isObject(b) && onlyKeys(b, ['to', 'reason']) && STATUSES.includes(b.to as string) && (absent(b.reason) || textWithin(b.reason, 0, 2000)),
   assign: (b) =>

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { configVariableNames, loadConfig } from '../../api/src/config/app-config';
 import { type ApiProcess, DEMO_PASSWORD, startTestPortal, type TestPortal } from '../support/api-harness';
-import { startNginx } from '../support/nginx';
+import { requestFrom } from '../support/from-address';
+import { NGINX_PROXY_ADDRESS, startNginx } from '../support/nginx';
 import { ROOT } from '../support/paths';
 
 describe('two API processes behind nginx on one database', () => {
@@ -73,5 +74,48 @@ describe('two API processes behind nginx on one database', () => {
     expect(nginx).toMatch(/server api1:3000/);
     expect(nginx).toMatch(/server api2:3000/);
     expect(compose.services.db.healthcheck).toBeDefined();
+    // The replicas believe X-Forwarded-For from nginx's fixed address only.
+    const nginxAddress = compose.services.web.networks.default.ipv4_address;
+    expect(nginxAddress).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
+    for (const [, service] of replicas) expect(service.environment!.TRUSTED_PROXIES).toBe(nginxAddress);
+    expect(nginx).toMatch(/proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;/);
+  });
+});
+
+describe('two API processes behind nginx: rate limits and forwarded addresses', () => {
+  let portal: TestPortal;
+  let second: ApiProcess;
+  let front: { url: string; stop(): Promise<void> };
+
+  beforeAll(async () => {
+    // Configured like docker-compose.yml: only nginx's address is a trusted proxy.
+    portal = await startTestPortal({ env: { TRUSTED_PROXIES: NGINX_PROXY_ADDRESS, RATE_LIMIT_LOGIN_PER_MINUTE: '3' } });
+    second = await portal.startAnother();
+    front = await startNginx([portal.url, second.url]);
+  });
+  afterAll(async () => {
+    await front?.stop();
+    await portal?.stop();
+  });
+
+  const signIn = (from: string, i: number, forwardedFor?: string) =>
+    requestFrom(from, 'POST', `${front.url}/api/v1/auth/login`, {
+      headers: forwardedFor ? { 'x-forwarded-for': forwardedFor } : {},
+      body: { email: `spoof-${from}-${i}@nowhere.example`, password: 'not-the-password' },
+    });
+
+  it('does not reset a client\'s sign-in limit for a made-up X-Forwarded-For, on either replica', async () => {
+    const answers = [];
+    for (let i = 0; i < 12; i++) answers.push(await signIn('127.0.0.1', i, `203.0.113.${i + 1}`));
+    expect(answers.filter((a) => a.status !== 401 && a.status !== 429).map((a) => a.status)).toEqual([]);
+    // 3 a minute per replica: at most 6 get through, whatever the header said.
+    expect(answers.filter((a) => a.status === 401).length).toBeLessThanOrEqual(6);
+    for (const limited of answers.filter((a) => a.status === 429)) expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(answers.filter((a) => a.status === 429).length).toBeGreaterThanOrEqual(6);
+  });
+
+  it('counts another client through nginx apart: the replicas see the real address', async () => {
+    expect((await signIn('127.0.0.5', 0)).status).toBe(401);
+    expect((await signIn('127.0.0.5', 1, '127.0.0.1')).status).toBe(401);
   });
 });

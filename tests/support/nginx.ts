@@ -17,14 +17,19 @@ async function freePort(): Promise<number> {
   });
 }
 
+/** The address nginx connects to the API processes from: the one to name in TRUSTED_PROXIES. */
+export const NGINX_PROXY_ADDRESS = '127.0.0.2';
+
 /**
  * nginx in front of API processes on loopback, configured like deploy/nginx.conf, with the
- * upstream that answered in an X-Upstream header so a test can see the balancing.
+ * upstream that answered in an X-Upstream header so a test can see the balancing. It
+ * connects to them from 127.0.0.2, so they can tell it from its clients (127.0.0.1).
  */
 export async function startNginx(upstreams: string[]): Promise<{ url: string; stop(): Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'portal-nginx-'));
   const port = await freePort();
-  const servers = upstreams.map((u) => `server ${new URL(u).host};`).join(' ');
+  // The API processes listen on IPv4 loopback ("localhost" may also resolve to ::1, which the 127.0.0.2 bind cannot reach).
+  const servers = upstreams.map((u) => `server 127.0.0.1:${new URL(u).port};`).join(' ');
   writeFileSync(
     join(dir, 'nginx.conf'),
     `worker_processes 1;
@@ -42,6 +47,7 @@ export async function startNginx(upstreams: string[]): Promise<{ url: string; st
          listen 127.0.0.1:${port};
          location / {
            proxy_pass http://portal;
+           proxy_bind ${NGINX_PROXY_ADDRESS};
            proxy_set_header Host $host;
            proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
            proxy_set_header X-Request-Id $request_id;

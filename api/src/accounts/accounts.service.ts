@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AdminUserView, InvitationAnswer, TokenPair } from '@portal/shared';
@@ -9,7 +9,7 @@ import { AuthService } from '../auth/auth.service';
 import { deriveAccountToken, hashToken } from '../auth/token-hash';
 import { AppException, ConflictException, ValidationException } from '../common/app-exception';
 import { AppConfig } from '../config/app-config';
-import { hashPassword } from '../auth/password-hasher';
+import { hashPassword, passwordHashing } from '../auth/password-hasher';
 import { NotificationsService } from '../notifications/notifications.service';
 import { UsersService } from '../users/users.service';
 import type { InvitationDto } from './accounts.dto';
@@ -17,6 +17,8 @@ import { passwordProblems } from './password-policy';
 
 const INVITATION_DAYS = 7;
 const RESET_MINUTES = 30;
+/** Reset links one account can be sent in an hour; asking more often sends nothing more. */
+const RESET_LINKS_PER_HOUR = 3;
 
 export class LinkGoneException extends AppException {
   constructor() {
@@ -31,7 +33,10 @@ class ContactOnlyException extends AppException {
 }
 
 @Injectable()
-export class AccountsService {
+export class AccountsService implements OnModuleDestroy {
+  private readonly logger = new Logger('Accounts');
+  private readonly resetsInFlight = new Set<Promise<unknown>>();
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: AppConfig,
@@ -103,15 +108,18 @@ export class AccountsService {
     });
   }
 
-  /** Sets the password (and language) of an invited person and signs it in. */
+  /**
+   * Sets the password (and language) of an invited person and signs it in. The link and the
+   * password are checked first, the password hashed with no connection held, and the link
+   * used (checked again, under its lock) in the transaction that stores the hash.
+   */
   async acceptInvitation(tokenText: string, password: string, language?: string): Promise<TokenPair> {
+    const passwordHash = await this.hashForLink(tokenText, 'invitation', password);
     const userId = await this.dataSource.transaction(async (db) => {
       const link = await this.useToken(db, tokenText, 'invitation');
-      const [user] = await db.query(`SELECT email FROM users WHERE id = $1`, [link.user_id]);
-      this.checkPassword(password, user.email);
       await db.query(`UPDATE users SET password_hash = $2, language = COALESCE($3, language), updated_at = now() WHERE id = $1`, [
         link.user_id,
-        await hashPassword(password),
+        passwordHash,
         language ?? null,
       ]);
       return link.user_id as string;
@@ -120,13 +128,42 @@ export class AccountsService {
   }
 
   /**
-   * Emails a reset link (30 minutes) when the email belongs to an active account. The
-   * answer is the same either way, so nobody learns who has an account here.
+   * Emails a reset link (30 minutes) when the email belongs to an active account, at most
+   * RESET_LINKS_PER_HOUR an hour. The work starts only once the answer is on its way, so a
+   * known email is answered exactly like an unknown one, in what it says and in how long it
+   * takes; nobody learns who has an account here.
    */
-  async forgotPassword(email: string): Promise<void> {
+  forgotPassword(email: string): void {
+    setImmediate(() => {
+      const work = this.sendResetLink(email)
+        .catch((error: unknown) => this.logger.error({ msg: 'password reset link not sent', err: String(error) }))
+        .finally(() => this.resetsInFlight.delete(work));
+      this.resetsInFlight.add(work);
+    });
+  }
+
+  /** A shutdown lets the reset links in flight finish before the database goes. */
+  async onModuleDestroy(): Promise<void> {
+    await new Promise((resolve) => setImmediate(resolve));
+    await Promise.allSettled([...this.resetsInFlight]);
+  }
+
+  private async sendResetLink(email: string): Promise<void> {
     await this.dataSource.transaction(async (db) => {
-      const [user] = await db.query(`SELECT id, name FROM users WHERE lower(email) = lower($1) AND active AND password_hash IS NOT NULL`, [email]);
+      // The row lock serializes requests for one account, so the hourly count is exact.
+      const [user] = await db.query(
+        `SELECT id, name FROM users WHERE lower(email) = lower($1) AND active AND password_hash IS NOT NULL FOR UPDATE`,
+        [email],
+      );
       if (!user) return;
+      const [recent] = await db.query(
+        `SELECT count(*)::int AS n FROM account_tokens WHERE user_id = $1 AND purpose = 'password-reset' AND created_at > now() - interval '1 hour'`,
+        [user.id],
+      );
+      if (recent.n >= RESET_LINKS_PER_HOUR) {
+        this.logger.warn({ msg: 'password reset link not sent: hourly limit reached', user: user.id, limit: RESET_LINKS_PER_HOUR });
+        return;
+      }
       const token = await this.issueToken(db, user.id, 'password-reset', null, `${RESET_MINUTES} minutes`);
       await this.notifications.enqueue(db, [
         { recipientId: user.id, kind: 'account.password-reset', requestId: null, eventKey: `account-token:${token.id}`, params: { tokenId: token.id, name: user.name } },
@@ -136,11 +173,11 @@ export class AccountsService {
 
   /** Sets a new password and ends every session of the person (all refresh tokens revoked). */
   async resetPassword(tokenText: string, password: string): Promise<void> {
+    const passwordHash = await this.hashForLink(tokenText, 'password-reset', password);
     await this.dataSource.transaction(async (db) => {
       const link = await this.useToken(db, tokenText, 'password-reset');
       const [user] = await db.query(`SELECT email FROM users WHERE id = $1`, [link.user_id]);
-      this.checkPassword(password, user.email);
-      await db.query(`UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1`, [link.user_id, await hashPassword(password)]);
+      await db.query(`UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1`, [link.user_id, passwordHash]);
       await db.query(`UPDATE account_tokens SET used_at = now() WHERE user_id = $1 AND purpose = 'password-reset' AND used_at IS NULL`, [link.user_id]);
       await db.query(
         `UPDATE refresh_token_families SET revoked_at = now(), revoked_reason = 'password-reset' WHERE user_id = $1 AND revoked_at IS NULL`,
@@ -189,6 +226,21 @@ export class AccountsService {
       [id, userId, purpose, hashToken(deriveAccountToken(this.config.JWT_SECRET!, id)), createdBy, validity],
     );
     return { id, expiresAt: row.expires_at };
+  }
+
+  /**
+   * The hash of the password chosen with a link that is valid now (410 otherwise) and that
+   * passes the policy (400); hashed in the bounded queue, with no connection held.
+   */
+  private async hashForLink(tokenText: string, purpose: string, password: string): Promise<string> {
+    const [link] = await this.dataSource.query(
+      `SELECT u.email FROM account_tokens t JOIN users u ON u.id = t.user_id
+       WHERE t.token_hash = $1 AND t.purpose = $2 AND t.used_at IS NULL AND t.expires_at > now() AND u.active`,
+      [hashToken(tokenText), purpose],
+    );
+    if (!link) throw new LinkGoneException();
+    this.checkPassword(password, link.email);
+    return passwordHashing.run(() => hashPassword(password));
   }
 
   /** Marks a link used; 410 when it is unknown, used, expired, of another kind or of a deactivated person. */

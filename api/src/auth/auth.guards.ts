@@ -2,6 +2,7 @@ import { type ExecutionContext, Injectable, type CanActivate } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import type { Role } from '@portal/shared';
+import { bearerToken, decodedClaims, expires } from './access-token';
 import type { AuthUser } from './auth-user';
 import { ALLOWED_ROLES, IS_PUBLIC } from './auth.decorators';
 import { ForbiddenRoleException, UnauthenticatedException } from './auth.exceptions';
@@ -13,9 +14,14 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
     super();
   }
 
-  override canActivate(context: ExecutionContext) {
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
-    return super.canActivate(context);
+    const allowed = (await super.canActivate(context)) as boolean;
+    // passport-jwt accepts a validly signed token without `exp` (it never expires): not here.
+    const request = context.switchToHttp().getRequest<{ headers: { authorization?: string } }>();
+    const token = bearerToken(request.headers);
+    if (allowed && (!token || !expires(decodedClaims(token)))) throw new UnauthenticatedException();
+    return allowed;
   }
 
   override handleRequest<TUser>(error: unknown, user: TUser): TUser {

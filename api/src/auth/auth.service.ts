@@ -9,7 +9,7 @@ import { DEMO_PASSWORD } from '../database/demo-seed';
 import { UserViewsRepository } from '../users/user-views.repository';
 import { toPublicUserView } from '../users/users.service';
 import { InvalidCredentialsException, InvalidRefreshTokenException, TooManyAttemptsException } from './auth.exceptions';
-import { decoyPasswordHash, verifyPassword } from './password-hasher';
+import { decoyPasswordHash, type HashingTicket, passwordHashing, verifyPassword } from './password-hasher';
 import { JWT_AUDIENCE, JWT_ISSUER } from './token.constants';
 import { hashToken } from './token-hash';
 
@@ -24,13 +24,17 @@ export class AuthService {
 
   /**
    * Checks the credentials. An unknown email and a wrong password fail alike (same answer,
-   * same argon2 work). Failures are counted per email in the database so every API process
-   * sees them; the attempts for one email are serialized by an advisory lock so a burst of
-   * parallel guesses cannot slip past the limit.
+   * same argon2 work). No database connection is held while argon2 runs (a burst of
+   * sign-ins would empty the pool for everyone): a short transaction first counts the
+   * email's recent failures and, under an advisory lock per email, records this attempt as
+   * one, so parallel guesses cannot slip past the limit; the password is verified after it
+   * committed, in the bounded hashing queue (full: 503, and the attempt is not counted), and
+   * a success then clears the failures up to its own. Failures live in the database so every
+   * API process sees them.
    */
   async login(email: string, password: string): Promise<TokenPair> {
     const emailKey = email.trim().toLowerCase();
-    const outcome = await this.dataSource.transaction(async (db) => {
+    const attempt = await this.dataSource.transaction(async (db) => {
       await db.query(`SELECT pg_advisory_xact_lock(hashtext('login:' || $1))`, [emailKey]);
       const [throttle] = await db.query(
         `SELECT count(*)::int AS failures,
@@ -38,29 +42,39 @@ export class AuthService {
          FROM login_failures WHERE email_key = $1 AND failed_at > now() - make_interval(mins => $2)`,
         [emailKey, LOGIN_THROTTLE.windowMinutes],
       );
-      if (throttle.failures >= LOGIN_THROTTLE.maxFailures) return { kind: 'throttled' as const, retryAfter: throttle.retry_after as number };
-
+      if (throttle.failures >= LOGIN_THROTTLE.maxFailures) return { throttled: true as const, retryAfter: throttle.retry_after as number };
+      await db.query(`DELETE FROM login_failures WHERE email_key = $1 AND failed_at <= now() - make_interval(mins => $2)`, [
+        emailKey,
+        LOGIN_THROTTLE.windowMinutes,
+      ]);
+      // Counted as a failure until the password is found right; ids follow the lock order.
+      const [failure] = await db.query(`INSERT INTO login_failures (email_key, failed_at) VALUES ($1, clock_timestamp()) RETURNING id`, [emailKey]);
       const [user] = await db.query(`SELECT id, password_hash, active FROM users WHERE lower(email) = $1`, [emailKey]);
-      const hash: string | null = user?.active && user.password_hash ? user.password_hash : null;
-      const passwordMatches = await verifyPassword(hash ?? (await decoyPasswordHash()), password);
-      // The demo password only opens doors in demo mode, whatever hash a database holds.
-      const accepted = hash !== null && passwordMatches && (this.config.demoMode || password !== DEMO_PASSWORD);
-      if (!accepted) {
-        await db.query(`DELETE FROM login_failures WHERE email_key = $1 AND failed_at <= now() - make_interval(mins => $2)`, [
-          emailKey,
-          LOGIN_THROTTLE.windowMinutes,
-        ]);
-        await db.query(`INSERT INTO login_failures (email_key) VALUES ($1)`, [emailKey]);
-        return { kind: 'refused' as const };
-      }
-      await db.query(`DELETE FROM login_failures WHERE email_key = $1`, [emailKey]);
-      const [family] = await db.query(`INSERT INTO refresh_token_families (user_id) VALUES ($1) RETURNING id`, [user.id]);
-      const refreshToken = await this.insertRefreshToken(db, family.id);
-      return { kind: 'accepted' as const, userId: user.id as string, refreshToken };
+      return { throttled: false as const, failureId: failure.id as string, user: user as { id: string; password_hash: string | null; active: boolean } | undefined };
     });
-    if (outcome.kind === 'throttled') throw new TooManyAttemptsException(outcome.retryAfter);
-    if (outcome.kind === 'refused') throw new InvalidCredentialsException();
-    return this.tokenPair(outcome.userId, outcome.refreshToken);
+    if (attempt.throttled) throw new TooManyAttemptsException(attempt.retryAfter);
+
+    let ticket: HashingTicket;
+    try {
+      ticket = passwordHashing.admit();
+    } catch (busy) {
+      await this.dataSource.query(`DELETE FROM login_failures WHERE id = $1`, [attempt.failureId]);
+      throw busy;
+    }
+    const user = attempt.user;
+    const hash: string | null = user?.active && user.password_hash ? user.password_hash : null;
+    const passwordMatches = await ticket.run(async () => verifyPassword(hash ?? (await decoyPasswordHash()), password));
+    // The demo password only opens doors in demo mode, whatever hash a database holds.
+    const accepted = hash !== null && passwordMatches && (this.config.demoMode || password !== DEMO_PASSWORD);
+    if (!user || !accepted) throw new InvalidCredentialsException();
+
+    const refreshToken = await this.dataSource.transaction(async (db) => {
+      // This attempt's row and those before it (in lock order) go; parallel attempts after it stay counted.
+      await db.query(`DELETE FROM login_failures WHERE email_key = $1 AND id <= $2`, [emailKey, attempt.failureId]);
+      const [family] = await db.query(`INSERT INTO refresh_token_families (user_id) VALUES ($1) RETURNING id`, [user.id]);
+      return this.insertRefreshToken(db, family.id);
+    });
+    return this.tokenPair(user.id, refreshToken);
   }
 
   /**

@@ -11,6 +11,7 @@ import { JWT_AUDIENCE, JWT_ISSUER } from './token.constants';
 
 interface AccessTokenPayload {
   sub: string;
+  exp?: number;
 }
 
 /**
@@ -37,6 +38,8 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   }
 
   async validate(payload: AccessTokenPayload): Promise<AuthUser | false> {
+    // jsonwebtoken checks exp only when present: a token without one would never expire.
+    if (typeof payload.exp !== 'number') return false;
     if (typeof payload.sub !== 'string' || !/^[0-9a-f-]{36}$/i.test(payload.sub)) return false;
     let row;
     try {

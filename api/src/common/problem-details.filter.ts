@@ -34,7 +34,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
     const problem = this.toProblem(exception, request);
-    if (problem.status === 503) void reply.header('retry-after', '2');
+    // Every 429 and 503 says when to come back: the exception's own estimate, or the rate
+    // limiter's (already set), else 2 s.
+    const retryAfter = exception instanceof AppException ? exception.extensions.retryAfterSeconds : undefined;
+    if (typeof retryAfter === 'number') void reply.header('retry-after', String(retryAfter));
+    else if ((problem.status === 503 || problem.status === 429) && !reply.hasHeader('retry-after')) void reply.header('retry-after', '2');
     if (problem.status === 500) {
       this.logger.error({ err: exception, reqId: request.id, url: request.url }, 'unhandled error');
     }

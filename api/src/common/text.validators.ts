@@ -27,6 +27,33 @@ export function TextLength(min: number, max: number, options?: ValidationOptions
     });
 }
 
+/**
+ * Characters that show nothing by themselves: controls, format characters (zero-width
+ * spaces and joiners, bidi marks and overrides), separators and other spaces, characters
+ * ignorable by default (fillers, variation selectors) and marks with no letter to sit on.
+ */
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Z}\s\p{Default_Ignorable_Code_Point}\p{M}]/gu;
+
+/** Whether a text has at least one character a reader can see. */
+export function hasVisibleText(value: unknown): boolean {
+  return typeof value === 'string' && value.replace(INVISIBLE, '').length > 0;
+}
+
+/** A text that shows something: one made only of invisible characters is refused. */
+export function VisibleText(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'visibleText',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options,
+      validator: {
+        validate: hasVisibleText,
+        defaultMessage: (args) => `${args?.property} must contain visible characters, not only spaces, control, zero-width or direction marks`,
+      },
+    });
+}
+
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-](\d{2}):(\d{2}))$/;
 

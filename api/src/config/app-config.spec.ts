@@ -40,3 +40,24 @@ describe('loadConfig', () => {
     }
   });
 });
+
+describe('TRUSTED_PROXIES and API_DOCS', () => {
+  it('trusts no proxy by default and reads a list of addresses and CIDRs', () => {
+    expect(loadConfig({}).trustedProxies).toEqual([]);
+    expect(loadConfig({ TRUSTED_PROXIES: ' 10.0.0.5, 172.30.80.0/24 ,fd00::/8' }).trustedProxies).toEqual(['10.0.0.5', '172.30.80.0/24', 'fd00::/8']);
+  });
+
+  it('refuses what is not an address or CIDR, and a prefix that trusts everyone', () => {
+    for (const value of ['nginx', '10.0.0.0/0', '10.0.0.0/33', '1.2.3.4/8/1', '::1/129', 'loopback']) {
+      expect(() => loadConfig({ TRUSTED_PROXIES: value })).toThrow(/TRUSTED_PROXIES: not an IP address or CIDR/);
+    }
+  });
+
+  it('serves the API docs outside production unless turned off, and in production only when turned on', () => {
+    expect(loadConfig({}).apiDocs).toBe(true);
+    expect(loadConfig({ API_DOCS: 'false' }).apiDocs).toBe(false);
+    const production = { NODE_ENV: 'production', DATABASE_URL: 'postgres://db/p', JWT_SECRET: SECRET.replace('secret-for-tests', 'value-for-checks') };
+    expect(loadConfig(production).apiDocs).toBe(false);
+    expect(loadConfig({ ...production, API_DOCS: 'true' }).apiDocs).toBe(true);
+  });
+});

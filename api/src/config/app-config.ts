@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
@@ -121,6 +122,19 @@ export class AppConfig {
   @Max(86_400)
   JOB_INTERVAL_SECONDS = 60;
 
+  /**
+   * Addresses or CIDRs of the reverse proxies in front (comma-separated), whose
+   * X-Forwarded-For is believed; none: the socket's address is the client's.
+   */
+  @IsString()
+  TRUSTED_PROXIES = '';
+
+  /** Serve the OpenAPI document and Swagger UI at /api/docs; unset: on outside production. */
+  @Transform(toBoolean)
+  @IsOptional()
+  @IsBoolean()
+  API_DOCS?: boolean;
+
   /** Origins allowed to call the API from a browser (comma-separated); none: same origin only. */
   @IsString()
   CORS_ORIGINS = '';
@@ -143,6 +157,14 @@ export class AppConfig {
   @IsString()
   WEB_DIST_DIR = '';
 
+  get trustedProxies(): string[] {
+    return this.TRUSTED_PROXIES.split(',').map((entry) => entry.trim()).filter(Boolean);
+  }
+
+  get apiDocs(): boolean {
+    return this.API_DOCS ?? this.NODE_ENV !== 'production';
+  }
+
   get attachmentsDir(): string {
     return this.ATTACHMENTS_DIR || `${this.DATA_DIR}/attachments`;
   }
@@ -162,7 +184,16 @@ export class ConfigError extends Error {}
 /** Every environment variable the portal reads. */
 export function configVariableNames(): string[] {
   // Variables without a default are not own properties of a fresh instance: list them.
-  return [...Object.keys(new AppConfig()), 'DATABASE_URL', 'SEED_DEMO', 'JWT_SECRET', 'SMTP_URL', 'PUBLIC_URL'];
+  return [...Object.keys(new AppConfig()), 'DATABASE_URL', 'SEED_DEMO', 'JWT_SECRET', 'SMTP_URL', 'PUBLIC_URL', 'API_DOCS'];
+}
+
+/** An IP address, or a CIDR with a prefix of at least 1 (trusting every address is not an option). */
+function isAddressOrCidr(entry: string): boolean {
+  const [address, prefix, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) >= 1 && Number(prefix) <= (version === 4 ? 32 : 128);
 }
 
 /** Reads and validates the configuration; throws ConfigError naming each bad variable. */
@@ -174,6 +205,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const messages = errors.flatMap((error) =>
     Object.values(error.constraints ?? {}).map((message) => `${error.property}: ${message}`),
   );
+  const badProxies = config.trustedProxies.filter((entry) => !isAddressOrCidr(entry));
+  if (badProxies.length) messages.push(`TRUSTED_PROXIES: not an IP address or CIDR: ${badProxies.join(', ')}`);
   if (!config.demoMode && !config.JWT_SECRET) {
     messages.push('JWT_SECRET: required when the portal runs outside demo mode (DATABASE_URL set without SEED_DEMO=true)');
   }

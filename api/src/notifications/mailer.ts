@@ -9,11 +9,13 @@ export interface OutgoingEmail {
   html: string;
   /** Stable per notification, so a receiving system can tell a retry from a new message. */
   messageId: string;
+  /** What must never reach a log (an account link's token). */
+  secrets?: string[];
 }
 
 /**
  * Sends email over SMTP when SMTP_URL is configured. Without it (the embedded default),
- * emails are written to the log and live on in the in-app list.
+ * emails are written to the log, without their links' tokens, and live on in the in-app list.
  */
 @Injectable()
 export class Mailer {
@@ -33,7 +35,9 @@ export class Mailer {
 
   async send(email: OutgoingEmail): Promise<'sent' | 'logged'> {
     if (!this.transport) {
-      this.logger.log({ msg: 'email (no SMTP_URL configured)', to: email.to, subject: email.subject, text: email.text });
+      // Whoever reads the log must not be able to take over an account: links lose their token.
+      const text = (email.secrets ?? []).reduce((logged, secret) => logged.split(secret).join('[token withheld]'), email.text);
+      this.logger.log({ msg: 'email (no SMTP_URL configured; link tokens withheld)', to: email.to, subject: email.subject, text });
       return 'logged';
     }
     await this.transport.sendMail({

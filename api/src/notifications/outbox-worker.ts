@@ -95,25 +95,25 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
     return claimed.length;
   }
 
-  /** Where the email's button leads; account links carry their token, derived only now. */
-  private linkFor(notification: ClaimedNotification, base: string): string {
+  /** Where the email's button leads; account links carry their token, derived only now (and kept out of logs). */
+  private linkFor(notification: ClaimedNotification, base: string): { link: string; secret?: string } {
     const tokenId = notification.params.tokenId;
-    if (notification.kind === 'account.invitation' && tokenId) {
+    const page = notification.kind === 'account.invitation' ? 'accept-invitation' : notification.kind === 'account.password-reset' ? 'reset-password' : null;
+    if (page && tokenId) {
+      const token = deriveAccountToken(this.config.JWT_SECRET!, tokenId);
       // The language travels in the link, so the page opens in the language of the email.
-      return `${base}/accept-invitation?token=${deriveAccountToken(this.config.JWT_SECRET!, tokenId)}&lang=${notification.language}`;
-    }
-    if (notification.kind === 'account.password-reset' && tokenId) {
-      return `${base}/reset-password?token=${deriveAccountToken(this.config.JWT_SECRET!, tokenId)}&lang=${notification.language}`;
+      return { link: `${base}/${page}?token=${token}&lang=${notification.language}`, secret: token };
     }
     const section = notification.role === 'member' ? 'requests' : 'inbox';
-    return notification.request_id ? `${base}/${section}/${notification.request_id}` : base;
+    return { link: notification.request_id ? `${base}/${section}/${notification.request_id}` : base };
   }
 
   private async deliver(notification: ClaimedNotification): Promise<void> {
     const base = (this.config.PUBLIC_URL ?? `http://localhost:${this.config.PORT}`).replace(/\/$/, '');
-    const email = renderEmail(notification.kind, notification.language, notification.params, this.linkFor(notification, base));
+    const { link, secret } = this.linkFor(notification, base);
+    const email = renderEmail(notification.kind, notification.language, notification.params, link);
     try {
-      const outcome = await this.mailer.send({ to: notification.email, ...email, messageId: `<${notification.id}@portal.notifications>` });
+      const outcome = await this.mailer.send({ to: notification.email, ...email, messageId: `<${notification.id}@portal.notifications>`, secrets: secret ? [secret] : [] });
       await this.dataSource.query(
         `UPDATE notifications SET email_status = $2, email_sent_at = now(), email_claimed_until = NULL, email_last_error = NULL WHERE id = $1`,
         [notification.id, outcome],

@@ -94,7 +94,8 @@ const REFERENCE_PATTERN = /^SR-[0-9]{4}-[0-9]+$/;
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
-export function toRequestView(row: RequestRow): RequestView {
+/** A request as the caller may read it: why routing chose someone (colleagues' loads) is staff's business. */
+export function toRequestView(row: RequestRow, caller: Pick<AuthUser, 'role'>): RequestView {
   return {
     id: row.id,
     reference: row.reference,
@@ -107,7 +108,7 @@ export function toRequestView(row: RequestRow): RequestView {
     country: row.country_code,
     region: row.region_code,
     assignee: row.assignee_id ? { id: row.assignee_id, name: row.assignee_name! } : null,
-    routing: { tier: row.routing_tier as RoutingTier | null, reason: row.routing_reason },
+    routing: { tier: row.routing_tier as RoutingTier | null, reason: isStaff(caller.role) ? row.routing_reason : null },
     createdBy: { id: row.created_by, name: row.created_by_name },
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
@@ -159,7 +160,7 @@ export class RequestViewsRepository {
     const params: unknown[] = [id];
     const scope = visibilityScope(caller, params);
     const [row] = await db.query(`SELECT ${REQUEST_COLUMNS} ${REQUEST_FROM} WHERE r.id = $1 AND ${scope}`, params);
-    return row ? toRequestView(row) : null;
+    return row ? toRequestView(row, caller) : null;
   }
 
   async list(caller: AuthUser, filter: RequestListFilter): Promise<Page<RequestView>> {
@@ -258,7 +259,7 @@ export class RequestViewsRepository {
               params,
             );
     }
-    return { items: rows.map(toRequestView), total, page: filter.page, pageSize: filter.pageSize };
+    return { items: rows.map((row: RequestRow) => toRequestView(row, caller)), total, page: filter.page, pageSize: filter.pageSize };
   }
 
   /** Messages and events in time order; internal notes and their files only for staff. */

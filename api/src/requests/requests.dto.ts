@@ -19,7 +19,7 @@ import {
   type UpdateRequestBody,
 } from '@portal/shared';
 import { PagingQueryDto } from '../common/paging.dto';
-import { IsDateOrDateTime, TextLength } from '../common/text.validators';
+import { IsDateOrDateTime, TextLength, VisibleText } from '../common/text.validators';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
@@ -33,12 +33,14 @@ export class CreateRequestDto implements CreateRequestBody {
   @Transform(trim)
   @IsString()
   @TextLength(LIMITS.subjectMin, LIMITS.subjectMax)
+  @VisibleText()
   subject: string;
 
   @ApiProperty({ minLength: LIMITS.descriptionMin, maxLength: LIMITS.descriptionMax })
   @Transform(trim)
   @IsString()
   @TextLength(LIMITS.descriptionMin, LIMITS.descriptionMax)
+  @VisibleText()
   description: string;
 
   @ApiPropertyOptional({ enum: PRIORITIES, default: 'normal' })
@@ -70,6 +72,7 @@ export class CreateMessageDto implements CreateMessageBody {
   @Transform(trim)
   @IsString()
   @TextLength(1, LIMITS.descriptionMax)
+  @VisibleText()
   body: string;
 
   @ApiPropertyOptional({ default: false, description: 'An internal note, seen by staff only (staff only)' })

@@ -208,7 +208,7 @@ export class RequestsService {
         due.resolutionDueAt,
       ],
     );
-    const view = toRequestView(row);
+    const view = toRequestView(row, caller);
     // The two events of one statement, a microsecond apart: they keep their order in the timeline.
     await db.query(
       `INSERT INTO request_events (request_id, actor_id, type, from_value, to_value, reason, created_at)

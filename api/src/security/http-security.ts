@@ -1,8 +1,11 @@
+import { createSecretKey } from 'node:crypto';
 import fastifyCors from '@fastify/cors';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
+import { JwtService } from '@nestjs/jwt';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyRequest } from 'fastify';
+import { verifiedSubject } from '../auth/access-token';
 import type { AppConfig } from '../config/app-config';
 import { RATE_LIMITS } from './rate-limits';
 
@@ -23,27 +26,14 @@ export const WEB_APP_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-/** Who is asking, for rate limits: the signed-in person when a token names one, else the address. */
-function callerKey(request: FastifyRequest): string {
-  const token = /^Bearer ([\w-]+)\.([\w-]+)\./.exec(request.headers.authorization ?? '');
-  if (token) {
-    try {
-      // Only a key for counting: a forged token is refused by the JWT guard right after.
-      const subject = JSON.parse(Buffer.from(token[2], 'base64url').toString('utf8')).sub;
-      if (typeof subject === 'string') return `user:${subject}`;
-    } catch {
-      /* not a JWT: count by address */
-    }
-  }
-  return `ip:${request.ip}`;
-}
-
 /**
  * Security headers (helmet; the web app's CSP is set where the app is served, so Swagger
  * UI keeps working), CORS for the configured origins only, and rate limits for the routes
- * that ask for one (sign-in, submission) with the IETF RateLimit-* headers. Limits are
- * counted per API process: behind a balancer of N replicas a client gets up to N times the
- * limit; the per-email sign-in throttle in the database is exact across replicas.
+ * that ask for one (sign-in, submission) with the IETF RateLimit-* headers and Retry-After
+ * on a 429. The address is the client's: X-Forwarded-For counts only from TRUSTED_PROXIES
+ * (Fastify's trustProxy, set in portal.ts). Limits are counted per API process: behind a
+ * balancer of N replicas a client gets up to N times the limit; the per-email sign-in
+ * throttle in the database is exact across replicas.
  */
 export async function registerHttpSecurity(app: NestFastifyApplication, config: AppConfig): Promise<void> {
   await app.register(fastifyHelmet as never, {
@@ -61,10 +51,12 @@ export async function registerHttpSecurity(app: NestFastifyApplication, config: 
   });
   RATE_LIMITS.login = config.RATE_LIMIT_LOGIN_PER_MINUTE;
   RATE_LIMITS.submit = config.RATE_LIMIT_SUBMIT_PER_MINUTE;
+  // A key object made once (see jwt.strategy.ts): verifying is then a few microseconds.
+  const jwt = new JwtService({ secret: createSecretKey(Buffer.from(config.JWT_SECRET!, 'utf8')) as unknown as Buffer });
+  RATE_LIMITS.verifiedSubject = (request) => verifiedSubject(jwt, request.headers);
   await app.register(fastifyRateLimit as never, {
     global: false,
     enableDraftSpec: true,
-    keyGenerator: callerKey,
     errorResponseBuilder: (_request: FastifyRequest, context: { after: string; max: number }) => ({
       statusCode: 429,
       message: `Too many requests: at most ${context.max} in this time window. Try again in ${context.after}.`,
