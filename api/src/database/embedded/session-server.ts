@@ -201,15 +201,17 @@ class SessionConnection {
   fail(sqlState: string, text: string, detail?: unknown): void {
     if (this.closed) return;
     this.warn(`embedded database: connection ${this.id}: ${text}`, detail);
+    // end() sends the error, then closes; destroying at once could drop the error unsent.
     if (this.socket.writable) this.socket.end(fatalErrorMessage(sqlState, text));
-    this.close();
+    else this.socket.destroy();
+    this.close(false);
   }
 
-  close(): void {
+  close(destroySocket = true): void {
     if (this.closed) return;
     this.closed = true;
     this.pending = [];
-    this.socket.destroy();
+    if (destroySocket) this.socket.destroy();
     this.turns.forget(this);
     if (this.hasTurn) void this.run();
     else if (this.names.prepared.size > 0) this.turns.request(this); // its statements must be closed
