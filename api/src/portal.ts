@@ -18,6 +18,7 @@ import { createValidationPipe } from './common/validation.pipe';
 import type { AppConfig } from './config/app-config';
 import { createDataSource } from './database/data-source';
 import { type EmbeddedPostgres, startEmbeddedPostgres } from './database/embedded-postgres';
+import { startEmbeddedMaintenance } from './database/embedded/maintenance';
 import { prepareDatabase } from './database/migrate';
 import { registerHttpSecurity } from './security/http-security';
 import { serveWebApp } from './web-app/web-app';
@@ -143,6 +144,9 @@ export async function startPortal(config: AppConfig): Promise<RunningPortal> {
     const port = typeof address === 'object' && address ? address.port : config.PORT;
     const url = `http://localhost:${port}`;
     const ds = dataSource;
+    const maintenance = embedded
+      ? startEmbeddedMaintenance(embedded.url, { everySeconds: config.EMBEDDED_MAINTENANCE_SECONDS, log: (message, detail) => logger.info(detail ?? {}, message) })
+      : null;
     return {
       app,
       url,
@@ -158,6 +162,7 @@ export async function startPortal(config: AppConfig): Promise<RunningPortal> {
         } finally {
           clearInterval(sweeper);
         }
+        await maintenance?.stop();
         if (ds.isInitialized) await ds.destroy();
         await embedded?.stop();
       },

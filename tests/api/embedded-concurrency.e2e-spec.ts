@@ -1,4 +1,8 @@
+import { Client } from 'pg';
 import { type EmbeddedDefaultPortal, startEmbeddedDefaultPortal } from '../support/api-harness';
+
+/** The test's own loopback port for the embedded database (jest runs two files at once: this one is unique to this file). */
+const EMBEDDED_PORT = 54331;
 import { call, checkAfterwards, type LoadResult, loadPeople, mixedRound, signIn, SUBMISSIONS_PER_ROUND } from '../support/mixed-load';
 
 /**
@@ -12,7 +16,8 @@ describe('the embedded default under concurrent use', () => {
   const people = loadPeople();
 
   beforeAll(async () => {
-    portal = await startEmbeddedDefaultPortal();
+    // A fixed port to look inside; maintenance soon (it has no autovacuum).
+    portal = await startEmbeddedDefaultPortal({ EMBEDDED_DATABASE_PORT: String(EMBEDDED_PORT), EMBEDDED_MAINTENANCE_SECONDS: '2' });
   }, 180_000);
   afterAll(async () => {
     await portal?.stop();
@@ -33,6 +38,22 @@ describe('the embedded default under concurrent use', () => {
     for (const person of people.filter((p) => p.kind === 'member')) expect(result.created.get(person.email)).toHaveLength(3 * SUBMISSIONS_PER_ROUND);
     expect(await checkAfterwards(portal.url, people, result)).toEqual([]);
   }, 600_000);
+
+  it('runs VACUUM (ANALYZE) itself, since PGlite has no autovacuum', async () => {
+    const db = new Client({ connectionString: `postgres://postgres@127.0.0.1:${EMBEDDED_PORT}/postgres` });
+    await db.connect();
+    try {
+      let analyzed = false;
+      for (let attempt = 0; attempt < 40 && !analyzed; attempt++) {
+        const { rows } = await db.query(`SELECT last_analyze IS NOT NULL AND last_vacuum IS NOT NULL AS done FROM pg_stat_user_tables WHERE relname = 'requests'`);
+        analyzed = rows[0].done;
+        if (!analyzed) await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+      expect(analyzed).toBe(true);
+    } finally {
+      await db.end();
+    }
+  });
 
   it('keeps the data folder across a restart', async () => {
     const ana = people.find((p) => p.email === 'ana@valle-alto.example')!;

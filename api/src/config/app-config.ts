@@ -42,6 +42,13 @@ export class AppConfig {
   @Max(65535)
   EMBEDDED_DATABASE_PORT = 0;
 
+  /** Seconds between VACUUM (ANALYZE) runs of the embedded database, which has no autovacuum (the first ~30 s after start-up). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(604800)
+  EMBEDDED_MAINTENANCE_SECONDS = 3600;
+
   @Transform(emptyToUndefined)
   @IsOptional()
   @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// or postgresql:// URL' })
