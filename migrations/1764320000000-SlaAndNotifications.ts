@@ -31,7 +31,7 @@ export class SlaAndNotifications1764320000000 implements MigrationInterface {
         CONSTRAINT sla_policies_area_priority_key UNIQUE (area_code, priority),
         CONSTRAINT sla_policies_resolution_after_response CHECK (resolution_hours >= first_response_hours)
       )`);
-    // SPEC.md defaults: first response 16 business hours (urgent 4), resolution 80 (urgent 24).
+    // The defaults (docs/domain.md, "SLA"): first response 16 business hours (urgent 4), resolution 80 (urgent 24).
     for (const area of AREAS) {
       for (const priority of PRIORITIES) {
         await db.query(`INSERT INTO sla_policies (area_code, priority, first_response_hours, resolution_hours) VALUES ($1, $2, $3, $4)`, [

@@ -2,7 +2,7 @@ import type { RequestStatus } from './requests.js';
 import { ROLES, type Role } from './roles.js';
 
 /**
- * Who may act on a case (README "Case permissions"): one table, enforced by the API for every
+ * Who may act on a case (docs/domain.md, "Case permissions"): one table, enforced by the API for every
  * action on a request through one function, and read by the web app to offer only what is
  * allowed. Visibility comes first and is not in it: a request the caller may not see is a 404
  * (api/src/requests/request-scope.ts); this table decides among those it sees.

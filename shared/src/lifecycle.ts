@@ -16,7 +16,7 @@ export const REOPEN_WINDOW_DAYS = 14;
 export const AUTO_CLOSE_DAYS = 7;
 
 /**
- * The request lifecycle (SPEC.md): the one table the API enforces and the web app reads to
+ * The request lifecycle (docs/domain.md, "Lifecycle"): the one table the API enforces and the web app reads to
  * show only the actions allowed. Routing and assignment move `new` to `assigned` through
  * their own endpoints, not through this table.
  */

@@ -13,7 +13,7 @@ export type Priority = (typeof PRIORITIES)[number];
 export const REQUEST_SORT_FIELDS = ['createdAt', 'updatedAt', 'priority', 'dueAt'] as const;
 export type RequestSortField = (typeof REQUEST_SORT_FIELDS)[number];
 
-/** The routing tier that chose the assignee (SPEC.md, "Routing"). */
+/** The routing tier that chose the assignee (docs/domain.md, "Routing"). */
 export const ROUTING_TIERS = {
   1: 'country and area',
   2: 'country, any area',
@@ -28,7 +28,7 @@ export interface PersonRef {
   name: string;
 }
 
-/** A service request as the API returns it (API.md, "Requests"). */
+/** A service request as the API returns it. */
 export interface RequestView {
   id: string;
   /** SR-<year>-<6-digit sequence>, e.g. SR-2026-000042. */

@@ -1,4 +1,4 @@
-/** Who a signed-in person is to the portal (SPEC.md, "People and what they do"). */
+/** Who a signed-in person is to the portal (docs/domain.md, "Roles"). */
 export const ROLES = ['member', 'representative', 'specialist', 'director', 'executive', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 

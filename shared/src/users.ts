@@ -18,7 +18,7 @@ export interface OrganizationRef {
   country: string;
 }
 
-/** The signed-in person, as GET /me and the auth answers return it (API.md). */
+/** The signed-in person, as GET /me and the auth answers return it. */
 export interface UserView {
   id: string;
   email: string;

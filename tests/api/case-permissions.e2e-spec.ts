@@ -2,7 +2,7 @@ import { CASE_ACTIONS, CASE_PERMISSIONS, type CaseAction, mayActOnCase, type Rol
 import { type ApiAnswer, startTestPortal, type TestPortal } from '../support/api-harness';
 
 /**
- * Issue 16, class 5: who may act on a case (README "Case permissions"), one test per cell of
+ * Issue 16, class 5: who may act on a case (docs/domain.md, "Case permissions"), one test per cell of
  * the table — each role, in each relation to a case ("whose case"), for each action. The
  * expected outcome is written out here, independently of shared/src/case-permissions.ts, and
  * the shared table is checked against it too. A refusal is a problem document and leaves the

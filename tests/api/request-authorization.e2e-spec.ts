@@ -3,7 +3,7 @@ import type { Role } from '@portal/shared';
 import { type ApiAnswer, startTestPortal, type TestPortal } from '../support/api-harness';
 
 /**
- * Who may do what to which request (SPEC.md "People and what they do", API.md "Requests").
+ * Who may do what to which request (docs/domain.md, "Roles", "Visibility" and "Case permissions").
  *
  * - A request the caller may not see answers 404, exactly as a request that does not exist
  *   (never 403: that would reveal that another organization's request exists).
@@ -321,7 +321,7 @@ async function snapshot(id: string) {
 const memberBody = (role: Role) => role === 'member';
 
 /**
- * The case-permission rule (README "Case permissions", tested cell by cell in
+ * The case-permission rule (docs/domain.md, "Case permissions", tested cell by cell in
  * case-permissions.e2e-spec.ts): staff other than its assignee, the director of its region
  * and admins may comment on a case they see, not change it.
  */

@@ -4,11 +4,11 @@ import { type ApiAnswer, requestRefusedEarly, startTestPortal, type TestPortal }
 
 /**
  * Whatever a client sends to the request routes, a malformed body or query is answered with
- * a 4xx RFC 9457 problem document (API.md "Conventions": never a 500 for anything a client
+ * a 4xx RFC 9457 problem document (docs/api.md, "Conventions": never a 500 for anything a client
  * can send; unknown fields are a 400) and nothing is written.
  *
- * Every generated input is checked against the contract *in this file* (API.md, SPEC.md and
- * the limits in shared/src/limits.ts) and dropped when it happens to be valid, so "nothing
+ * Every generated input is checked against the contract *in this file* (docs/api.md,
+ * docs/domain.md and the limits in shared/src/limits.ts) and dropped when it happens to be valid, so "nothing
  * written" is a sound expectation. Lengths are counted in characters (Unicode code points),
  * after trimming, as the database's own CHECK constraints count them.
  */

@@ -2,7 +2,7 @@ import { REQUEST_STATUSES, type RequestStatus, TRANSITIONS } from '@portal/share
 import { type ApiAnswer, startTestPortal, type TestPortal } from '../support/api-harness';
 
 /**
- * The request lifecycle (SPEC.md "Request lifecycle"), through POST /requests/:id/transitions
+ * The request lifecycle (docs/domain.md, "Lifecycle"), through POST /requests/:id/transitions
  * and the other routes that move a request: every allowed and every refused transition,
  * reopening within 14 days of resolution, the replies that move a request, the timeline,
  * optimistic versions, reassignment and escalation.
@@ -20,7 +20,7 @@ const DIRECTOR_CAR = 'director.car@clac.example';
 
 type Actor = 'member' | 'staff';
 
-/** SPEC.md's lifecycle, written out here: the shared table must say the same. */
+/** The lifecycle as docs/domain.md draws it, written out here: the shared table must say the same. */
 const SPEC_TRANSITIONS: [RequestStatus, RequestStatus, Actor][] = [
   ['new', 'withdrawn', 'member'],
   ['assigned', 'withdrawn', 'member'],
@@ -155,7 +155,7 @@ afterAll(async () => {
 });
 
 describe('the transition table', () => {
-  it('in shared/src/lifecycle.ts is the one SPEC.md draws', () => {
+  it('in shared/src/lifecycle.ts is the one docs/domain.md draws', () => {
     const shared = TRANSITIONS.map((t) => [t.from, t.to, t.by]);
     expect(new Set(shared.map((t) => t.join(' → ')))).toEqual(new Set(SPEC_TRANSITIONS.map((t) => t.join(' → '))));
     expect(shared).toHaveLength(SPEC_TRANSITIONS.length);

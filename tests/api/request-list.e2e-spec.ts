@@ -91,7 +91,7 @@ describe('listing and searching requests', () => {
     }
   });
 
-  it('answers the request shape of API.md', async () => {
+  it('answers the request shape of the contract', async () => {
     const [item] = (await list('ana@valle-alto.example', '')).items;
     expect(Object.keys(item).sort()).toEqual(
       ['id', 'reference', 'subject', 'description', 'status', 'priority', 'area', 'organization', 'country', 'region', 'assignee', 'routing', 'createdBy', 'createdAt', 'updatedAt', 'firstRespondedAt', 'resolvedAt', 'closedAt', 'escalated', 'sla', 'satisfaction', 'version'].sort(),

@@ -1,6 +1,6 @@
 import { startTestPortal, type TestPortal } from '../support/api-harness';
 
-/** SPEC.md's worked examples of routing, on the demo data. */
+/** The worked examples of routing (docs/domain.md, "Routing"), on the demo data. */
 describe('routing a new request to the right person', () => {
   let portal: TestPortal;
   const tokens: Record<string, string> = {};

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 /**
- * The layout's rules (DESIGN.md), enforced: the web app never imports the API, the shared
+ * The layout's rules (docs/architecture.md), enforced: the web app never imports the API, the shared
  * library imports neither (and no framework but class-validator), the API never imports
  * the web app. Nx tags (scope:api/web/shared) name the same projects.
  */

@@ -5,8 +5,8 @@ import { PHONE } from './support/pages';
 import { initialChunks } from './support/web-bundle';
 
 /**
- * The member's first page carries at most 250 KB of gzipped JavaScript (issue 4, SPEC.md
- * "Reach"). Only sizes are asserted here: they do not depend on how busy the machine is.
+ * The member's first page carries at most 250 KB of gzipped JavaScript (issue 4,
+ * docs/domain.md, "Reach"). Only sizes are asserted here: they do not depend on how busy the machine is.
  * The load time on emulated slow 3G is measured and printed by `npm run bench:web`.
  */
 const BUDGET = 250 * 1024;

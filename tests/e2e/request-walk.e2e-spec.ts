@@ -15,7 +15,7 @@ interface Walk {
   language: 'es' | 'pt';
   member: string;
   memberTimezone: string;
-  /** Who routing may choose (SPEC.md, "Routing": Peru any area → the less loaded of rep.pe1/rep.pe2; Brazil → rep.br). */
+  /** Who routing may choose (docs/domain.md, "Routing": Peru any area → the less loaded of rep.pe1/rep.pe2; Brazil → rep.br). */
   staff: string[];
   staffTimezone: string;
   area: string;

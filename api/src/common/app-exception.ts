@@ -1,11 +1,14 @@
+import type { ProblemCode } from '@portal/shared';
+
 /**
- * The base of every exception a feature raises on purpose. Each carries a stable code;
- * the problem-details filter turns it into an RFC 9457 answer.
+ * The base of every exception a feature raises on purpose. Each carries a stable code of
+ * the shared list (shared/src/problem.ts: a code not in it does not compile); the
+ * problem-details filter turns it into an RFC 9457 answer.
  */
 export class AppException extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: ProblemCode,
     readonly title: string,
     readonly detail: string,
     readonly extensions: Record<string, unknown> = {},
@@ -27,7 +30,7 @@ export class NotFoundException extends AppException {
 }
 
 export class ConflictException extends AppException {
-  constructor(code: string, detail: string, extensions: Record<string, unknown> = {}) {
+  constructor(code: ProblemCode, detail: string, extensions: Record<string, unknown> = {}) {
     super(409, code, 'Conflict', detail, extensions);
   }
 }

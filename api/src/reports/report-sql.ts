@@ -125,7 +125,7 @@ const AGING_SQL = `
 
 const AGING_COLUMNS = ['d0_2', 'd3_7', 'd8_30', 'd31_plus'];
 
-/** The figures of API.md's load report, for whatever rows the FROM clause gives. */
+/** The figures of the load report (GET /reports/load), for whatever rows the FROM clause gives. */
 const FIGURES_SQL = `
   count(*)::int AS total,
   ${REQUEST_STATUSES.map((s) => `count(*) FILTER (WHERE r.status = '${s}')::int AS "s_${s}"`).join(',\n  ')},

@@ -31,7 +31,7 @@ export class SlaService {
       request.area,
       request.priority,
     ]);
-    // A policy is seeded for every area and priority; the SPEC's defaults cover a gap.
+    // A policy is seeded for every area and priority; the seeded defaults cover a gap.
     const firstResponseHours: number = policy?.first_response_hours ?? (request.priority === 'urgent' ? 4 : 16);
     const resolutionHours: number = policy?.resolution_hours ?? (request.priority === 'urgent' ? 24 : 80);
     const calendar = await this.calendar(db, request.country);

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import type { AxeResults, ImpactValue, Result } from 'axe-core';
 import type { Page } from 'playwright-core';
 
-/** The WCAG 2.2 AA rule set the portal promises (SPEC.md, "Reach"). */
+/** The WCAG 2.2 AA rule set the portal promises (docs/domain.md, "Reach"). */
 export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 /** What fails a test: a person would be blocked or badly hindered. */
 const FAILING_IMPACTS: readonly ImpactValue[] = ['serious', 'critical'];

@@ -67,7 +67,7 @@ function place(entry: { country: string | null; region: string | null }, input: 
 }
 
 /**
- * Chooses who gets a new request (SPEC.md, "Routing"): the first tier with an available
+ * Chooses who gets a new request (docs/domain.md, "Routing"): the first tier with an available
  * candidate wins; within it the fewest open requests, then the one assigned least
  * recently (never assigned first), then the lowest id. Pure: the caller reads coverage and
  * load inside the transaction that inserts the request, with the candidates locked.

@@ -16,7 +16,7 @@ import { SessionEndedError } from '../auth/session';
 import { type AccountFailure, describeAccountFailure } from './account-failure';
 
 /**
- * The account routes of the API (API.md, "Auth"; api/src/accounts): invitations, password
+ * The account routes of the API (api/src/accounts): invitations, password
  * resets and an organization's own people. The routes opened from an email link go out
  * without the access token of whoever may be signed in on this device.
  */

@@ -15,7 +15,7 @@ import { firstValueFrom } from 'rxjs';
 
 import { API_BASE_URL } from '../core/api';
 
-/** POST /auth/invitations (API.md, "Auth"); not in the shared library yet. */
+/** POST /auth/invitations; not in the shared library yet. */
 export interface InvitationBody {
   email: string;
   name: string;
@@ -32,7 +32,7 @@ export interface InvitationView {
   expiresAt: string;
 }
 
-/** The administration routes of the API (API.md, "Administration"): organizations and people. */
+/** The administration routes of the API: organizations and people. */
 @Injectable({ providedIn: 'root' })
 export class AdminApi {
   private readonly http = inject(HttpClient);

@@ -5,7 +5,7 @@ import { firstValueFrom } from 'rxjs';
 
 import { API_BASE_URL, SESSION_CALL } from '../core/api';
 
-/** The auth routes of the API (API.md, "Auth"). */
+/** The auth routes of the API. */
 @Injectable({ providedIn: 'root' })
 export class AuthApi {
   private readonly http = inject(HttpClient);

@@ -1,6 +1,8 @@
 import { HttpErrorResponse } from '@angular/common/http';
+import type { ProblemCode } from '@portal/shared';
 
 import { isNetworkError, problemOf, retryAfterSecondsOf } from '../core/api';
+import { PROBLEM_MESSAGES, problemCodeOf } from '../core/problem-messages';
 import type { TranslationKey } from '../i18n/dictionary';
 import type { TranslationParams } from '../i18n/i18n';
 
@@ -9,10 +11,8 @@ export type LoginFailure =
   | { readonly kind: 'translated'; readonly key: TranslationKey; readonly params?: TranslationParams }
   | { readonly kind: 'server'; readonly detail: string };
 
-/** Problem codes the app says in the person's language rather than quoting the server. */
-const TRANSLATED_CODES: Readonly<Record<string, TranslationKey>> = {
-  'auth.invalid-credentials': 'login.error.invalidCredentials',
-};
+/** Problem codes the sign-in page says in the person's language rather than quoting the server. */
+const TRANSLATED_CODES: readonly ProblemCode[] = ['auth.invalid-credentials'];
 
 /** Turns a failed login call into readable text, never raw JSON. */
 export function describeLoginFailure(error: unknown): LoginFailure {
@@ -27,8 +27,8 @@ export function describeLoginFailure(error: unknown): LoginFailure {
   }
   if (error.status >= 500) return { kind: 'translated', key: 'login.error.server' };
   const problem = problemOf(error);
-  const translated = problem?.code ? TRANSLATED_CODES[problem.code] : undefined;
-  if (translated) return { kind: 'translated', key: translated };
+  const code = problemCodeOf(problem);
+  if (code && TRANSLATED_CODES.includes(code)) return { kind: 'translated', key: PROBLEM_MESSAGES[code] };
   if (problem && typeof problem.detail === 'string' && problem.detail.trim()) {
     return { kind: 'server', detail: problem.detail };
   }

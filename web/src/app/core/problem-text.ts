@@ -1,8 +1,10 @@
 import { HttpErrorResponse } from '@angular/common/http';
+import type { ProblemCode } from '@portal/shared';
 
 import type { TranslationKey } from '../i18n/dictionary';
 import type { TranslationParams } from '../i18n/interpolate';
 import { isNetworkError, problemOf } from './api';
+import { PROBLEM_MESSAGES, problemCodeOf } from './problem-messages';
 
 /** A failed API call, said in the person's language: never raw JSON. */
 export interface ReadableProblem {
@@ -10,8 +12,8 @@ export interface ReadableProblem {
   readonly message: string;
   /** Messages by field name, to show next to the fields of a form. */
   readonly fields: Readonly<Record<string, string>>;
-  /** The problem document's `code`, when the API gave one. */
-  readonly code: string | null;
+  /** The problem document's `code`, when the API gave one this app knows. */
+  readonly code: ProblemCode | null;
   /** HTTP status; 0 when no answer arrived. */
   readonly status: number;
   /** No answer at all: offline or the connection dropped. Worth retrying later. */
@@ -19,27 +21,6 @@ export interface ReadableProblem {
 }
 
 type Translate = (key: TranslationKey, params?: TranslationParams) => string;
-
-/** Known problem codes of the API (see the exceptions of api/src/requests and attachments). */
-const CODE_MESSAGES: Readonly<Record<string, TranslationKey>> = {
-  'requests.transition-not-allowed': 'requests.error.transitionNotAllowed',
-  'requests.stale-version': 'requests.error.staleVersion',
-  'requests.closed': 'requests.error.closed',
-  'requests.forbidden': 'requests.error.forbidden',
-  'requests.already-assigned': 'requests.error.alreadyAssigned',
-  'requests.already-escalated': 'requests.error.alreadyEscalated',
-  'requests.no-director': 'requests.error.noDirector',
-  'requests.not-resolved': 'requests.error.notResolved',
-  'requests.already-rated': 'requests.error.alreadyRated',
-  'requests.idempotency-key-reused': 'requests.error.keyReused',
-  'attachments.type-refused': 'requests.error.fileType',
-  'attachments.name-refused': 'requests.error.fileType',
-  'attachments.not-multipart': 'requests.error.fileType',
-  'attachments.too-large': 'requests.error.fileTooLarge',
-  'attachments.too-many': 'requests.error.tooManyFiles',
-  'not-found': 'requests.error.notFound',
-  'validation.failed': 'requests.error.validation',
-};
 
 const STATUS_MESSAGES: Readonly<Record<number, TranslationKey>> = {
   400: 'requests.error.validation',
@@ -80,13 +61,14 @@ export function readProblem(error: unknown, t: Translate): ReadableProblem {
   }
   const status = error instanceof HttpErrorResponse ? error.status : 0;
   const problem = problemOf(error);
-  const code = problem?.code ?? null;
+  const code = problemCodeOf(problem);
   const fields: Record<string, string> = {};
   for (const [field, messages] of Object.entries(problem?.errors ?? {})) {
     const key = FIELD_MESSAGES[field];
     fields[field] = key ? t(key, FIELD_PARAMS[field]) : messages.join(' ');
   }
-  const key = (code && CODE_MESSAGES[code]) || STATUS_MESSAGES[status];
+  // A known code says what went wrong; otherwise the status says it in general terms.
+  const key = (code && PROBLEM_MESSAGES[code]) || STATUS_MESSAGES[status];
   let message: string;
   if (key) message = t(key);
   else if (status >= 500 || !(error instanceof HttpErrorResponse)) message = t('requests.error.server');

@@ -1,6 +1,8 @@
 import { HttpErrorResponse } from '@angular/common/http';
+import type { ProblemCode } from '@portal/shared';
 
 import { isNetworkError, problemOf } from './api';
+import { PROBLEM_MESSAGES, problemCodeOf } from './problem-messages';
 import type { StaffTextKey, StaffTranslate } from './staff-i18n/staff-dictionaries';
 
 /** A failed call of the inbox or the administration pages, in the person's language. */
@@ -9,19 +11,20 @@ export interface StaffProblem {
   readonly message: string;
   /** Messages by field path of the request body ("name", "coverage.2.country"). */
   readonly fields: Readonly<Record<string, string>>;
-  readonly code: string | null;
+  readonly code: ProblemCode | null;
   readonly status: number;
 }
 
-/** Conflicts that belong to one field of the form: shown next to it. */
-const CONFLICT_FIELDS: Readonly<Record<string, { field: string; key: StaffTextKey }>> = {
-  'organizations.name-taken': { field: 'name', key: 'admin.error.nameTaken' },
-  'organizations.fairtrade-id-taken': { field: 'fairtradeId', key: 'admin.error.fairtradeIdTaken' },
-  'users.email-taken': { field: 'email', key: 'admin.error.emailTaken' },
+/** Conflicts that belong to one field of the form: their message is shown next to it. */
+const CONFLICT_FIELDS: { readonly [C in ProblemCode]?: string } = {
+  'organizations.name-taken': 'name',
+  'organizations.fairtrade-id-taken': 'fairtradeId',
+  'users.email-taken': 'email',
 };
 
-const CODE_MESSAGES: Readonly<Record<string, StaffTextKey>> = {
-  'users.self-lockout': 'admin.error.selfLockout',
+/** Codes these pages say before the status's general message: in their own words, or the code's. */
+const CODE_MESSAGES: { readonly [C in ProblemCode]?: StaffTextKey } = {
+  'users.self-lockout': PROBLEM_MESSAGES['users.self-lockout'],
   'not-found': 'inbox.error.notFound',
 };
 
@@ -59,17 +62,23 @@ export function describeStaffProblem(error: unknown, t: StaffTranslate): StaffPr
     return { message: t('inbox.error.session'), fields: {}, code: null, status: 401 };
   }
   const problem = problemOf(error);
-  const code = problem?.code ?? null;
+  const code = problemCodeOf(problem);
   const fields: Record<string, string> = {};
   for (const [field, messages] of Object.entries(problem?.errors ?? {})) {
     const sentence = messages.join(' ');
     const known = FIELD_MESSAGES.find(([pattern]) => pattern.test(sentence));
     fields[field] = t(known ? known[1] : 'admin.error.invalid');
   }
-  const conflict = code ? CONFLICT_FIELDS[code] : undefined;
-  if (conflict) fields[conflict.field] = t(conflict.key);
+  const conflictField = code ? CONFLICT_FIELDS[code] : undefined;
+  if (code && conflictField) fields[conflictField] = t(PROBLEM_MESSAGES[code]);
   // A conflict about one field is said next to it; the form's message only points there.
-  const key = conflict ? 'inbox.error.invalid' : ((code ? CODE_MESSAGES[code] : undefined) ?? STATUS_MESSAGES[error.status]);
+  // A code these pages have no words for, under a status they have none for either (a
+  // gone link, a refused file), is said by the code's own message; a server fault in general terms.
+  const key = conflictField
+    ? 'inbox.error.invalid'
+    : ((code ? CODE_MESSAGES[code] : undefined) ??
+      STATUS_MESSAGES[error.status] ??
+      (code && error.status < 500 ? PROBLEM_MESSAGES[code] : undefined));
   const message = key ? t(key) : t('inbox.error.server');
   return { message, fields, code, status: error.status };
 }

@@ -117,6 +117,19 @@ export const en: Dictionary = {
   'request.dialog.close': 'Close',
   // --- end requests ---
 
+  // --- problems the API reports (core/problem-messages.ts maps every code to a text) ---
+  'problem.linkGone': 'This link was already used or has expired. Ask for a new one.',
+  'problem.busy': 'Many sign-ins are being checked right now. Try again in a moment.',
+  'problem.emailTaken': 'A person with this email address is already registered.',
+  'problem.selfLockout': 'You cannot deactivate yourself or take away your own admin role.',
+  'problem.nameTaken': 'An organization with this name is already registered in this country.',
+  'problem.fairtradeIdTaken': 'Another organization has this Fairtrade ID.',
+  'problem.holidayExists': 'This country already has a holiday on that date.',
+  'problem.otherRegion': 'You can only see the reports of your own region.',
+  'problem.emptyRange': 'The start date must be before the end date.',
+  'problem.rangeTooLong': 'The trend covers at most ten years: narrow the dates.',
+  // --- end problems ---
+
   // --- inbox and administration (keys prefixed inbox., admin.) ---
   // Route titles only; the pages' own texts load with them (core/staff-i18n).
   'admin.org.new': 'New organization',

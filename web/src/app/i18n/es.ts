@@ -120,6 +120,19 @@ export const es = {
   'request.dialog.close': 'Cerrar',
   // --- end requests ---
 
+  // --- problems the API reports (core/problem-messages.ts maps every code to a text) ---
+  'problem.linkGone': 'Este enlace ya se usó o venció. Pida uno nuevo.',
+  'problem.busy': 'Se están verificando muchos inicios de sesión ahora mismo. Inténtelo de nuevo en un momento.',
+  'problem.emailTaken': 'Ya hay una persona registrada con este correo.',
+  'problem.selfLockout': 'No puede desactivarse ni quitarse el rol de administración a sí mismo.',
+  'problem.nameTaken': 'Ya hay una organización con este nombre en este país.',
+  'problem.fairtradeIdTaken': 'Otra organización tiene este ID Fairtrade.',
+  'problem.holidayExists': 'Este país ya tiene un feriado en esa fecha.',
+  'problem.otherRegion': 'Usted solo puede ver los informes de su propia región.',
+  'problem.emptyRange': 'La fecha de inicio debe ser anterior a la de fin.',
+  'problem.rangeTooLong': 'La evolución abarca como máximo diez años: acorte el rango de fechas.',
+  // --- end problems ---
+
   // --- inbox and administration (keys prefixed inbox., admin.) ---
   // Route titles only; the pages' own texts load with them (core/staff-i18n).
   'admin.org.new': 'Nueva organización',

@@ -117,6 +117,19 @@ export const fr: Dictionary = {
   'request.dialog.close': 'Fermer',
   // --- end requests ---
 
+  // --- problems the API reports (core/problem-messages.ts maps every code to a text) ---
+  'problem.linkGone': 'Ce lien a déjà été utilisé ou a expiré. Demandez-en un nouveau.',
+  'problem.busy': 'De nombreuses connexions sont en cours de vérification. Réessayez dans un instant.',
+  'problem.emailTaken': 'Une personne avec cette adresse e-mail est déjà enregistrée.',
+  'problem.selfLockout': 'Vous ne pouvez ni vous désactiver ni retirer votre propre rôle d’administration.',
+  'problem.nameTaken': 'Une organisation de ce nom est déjà enregistrée dans ce pays.',
+  'problem.fairtradeIdTaken': 'Une autre organisation a cet ID Fairtrade.',
+  'problem.holidayExists': 'Ce pays a déjà un jour férié à cette date.',
+  'problem.otherRegion': 'Vous ne pouvez voir que les rapports de votre propre région.',
+  'problem.emptyRange': 'La date de début doit précéder la date de fin.',
+  'problem.rangeTooLong': 'L’évolution couvre au plus dix ans : resserrez les dates.',
+  // --- end problems ---
+
   // --- inbox and administration (keys prefixed inbox., admin.) ---
   // Route titles only; the pages' own texts load with them (core/staff-i18n).
   'admin.org.new': 'Nouvelle organisation',

@@ -117,6 +117,19 @@ export const pt: Dictionary = {
   'request.dialog.close': 'Fechar',
   // --- end requests ---
 
+  // --- problems the API reports (core/problem-messages.ts maps every code to a text) ---
+  'problem.linkGone': 'Este link já foi usado ou expirou. Peça um novo.',
+  'problem.busy': 'Há muitos acessos sendo verificados agora. Tente novamente em um momento.',
+  'problem.emailTaken': 'Já existe uma pessoa cadastrada com este e-mail.',
+  'problem.selfLockout': 'Você não pode desativar a si mesmo nem tirar seu próprio papel de administração.',
+  'problem.nameTaken': 'Já existe uma organização com este nome neste país.',
+  'problem.fairtradeIdTaken': 'Outra organização tem este ID Fairtrade.',
+  'problem.holidayExists': 'Este país já tem um feriado nessa data.',
+  'problem.otherRegion': 'Você só pode ver os relatórios da sua própria região.',
+  'problem.emptyRange': 'A data de início deve ser anterior à data de fim.',
+  'problem.rangeTooLong': 'A evolução abrange no máximo dez anos: reduza o intervalo de datas.',
+  // --- end problems ---
+
   // --- inbox and administration (keys prefixed inbox., admin.) ---
   // Route titles only; the pages' own texts load with them (core/staff-i18n).
   'admin.org.new': 'Nova organização',

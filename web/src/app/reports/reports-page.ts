@@ -15,7 +15,8 @@ import {
 } from '@portal/shared';
 
 import { Session } from '../auth/session';
-import { API_BASE_URL, isNetworkError } from '../core/api';
+import { API_BASE_URL, isNetworkError, problemOf } from '../core/api';
+import { PROBLEM_MESSAGES, problemCodeOf } from '../core/problem-messages';
 import { AgingBars } from './aging-bars';
 import { ReportsI18n, type ReportsKey, type ReportsTextKey } from './i18n/reports-texts';
 import { type LoadBarChoice, LoadChart, type LoadChartLabels } from './load-chart';
@@ -39,11 +40,14 @@ import { ReportsApi } from './reports-api';
 import { TrendChart } from './trend-chart';
 
 /** The failure of a report call, in words the person can act on. */
-function problemKey(error: unknown): ReportsKey {
+function problemKey(error: unknown): ReportsTextKey {
   if (isNetworkError(error)) return 'reports.error.network';
   if (error instanceof HttpErrorResponse) {
-    if (error.status === 403) return 'reports.error.forbidden';
-    if (error.status === 400) return error.error?.code === 'reports.range-too-long' ? 'reports.error.rangeTooLong' : 'reports.error.invalid';
+    if (error.status === 403) return PROBLEM_MESSAGES['reports.other-region'];
+    if (error.status === 400) {
+      const code = problemCodeOf(problemOf(error));
+      return code === 'reports.range-too-long' ? PROBLEM_MESSAGES[code] : 'reports.error.invalid';
+    }
   }
   return 'reports.error.server';
 }

@@ -29,7 +29,7 @@ export interface RequestListQuery {
   sort?: string;
 }
 
-/** The request routes of the API (API.md, "Requests"), for the member's pages and the request page. */
+/** The request routes of the API, for the member's pages and the request page. */
 @Injectable({ providedIn: 'root' })
 export class RequestsApi {
   private readonly http = inject(HttpClient);
