@@ -12,7 +12,8 @@ describe('the embedded default under concurrent use', () => {
   const people = loadPeople();
 
   beforeAll(async () => {
-    portal = await startEmbeddedDefaultPortal();
+    // Counts the requests the calls file: without the demo history (tests/api/demo-history covers it).
+    portal = await startEmbeddedDefaultPortal({ DEMO_HISTORY: 'false' });
   }, 180_000);
   afterAll(async () => {
     await portal?.stop();
