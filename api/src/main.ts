@@ -30,7 +30,7 @@ async function main(): Promise<void> {
       lines.push('  Demo history: loading in the background (about 18 months of requests); the reports and inboxes fill in within a minute.');
     } else if (history?.state === 'loaded') {
       const summary = await history.done;
-      lines.push(`  Demo history: ${summary?.requests.toLocaleString('en') ?? 'its'} requests of the last 18 months (loaded on the first start).`);
+      lines.push(`  Demo history: ${summary?.requests.toLocaleString('en') ?? 'its'} requests of the 18 months before the first start (loaded then).`);
     } else if (!config.DEMO_HISTORY) {
       lines.push('  Demo history: off (DEMO_HISTORY=false).');
     }

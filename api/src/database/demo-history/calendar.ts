@@ -10,6 +10,8 @@ export interface Seasons {
   harvest: readonly number[];
   audit: readonly number[];
   climate: readonly number[];
+  /** What the climate season brings: storms and heavy rain, or drought (the rest of the year, the other). */
+  climateKind?: 'storm' | 'dry';
   /** Places the members write from (sectors, communities, the packing station…). */
   places: readonly string[];
 }
@@ -18,7 +20,7 @@ export const SEASONS: Readonly<Record<string, Seasons>> = {
   'valle-alto': { perMonth: 30, harvest: [4, 5, 6, 7, 8, 9], audit: [7, 8, 9], climate: [12, 1, 2, 3], places: ['Huabal', 'Chirinos', 'San Ignacio', 'La Coipa', 'Tabaconas'] },
   'quinua-andina': { perMonth: 14, harvest: [4, 5, 6], audit: [6, 7], climate: [1, 2, 6, 7], places: ['Cabana', 'Ilave', 'Juli', 'Acora'] },
   'tierra-viva': { perMonth: 14, harvest: [1, 2, 3, 4, 5], audit: [4, 5], climate: [12, 1, 2, 3], places: ['Sapecho', 'Palos Blancos', 'Alto Beni', 'Covendo'] },
-  'apicultores-sertao': { perMonth: 14, harvest: [3, 4, 5, 6, 7], audit: [8, 9], climate: [9, 10, 11], places: ['Picos', 'Simões', 'Itainópolis', 'Jaicós'] },
+  'apicultores-sertao': { perMonth: 14, harvest: [3, 4, 5, 6, 7], audit: [8, 9], climate: [9, 10, 11], climateKind: 'dry', places: ['Picos', 'Simões', 'Itainópolis', 'Jaicós'] },
   'kafe-mon-no': { perMonth: 10, harvest: [9, 10, 11, 12, 1], audit: [1, 2], climate: [8, 9, 10], places: ['Thiotte', 'Belle-Anse', 'Marigot', 'Baptiste'] },
   'los-altos': { perMonth: 16, harvest: [11, 12, 1, 2, 3], audit: [2, 3, 4], climate: [6, 7, 8, 9, 10], places: ['Huehuetenango', 'La Libertad', 'Cuilco', 'San Pedro Necta'] },
   'montana-verde': { perMonth: 12, harvest: [11, 12, 1, 2, 3], audit: [3, 4], climate: [6, 7, 8, 9, 10], places: ['Marcala', 'La Paz', 'Santa Elena', 'Opatoro'] },

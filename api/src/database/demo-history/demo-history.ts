@@ -99,6 +99,7 @@ async function load(options: DemoHistoryOptions, progress: HistoryProgress, stop
   );
   const input = await readInput(dataSource, progress.seed, now);
   const history = await generate(input);
+  const generated = performance.now();
   const chunks: DemoHistory['cases'][] = [];
   for (let i = 0; i < history.cases.length; i += CHUNK_REQUESTS) chunks.push(history.cases.slice(i, i + CHUNK_REQUESTS));
   await dataSource.query(`UPDATE scheduled_job_runs SET result = jsonb_set(result, '{chunks}', to_jsonb($2::int)) WHERE job = $1 AND slot = 0`, [DEMO_HISTORY_JOB, chunks.length]);
@@ -107,6 +108,7 @@ async function load(options: DemoHistoryOptions, progress: HistoryProgress, stop
     await writeChunk(dataSource, index, chunk, options);
   }
 
+  const written = performance.now();
   // The people and organizations were there all along; staff were last given a request when the history says.
   const users = [...input.staff, ...input.organizations.flatMap((o) => o.members)].map((person) => person.id);
   const since = new Date(now - (MONTHS * 30.44 + 30) * 86_400_000).toISOString();
@@ -136,7 +138,11 @@ async function load(options: DemoHistoryOptions, progress: HistoryProgress, stop
     DEMO_HISTORY_JOB,
     JSON.stringify(summary),
   ]);
-  options.logger.info({ demoHistory: summary }, 'demo history loaded');
+  const seconds = (from: number, to: number) => Math.round((to - from) / 100) / 10;
+  options.logger.info(
+    { demoHistory: summary, seconds: { generate: seconds(started, generated), write: seconds(generated, written), fold: seconds(written, performance.now()) } },
+    'demo history loaded',
+  );
   return summary;
 }
 

@@ -90,6 +90,15 @@ describe('the demo history', () => {
       quiet.push(...mine.quiet);
     }
     expect(mean(seasonal)).toBeGreaterThan(1.25 * mean(quiet));
+    // No drought in the rainy season, no storm damage in the dry one.
+    const prefixes = (weather: string) => Object.values(PHRASE_BANKS).flatMap((bank) => bank.topics['climate-resilience'].filter((t) => t.weather === weather).map((t) => t.subject.split('{')[0]));
+    for (const r of requests.filter((x) => x.area === 'climate-resilience')) {
+      const organization = input.organizations.find((o) => o.id === r.organizationId)!;
+      const seasons = SEASONS[organization.key];
+      const month = Number(new Date(r.createdAt).toLocaleDateString('en-CA', { timeZone: input.countries.get(r.country)!.timeZone }).slice(5, 7));
+      const weather = seasons.climate.includes(month) === ((seasons.climateKind ?? 'storm') === 'storm') ? 'storm' : 'dry';
+      expect([r.subject, prefixes(weather === 'storm' ? 'dry' : 'storm').some((prefix) => r.subject.startsWith(prefix))]).toEqual([r.subject, false]);
+    }
     const all = history.cases;
     expect(all.filter((c) => c.request.escalated).length).toBeGreaterThan(10);
     expect(all.filter((c) => c.events.some((e) => e.type === 'assigned')).length).toBeGreaterThan(10);

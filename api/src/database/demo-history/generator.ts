@@ -77,7 +77,7 @@ function planFilings(rng: Random, input: HistoryInput): Filing[] {
           if (seasons.audit.includes(local.month) && a === 'standards-compliance') weight *= 2.5;
           if (seasons.harvest.includes(local.month) && (a === 'market-access' || a === 'human-rights')) weight *= 1.6;
           if (seasons.harvest.includes(local.month) && a === 'sustainable-production') weight *= 1.3;
-          if (seasons.climate.includes(local.month) && a === 'climate-resilience') weight *= 3;
+          if (seasons.climate.includes(local.month) && a === 'climate-resilience') weight *= 2.2;
           return weight;
         });
         const stormy = area === 'climate-resilience' && seasons.climate.includes(local.month);
@@ -164,9 +164,11 @@ export function* historySteps(input: HistoryInput): Generator<number, DemoHistor
     const colleagues = input.staff.filter((person) => colleagueIds.has(person.id) && person.available && person.role !== 'admin').sort((a, b) => (a.id < b.id ? -1 : 1));
 
     const bank = PHRASE_BANKS[filing.member.language as keyof typeof PHRASE_BANKS] ?? PHRASE_BANKS.es;
-    const topic = rng.pick(topicsFor(bank, area, organization.kind));
-    const product = rng.pick(organization.products);
     const seasons = SEASONS[organization.key] ?? ORDINARY_SEASONS;
+    const stormy = (seasons.climateKind ?? 'storm') === 'storm';
+    const weather = seasons.climate.includes(filing.month) === stormy ? 'storm' : 'dry';
+    const topic = rng.pick(topicsFor(bank, area, organization.kind, weather));
+    const product = rng.pick(organization.products);
     const slots = {
       product: bank.products[product]?.name ?? product,
       pest: bank.products[product]?.pest ?? product,

@@ -96,6 +96,7 @@ export const EN: PhraseBank = {
     ],
     'climate-resilience': [
       {
+        weather: 'storm',
         subject: 'Storm damage in {place}',
         description:
           'Last week’s tropical storm flattened plants, blocked the feeder roads and damaged the packing shed in {place}. We need advice on requesting emergency support and on reorganizing deliveries.',
@@ -108,6 +109,7 @@ export const EN: PhraseBank = {
         staffFile: 'hurricane-contingency-plan.pdf',
       },
       {
+        weather: 'dry',
         subject: 'Long dry spell in {place}',
         description:
           'It has not rained in {place} for six weeks and members are worried about the next harvest. Is there support for irrigation or rainwater harvesting?',

@@ -183,6 +183,7 @@ export const ES: PhraseBank = {
         staffFile: 'plan-adaptacion-climatica.pdf',
       },
       {
+        weather: 'dry',
         subject: 'Sequía prolongada en {place}',
         description:
           'Llevamos seis semanas sin lluvias en {place} y los socios temen por la floración. ¿Hay apoyo para riego o cosecha de agua, y cómo nos preparamos si se confirma El Niño?',
@@ -196,6 +197,7 @@ export const ES: PhraseBank = {
         staffFile: 'recomendaciones-epoca-seca.pdf',
       },
       {
+        weather: 'storm',
         subject: 'Daños por lluvias intensas en {place}',
         description:
           'Las lluvias de la semana pasada provocaron derrumbes en los caminos y daños en el centro de acopio de {place}. Necesitamos orientación para pedir apoyo de emergencia y reorganizar el acopio.',

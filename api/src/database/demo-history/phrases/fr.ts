@@ -97,6 +97,7 @@ export const FR: PhraseBank = {
     ],
     'climate-resilience': [
       {
+        weather: 'storm',
         subject: 'Dégâts après la tempête à {place}',
         description:
           "La tempête de la semaine dernière a abattu des arbres d'ombrage, coupé la route et endommagé le centre de collecte de {place}. Nous avons besoin de conseils pour demander une aide d'urgence et réorganiser la collecte.",
@@ -110,6 +111,7 @@ export const FR: PhraseBank = {
         staffFile: 'plan-contingence-cyclones.pdf',
       },
       {
+        weather: 'dry',
         subject: 'Sécheresse prolongée à {place}',
         description:
           "Cela fait six semaines qu'il ne pleut pas à {place} et les membres s'inquiètent pour la floraison. Existe-t-il un appui pour l'irrigation ou la récupération d'eau de pluie ?",

@@ -96,6 +96,7 @@ export const PT: PhraseBank = {
     ],
     'climate-resilience': [
       {
+        weather: 'dry',
         subject: 'Seca prolongada em {place}',
         description:
           'Estamos há seis semanas sem chuva em {place} e os associados temem pela florada. Existe apoio para cisternas ou captação de água, e como nos preparamos se o El Niño se confirmar?',
@@ -109,6 +110,7 @@ export const PT: PhraseBank = {
         staffFile: 'recomendacoes-periodo-seco.pdf',
       },
       {
+        weather: 'storm',
         subject: 'Danos por chuvas fortes em {place}',
         description:
           'As chuvas da semana passada derrubaram barreiras nas estradas e danificaram o entreposto de {place}. Precisamos de orientação para pedir apoio emergencial e reorganizar a coleta.',

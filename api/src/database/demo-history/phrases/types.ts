@@ -24,6 +24,8 @@ export interface Topic {
   staffFile: string;
   /** Only for these kinds of organization (default: any). */
   kinds?: readonly ('small-producer' | 'workers')[];
+  /** A climate topic about storms and heavy rain, or about drought: filed in its season. */
+  weather?: 'storm' | 'dry';
 }
 
 export interface ProductWords {
