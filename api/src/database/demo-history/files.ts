@@ -99,9 +99,10 @@ export function barChartPng(values: readonly number[]): Buffer {
 
 /** A field seen from above: plots in greens and browns, some spotted (a pest, a dry patch), from the given cell shades (0–1). */
 export function fieldPng(cells: readonly number[]): Buffer {
-  const size = 10;
+  const size = 14;
   const side = Math.ceil(Math.sqrt(cells.length));
-  const colours = cells.map((shade) => rgb(Math.round(40 + 80 * shade), Math.round(120 + 60 * (1 - shade)), Math.round(40 + 20 * shade)));
+  // Muted greens for healthy plots, browns for the damaged ones.
+  const colours = cells.map((shade) => rgb(Math.round(62 + 78 * shade), Math.round(112 + 36 * (1 - shade)), Math.round(52 + 30 * shade)));
   return png(side * size, side * size, (x, y) => {
     const cell = (Math.floor(y / size) * side + Math.floor(x / size)) % cells.length;
     if (cells[cell] > 0.8 && (x * 7 + y * 3) % 5 === 0) return 0x966028;
