@@ -25,8 +25,25 @@ async function main(): Promise<void> {
   if (config.demoMode) {
     lines.push(`  Demo sign-ins (password ${DEMO_PASSWORD}):`);
     for (const account of DEMO_ACCOUNTS) lines.push(`    ${account.role.padEnd(15)} ${account.email.padEnd(34)} ${account.name}`);
+    const history = portal.demoHistory;
+    if (history?.state === 'loading') {
+      lines.push('  Demo history: loading in the background (about 18 months of requests); the reports and inboxes fill in within a minute.');
+    } else if (history?.state === 'loaded') {
+      const summary = await history.done;
+      lines.push(`  Demo history: ${summary?.requests.toLocaleString('en') ?? 'its'} requests of the 18 months before the first start (loaded then).`);
+    } else if (!config.DEMO_HISTORY) {
+      lines.push('  Demo history: off (DEMO_HISTORY=false).');
+    }
   }
   process.stdout.write(`${lines.join('\n')}\n\n`);
+  if (portal.demoHistory?.state === 'loading') {
+    portal.demoHistory.done.then(
+      (summary) => {
+        if (summary) process.stdout.write(`  Demo history loaded: ${summary.requests.toLocaleString('en')} requests, ${summary.messages.toLocaleString('en')} messages, ${summary.attachments.toLocaleString('en')} files, in ${summary.seconds} s.\n`);
+      },
+      (error: unknown) => process.stdout.write(`  Demo history could not be loaded (${error instanceof Error ? error.message : String(error)}); the next start tries again.\n`),
+    );
+  }
 
   // Graceful shutdown: stop taking connections, let in-flight requests finish, then close
   // the database (and the embedded server, which flushes its data folder).

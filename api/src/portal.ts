@@ -19,7 +19,9 @@ import type { AppConfig } from './config/app-config';
 import { createDataSource } from './database/data-source';
 import { type EmbeddedPostgres, startEmbeddedPostgres } from './database/embedded-postgres';
 import { startEmbeddedMaintenance } from './database/embedded/maintenance';
+import { type DemoHistoryLoad, startDemoHistory } from './database/demo-history/demo-history';
 import { prepareDatabase } from './database/migrate';
+import { ReportRollupJobs } from './reports/report-rollup.jobs';
 import { registerHttpSecurity } from './security/http-security';
 import { serveWebApp } from './web-app/web-app';
 
@@ -31,6 +33,8 @@ export interface RunningPortal {
   url: string;
   databaseUrl: string;
   embedded: boolean;
+  /** In demo mode with DEMO_HISTORY, the demo history: loaded by an earlier start, or loading now. */
+  demoHistory: DemoHistoryLoad | null;
   stop(): Promise<void>;
 }
 
@@ -147,12 +151,30 @@ export async function startPortal(config: AppConfig): Promise<RunningPortal> {
     const maintenance = embedded
       ? startEmbeddedMaintenance(embedded.url, { everySeconds: config.EMBEDDED_MAINTENANCE_SECONDS, log: (message, detail) => logger.info(detail ?? {}, message) })
       : null;
+    // After listening: the history loads in the background while the portal answers. Never outside demo mode.
+    let demoHistory: DemoHistoryLoad | null = null;
+    if (config.demoMode && config.DEMO_HISTORY) {
+      demoHistory = await startDemoHistory({
+        dataSource,
+        attachmentsDir: resolve(config.attachmentsDir),
+        emailStatus: config.SMTP_URL ? 'sent' : 'logged',
+        compact: () => app.get(ReportRollupJobs).compact({ force: true }),
+        logger,
+      }).catch((error) => {
+        logger.error({ err: error }, 'the demo history could not be started');
+        return null;
+      });
+      demoHistory?.done.catch((error) => logger.error({ err: error }, 'the demo history could not be loaded (the next start tries again)'));
+    }
     return {
       app,
       url,
       databaseUrl,
       embedded: embedded !== null,
+      demoHistory,
       async stop() {
+        // The history stops after the chunk it is writing (the next start goes on), before the database closes.
+        await demoHistory?.stop();
         // Graceful: no new connections, in-flight requests finish. A keep-alive connection that
         // finished its request meanwhile would hold the close open for the client's idle timeout,
         // so idle connections are closed as they appear.

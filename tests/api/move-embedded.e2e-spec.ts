@@ -12,7 +12,8 @@ describe('moving the embedded database to PostgreSQL', () => {
   let target: { url: string; drop: () => Promise<void> };
 
   beforeAll(async () => {
-    portal = await startEmbeddedDefaultPortal();
+    // Moves one request (without the demo history, which tests/api/demo-history covers).
+    portal = await startEmbeddedDefaultPortal({ DEMO_HISTORY: 'false' });
     if (process.env.PORTAL_TEST_MODE === 'server') {
       const serverUrl = process.env.PORTAL_TEST_SERVER_URL!;
       const name = uniqueName('portal_move');
@@ -46,7 +47,7 @@ describe('moving the embedded database to PostgreSQL', () => {
     const output = await runCli(['move-embedded-to-postgres'], { DATA_DIR: portal.dataDir, DATABASE_URL: target.url, JWT_SECRET: TEST_JWT_SECRET });
     expect(output).toMatch(/moved \d+ rows .*: 1 requests/);
 
-    const moved = await spawnApi({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', DATABASE_URL: target.url, SEED_DEMO: 'true', JWT_SECRET: TEST_JWT_SECRET, DATA_DIR: portal.dataDir, LOG_LEVEL: 'warn' });
+    const moved = await spawnApi({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', DATABASE_URL: target.url, SEED_DEMO: 'true', DEMO_HISTORY: 'false', JWT_SECRET: TEST_JWT_SECRET, DATA_DIR: portal.dataDir, LOG_LEVEL: 'warn' });
     try {
       const anaThere = await login(moved.url, 'ana@valle-alto.example');
       const request = await call(moved.url, 'GET', `/api/v1/requests/${filed.body.id}`, { token: anaThere });

@@ -2,69 +2,13 @@ import { REQUEST_STATUSES } from '@portal/shared';
 import { OrganizationCells } from '../../api/src/reports/organization-cells';
 import { clientConnection, loadQueries, runReportQuery } from '../../api/src/reports/report-sql';
 import { startTestPortal, type TestPortal } from '../support/api-harness';
+import { expectedFigures, KEYS_OF, type Row } from '../support/report-figures';
 
 /** A small deterministic random source, so a failure can be replayed. */
 function random(seed: number) {
   return () => {
     seed = (seed * 1103515245 + 12345) % 2 ** 31;
     return seed / 2 ** 31;
-  };
-}
-
-interface Row {
-  organization_id: string;
-  country_code: string;
-  region_code: string;
-  products: string[];
-  area_code: string;
-  status: string;
-  assignee_id: string | null;
-  created_at: Date;
-  first_responded_at: Date | null;
-  resolved_at: Date | null;
-  breached: boolean;
-  satisfaction_score: number | null;
-}
-
-const OPEN = ['new', 'assigned', 'in_progress', 'waiting_on_member'];
-
-/** The keys a request counts under in each grouping (a request counts once per product). */
-const KEYS_OF: Record<string, (r: Row) => string[]> = {
-  region: (r) => [r.region_code],
-  country: (r) => [r.country_code],
-  area: (r) => [r.area_code],
-  status: (r) => [r.status],
-  assignee: (r) => [r.assignee_id ?? 'none'],
-  organization: (r) => [r.organization_id],
-  product: (r) => r.products,
-};
-const median = (values: number[]) => {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  const value = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-  return Math.round(value * 10) / 10;
-};
-
-/** The load figures, counted here from the rows the test inserted. */
-function expectedFigures(rows: Row[], now: number) {
-  const age = (r: Row) => (now - r.created_at.getTime()) / 86_400_000;
-  const open = rows.filter((r) => OPEN.includes(r.status));
-  const scores = rows.filter((r) => r.satisfaction_score !== null).map((r) => r.satisfaction_score!);
-  return {
-    total: rows.length,
-    byStatus: Object.fromEntries(REQUEST_STATUSES.map((s) => [s, rows.filter((r) => r.status === s).length])),
-    open: open.length,
-    breached: rows.filter((r) => r.breached).length,
-    aging: {
-      d0_2: open.filter((r) => age(r) < 3).length,
-      d3_7: open.filter((r) => age(r) >= 3 && age(r) < 8).length,
-      d8_30: open.filter((r) => age(r) >= 8 && age(r) < 31).length,
-      d31_plus: open.filter((r) => age(r) >= 31).length,
-    },
-    medianFirstResponseHours: median(rows.filter((r) => r.first_responded_at).map((r) => (r.first_responded_at!.getTime() - r.created_at.getTime()) / 3_600_000)),
-    medianResolutionHours: median(rows.filter((r) => r.resolved_at).map((r) => (r.resolved_at!.getTime() - r.created_at.getTime()) / 3_600_000)),
-    satisfactionAvg: scores.length ? Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * 100) / 100 : null,
   };
 }
 

@@ -128,6 +128,8 @@ export async function startTestPortal(options: TestPortalOptions = {}): Promise<
     HOST: '127.0.0.1',
     DATABASE_URL: apiDatabaseUrl,
     SEED_DEMO: 'true',
+    // Tests count requests from an empty history; the demo history's own test turns it on.
+    DEMO_HISTORY: 'false',
     JWT_SECRET: TEST_JWT_SECRET,
     DATA_DIR: dataDir,
     LOG_LEVEL: 'warn',

@@ -17,6 +17,11 @@ describe('loadConfig', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://db/portal', SEED_DEMO: 'true', JWT_SECRET: SECRET }).demoMode).toBe(true);
   });
 
+  it('loads the demo history in demo mode unless DEMO_HISTORY=false', () => {
+    expect(loadConfig({}).DEMO_HISTORY).toBe(true);
+    expect(loadConfig({ DEMO_HISTORY: 'false' }).DEMO_HISTORY).toBe(false);
+  });
+
   it('requires JWT_SECRET outside demo mode, naming the variable', () => {
     expect(() => loadConfig({ DATABASE_URL: 'postgres://db/portal' })).toThrow(/JWT_SECRET: required/);
   });

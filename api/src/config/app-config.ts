@@ -60,6 +60,14 @@ export class AppConfig {
   @IsBoolean()
   SEED_DEMO?: boolean;
 
+  /**
+   * In demo mode, also load the demo history (about 18 months of the demo organizations'
+   * requests) once per database, in the background after start-up. Never outside demo mode.
+   */
+  @Transform(toBoolean)
+  @IsBoolean()
+  DEMO_HISTORY = true;
+
   @Transform(emptyToUndefined)
   @IsOptional()
   @IsString()

@@ -56,4 +56,40 @@ describe('business time', () => {
       expect(businessMinutesBetween(start, addBusinessHours(start, hours, lima), lima)).toBe(hours * 60);
     }
   });
+
+  it('counts the minutes a minute-by-minute walk of the local clock counts, across DST changes and holidays', () => {
+    // The walk asks the platform for the wall time of every minute: slow, obviously right.
+    const walk = (start: number, end: number, calendar: BusinessCalendar) => {
+      const format = new Intl.DateTimeFormat('en-US', { timeZone: calendar.timeZone, hourCycle: 'h23', weekday: 'short', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit' });
+      let minutes = 0;
+      for (let t = start; t < end; t += 60_000) {
+        const p = Object.fromEntries(format.formatToParts(t).map((part) => [part.type, part.value]));
+        const hour = Number(p.hour);
+        const workday = !['Sat', 'Sun'].includes(p.weekday) && !calendar.holidays.has(`${p.year}-${p.month}-${p.day}`);
+        if (workday && ((hour >= 8 && hour < 12) || (hour >= 13 && hour < 17))) minutes++;
+      }
+      return minutes;
+    };
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const cases: [string, string, string[]][] = [
+      ['America/Santiago', '2026-04-02T00:00:00Z', []],
+      ['America/Santiago', '2026-09-03T00:00:00Z', ['2026-09-07']],
+      ['America/Asuncion', '2026-03-20T00:00:00Z', []],
+      ['America/Havana', '2026-03-06T00:00:00Z', []],
+      ['America/Port-au-Prince', '2026-10-29T00:00:00Z', ['2026-11-02']],
+      ['America/Lima', '2026-07-26T00:00:00Z', ['2026-07-28', '2026-07-29']],
+    ];
+    for (const [timeZone, around, holidays] of cases) {
+      const calendar: BusinessCalendar = { timeZone, holidays: new Set(holidays) };
+      for (let i = 0; i < 3; i++) {
+        const start = Date.parse(around) + Math.floor(next() * 3 * 24 * 60) * 60_000;
+        const end = start + Math.floor(next() * 4 * 24 * 60) * 60_000;
+        const minutes = walk(start, end, calendar);
+        expect([timeZone, new Date(start).toISOString(), businessMinutesBetween(new Date(start), new Date(end), calendar)]).toEqual([timeZone, new Date(start).toISOString(), minutes]);
+        if (minutes > 0) expect(addBusinessHours(new Date(start), minutes / 60, calendar).getTime()).toBeLessThanOrEqual(end);
+      }
+    }
+  });
 });
+

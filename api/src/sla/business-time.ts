@@ -87,31 +87,71 @@ export function zonedTimeToUtc(date: LocalDate, hour: number, timeZone: string):
   return new Date(instant);
 }
 
-function nextDay(date: LocalDate): LocalDate {
-  const next = new Date(Date.UTC(date.year, date.month - 1, date.day + 1));
-  return { year: next.getUTCFullYear(), month: next.getUTCMonth() + 1, day: next.getUTCDate() };
-}
+const DAY_MS = 86_400_000;
 
 const isoDate = (date: LocalDate) =>
   `${date.year}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}`;
 
-function isBusinessDay(date: LocalDate, calendar: BusinessCalendar): boolean {
-  const weekday = new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDay();
-  return weekday !== 0 && weekday !== 6 && !calendar.holidays.has(isoDate(date));
+interface CalendarDay {
+  date: LocalDate;
+  iso: string;
+  weekend: boolean;
 }
 
-/** The business windows of each local day from the one containing `from`, as UTC instants. */
-function* businessWindows(from: Date, calendar: BusinessCalendar): Generator<[Date, Date]> {
-  const start = localParts(from, calendar.timeZone);
-  let date: LocalDate = { year: start.year, month: start.month, day: start.day };
+/**
+ * Calendar days by number (days since 1970-01-01) and each zone's window edges of a day, as
+ * instants: the same for every calendar, so a long run of due times (the demo history computes
+ * tens of thousands) reads each day once instead of making its dates and strings again. Pure
+ * functions of their keys; bounded, cleared when full.
+ */
+const calendarDays = new Map<number, CalendarDay>();
+const zoneWindows = new Map<string, Map<number, number[]>>();
+const DAYS_MAX = 100_000;
+
+function calendarDay(n: number): CalendarDay {
+  let day = calendarDays.get(n);
+  if (!day) {
+    const utc = new Date(n * DAY_MS);
+    const date = { year: utc.getUTCFullYear(), month: utc.getUTCMonth() + 1, day: utc.getUTCDate() };
+    day = { date, iso: isoDate(date), weekend: utc.getUTCDay() === 0 || utc.getUTCDay() === 6 };
+    if (calendarDays.size >= DAYS_MAX) calendarDays.clear();
+    calendarDays.set(n, day);
+  }
+  return day;
+}
+
+/** [open, close, open, close…] of the day's business windows in the zone, as UTC milliseconds. */
+function windowEdges(n: number, timeZone: string): number[] {
+  let zone = zoneWindows.get(timeZone);
+  if (!zone) {
+    zone = new Map();
+    zoneWindows.set(timeZone, zone);
+  }
+  let edges = zone.get(n);
+  if (!edges) {
+    const { date } = calendarDay(n);
+    edges = BUSINESS_WINDOWS.flatMap(([open, close]) => [zonedTimeToUtc(date, open, timeZone).getTime(), zonedTimeToUtc(date, close, timeZone).getTime()]);
+    if (zone.size >= DAYS_MAX) zone.clear();
+    zone.set(n, edges);
+  }
+  return edges;
+}
+
+/**
+ * Calls `visit` with the business windows of each local day from the one containing `from`,
+ * as UTC milliseconds, until it returns true. It starts a day before `from`'s UTC date, which
+ * is never after its local date (offsets are under a day): the windows of a day before the
+ * local one end before `from`, and both callers skip those, so there is no need to ask the
+ * platform's time-zone data for the local date of every start.
+ */
+function eachBusinessWindow(from: Date, calendar: BusinessCalendar, visit: (open: number, close: number) => boolean): void {
+  let n = Math.floor(from.getTime() / DAY_MS) - 1;
   // Ten years of days is far more than any target; the bound only guards against a loop.
-  for (let i = 0; i < 3660; i++) {
-    if (isBusinessDay(date, calendar)) {
-      for (const [open, close] of BUSINESS_WINDOWS) {
-        yield [zonedTimeToUtc(date, open, calendar.timeZone), zonedTimeToUtc(date, close, calendar.timeZone)];
-      }
-    }
-    date = nextDay(date);
+  for (let i = 0; i < 3661; i++, n++) {
+    const day = calendarDay(n);
+    if (day.weekend || calendar.holidays.has(day.iso)) continue;
+    const edges = windowEdges(n, calendar.timeZone);
+    for (let w = 0; w < edges.length; w += 2) if (visit(edges[w], edges[w + 1])) return;
   }
 }
 
@@ -119,25 +159,35 @@ function* businessWindows(from: Date, calendar: BusinessCalendar): Generator<[Da
 export function addBusinessHours(start: Date, hours: number, calendar: BusinessCalendar): Date {
   let remaining = Math.round(hours * 60) * MINUTE_MS;
   if (remaining <= 0) return start;
-  for (const [open, close] of businessWindows(start, calendar)) {
-    if (close <= start) continue;
-    const from = Math.max(open.getTime(), start.getTime());
-    const available = close.getTime() - from;
-    if (remaining <= available) return new Date(from + remaining);
+  const begin = start.getTime();
+  let due: number | null = null;
+  eachBusinessWindow(start, calendar, (open, close) => {
+    if (close <= begin) return false;
+    const from = Math.max(open, begin);
+    const available = close - from;
+    if (remaining <= available) {
+      due = from + remaining;
+      return true;
+    }
     remaining -= available;
-  }
-  throw new Error('business time out of range');
+    return false;
+  });
+  if (due === null) throw new Error('business time out of range');
+  return new Date(due);
 }
 
 /** Business minutes between two instants (0 when `end` is not after `start`). */
 export function businessMinutesBetween(start: Date, end: Date, calendar: BusinessCalendar): number {
   let total = 0;
   if (end <= start) return 0;
-  for (const [open, close] of businessWindows(start, calendar)) {
-    if (open >= end) break;
-    const from = Math.max(open.getTime(), start.getTime());
-    const to = Math.min(close.getTime(), end.getTime());
+  const begin = start.getTime();
+  const finish = end.getTime();
+  eachBusinessWindow(start, calendar, (open, close) => {
+    if (open >= finish) return true;
+    const from = Math.max(open, begin);
+    const to = Math.min(close, finish);
     if (to > from) total += to - from;
-  }
+    return false;
+  });
   return Math.round(total / MINUTE_MS);
 }
