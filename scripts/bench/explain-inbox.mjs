@@ -32,6 +32,9 @@ const { values: args } = parseArgs({
 const require = createRequire(import.meta.url);
 const { RequestViewsRepository } = require(join(args['api-dist'], 'api', 'src', 'requests', 'request-views.repository.js'));
 const { RequestsService } = require(join(args['api-dist'], 'api', 'src', 'requests', 'requests.service.js'));
+const { AppConfig } = require(join(args['api-dist'], 'api', 'src', 'config', 'app-config.js'));
+// The API's defaults (LIST_EXACT_TOTAL_LIMIT), with a secret of its own for the cursors.
+const config = Object.assign(new AppConfig(), { JWT_SECRET: 'explain-inbox-only-secret-0123456789abcdef' });
 const db = await connect(process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/portal_volume');
 if (args.try) {
   await db.query('BEGIN');
@@ -61,7 +64,7 @@ async function statementsOf(caller, path) {
       return (await db.query(sql, params)).rows;
     },
   };
-  const service = new RequestsService(capture, new RequestViewsRepository(capture));
+  const service = new RequestsService(capture, new RequestViewsRepository(capture), undefined, undefined, undefined, undefined, config);
   const query = Object.fromEntries(new URL(path, 'http://x').searchParams);
   if (query.pageSize) query.pageSize = Number(query.pageSize);
   await service.list(caller, query);

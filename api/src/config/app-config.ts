@@ -75,6 +75,16 @@ export class AppConfig {
   @Max(65_536)
   REPORT_CACHE_MB = 256;
 
+  /**
+   * Request lists count their matches exactly up to this many; beyond it they answer this
+   * number with totalIsExact false ("10,000+"), so a list's cost does not grow with its scope.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  LIST_EXACT_TOTAL_LIMIT = 10_000;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';
 
