@@ -34,7 +34,9 @@ const { RequestViewsRepository } = require(join(args['api-dist'], 'api', 'src', 
 const { RequestsService } = require(join(args['api-dist'], 'api', 'src', 'requests', 'requests.service.js'));
 const { AppConfig } = require(join(args['api-dist'], 'api', 'src', 'config', 'app-config.js'));
 // The API's defaults (LIST_EXACT_TOTAL_LIMIT), with a secret of its own for the cursors.
+// LIST_EXACT_TOTAL_LIMIT from the environment, as the API reads it, to try another limit.
 const config = Object.assign(new AppConfig(), { JWT_SECRET: 'explain-inbox-only-secret-0123456789abcdef' });
+if (process.env.LIST_EXACT_TOTAL_LIMIT) config.LIST_EXACT_TOTAL_LIMIT = Number(process.env.LIST_EXACT_TOTAL_LIMIT);
 const db = await connect(process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/portal_volume');
 if (args.try) {
   await db.query('BEGIN');
