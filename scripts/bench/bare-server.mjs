@@ -17,7 +17,7 @@
 //
 // Environment: DATABASE_URL, JWT_SECRET (the API's, so one access token works on both),
 // POOL_SIZE (the API's DATABASE_POOL_SIZE), PORT (default 0: any free port on 127.0.0.1),
-// API_DIST (the API build whose code it runs; default api/dist).
+// API_DIST (the API build whose code it runs; default api/dist), LIST_EXACT_TOTAL_LIMIT (as the API's).
 import 'reflect-metadata';
 import { createSecretKey } from 'node:crypto';
 import { createServer } from 'node:http';
@@ -75,6 +75,7 @@ dataSource.manager = dataSource;
 // The API's defaults (LIST_EXACT_TOTAL_LIMIT: how far a list is counted), with the API's secret.
 const config = Object.assign(new AppConfig(), { DATABASE_URL: process.env.DATABASE_URL, JWT_SECRET: secret });
 if (config.demoMode) throw new Error('the baseline runs outside demo mode, as the API does');
+if (process.env.LIST_EXACT_TOTAL_LIMIT) config.LIST_EXACT_TOTAL_LIMIT = Number(process.env.LIST_EXACT_TOTAL_LIMIT);
 const reference = new ReferenceService(dataSource);
 await reference.onModuleInit();
 const userViews = new UserViewsRepository(dataSource);

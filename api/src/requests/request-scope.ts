@@ -21,16 +21,22 @@ export function visibilityScope(caller: AuthUser, params: unknown[]): string {
       // That is: assigned to me, or an entry of mine names its country, or an entry without
       // a country matches it (no region and no area: everything; a region: its region; an
       // area: its area; both: both). Each kind of entry is its own sub-select on my entries
-      // alone, not on the request, so PostgreSQL reads them once per query (the arrays can
-      // also drive an index on country_code) instead of once per request it looks at.
+      // alone, not on the request, so PostgreSQL reads them once per query instead of once per
+      // request it looks at. Every alternative is a column compared with a list, so each can
+      // be looked up in an index and the request ids of all of them combined (a BitmapOr) —
+      // an archive search then reads only requests in scope: an entry for everything counts
+      // as every country, and a region-and-area entry is first narrowed by its regions and
+      // its areas, then checked as the pair.
       const me = param(caller.id);
       const mine = `FROM coverage_entries c WHERE c.user_id = ${me}`;
+      const pair = `${mine} AND c.country_code IS NULL AND c.region_code IS NOT NULL AND c.area_code IS NOT NULL`;
       return `(r.assignee_id = ${me}
-        OR r.country_code = ANY (ARRAY(SELECT c.country_code ${mine} AND c.country_code IS NOT NULL))
-        OR EXISTS (SELECT 1 ${mine} AND c.country_code IS NULL AND c.region_code IS NULL AND c.area_code IS NULL)
+        OR r.country_code = ANY (ARRAY(SELECT c.country_code ${mine} AND c.country_code IS NOT NULL
+          UNION ALL SELECT k.code FROM countries k WHERE EXISTS (SELECT 1 ${mine} AND c.country_code IS NULL AND c.region_code IS NULL AND c.area_code IS NULL)))
         OR r.region_code = ANY (ARRAY(SELECT c.region_code ${mine} AND c.country_code IS NULL AND c.region_code IS NOT NULL AND c.area_code IS NULL))
         OR r.area_code = ANY (ARRAY(SELECT c.area_code ${mine} AND c.country_code IS NULL AND c.region_code IS NULL AND c.area_code IS NOT NULL))
-        OR (r.region_code, r.area_code) IN (SELECT c.region_code, c.area_code ${mine} AND c.country_code IS NULL AND c.region_code IS NOT NULL AND c.area_code IS NOT NULL))`;
+        OR (r.region_code = ANY (ARRAY(SELECT c.region_code ${pair})) AND r.area_code = ANY (ARRAY(SELECT c.area_code ${pair}))
+          AND (r.region_code, r.area_code) IN (SELECT c.region_code, c.area_code ${pair})))`;
     }
     case 'specialist': {
       // A specialist serves an area, in a place or anywhere: its coverage entries must match.
