@@ -5,8 +5,9 @@
 // bench's inbox mix and every bench staff account (npm run bench creates them): the SQL is
 // taken from the API's own RequestViewsRepository (api/dist) with a capturing DataSource,
 // then explained with its parameters on the volume database (DATABASE_URL, else
-// portal_volume). Prints the time (planning + execution, ms) of each statement — the search's
-// tsquery, the list (count and page in one), and the separate count and page of long lists —
+// portal_volume). Prints the time (planning + execution, ms) of each statement — a
+// representative's coverage (scope), the search's tsquery, the list (count and page in one),
+// and the separate page of long lists —
 // best of --runs,
 // and with --plans the plans themselves.
 import 'reflect-metadata';
@@ -74,6 +75,8 @@ async function statementsOf(caller, path) {
     ...statement,
     label: /^SELECT count\(\*\)/.test(statement.sql)
       ? 'count'
+      : /FROM coverage_entries WHERE user_id = \$1$/.test(statement.sql)
+        ? 'scope'
       : /^WITH matching/.test(statement.sql.trim())
         ? 'list'
         : /to_tsquery/.test(statement.sql) && !/FROM requests/.test(statement.sql)
@@ -110,7 +113,7 @@ for (const query of [...inboxQueries(staff, (person) => references.get(person.id
   }
   const who = `${query.person.role} ${query.person.email.split('@')[0].replace('bench.', '')}`;
   const ms = (label) => (times[label] === undefined ? '–' : times[label].toFixed(2)).padStart(8);
-  process.stdout.write(`${who.padEnd(28)} ${query.kind.padEnd(28)} search ${ms('search')}  list ${ms('list')}  count ${ms('count')}  page ${ms('page')}\n`);
+  process.stdout.write(`${who.padEnd(28)} ${query.kind.padEnd(28)} scope ${ms('scope')}  search ${ms('search')}  list ${ms('list')}  count ${ms('count')}  page ${ms('page')}\n`);
   if (args.plans) process.stdout.write(`${query.path}\n${plans.join('\n')}\n\n`);
 }
 if (args.try) await db.query('ROLLBACK');

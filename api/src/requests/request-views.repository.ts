@@ -11,7 +11,7 @@ import {
 } from '@portal/shared';
 import type { AuthUser } from '../auth/auth-user';
 import { CURSOR_TIMESTAMP_SQL, type ListPosition } from './list-cursor';
-import { visibilityScope } from './request-scope';
+import { coverageOf, visibilityScope } from './request-scope';
 
 export interface RequestRow {
   id: string;
@@ -176,7 +176,7 @@ export class RequestViewsRepository {
 
   async list(caller: AuthUser, filter: RequestListFilter): Promise<RequestListResult> {
     const params: unknown[] = [];
-    const conditions = [visibilityScope(caller, params)];
+    const conditions = [visibilityScope(caller, params, await coverageOf(this.dataSource, caller))];
     const param = (value: unknown) => {
       params.push(value);
       return `$${params.length}`;
