@@ -89,6 +89,9 @@ function longestPrefixTsQuery(textParam: string): string {
 /** Statuses a request passes through on its way to closed or withdrawn: few requests are in them at any time. */
 const WORKING_STATUSES = ['new', 'assigned', 'in_progress', 'waiting_on_member', 'resolved'];
 
+/** An archive search checks its words on up to this many times the counting limit before it turns to the full-text index (see list()). */
+const PROBE_PER_LIMIT = 4;
+
 /** A request's reference, as the search box's text upper-cased. */
 const REFERENCE_PATTERN = /^SR-[0-9]{4}-[0-9]+$/;
 
@@ -192,6 +195,7 @@ export class RequestViewsRepository {
     if (filter.escalated !== undefined) conditions.push(`r.escalated = ${param(filter.escalated)}`);
     if (filter.from) conditions.push(`r.created_at >= ${param(filter.from)}`);
     if (filter.to) conditions.push(`r.created_at < ${param(filter.to)}`);
+    let pageWords: string | null = null;
     if (filter.q !== undefined) {
       // The words typed become a tsquery first, handed to the count and the page as a
       // constant: the planner can then tell a common word ("cafe", in a fifth of all
@@ -231,9 +235,15 @@ export class RequestViewsRepository {
         // work first (ten thousand of them) when a representative sees a few hundred. Guarded
         // by the scope (already required above), the words cost more than it and come after.
         conditions.push(inWork ? `CASE WHEN ${conditions[0]} THEN ${words} ELSE false END` : words);
+        // A list found to hold more than the counting limit has its page found by walking an
+        // index in the page's order (see below), the words checked on each request met: as the
+        // full-text index's operator, the planner would rather gather every request with the
+        // words from that index and sort them all (for a common word in an archive, thousands).
+        if (!inWork) pageWords = `(r.reference = ${reference} OR ts_match_vq(r.search_public, ${whole})${staff ? ` OR ts_match_vq(r.search_internal, ${whole})` : ''})`;
       }
     }
     const where = conditions.join(' AND ');
+    const pageWhere = pageWords === null ? where : [...conditions.slice(0, -1), pageWords].join(' AND ');
     // The order: the sort key, then the newest first, then the id (a total order, so pages
     // never overlap). A key that is never NULL is sorted without NULLS LAST: the same order,
     // and the one the (created_at DESC, id) indexes give.
@@ -257,27 +267,51 @@ export class RequestViewsRepository {
     // newest first to fill the page, which with few matches means most of the table.) When
     // there are more, the page is found apart by walking an index in the page's order from
     // the cursor's position, which finds 26 of many soon at any depth.
-    const few: (RequestRow & { total: number; position_key: string | number | null; position_created_at: string })[] = await this.dataSource.query(
-      `WITH matching AS MATERIALIZED (
-         SELECT r.id, r.created_at, ${sort.sql} AS sort_key FROM requests r WHERE ${where} LIMIT ${limit + 1}),
-       page AS (
-         SELECT id, created_at, sort_key FROM matching
-         WHERE ${after('sort_key', 'created_at', 'id')}
-         ORDER BY sort_key ${direction}${nulls}, created_at DESC, id LIMIT ${take} OFFSET ${offset})
-       SELECT counted.total, listed.* FROM (SELECT count(*)::int AS total FROM matching) counted
-       LEFT JOIN LATERAL (
-         SELECT ${REQUEST_COLUMNS}, p.sort_key AS page_sort_key, p.created_at AS page_created_at,
-           ${positionKey('p.sort_key')} AS position_key, ${CURSOR_TIMESTAMP_SQL('p.created_at')} AS position_created_at
-         FROM page p JOIN requests r ON r.id = p.id ${REQUEST_JOINS}) listed ON true
-       ORDER BY listed.page_sort_key ${direction}${nulls}, listed.page_created_at DESC, listed.id`,
-      params,
-    );
+    type Counted = RequestRow & { total: number; examined: number | null; position_key: string | number | null; position_created_at: string };
+    const countAndPage = (candidates: string | null, matching: string): Promise<Counted[]> =>
+      this.dataSource.query(
+        `WITH ${candidates ? `${candidates}, ` : ''}matching AS MATERIALIZED (${matching}),
+         page AS (
+           SELECT id, created_at, sort_key FROM matching
+           WHERE ${after('sort_key', 'created_at', 'id')}
+           ORDER BY sort_key ${direction}${nulls}, created_at DESC, id LIMIT ${take} OFFSET ${offset})
+         SELECT counted.total,
+           ${candidates ? `CASE WHEN counted.total <= ${limit} THEN (SELECT count(*)::int FROM candidates) END` : 'NULL::int'} AS examined, listed.*
+         FROM (SELECT count(*)::int AS total FROM matching) counted
+         LEFT JOIN LATERAL (
+           SELECT ${REQUEST_COLUMNS}, p.sort_key AS page_sort_key, p.created_at AS page_created_at,
+             ${positionKey('p.sort_key')} AS position_key, ${CURSOR_TIMESTAMP_SQL('p.created_at')} AS position_created_at
+           FROM page p JOIN requests r ON r.id = p.id ${REQUEST_JOINS}) listed ON true
+         ORDER BY listed.page_sort_key ${direction}${nulls}, listed.page_created_at DESC, listed.id`,
+        params,
+      );
+    const everyMatch = `SELECT r.id, r.created_at, ${sort.sql} AS sort_key FROM requests r WHERE ${where} LIMIT ${limit + 1}`;
+    let few: Counted[];
+    if (pageWords !== null) {
+      // Words searched outside the work in progress (an archive): the full-text index gathers
+      // every request with a common word (tens of thousands) before the scope, status and area
+      // narrow them. So the words are first checked on the requests those leave, a bounded
+      // number of them (PROBE_PER_LIMIT × the limit): a common word finds more than the limit
+      // among them (and the page is then found by walking an index) or they were all there
+      // is (then the count is exact). Only a rarer word in a wide scope needs the full-text
+      // index after all, which is fast for a rare word.
+      const budget = PROBE_PER_LIMIT * (limit + 1);
+      const narrowing = conditions.slice(0, -1).join(' AND ');
+      few = await countAndPage(
+        `candidates AS MATERIALIZED (
+           SELECT r.id, r.created_at, ${sort.sql} AS sort_key, ${pageWords} AS hit FROM requests r WHERE ${narrowing} LIMIT ${budget + 1})`,
+        `SELECT id, created_at, sort_key FROM candidates WHERE hit LIMIT ${limit + 1}`,
+      );
+      if (few[0].total <= limit && few[0].examined! > budget) few = await countAndPage(null, everyMatch);
+    } else {
+      few = await countAndPage(null, everyMatch);
+    }
     const counted = few[0].total;
     let rows = few[0].id === null ? [] : few;
     if (counted > limit) {
       rows = await this.dataSource.query(
         `SELECT ${REQUEST_COLUMNS}, ${positionKey(sort.sql)} AS position_key, ${CURSOR_TIMESTAMP_SQL('r.created_at')} AS position_created_at
-         ${REQUEST_FROM} WHERE ${where} AND ${after(sort.sql, 'r.created_at', 'r.id')}
+         ${REQUEST_FROM} WHERE ${pageWhere} AND ${after(sort.sql, 'r.created_at', 'r.id')}
          ORDER BY ${sort.sql} ${direction}${nulls}${byCreation ? '' : ', r.created_at DESC'}, r.id
          LIMIT ${take} OFFSET ${offset}`,
         params,

@@ -216,8 +216,8 @@ export class RequestPageDto {
 
   @ApiProperty({
     description:
-      'The number of matching requests when totalIsExact; otherwise the counting limit (LIST_EXACT_TOTAL_LIMIT, 10,000 by default), which the list holds more than ("10,000+")',
-    example: 10_000,
+      'The number of matching requests when totalIsExact; otherwise the counting limit (LIST_EXACT_TOTAL_LIMIT, 1,000 by default), which the list holds more than ("1,000+")',
+    example: 1_000,
   })
   total: number;
 

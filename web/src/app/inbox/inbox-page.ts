@@ -153,7 +153,7 @@ export class InboxPage {
     return error ? describeStaffProblem(error, this.t) : null;
   });
 
-  /** "25 requests"; beyond what the API counts, "10,000+ requests" (its total is then a lower bound). */
+  /** "25 requests"; beyond what the API counts, "1,000+ requests" (its total is then a lower bound). */
   protected readonly totalText = computed(() => {
     const shown = this.shown();
     const total = shown?.total ?? 0;

@@ -34,7 +34,7 @@ export class RequestListPage {
   protected readonly state = signal<'loading' | 'loaded' | 'error'>('loading');
   protected readonly result = signal<CursorPage<RequestView> | null>(null);
   protected readonly error = signal('');
-  /** The count as shown: "10,000+" when the API stopped counting. */
+  /** The count as shown: "1,000+" when the API stopped counting. */
   protected readonly totalText = computed(() => {
     const result = this.result();
     return result ? `${result.total}${result.totalIsExact === false ? '+' : ''}` : '';
@@ -42,7 +42,7 @@ export class RequestListPage {
   protected readonly pageCount = computed(() => {
     const result = this.result();
     if (!result) return 1;
-    // A list longer than the API counts ("10,000+") goes on while the API says a page follows.
+    // A list longer than the API counts ("1,000+") goes on while the API says a page follows.
     const counted = Math.ceil(result.total / result.pageSize);
     return Math.max(1, counted, result.totalIsExact === false ? this.pageNumber() + (result.nextCursor ? 1 : 0) : 1);
   });

@@ -5,7 +5,7 @@ import { formatCount } from '../core/staff-intl';
 
 /**
  * Previous and next page of a list, with where we are. Hidden when everything fits on one page.
- * A list longer than the API counts (`exact` false: "10,000+") still offers its next pages, as
+ * A list longer than the API counts (`exact` false: "1,000+") still offers its next pages, as
  * long as the API says one follows (`hasNext`).
  */
 @Component({
