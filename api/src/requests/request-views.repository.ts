@@ -239,7 +239,7 @@ export class RequestViewsRepository {
         // index in the page's order (see below), the words checked on each request met: as the
         // full-text index's operator, the planner would rather gather every request with the
         // words from that index and sort them all (for a common word in an archive, thousands).
-        if (!inWork) pageWords = `(r.reference = ${reference} OR ts_match_vq(r.search_public, ${whole})${staff ? ` OR ts_match_vq(r.search_internal, ${whole})` : ''})`;
+        pageWords = `(r.reference = ${reference} OR ts_match_vq(r.search_public, ${whole})${staff ? ` OR ts_match_vq(r.search_internal, ${whole})` : ''})`;
       }
     }
     const where = conditions.join(' AND ');
@@ -288,13 +288,14 @@ export class RequestViewsRepository {
     const everyMatch = `SELECT r.id, r.created_at, ${sort.sql} AS sort_key FROM requests r WHERE ${where} LIMIT ${limit + 1}`;
     let few: Counted[];
     if (pageWords !== null) {
-      // Words searched outside the work in progress (an archive): the full-text index gathers
-      // every request with a common word (tens of thousands) before the scope, status and area
-      // narrow them. So the words are first checked on the requests those leave, a bounded
+      // Words: the full-text index gathers every request with a common word (tens of
+      // thousands in an archive) before the scope, status and area narrow them, and checking
+      // the words on each request in work reads all of them in the table before their scope.
+      // So the words are first checked on the requests the other conditions leave, a bounded
       // number of them (PROBE_PER_LIMIT × the limit): a common word finds more than the limit
       // among them (and the page is then found by walking an index) or they were all there
-      // is (then the count is exact). Only a rarer word in a wide scope needs the full-text
-      // index after all, which is fast for a rare word.
+      // is (then the count is exact: work in progress always). Only a rarer word in a wide
+      // scope needs the full-text index after all, which is fast for a rare word.
       const budget = PROBE_PER_LIMIT * (limit + 1);
       const narrowing = conditions.slice(0, -1).join(' AND ');
       few = await countAndPage(
