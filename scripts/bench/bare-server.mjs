@@ -17,7 +17,7 @@
 //
 // Environment: DATABASE_URL, JWT_SECRET (the API's, so one access token works on both),
 // POOL_SIZE (the API's DATABASE_POOL_SIZE), PORT (default 0: any free port on 127.0.0.1),
-// API_DIST (the API build whose code it runs; default api/dist).
+// API_DIST (the API build whose code it runs; default api/dist), LIST_EXACT_TOTAL_LIMIT (as the API's).
 import 'reflect-metadata';
 import { createSecretKey } from 'node:crypto';
 import { createServer } from 'node:http';
@@ -40,6 +40,7 @@ const { SlaService } = dist('sla/sla.service.js');
 const { NotificationsService } = dist('notifications/notifications.service.js');
 const { RequestViewsRepository } = dist('requests/request-views.repository.js');
 const { RequestsService } = dist('requests/requests.service.js');
+const { AppConfig } = dist('config/app-config.js');
 
 const secret = process.env.JWT_SECRET;
 const jwtKey = createSecretKey(Buffer.from(secret, 'utf8'));
@@ -71,13 +72,16 @@ const dataSource = {
 dataSource.manager = dataSource;
 
 // ── The API's services, wired by hand as Nest would ───────────────────────────────────
-const config = { demoMode: false, JWT_SECRET: secret };
+// The API's defaults (LIST_EXACT_TOTAL_LIMIT: how far a list is counted), with the API's secret.
+const config = Object.assign(new AppConfig(), { DATABASE_URL: process.env.DATABASE_URL, JWT_SECRET: secret });
+if (config.demoMode) throw new Error('the baseline runs outside demo mode, as the API does');
+if (process.env.LIST_EXACT_TOTAL_LIMIT) config.LIST_EXACT_TOTAL_LIMIT = Number(process.env.LIST_EXACT_TOTAL_LIMIT);
 const reference = new ReferenceService(dataSource);
 await reference.onModuleInit();
 const userViews = new UserViewsRepository(dataSource);
 const auth = new AuthService(dataSource, new JwtService({ secret }), config, userViews);
 const views = new RequestViewsRepository(dataSource);
-const requests = new RequestsService(dataSource, views, new RoutingService(reference), reference, new SlaService(reference), new NotificationsService(dataSource));
+const requests = new RequestsService(dataSource, views, new RoutingService(reference), reference, new SlaService(reference), new NotificationsService(dataSource), config);
 // JwtStrategy.validate is the caller lookup the API's guard runs on every request.
 const loadCaller = (payload) => JwtStrategy.prototype.validate.call({ dataSource }, payload);
 

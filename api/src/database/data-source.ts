@@ -9,6 +9,7 @@ import { ReportSpans1764360000000 } from '../../../migrations/1764360000000-Repo
 import { ReportOrganizations1764370000000 } from '../../../migrations/1764370000000-ReportOrganizations';
 import { ReportHistograms1764380000000 } from '../../../migrations/1764380000000-ReportHistograms';
 import { ReportCellStamps1764390000000 } from '../../../migrations/1764390000000-ReportCellStamps';
+import { InboxScope1764405000000 } from '../../../migrations/1764405000000-InboxScope';
 import { AccountTokenEntity } from '../accounts/account-token.entity';
 import { ReportCountEntity, ReportDayEntity, ReportDeltaEntity, ReportCellStampEntity, ReportHistEntity, ReportOrgValueEntity, ReportValueEntity } from '../reports/report-rollup.entities';
 import { NotificationEntity } from '../notifications/notification.entity';
@@ -60,7 +61,7 @@ export const ENTITIES = [
 ];
 
 /** Every migration, in order. Listed explicitly so the build, not a glob, decides what runs. */
-export const MIGRATIONS = [Foundation1764306000000, Requests1764310000000, SlaAndNotifications1764320000000, Accounts1764330000000, ReportIndexes1764340000000, InboxIndexes1764350000000, ReportSpans1764360000000, ReportOrganizations1764370000000, ReportHistograms1764380000000, ReportCellStamps1764390000000];
+export const MIGRATIONS = [Foundation1764306000000, Requests1764310000000, SlaAndNotifications1764320000000, Accounts1764330000000, ReportIndexes1764340000000, InboxIndexes1764350000000, ReportSpans1764360000000, ReportOrganizations1764370000000, ReportHistograms1764380000000, ReportCellStamps1764390000000, InboxScope1764405000000];
 
 export function dataSourceOptions(url: string, poolSize: number): DataSourceOptions {
   return {

@@ -5,13 +5,13 @@ import {
   type AttachmentView,
   isStaff,
   type MessageView,
-  type Page,
   type RequestView,
   type RoutingTier,
   type TimelineEntry,
 } from '@portal/shared';
 import type { AuthUser } from '../auth/auth-user';
-import { visibilityScope } from './request-scope';
+import { CURSOR_TIMESTAMP_SQL, type ListPosition } from './list-cursor';
+import { coverageOf, visibilityScope } from './request-scope';
 
 export interface RequestRow {
   id: string;
@@ -89,6 +89,9 @@ function longestPrefixTsQuery(textParam: string): string {
 /** Statuses a request passes through on its way to closed or withdrawn: few requests are in them at any time. */
 const WORKING_STATUSES = ['new', 'assigned', 'in_progress', 'waiting_on_member', 'resolved'];
 
+/** An archive search checks its words on up to this many times the counting limit before it turns to the full-text index (see list()). */
+const PROBE_PER_LIMIT = 4;
+
 /** A request's reference, as the search box's text upper-cased. */
 const REFERENCE_PATTERN = /^SR-[0-9]{4}-[0-9]+$/;
 
@@ -138,6 +141,19 @@ export interface RequestListFilter {
   sort: { field: 'createdAt' | 'updatedAt' | 'priority' | 'dueAt'; descending: boolean };
   page: number;
   pageSize: number;
+  /** The next page's start (from a cursor): then `page` is only a label. */
+  after?: ListPosition;
+  /** Counted exactly up to this many matches (LIST_EXACT_TOTAL_LIMIT). */
+  exactTotalLimit: number;
+}
+
+export interface RequestListResult {
+  items: RequestView[];
+  /** Exact when totalIsExact; else the limit, which the list holds more than. */
+  total: number;
+  totalIsExact: boolean;
+  /** Where this page ends, when another follows. */
+  next: ListPosition | null;
 }
 
 /** Sort keys; `nullable` only for a column that can be NULL (its NULLs go last). */
@@ -148,8 +164,6 @@ const SORT_SQL: Record<RequestListFilter['sort']['field'], { sql: string; nullab
   dueAt: { sql: 'r.resolution_due_at', nullable: true },
 };
 
-/** Up to this many matching requests, a list is counted and paged in one statement (see list()). */
-const SORT_MATCHES_UP_TO = 5000;
 
 @Injectable()
 export class RequestViewsRepository {
@@ -163,9 +177,9 @@ export class RequestViewsRepository {
     return row ? toRequestView(row, caller) : null;
   }
 
-  async list(caller: AuthUser, filter: RequestListFilter): Promise<Page<RequestView>> {
+  async list(caller: AuthUser, filter: RequestListFilter): Promise<RequestListResult> {
     const params: unknown[] = [];
-    const conditions = [visibilityScope(caller, params)];
+    const conditions = [visibilityScope(caller, params, await coverageOf(this.dataSource, caller))];
     const param = (value: unknown) => {
       params.push(value);
       return `$${params.length}`;
@@ -181,6 +195,7 @@ export class RequestViewsRepository {
     if (filter.escalated !== undefined) conditions.push(`r.escalated = ${param(filter.escalated)}`);
     if (filter.from) conditions.push(`r.created_at >= ${param(filter.from)}`);
     if (filter.to) conditions.push(`r.created_at < ${param(filter.to)}`);
+    let pageWords: string | null = null;
     if (filter.q !== undefined) {
       // The words typed become a tsquery first, handed to the count and the page as a
       // constant: the planner can then tell a common word ("cafe", in a fifth of all
@@ -214,52 +229,131 @@ export class RequestViewsRepository {
         // fifth of a million) before the status narrows them. The same @@ as its function.
         const inWork = filter.status?.length && filter.status.every((status) => WORKING_STATUSES.includes(status));
         const match = (column: string) => (inWork ? `ts_match_vq(${column}, ${whole})` : `${column} @@ ${whole}`);
-        conditions.push(`(r.reference = ${reference} OR ${match('r.search_public')}${staff ? ` OR ${match('r.search_internal')}` : ''})`);
+        const words = `(r.reference = ${reference} OR ${match('r.search_public')}${staff ? ` OR ${match('r.search_internal')}` : ''})`;
+        // Checked on the requests in the caller's scope only: PostgreSQL orders a row's
+        // conditions by their estimated cost, and would read the words of every request in
+        // work first (ten thousand of them) when a representative sees a few hundred. Guarded
+        // by the scope (already required above), the words cost more than it and come after.
+        conditions.push(inWork ? `CASE WHEN ${conditions[0]} THEN ${words} ELSE false END` : words);
+        // A list found to hold more than the counting limit has its page found by walking an
+        // index in the page's order (see below), the words checked on each request met: as the
+        // full-text index's operator, the planner would rather gather every request with the
+        // words from that index and sort them all (for a common word in an archive, thousands).
+        pageWords = `(r.reference = ${reference} OR ts_match_vq(r.search_public, ${whole})${staff ? ` OR ts_match_vq(r.search_internal, ${whole})` : ''})`;
       }
     }
     const where = conditions.join(' AND ');
-    const offset = (filter.page - 1) * filter.pageSize;
+    const pageWhere = pageWords === null ? where : [...conditions.slice(0, -1), pageWords].join(' AND ');
     // The order: the sort key, then the newest first, then the id (a total order, so pages
     // never overlap). A key that is never NULL is sorted without NULLS LAST: the same order,
     // and the one the (created_at DESC, id) indexes give.
     const sort = SORT_SQL[filter.sort.field];
+    const byCreation = filter.sort.field === 'createdAt';
     const direction = filter.sort.descending ? 'DESC' : 'ASC';
     const nulls = sort.nullable ? ' NULLS LAST' : '';
+    const limit = filter.exactTotalLimit;
+    const take = filter.pageSize + 1; // one more than the page: whether a next page exists
+    // Without a cursor, a page number: OFFSET (the web's short lists, a page typed in a URL).
+    const offset = filter.after ? 0 : (filter.page - 1) * filter.pageSize;
+    // A row's position, for the next page's cursor: its sort key as the cursor carries it.
+    const positionKey = (keySql: string) => (byCreation ? 'NULL' : filter.sort.field === 'priority' ? keySql : CURSOR_TIMESTAMP_SQL(keySql));
+    const after = this.after(filter, params);
 
-    // Most lists match a few thousand requests at most (work in progress, a search): one
-    // statement finds them once, counts them and reads the page's rows only, sorted among
-    // them. (Left to itself, the planner may walk the whole created_at index newest first to
-    // fill the page, which with few matches means most of the table.) It stops looking past
-    // SORT_MATCHES_UP_TO: then the matches are counted apart and the page is found by walking
-    // an index in the page's order, which finds 25 of many soon.
-    const few: (RequestRow & { total: number })[] = await this.dataSource.query(
-      `WITH matching AS MATERIALIZED (
-         SELECT r.id, r.created_at, ${sort.sql} AS sort_key FROM requests r WHERE ${where} LIMIT ${SORT_MATCHES_UP_TO + 1}),
-       page AS (
-         SELECT id, created_at, sort_key FROM matching
-         ORDER BY sort_key ${direction}${nulls}, created_at DESC, id LIMIT ${filter.pageSize} OFFSET ${offset})
-       SELECT counted.total, listed.* FROM (SELECT count(*)::int AS total FROM matching) counted
-       LEFT JOIN LATERAL (
-         SELECT ${REQUEST_COLUMNS}, p.sort_key AS page_sort_key, p.created_at AS page_created_at
-         FROM page p JOIN requests r ON r.id = p.id ${REQUEST_JOINS}) listed ON true
-       ORDER BY listed.page_sort_key ${direction}${nulls}, listed.page_created_at DESC, listed.id`,
-      params,
-    );
-    let total = few[0].total;
-    let rows: RequestRow[] = few[0].id === null ? [] : few;
-    if (total > SORT_MATCHES_UP_TO) {
-      [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM requests r WHERE ${where}`, params);
-      rows =
-        offset >= total
-          ? []
-          : await this.dataSource.query(
-              `SELECT ${REQUEST_COLUMNS} ${REQUEST_FROM} WHERE ${where}
-               ORDER BY ${sort.sql} ${direction}${nulls}${filter.sort.field === 'createdAt' ? '' : ', r.created_at DESC'}, r.id
-               LIMIT ${filter.pageSize} OFFSET ${offset}`,
-              params,
-            );
+    // A list is counted as far as LIST_EXACT_TOTAL_LIMIT matches and no further: beyond it the
+    // total is "more than the limit", so no list costs more than that however wide the
+    // caller's scope or long the history. Most lists (work in progress, a search) match far
+    // fewer: one statement finds them once, counts them and reads the page's rows only,
+    // sorted among them. (Left to itself, the planner may walk the whole created_at index
+    // newest first to fill the page, which with few matches means most of the table.) When
+    // there are more, the page is found apart by walking an index in the page's order from
+    // the cursor's position, which finds 26 of many soon at any depth.
+    type Counted = RequestRow & { total: number; examined: number | null; position_key: string | number | null; position_created_at: string };
+    const countAndPage = (candidates: string | null, matching: string): Promise<Counted[]> =>
+      this.dataSource.query(
+        `WITH ${candidates ? `${candidates}, ` : ''}matching AS MATERIALIZED (${matching}),
+         page AS (
+           SELECT id, created_at, sort_key FROM matching
+           WHERE ${after('sort_key', 'created_at', 'id')}
+           ORDER BY sort_key ${direction}${nulls}, created_at DESC, id LIMIT ${take} OFFSET ${offset})
+         SELECT counted.total,
+           ${candidates ? `CASE WHEN counted.total <= ${limit} THEN (SELECT count(*)::int FROM candidates) END` : 'NULL::int'} AS examined, listed.*
+         FROM (SELECT count(*)::int AS total FROM matching) counted
+         LEFT JOIN LATERAL (
+           SELECT ${REQUEST_COLUMNS}, p.sort_key AS page_sort_key, p.created_at AS page_created_at,
+             ${positionKey('p.sort_key')} AS position_key, ${CURSOR_TIMESTAMP_SQL('p.created_at')} AS position_created_at
+           FROM page p JOIN requests r ON r.id = p.id ${REQUEST_JOINS}) listed ON true
+         ORDER BY listed.page_sort_key ${direction}${nulls}, listed.page_created_at DESC, listed.id`,
+        params,
+      );
+    const everyMatch = `SELECT r.id, r.created_at, ${sort.sql} AS sort_key FROM requests r WHERE ${where} LIMIT ${limit + 1}`;
+    let few: Counted[];
+    if (pageWords !== null) {
+      // Words: the full-text index gathers every request with a common word (tens of
+      // thousands in an archive) before the scope, status and area narrow them, and checking
+      // the words on each request in work reads all of them in the table before their scope.
+      // So the words are first checked on the requests the other conditions leave, a bounded
+      // number of them (PROBE_PER_LIMIT × the limit): a common word finds more than the limit
+      // among them (and the page is then found by walking an index) or they were all there
+      // is (then the count is exact: work in progress always). Only a rarer word in a wide
+      // scope needs the full-text index after all, which is fast for a rare word.
+      const budget = PROBE_PER_LIMIT * (limit + 1);
+      const narrowing = conditions.slice(0, -1).join(' AND ');
+      few = await countAndPage(
+        `candidates AS MATERIALIZED (
+           SELECT r.id, r.created_at, ${sort.sql} AS sort_key, ${pageWords} AS hit FROM requests r WHERE ${narrowing} LIMIT ${budget + 1})`,
+        `SELECT id, created_at, sort_key FROM candidates WHERE hit LIMIT ${limit + 1}`,
+      );
+      if (few[0].total <= limit && few[0].examined! > budget) few = await countAndPage(null, everyMatch);
+    } else {
+      few = await countAndPage(null, everyMatch);
     }
-    return { items: rows.map((row: RequestRow) => toRequestView(row, caller)), total, page: filter.page, pageSize: filter.pageSize };
+    const counted = few[0].total;
+    let rows = few[0].id === null ? [] : few;
+    if (counted > limit) {
+      rows = await this.dataSource.query(
+        `SELECT ${REQUEST_COLUMNS}, ${positionKey(sort.sql)} AS position_key, ${CURSOR_TIMESTAMP_SQL('r.created_at')} AS position_created_at
+         ${REQUEST_FROM} WHERE ${pageWhere} AND ${after(sort.sql, 'r.created_at', 'r.id')}
+         ORDER BY ${sort.sql} ${direction}${nulls}${byCreation ? '' : ', r.created_at DESC'}, r.id
+         LIMIT ${take} OFFSET ${offset}`,
+        params,
+      );
+    }
+    const last = rows.length > filter.pageSize ? rows[filter.pageSize - 1] : null;
+    return {
+      items: rows.slice(0, filter.pageSize).map((row: RequestRow) => toRequestView(row, caller)),
+      total: Math.min(counted, limit),
+      totalIsExact: counted <= limit,
+      next: last ? { key: last.position_key, createdAt: last.position_created_at, id: last.id } : null,
+    };
+  }
+
+  /**
+   * The rows after the cursor's position in the list's order (sort key in its direction, its
+   * NULLs last; then created_at DESC; then id), as a condition on the columns it is given
+   * ('TRUE' without a cursor). The first key is also bounded on its own (`<=` or `>=`), which
+   * an index on it can start from. The position's values become parameters once, here.
+   */
+  private after(filter: RequestListFilter, params: unknown[]): (keySql: string, createdSql: string, idSql: string) => string {
+    const position = filter.after;
+    if (!position) return () => 'TRUE';
+    const param = (value: unknown, type: string) => {
+      params.push(value);
+      return `$${params.length}::${type}`;
+    };
+    const created = param(position.createdAt, 'timestamptz');
+    const id = param(position.id, 'uuid');
+    const forward = filter.sort.descending ? '<' : '>';
+    if (filter.sort.field === 'createdAt') {
+      return (_keySql, createdSql, idSql) => `(${createdSql} ${forward}= ${created} AND (${createdSql} ${forward} ${created} OR ${idSql} > ${id}))`;
+    }
+    const nullable = SORT_SQL[filter.sort.field].nullable;
+    const key = position.key === null ? null : param(position.key, filter.sort.field === 'priority' ? 'int' : 'timestamptz');
+    return (keySql, createdSql, idSql) => {
+      const tail = `(${createdSql} < ${created} OR (${createdSql} = ${created} AND ${idSql} > ${id}))`;
+      if (key === null) return `(${keySql} IS NULL AND ${tail})`;
+      const later = `${keySql} ${forward} ${key} OR (${keySql} = ${key} AND ${tail})`;
+      return nullable ? `(${keySql} IS NULL OR ${later})` : `(${keySql} ${forward}= ${key} AND (${later}))`;
+    };
   }
 
   /** Messages and events in time order; internal notes and their files only for staff. */

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { type MessageView, type Page, type RequestDetailView, type RequestView, rolesForCaseActions, type RoutingPreview } from '@portal/shared';
+import { type CursorPage, type MessageView, type RequestDetailView, type RequestView, rolesForCaseActions, type RoutingPreview } from '@portal/shared';
 import type { AuthUser } from '../auth/auth-user';
 import { AnyRole, CurrentUser, Roles } from '../auth/auth.decorators';
 import { ValidationException } from '../common/app-exception';
@@ -12,6 +12,7 @@ import {
   CreateRequestDto,
   EscalateDto,
   ListRequestsQueryDto,
+  RequestPageDto,
   RoutingPreviewQueryDto,
   SatisfactionDto,
   TransitionDto,
@@ -30,8 +31,9 @@ export class RequestsController {
 
   @Get('requests')
   @AnyRole()
-  @ApiOperation({ summary: 'Requests visible to the caller, filtered, searched, sorted and paged' })
-  list(@CurrentUser() caller: AuthUser, @Query() query: ListRequestsQueryDto): Promise<Page<RequestView>> {
+  @ApiOperation({ summary: 'Requests visible to the caller, filtered, searched, sorted and paged (by page number, or by cursor at any depth)' })
+  @ApiOkResponse({ type: RequestPageDto })
+  list(@CurrentUser() caller: AuthUser, @Query() query: ListRequestsQueryDto): Promise<CursorPage<RequestView>> {
     return this.requests.list(caller, query);
   }
 

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import {
   type AssignBody,
   type CreateMessageBody,
@@ -20,6 +20,7 @@ import {
 } from '@portal/shared';
 import { PagingQueryDto } from '../common/paging.dto';
 import { IsDateOrDateTime, TextLength, VisibleText } from '../common/text.validators';
+import { CURSOR_MAX_LENGTH } from './list-cursor';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
@@ -195,6 +196,42 @@ export class ListRequestsQueryDto extends PagingQueryDto {
   @IsOptional()
   @Matches(SORT_PATTERN, { message: 'sort must be createdAt, updatedAt, priority or dueAt, optionally prefixed with -' })
   sort?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'The previous page\'s nextCursor: the next page, after that page\'s last row, at the same cost at any depth (page is then ignored). ' +
+      'Opaque, and valid only for the person it was given to, with the same sort; any other value is a 400. The other filters are taken as sent.',
+    maxLength: CURSOR_MAX_LENGTH,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(CURSOR_MAX_LENGTH)
+  cursor?: string;
+}
+
+/** GET /requests' answer, as the OpenAPI document describes it (the items are RequestView, see GET /requests/{id}). */
+export class RequestPageDto {
+  @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'The requests of this page, in the list\'s order' })
+  items: unknown[];
+
+  @ApiProperty({
+    description:
+      'The number of matching requests when totalIsExact; otherwise the counting limit (LIST_EXACT_TOTAL_LIMIT, 1,000 by default), which the list holds more than ("1,000+")',
+    example: 1_000,
+  })
+  total: number;
+
+  @ApiProperty({ description: 'Whether total is the exact number of matching requests; false: there are more than total', example: false })
+  totalIsExact: boolean;
+
+  @ApiProperty({ description: 'This page\'s number: the page asked for, or the one the cursor leads to', example: 1 })
+  page: number;
+
+  @ApiProperty({ example: 25 })
+  pageSize: number;
+
+  @ApiProperty({ type: String, nullable: true, description: 'Pass as cursor for the next page; null on the last page' })
+  nextCursor: string | null;
 }
 
 export class RoutingPreviewQueryDto {

@@ -10,7 +10,7 @@ import {
   LIMITS,
   mayActOnCase,
   type MessageView,
-  type Page,
+  type CursorPage,
   type RequestDetailView,
   type RequestStatus,
   type RequestView,
@@ -19,11 +19,13 @@ import {
   transitionAction,
 } from '@portal/shared';
 import type { AuthUser } from '../auth/auth-user';
+import { AppConfig } from '../config/app-config';
 import { ConflictException, NotFoundException, ValidationException } from '../common/app-exception';
 import { NotificationsService } from '../notifications/notifications.service';
 import type { NotificationKind } from '../notifications/templates';
 import { ReferenceService } from '../reference/reference.service';
 import { SlaService } from '../sla/sla.service';
+import { ListCursors } from './list-cursor';
 import { authorizeAssignee, authorizeCaseAction, caseActor, caseFacts } from './case-permissions';
 import { REQUEST_COLUMNS, REQUEST_JOINS, RequestViewsRepository, toRequestView } from './request-views.repository';
 import { visibilityScope } from './request-scope';
@@ -69,6 +71,8 @@ const IDEMPOTENCY_WINDOW_HOURS = 24;
 
 @Injectable()
 export class RequestsService {
+  private readonly cursors: ListCursors;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly views: RequestViewsRepository,
@@ -76,12 +80,24 @@ export class RequestsService {
     private readonly reference: ReferenceService,
     private readonly sla: SlaService,
     private readonly notifications: NotificationsService,
-  ) {}
+    private readonly config: AppConfig,
+  ) {
+    this.cursors = new ListCursors(config.JWT_SECRET!);
+  }
 
-  list(caller: AuthUser, query: ListRequestsQueryDto): Promise<Page<RequestView>> {
+  /**
+   * A page of the requests the caller may see: by page number (OFFSET, for short lists), or
+   * after a `cursor` from the previous page's nextCursor (at the same cost at any depth).
+   * The total is exact up to LIST_EXACT_TOTAL_LIMIT, else that limit with totalIsExact false.
+   */
+  async list(caller: AuthUser, query: ListRequestsQueryDto): Promise<CursorPage<RequestView>> {
     const sort = query.sort ?? '-createdAt';
     const dayAfter = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000);
-    return this.views.list(caller, {
+    // Checked before any SQL: a cursor altered, made up or given to someone else is a 400.
+    const cursor = query.cursor === undefined ? null : this.cursors.decode(caller.id, sort, query.cursor);
+    const pageSize = query.pageSize ?? LIMITS.pageSizeDefault;
+    const page = cursor?.page ?? query.page ?? 1;
+    const result = await this.views.list(caller, {
       status: query.status?.split(','),
       area: query.area,
       country: query.country,
@@ -95,9 +111,19 @@ export class RequestsService {
       from: query.from ? new Date(query.from.length === 10 ? `${query.from}T00:00:00Z` : query.from) : undefined,
       to: query.to ? (query.to.length === 10 ? dayAfter(query.to) : new Date(query.to)) : undefined,
       sort: { field: sort.replace(/^-/, '') as 'createdAt', descending: sort.startsWith('-') },
-      page: query.page ?? 1,
-      pageSize: query.pageSize ?? LIMITS.pageSizeDefault,
+      page,
+      pageSize,
+      after: cursor?.position,
+      exactTotalLimit: this.config.LIST_EXACT_TOTAL_LIMIT,
     });
+    return {
+      items: result.items,
+      total: result.total,
+      totalIsExact: result.totalIsExact,
+      page,
+      pageSize,
+      nextCursor: result.next ? this.cursors.encode(caller.id, sort, { page: page + 1, position: result.next }) : null,
+    };
   }
 
   async get(caller: AuthUser, id: string): Promise<RequestDetailView> {

@@ -10,6 +10,9 @@ export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '.
 export const API_DIST = join(ROOT, 'api', 'dist');
 export const BARE_SERVER = join(ROOT, 'scripts', 'bench', 'bare-server.mjs');
 
+/** LIST_EXACT_TOTAL_LIMIT when the bench is given one (to try another), for both servers alike. */
+const listLimit = () => (process.env.LIST_EXACT_TOTAL_LIMIT ? { LIST_EXACT_TOTAL_LIMIT: process.env.LIST_EXACT_TOTAL_LIMIT } : {});
+
 /** Waits for a line matching `pattern` on the child's stdout; the match's first group. */
 function waitForOutput(child, pattern, output, timeoutMs) {
   return new Promise((resolve, reject) => {
@@ -85,6 +88,7 @@ export async function startApi({ databaseUrl, jwtSecret, poolSize, cpuProfileDir
     WORKERS_ENABLED: 'false',
     RATE_LIMIT_LOGIN_PER_MINUTE: '1000000',
     RATE_LIMIT_SUBMIT_PER_MINUTE: '1000000',
+    ...listLimit(),
     ...extraEnv,
   };
   // Migrations run at start-up: a new index on a million rows takes a while the first time.
@@ -99,6 +103,6 @@ export async function startApi({ databaseUrl, jwtSecret, poolSize, cpuProfileDir
 
 /** The bare node:http + pg server running the same SQL (see bare-server.mjs). */
 export function startBare({ databaseUrl, jwtSecret, poolSize, apiDist = API_DIST }) {
-  const env = { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'production', DATABASE_URL: databaseUrl, JWT_SECRET: jwtSecret, POOL_SIZE: String(poolSize), API_DIST: apiDist };
+  const env = { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'production', DATABASE_URL: databaseUrl, JWT_SECRET: jwtSecret, POOL_SIZE: String(poolSize), API_DIST: apiDist, ...listLimit() };
   return spawnServer({ name: 'bare', args: [BARE_SERVER], env, pattern: /bare server listening at (http:\/\/127\.0\.0\.1:\d+)/, timeoutMs: 60_000 });
 }

@@ -95,3 +95,14 @@ export function inbox(queries) {
     return { method: 'GET', path: query.path, headers: { authorization: `Bearer ${query.person.token}` } };
   };
 }
+
+/**
+ * Lists of queries merged into one mix, each list spread evenly through it (in its own
+ * order): the open loop sends the heavy views among the everyday ones, not in a burst.
+ */
+export function interleave(...lists) {
+  return lists.flatMap((list) => {
+    const sorted = [...list].sort((a, b) => a.order - b.order);
+    return sorted.map((query, i) => ({ ...query, order: (i + 0.5) / sorted.length }));
+  });
+}

@@ -17,3 +17,12 @@ export function nameOrder(language: Language): (a: string, b: string) => number 
   if (!collator) collators.set(language, (collator = new Intl.Collator(language, { sensitivity: 'base' })));
   return (a, b) => collator.compare(a, b);
 }
+
+const numberFormats = new Map<Language, Intl.NumberFormat>();
+
+/** A count as people of `language` write it: 10,000 (en), 10.000 (es, pt), 10 000 (fr). */
+export function formatCount(count: number, language: Language): string {
+  let format = numberFormats.get(language);
+  if (!format) numberFormats.set(language, (format = new Intl.NumberFormat(language)));
+  return format.format(count);
+}

@@ -9,12 +9,13 @@ import {
   inject,
   linkedSignal,
   signal,
+  untracked,
   viewChild,
 } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import {
-  type Page,
+  type CursorPage,
   REGION_CODES,
   type RegionCode,
   type RequestStatus,
@@ -27,7 +28,7 @@ import { Session } from '../auth/session';
 import { API_BASE_URL } from '../core/api';
 import { LocalDates } from '../core/local-dates';
 import { StaffI18n, type StaffTextKey } from '../core/staff-i18n/staff-texts';
-import { isSingular } from '../core/staff-intl';
+import { formatCount, isSingular } from '../core/staff-intl';
 import { describeStaffProblem } from '../core/staff-problem';
 import { StaffReference } from '../core/staff-reference';
 import { StaffPager } from '../ui/staff-pager';
@@ -48,6 +49,14 @@ import {
 } from './inbox-query';
 import { InboxStatusFilter } from './inbox-status-filter';
 import { InboxTable } from './inbox-table';
+
+/** Cursors kept for "Next" (a few hundred bytes each); past this many the oldest is forgotten. */
+const MAX_CURSORS = 500;
+
+/** Which list and page a cursor leads to: the API parameters it was given for (the page included). */
+function cursorKey(params: Record<string, string>): string {
+  return JSON.stringify(Object.entries(params).sort(([a], [b]) => a.localeCompare(b)));
+}
 
 /** Typing pauses this long before the search runs: one call per word, not per letter. */
 const SEARCH_DELAY_MS = 400;
@@ -119,13 +128,22 @@ export class InboxPage {
     return this.reference.countryGroups().filter((group) => group.countries.length > 0 && (!region || group.region === region));
   });
 
-  protected readonly requests = httpResource<Page<RequestView>>(() => ({
-    url: `${API_BASE_URL}/requests`,
-    params: toApiParams(this.query()),
-  }));
+  /**
+   * The cursors the API gave for the next pages of lists seen here, by list and page number:
+   * "Next" asks for the page after the last row shown, which costs the API the same at any
+   * depth (a page number alone is an OFFSET). A page reached otherwise (a link, a reload) is
+   * asked for by its number.
+   */
+  private readonly cursors = new Map<string, string>();
+
+  protected readonly requests = httpResource<CursorPage<RequestView>>(() => {
+    const params = toApiParams(this.query());
+    const cursor = this.cursors.get(cursorKey(params));
+    return { url: `${API_BASE_URL}/requests`, params: cursor ? { ...params, cursor } : params };
+  });
 
   /** The last list received: kept on screen (dimmed) while the next one loads. */
-  protected readonly shown = linkedSignal<Page<RequestView> | undefined, Page<RequestView> | undefined>({
+  protected readonly shown = linkedSignal<CursorPage<RequestView> | undefined, CursorPage<RequestView> | undefined>({
     source: () => (this.requests.hasValue() ? this.requests.value() : undefined),
     computation: (loaded, previous) => loaded ?? (this.requests.error() ? undefined : previous?.value),
   });
@@ -135,9 +153,13 @@ export class InboxPage {
     return error ? describeStaffProblem(error, this.t) : null;
   });
 
+  /** "25 requests"; beyond what the API counts, "1,000+ requests" (its total is then a lower bound). */
   protected readonly totalText = computed(() => {
-    const total = this.shown()?.total ?? 0;
-    return this.t(isSingular(total, this.i18n.language()) ? 'inbox.total.one' : 'inbox.total.other', { count: total });
+    const shown = this.shown();
+    const total = shown?.total ?? 0;
+    const count = formatCount(total, this.i18n.language());
+    if (shown && shown.totalIsExact === false) return this.t('inbox.total.more', { count });
+    return this.t(isSingular(total, this.i18n.language()) ? 'inbox.total.one' : 'inbox.total.other', { count });
   });
 
   /** Filters that only links bring (from the reports), shown as removable chips. */
@@ -166,6 +188,16 @@ export class InboxPage {
       if (input && this.document.activeElement !== input && input.value !== q) input.value = q;
     });
     inject(DestroyRef).onDestroy(() => clearTimeout(this.searchTimer));
+    // Each page received tells where the next one starts.
+    effect(() => {
+      if (!this.requests.hasValue()) return;
+      const { page, nextCursor } = this.requests.value();
+      const next = cursorKey(toApiParams({ ...untracked(this.query), page: page + 1 }));
+      if (!nextCursor) return;
+      this.cursors.delete(next);
+      if (this.cursors.size >= MAX_CURSORS) this.cursors.delete(this.cursors.keys().next().value!);
+      this.cursors.set(next, nextCursor);
+    });
   }
 
   protected typeSearch(event: Event): void {

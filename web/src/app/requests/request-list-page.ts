@@ -1,6 +1,6 @@
 import { Component, computed, DestroyRef, effect, inject, input, signal, untracked } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import type { Page, RequestView } from '@portal/shared';
+import type { CursorPage, RequestView } from '@portal/shared';
 
 import { LocalDates } from '../core/local-dates';
 import { readProblem } from '../core/problem-text';
@@ -32,11 +32,19 @@ export class RequestListPage {
 
   protected readonly pageNumber = computed(() => Math.max(1, Math.floor(Number(this.page()) || 1)));
   protected readonly state = signal<'loading' | 'loaded' | 'error'>('loading');
-  protected readonly result = signal<Page<RequestView> | null>(null);
+  protected readonly result = signal<CursorPage<RequestView> | null>(null);
   protected readonly error = signal('');
+  /** The count as shown: "1,000+" when the API stopped counting. */
+  protected readonly totalText = computed(() => {
+    const result = this.result();
+    return result ? `${result.total}${result.totalIsExact === false ? '+' : ''}` : '';
+  });
   protected readonly pageCount = computed(() => {
     const result = this.result();
-    return result ? Math.max(1, Math.ceil(result.total / result.pageSize)) : 1;
+    if (!result) return 1;
+    // A list longer than the API counts ("1,000+") goes on while the API says a page follows.
+    const counted = Math.ceil(result.total / result.pageSize);
+    return Math.max(1, counted, result.totalIsExact === false ? this.pageNumber() + (result.nextCursor ? 1 : 0) : 1);
   });
   private loadCount = 0;
 

@@ -6,6 +6,7 @@ import type {
   AttachmentView,
   CreateMessageBody,
   CreateRequestBody,
+  CursorPage,
   EscalateBody,
   MessageView,
   Page,
@@ -35,11 +36,11 @@ export class RequestsApi {
   private readonly http = inject(HttpClient);
   private readonly uploads = inject(UploadHttp).client;
 
-  list(query: RequestListQuery): Promise<Page<RequestView>> {
+  list(query: RequestListQuery): Promise<CursorPage<RequestView>> {
     const params = new HttpParams({
       fromObject: { page: query.page, pageSize: query.pageSize, sort: query.sort ?? '-createdAt' },
     });
-    return firstValueFrom(this.http.get<Page<RequestView>>(`${API_BASE_URL}/requests`, { params }));
+    return firstValueFrom(this.http.get<CursorPage<RequestView>>(`${API_BASE_URL}/requests`, { params }));
   }
 
   get(id: string): Promise<RequestDetailView> {
