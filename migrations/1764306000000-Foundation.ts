@@ -93,9 +93,15 @@ export class Foundation1764306000000 implements MigrationInterface {
         CONSTRAINT coverage_entries_country_or_region CHECK (country_code IS NULL OR region_code IS NULL),
         CONSTRAINT coverage_entries_unique UNIQUE NULLS NOT DISTINCT (user_id, country_code, region_code, area_code)
       )`);
-    await db.query(`CREATE INDEX coverage_entries_country_idx ON coverage_entries (country_code) WHERE country_code IS NOT NULL`);
-    await db.query(`CREATE INDEX coverage_entries_region_idx ON coverage_entries (region_code) WHERE region_code IS NOT NULL`);
-    await db.query(`CREATE INDEX coverage_entries_area_idx ON coverage_entries (area_code) WHERE area_code IS NOT NULL`);
+    await db.query(
+      `CREATE INDEX coverage_entries_country_idx ON coverage_entries (country_code) WHERE country_code IS NOT NULL`,
+    );
+    await db.query(
+      `CREATE INDEX coverage_entries_region_idx ON coverage_entries (region_code) WHERE region_code IS NOT NULL`,
+    );
+    await db.query(
+      `CREATE INDEX coverage_entries_area_idx ON coverage_entries (area_code) WHERE area_code IS NOT NULL`,
+    );
 
     await db.query(`
       CREATE TABLE refresh_token_families (
@@ -106,7 +112,9 @@ export class Foundation1764306000000 implements MigrationInterface {
         revoked_reason text,
         CONSTRAINT refresh_token_families_reason CHECK ((revoked_at IS NULL) = (revoked_reason IS NULL))
       )`);
-    await db.query(`CREATE INDEX refresh_token_families_user_idx ON refresh_token_families (user_id) WHERE revoked_at IS NULL`);
+    await db.query(
+      `CREATE INDEX refresh_token_families_user_idx ON refresh_token_families (user_id) WHERE revoked_at IS NULL`,
+    );
     await db.query(`
       CREATE TABLE refresh_tokens (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -143,19 +151,23 @@ export class Foundation1764306000000 implements MigrationInterface {
       await db.query(`INSERT INTO regions (code, name) VALUES ($1, $2)`, [region.code, region.name]);
     }
     for (const country of reference.countries) {
-      await db.query(`INSERT INTO countries (code, region_code, timezone, languages, name) VALUES ($1, $2, $3, $4, $5)`, [
-        country.code,
-        country.region,
-        country.timezone,
-        country.languages,
-        country.name,
-      ]);
+      await db.query(
+        `INSERT INTO countries (code, region_code, timezone, languages, name) VALUES ($1, $2, $3, $4, $5)`,
+        [country.code, country.region, country.timezone, country.languages, country.name],
+      );
     }
     for (const [index, area] of reference.thematicAreas.entries()) {
-      await db.query(`INSERT INTO thematic_areas (code, sort_order, name) VALUES ($1, $2, $3)`, [area.code, index + 1, area.name]);
+      await db.query(`INSERT INTO thematic_areas (code, sort_order, name) VALUES ($1, $2, $3)`, [
+        area.code,
+        index + 1,
+        area.name,
+      ]);
     }
     for (const directorate of reference.functionalDirectorates) {
-      await db.query(`INSERT INTO functional_directorates (code, name) VALUES ($1, $2)`, [directorate.code, directorate.name]);
+      await db.query(`INSERT INTO functional_directorates (code, name) VALUES ($1, $2)`, [
+        directorate.code,
+        directorate.name,
+      ]);
     }
   }
 

@@ -56,7 +56,9 @@ export class Requests1764310000000 implements MigrationInterface {
         CONSTRAINT requests_satisfaction_comment_needs_score CHECK (satisfaction_comment IS NULL OR satisfaction_score IS NOT NULL)
       )`);
     await db.query(`CREATE INDEX requests_organization_idx ON requests (organization_id, created_at DESC)`);
-    await db.query(`CREATE INDEX requests_assignee_open_idx ON requests (assignee_id) WHERE status IN ('new', 'assigned', 'in_progress', 'waiting_on_member')`);
+    await db.query(
+      `CREATE INDEX requests_assignee_open_idx ON requests (assignee_id) WHERE status IN ('new', 'assigned', 'in_progress', 'waiting_on_member')`,
+    );
     await db.query(`CREATE INDEX requests_assignee_idx ON requests (assignee_id, created_at DESC)`);
     await db.query(`CREATE INDEX requests_country_idx ON requests (country_code, created_at DESC)`);
     await db.query(`CREATE INDEX requests_region_idx ON requests (region_code, created_at DESC)`);
@@ -120,7 +122,14 @@ export class Requests1764310000000 implements MigrationInterface {
   }
 
   async down(db: QueryRunner): Promise<void> {
-    for (const table of ['idempotency_keys', 'attachments', 'request_events', 'request_messages', 'requests', 'request_reference_counters']) {
+    for (const table of [
+      'idempotency_keys',
+      'attachments',
+      'request_events',
+      'request_messages',
+      'requests',
+      'request_reference_counters',
+    ]) {
       await db.query(`DROP TABLE ${table}`);
     }
     await db.query(`ALTER TABLE users DROP COLUMN last_assigned_at`);

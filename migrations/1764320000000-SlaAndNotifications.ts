@@ -34,12 +34,10 @@ export class SlaAndNotifications1764320000000 implements MigrationInterface {
     // The defaults (docs/domain.md, "SLA"): first response 16 business hours (urgent 4), resolution 80 (urgent 24).
     for (const area of AREAS) {
       for (const priority of PRIORITIES) {
-        await db.query(`INSERT INTO sla_policies (area_code, priority, first_response_hours, resolution_hours) VALUES ($1, $2, $3, $4)`, [
-          area,
-          priority,
-          priority === 'urgent' ? 4 : 16,
-          priority === 'urgent' ? 24 : 80,
-        ]);
+        await db.query(
+          `INSERT INTO sla_policies (area_code, priority, first_response_hours, resolution_hours) VALUES ($1, $2, $3, $4)`,
+          [area, priority, priority === 'urgent' ? 4 : 16, priority === 'urgent' ? 24 : 80],
+        );
       }
     }
 
@@ -55,8 +53,12 @@ export class SlaAndNotifications1764320000000 implements MigrationInterface {
     // The SLA clock stops while the request waits on the member: when it started waiting,
     // and the business minutes already spent waiting (added to the targets).
     await db.query(`ALTER TABLE requests ADD COLUMN sla_paused_at timestamptz`);
-    await db.query(`ALTER TABLE requests ADD COLUMN sla_paused_minutes int NOT NULL DEFAULT 0 CHECK (sla_paused_minutes >= 0)`);
-    await db.query(`CREATE INDEX requests_sla_watch_idx ON requests (resolution_due_at) WHERE NOT breached AND status IN ('new', 'assigned', 'in_progress')`);
+    await db.query(
+      `ALTER TABLE requests ADD COLUMN sla_paused_minutes int NOT NULL DEFAULT 0 CHECK (sla_paused_minutes >= 0)`,
+    );
+    await db.query(
+      `CREATE INDEX requests_sla_watch_idx ON requests (resolution_due_at) WHERE NOT breached AND status IN ('new', 'assigned', 'in_progress')`,
+    );
     await db.query(`CREATE INDEX requests_resolved_idx ON requests (resolved_at) WHERE status = 'resolved'`);
 
     await db.query(`
@@ -78,8 +80,12 @@ export class SlaAndNotifications1764320000000 implements MigrationInterface {
         email_last_error text,
         CONSTRAINT notifications_event_recipient_key UNIQUE (event_key, recipient_id)
       )`);
-    await db.query(`CREATE INDEX notifications_recipient_idx ON notifications (recipient_id, read_at, created_at DESC)`);
-    await db.query(`CREATE INDEX notifications_outbox_idx ON notifications (email_next_attempt_at) WHERE email_status IN ('pending', 'sending')`);
+    await db.query(
+      `CREATE INDEX notifications_recipient_idx ON notifications (recipient_id, read_at, created_at DESC)`,
+    );
+    await db.query(
+      `CREATE INDEX notifications_outbox_idx ON notifications (email_next_attempt_at) WHERE email_status IN ('pending', 'sending')`,
+    );
 
     await db.query(`
       CREATE TABLE scheduled_job_runs (

@@ -33,7 +33,9 @@ export class ReportIndexes1764340000000 implements MigrationInterface {
     await db.query(`
       CREATE INDEX requests_report_created_idx ON requests (created_at)
       INCLUDE (region_code, country_code, area_code, status, assignee_id, organization_id, breached, satisfaction_score, first_responded_at, resolved_at)`);
-    await db.query(`CREATE INDEX requests_report_resolved_idx ON requests (resolved_at) INCLUDE (region_code, area_code) WHERE resolved_at IS NOT NULL`);
+    await db.query(
+      `CREATE INDEX requests_report_resolved_idx ON requests (resolved_at) INCLUDE (region_code, area_code) WHERE resolved_at IS NOT NULL`,
+    );
     await db.query(`
       CREATE INDEX requests_report_open_idx ON requests (created_at)
       INCLUDE (region_code, country_code, area_code, status, assignee_id, organization_id) WHERE status IN ${OPEN}`);
@@ -114,7 +116,9 @@ export class ReportIndexes1764340000000 implements MigrationInterface {
         logged_at timestamptz NOT NULL DEFAULT now()
       )`);
     await db.query(`CREATE INDEX report_deltas_created_idx ON report_deltas (created_at)`);
-    await db.query(`CREATE INDEX report_deltas_resolved_idx ON report_deltas (resolved_at) WHERE resolved_at IS NOT NULL`);
+    await db.query(
+      `CREATE INDEX report_deltas_resolved_idx ON report_deltas (resolved_at) WHERE resolved_at IS NOT NULL`,
+    );
 
     // Rebuilds the cells of the given months (all when null) from requests.
     const facts = (source: string, month: string) => `
@@ -158,7 +162,8 @@ export class ReportIndexes1764340000000 implements MigrationInterface {
       END $fn$`);
 
     // Rebuilds the trend's days (all when null): filed on the day, resolved on the day.
-    const inDay = (column: string) => `r.${column} >= d.day::timestamp AT TIME ZONE 'UTC' AND r.${column} < (d.day + 1)::timestamp AT TIME ZONE 'UTC'`;
+    const inDay = (column: string) =>
+      `r.${column} >= d.day::timestamp AT TIME ZONE 'UTC' AND r.${column} < (d.day + 1)::timestamp AT TIME ZONE 'UTC'`;
     await db.query(`
       CREATE FUNCTION report_rollup_build_days(p_days date[]) RETURNS void LANGUAGE plpgsql AS $fn$
       BEGIN
@@ -232,8 +237,22 @@ export class ReportIndexes1764340000000 implements MigrationInterface {
         END IF;
         RETURN NULL;
       END $fn$`);
-    await db.query(`CREATE TRIGGER requests_report_delta AFTER INSERT OR DELETE ON requests FOR EACH ROW EXECUTE FUNCTION report_requests_delta()`);
-    const watched = ['created_at', 'resolved_at', 'region_code', 'country_code', 'area_code', 'status', 'assignee_id', 'organization_id', 'breached', 'satisfaction_score', 'first_responded_at'];
+    await db.query(
+      `CREATE TRIGGER requests_report_delta AFTER INSERT OR DELETE ON requests FOR EACH ROW EXECUTE FUNCTION report_requests_delta()`,
+    );
+    const watched = [
+      'created_at',
+      'resolved_at',
+      'region_code',
+      'country_code',
+      'area_code',
+      'status',
+      'assignee_id',
+      'organization_id',
+      'breached',
+      'satisfaction_score',
+      'first_responded_at',
+    ];
     await db.query(`
       CREATE TRIGGER requests_report_delta_update AFTER UPDATE ON requests FOR EACH ROW
       WHEN (${watched.map((c) => `OLD.${c} IS DISTINCT FROM NEW.${c}`).join(' OR ')})
@@ -244,7 +263,9 @@ export class ReportIndexes1764340000000 implements MigrationInterface {
         DELETE FROM report_deltas; DELETE FROM report_counts; DELETE FROM report_values; DELETE FROM report_days;
         RETURN NULL;
       END $fn$`);
-    await db.query(`CREATE TRIGGER requests_report_truncate AFTER TRUNCATE ON requests FOR EACH STATEMENT EXECUTE FUNCTION report_requests_truncated()`);
+    await db.query(
+      `CREATE TRIGGER requests_report_truncate AFTER TRUNCATE ON requests FOR EACH STATEMENT EXECUTE FUNCTION report_requests_truncated()`,
+    );
 
     // An organization's products decide the product grouping of all its requests.
     await db.query(`
@@ -281,7 +302,8 @@ export class ReportIndexes1764340000000 implements MigrationInterface {
     ]) {
       await db.query(`DROP FUNCTION ${fn}`);
     }
-    for (const table of ['report_deltas', 'report_days', 'report_values', 'report_counts']) await db.query(`DROP TABLE ${table}`);
+    for (const table of ['report_deltas', 'report_days', 'report_values', 'report_counts'])
+      await db.query(`DROP TABLE ${table}`);
     await db.query(`DROP FUNCTION report_bucket(double precision, int)`);
     await db.query(`DROP FUNCTION report_scale(text)`);
     await db.query(`DROP FUNCTION report_hours(timestamptz, timestamptz)`);

@@ -29,12 +29,27 @@ export class ReportSpans1764360000000 implements MigrationInterface {
       await db.query(`ALTER TABLE ${table} DROP CONSTRAINT ${table}_pkey`);
     }
     await db.query(`ALTER TABLE report_counts ADD PRIMARY KEY (dim, span, month, region_code, key)`);
-    await db.query(`ALTER TABLE report_values ADD PRIMARY KEY (dim, span, month, region_code, key, kind, bucket) INCLUDE (n)`);
+    await db.query(
+      `ALTER TABLE report_values ADD PRIMARY KEY (dim, span, month, region_code, key, kind, bucket) INCLUDE (n)`,
+    );
     await db.query(`DROP INDEX report_values_bucket_idx`);
     await db.query(`CREATE INDEX report_values_bucket_idx ON report_values (dim, kind, bucket, key, span, month)`);
-    await db.query(`CREATE AGGREGATE report_concat(double precision[]) (SFUNC = array_cat, STYPE = double precision[])`);
+    await db.query(
+      `CREATE AGGREGATE report_concat(double precision[]) (SFUNC = array_cat, STYPE = double precision[])`,
+    );
 
-    const counts = ['n_new', 'n_assigned', 'n_in_progress', 'n_waiting_on_member', 'n_resolved', 'n_closed', 'n_withdrawn', 'breached', 'score_sum', 'score_n'];
+    const counts = [
+      'n_new',
+      'n_assigned',
+      'n_in_progress',
+      'n_waiting_on_member',
+      'n_resolved',
+      'n_closed',
+      'n_withdrawn',
+      'breached',
+      'score_sum',
+      'score_n',
+    ];
     // The month cells of the spans being built: all of them, or those of the spans starting at `starts`.
     const monthCells = (table: string) => `
           FROM ${table} c
@@ -64,23 +79,35 @@ export class ReportSpans1764360000000 implements MigrationInterface {
           GROUP BY 1, 3, 4, 5, 6, 7;
       END $fn$`);
 
-    await this.replaceRebuild(db, `
+    await this.replaceRebuild(
+      db,
+      `
         PERFORM report_rollup_build_months(NULL);
         PERFORM report_rollup_build_spans(NULL, 3);
-        PERFORM report_rollup_build_spans(NULL, 12);`);
-    await this.replaceCompact(db, `
+        PERFORM report_rollup_build_spans(NULL, 12);`,
+    );
+    await this.replaceCompact(
+      db,
+      `
         PERFORM report_rollup_build_months(months);
         PERFORM report_rollup_build_spans(months, 3);
-        PERFORM report_rollup_build_spans(months, 12);`);
+        PERFORM report_rollup_build_spans(months, 12);`,
+    );
     await this.replaceScale(db, 8);
     await db.query(`SELECT report_rollup_rebuild()`);
   }
 
   async down(db: QueryRunner): Promise<void> {
-    await this.replaceCompact(db, `
-        PERFORM report_rollup_build_months(months);`);
-    await this.replaceRebuild(db, `
-        PERFORM report_rollup_build_months(NULL);`);
+    await this.replaceCompact(
+      db,
+      `
+        PERFORM report_rollup_build_months(months);`,
+    );
+    await this.replaceRebuild(
+      db,
+      `
+        PERFORM report_rollup_build_months(NULL);`,
+    );
     await db.query(`DROP FUNCTION report_rollup_build_spans(date[], int)`);
     await this.replaceScale(db, 4);
     await db.query(`DROP AGGREGATE report_concat(double precision[])`);
@@ -90,7 +117,9 @@ export class ReportSpans1764360000000 implements MigrationInterface {
       await db.query(`ALTER TABLE ${table} DROP COLUMN span`);
     }
     await db.query(`ALTER TABLE report_counts ADD PRIMARY KEY (dim, month, region_code, key)`);
-    await db.query(`ALTER TABLE report_values ADD PRIMARY KEY (dim, month, region_code, key, kind, bucket) INCLUDE (n)`);
+    await db.query(
+      `ALTER TABLE report_values ADD PRIMARY KEY (dim, month, region_code, key, kind, bucket) INCLUDE (n)`,
+    );
     await db.query(`CREATE INDEX report_values_bucket_idx ON report_values (dim, kind, bucket, key, month)`);
     await db.query(`SELECT report_rollup_rebuild()`);
   }

@@ -36,7 +36,9 @@ export class ReportOrganizations1764370000000 implements MigrationInterface {
         res bytea NOT NULL,
         PRIMARY KEY (span, month, region_code, key)
       )`);
-    await db.query(`ALTER TABLE report_org_values ALTER COLUMN fr SET STORAGE EXTERNAL, ALTER COLUMN res SET STORAGE EXTERNAL`);
+    await db.query(
+      `ALTER TABLE report_org_values ALTER COLUMN fr SET STORAGE EXTERNAL, ALTER COLUMN res SET STORAGE EXTERNAL`,
+    );
 
     // The organizations' month cells from `source`: requests r with the month m.month they count in.
     const build = (source: string) => `
@@ -69,7 +71,8 @@ export class ReportOrganizations1764370000000 implements MigrationInterface {
     // Their quarters and years (p_span 3 or 12, checked by the dims' function called first):
     // the month cells concatenated, for the spans holding the given months (all when null),
     // each found through the key by its start month or its months.
-    const spanStart = (month: string) => `date_trunc(CASE p_span WHEN 3 THEN 'quarter' ELSE 'year' END, ${month})::date`;
+    const spanStart = (month: string) =>
+      `date_trunc(CASE p_span WHEN 3 THEN 'quarter' ELSE 'year' END, ${month})::date`;
     await db.query(`
       CREATE FUNCTION report_rollup_build_organization_spans(p_months date[], p_span int) RETURNS void LANGUAGE sql AS $fn$
         DELETE FROM report_org_values c

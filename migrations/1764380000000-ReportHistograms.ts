@@ -77,7 +77,9 @@ export class ReportHistograms1764380000000 implements MigrationInterface {
         ${
           // The dims' function deletes the value cells of every span starting at these months
           // (the spans' function builds them again): their histograms go with them.
-          hists ? 'DELETE FROM report_hists WHERE p_months IS NULL OR month = ANY (p_months); PERFORM report_rollup_build_hists(1, p_months);' : ''
+          hists
+            ? 'DELETE FROM report_hists WHERE p_months IS NULL OR month = ANY (p_months); PERFORM report_rollup_build_hists(1, p_months);'
+            : ''
         }
       END $fn$`);
     // The spans holding the given months start at those months' quarter or year (an empty

@@ -61,7 +61,9 @@ export class ReportCellStamps1764390000000 implements MigrationInterface {
         ['UPDATE', 'OLD', 'update_old'],
         ['UPDATE', 'NEW', 'update_new'],
       ]) {
-        await db.query(`CREATE TRIGGER ${table}_stamp_${suffix} AFTER ${event} ON ${table} REFERENCING ${rows} TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION ${fn}()`);
+        await db.query(
+          `CREATE TRIGGER ${table}_stamp_${suffix} AFTER ${event} ON ${table} REFERENCING ${rows} TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION ${fn}()`,
+        );
       }
     }
     // A truncated table: every cell stamped again from the rows left in the other one.
@@ -73,14 +75,17 @@ export class ReportCellStamps1764390000000 implements MigrationInterface {
         RETURN NULL;
       END $fn$`);
     for (const table of ['report_counts', 'report_org_values']) {
-      await db.query(`CREATE TRIGGER ${table}_stamp_truncate AFTER TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION report_cells_truncated()`);
+      await db.query(
+        `CREATE TRIGGER ${table}_stamp_truncate AFTER TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION report_cells_truncated()`,
+      );
     }
     await db.query(STAMP_ALL);
   }
 
   async down(db: QueryRunner): Promise<void> {
     for (const table of ['report_counts', 'report_org_values']) {
-      for (const suffix of ['insert', 'delete', 'update_old', 'update_new', 'truncate']) await db.query(`DROP TRIGGER ${table}_stamp_${suffix} ON ${table}`);
+      for (const suffix of ['insert', 'delete', 'update_old', 'update_new', 'truncate'])
+        await db.query(`DROP TRIGGER ${table}_stamp_${suffix} ON ${table}`);
     }
     await db.query(`DROP FUNCTION report_cells_truncated()`);
     await db.query(`DROP FUNCTION report_org_values_restamp()`);

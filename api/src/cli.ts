@@ -26,7 +26,9 @@ async function run(command: string | undefined): Promise<void> {
       try {
         if (command === 'revert') await dataSource.undoLastMigration({ transaction: 'each' });
         else {
-          const applied = await prepareDatabase(dataSource, config.DATABASE_URL, { seedDemo: config.SEED_DEMO === true });
+          const applied = await prepareDatabase(dataSource, config.DATABASE_URL, {
+            seedDemo: config.SEED_DEMO === true,
+          });
           process.stdout.write(`migrations applied: ${applied.length ? applied.join(', ') : 'none pending'}\n`);
         }
       } finally {
@@ -36,7 +38,9 @@ async function run(command: string | undefined): Promise<void> {
     }
     case 'embedded-postgres': {
       const memory = config.DATA_DIR === ':memory:';
-      const server = await startEmbeddedPostgres(memory ? null : config.DATA_DIR, { onWarning: (message, error) => process.stderr.write(`${message} ${String(error ?? '')}\n`) });
+      const server = await startEmbeddedPostgres(memory ? null : config.DATA_DIR, {
+        onWarning: (message, error) => process.stderr.write(`${message} ${String(error ?? '')}\n`),
+      });
       process.stdout.write(`embedded-postgres ready ${server.url}\n`);
       const stop = () => server.stop().then(() => process.exit(0));
       process.on('SIGTERM', stop);
@@ -44,7 +48,8 @@ async function run(command: string | undefined): Promise<void> {
       return;
     }
     case 'move-embedded-to-postgres': {
-      if (!config.DATABASE_URL) throw new ConfigError('DATABASE_URL: the PostgreSQL database to move the embedded data into');
+      if (!config.DATABASE_URL)
+        throw new ConfigError('DATABASE_URL: the PostgreSQL database to move the embedded data into');
       const embedded = await startEmbeddedPostgres(config.DATA_DIR);
       try {
         // Both at the schema version of this build, so that every table and column matches.
@@ -59,15 +64,21 @@ async function run(command: string | undefined): Promise<void> {
         }
         const counts = await copyPortalDatabase(embedded.url, config.DATABASE_URL);
         const total = Object.values(counts).reduce((a, b) => a + b, 0);
-        process.stdout.write(`moved ${total} rows from ${config.DATA_DIR} into DATABASE_URL: ${counts.requests ?? 0} requests, ${counts.users ?? 0} people, ${counts.organizations ?? 0} organizations\n`);
-        process.stdout.write(`start the portal with this DATABASE_URL (and SEED_DEMO=true to keep signing in with the demo accounts); attachments stay in ${config.attachmentsDir}: copy that folder to the new ATTACHMENTS_DIR\n`);
+        process.stdout.write(
+          `moved ${total} rows from ${config.DATA_DIR} into DATABASE_URL: ${counts.requests ?? 0} requests, ${counts.users ?? 0} people, ${counts.organizations ?? 0} organizations\n`,
+        );
+        process.stdout.write(
+          `start the portal with this DATABASE_URL (and SEED_DEMO=true to keep signing in with the demo accounts); attachments stay in ${config.attachmentsDir}: copy that folder to the new ATTACHMENTS_DIR\n`,
+        );
       } finally {
         await embedded.stop();
       }
       return;
     }
     default:
-      throw new ConfigError(`unknown command "${command ?? ''}": use migrate, revert, embedded-postgres or move-embedded-to-postgres`);
+      throw new ConfigError(
+        `unknown command "${command ?? ''}": use migrate, revert, embedded-postgres or move-embedded-to-postgres`,
+      );
   }
 }
 

@@ -24,13 +24,18 @@ async function main(): Promise<void> {
   ];
   if (config.demoMode) {
     lines.push(`  Demo sign-ins (password ${DEMO_PASSWORD}):`);
-    for (const account of DEMO_ACCOUNTS) lines.push(`    ${account.role.padEnd(15)} ${account.email.padEnd(34)} ${account.name}`);
+    for (const account of DEMO_ACCOUNTS)
+      lines.push(`    ${account.role.padEnd(15)} ${account.email.padEnd(34)} ${account.name}`);
     const history = portal.demoHistory;
     if (history?.state === 'loading') {
-      lines.push('  Demo history: loading in the background (about 18 months of requests); the reports and inboxes fill in within a minute.');
+      lines.push(
+        '  Demo history: loading in the background (about 18 months of requests); the reports and inboxes fill in within a minute.',
+      );
     } else if (history?.state === 'loaded') {
       const summary = await history.done;
-      lines.push(`  Demo history: ${summary?.requests.toLocaleString('en') ?? 'its'} requests of the 18 months before the first start (loaded then).`);
+      lines.push(
+        `  Demo history: ${summary?.requests.toLocaleString('en') ?? 'its'} requests of the 18 months before the first start (loaded then).`,
+      );
     } else if (!config.DEMO_HISTORY) {
       lines.push('  Demo history: off (DEMO_HISTORY=false).');
     }
@@ -39,9 +44,15 @@ async function main(): Promise<void> {
   if (portal.demoHistory?.state === 'loading') {
     portal.demoHistory.done.then(
       (summary) => {
-        if (summary) process.stdout.write(`  Demo history loaded: ${summary.requests.toLocaleString('en')} requests, ${summary.messages.toLocaleString('en')} messages, ${summary.attachments.toLocaleString('en')} files, in ${summary.seconds} s.\n`);
+        if (summary)
+          process.stdout.write(
+            `  Demo history loaded: ${summary.requests.toLocaleString('en')} requests, ${summary.messages.toLocaleString('en')} messages, ${summary.attachments.toLocaleString('en')} files, in ${summary.seconds} s.\n`,
+          );
       },
-      (error: unknown) => process.stdout.write(`  Demo history could not be loaded (${error instanceof Error ? error.message : String(error)}); the next start tries again.\n`),
+      (error: unknown) =>
+        process.stdout.write(
+          `  Demo history could not be loaded (${error instanceof Error ? error.message : String(error)}); the next start tries again.\n`,
+        ),
     );
   }
 
@@ -70,6 +81,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
-  process.stderr.write(`The portal could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `The portal could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exit(1);
 });

@@ -58,7 +58,9 @@ function publishApiDocs(app: NestFastifyApplication): void {
     app,
     new DocumentBuilder()
       .setTitle('Service request portal API')
-      .setDescription('The HTTP contract of the portal of the Fairtrade small producer and worker organizations network.')
+      .setDescription(
+        'The HTTP contract of the portal of the Fairtrade small producer and worker organizations network.',
+      )
       .setVersion('1')
       .addBearerAuth()
       .build(),
@@ -101,11 +103,19 @@ export async function startPortal(config: AppConfig): Promise<RunningPortal> {
       // URL, an id past this length) are problem documents like every other error.
       routerOptions: { maxParamLength: 500 },
       frameworkErrors: (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
-        const status = typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
+        const status =
+          typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500
+            ? error.statusCode
+            : 400;
         void reply
           .status(status)
           .header('content-type', `${PROBLEM_CONTENT_TYPE}; charset=utf-8`)
-          .send({ type: 'about:blank', title: status === 414 ? 'URI too long' : 'Invalid request', status, detail: error.message });
+          .send({
+            type: 'about:blank',
+            title: status === 414 ? 'URI too long' : 'Invalid request',
+            status,
+            detail: error.message,
+          });
       },
       // X-Forwarded-For and -Proto count only from the configured proxies: from anyone else
       // they would let a client pick the address its rate limits are counted by.
@@ -134,7 +144,8 @@ export async function startPortal(config: AppConfig): Promise<RunningPortal> {
     fastify.addHook('onSend', async (request, reply) => {
       reply.header('x-request-id', request.id);
       // API answers carry people's data and tokens: no cache keeps them, unless a route said otherwise.
-      if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+      if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control'))
+        reply.header('cache-control', 'no-store');
     });
 
     if (config.apiDocs) publishApiDocs(app);
@@ -149,7 +160,10 @@ export async function startPortal(config: AppConfig): Promise<RunningPortal> {
     const url = `http://localhost:${port}`;
     const ds = dataSource;
     const maintenance = embedded
-      ? startEmbeddedMaintenance(embedded.url, { everySeconds: config.EMBEDDED_MAINTENANCE_SECONDS, log: (message, detail) => logger.info(detail ?? {}, message) })
+      ? startEmbeddedMaintenance(embedded.url, {
+          everySeconds: config.EMBEDDED_MAINTENANCE_SECONDS,
+          log: (message, detail) => logger.info(detail ?? {}, message),
+        })
       : null;
     // After listening: the history loads in the background while the portal answers. Never outside demo mode.
     let demoHistory: DemoHistoryLoad | null = null;
@@ -164,7 +178,9 @@ export async function startPortal(config: AppConfig): Promise<RunningPortal> {
         logger.error({ err: error }, 'the demo history could not be started');
         return null;
       });
-      demoHistory?.done.catch((error) => logger.error({ err: error }, 'the demo history could not be loaded (the next start tries again)'));
+      demoHistory?.done.catch((error) =>
+        logger.error({ err: error }, 'the demo history could not be loaded (the next start tries again)'),
+      );
     }
     return {
       app,

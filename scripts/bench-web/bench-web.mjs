@@ -48,16 +48,33 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const TARGET_MS = 5_000;
 const TARGET_JS_BYTES = 250 * 1024;
 const MEMBER = { email: 'ana@valle-alto.example', password: 'Demo-2026!' };
-const NETWORK = { offline: false, latency: 300, downloadThroughput: (1.6e6 / 8) | 0, uploadThroughput: (750e3 / 8) | 0 };
+const NETWORK = {
+  offline: false,
+  latency: 300,
+  downloadThroughput: (1.6e6 / 8) | 0,
+  uploadThroughput: (750e3 / 8) | 0,
+};
 const CPU_SLOWDOWN = 4;
-const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'es-PE', timezoneId: 'America/Lima' };
+const PHONE = {
+  viewport: { width: 390, height: 844 },
+  deviceScaleFactor: 2,
+  isMobile: true,
+  hasTouch: true,
+  locale: 'es-PE',
+  timezoneId: 'America/Lima',
+};
 /** The whole bench stops after this, whatever happens. */
 const HARD_LIMIT_MS = 240_000;
 
-const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '3' }, strict: { type: 'boolean', default: false } } });
+const { values: args } = parseArgs({
+  options: { runs: { type: 'string', default: '3' }, strict: { type: 'boolean', default: false } },
+});
 const RUNS = Math.max(1, Number(args.runs) || 3);
 
-for (const [what, path] of [['the API (api/dist)', API_MAIN], ['the web app (web/dist/browser)', join(WEB_DIST, 'index.html')]]) {
+for (const [what, path] of [
+  ['the API (api/dist)', API_MAIN],
+  ['the web app (web/dist/browser)', join(WEB_DIST, 'index.html')],
+]) {
   if (!existsSync(path)) {
     console.error(`bench:web needs ${what}: build it first (npm run build). Missing: ${path}`);
     process.exit(2);
@@ -67,7 +84,10 @@ for (const [what, path] of [['the API (api/dist)', API_MAIN], ['the web app (web
 // ── Sizes from the build: the initial chunks and their gzip size ────────────────────────
 function initialChunks() {
   const html = readFileSync(join(WEB_DIST, 'index.html'), 'utf8');
-  const entries = [...html.matchAll(/<script[^>]*\ssrc="([^"]+\.js)"/g), ...html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+\.js)"/g)].map((m) => m[1]);
+  const entries = [
+    ...html.matchAll(/<script[^>]*\ssrc="([^"]+\.js)"/g),
+    ...html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+\.js)"/g),
+  ].map((m) => m[1]);
   const seen = new Set();
   const queue = [...entries];
   while (queue.length > 0) {
@@ -90,7 +110,18 @@ function startPortal(dataDir) {
     const child = spawn(process.execPath, [API_MAIN], {
       // Production mode (as deployed: its caching and compression), with a throwaway signing secret; no demo
       // history loading in the background while the page is timed.
-      env: { ...process.env, NODE_ENV: 'production', JWT_SECRET: randomBytes(32).toString('hex'), PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '', WEB_DIST_DIR: WEB_DIST, DEMO_HISTORY: 'false' },
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        JWT_SECRET: randomBytes(32).toString('hex'),
+        PORT: '0',
+        HOST: '127.0.0.1',
+        DATA_DIR: dataDir,
+        LOG_LEVEL: 'warn',
+        DATABASE_URL: '',
+        WEB_DIST_DIR: WEB_DIST,
+        DEMO_HISTORY: 'false',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -155,7 +186,11 @@ async function throttledPage(browser, storageState) {
     if (event.type === 'Document' && navigationStart === null) navigationStart = event.timestamp;
   });
   cdp.on('Network.responseReceived', (event) => {
-    requests.set(event.requestId, { url: event.response.url, type: event.type, encoding: event.response.headers['content-encoding'] ?? event.response.headers['Content-Encoding'] ?? '' });
+    requests.set(event.requestId, {
+      url: event.response.url,
+      type: event.type,
+      encoding: event.response.headers['content-encoding'] ?? event.response.headers['Content-Encoding'] ?? '',
+    });
   });
   cdp.on('Network.loadingFinished', (event) => {
     const request = requests.get(event.requestId);
@@ -168,7 +203,10 @@ async function throttledPage(browser, storageState) {
     scriptsBefore(ms) {
       const scripts = [...requests.values()].filter((r) => r.type === 'Script' && r.finished !== undefined);
       const early = scripts.filter((r) => navigationStart !== null && (r.finished - navigationStart) * 1000 <= ms + 50);
-      return { bytes: early.reduce((sum, r) => sum + r.bytes, 0), files: early.map((r) => `${r.url.split('/').pop()} ${r.bytes} B ${r.encoding || 'identity'}`) };
+      return {
+        bytes: early.reduce((sum, r) => sum + r.bytes, 0),
+        files: early.map((r) => `${r.url.split('/').pop()} ${r.bytes} B ${r.encoding || 'identity'}`),
+      };
     },
     resetNavigation() {
       navigationStart = null;
@@ -255,10 +293,20 @@ async function main() {
     browser = running.browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-dev-shm-usage',
+      ],
     });
     // Warm the server up off the record: its first answers (JIT, file reads) are not the phone's concern.
-    for (const path of ['/login', ...chunks.map((c) => `/${c.file}`)]) await fetch(`${portal.url}${path}`).then((r) => r.arrayBuffer());
+    for (const path of ['/login', ...chunks.map((c) => `/${c.file}`)])
+      await fetch(`${portal.url}${path}`).then((r) => r.arrayBuffer());
 
     for (let run = 1; run <= RUNS; run += 1) {
       const first = await signInPageCold(browser, portal.url);
@@ -303,7 +351,13 @@ async function main() {
     `Bench took ${((Date.now() - started) / 1000).toFixed(1)} s.`,
   ];
   console.log(lines.join('\n'));
-  const ok = signInUsable !== null && signInUsable <= TARGET_MS && homeUsable !== null && homeUsable <= TARGET_MS && built.gzip <= TARGET_JS_BYTES && (wire?.bytes ?? Infinity) <= TARGET_JS_BYTES;
+  const ok =
+    signInUsable !== null &&
+    signInUsable <= TARGET_MS &&
+    homeUsable !== null &&
+    homeUsable <= TARGET_MS &&
+    built.gzip <= TARGET_JS_BYTES &&
+    (wire?.bytes ?? Infinity) <= TARGET_JS_BYTES;
   if (args.strict && !ok) process.exitCode = 1;
 }
 

@@ -44,11 +44,16 @@ const { AppConfig } = dist('config/app-config.js');
 
 const secret = process.env.JWT_SECRET;
 const jwtKey = createSecretKey(Buffer.from(secret, 'utf8'));
-const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.POOL_SIZE ?? 10), connectionTimeoutMillis: 5000 });
+const pool = new pg.Pool({
+  connectionString: process.env.DATABASE_URL,
+  max: Number(process.env.POOL_SIZE ?? 10),
+  connectionTimeoutMillis: 5000,
+});
 pool.on('error', () => undefined);
 
 // ── The DataSource shim: TypeORM's answers, pg's work ─────────────────────────────────
-const answer = (result) => (result.command === 'UPDATE' || result.command === 'DELETE' ? [result.rows, result.rowCount] : result.rows);
+const answer = (result) =>
+  result.command === 'UPDATE' || result.command === 'DELETE' ? [result.rows, result.rowCount] : result.rows;
 const dataSource = {
   async query(sql, params) {
     return answer(await pool.query(sql, params));
@@ -81,7 +86,15 @@ await reference.onModuleInit();
 const userViews = new UserViewsRepository(dataSource);
 const auth = new AuthService(dataSource, new JwtService({ secret }), config, userViews);
 const views = new RequestViewsRepository(dataSource);
-const requests = new RequestsService(dataSource, views, new RoutingService(reference), reference, new SlaService(reference), new NotificationsService(dataSource), config);
+const requests = new RequestsService(
+  dataSource,
+  views,
+  new RoutingService(reference),
+  reference,
+  new SlaService(reference),
+  new NotificationsService(dataSource),
+  config,
+);
 // JwtStrategy.validate is the caller lookup the API's guard runs on every request.
 const loadCaller = (payload) => JwtStrategy.prototype.validate.call({ dataSource }, payload);
 
@@ -152,16 +165,27 @@ async function handle(request, response) {
     throw new HttpError(404);
   }
   const json = JSON.stringify(body);
-  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(json) });
+  response.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(json),
+  });
   response.end(json);
 }
 
 const server = createServer((request, response) => {
   handle(request, response).catch((error) => {
-    const status = error instanceof HttpError ? error.status : typeof error?.status === 'number' ? error.status : typeof error?.getStatus === 'function' ? error.getStatus() : 500;
+    const status =
+      error instanceof HttpError
+        ? error.status
+        : typeof error?.status === 'number'
+          ? error.status
+          : typeof error?.getStatus === 'function'
+            ? error.getStatus()
+            : 500;
     if (status >= 500) process.stderr.write(`${error?.stack ?? error}\n`);
     const json = JSON.stringify({ status, title: error?.message ?? 'error' });
-    if (!response.headersSent) response.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(json) });
+    if (!response.headersSent)
+      response.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(json) });
     response.end(json);
   });
 });

@@ -38,7 +38,12 @@ import { othersCpu } from './lib/cpu.mjs';
 import { measureSlice, summarize, warmUp } from './lib/load.mjs';
 import { measureOpenLoop } from './lib/open-loop.mjs';
 import { startApi, startBare } from './lib/processes.mjs';
-import { EMBEDDED_DATA_DIR, EMBEDDED_DATABASE_PORT, EMBEDDED_DATABASE_URL, seedEmbeddedRequests } from './lib/embedded.mjs';
+import {
+  EMBEDDED_DATA_DIR,
+  EMBEDDED_DATABASE_PORT,
+  EMBEDDED_DATABASE_URL,
+  seedEmbeddedRequests,
+} from './lib/embedded.mjs';
 import { heavyInboxQueries, inbox, inboxQueries, interleave, signIn, submission } from './lib/scenarios.mjs';
 
 const { values: args } = parseArgs({
@@ -73,13 +78,17 @@ const RATE = Number(args.rate);
 // The API's default pool unless told otherwise; the baseline gets the same.
 const POOL = Number(args.pool || 0) || undefined;
 const ONLY = new Set(args.only.split(','));
-if (!(DURATION > 0 && DURATION <= 60 && WARMUP >= 0 && CONNECTIONS > 0)) throw new Error('--duration must be 1–60 s, --connections positive');
+if (!(DURATION > 0 && DURATION <= 60 && WARMUP >= 0 && CONNECTIONS > 0))
+  throw new Error('--duration must be 1–60 s, --connections positive');
 if (!(RATE > 0 && RATE <= 2000)) throw new Error('--rate must be 1–2000 lists/s');
 
 const EMBEDDED = args.embedded;
-const DATABASE_URL = EMBEDDED ? EMBEDDED_DATABASE_URL : process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/portal_volume';
+const DATABASE_URL = EMBEDDED
+  ? EMBEDDED_DATABASE_URL
+  : process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/portal_volume';
 const host = new URL(DATABASE_URL).hostname;
-if (!['127.0.0.1', 'localhost', '::1', ''].includes(host)) throw new Error(`the bench runs against a local database only, not ${host}`);
+if (!['127.0.0.1', 'localhost', '::1', ''].includes(host))
+  throw new Error(`the bench runs against a local database only, not ${host}`);
 
 const INBOX = 'staff inbox (open work: filters, search, reference)';
 const INBOX_HEAVY = 'staff inbox, heavy views (whole scope, archive search)';
@@ -98,7 +107,10 @@ let cleanUpOptions = {};
 
 /** The bench's own processes: itself, the servers and the PostgreSQL backends serving them. */
 async function ownProcesses() {
-  const { rows } = await db.query(`SELECT pid FROM pg_stat_activity WHERE application_name = ANY($1) OR pid = pg_backend_pid()`, [APPLICATIONS]);
+  const { rows } = await db.query(
+    `SELECT pid FROM pg_stat_activity WHERE application_name = ANY($1) OR pid = pg_backend_pid()`,
+    [APPLICATIONS],
+  );
   return [process.pid, ...servers.map((server) => server.pid), ...rows.map((row) => row.pid)];
 }
 
@@ -111,7 +123,7 @@ async function drain(timeoutMs = 120_000) {
   if (EMBEDDED) {
     // PGlite has one session and no pg_stat_activity of the API's connections: the bench's own
     // query waits its turn behind theirs, so three quick answers in a row mean they are done.
-    for (let quick = 0; quick < 3 && Date.now() < until; ) {
+    for (let quick = 0; quick < 3 && Date.now() < until;) {
       const started = performance.now();
       await db.query('SELECT 1');
       quick = performance.now() - started < 20 ? quick + 1 : 0;
@@ -120,7 +132,10 @@ async function drain(timeoutMs = 120_000) {
     return;
   }
   for (;;) {
-    const { rows } = await db.query(`SELECT count(*)::int AS busy FROM pg_stat_activity WHERE application_name = ANY($1) AND state <> 'idle'`, [APPLICATIONS]);
+    const { rows } = await db.query(
+      `SELECT count(*)::int AS busy FROM pg_stat_activity WHERE application_name = ANY($1) AND state <> 'idle'`,
+      [APPLICATIONS],
+    );
     if (rows[0].busy === 0 || Date.now() > until) return;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
@@ -136,7 +151,8 @@ async function signInAll(url, accounts) {
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify({ email: account.email, password: BENCH_PASSWORD }),
         });
-        if (response.status !== 200) throw new Error(`sign-in of ${account.email} failed: ${response.status} ${await response.text()}`);
+        if (response.status !== 200)
+          throw new Error(`sign-in of ${account.email} failed: ${response.status} ${await response.text()}`);
         account.token = (await response.json()).accessToken;
       }
     }),
@@ -148,7 +164,11 @@ const fmt = (n, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '–');
 async function main() {
   const date = new Date().toISOString();
   const jwtSecret = randomBytes(48).toString('base64url');
-  log(`npm run bench · ${date} · ${cpus().length} × ${cpus()[0]?.model.trim()} · load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  log(
+    `npm run bench · ${date} · ${cpus().length} × ${cpus()[0]?.model.trim()} · load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
   let api = null;
   if (EMBEDDED) {
     // The database lives inside the API: start it first (it migrates and loads the demo data).
@@ -159,7 +179,11 @@ async function main() {
       poolSize: POOL ?? 10,
       cpuProfileDir: args['cpu-prof'] ? resolve(args['cpu-prof']) : '',
       // The bench's own 20,000 requests, not the demo history on top.
-      extraEnv: { DATA_DIR: EMBEDDED_DATA_DIR, EMBEDDED_DATABASE_PORT: String(EMBEDDED_DATABASE_PORT), DEMO_HISTORY: 'false' },
+      extraEnv: {
+        DATA_DIR: EMBEDDED_DATA_DIR,
+        EMBEDDED_DATABASE_PORT: String(EMBEDDED_DATABASE_PORT),
+        DEMO_HISTORY: 'false',
+      },
     });
     servers.push(api);
   }
@@ -171,15 +195,24 @@ async function main() {
     await db.query('VACUUM (ANALYZE)');
   }
   const requests = await countRequests(db);
-  log(`database ${EMBEDDED ? 'embedded (PGlite), ' : ''}${DATABASE_URL.replace(/\/\/[^@]*@/, '//')}: ${requests.toLocaleString('en')} requests`);
-  if (!EMBEDDED && requests < 1_000_000) log(`  (fewer than 1,000,000 requests: fill it with npm run seed:volume -- --requests 1000000)`);
+  log(
+    `database ${EMBEDDED ? 'embedded (PGlite), ' : ''}${DATABASE_URL.replace(/\/\/[^@]*@/, '//')}: ${requests.toLocaleString('en')} requests`,
+  );
+  if (!EMBEDDED && requests < 1_000_000)
+    log(`  (fewer than 1,000,000 requests: fill it with npm run seed:volume -- --requests 1000000)`);
 
   const since = (await db.query('SELECT now() AS now')).rows[0].now;
   const { members, staff } = await prepareAccounts(db);
-  cleanUpOptions = { since, representatives: staff.filter((person) => !person.email.endsWith('@bench.example')).map((person) => person.id) };
+  cleanUpOptions = {
+    since,
+    representatives: staff.filter((person) => !person.email.endsWith('@bench.example')).map((person) => person.id),
+  };
   const references = new Map();
   for (const person of staff) {
-    references.set(person.id, await visibleReference(db, { role: person.role, region: person.region, country: person.coverage[0]?.country }));
+    references.set(
+      person.id,
+      await visibleReference(db, { role: person.role, region: person.region, country: person.coverage[0]?.country }),
+    );
   }
 
   const cpuProfileDir = args['cpu-prof'] ? resolve(args['cpu-prof']) : '';
@@ -187,14 +220,28 @@ async function main() {
   log('starting the API (applies pending migrations) and the bare baseline…');
   const apiDist = args['api-dist'] ? resolve(args['api-dist']) : undefined;
   if (!api) {
-    api = await startApi({ databaseUrl: named(APPLICATIONS[0]), jwtSecret, poolSize: POOL ?? 10, cpuProfileDir, apiDist });
+    api = await startApi({
+      databaseUrl: named(APPLICATIONS[0]),
+      jwtSecret,
+      poolSize: POOL ?? 10,
+      cpuProfileDir,
+      apiDist,
+    });
     servers.push(api);
   }
-  const bare = args['api-only'] ? null : await startBare({ databaseUrl: named(APPLICATIONS[1]), jwtSecret, poolSize: POOL ?? 10, apiDist });
+  const bare = args['api-only']
+    ? null
+    : await startBare({ databaseUrl: named(APPLICATIONS[1]), jwtSecret, poolSize: POOL ?? 10, apiDist });
   if (bare) servers.push(bare);
-  log(`  API ${api.url} (pid ${api.pid}): ${apiDist ?? 'api/dist'}, NODE_ENV=production, LOG_LEVEL=warn, DATABASE_POOL_SIZE=${POOL ?? 10}, sign-in and`);
-  log(`    submission rate limits raised to 1,000,000/min, WORKERS_ENABLED=false (the outbox and scheduled jobs are not the`);
-  log(`    request path; the baseline has neither)${bare ? ` · bare ${bare.url} (pid ${bare.pid}): node:http + pg.Pool of ${POOL ?? 10}` : ''}`);
+  log(
+    `  API ${api.url} (pid ${api.pid}): ${apiDist ?? 'api/dist'}, NODE_ENV=production, LOG_LEVEL=warn, DATABASE_POOL_SIZE=${POOL ?? 10}, sign-in and`,
+  );
+  log(
+    `    submission rate limits raised to 1,000,000/min, WORKERS_ENABLED=false (the outbox and scheduled jobs are not the`,
+  );
+  log(
+    `    request path; the baseline has neither)${bare ? ` · bare ${bare.url} (pid ${bare.pid}): node:http + pg.Pool of ${POOL ?? 10}` : ''}`,
+  );
 
   const rows = [];
   // Each scenario: a warm-up of each server, then measurement slices taking turns (API, bare,
@@ -202,9 +249,16 @@ async function main() {
   // `rate`: an open loop at that many requests/s instead of `connections` closed-loop clients.
   const run = async (name, connections, makeNext, kindOf, rate = 0) => {
     const row = { name, connections, rate };
-    const measured = [['api', api], ['bare', bare]].filter(([, server]) => server);
-    const measureSlice_ = rate ? (options) => measureOpenLoop({ ...options, rate, seconds: options.duration }) : measureSlice;
-    log(`  ${name}: ${rate ? `${rate} requests/s, open loop` : `${connections} connections`}, ${WARMUP} s warm-up each, then ${SLICES} × ${DURATION / SLICES} s each, taking turns…`);
+    const measured = [
+      ['api', api],
+      ['bare', bare],
+    ].filter(([, server]) => server);
+    const measureSlice_ = rate
+      ? (options) => measureOpenLoop({ ...options, rate, seconds: options.duration })
+      : measureSlice;
+    log(
+      `  ${name}: ${rate ? `${rate} requests/s, open loop` : `${connections} connections`}, ${WARMUP} s warm-up each, then ${SLICES} × ${DURATION / SLICES} s each, taking turns…`,
+    );
     for (const [, server] of measured) {
       await drain();
       if (rate) await measureOpenLoop({ url: server.url, rate, seconds: WARMUP, next: makeNext(), record: false });
@@ -217,14 +271,18 @@ async function main() {
         await drain();
         // The machine is shared: the CPU the rest of it used meanwhile says how far to trust the figure.
         const counting = await othersCpu(ownProcesses);
-        slices[key].push(await measureSlice_({ url: server.url, connections, duration: DURATION / SLICES, next: makeNext(), kindOf }));
+        slices[key].push(
+          await measureSlice_({ url: server.url, connections, duration: DURATION / SLICES, next: makeNext(), kindOf }),
+        );
         others[key].push(await counting.stop());
       }
     }
     for (const [key, server] of measured) {
       const r = (row[key] = summarize(slices[key]));
       r.others = others[key].includes(null) ? null : others[key].reduce((a, b) => a + b, 0) / others[key].length;
-      log(`    ${server.name}: ${fmt(r.rps)} req/s · p50 ${fmt(r.p50)} · p95 ${fmt(r.p95)} · p99 ${fmt(r.p99)} ms · other processes: ${fmt(r.others, 2)} CPUs${r.failed || r.errors ? ` · ${r.failed} failed ${JSON.stringify(r.statuses)}, ${r.errors} errors` : ''}`);
+      log(
+        `    ${server.name}: ${fmt(r.rps)} req/s · p50 ${fmt(r.p50)} · p95 ${fmt(r.p95)} · p99 ${fmt(r.p99)} ms · other processes: ${fmt(r.others, 2)} CPUs${r.failed || r.errors ? ` · ${r.failed} failed ${JSON.stringify(r.statuses)}, ${r.errors} errors` : ''}`,
+      );
     }
     rows.push(row);
     return row;
@@ -234,26 +292,48 @@ async function main() {
     const kinds = args.kinds ? args.kinds.split(',') : null;
     const queries = all.filter((q) => !kinds || kinds.some((k) => q.kind.includes(k)));
     if (queries.length === 0) return;
-    const kindOf = new Map(queries.map((q) => [`${q.path} ${q.person.token}`, `${q.person.role === 'director' ? 'director' : 'representative'} · ${q.kind}`]));
+    const kindOf = new Map(
+      queries.map((q) => [
+        `${q.path} ${q.person.token}`,
+        `${q.person.role === 'director' ? 'director' : 'representative'} · ${q.kind}`,
+      ]),
+    );
     const row = await run(name, CONNECTIONS, () => inbox(queries), kindOf, rate);
     row.queries = queries;
   };
   if (ONLY.has('open') || ONLY.has('inbox') || ONLY.has('inbox-heavy')) await signInAll(api.url, staff);
   if (ONLY.has('open')) {
-    await inboxRun(OPEN_LOOP, interleave(inboxQueries(staff, (person) => references.get(person.id)), heavyInboxQueries(staff)), RATE);
+    await inboxRun(
+      OPEN_LOOP,
+      interleave(
+        inboxQueries(staff, (person) => references.get(person.id)),
+        heavyInboxQueries(staff),
+      ),
+      RATE,
+    );
   }
-  if (ONLY.has('inbox')) await inboxRun(INBOX, inboxQueries(staff, (person) => references.get(person.id)));
+  if (ONLY.has('inbox'))
+    await inboxRun(
+      INBOX,
+      inboxQueries(staff, (person) => references.get(person.id)),
+    );
   if (ONLY.has('inbox-heavy')) await inboxRun(INBOX_HEAVY, heavyInboxQueries(staff));
-  if (ONLY.has('sign-in')) await run('sign-in (argon2id)', SIGN_IN_CONNECTIONS, () => signIn([...members, ...staff.filter((person) => person.email.endsWith('@bench.example'))]));
+  if (ONLY.has('sign-in'))
+    await run('sign-in (argon2id)', SIGN_IN_CONNECTIONS, () =>
+      signIn([...members, ...staff.filter((person) => person.email.endsWith('@bench.example'))]),
+    );
   if (ONLY.has('submission')) await signInAll(api.url, members);
-  if (ONLY.has('submission')) await run('submission (routing, outbox, idempotency)', CONNECTIONS, () => submission(members));
+  if (ONLY.has('submission'))
+    await run('submission (routing, outbox, idempotency)', CONNECTIONS, () => submission(members));
 
   await drain();
   // The embedded database stops with the API: clean up before stopping it.
   if (!EMBEDDED) await stopAll();
   if (!args.keep) {
     const removed = await cleanUp(db, cleanUpOptions);
-    log(`removed what the bench wrote (${removed.requests.toLocaleString('en')} requests, their events and notifications, sessions)`);
+    log(
+      `removed what the bench wrote (${removed.requests.toLocaleString('en')} requests, their events and notifications, sessions)`,
+    );
   }
   if (EMBEDDED) {
     await db.end();
@@ -266,15 +346,21 @@ async function main() {
 function report(date, requests, rows) {
   const lines = [];
   lines.push('');
-  lines.push(`API under load — ${date.slice(0, 10)}, ${cpus().length} CPUs, ${requests.toLocaleString('en')} requests in the database; each figure ${DURATION} s of load after ${WARMUP} s of warm-up, in ${SLICES} slices taking turns with the other server; "other processes": CPUs' worth of work the rest of the machine did meanwhile (of ${cpus().length})`);
+  lines.push(
+    `API under load — ${date.slice(0, 10)}, ${cpus().length} CPUs, ${requests.toLocaleString('en')} requests in the database; each figure ${DURATION} s of load after ${WARMUP} s of warm-up, in ${SLICES} slices taking turns with the other server; "other processes": CPUs' worth of work the rest of the machine did meanwhile (of ${cpus().length})`,
+  );
   lines.push('');
-  lines.push('| scenario | conns | API req/s | API p50 / p95 / p99 ms | bare req/s | bare p50 / p95 / p99 ms | API ÷ bare | other processes, CPUs (API / bare) |');
+  lines.push(
+    '| scenario | conns | API req/s | API p50 / p95 / p99 ms | bare req/s | bare p50 / p95 / p99 ms | API ÷ bare | other processes, CPUs (API / bare) |',
+  );
   lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const row of rows) {
     const cell = (r) => (r ? [fmt(r.rps), `${fmt(r.p50)} / ${fmt(r.p95)} / ${fmt(r.p99)}`] : ['–', '–']);
     const others = [row.api, row.bare].map((r) => fmt(r?.others ?? NaN, 2)).join(' / ');
     const ratio = row.api && row.bare ? `${Math.round((row.api.rps / row.bare.rps) * 100)} %` : '–';
-    lines.push(`| ${row.name} | ${row.rate ? `${row.rate}/s open` : row.connections} | ${cell(row.api).join(' | ')} | ${cell(row.bare).join(' | ')} | ${ratio} | ${others} |`);
+    lines.push(
+      `| ${row.name} | ${row.rate ? `${row.rate}/s open` : row.connections} | ${cell(row.api).join(' | ')} | ${cell(row.bare).join(' | ')} | ${ratio} | ${others} |`,
+    );
   }
   for (const inboxRow of rows.filter((row) => row.queries)) {
     lines.push('');
@@ -283,7 +369,10 @@ function report(date, requests, rows) {
     lines.push('| query | API | bare |');
     lines.push('| --- | ---: | ---: |');
     const kinds = new Map();
-    for (const [key, r] of [['api', inboxRow.api], ['bare', inboxRow.bare]]) {
+    for (const [key, r] of [
+      ['api', inboxRow.api],
+      ['bare', inboxRow.bare],
+    ]) {
       for (const k of r?.kinds ?? []) kinds.set(k.kind, { ...kinds.get(k.kind), [key]: k });
     }
     for (const [kind, k] of [...kinds].sort((a, b) => a[0].localeCompare(b[0]))) {
@@ -294,7 +383,12 @@ function report(date, requests, rows) {
   const openRow = rows.find((row) => row.name === OPEN_LOOP);
   const closedInboxRows = rows.filter((row) => row.name === INBOX || row.name === INBOX_HEAVY);
   const failures = rows.flatMap((row) =>
-    ['api', 'bare'].filter((key) => row[key] && (row[key].failed || row[key].errors)).map((key) => `${row.name} (${key}): ${JSON.stringify(row[key].statuses)}, ${row[key].errors} errors, ${row[key].timeouts} timeouts`),
+    ['api', 'bare']
+      .filter((key) => row[key] && (row[key].failed || row[key].errors))
+      .map(
+        (key) =>
+          `${row.name} (${key}): ${JSON.stringify(row[key].statuses)}, ${row[key].errors} errors, ${row[key].timeouts} timeouts`,
+      ),
   );
   lines.push('');
   lines.push('Targets:');
@@ -309,7 +403,11 @@ function report(date, requests, rows) {
     );
   }
   for (const row of closedInboxRows.filter((row) => row.api && row.bare)) {
-    target(`${row.name}: API throughput ≥ 90 % of the bare baseline at ${row.connections} connections`, row.api.rps >= row.bare.rps * 0.9, `${Math.round((row.api.rps / row.bare.rps) * 100)} %`);
+    target(
+      `${row.name}: API throughput ≥ 90 % of the bare baseline at ${row.connections} connections`,
+      row.api.rps >= row.bare.rps * 0.9,
+      `${Math.round((row.api.rps / row.bare.rps) * 100)} %`,
+    );
   }
   const submit = rows.find((row) => row.name.startsWith('submission'));
   if (submit?.api) target('submission ≥ 250 requests/s', submit.api.rps >= 250, `${fmt(submit.api.rps)} req/s`);

@@ -31,7 +31,9 @@ const { values: args } = parseArgs({
   },
 });
 const require = createRequire(import.meta.url);
-const { RequestViewsRepository } = require(join(args['api-dist'], 'api', 'src', 'requests', 'request-views.repository.js'));
+const { RequestViewsRepository } = require(
+  join(args['api-dist'], 'api', 'src', 'requests', 'request-views.repository.js'),
+);
 const { RequestsService } = require(join(args['api-dist'], 'api', 'src', 'requests', 'requests.service.js'));
 const { AppConfig } = require(join(args['api-dist'], 'api', 'src', 'config', 'app-config.js'));
 // The API's defaults (LIST_EXACT_TOTAL_LIMIT), with a secret of its own for the cursors.
@@ -45,8 +47,12 @@ if (args.try) {
 }
 
 const staff = [];
-for (const row of (await db.query(SEEDED_REPRESENTATIVES, [REPRESENTATIVE_COUNTRIES])).rows) staff.push({ id: row.id, email: row.email });
-for (const row of (await db.query(`SELECT id, email FROM users WHERE email LIKE '%@bench.example' AND role <> 'member' ORDER BY email`)).rows) staff.push(row);
+for (const row of (await db.query(SEEDED_REPRESENTATIVES, [REPRESENTATIVE_COUNTRIES])).rows)
+  staff.push({ id: row.id, email: row.email });
+for (const row of (
+  await db.query(`SELECT id, email FROM users WHERE email LIKE '%@bench.example' AND role <> 'member' ORDER BY email`)
+).rows)
+  staff.push(row);
 for (const person of staff) {
   const { rows } = await db.query(
     `SELECT u.role, u.language, u.organization_id AS "organizationId", u.region_code AS "regionCode", u.contact,
@@ -67,7 +73,15 @@ async function statementsOf(caller, path) {
       return (await db.query(sql, params)).rows;
     },
   };
-  const service = new RequestsService(capture, new RequestViewsRepository(capture), undefined, undefined, undefined, undefined, config);
+  const service = new RequestsService(
+    capture,
+    new RequestViewsRepository(capture),
+    undefined,
+    undefined,
+    undefined,
+    undefined,
+    config,
+  );
   const query = Object.fromEntries(new URL(path, 'http://x').searchParams);
   if (query.pageSize) query.pageSize = Number(query.pageSize);
   await service.list(caller, query);
@@ -77,17 +91,20 @@ async function statementsOf(caller, path) {
       ? 'count'
       : /FROM coverage_entries WHERE user_id = \$1$/.test(statement.sql)
         ? 'scope'
-      : /^WITH (candidates|matching)/.test(statement.sql.trim())
-        ? 'list'
-        : /to_tsquery/.test(statement.sql) && !/FROM requests/.test(statement.sql)
-          ? 'search'
-          : 'page',
+        : /^WITH (candidates|matching)/.test(statement.sql.trim())
+          ? 'list'
+          : /to_tsquery/.test(statement.sql) && !/FROM requests/.test(statement.sql)
+            ? 'search'
+            : 'page',
   }));
 }
 
 const references = new Map();
 for (const person of staff) {
-  references.set(person.id, await visibleReference(db, { role: person.role, region: person.regionCode, country: person.country }));
+  references.set(
+    person.id,
+    await visibleReference(db, { role: person.role, region: person.regionCode, country: person.country }),
+  );
 }
 
 const runs = Number(args.runs);
@@ -115,7 +132,9 @@ for (const query of [...inboxQueries(staff, (person) => references.get(person.id
   }
   const who = `${query.person.role} ${query.person.email.split('@')[0].replace('bench.', '')}`;
   const ms = (label) => (times[label] === undefined ? '–' : times[label].toFixed(2)).padStart(8);
-  process.stdout.write(`${who.padEnd(28)} ${query.kind.padEnd(28)} scope ${ms('scope')}  search ${ms('search')}  list ${ms('list')}  count ${ms('count')}  page ${ms('page')}\n`);
+  process.stdout.write(
+    `${who.padEnd(28)} ${query.kind.padEnd(28)} scope ${ms('scope')}  search ${ms('search')}  list ${ms('list')}  count ${ms('count')}  page ${ms('page')}\n`,
+  );
   if (args.plans) process.stdout.write(`${query.path}\n${plans.join('\n')}\n\n`);
 }
 if (args.try) await db.query('ROLLBACK');

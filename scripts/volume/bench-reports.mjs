@@ -47,7 +47,9 @@ const DAY = 86_400_000;
 
 const url = volumeDatabaseUrl();
 const [a, b] = [await connect(url), await connect(url)];
-const { rows: [info] } = await a.query(
+const {
+  rows: [info],
+} = await a.query(
   `SELECT now() AS now, (SELECT count(*) FROM requests) AS requests, (SELECT min(created_at) FROM requests) AS first, version() AS version,
           (SELECT count(*) FROM report_deltas) AS deltas`,
 );
@@ -55,11 +57,18 @@ const now = info.now;
 const directorRegion = 'AND';
 
 const cases = [];
-for (const [years, label] of [[1, '1y'], [3, '3y']]) {
-  for (const [who, region] of [['executive', null], [`director ${directorRegion}`, directorRegion]]) {
+for (const [years, label] of [
+  [1, '1y'],
+  [3, '3y'],
+]) {
+  for (const [who, region] of [
+    ['executive', null],
+    [`director ${directorRegion}`, directorRegion],
+  ]) {
     const scope = { from: new Date(now.getTime() - years * 365 * DAY), to: now, region, area: null };
     for (const group of GROUPS) cases.push({ name: `load ${group}`, group, who, range: label, scope });
-    for (const interval of ['week', 'month']) cases.push({ name: `trend ${interval}`, interval, who, range: label, scope });
+    for (const interval of ['week', 'month'])
+      cases.push({ name: `trend ${interval}`, interval, who, range: label, scope });
   }
 }
 const selected = cases.filter((c) => !only || only.has(c.group ?? c.interval));
@@ -78,7 +87,10 @@ async function inTransaction(client, settings, query) {
 async function runOptimized(c, cells = organizationCells) {
   if (c.interval) return { rows: await inTransaction(a, sql.REPORT_SETTINGS, sql.trendQuery(c.interval, c.scope)) };
   const q = sql.loadQueries(c.group, c.scope, cells);
-  const [rows, totals] = await Promise.all([inTransaction(a, sql.REPORT_SETTINGS, q.rows), inTransaction(b, sql.REPORT_SETTINGS, q.totals)]);
+  const [rows, totals] = await Promise.all([
+    inTransaction(a, sql.REPORT_SETTINGS, q.rows),
+    inTransaction(b, sql.REPORT_SETTINGS, q.totals),
+  ]);
   return { rows, totals };
 }
 
@@ -106,10 +118,7 @@ const percentile = (times, p) => {
 const canon = (result) =>
   JSON.stringify(
     Object.fromEntries(
-      Object.entries(result).map(([part, rows]) => [
-        part,
-        rows.map((r) => JSON.stringify(canonicalRow(r))).sort(),
-      ]),
+      Object.entries(result).map(([part, rows]) => [part, rows.map((r) => JSON.stringify(canonicalRow(r))).sort()]),
     ),
   );
 
@@ -143,7 +152,9 @@ for (const c of selected) {
       cold.push(performance.now() - t);
     }
     results.get(c).cold = cold;
-    process.stdout.write(`  measured ${c.name} · ${c.who} · ${c.range}, its cells fetched (none held): p50 ${percentile(cold, 50).toFixed(1)} ms over ${COLD_RUNS} runs\n`);
+    process.stdout.write(
+      `  measured ${c.name} · ${c.who} · ${c.range}, its cells fetched (none held): p50 ${percentile(cold, 50).toFixed(1)} ms over ${COLD_RUNS} runs\n`,
+    );
   }
 }
 
@@ -156,10 +167,16 @@ for (const c of selected) {
   await a.query('SAVEPOINT compare');
   await a.query(sql.REPORT_SETTINGS);
   const optimized = c.interval
-    ? { rows: (await a.query(sql.trendQuery(c.interval, c.scope).text, sql.trendQuery(c.interval, c.scope).values)).rows }
+    ? {
+        rows: (await a.query(sql.trendQuery(c.interval, c.scope).text, sql.trendQuery(c.interval, c.scope).values))
+          .rows,
+      }
     : await (async () => {
         const q = sql.loadQueries(c.group, c.scope, new OrganizationCells());
-        return { rows: await sql.runReportQuery(q.rows, sql.clientConnection(a)), totals: await sql.runReportQuery(q.totals, sql.clientConnection(a)) };
+        return {
+          rows: await sql.runReportQuery(q.rows, sql.clientConnection(a)),
+          totals: await sql.runReportQuery(q.totals, sql.clientConnection(a)),
+        };
       })();
   await a.query('ROLLBACK TO SAVEPOINT compare');
   const first = await runBaseline(c);
@@ -168,7 +185,9 @@ for (const c of selected) {
   const entry = results.get(c);
   entry.baseline = times;
   entry.same = canon(first.result) === canon(optimized);
-  process.stdout.write(`  baseline ${c.name} · ${c.who} · ${c.range}: p95 ${percentile(times, 95).toFixed(0)} ms · same figures: ${entry.same ? 'yes' : 'NO'}\n`);
+  process.stdout.write(
+    `  baseline ${c.name} · ${c.who} · ${c.range}: p95 ${percentile(times, 95).toFixed(0)} ms · same figures: ${entry.same ? 'yes' : 'NO'}\n`,
+  );
 }
 await a.query('ROLLBACK');
 
@@ -187,9 +206,14 @@ for (const c of selected) {
 }
 const colds = selected.filter((c) => results.get(c).cold);
 if (colds.length) {
-  lines.push('', `By organization with none of its cells held (fetched in the report: the first after a start or a compaction), p50 over ${COLD_RUNS} runs:`);
+  lines.push(
+    '',
+    `By organization with none of its cells held (fetched in the report: the first after a start or a compaction), p50 over ${COLD_RUNS} runs:`,
+  );
   for (const c of colds) lines.push(`- ${c.who} · ${c.range}: ${percentile(results.get(c).cold, 50).toFixed(1)} ms`);
 }
-process.stdout.write(`\n${lines.join('\n')}\n\n${selected.length} reports · ${over} over the 100 ms p95 target · ${different} with figures different from the plain query\n`);
+process.stdout.write(
+  `\n${lines.join('\n')}\n\n${selected.length} reports · ${over} over the 100 ms p95 target · ${different} with figures different from the plain query\n`,
+);
 await Promise.all([a.end(), b.end()]);
 process.exit(different ? 1 : 0);

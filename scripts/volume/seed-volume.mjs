@@ -56,7 +56,8 @@ const { values: args } = parseArgs({
 const REQUESTS = Number(args.requests);
 const YEARS = Number(args.years);
 const ORGANIZATIONS = Number(args.organizations);
-if (!(REQUESTS > 0 && YEARS > 0 && ORGANIZATIONS > 0)) throw new Error('--requests, --years and --organizations must be positive numbers');
+if (!(REQUESTS > 0 && YEARS > 0 && ORGANIZATIONS > 0))
+  throw new Error('--requests, --years and --organizations must be positive numbers');
 
 const started = performance.now();
 const elapsed = () => `${((performance.now() - started) / 1000).toFixed(1)}s`;
@@ -95,7 +96,10 @@ function addBusinessHours(start, hours, offsetHours) {
   for (;;) {
     const weekday = (Math.floor(dayStart / DAY) + 4) % 7; // 1970-01-01 was a Thursday
     if (weekday !== 0 && weekday !== 6) {
-      for (const [from, to] of [[8, 12], [13, 17]]) {
+      for (const [from, to] of [
+        [8, 12],
+        [13, 17],
+      ]) {
         const windowStart = dayStart + from * HOUR;
         const windowEnd = dayStart + to * HOUR;
         const s = Math.max(local, windowStart);
@@ -114,7 +118,9 @@ function addBusinessHours(start, hours, offsetHours) {
 async function main() {
   const url = volumeDatabaseUrl();
   const ownDatabase = !process.env.DATABASE_URL;
-  log(`volume seed: ${REQUESTS.toLocaleString('en')} requests over ${YEARS} years, ${ORGANIZATIONS.toLocaleString('en')} organizations, seed ${args.seed}`);
+  log(
+    `volume seed: ${REQUESTS.toLocaleString('en')} requests over ${YEARS} years, ${ORGANIZATIONS.toLocaleString('en')} organizations, seed ${args.seed}`,
+  );
   await ensureApiBuilt(log);
   if (ownDatabase) {
     log(`database ${DEFAULT_DATABASE}: dropped and created again on the local server`);
@@ -126,25 +132,38 @@ async function main() {
 
   const db = await connect(url, { synchronous_commit: 'off', maintenance_work_mem: '512MB' });
   const existing = Number((await db.query('SELECT count(*) AS n FROM requests')).rows[0].n);
-  if (existing > 0) throw new Error(`the database already holds ${existing} requests: give an empty one (or leave DATABASE_URL unset for ${DEFAULT_DATABASE})`);
+  if (existing > 0)
+    throw new Error(
+      `the database already holds ${existing} requests: give an empty one (or leave DATABASE_URL unset for ${DEFAULT_DATABASE})`,
+    );
 
   // ── Reference data and the demo accounts the migrations loaded ───────────────────────
-  const countries = (await db.query(`SELECT code, region_code, languages, name->>'en' AS name FROM countries ORDER BY code`)).rows;
-  const regionNames = new Map((await db.query(`SELECT code, name->>'en' AS name FROM regions`)).rows.map((r) => [r.code, r.name]));
+  const countries = (
+    await db.query(`SELECT code, region_code, languages, name->>'en' AS name FROM countries ORDER BY code`)
+  ).rows;
+  const regionNames = new Map(
+    (await db.query(`SELECT code, name->>'en' AS name FROM regions`)).rows.map((r) => [r.code, r.name]),
+  );
   const areas = (await db.query(`SELECT code, name->>'en' AS name FROM thematic_areas ORDER BY sort_order`)).rows;
   const areaNames = new Map(areas.map((a) => [a.code, a.name]));
   const countryByCode = new Map(countries.map((c) => [c.code, c]));
-  const languageOf = (country) => (['es', 'pt', 'en', 'fr'].includes(country.languages[0]) ? country.languages[0] : 'es');
+  const languageOf = (country) =>
+    ['es', 'pt', 'en', 'fr'].includes(country.languages[0]) ? country.languages[0] : 'es';
   const allProducts = [...new Set(Object.values(COUNTRY_PRODUCTS).flat())];
   const catalog = textCatalog(allProducts);
 
   // ── Organizations: the demo ones and a few thousand more, by country weight ─────────
-  const organizations = (await db.query(`SELECT id, name, country_code, products FROM organizations`)).rows.map((o) => ({ ...o, members: [] }));
+  const organizations = (await db.query(`SELECT id, name, country_code, products FROM organizations`)).rows.map(
+    (o) => ({ ...o, members: [] }),
+  );
   for (const member of (await db.query(`SELECT id, organization_id FROM users WHERE role = 'member'`)).rows) {
     organizations.find((o) => o.id === member.organization_id)?.members.push(member.id);
   }
   const weightSum = Object.values(COUNTRY_WEIGHTS).reduce((a, b) => a + b, 0);
-  const orgWriter = new CopyWriter(db, 'COPY organizations (id, name, country_code, kind, products, fairtrade_id, active, created_at) FROM STDIN');
+  const orgWriter = new CopyWriter(
+    db,
+    'COPY organizations (id, name, country_code, kind, products, fairtrade_id, active, created_at) FROM STDIN',
+  );
   const names = new Set(organizations.map((o) => `${o.name.toLowerCase()}|${o.country_code}`));
   const historyStart = Date.now() - YEARS * 365 * DAY;
   let fairtradeId = 10_000;
@@ -160,22 +179,41 @@ async function main() {
         if (!products.includes(second)) products.push(second);
       }
       let name = organizationName(random, language, kind, products, i);
-      for (let n = 2; names.has(`${name.toLowerCase()}|${country.code}`); n++) name = `${organizationName(random, language, kind, products, i)} ${n}`;
+      for (let n = 2; names.has(`${name.toLowerCase()}|${country.code}`); n++)
+        name = `${organizationName(random, language, kind, products, i)} ${n}`;
       names.add(`${name.toLowerCase()}|${country.code}`);
       const org = { id: random.uuid(), name, country_code: country.code, products, members: [] };
       organizations.push(org);
       const active = !random.chance(0.02);
       await orgWriter.push(
-        [org.id, name, country.code, kind, `{${products.join(',')}}`, `FLO-${fairtradeId++}`, active ? 't' : 'f', iso(historyStart - random.int(5 * 365) * DAY)].join('\t'),
+        [
+          org.id,
+          name,
+          country.code,
+          kind,
+          `{${products.join(',')}}`,
+          `FLO-${fairtradeId++}`,
+          active ? 't' : 'f',
+          iso(historyStart - random.int(5 * 365) * DAY),
+        ].join('\t'),
       );
     }
   }
   await orgWriter.end();
 
   // ── People: members of each organization, and staff with coverage ─────────────────
-  const staff = (await db.query(`SELECT id, name, role, region_code FROM users WHERE role IN ('representative', 'specialist', 'director', 'admin')`)).rows;
-  const coverage = (await db.query(`SELECT c.user_id, c.country_code, c.region_code, c.area_code FROM coverage_entries c`)).rows;
-  const userWriter = new CopyWriter(db, 'COPY users (id, email, name, role, language, organization_id, region_code, contact, available, active, created_at) FROM STDIN');
+  const staff = (
+    await db.query(
+      `SELECT id, name, role, region_code FROM users WHERE role IN ('representative', 'specialist', 'director', 'admin')`,
+    )
+  ).rows;
+  const coverage = (
+    await db.query(`SELECT c.user_id, c.country_code, c.region_code, c.area_code FROM coverage_entries c`)
+  ).rows;
+  const userWriter = new CopyWriter(
+    db,
+    'COPY users (id, email, name, role, language, organization_id, region_code, contact, available, active, created_at) FROM STDIN',
+  );
   let emailSeq = 0;
   for (const org of organizations) {
     const wanted = 1 + (random.chance(0.5) ? 1 : 0) + (random.chance(0.2) ? 1 : 0);
@@ -183,7 +221,21 @@ async function main() {
     while (org.members.length < wanted) {
       const id = random.uuid();
       org.members.push(id);
-      await userWriter.push([id, `member${++emailSeq}@org.volume.example`, personName(random), 'member', language, org.id, '\\N', org.members.length === 1 ? 't' : 'f', 't', 't', iso(historyStart - DAY)].join('\t'));
+      await userWriter.push(
+        [
+          id,
+          `member${++emailSeq}@org.volume.example`,
+          personName(random),
+          'member',
+          language,
+          org.id,
+          '\\N',
+          org.members.length === 1 ? 't' : 'f',
+          't',
+          't',
+          iso(historyStart - DAY),
+        ].join('\t'),
+      );
     }
   }
   const coverageWriterRows = [];
@@ -191,10 +243,32 @@ async function main() {
     const person = { id: random.uuid(), name: personName(random), role, region_code: region };
     staff.push(person);
     const available = !random.chance(0.05);
-    userWriter.push([person.id, `staff${++emailSeq}@clac.volume.example`, person.name, role, 'es', '\\N', region ?? '\\N', 'f', available ? 't' : 'f', 't', iso(historyStart - 30 * DAY)].join('\t'));
+    userWriter.push(
+      [
+        person.id,
+        `staff${++emailSeq}@clac.volume.example`,
+        person.name,
+        role,
+        'es',
+        '\\N',
+        region ?? '\\N',
+        'f',
+        available ? 't' : 'f',
+        't',
+        iso(historyStart - 30 * DAY),
+      ].join('\t'),
+    );
     for (const entry of entries) {
       coverage.push({ user_id: person.id, ...entry });
-      coverageWriterRows.push([random.uuid(), person.id, entry.country_code ?? '\\N', entry.region_code ?? '\\N', entry.area_code ?? '\\N'].join('\t'));
+      coverageWriterRows.push(
+        [
+          random.uuid(),
+          person.id,
+          entry.country_code ?? '\\N',
+          entry.region_code ?? '\\N',
+          entry.area_code ?? '\\N',
+        ].join('\t'),
+      );
     }
     if (!available) person.unavailable = true;
   };
@@ -205,17 +279,27 @@ async function main() {
     const leaveSpecialistAreas = random.chance(0.5);
     for (let i = 0; i < reps; i++) {
       if (leaveSpecialistAreas) {
-        addStaff('representative', null, areas.filter((a) => !SPECIALIST_AREAS.includes(a.code)).map((a) => ({ country_code: country.code, area_code: a.code })));
+        addStaff(
+          'representative',
+          null,
+          areas
+            .filter((a) => !SPECIALIST_AREAS.includes(a.code))
+            .map((a) => ({ country_code: country.code, area_code: a.code })),
+        );
       } else addStaff('representative', null, [{ country_code: country.code }]);
     }
-    if (reps >= 4) addStaff('representative', null, [{ country_code: country.code, area_code: 'standards-compliance' }]);
+    if (reps >= 4)
+      addStaff('representative', null, [{ country_code: country.code, area_code: 'standards-compliance' }]);
   }
   for (const region of regionNames.keys()) {
     for (const area of SPECIALIST_AREAS) addStaff('specialist', null, [{ region_code: region, area_code: area }]);
   }
   for (const area of ['market-access', 'climate-resilience']) addStaff('specialist', null, [{ area_code: area }]);
   await userWriter.end();
-  const coverageWriter = new CopyWriter(db, 'COPY coverage_entries (id, user_id, country_code, region_code, area_code) FROM STDIN');
+  const coverageWriter = new CopyWriter(
+    db,
+    'COPY coverage_entries (id, user_id, country_code, region_code, area_code) FROM STDIN',
+  );
   for (const row of coverageWriterRows) await coverageWriter.push(row);
   await coverageWriter.end();
   const staffById = new Map(staff.map((s) => [s.id, s]));
@@ -234,7 +318,9 @@ async function main() {
   for (const country of countries) {
     for (const area of areas) {
       for (let t = 0; t < tiers.length; t++) {
-        const entries = coverage.filter((e) => tiers[t](e, country, area.code) && !staffById.get(e.user_id)?.unavailable && staffById.has(e.user_id));
+        const entries = coverage.filter(
+          (e) => tiers[t](e, country, area.code) && !staffById.get(e.user_id)?.unavailable && staffById.has(e.user_id),
+        );
         if (entries.length) {
           routes.set(`${country.code}|${area.code}`, { tier: t + 1, entries, next: 0 });
           break;
@@ -242,16 +328,25 @@ async function main() {
       }
     }
   }
-  log(`${organizations.length.toLocaleString('en')} organizations, ${staff.length} staff, ${coverage.length} coverage entries`);
+  log(
+    `${organizations.length.toLocaleString('en')} organizations, ${staff.length} staff, ${coverage.length} coverage entries`,
+  );
 
   // ── Requests, messages and events ────────────────────────────────────────────────
   const structure = await loadStructure(db, ['requests', 'request_messages', 'request_events']);
   await dropStructure(db, structure);
   await db.query('ALTER TABLE requests DISABLE TRIGGER USER');
-  const connections = [await connect(url, { synchronous_commit: 'off' }), await connect(url, { synchronous_commit: 'off' })];
+  const connections = [
+    await connect(url, { synchronous_commit: 'off' }),
+    await connect(url, { synchronous_commit: 'off' }),
+  ];
   // Each table in a transaction of its own that empties it first: COPY … FREEZE then writes
   // the rows frozen and all-visible, so no VACUUM pass is needed for index-only scans.
-  for (const [client, table] of [[db, 'requests'], [connections[0], 'request_messages'], [connections[1], 'request_events']]) {
+  for (const [client, table] of [
+    [db, 'requests'],
+    [connections[0], 'request_messages'],
+    [connections[1], 'request_events'],
+  ]) {
     await client.query('BEGIN');
     await client.query(`TRUNCATE ${table}`);
   }
@@ -262,8 +357,14 @@ async function main() {
        routing_coverage, first_response_due_at, resolution_due_at, breached, satisfaction_score, satisfaction_comment, version,
        search_public, search_internal, sla_paused_at, sla_paused_minutes) FROM STDIN WITH (FREEZE)`,
   );
-  const messageWriter = new CopyWriter(connections[0], 'COPY request_messages (id, request_id, author_id, body, internal, created_at) FROM STDIN WITH (FREEZE)');
-  const eventWriter = new CopyWriter(connections[1], 'COPY request_events (id, request_id, actor_id, type, from_value, to_value, reason, created_at) FROM STDIN WITH (FREEZE)');
+  const messageWriter = new CopyWriter(
+    connections[0],
+    'COPY request_messages (id, request_id, author_id, body, internal, created_at) FROM STDIN WITH (FREEZE)',
+  );
+  const eventWriter = new CopyWriter(
+    connections[1],
+    'COPY request_events (id, request_id, actor_id, type, from_value, to_value, reason, created_at) FROM STDIN WITH (FREEZE)',
+  );
 
   const writers = [requestWriter, messageWriter, eventWriter];
   const now = Date.now();
@@ -282,7 +383,9 @@ async function main() {
   for (const o of organizations) perCountry.set(o.country_code, (perCountry.get(o.country_code) ?? 0) + 1);
   const orgTable = weighted(
     organizations,
-    organizations.map((o) => (COUNTRY_WEIGHTS[o.country_code] / perCountry.get(o.country_code)) * random.lognormal(1, 0.8)),
+    organizations.map(
+      (o) => (COUNTRY_WEIGHTS[o.country_code] / perCountry.get(o.country_code)) * random.lognormal(1, 0.8),
+    ),
   );
   const areaTable = weighted(Object.keys(AREA_WEIGHTS), Object.values(AREA_WEIGHTS));
   const priorityTable = weighted(['low', 'normal', 'high', 'urgent'], [0.15, 0.62, 0.18, 0.05]);
@@ -318,7 +421,9 @@ async function main() {
       const country = countryByCode.get(org.country_code);
       // Filed mostly in local office hours.
       const localHour = random.chance(0.8) ? 7 + random.next() * 11 : random.next() * 24;
-      let created = Math.floor(dayStart - (dayStart % DAY) + (localHour - COUNTRY_OFFSETS[country.code]) * HOUR + random.int(60_000));
+      let created = Math.floor(
+        dayStart - (dayStart % DAY) + (localHour - COUNTRY_OFFSETS[country.code]) * HOUR + random.int(60_000),
+      );
       if (created >= now) created = now - 1 - random.int(HOUR);
       if (created < start) created = start + random.int(HOUR);
       batch.push({ org, country, created });
@@ -343,29 +448,44 @@ async function main() {
     counters.set(year, seq);
     const reference = `SR-${year}-${String(seq).padStart(6, '0')}`;
     const member = random.pick(org.members);
-    const texts = random.pick(catalog.get(`${language}|${area}|${org.products[0]}`) ?? catalog.get(`es|${area}|${org.products[0]}`));
+    const texts = random.pick(
+      catalog.get(`${language}|${area}|${org.products[0]}`) ?? catalog.get(`es|${area}|${org.products[0]}`),
+    );
 
     // What happens to it, as times; only what is before now is written.
     const route = random.chance(0.015) ? null : routeOf(country, area);
     let assignee = route?.person ?? null;
     let assignAt = route ? created : created + random.lognormal(20, 0.8) * HOUR; // nobody available: the admins assign it later
     if (!assignee) assignee = otherStaff(country, area, null);
-    let frAt = Math.max(created + Math.max(0.05, random.lognormal(urgent ? 1.5 : 5, 1.1)) * HOUR, assignAt + 5 * 60_000);
+    let frAt = Math.max(
+      created + Math.max(0.05, random.lognormal(urgent ? 1.5 : 5, 1.1)) * HOUR,
+      assignAt + 5 * 60_000,
+    );
     const withdrawn = random.chance(0.035);
-    const withdrawAt = withdrawn ? created + Math.min(random.lognormal(20, 1) * HOUR, (frAt - created) * 0.9) : Infinity;
+    const withdrawAt = withdrawn
+      ? created + Math.min(random.lognormal(20, 1) * HOUR, (frAt - created) * 0.9)
+      : Infinity;
     const waiting = random.chance(0.3);
     const waitStart = frAt + random.lognormal(12, 0.8) * HOUR;
     const waitEnd = waitStart + random.lognormal(40, 0.9) * HOUR;
     const stale = random.chance(0.003); // forgotten: never resolved
-    let resAt = stale ? Infinity : Math.max(created + random.lognormal(urgent ? 40 : 110, 0.9) * HOUR, frAt + HOUR, waiting ? waitEnd + HOUR : 0);
-    const reassign = random.chance(0.06) ? assignAt + (Math.min(resAt, now) - assignAt) * random.next() * 0.5 : Infinity;
-    const escalate = random.chance(0.015) ? assignAt + (Math.min(resAt, now) - assignAt) * random.next() * 0.6 : Infinity;
+    let resAt = stale
+      ? Infinity
+      : Math.max(created + random.lognormal(urgent ? 40 : 110, 0.9) * HOUR, frAt + HOUR, waiting ? waitEnd + HOUR : 0);
+    const reassign = random.chance(0.06)
+      ? assignAt + (Math.min(resAt, now) - assignAt) * random.next() * 0.5
+      : Infinity;
+    const escalate = random.chance(0.015)
+      ? assignAt + (Math.min(resAt, now) - assignAt) * random.next() * 0.6
+      : Infinity;
     const reopen = random.chance(0.025);
     const firstResAt = resAt;
     const reopenAt = reopen ? firstResAt + random.lognormal(48, 0.6) * HOUR : Infinity;
     if (reopen) resAt = reopenAt + random.lognormal(40, 0.8) * HOUR;
     const confirm = random.chance(0.35);
-    const closeAt = confirm ? resAt + Math.min(random.lognormal(20, 1) * HOUR, 6 * DAY) : resAt + 7 * DAY + random.int(HOUR);
+    const closeAt = confirm
+      ? resAt + Math.min(random.lognormal(20, 1) * HOUR, 6 * DAY)
+      : resAt + 7 * DAY + random.int(HOUR);
     const rated = random.chance(0.42);
     const rateAt = resAt + Math.min(random.lognormal(10, 1) * HOUR, 6 * DAY);
 
@@ -374,7 +494,8 @@ async function main() {
     else if (resAt <= now) status = closeAt <= now ? 'closed' : 'resolved';
     else if (assignAt > now) status = 'new';
     else if (frAt > now) status = 'assigned';
-    else if (reopen && reopenAt <= now) status = waiting && waitStart <= now && waitEnd > now ? 'waiting_on_member' : 'in_progress';
+    else if (reopen && reopenAt <= now)
+      status = waiting && waitStart <= now && waitEnd > now ? 'waiting_on_member' : 'in_progress';
     else if (waiting && waitStart <= now && waitEnd > now) status = 'waiting_on_member';
     else status = 'in_progress';
     statusCounts[status] = (statusCounts[status] ?? 0) + 1;
@@ -385,7 +506,10 @@ async function main() {
     const events = [];
     const messages = [];
     const event = (at, actor, type, from, to, reason) => {
-      if (at <= now) events.push(`${randomUUID()}\t${id}\t${actor ?? '\\N'}\t${type}\t${from ?? '\\N'}\t${to ?? '\\N'}\t${reason ?? '\\N'}\t${iso(at)}`);
+      if (at <= now)
+        events.push(
+          `${randomUUID()}\t${id}\t${actor ?? '\\N'}\t${type}\t${from ?? '\\N'}\t${to ?? '\\N'}\t${reason ?? '\\N'}\t${iso(at)}`,
+        );
     };
     const message = (at, author, body, internal) => {
       if (at <= now) messages.push(`${randomUUID()}\t${id}\t${author}\t${body}\t${internal ? 't' : 'f'}\t${iso(at)}`);
@@ -412,7 +536,14 @@ async function main() {
       if (reassign < Math.min(resAt, now)) {
         const next = otherStaff(country, area, currentAssignee?.id);
         if (next && next.id !== currentAssignee?.id) {
-          event(reassign, directorOf.get(country.region_code).id, 'assigned', currentAssignee?.name ?? null, next.name, 'Workload balance');
+          event(
+            reassign,
+            directorOf.get(country.region_code).id,
+            'assigned',
+            currentAssignee?.name ?? null,
+            next.name,
+            'Workload balance',
+          );
           assignee = next;
           assignAt = reassign;
           if (currentAssignee) currentAssignee = next;
@@ -432,11 +563,28 @@ async function main() {
         message(frAt, firstPerson.id, random.pick(MESSAGE_BODIES.staffFirst[language]), false);
         event(frAt, firstPerson.id, 'status_changed', 'assigned', 'in_progress', null);
         touches += 2;
-        if (random.chance(0.15)) message(created + (frAt - created) / 2, firstPerson.id, random.pick(MESSAGE_BODIES.internal), true) && touches++;
-        if (random.chance(0.3)) message(frAt + random.lognormal(8, 1) * HOUR, member, random.pick(MESSAGE_BODIES.member[language]), false) && touches++;
-        if (random.chance(0.25)) message(frAt + random.lognormal(30, 1) * HOUR, assignee.id, random.pick(MESSAGE_BODIES.staffFollowUp[language]), false) && touches++;
+        if (random.chance(0.15))
+          message(created + (frAt - created) / 2, firstPerson.id, random.pick(MESSAGE_BODIES.internal), true) &&
+            touches++;
+        if (random.chance(0.3))
+          message(frAt + random.lognormal(8, 1) * HOUR, member, random.pick(MESSAGE_BODIES.member[language]), false) &&
+            touches++;
+        if (random.chance(0.25))
+          message(
+            frAt + random.lognormal(30, 1) * HOUR,
+            assignee.id,
+            random.pick(MESSAGE_BODIES.staffFollowUp[language]),
+            false,
+          ) && touches++;
         if (waiting && waitStart <= now) {
-          event(waitStart, assignee.id, 'status_changed', 'in_progress', 'waiting_on_member', 'Waiting for the documents');
+          event(
+            waitStart,
+            assignee.id,
+            'status_changed',
+            'in_progress',
+            'waiting_on_member',
+            'Waiting for the documents',
+          );
           touches++;
           if (waitEnd <= now) {
             message(waitEnd, member, random.pick(MESSAGE_BODIES.member[language]), false);
@@ -459,7 +607,15 @@ async function main() {
         }
         if (status === 'closed') {
           if (confirm) event(closeAt, member, 'status_changed', 'resolved', 'closed', null);
-          else event(closeAt, null, 'status_changed', 'resolved', 'closed', 'Closed automatically after 7 days without activity');
+          else
+            event(
+              closeAt,
+              null,
+              'status_changed',
+              'resolved',
+              'closed',
+              'Closed automatically after 7 days without activity',
+            );
           touches++;
         }
       }
@@ -477,11 +633,26 @@ async function main() {
     // SLA: due times in business hours from filing plus the business time spent waiting.
     const offset = COUNTRY_OFFSETS[country.code];
     const waitedUntil = Math.min(waitEnd, now);
-    const pausedMinutes = waiting && responded && waitStart <= now && waitEnd <= now ? Math.round(((waitedUntil - waitStart) / 60_000) * (40 / 168)) : 0;
+    const pausedMinutes =
+      waiting && responded && waitStart <= now && waitEnd <= now
+        ? Math.round(((waitedUntil - waitStart) / 60_000) * (40 / 168))
+        : 0;
     const frDue = addBusinessHours(created, urgent ? 4 : 16, offset);
     const resDue = addBusinessHours(created, (urgent ? 24 : 80) + pausedMinutes / 60, offset);
-    const frActual = responded ? frAt : OPEN.has(status) && status !== 'waiting_on_member' ? now : status === 'withdrawn' ? withdrawAt : now;
-    const resActual = resolved ? resAt : status === 'withdrawn' ? withdrawAt : status === 'waiting_on_member' ? waitStart : now;
+    const frActual = responded
+      ? frAt
+      : OPEN.has(status) && status !== 'waiting_on_member'
+        ? now
+        : status === 'withdrawn'
+          ? withdrawAt
+          : now;
+    const resActual = resolved
+      ? resAt
+      : status === 'withdrawn'
+        ? withdrawAt
+        : status === 'waiting_on_member'
+          ? waitStart
+          : now;
     const breached = frActual > frDue || resActual > resDue;
 
     const times = [lastActivity, created];
@@ -490,7 +661,11 @@ async function main() {
     if (status === 'closed') times.push(closeAt);
     if (score !== null) times.push(rateAt);
     const updatedAt = Math.min(now, Math.max(...times, ...(escalated ? [assignAt] : [])));
-    if (currentAssignee) lastAssigned.set(currentAssignee.id, Math.max(lastAssigned.get(currentAssignee.id) ?? 0, Math.min(assignAt, now)));
+    if (currentAssignee)
+      lastAssigned.set(
+        currentAssignee.id,
+        Math.max(lastAssigned.get(currentAssignee.id) ?? 0, Math.min(assignAt, now)),
+      );
 
     const search = `'sr':1 '${year}':2 '${reference.slice(8)}':3 ${texts.search}`;
     const line = [
@@ -515,7 +690,13 @@ async function main() {
       escalated ? 't' : 'f',
       route ? route.tier : '\\N',
       reason,
-      route ? JSON.stringify({ country: route.entry.country_code ?? null, region: route.entry.region_code ?? null, area: route.entry.area_code ?? null }) : '\\N',
+      route
+        ? JSON.stringify({
+            country: route.entry.country_code ?? null,
+            region: route.entry.region_code ?? null,
+            area: route.entry.area_code ?? null,
+          })
+        : '\\N',
       iso(frDue),
       iso(resDue),
       breached ? 't' : 'f',
@@ -530,9 +711,15 @@ async function main() {
     requestWriter.push(line);
   }
 
-  const [requestRows, messageRows, eventRows] = await Promise.all([requestWriter.end(), messageWriter.end(), eventWriter.end()]);
+  const [requestRows, messageRows, eventRows] = await Promise.all([
+    requestWriter.end(),
+    messageWriter.end(),
+    eventWriter.end(),
+  ]);
   await Promise.all([db, ...connections].map((client) => client.query('COMMIT')));
-  log(`copied ${requestRows.toLocaleString('en')} requests, ${messageRows.toLocaleString('en')} messages, ${eventRows.toLocaleString('en')} events`);
+  log(
+    `copied ${requestRows.toLocaleString('en')} requests, ${messageRows.toLocaleString('en')} messages, ${eventRows.toLocaleString('en')} events`,
+  );
 
   // The reference counters continue after the last number given out each year.
   for (const [year, last] of counters) {
@@ -542,35 +729,56 @@ async function main() {
       [year, last],
     );
   }
-  for (const [userId, at] of lastAssigned) await db.query(`UPDATE users SET last_assigned_at = $2 WHERE id = $1`, [userId, iso(at)]);
+  for (const [userId, at] of lastAssigned)
+    await db.query(`UPDATE users SET last_assigned_at = $2 WHERE id = $1`, [userId, iso(at)]);
 
   log('recreating keys, indexes and foreign keys (checks every row)…');
   await restoreStructure([db, ...connections], structure);
   await db.query('ALTER TABLE requests ENABLE TRIGGER USER');
   // The reports' rollup (migration ReportIndexes; its triggers were off during the load):
   // built from the requests, the months split over the connections.
-  const rollup = (await db.query(`SELECT to_regprocedure('report_rollup_build_months(date[])') IS NOT NULL AS present`)).rows[0].present;
+  const rollup = (await db.query(`SELECT to_regprocedure('report_rollup_build_months(date[])') IS NOT NULL AS present`))
+    .rows[0].present;
   if (rollup) {
     log('building the report rollup…');
     await db.query('DELETE FROM report_deltas');
     const months = [];
-    for (let m = new Date(Date.UTC(new Date(start).getUTCFullYear(), new Date(start).getUTCMonth(), 1)); m.getTime() <= now; m = new Date(Date.UTC(m.getUTCFullYear(), m.getUTCMonth() + 1, 1))) {
+    for (
+      let m = new Date(Date.UTC(new Date(start).getUTCFullYear(), new Date(start).getUTCMonth(), 1));
+      m.getTime() <= now;
+      m = new Date(Date.UTC(m.getUTCFullYear(), m.getUTCMonth() + 1, 1))
+    ) {
       months.push(m.toISOString().slice(0, 10));
     }
     const all = [db, ...connections];
     await Promise.all(all.map((c) => c.query(`SET work_mem = '256MB'`)));
     await Promise.all([
-      ...all.slice(0, 2).map((c, i) => c.query('SELECT report_rollup_build_months($1::date[])', [months.filter((_, j) => j % 2 === i)])),
+      ...all
+        .slice(0, 2)
+        .map((c, i) =>
+          c.query('SELECT report_rollup_build_months($1::date[])', [months.filter((_, j) => j % 2 === i)]),
+        ),
       all[2].query('SELECT report_rollup_build_days(NULL)'),
     ]);
     // Quarter and year cells, from the month cells (migration ReportSpans).
-    const spans = (await db.query(`SELECT to_regprocedure('report_rollup_build_spans(date[], int)') IS NOT NULL AS present`)).rows[0].present;
-    if (spans) await Promise.all([3, 12].map((span, i) => all[i].query('SELECT report_rollup_build_spans(NULL, $1)', [span])));
+    const spans = (
+      await db.query(`SELECT to_regprocedure('report_rollup_build_spans(date[], int)') IS NOT NULL AS present`)
+    ).rows[0].present;
+    if (spans)
+      await Promise.all([3, 12].map((span, i) => all[i].query('SELECT report_rollup_build_spans(NULL, $1)', [span])));
   }
   log('analyze…');
-  await Promise.all([db.query('ANALYZE requests'), connections[0].query('ANALYZE request_messages'), connections[1].query('ANALYZE request_events')]);
+  await Promise.all([
+    db.query('ANALYZE requests'),
+    connections[0].query('ANALYZE request_messages'),
+    connections[1].query('ANALYZE request_events'),
+  ]);
   await db.query('VACUUM (ANALYZE) organizations, users, coverage_entries');
-  for (const { table } of (await db.query(`SELECT tablename AS table FROM pg_tables WHERE schemaname = 'public' AND tablename LIKE 'report\\_%'`)).rows) {
+  for (const { table } of (
+    await db.query(
+      `SELECT tablename AS table FROM pg_tables WHERE schemaname = 'public' AND tablename LIKE 'report\\_%'`,
+    )
+  ).rows) {
     await db.query(`VACUUM (ANALYZE) ${table}`);
   }
 
@@ -582,12 +790,15 @@ async function main() {
      UNION ALL SELECT 'request_reference_counters', count(*) FROM request_reference_counters`,
   );
   process.stdout.write('\nrows:\n');
-  for (const row of counts) process.stdout.write(`  ${row.table.padEnd(28)} ${Number(row.count).toLocaleString('en').padStart(12)}\n`);
+  for (const row of counts)
+    process.stdout.write(`  ${row.table.padEnd(28)} ${Number(row.count).toLocaleString('en').padStart(12)}\n`);
   process.stdout.write('requests by status:\n');
   for (const [status, n] of Object.entries(statusCounts).sort((a, b) => b[1] - a[1])) {
     process.stdout.write(`  ${status.padEnd(28)} ${n.toLocaleString('en').padStart(12)}\n`);
   }
-  process.stdout.write(`\nfilled in ${loadSeconds.toFixed(1)} s (after migrations); total ${elapsed()}\ndatabase: ${url.replace(/\/\/[^@]*@/, '//')}\n`);
+  process.stdout.write(
+    `\nfilled in ${loadSeconds.toFixed(1)} s (after migrations); total ${elapsed()}\ndatabase: ${url.replace(/\/\/[^@]*@/, '//')}\n`,
+  );
   await Promise.all([db.end(), ...connections.map((c) => c.end())]);
 }
 

@@ -1,8 +1,19 @@
-import { CASE_ACTIONS, CASE_PERMISSIONS, mayActOnCase, mayAssignTo, mayWorkInRegion, rolesForCaseActions, transitionAction } from './case-permissions.js';
+import {
+  CASE_ACTIONS,
+  CASE_PERMISSIONS,
+  mayActOnCase,
+  mayAssignTo,
+  mayWorkInRegion,
+  rolesForCaseActions,
+  transitionAction,
+} from './case-permissions.js';
 import { ROLES } from './roles.js';
 
 const andeanCase = { assigneeId: 'rep-1', region: 'AND', organizationId: 'org-1' };
-const actor = (role: (typeof ROLES)[number], extra: { id?: string; region?: string; organizationId?: string } = {}) => ({
+const actor = (
+  role: (typeof ROLES)[number],
+  extra: { id?: string; region?: string; organizationId?: string } = {},
+) => ({
   id: extra.id ?? 'someone',
   role,
   region: extra.region ?? null,
@@ -12,14 +23,18 @@ const actor = (role: (typeof ROLES)[number], extra: { id?: string; region?: stri
 describe('the case-permission table', () => {
   it('names every role and only known actions', () => {
     expect(Object.keys(CASE_PERMISSIONS).sort()).toEqual([...ROLES].sort());
-    for (const role of ROLES) for (const action of Object.keys(CASE_PERMISSIONS[role])) expect(CASE_ACTIONS).toContain(action);
+    for (const role of ROLES)
+      for (const action of Object.keys(CASE_PERMISSIONS[role])) expect(CASE_ACTIONS).toContain(action);
   });
 
   it('lets staff comment on any case they see, and change only their own', () => {
     const colleague = actor('representative');
     const assignee = actor('representative', { id: 'rep-1' });
     for (const action of CASE_ACTIONS) {
-      expect({ action, allowed: mayActOnCase(colleague, andeanCase, action) }).toEqual({ action, allowed: action === 'reply' || action === 'internal-note' });
+      expect({ action, allowed: mayActOnCase(colleague, andeanCase, action) }).toEqual({
+        action,
+        allowed: action === 'reply' || action === 'internal-note',
+      });
     }
     expect(mayActOnCase(assignee, andeanCase, 'resolve')).toBe(true);
     expect(mayActOnCase(assignee, andeanCase, 'claim')).toBe(false);
@@ -42,8 +57,20 @@ describe('the case-permission table', () => {
 
   it("gives the routes the roles the API's route snapshot lists", () => {
     expect(rolesForCaseActions('priority', 'area')).toEqual(['representative', 'specialist', 'director', 'admin']);
-    expect(rolesForCaseActions('reply', 'internal-note')).toEqual(['member', 'representative', 'specialist', 'director', 'admin']);
-    expect(rolesForCaseActions('status', 'resolve')).toEqual(['member', 'representative', 'specialist', 'director', 'admin']);
+    expect(rolesForCaseActions('reply', 'internal-note')).toEqual([
+      'member',
+      'representative',
+      'specialist',
+      'director',
+      'admin',
+    ]);
+    expect(rolesForCaseActions('status', 'resolve')).toEqual([
+      'member',
+      'representative',
+      'specialist',
+      'director',
+      'admin',
+    ]);
     expect(rolesForCaseActions('reassign', 'claim')).toEqual(['representative', 'specialist', 'director', 'admin']);
     expect(rolesForCaseActions('escalate')).toEqual(['representative', 'specialist']);
     expect(rolesForCaseActions('rate')).toEqual(['member']);
@@ -60,7 +87,9 @@ describe('who may work in a region', () => {
     expect(mayWorkInRegion({ role: 'director', region: 'AND', coverageRegions: ['AND'] }, 'AND')).toBe(true);
     expect(mayWorkInRegion({ role: 'director', region: 'CAM', coverageRegions: ['CAM'] }, 'AND')).toBe(false);
     expect(mayWorkInRegion({ role: 'admin', region: null, coverageRegions: [] }, 'AND')).toBe(true);
-    expect(mayWorkInRegion({ role: 'representative', region: null, coverageRegions: ['SUR', 'AND'] }, 'AND')).toBe(true);
+    expect(mayWorkInRegion({ role: 'representative', region: null, coverageRegions: ['SUR', 'AND'] }, 'AND')).toBe(
+      true,
+    );
     expect(mayWorkInRegion({ role: 'specialist', region: null, coverageRegions: [null] }, 'CAR')).toBe(true);
     expect(mayWorkInRegion({ role: 'representative', region: null, coverageRegions: ['SUR'] }, 'AND')).toBe(false);
     expect(mayWorkInRegion({ role: 'representative', region: null, coverageRegions: [] }, 'AND')).toBe(false);

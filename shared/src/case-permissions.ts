@@ -48,24 +48,34 @@ const WORKS_OWN_CASES = {
  * (shared/src/lifecycle.ts) still decides which status changes exist from where, and a
  * director who is the case's assignee outside its region acts as its assignee.
  */
-export const CASE_PERMISSIONS: Readonly<Record<Role, Readonly<Partial<Record<CaseAction, readonly CaseRelation[]>>>>> = {
-  member: { reply: ['organization'], status: ['organization'], rate: ['organization'] },
-  representative: WORKS_OWN_CASES,
-  specialist: WORKS_OWN_CASES,
-  director: {
-    reply: ['any'],
-    'internal-note': ['any'],
-    status: ['assignee', 'region'],
-    resolve: ['assignee', 'region'],
-    priority: ['assignee', 'region'],
-    area: ['assignee', 'region'],
-    reassign: ['assignee', 'region'],
-    claim: ['region'],
-  },
-  // The executive directorate reads everything and changes nothing.
-  executive: {},
-  admin: { reply: ['any'], 'internal-note': ['any'], status: ['any'], resolve: ['any'], priority: ['any'], area: ['any'], reassign: ['any'], claim: ['any'] },
-};
+export const CASE_PERMISSIONS: Readonly<Record<Role, Readonly<Partial<Record<CaseAction, readonly CaseRelation[]>>>>> =
+  {
+    member: { reply: ['organization'], status: ['organization'], rate: ['organization'] },
+    representative: WORKS_OWN_CASES,
+    specialist: WORKS_OWN_CASES,
+    director: {
+      reply: ['any'],
+      'internal-note': ['any'],
+      status: ['assignee', 'region'],
+      resolve: ['assignee', 'region'],
+      priority: ['assignee', 'region'],
+      area: ['assignee', 'region'],
+      reassign: ['assignee', 'region'],
+      claim: ['region'],
+    },
+    // The executive directorate reads everything and changes nothing.
+    executive: {},
+    admin: {
+      reply: ['any'],
+      'internal-note': ['any'],
+      status: ['any'],
+      resolve: ['any'],
+      priority: ['any'],
+      area: ['any'],
+      reassign: ['any'],
+      claim: ['any'],
+    },
+  };
 
 /** The caller, as far as the table needs it. */
 export interface CaseActor {
@@ -87,7 +97,8 @@ export interface CaseFacts {
 /** Every relation the case has to the caller (`any` always: the caller sees it). */
 export function caseRelations(actor: CaseActor, facts: CaseFacts): CaseRelation[] {
   const relations: CaseRelation[] = ['any'];
-  if (actor.role === 'member' && actor.organizationId !== null && actor.organizationId === facts.organizationId) relations.push('organization');
+  if (actor.role === 'member' && actor.organizationId !== null && actor.organizationId === facts.organizationId)
+    relations.push('organization');
   if (actor.role !== 'member' && facts.assigneeId !== null && facts.assigneeId === actor.id) relations.push('assignee');
   if (actor.role === 'director' && actor.region !== null && actor.region === facts.region) relations.push('region');
   return relations;

@@ -54,7 +54,8 @@ export function allowedTransitions(
     .filter(
       (t) =>
         t.withinDaysOfResolution === undefined ||
-        (context.resolvedAt !== null && context.now.getTime() - context.resolvedAt.getTime() <= t.withinDaysOfResolution * DAY_MS),
+        (context.resolvedAt !== null &&
+          context.now.getTime() - context.resolvedAt.getTime() <= t.withinDaysOfResolution * DAY_MS),
     )
     .map((t) => t.to);
 }

@@ -1,11 +1,24 @@
 import type { RegionCode, ThematicArea } from './reference.js';
 import type { OrganizationRef } from './users.js';
 
-export const REQUEST_STATUSES = ['new', 'assigned', 'in_progress', 'waiting_on_member', 'resolved', 'closed', 'withdrawn'] as const;
+export const REQUEST_STATUSES = [
+  'new',
+  'assigned',
+  'in_progress',
+  'waiting_on_member',
+  'resolved',
+  'closed',
+  'withdrawn',
+] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
 /** Statuses that count as a staff member's open load, for routing and reports. */
-export const OPEN_STATUSES = ['new', 'assigned', 'in_progress', 'waiting_on_member'] as const satisfies readonly RequestStatus[];
+export const OPEN_STATUSES = [
+  'new',
+  'assigned',
+  'in_progress',
+  'waiting_on_member',
+] as const satisfies readonly RequestStatus[];
 
 export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
 export type Priority = (typeof PRIORITIES)[number];
@@ -153,7 +166,17 @@ export interface RoutingPreview {
 export const ATTACHMENT_LIMITS = {
   maxBytes: 10 * 1024 * 1024,
   maxPerMessage: 5,
-  types: ['application/pdf', 'image/png', 'image/jpeg', 'image/webp', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/vnd.oasis.opendocument.text', 'text/plain', 'text/csv'],
+  types: [
+    'application/pdf',
+    'image/png',
+    'image/jpeg',
+    'image/webp',
+    'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    'application/vnd.oasis.opendocument.text',
+    'text/plain',
+    'text/csv',
+  ],
 } as const;
 
 export type AttachmentContentType = (typeof ATTACHMENT_LIMITS.types)[number];

@@ -15,16 +15,31 @@ describe('administration of organizations and users', () => {
   it('registers an organization, lists it, changes it and keeps an audit trail', async () => {
     const created = await portal.request('POST', '/api/v1/organizations', {
       token: admin,
-      body: { name: '  Cooperativa Cafetalera Río Seco ', country: 'EC', kind: 'small-producer', products: ['coffee', 'cocoa'], fairtradeId: 'FLO-12345' },
+      body: {
+        name: '  Cooperativa Cafetalera Río Seco ',
+        country: 'EC',
+        kind: 'small-producer',
+        products: ['coffee', 'cocoa'],
+        fairtradeId: 'FLO-12345',
+      },
     });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ name: 'Cooperativa Cafetalera Río Seco', country: 'EC', region: 'AND', products: ['coffee', 'cocoa'], active: true });
+    expect(created.body).toMatchObject({
+      name: 'Cooperativa Cafetalera Río Seco',
+      country: 'EC',
+      region: 'AND',
+      products: ['coffee', 'cocoa'],
+      active: true,
+    });
 
     const search = await portal.request('GET', '/api/v1/organizations?q=rio%20seco', { token: admin });
     expect(search.body.items.map((o: { id: string }) => o.id)).toEqual([created.body.id]);
     expect(search.body).toMatchObject({ total: 1, page: 1, pageSize: 25 });
 
-    const renamed = await portal.request('PATCH', `/api/v1/organizations/${created.body.id}`, { token: admin, body: { name: 'Cooperativa Río Seco' } });
+    const renamed = await portal.request('PATCH', `/api/v1/organizations/${created.body.id}`, {
+      token: admin,
+      body: { name: 'Cooperativa Río Seco' },
+    });
     expect(renamed.status).toBe(200);
     expect(renamed.body.name).toBe('Cooperativa Río Seco');
 
@@ -34,7 +49,9 @@ describe('administration of organizations and users', () => {
     });
     expect(duplicate.status).toBe(409);
 
-    const { rows } = await portal.db.query(`SELECT action FROM audit_log WHERE entity_id = $1 ORDER BY id`, [created.body.id]);
+    const { rows } = await portal.db.query(`SELECT action FROM audit_log WHERE entity_id = $1 ORDER BY id`, [
+      created.body.id,
+    ]);
     expect(rows.map((r: { action: string }) => r.action)).toEqual(['organization.created', 'organization.updated']);
   });
 
@@ -57,11 +74,25 @@ describe('administration of organizations and users', () => {
   it('registers staff with coverage, edits coverage and availability', async () => {
     const created = await portal.request('POST', '/api/v1/users', {
       token: admin,
-      body: { email: 'rep.ec@clac.example', name: 'Paula Andrade', role: 'representative', language: 'es', coverage: [{ country: 'EC' }, { country: 'CO', area: 'market-access' }] },
+      body: {
+        email: 'rep.ec@clac.example',
+        name: 'Paula Andrade',
+        role: 'representative',
+        language: 'es',
+        coverage: [{ country: 'EC' }, { country: 'CO', area: 'market-access' }],
+      },
     });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ email: 'rep.ec@clac.example', role: 'representative', available: true, active: true, organization: null });
-    expect(created.body.coverage).toEqual(expect.arrayContaining([{ country: 'EC' }, { country: 'CO', area: 'market-access' }]));
+    expect(created.body).toMatchObject({
+      email: 'rep.ec@clac.example',
+      role: 'representative',
+      available: true,
+      active: true,
+      organization: null,
+    });
+    expect(created.body.coverage).toEqual(
+      expect.arrayContaining([{ country: 'EC' }, { country: 'CO', area: 'market-access' }]),
+    );
 
     const updated = await portal.request('PATCH', `/api/v1/users/${created.body.id}`, {
       token: admin,
@@ -81,7 +112,10 @@ describe('administration of organizations and users', () => {
       [{ email: 'a@x.example', name: 'A', role: 'member' }, 'organizationId'],
       [{ email: 'b@x.example', name: 'B', role: 'representative', organizationId: org.id }, 'organizationId'],
       [{ email: 'c@x.example', name: 'C', role: 'director' }, 'region'],
-      [{ email: 'd@x.example', name: 'D', role: 'specialist', coverage: [{ country: 'PE', region: 'AND' }] }, 'coverage.0'],
+      [
+        { email: 'd@x.example', name: 'D', role: 'specialist', coverage: [{ country: 'PE', region: 'AND' }] },
+        'coverage.0',
+      ],
       [{ email: 'e@x.example', name: 'E', role: 'specialist', coverage: [{ country: 'ZZ' }] }, 'coverage.0.country'],
       [{ email: 'f@x.example', name: 'F', role: 'specialist', coverage: [{ area: 'gardening' }] }, 'coverage.0.area'],
     ] as const;
@@ -95,7 +129,10 @@ describe('administration of organizations and users', () => {
   });
 
   it('refuses a second account with the same email, whatever its case', async () => {
-    const answer = await portal.request('POST', '/api/v1/users', { token: admin, body: { email: 'ROSA@quinua-andina.example', name: 'R', role: 'admin' } });
+    const answer = await portal.request('POST', '/api/v1/users', {
+      token: admin,
+      body: { email: 'ROSA@quinua-andina.example', name: 'R', role: 'admin' },
+    });
     expect(answer.status).toBe(409);
   });
 
@@ -103,15 +140,25 @@ describe('administration of organizations and users', () => {
     const luis = await portal.login('luis@valle-alto.example');
     const deactivated = await portal.request('DELETE', `/api/v1/users/${luis.user.id}`, { token: admin });
     expect(deactivated.status).toBe(204);
-    expect((await portal.request('POST', '/api/v1/auth/login', { body: { email: 'luis@valle-alto.example', password: 'Demo-2026!' } })).status).toBe(401);
-    expect((await portal.request('POST', '/api/v1/auth/refresh', { body: { refreshToken: luis.refreshToken } })).status).toBe(401);
+    expect(
+      (
+        await portal.request('POST', '/api/v1/auth/login', {
+          body: { email: 'luis@valle-alto.example', password: 'Demo-2026!' },
+        })
+      ).status,
+    ).toBe(401);
+    expect(
+      (await portal.request('POST', '/api/v1/auth/refresh', { body: { refreshToken: luis.refreshToken } })).status,
+    ).toBe(401);
     expect((await portal.request('GET', '/api/v1/me', { token: luis.accessToken })).status).toBe(401);
     const kept = await portal.request('GET', `/api/v1/users/${luis.user.id}`, { token: admin });
     expect(kept.body).toMatchObject({ active: false, name: 'Luis Condori' });
   });
 
   it('answers 404 for an unknown or malformed id', async () => {
-    expect((await portal.request('GET', '/api/v1/users/00000000-0000-4000-8000-000000000000', { token: admin })).status).toBe(404);
+    expect(
+      (await portal.request('GET', '/api/v1/users/00000000-0000-4000-8000-000000000000', { token: admin })).status,
+    ).toBe(404);
     expect((await portal.request('GET', '/api/v1/users/not-an-id', { token: admin })).status).toBe(404);
     expect((await portal.request('GET', '/api/v1/organizations/42', { token: admin })).status).toBe(404);
   });

@@ -30,7 +30,11 @@ describe('attachments', () => {
     const form = new FormData();
     for (const [key, value] of Object.entries(fields)) form.append(key, value);
     form.append('file', new Blob([new Uint8Array(content)], { type: 'application/octet-stream' }), name);
-    const response = await fetch(`${portal.url}/api/v1/requests/${id}/attachments`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+    const response = await fetch(`${portal.url}/api/v1/requests/${id}/attachments`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+      body: form,
+    });
     return { status: response.status, headers: response.headers, body: await response.json() };
   }
 
@@ -39,8 +43,14 @@ describe('attachments', () => {
   it('stores a PDF with its type taken from the content, and serves it back as an attachment with its name', async () => {
     const uploaded = await upload(ana, requestId, 'Acta asamblea – Perú.pdf', PDF);
     expect(uploaded.status).toBe(201);
-    expect(uploaded.body).toMatchObject({ name: 'Acta asamblea – Perú.pdf', size: PDF.length, contentType: 'application/pdf' });
-    const download = await fetch(`${portal.url}/api/v1/attachments/${uploaded.body.id}`, { headers: { authorization: `Bearer ${rep}` } });
+    expect(uploaded.body).toMatchObject({
+      name: 'Acta asamblea – Perú.pdf',
+      size: PDF.length,
+      contentType: 'application/pdf',
+    });
+    const download = await fetch(`${portal.url}/api/v1/attachments/${uploaded.body.id}`, {
+      headers: { authorization: `Bearer ${rep}` },
+    });
     expect(download.status).toBe(200);
     expect(download.headers.get('content-type')).toBe('application/pdf');
     expect(download.headers.get('content-disposition')).toBe(
@@ -54,7 +64,12 @@ describe('attachments', () => {
 
   it('refuses a disguised executable with 415 and stores nothing', async () => {
     const before = await count();
-    const exe = await upload(ana, requestId, 'informe.pdf', Buffer.from('MZ\x90\x00\x03\x00\x00\x00\x04\x00', 'latin1'));
+    const exe = await upload(
+      ana,
+      requestId,
+      'informe.pdf',
+      Buffer.from('MZ\x90\x00\x03\x00\x00\x00\x04\x00', 'latin1'),
+    );
     expect(exe.status).toBe(415);
     expect(exe.headers.get('content-type')).toContain('application/problem+json');
     expect(exe.body).toMatchObject({ status: 415, code: 'attachments.type-refused' });
@@ -95,29 +110,46 @@ describe('attachments', () => {
   });
 
   it('hides the files of an internal note from the member', async () => {
-    const note = await portal.request('POST', `/api/v1/requests/${requestId}/messages`, { token: rep, body: { body: 'Nota interna con informe', internal: true } });
+    const note = await portal.request('POST', `/api/v1/requests/${requestId}/messages`, {
+      token: rep,
+      body: { body: 'Nota interna con informe', internal: true },
+    });
     expect(note.status).toBe(201);
     const file = await upload(rep, requestId, 'interno.pdf', PDF, { messageId: note.body.id });
     expect(file.status).toBe(201);
     expect((await portal.request('GET', `/api/v1/attachments/${file.body.id}`, { token: ana })).status).toBe(404);
-    expect((await fetch(`${portal.url}/api/v1/attachments/${file.body.id}`, { headers: { authorization: `Bearer ${rep}` } })).status).toBe(200);
+    expect(
+      (await fetch(`${portal.url}/api/v1/attachments/${file.body.id}`, { headers: { authorization: `Bearer ${rep}` } }))
+        .status,
+    ).toBe(200);
     const memberView = await portal.request('GET', `/api/v1/requests/${requestId}`, { token: ana });
     expect(JSON.stringify(memberView.body)).not.toContain(file.body.id);
   });
 
-  it('allows at most 5 files on one message, and only on the caller\'s own message', async () => {
-    const reply = await portal.request('POST', `/api/v1/requests/${requestId}/messages`, { token: ana, body: { body: 'Van los documentos' } });
-    for (let i = 0; i < 5; i++) expect((await upload(ana, requestId, `doc${i}.pdf`, PDF, { messageId: reply.body.id })).status).toBe(201);
+  it("allows at most 5 files on one message, and only on the caller's own message", async () => {
+    const reply = await portal.request('POST', `/api/v1/requests/${requestId}/messages`, {
+      token: ana,
+      body: { body: 'Van los documentos' },
+    });
+    for (let i = 0; i < 5; i++)
+      expect((await upload(ana, requestId, `doc${i}.pdf`, PDF, { messageId: reply.body.id })).status).toBe(201);
     expect((await upload(ana, requestId, 'doc6.pdf', PDF, { messageId: reply.body.id })).status).toBe(409);
     expect((await upload(rep, requestId, 'rep.pdf', PDF, { messageId: reply.body.id })).status).toBe(403);
   });
 
   it('answers a request without multipart with 415 and without a file with 400', async () => {
-    const json = await portal.request('POST', `/api/v1/requests/${requestId}/attachments`, { token: ana, body: { file: 'x' } });
+    const json = await portal.request('POST', `/api/v1/requests/${requestId}/attachments`, {
+      token: ana,
+      body: { file: 'x' },
+    });
     expect(json.status).toBe(415);
     const form = new FormData();
     form.append('messageId', '00000000-0000-4000-8000-000000000000');
-    const empty = await fetch(`${portal.url}/api/v1/requests/${requestId}/attachments`, { method: 'POST', headers: { authorization: `Bearer ${ana}` }, body: form });
+    const empty = await fetch(`${portal.url}/api/v1/requests/${requestId}/attachments`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${ana}` },
+      body: form,
+    });
     expect(empty.status).toBe(400);
   });
 });

@@ -14,7 +14,12 @@ describe('sign-in, sessions and access', () => {
   it('lets every demo account sign in and gives it its role', async () => {
     for (const account of demo.users) {
       const pair = await portal.login(account.email);
-      expect(pair.user).toMatchObject({ email: account.email, name: account.name, role: account.role, language: account.language });
+      expect(pair.user).toMatchObject({
+        email: account.email,
+        name: account.name,
+        role: account.role,
+        language: account.language,
+      });
       expect(pair.accessToken.split('.')).toHaveLength(3);
       expect(pair.refreshToken.length).toBeGreaterThan(30);
       const me = await portal.request('GET', '/api/v1/me', { token: pair.accessToken });
@@ -42,8 +47,12 @@ describe('sign-in, sessions and access', () => {
   });
 
   it('answers a wrong password and an unknown email with the same 401', async () => {
-    const wrong = await portal.request('POST', '/api/v1/auth/login', { body: { email: 'luis@valle-alto.example', password: 'not-the-password' } });
-    const unknown = await portal.request('POST', '/api/v1/auth/login', { body: { email: 'nobody@nowhere.example', password: 'not-the-password' } });
+    const wrong = await portal.request('POST', '/api/v1/auth/login', {
+      body: { email: 'luis@valle-alto.example', password: 'not-the-password' },
+    });
+    const unknown = await portal.request('POST', '/api/v1/auth/login', {
+      body: { email: 'nobody@nowhere.example', password: 'not-the-password' },
+    });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect(wrong.headers.get('content-type')).toContain('application/problem+json');
@@ -54,13 +63,17 @@ describe('sign-in, sessions and access', () => {
   it('refuses the sixth failure for one email within 15 minutes with 429, even with the right password', async () => {
     const email = 'rosa@quinua-andina.example';
     for (let attempt = 1; attempt <= 5; attempt++) {
-      const answer = await portal.request('POST', '/api/v1/auth/login', { body: { email, password: `wrong-${attempt}` } });
+      const answer = await portal.request('POST', '/api/v1/auth/login', {
+        body: { email, password: `wrong-${attempt}` },
+      });
       expect(answer.status).toBe(401);
     }
     const sixth = await portal.request('POST', '/api/v1/auth/login', { body: { email, password: 'wrong-6' } });
     expect(sixth.status).toBe(429);
     expect(sixth.body).toMatchObject({ status: 429, code: 'auth.too-many-attempts' });
-    const right = await portal.request('POST', '/api/v1/auth/login', { body: { email: email.toUpperCase(), password: DEMO_PASSWORD } });
+    const right = await portal.request('POST', '/api/v1/auth/login', {
+      body: { email: email.toUpperCase(), password: DEMO_PASSWORD },
+    });
     expect(right.status).toBe(429);
     // Other people are not locked out by someone else's failures.
     await expect(portal.login('marco@tierra-viva.example')).resolves.toBeDefined();
@@ -69,7 +82,9 @@ describe('sign-in, sessions and access', () => {
   it('counts parallel failures too: a burst of guesses cannot slip past the limit', async () => {
     const email = 'pedro@sierra-madre.example';
     const answers = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => portal.request('POST', '/api/v1/auth/login', { body: { email, password: `guess-${i}` } })),
+      Array.from({ length: 10 }, (_, i) =>
+        portal.request('POST', '/api/v1/auth/login', { body: { email, password: `guess-${i}` } }),
+      ),
     );
     expect(answers.filter((a) => a.status === 401)).toHaveLength(5);
     expect(answers.filter((a) => a.status === 429)).toHaveLength(5);
@@ -85,7 +100,9 @@ describe('sign-in, sessions and access', () => {
     const reuse = await portal.request('POST', '/api/v1/auth/refresh', { body: { refreshToken: first.refreshToken } });
     expect(reuse.status).toBe(401);
     // The newest token of the family dies with it.
-    const afterReuse = await portal.request('POST', '/api/v1/auth/refresh', { body: { refreshToken: second.body.refreshToken } });
+    const afterReuse = await portal.request('POST', '/api/v1/auth/refresh', {
+      body: { refreshToken: second.body.refreshToken },
+    });
     expect(afterReuse.status).toBe(401);
     const { rows } = await portal.db.query(
       `SELECT f.revoked_reason FROM refresh_token_families f
@@ -95,13 +112,17 @@ describe('sign-in, sessions and access', () => {
     expect(rows).toEqual([{ revoked_reason: 'reuse-detected' }]);
     // A session from another sign-in is untouched.
     const other = await portal.login('joana@apicultores-sertao.example');
-    const refreshed = await portal.request('POST', '/api/v1/auth/refresh', { body: { refreshToken: other.refreshToken } });
+    const refreshed = await portal.request('POST', '/api/v1/auth/refresh', {
+      body: { refreshToken: other.refreshToken },
+    });
     expect(refreshed.status).toBe(200);
   });
 
   it('stores refresh tokens only as hashes', async () => {
     const pair = await portal.login('jean@kafe-mon-no.example');
-    const { rows } = await portal.db.query(`SELECT token_hash FROM refresh_tokens WHERE token_hash = $1`, [pair.refreshToken]);
+    const { rows } = await portal.db.query(`SELECT token_hash FROM refresh_tokens WHERE token_hash = $1`, [
+      pair.refreshToken,
+    ]);
     expect(rows).toHaveLength(0);
     const { rows: hashed } = await portal.db.query(
       `SELECT count(*)::int AS n FROM refresh_tokens WHERE token_hash = encode(digest($1, 'sha256'), 'hex')`,
@@ -161,14 +182,22 @@ describe('sign-in, sessions and access', () => {
     const escalation = await portal.request('PATCH', '/api/v1/me', { token: accessToken, body: { role: 'admin' } });
     expect(escalation.status).toBe(400);
     expect((await portal.request('GET', '/api/v1/me', { token: accessToken })).body.role).toBe('member');
-    expect((await portal.request('PATCH', '/api/v1/me', { token: accessToken, body: { language: 'de' } })).status).toBe(400);
+    expect((await portal.request('PATCH', '/api/v1/me', { token: accessToken, body: { language: 'de' } })).status).toBe(
+      400,
+    );
   });
 
   it('answers malformed JSON and a wrong content type with 4xx problem documents', async () => {
-    const badJson = await portal.request('POST', '/api/v1/auth/login', { body: '{"email": ', headers: { 'content-type': 'application/json' } });
+    const badJson = await portal.request('POST', '/api/v1/auth/login', {
+      body: '{"email": ',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(badJson.status).toBe(400);
     expect(badJson.body.status).toBe(400);
-    const text = await portal.request('POST', '/api/v1/auth/login', { body: 'email=a', headers: { 'content-type': 'text/plain' } });
+    const text = await portal.request('POST', '/api/v1/auth/login', {
+      body: 'email=a',
+      headers: { 'content-type': 'text/plain' },
+    });
     expect(text.status).toBe(415);
     expect(text.body.status).toBe(415);
     const array = await portal.request('POST', '/api/v1/auth/login', { body: [1, 2] });

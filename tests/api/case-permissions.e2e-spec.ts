@@ -45,20 +45,60 @@ interface Situation {
 }
 
 const SITUATIONS = {
-  memberOwnOrganization: { label: "a member, on its organization's case", role: 'member', kind: 'peru', actor: () => ANA },
-  memberOtherOrganization: { label: "a member, on another organization's case", role: 'member', kind: 'peru', actor: () => MARCO },
-  representativeAssignee: { label: 'a representative, on the case assigned to it', role: 'representative', kind: 'peru', actor: (c) => c.holder },
+  memberOwnOrganization: {
+    label: "a member, on its organization's case",
+    role: 'member',
+    kind: 'peru',
+    actor: () => ANA,
+  },
+  memberOtherOrganization: {
+    label: "a member, on another organization's case",
+    role: 'member',
+    kind: 'peru',
+    actor: () => MARCO,
+  },
+  representativeAssignee: {
+    label: 'a representative, on the case assigned to it',
+    role: 'representative',
+    kind: 'peru',
+    actor: (c) => c.holder,
+  },
   representativeColleague: {
     label: "a representative who sees a colleague's case",
     role: 'representative',
     kind: 'peru',
     actor: (c) => REP_PE.find((email) => email !== c.holder)!,
   },
-  specialistAssignee: { label: 'a specialist, on the case assigned to it', role: 'specialist', kind: 'bolivia', actor: () => CLIMATE_AND },
-  specialistColleague: { label: "a specialist who sees a representative's case", role: 'specialist', kind: 'peru', actor: () => CLIMATE_AND },
-  directorOfRegion: { label: "the director of the case's region", role: 'director', kind: 'peru', actor: () => DIRECTOR_AND },
-  directorAssigneeOtherRegion: { label: "a director, on another region's case assigned to it", role: 'director', kind: 'peruHeldByCam', actor: () => DIRECTOR_CAM },
-  directorOtherRegion: { label: "a director, on another region's case", role: 'director', kind: 'peru', actor: () => DIRECTOR_SUR },
+  specialistAssignee: {
+    label: 'a specialist, on the case assigned to it',
+    role: 'specialist',
+    kind: 'bolivia',
+    actor: () => CLIMATE_AND,
+  },
+  specialistColleague: {
+    label: "a specialist who sees a representative's case",
+    role: 'specialist',
+    kind: 'peru',
+    actor: () => CLIMATE_AND,
+  },
+  directorOfRegion: {
+    label: "the director of the case's region",
+    role: 'director',
+    kind: 'peru',
+    actor: () => DIRECTOR_AND,
+  },
+  directorAssigneeOtherRegion: {
+    label: "a director, on another region's case assigned to it",
+    role: 'director',
+    kind: 'peruHeldByCam',
+    actor: () => DIRECTOR_CAM,
+  },
+  directorOtherRegion: {
+    label: "a director, on another region's case",
+    role: 'director',
+    kind: 'peru',
+    actor: () => DIRECTOR_SUR,
+  },
   executive: { label: 'the executive', role: 'executive', kind: 'peru', actor: () => EXECUTIVE },
   admin: { label: 'an admin', role: 'admin', kind: 'peru', actor: () => ADMIN },
 } satisfies Record<string, Situation>;
@@ -164,7 +204,8 @@ async function call(method: string, path: string, email: string, body?: unknown)
 
 async function must(answer: Promise<ApiAnswer>, status: number): Promise<ApiAnswer> {
   const done = await answer;
-  if (done.status !== status) throw new Error(`setup: expected ${status}, got ${done.status} ${JSON.stringify(done.body)}`);
+  if (done.status !== status)
+    throw new Error(`setup: expected ${status}, got ${done.status} ${JSON.stringify(done.body)}`);
   return done;
 }
 
@@ -185,7 +226,14 @@ async function snapshot(id: string) {
 /** A case of this kind, brought to `status` by its holder (and the member). */
 async function caseIn(kind: CaseKind, status: 'assigned' | 'in_progress' | 'resolved'): Promise<TestCase> {
   const member = kind === 'bolivia' ? MARCO : ANA;
-  const created = await must(call('POST', '/requests', member, { area: 'climate-resilience', subject: 'Sequía en la zona', description: 'Necesitamos orientación.' }), 201);
+  const created = await must(
+    call('POST', '/requests', member, {
+      area: 'climate-resilience',
+      subject: 'Sequía en la zona',
+      description: 'Necesitamos orientación.',
+    }),
+    201,
+  );
   const id: string = created.body.id;
   let holder = Object.keys(ids).find((email) => ids[email] === created.body.assignee.id)!;
   if (kind === 'peruHeldByCam') {
@@ -193,7 +241,8 @@ async function caseIn(kind: CaseKind, status: 'assigned' | 'in_progress' | 'reso
     holder = DIRECTOR_CAM;
   }
   expect(kind === 'bolivia' ? holder === CLIMATE_AND : kind === 'peru' ? REP_PE.includes(holder) : true).toBe(true);
-  if (status !== 'assigned') await must(call('POST', `/requests/${id}/transitions`, holder, { to: 'in_progress' }), 200);
+  if (status !== 'assigned')
+    await must(call('POST', `/requests/${id}/transitions`, holder, { to: 'in_progress' }), 200);
   if (status === 'resolved') await must(call('POST', `/requests/${id}/transitions`, holder, { to: 'resolved' }), 200);
   return { id, holder };
 }
@@ -206,7 +255,8 @@ interface ActionCase {
   verify: (answer: ApiAnswer, id: string, email: string, role: Role) => Promise<void>;
 }
 
-const version = async (id: string) => (await portal.db.query(`SELECT version FROM requests WHERE id = $1`, [id])).rows[0].version as number;
+const version = async (id: string) =>
+  (await portal.db.query(`SELECT version FROM requests WHERE id = $1`, [id])).rows[0].version as number;
 const requestRow = async (id: string) => (await portal.db.query(`SELECT * FROM requests WHERE id = $1`, [id])).rows[0];
 
 const ACTIONS: Record<CaseAction, ActionCase> = {
@@ -215,22 +265,30 @@ const ACTIONS: Record<CaseAction, ActionCase> = {
     send: (id, email) => call('POST', `/requests/${id}/messages`, email, { body: 'Respuesta de prueba' }),
     async verify(answer, id, email) {
       expect(answer.status).toBe(201);
-      const { rows } = await portal.db.query(`SELECT author_id, internal FROM request_messages WHERE id = $1 AND request_id = $2`, [answer.body.id, id]);
+      const { rows } = await portal.db.query(
+        `SELECT author_id, internal FROM request_messages WHERE id = $1 AND request_id = $2`,
+        [answer.body.id, id],
+      );
       expect(rows[0]).toEqual({ author_id: ids[email], internal: false });
     },
   },
   'internal-note': {
     state: () => 'in_progress',
-    send: (id, email) => call('POST', `/requests/${id}/messages`, email, { body: 'Nota interna de prueba', internal: true }),
+    send: (id, email) =>
+      call('POST', `/requests/${id}/messages`, email, { body: 'Nota interna de prueba', internal: true }),
     async verify(answer, id, email) {
       expect(answer.status).toBe(201);
-      const { rows } = await portal.db.query(`SELECT author_id, internal FROM request_messages WHERE id = $1 AND request_id = $2`, [answer.body.id, id]);
+      const { rows } = await portal.db.query(
+        `SELECT author_id, internal FROM request_messages WHERE id = $1 AND request_id = $2`,
+        [answer.body.id, id],
+      );
       expect(rows[0]).toEqual({ author_id: ids[email], internal: true });
     },
   },
   status: {
     state: (role) => (role === 'member' ? 'assigned' : 'in_progress'),
-    send: (id, email, role) => call('POST', `/requests/${id}/transitions`, email, { to: role === 'member' ? 'withdrawn' : 'waiting_on_member' }),
+    send: (id, email, role) =>
+      call('POST', `/requests/${id}/transitions`, email, { to: role === 'member' ? 'withdrawn' : 'waiting_on_member' }),
     async verify(answer, id, _email, role) {
       expect(answer.status).toBe(200);
       expect((await requestRow(id)).status).toBe(role === 'member' ? 'withdrawn' : 'waiting_on_member');
@@ -246,7 +304,8 @@ const ACTIONS: Record<CaseAction, ActionCase> = {
   },
   priority: {
     state: () => 'in_progress',
-    send: async (id, email) => call('PATCH', `/requests/${id}`, email, { priority: 'urgent', version: await version(id) }),
+    send: async (id, email) =>
+      call('PATCH', `/requests/${id}`, email, { priority: 'urgent', version: await version(id) }),
     async verify(answer, id) {
       expect(answer.status).toBe(200);
       expect((await requestRow(id)).priority).toBe('urgent');
@@ -254,7 +313,8 @@ const ACTIONS: Record<CaseAction, ActionCase> = {
   },
   area: {
     state: () => 'in_progress',
-    send: async (id, email) => call('PATCH', `/requests/${id}`, email, { area: 'market-access', version: await version(id) }),
+    send: async (id, email) =>
+      call('PATCH', `/requests/${id}`, email, { area: 'market-access', version: await version(id) }),
     async verify(answer, id) {
       expect(answer.status).toBe(200);
       expect((await requestRow(id)).area_code).toBe('market-access');
@@ -299,7 +359,20 @@ beforeAll(async () => {
   portal = await startTestPortal({ env: { WORKERS_ENABLED: 'false' } });
   const { rows } = await portal.db.query(`SELECT id, email FROM users`);
   for (const row of rows) ids[row.email] = row.id;
-  for (const email of [ANA, MARCO, ...REP_PE, REP_BO, REP_BR, CLIMATE_AND, DIRECTOR_AND, DIRECTOR_CAM, DIRECTOR_CAR, DIRECTOR_SUR, EXECUTIVE, ADMIN]) {
+  for (const email of [
+    ANA,
+    MARCO,
+    ...REP_PE,
+    REP_BO,
+    REP_BR,
+    CLIMATE_AND,
+    DIRECTOR_AND,
+    DIRECTOR_CAM,
+    DIRECTOR_CAR,
+    DIRECTOR_SUR,
+    EXECUTIVE,
+    ADMIN,
+  ]) {
     tokens[email] = (await portal.login(email)).accessToken;
   }
 });
@@ -324,7 +397,10 @@ describe('the case-permission table, cell by cell', () => {
       return;
     }
     const [status, code] = PROBLEM[outcome];
-    expect({ status: answer.status, body: answer.body }).toMatchObject({ status, body: { status, code, title: expect.any(String), detail: expect.any(String) } });
+    expect({ status: answer.status, body: answer.body }).toMatchObject({
+      status,
+      body: { status, code, title: expect.any(String), detail: expect.any(String) },
+    });
     expect(answer.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     expect(await snapshot(testCase.id)).toEqual(before);
   });
@@ -338,11 +414,17 @@ describe('the shared table says what the API does', () => {
       expect(CASE_PERMISSIONS[situation.role][action] ?? []).toEqual([]);
       return;
     }
-    const assigneeEmail = situation.kind === 'bolivia' ? CLIMATE_AND : situation.kind === 'peruHeldByCam' ? DIRECTOR_CAM : REP_PE[0];
+    const assigneeEmail =
+      situation.kind === 'bolivia' ? CLIMATE_AND : situation.kind === 'peruHeldByCam' ? DIRECTOR_CAM : REP_PE[0];
     const testCase = { id: '', holder: assigneeEmail };
     const email = situation.actor(testCase);
-    const { rows } = await portal.db.query(`SELECT id, role, region_code, organization_id FROM users WHERE email = $1`, [email]);
-    const organization = await portal.db.query(`SELECT organization_id FROM users WHERE email = $1`, [situation.kind === 'bolivia' ? MARCO : ANA]);
+    const { rows } = await portal.db.query(
+      `SELECT id, role, region_code, organization_id FROM users WHERE email = $1`,
+      [email],
+    );
+    const organization = await portal.db.query(`SELECT organization_id FROM users WHERE email = $1`, [
+      situation.kind === 'bolivia' ? MARCO : ANA,
+    ]);
     const allowed = mayActOnCase(
       { id: rows[0].id, role: rows[0].role, region: rows[0].region_code, organizationId: rows[0].organization_id },
       { assigneeId: ids[assigneeEmail], region: 'AND', organizationId: organization.rows[0].organization_id },
@@ -358,7 +440,12 @@ describe('to whom a case may be given', () => {
     ["the region's director, to another region's director", 403, DIRECTOR_AND, DIRECTOR_CAM],
     ["the region's director, to another region's representative", 403, DIRECTOR_AND, REP_BR],
     ["the region's director, to a specialist of the region", 200, DIRECTOR_AND, CLIMATE_AND],
-    ["the region's director, to a representative of the region", 200, DIRECTOR_AND, (c) => REP_PE.find((email) => email !== c.holder)!],
+    [
+      "the region's director, to a representative of the region",
+      200,
+      DIRECTOR_AND,
+      (c) => REP_PE.find((email) => email !== c.holder)!,
+    ],
     ["the assignee, to another region's director", 403, 'holder', DIRECTOR_CAR],
     ["the assignee, to its region's director", 200, 'holder', DIRECTOR_AND],
     ["an admin, to another region's director", 200, ADMIN, DIRECTOR_CAR],
@@ -385,9 +472,11 @@ describe('what a case offers on GET /requests/:id', () => {
   it("offers a colleague's case's staff no status change, and its assignee, director and an admin the lifecycle's", async () => {
     const testCase = await caseIn('peru', 'in_progress');
     const colleague = REP_PE.find((email) => email !== testCase.holder)!;
-    const offered = async (email: string) => (await must(call('GET', `/requests/${testCase.id}`, email), 200)).body.allowedTransitions.sort();
+    const offered = async (email: string) =>
+      (await must(call('GET', `/requests/${testCase.id}`, email), 200)).body.allowedTransitions.sort();
     expect(await offered(colleague)).toEqual([]);
     expect(await offered(CLIMATE_AND)).toEqual([]);
-    for (const email of [testCase.holder, DIRECTOR_AND, ADMIN]) expect(await offered(email)).toEqual(['resolved', 'waiting_on_member']);
+    for (const email of [testCase.holder, DIRECTOR_AND, ADMIN])
+      expect(await offered(email)).toEqual(['resolved', 'waiting_on_member']);
   });
 });

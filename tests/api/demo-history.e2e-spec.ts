@@ -53,7 +53,10 @@ describe('the demo history of a first start', () => {
     await client.connect();
     return client;
   };
-  const login = async (email: string) => (token[email] ??= (await call(portal.url, 'POST', '/api/v1/auth/login', { body: { email, password: DEMO_PASSWORD } })).body.accessToken);
+  const login = async (email: string) =>
+    (token[email] ??= (
+      await call(portal.url, 'POST', '/api/v1/auth/login', { body: { email, password: DEMO_PASSWORD } })
+    ).body.accessToken);
   const get = async (email: string, path: string) => {
     const answer = await call(portal.url, 'GET', path, { token: await login(email) });
     expect([path, answer.status]).toEqual([path, 200]);
@@ -67,13 +70,18 @@ describe('the demo history of a first start', () => {
     // Stopped while it loads (wherever it has got to: a chunk written, at least), the next start finishes it.
     db = await connect();
     for (;;) {
-      const [job] = (await db.query(`SELECT result, finished_at FROM scheduled_job_runs WHERE job = 'demo-history'`)).rows;
+      const [job] = (await db.query(`SELECT result, finished_at FROM scheduled_job_runs WHERE job = 'demo-history'`))
+        .rows;
       if (job && (job.finished_at || job.result.chunksDone >= 1)) break;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     await db.end();
     await portal.restart();
-    await waitForOutput(portal, /Demo history loaded: [\d,]+ requests|Demo history: [\d,]+ requests .*\(loaded then\)/, 240_000);
+    await waitForOutput(
+      portal,
+      /Demo history loaded: [\d,]+ requests|Demo history: [\d,]+ requests .*\(loaded then\)/,
+      240_000,
+    );
     db = await connect();
   }, 400_000);
   afterAll(async () => {
@@ -92,7 +100,8 @@ describe('the demo history of a first start', () => {
         [region, from, to],
       )
     ).rows;
-  const databaseNow = async () => Number((await db.query(`SELECT extract(epoch FROM now()) * 1000 AS now`)).rows[0].now);
+  const databaseNow = async () =>
+    Number((await db.query(`SELECT extract(epoch FROM now()) * 1000 AS now`)).rows[0].now);
 
   it('loads after the portal answers, and says so', async () => {
     expect(banner).toMatch(/running at http/);
@@ -100,7 +109,9 @@ describe('the demo history of a first start', () => {
     const { rows } = await db.query(`SELECT result, finished_at FROM scheduled_job_runs WHERE job = 'demo-history'`);
     expect(rows).toHaveLength(1);
     expect(rows[0].finished_at).not.toBeNull();
-    const { rows: [{ n }] } = await db.query(`SELECT count(*)::int AS n FROM requests`);
+    const {
+      rows: [{ n }],
+    } = await db.query(`SELECT count(*)::int AS n FROM requests`);
     expect(n).toBe(rows[0].result.requests);
     expect(n).toBeGreaterThan(2000);
   });
@@ -108,7 +119,9 @@ describe('the demo history of a first start', () => {
   it('finishes a load stopped halfway at the next start, every chunk once, over the 18 months before the first start', async () => {
     const [job] = (await db.query(`SELECT result FROM scheduled_job_runs WHERE job = 'demo-history'`)).rows;
     expect(job.result.chunksDone).toBe(job.result.chunks);
-    const { rows: [requests] } = await db.query(
+    const {
+      rows: [requests],
+    } = await db.query(
       `SELECT count(*)::int AS n, count(DISTINCT reference)::int AS references, extract(epoch FROM max(created_at)) * 1000 AS last, extract(epoch FROM min(created_at)) * 1000 AS first FROM requests`,
     );
     expect(requests.n).toBe(job.result.requests);
@@ -134,7 +147,12 @@ describe('the demo history of a first start', () => {
       );
     const filed = await count('created_at');
     const resolved = await count('resolved_at');
-    for (const point of trend.points) expect([point.period, point.new, point.resolved]).toEqual([point.period, filed.get(point.period) ?? 0, resolved.get(point.period) ?? 0]);
+    for (const point of trend.points)
+      expect([point.period, point.new, point.resolved]).toEqual([
+        point.period,
+        filed.get(point.period) ?? 0,
+        resolved.get(point.period) ?? 0,
+      ]);
   });
 
   it("gives every grouping of the Andean director's load report medians and satisfaction, with the figures of a plain count over the requests", async () => {
@@ -145,15 +163,29 @@ describe('the demo history of a first start', () => {
         const report = await get('director.and@clac.example', `/api/v1/reports/load?groupBy=${groupBy}`);
         const rows = await requestRows('AND', report.from, report.to);
         const after = await databaseNow();
-        const expected = { totals: expectedFigures(rows, before), rows: new Map([...new Set(rows.flatMap(KEYS_OF[groupBy]))].map((key) => [key, expectedFigures(rows.filter((r) => KEYS_OF[groupBy](r).includes(key)), before)])) };
-        const same = isDeepStrictEqual(expectedFigures(rows, after), expected.totals) && isDeepStrictEqual(await requestRows('AND', report.from, report.to), rows);
+        const expected = {
+          totals: expectedFigures(rows, before),
+          rows: new Map(
+            [...new Set(rows.flatMap(KEYS_OF[groupBy]))].map((key) => [
+              key,
+              expectedFigures(
+                rows.filter((r) => KEYS_OF[groupBy](r).includes(key)),
+                before,
+              ),
+            ]),
+          ),
+        };
+        const same =
+          isDeepStrictEqual(expectedFigures(rows, after), expected.totals) &&
+          isDeepStrictEqual(await requestRows('AND', report.from, report.to), rows);
         if (!same && attempt < 3) continue;
         expect(report.totals.medianFirstResponseHours).toBeGreaterThan(0);
         expect(report.totals.medianResolutionHours).toBeGreaterThan(0);
         expect(report.totals.satisfactionAvg).toBeGreaterThan(0);
         expect([groupBy, report.totals]).toEqual([groupBy, expected.totals]);
         expect(report.rows.map((r: { key: string }) => r.key).sort()).toEqual([...expected.rows.keys()].sort());
-        for (const row of report.rows) expect(row).toEqual({ key: row.key, label: expect.any(String), ...expected.rows.get(row.key) });
+        for (const row of report.rows)
+          expect(row).toEqual({ key: row.key, label: expect.any(String), ...expected.rows.get(row.key) });
         break;
       }
     }
@@ -170,7 +202,9 @@ describe('the demo history of a first start', () => {
     let freshReply = false;
     for (const item of working.items) {
       const detail = await get(pe1, `/api/v1/requests/${item.id}`);
-      const last = detail.timeline.filter((entry: { type: string; internal?: boolean }) => entry.type === 'message' && !entry.internal).at(-1);
+      const last = detail.timeline
+        .filter((entry: { type: string; internal?: boolean }) => entry.type === 'message' && !entry.internal)
+        .at(-1);
       if (last?.author.role === 'member' && now - Date.parse(last.createdAt) < 86_400_000) freshReply = true;
     }
     expect(freshReply).toBe(true);
@@ -184,7 +218,10 @@ describe('the demo history of a first start', () => {
     let files = 0;
     for (const item of list.items) {
       const detail = await get(ana, `/api/v1/requests/${item.id}`);
-      const answers = detail.timeline.filter((entry: { type: string; author?: { role: string } }) => entry.type === 'message' && entry.author!.role !== 'member');
+      const answers = detail.timeline.filter(
+        (entry: { type: string; author?: { role: string } }) =>
+          entry.type === 'message' && entry.author!.role !== 'member',
+      );
       expect(answers.length).toBeGreaterThan(0);
       for (const answer of answers) {
         expect([answer.body, (answer.body.match(SPANISH) ?? []).length >= 3]).toEqual([answer.body, true]);
@@ -192,11 +229,21 @@ describe('the demo history of a first start', () => {
         expect(answer.internal).toBe(false);
       }
       if (detail.satisfaction) rated++;
-      for (const file of [...detail.attachments, ...detail.timeline.flatMap((entry: { attachments?: unknown[] }) => entry.attachments ?? [])] as { id: string; size: number; contentType: string }[]) {
-        const response = await fetch(`${portal.url}/api/v1/attachments/${file.id}`, { headers: { authorization: `Bearer ${token[ana]}` } });
+      for (const file of [
+        ...detail.attachments,
+        ...detail.timeline.flatMap((entry: { attachments?: unknown[] }) => entry.attachments ?? []),
+      ] as { id: string; size: number; contentType: string }[]) {
+        const response = await fetch(`${portal.url}/api/v1/attachments/${file.id}`, {
+          headers: { authorization: `Bearer ${token[ana]}` },
+        });
         const bytes = Buffer.from(await response.arrayBuffer());
         const [stored] = (await db.query(`SELECT sha256, size_bytes FROM attachments WHERE id = $1`, [file.id])).rows;
-        expect([response.status, response.headers.get('content-type'), bytes.length, createHash('sha256').update(bytes).digest('hex')]).toEqual([200, file.contentType, stored.size_bytes, stored.sha256]);
+        expect([
+          response.status,
+          response.headers.get('content-type'),
+          bytes.length,
+          createHash('sha256').update(bytes).digest('hex'),
+        ]).toEqual([200, file.contentType, stored.size_bytes, stored.sha256]);
         files++;
       }
     }
@@ -205,7 +252,9 @@ describe('the demo history of a first start', () => {
   });
 
   it('agrees with itself: statuses and first answers with the timelines, files on disk with their rows, no email left to send', async () => {
-    const { rows: [counts] } = await db.query(`
+    const {
+      rows: [counts],
+    } = await db.query(`
       SELECT
         (SELECT count(*)::int FROM requests r WHERE r.status <> COALESCE(
            (SELECT e.to_value FROM request_events e WHERE e.request_id = r.id AND e.type = 'status_changed' ORDER BY e.created_at DESC LIMIT 1),
@@ -227,19 +276,29 @@ describe('the demo history of a first start', () => {
     expect(files.length).toBeGreaterThan(100);
     for (const file of files) {
       const bytes = readFileSync(join(portal.dataDir, 'attachments', file.storage_key));
-      expect([file.storage_key, bytes.length, createHash('sha256').update(bytes).digest('hex')]).toEqual([file.storage_key, file.size_bytes, file.sha256]);
+      expect([file.storage_key, bytes.length, createHash('sha256').update(bytes).digest('hex')]).toEqual([
+        file.storage_key,
+        file.size_bytes,
+        file.sha256,
+      ]);
     }
   });
 
   it('loads only once per data folder: a restart says it is there and adds nothing', async () => {
-    const { rows: [before] } = await db.query(`SELECT count(*)::int AS n FROM requests`);
+    const {
+      rows: [before],
+    } = await db.query(`SELECT count(*)::int AS n FROM requests`);
     await db.end();
     await portal.restart();
     db = await connect();
     const output = portal.api().output();
-    expect(output).toContain(`Demo history: ${before.n.toLocaleString('en')} requests of the 18 months before the first start (loaded then).`);
+    expect(output).toContain(
+      `Demo history: ${before.n.toLocaleString('en')} requests of the 18 months before the first start (loaded then).`,
+    );
     expect(output).not.toContain('loading in the background');
-    const { rows: [after] } = await db.query(`SELECT count(*)::int AS n FROM requests`);
+    const {
+      rows: [after],
+    } = await db.query(`SELECT count(*)::int AS n FROM requests`);
     expect(after.n).toBe(before.n);
   }, 180_000);
 });

@@ -3,7 +3,15 @@ import { type EmbeddedDefaultPortal, startEmbeddedDefaultPortal } from '../suppo
 
 /** The test's own loopback port for the embedded database (jest runs two files at once: this one is unique to this file). */
 const EMBEDDED_PORT = 54331;
-import { call, checkAfterwards, type LoadResult, loadPeople, mixedRound, signIn, SUBMISSIONS_PER_ROUND } from '../support/mixed-load';
+import {
+  call,
+  checkAfterwards,
+  type LoadResult,
+  loadPeople,
+  mixedRound,
+  signIn,
+  SUBMISSIONS_PER_ROUND,
+} from '../support/mixed-load';
 
 /**
  * The portal as a newcomer starts it (`npm start`: no DATABASE_URL, PGlite in a data
@@ -18,7 +26,11 @@ describe('the embedded default under concurrent use', () => {
   beforeAll(async () => {
     // A fixed port to look inside; maintenance soon (it has no autovacuum); without the demo
     // history, since the calls count the requests they file (tests/api/demo-history covers it).
-    portal = await startEmbeddedDefaultPortal({ DEMO_HISTORY: 'false', EMBEDDED_DATABASE_PORT: String(EMBEDDED_PORT), EMBEDDED_MAINTENANCE_SECONDS: '2' });
+    portal = await startEmbeddedDefaultPortal({
+      DEMO_HISTORY: 'false',
+      EMBEDDED_DATABASE_PORT: String(EMBEDDED_PORT),
+      EMBEDDED_MAINTENANCE_SECONDS: '2',
+    });
   }, 180_000);
   afterAll(async () => {
     await portal?.stop();
@@ -36,7 +48,8 @@ describe('the embedded default under concurrent use', () => {
     expect(result.calls.filter((c) => c.problem !== null)).toEqual([]);
     expect(result.calls.filter((c) => c.status >= 500 || c.status === 401 || c.status === 0)).toEqual([]);
     // Every submission was a 201 for its own person and organization.
-    for (const person of people.filter((p) => p.kind === 'member')) expect(result.created.get(person.email)).toHaveLength(3 * SUBMISSIONS_PER_ROUND);
+    for (const person of people.filter((p) => p.kind === 'member'))
+      expect(result.created.get(person.email)).toHaveLength(3 * SUBMISSIONS_PER_ROUND);
     expect(await checkAfterwards(portal.url, people, result)).toEqual([]);
   }, 600_000);
 
@@ -46,7 +59,9 @@ describe('the embedded default under concurrent use', () => {
     try {
       let analyzed = false;
       for (let attempt = 0; attempt < 40 && !analyzed; attempt++) {
-        const { rows } = await db.query(`SELECT last_analyze IS NOT NULL AND last_vacuum IS NOT NULL AS done FROM pg_stat_user_tables WHERE relname = 'requests'`);
+        const { rows } = await db.query(
+          `SELECT last_analyze IS NOT NULL AND last_vacuum IS NOT NULL AS done FROM pg_stat_user_tables WHERE relname = 'requests'`,
+        );
         analyzed = rows[0].done;
         if (!analyzed) await new Promise((resolve) => setTimeout(resolve, 250));
       }
@@ -59,9 +74,13 @@ describe('the embedded default under concurrent use', () => {
   it('keeps the data folder across a restart', async () => {
     const ana = people.find((p) => p.email === 'ana@valle-alto.example')!;
     await portal.restart();
-    const login = await call(portal.url, 'POST', '/api/v1/auth/login', { body: { email: ana.email, password: 'Demo-2026!' } });
+    const login = await call(portal.url, 'POST', '/api/v1/auth/login', {
+      body: { email: ana.email, password: 'Demo-2026!' },
+    });
     expect(login.status).toBe(200);
-    const kept = await call(portal.url, 'GET', `/api/v1/requests/${ana.keyedRequest!.id}`, { token: login.body.accessToken });
+    const kept = await call(portal.url, 'GET', `/api/v1/requests/${ana.keyedRequest!.id}`, {
+      token: login.body.accessToken,
+    });
     expect(kept.status).toBe(200);
     expect(kept.body.subject).toContain(ana.email);
   }, 180_000);

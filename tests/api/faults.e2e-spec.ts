@@ -65,7 +65,10 @@ describe('faults: the database going away, the API killed or stopped', () => {
       await sleep(300);
       const ready = await portal.request('GET', '/api/v1/health/ready');
       expect(ready.status).toBe(503);
-      const during = await portal.request('POST', '/api/v1/requests', { token, body: { area: 'market-access', subject: 'Durante la caída', description: 'x' } });
+      const during = await portal.request('POST', '/api/v1/requests', {
+        token,
+        body: { area: 'market-access', subject: 'Durante la caída', description: 'x' },
+      });
       expect(during.status).toBe(503);
       expect(during.body).toMatchObject({ status: 503, code: 'database-unavailable' });
       await sleep(1200);
@@ -114,10 +117,15 @@ describe('faults: the database going away, the API killed or stopped', () => {
     it('finishes in-flight requests on SIGTERM before it exits', async () => {
       const token = (await portal.login('jean@kafe-mon-no.example')).accessToken;
       const inFlight = Array.from({ length: 20 }, (_, i) =>
-        portal.request('POST', '/api/v1/requests', { token, body: { area: 'social-inclusion', subject: `Apagado suave ${i}`, description: 'x' } }).then(
-          (answer) => ({ status: answer.status, id: answer.body.id as string }),
-          (error: { cause?: { code?: string } }) => ({ status: 0, code: error.cause?.code ?? 'unknown' }),
-        ),
+        portal
+          .request('POST', '/api/v1/requests', {
+            token,
+            body: { area: 'social-inclusion', subject: `Apagado suave ${i}`, description: 'x' },
+          })
+          .then(
+            (answer) => ({ status: answer.status, id: answer.body.id as string }),
+            (error: { cause?: { code?: string } }) => ({ status: 0, code: error.cause?.code ?? 'unknown' }),
+          ),
       );
       await sleep(15);
       const exited = portal.api().kill('SIGTERM');
@@ -126,7 +134,8 @@ describe('faults: the database going away, the API killed or stopped', () => {
       const completed = answers.filter((a): a is { status: number; id: string } => a.status === 201 && 'id' in a);
       // Requests the server had not taken in yet are turned away (503 while closing, a
       // refused or reset connection); nothing else may happen to a request.
-      const turnedAway = (a: { status: number; code?: string }) => a.status === 503 || ['ECONNREFUSED', 'ECONNRESET'].includes(a.code ?? '');
+      const turnedAway = (a: { status: number; code?: string }) =>
+        a.status === 503 || ['ECONNREFUSED', 'ECONNRESET'].includes(a.code ?? '');
       expect(answers.filter((a) => a.status !== 201 && !turnedAway(a))).toEqual([]);
       expect(completed.length).toBeGreaterThan(0);
       // Every request it took in was finished and answered: no row without its 201.

@@ -16,11 +16,18 @@ describe('availability under a sign-in flood', () => {
 
   it('keeps signed-in requests and /health/ready at 200 while 48 wrong-password sign-ins arrive at once', async () => {
     const ana = await portal.login('ana@valle-alto.example');
-    const known = ['luis@valle-alto.example', 'marco@tierra-viva.example', 'pedro@sierra-madre.example', 'rep.pe1@clac.example'];
+    const known = [
+      'luis@valle-alto.example',
+      'marco@tierra-viva.example',
+      'pedro@sierra-madre.example',
+      'rep.pe1@clac.example',
+    ];
     const emails = Array.from({ length: 48 }, (_, i) => (i < known.length ? known[i] : `flood-${i}@nowhere.example`));
     let settled = 0;
     const flood = emails.map((email, i) =>
-      portal.request('POST', '/api/v1/auth/login', { body: { email, password: `wrong-password-${i}` } }).finally(() => settled++),
+      portal
+        .request('POST', '/api/v1/auth/login', { body: { email, password: `wrong-password-${i}` } })
+        .finally(() => settled++),
     );
 
     // While the flood is being checked, round after round: the signed-in person and the balancer's probe.
@@ -37,7 +44,9 @@ describe('availability under a sign-in flood', () => {
     } while (settled < emails.length);
     const answers = await Promise.all(flood);
 
-    expect(during.map(({ path, answer }) => `${path} ${answer.status}`)).toEqual(during.map(({ path }) => `${path} 200`));
+    expect(during.map(({ path, answer }) => `${path} ${answer.status}`)).toEqual(
+      during.map(({ path }) => `${path} 200`),
+    );
     // At least one round answered while sign-ins were still waiting to be checked, or it proves nothing.
     expect(roundsWhileFlooding).toBeGreaterThan(0);
 
@@ -51,21 +60,29 @@ describe('availability under a sign-in flood', () => {
     const refused = answers.filter((a) => a.status === 401).length;
     expect(refused).toBeGreaterThan(0);
     // A checked attempt counts as one failure of its email; one refused as busy counts as none.
-    const { rows } = await portal.db.query(`SELECT count(*)::int AS n FROM login_failures WHERE email_key = ANY($1)`, [emails]);
+    const { rows } = await portal.db.query(`SELECT count(*)::int AS n FROM login_failures WHERE email_key = ANY($1)`, [
+      emails,
+    ]);
     expect(rows[0].n).toBe(refused);
   });
 
   it('lets the person in once the flood is over, and still counts five failures per email exactly under parallel guesses', async () => {
-    await expect(portal.login('ana@valle-alto.example')).resolves.toMatchObject({ user: { email: 'ana@valle-alto.example' } });
+    await expect(portal.login('ana@valle-alto.example')).resolves.toMatchObject({
+      user: { email: 'ana@valle-alto.example' },
+    });
     const email = 'joana@apicultores-sertao.example';
     const answers = await Promise.all(
-      Array.from({ length: 12 }, (_, i) => portal.request('POST', '/api/v1/auth/login', { body: { email, password: `guess-${i}` } })),
+      Array.from({ length: 12 }, (_, i) =>
+        portal.request('POST', '/api/v1/auth/login', { body: { email, password: `guess-${i}` } }),
+      ),
     );
     expect(answers.filter((a) => a.status === 401)).toHaveLength(5);
     const throttled = answers.filter((a) => a.status === 429);
     expect(throttled).toHaveLength(7);
     for (const answer of throttled) expect(Number(answer.headers.get('retry-after'))).toBeGreaterThan(0);
-    const { rows } = await portal.db.query(`SELECT count(*)::int AS n FROM login_failures WHERE email_key = $1`, [email]);
+    const { rows } = await portal.db.query(`SELECT count(*)::int AS n FROM login_failures WHERE email_key = $1`, [
+      email,
+    ]);
     expect(rows[0].n).toBe(5);
   });
 });

@@ -14,7 +14,8 @@ describe('information members and logs should not get', () => {
   beforeAll(async () => {
     // No SMTP_URL: emails go to the log (info level, where the mailer writes them).
     portal = await startTestPortal({ env: { LOG_LEVEL: 'info', OUTBOX_POLL_MS: '200' } });
-    for (const email of ['ana@valle-alto.example', 'admin@clac.example']) token[email] = (await portal.login(email)).accessToken;
+    for (const email of ['ana@valle-alto.example', 'admin@clac.example'])
+      token[email] = (await portal.login(email)).accessToken;
   });
   afterAll(async () => {
     await portal?.stop();
@@ -24,27 +25,45 @@ describe('information members and logs should not get', () => {
     const ana = token['ana@valle-alto.example'];
     const created = await portal.request('POST', '/api/v1/requests', {
       token: ana,
-      body: { area: 'standards-compliance', subject: 'Auditoría de diciembre', description: 'Necesitamos orientación.' },
+      body: {
+        area: 'standards-compliance',
+        subject: 'Auditoría de diciembre',
+        description: 'Necesitamos orientación.',
+      },
     });
     expect(created.status).toBe(201);
     expect(created.body.routing).toEqual({ tier: 2, reason: null });
     const detail = await portal.request('GET', `/api/v1/requests/${created.body.id}`, { token: ana });
     expect(detail.body.routing).toEqual({ tier: 2, reason: null });
     const list = await portal.request('GET', '/api/v1/requests', { token: ana });
-    expect(list.body.items.map((r: { routing: { reason: unknown } }) => r.routing.reason)).toEqual(list.body.items.map(() => null));
+    expect(list.body.items.map((r: { routing: { reason: unknown } }) => r.routing.reason)).toEqual(
+      list.body.items.map(() => null),
+    );
     expect(JSON.stringify([created.body, detail.body, list.body])).not.toMatch(/\(\d+ open\)/);
 
-    const staff = await portal.request('GET', `/api/v1/requests/${created.body.id}`, { token: token['admin@clac.example'] });
+    const staff = await portal.request('GET', `/api/v1/requests/${created.body.id}`, {
+      token: token['admin@clac.example'],
+    });
     expect(staff.body.routing.reason).toMatch(/^Peru · any area → .+ \(\d+ open\)$/);
   });
 
   it('writes emails to the log without the tokens of invitation and reset links', async () => {
     const invited = await portal.request('POST', '/api/v1/auth/invitations', {
       token: token['admin@clac.example'],
-      body: { email: 'sin.smtp@valle-alto.example', name: 'Sin Smtp', role: 'member', organizationId: (await portal.db.query(`SELECT organization_id FROM users WHERE email = 'ana@valle-alto.example'`)).rows[0].organization_id },
+      body: {
+        email: 'sin.smtp@valle-alto.example',
+        name: 'Sin Smtp',
+        role: 'member',
+        organizationId: (
+          await portal.db.query(`SELECT organization_id FROM users WHERE email = 'ana@valle-alto.example'`)
+        ).rows[0].organization_id,
+      },
     });
     expect(invited.status).toBe(201);
-    expect((await portal.request('POST', '/api/v1/auth/forgot-password', { body: { email: 'luis@valle-alto.example' } })).status).toBe(202);
+    expect(
+      (await portal.request('POST', '/api/v1/auth/forgot-password', { body: { email: 'luis@valle-alto.example' } }))
+        .status,
+    ).toBe(202);
 
     const mailed = async (email: string, kind: string) =>
       (
@@ -54,9 +73,20 @@ describe('information members and logs should not get', () => {
           [email, kind],
         )
       ).rows[0]?.token_id as string | undefined;
-    await eventually(async () => Boolean((await mailed('sin.smtp@valle-alto.example', 'account.invitation')) && (await mailed('luis@valle-alto.example', 'account.password-reset'))));
-    const invitationToken = deriveAccountToken(TEST_JWT_SECRET, (await mailed('sin.smtp@valle-alto.example', 'account.invitation'))!);
-    const resetToken = deriveAccountToken(TEST_JWT_SECRET, (await mailed('luis@valle-alto.example', 'account.password-reset'))!);
+    await eventually(async () =>
+      Boolean(
+        (await mailed('sin.smtp@valle-alto.example', 'account.invitation')) &&
+        (await mailed('luis@valle-alto.example', 'account.password-reset')),
+      ),
+    );
+    const invitationToken = deriveAccountToken(
+      TEST_JWT_SECRET,
+      (await mailed('sin.smtp@valle-alto.example', 'account.invitation'))!,
+    );
+    const resetToken = deriveAccountToken(
+      TEST_JWT_SECRET,
+      (await mailed('luis@valle-alto.example', 'account.password-reset'))!,
+    );
 
     const log = portal.api().output();
     expect(log).not.toContain(invitationToken);
@@ -64,7 +94,9 @@ describe('information members and logs should not get', () => {
     expect(log).toContain('accept-invitation?token=[token withheld]');
     expect(log).toContain('reset-password?token=[token withheld]');
     // The links themselves still work (the token went nowhere but the email).
-    const accepted = await portal.request('POST', '/api/v1/auth/accept-invitation', { body: { token: invitationToken, password: 'Un-cafe-de-altura-2026' } });
+    const accepted = await portal.request('POST', '/api/v1/auth/accept-invitation', {
+      body: { token: invitationToken, password: 'Un-cafe-de-altura-2026' },
+    });
     expect(accepted.status).toBe(200);
   });
 
@@ -97,7 +129,11 @@ describe('information members and logs should not get', () => {
     }
     // The work happens once the lock is gone: the known email gets its link.
     const links = async () =>
-      (await portal.db.query(`SELECT count(*)::int AS n FROM account_tokens t JOIN users u ON u.id = t.user_id WHERE u.email = 'marco@tierra-viva.example'`)).rows[0].n;
+      (
+        await portal.db.query(
+          `SELECT count(*)::int AS n FROM account_tokens t JOIN users u ON u.id = t.user_id WHERE u.email = 'marco@tierra-viva.example'`,
+        )
+      ).rows[0].n;
     await eventually(async () => (await links()) === 1);
     expect(await links()).toBe(1);
   });

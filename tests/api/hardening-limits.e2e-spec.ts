@@ -1,6 +1,12 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { JWT_AUDIENCE, JWT_ISSUER } from '../../api/src/auth/token.constants';
-import { type ApiAnswer, DEMO_PASSWORD, startTestPortal, TEST_JWT_SECRET, type TestPortal } from '../support/api-harness';
+import {
+  type ApiAnswer,
+  DEMO_PASSWORD,
+  startTestPortal,
+  TEST_JWT_SECRET,
+  type TestPortal,
+} from '../support/api-harness';
 import { eventually, requestFrom } from '../support/from-address';
 
 /** An HS256 token with the API's issuer and audience, signed with `secret`. */
@@ -23,7 +29,10 @@ function expectTooMany(answer: ApiAnswer): void {
 describe('rate limits that hold', () => {
   let portal: TestPortal;
   const signIn = (from: string, email: string, headers: Record<string, string> = {}) =>
-    requestFrom(from, 'POST', `${portal.url}/api/v1/auth/login`, { headers, body: { email, password: 'not-the-password' } });
+    requestFrom(from, 'POST', `${portal.url}/api/v1/auth/login`, {
+      headers,
+      body: { email, password: 'not-the-password' },
+    });
 
   beforeAll(async () => {
     portal = await startTestPortal({ env: { RATE_LIMIT_LOGIN_PER_MINUTE: '3', RATE_LIMIT_SUBMIT_PER_MINUTE: '2' } });
@@ -35,7 +44,9 @@ describe('rate limits that hold', () => {
   it('counts sign-ins by the connecting address: a made-up X-Forwarded-For does not reset the limit', async () => {
     for (let i = 0; i < 3; i++) expect((await signIn('127.0.0.11', `nobody-${i}@nowhere.example`)).status).toBe(401);
     for (let i = 0; i < 3; i++) {
-      const limited = await signIn('127.0.0.11', `nobody-x${i}@nowhere.example`, { 'x-forwarded-for': `203.0.113.${i + 1}` });
+      const limited = await signIn('127.0.0.11', `nobody-x${i}@nowhere.example`, {
+        'x-forwarded-for': `203.0.113.${i + 1}`,
+      });
       expectTooMany(limited);
       // The limiter's own wait (the rest of the minute), the same as its RateLimit-Reset.
       expect(limited.headers.get('retry-after')).toBe(limited.headers.get('ratelimit-reset'));
@@ -45,7 +56,10 @@ describe('rate limits that hold', () => {
   it('gives a made-up bearer token no fresh allowance on sign-in', async () => {
     for (let i = 0; i < 3; i++) expect((await signIn('127.0.0.12', `someone-${i}@nowhere.example`)).status).toBe(401);
     for (let i = 0; i < 3; i++) {
-      const forged = signToken({ sub: randomUUID(), exp: Math.floor(Date.now() / 1000) + 600 }, 'not-the-server-secret-0123456789abcdef');
+      const forged = signToken(
+        { sub: randomUUID(), exp: Math.floor(Date.now() / 1000) + 600 },
+        'not-the-server-secret-0123456789abcdef',
+      );
       expectTooMany(await signIn('127.0.0.12', `someone-x${i}@nowhere.example`, { authorization: `Bearer ${forged}` }));
     }
   });
@@ -66,10 +80,13 @@ describe('rate limits that hold', () => {
     expect((await portal.db.query(`SELECT count(*)::int AS n FROM requests`)).rows[0].n).toBe(before + 2);
   });
 
-  it("does not let a forged token spend the allowance of the person it names", async () => {
+  it('does not let a forged token spend the allowance of the person it names', async () => {
     const victim = await portal.login('marco@tierra-viva.example');
     const victimId = victim.user.id;
-    const forged = signToken({ sub: victimId, role: 'member', exp: Math.floor(Date.now() / 1000) + 600 }, 'not-the-server-secret-0123456789abcdef');
+    const forged = signToken(
+      { sub: victimId, role: 'member', exp: Math.floor(Date.now() / 1000) + 600 },
+      'not-the-server-secret-0123456789abcdef',
+    );
     for (let i = 0; i < 3; i++) {
       const answer = await requestFrom('127.0.0.15', 'POST', `${portal.url}/api/v1/requests`, {
         headers: { authorization: `Bearer ${forged}` },
@@ -89,7 +106,9 @@ describe('rate limits that hold', () => {
   it('answers the per-email sign-in throttle with Retry-After', async () => {
     const email = 'rosa@quinua-andina.example';
     for (let i = 0; i < 5; i++) expect((await signIn(`127.0.0.2${i}`, email)).status).toBe(401);
-    const sixth = await requestFrom('127.0.0.26', 'POST', `${portal.url}/api/v1/auth/login`, { body: { email, password: DEMO_PASSWORD } });
+    const sixth = await requestFrom('127.0.0.26', 'POST', `${portal.url}/api/v1/auth/login`, {
+      body: { email, password: DEMO_PASSWORD },
+    });
     expectTooMany(sixth);
     expect(sixth.body).toMatchObject({ status: 429, code: 'auth.too-many-attempts' });
     expect(Number(sixth.headers.get('retry-after'))).toBeLessThanOrEqual(15 * 60);
@@ -99,9 +118,15 @@ describe('rate limits that hold', () => {
     const email = 'grace@lucia-bananas.example';
     const answers: ApiAnswer[] = [];
     for (let i = 0; i < 5; i++) {
-      answers.push(await requestFrom(`127.0.0.3${i}`, 'POST', `${portal.url}/api/v1/auth/forgot-password`, { body: { email: i % 2 ? email.toUpperCase() : email } }));
+      answers.push(
+        await requestFrom(`127.0.0.3${i}`, 'POST', `${portal.url}/api/v1/auth/forgot-password`, {
+          body: { email: i % 2 ? email.toUpperCase() : email },
+        }),
+      );
     }
-    const unknown = await requestFrom('127.0.0.35', 'POST', `${portal.url}/api/v1/auth/forgot-password`, { body: { email: 'nobody@nowhere.example' } });
+    const unknown = await requestFrom('127.0.0.35', 'POST', `${portal.url}/api/v1/auth/forgot-password`, {
+      body: { email: 'nobody@nowhere.example' },
+    });
     for (const answer of [...answers, unknown]) {
       expect(answer.status).toBe(202);
       expect(answer.body).toEqual(unknown.body);
@@ -114,7 +139,16 @@ describe('rate limits that hold', () => {
         )
       ).rows[0].n as number;
     // The work happens after the answer: wait until all five were handled (two refused in the log).
-    await eventually(async () => (await links()) >= 3 && (portal.api().output().match(/hourly limit reached/g) ?? []).length >= 2);
+    await eventually(
+      async () =>
+        (await links()) >= 3 &&
+        (
+          portal
+            .api()
+            .output()
+            .match(/hourly limit reached/g) ?? []
+        ).length >= 2,
+    );
     expect(await links()).toBe(3);
     const mails = await portal.db.query(
       `SELECT count(*)::int AS n FROM notifications n JOIN users u ON u.id = n.recipient_id WHERE u.email = $1 AND n.kind = 'account.password-reset'`,

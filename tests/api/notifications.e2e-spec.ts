@@ -9,7 +9,15 @@ describe('notifications by email and in the app', () => {
   beforeAll(async () => {
     const smtpUrl = await smtp.start();
     portal = await startTestPortal({ env: { SMTP_URL: smtpUrl, OUTBOX_POLL_MS: '200', JOB_INTERVAL_SECONDS: '1' } });
-    for (const email of ['ana@valle-alto.example', 'joana@apicultores-sertao.example', 'jean@kafe-mon-no.example', 'rep.br@clac.example', 'director.car@clac.example', 'marco@tierra-viva.example', 'rep.bo@clac.example']) {
+    for (const email of [
+      'ana@valle-alto.example',
+      'joana@apicultores-sertao.example',
+      'jean@kafe-mon-no.example',
+      'rep.br@clac.example',
+      'director.car@clac.example',
+      'marco@tierra-viva.example',
+      'rep.bo@clac.example',
+    ]) {
       token[email] = (await portal.login(email)).accessToken;
     }
   });
@@ -19,7 +27,10 @@ describe('notifications by email and in the app', () => {
   });
 
   const submit = async (member: string, area: string, subject: string) => {
-    const answer = await portal.request('POST', '/api/v1/requests', { token: token[member], body: { area, subject, description: 'Detalle de la consulta.' } });
+    const answer = await portal.request('POST', '/api/v1/requests', {
+      token: token[member],
+      body: { area, subject, description: 'Detalle de la consulta.' },
+    });
     expect(answer.status).toBe(201);
     return answer.body;
   };
@@ -35,9 +46,15 @@ describe('notifications by email and in the app', () => {
 
   it("tells the member of a staff reply in the member's language, and never of an internal note", async () => {
     const request = await submit('joana@apicultores-sertao.example', 'market-access', 'Compradores de mel');
-    const note = await portal.request('POST', `/api/v1/requests/${request.id}/messages`, { token: token['rep.br@clac.example'], body: { body: 'Nota interna: verificar lote', internal: true } });
+    const note = await portal.request('POST', `/api/v1/requests/${request.id}/messages`, {
+      token: token['rep.br@clac.example'],
+      body: { body: 'Nota interna: verificar lote', internal: true },
+    });
     expect(note.status).toBe(201);
-    const reply = await portal.request('POST', `/api/v1/requests/${request.id}/messages`, { token: token['rep.br@clac.example'], body: { body: 'Olá Joana, temos três compradores interessados.' } });
+    const reply = await portal.request('POST', `/api/v1/requests/${request.id}/messages`, {
+      token: token['rep.br@clac.example'],
+      body: { body: 'Olá Joana, temos três compradores interessados.' },
+    });
     expect(reply.status).toBe(201);
     await smtp.waitFor(() => smtp.to('joana@apicultores-sertao.example').length >= 1);
     await new Promise((resolve) => setTimeout(resolve, 600));
@@ -46,7 +63,10 @@ describe('notifications by email and in the app', () => {
     expect(mails[0].raw).not.toContain('verificar lote');
 
     const french = await submit('jean@kafe-mon-no.example', 'social-inclusion', 'Formation des jeunes');
-    await portal.request('POST', `/api/v1/requests/${french.id}/messages`, { token: token['director.car@clac.example'], body: { body: 'Bonjour Jean' } });
+    await portal.request('POST', `/api/v1/requests/${french.id}/messages`, {
+      token: token['director.car@clac.example'],
+      body: { body: 'Bonjour Jean' },
+    });
     await smtp.waitFor(() => smtp.to('jean@kafe-mon-no.example').length >= 1);
     expect(smtp.to('jean@kafe-mon-no.example')[0].subject).toBe(`Nouvelle réponse sur ${french.reference}`);
   });
@@ -54,49 +74,101 @@ describe('notifications by email and in the app', () => {
   it("asks the member to confirm and rate when staff resolve, in the member's language", async () => {
     const request = await submit('joana@apicultores-sertao.example', 'climate-resilience', 'Seca no sertão');
     const rep = token['rep.br@clac.example'];
-    await portal.request('POST', `/api/v1/requests/${request.id}/transitions`, { token: rep, body: { to: 'in_progress' } });
-    await portal.request('POST', `/api/v1/requests/${request.id}/transitions`, { token: rep, body: { to: 'resolved' } });
-    await smtp.waitFor(() => smtp.to('joana@apicultores-sertao.example').some((m) => m.subject.includes('confirme e avalie')));
+    await portal.request('POST', `/api/v1/requests/${request.id}/transitions`, {
+      token: rep,
+      body: { to: 'in_progress' },
+    });
+    await portal.request('POST', `/api/v1/requests/${request.id}/transitions`, {
+      token: rep,
+      body: { to: 'resolved' },
+    });
+    await smtp.waitFor(() =>
+      smtp.to('joana@apicultores-sertao.example').some((m) => m.subject.includes('confirme e avalie')),
+    );
   });
 
   it("tells the region's director of a breach, once, and flags the request", async () => {
     const request = await submit('ana@valle-alto.example', 'market-access', 'Feria de café en Lima');
     // The deadline passed: move the request's due time into the past (the clock, not a wait).
-    await portal.db.query(`UPDATE requests SET first_response_due_at = now() - interval '1 minute' WHERE id = $1`, [request.id]);
-    await smtp.waitFor(() => smtp.to('director.and@clac.example').some((m) => m.subject.includes(request.reference)), 20_000);
-    await new Promise((resolve) => setTimeout(resolve, 2500));
-    expect(smtp.to('director.and@clac.example').filter((m) => m.subject.includes(request.reference)).map((m) => m.subject)).toEqual([
-      `Plazo vencido: ${request.reference}`,
+    await portal.db.query(`UPDATE requests SET first_response_due_at = now() - interval '1 minute' WHERE id = $1`, [
+      request.id,
     ]);
-    const detail = await portal.request('GET', `/api/v1/requests/${request.id}`, { token: token['ana@valle-alto.example'] });
+    await smtp.waitFor(
+      () => smtp.to('director.and@clac.example').some((m) => m.subject.includes(request.reference)),
+      20_000,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    expect(
+      smtp
+        .to('director.and@clac.example')
+        .filter((m) => m.subject.includes(request.reference))
+        .map((m) => m.subject),
+    ).toEqual([`Plazo vencido: ${request.reference}`]);
+    const detail = await portal.request('GET', `/api/v1/requests/${request.id}`, {
+      token: token['ana@valle-alto.example'],
+    });
     expect(detail.body.sla.breached).toBe(true);
-    const breachedList = await portal.request('GET', '/api/v1/requests?breached=true', { token: token['ana@valle-alto.example'] });
+    const breachedList = await portal.request('GET', '/api/v1/requests?breached=true', {
+      token: token['ana@valle-alto.example'],
+    });
     expect(breachedList.body.items.map((r: { id: string }) => r.id)).toEqual([request.id]);
   });
 
   it('lists in-app notifications unread first, in the reader’s language, and marks them read', async () => {
-    const list = await portal.request('GET', '/api/v1/notifications', { token: token['joana@apicultores-sertao.example'] });
+    const list = await portal.request('GET', '/api/v1/notifications', {
+      token: token['joana@apicultores-sertao.example'],
+    });
     expect(list.status).toBe(200);
     expect(list.body.total).toBeGreaterThanOrEqual(2);
     const first = list.body.items[0];
-    expect(first).toMatchObject({ readAt: null, reference: expect.stringMatching(/^SR-/), title: expect.any(String), body: expect.any(String) });
+    expect(first).toMatchObject({
+      readAt: null,
+      reference: expect.stringMatching(/^SR-/),
+      title: expect.any(String),
+      body: expect.any(String),
+    });
     expect(list.body.items.some((n: { title: string }) => n.title.startsWith('Nova resposta em'))).toBe(true);
 
-    expect((await portal.request('POST', `/api/v1/notifications/${first.id}/read`, { token: token['joana@apicultores-sertao.example'] })).status).toBe(204);
-    const after = await portal.request('GET', '/api/v1/notifications', { token: token['joana@apicultores-sertao.example'] });
+    expect(
+      (
+        await portal.request('POST', `/api/v1/notifications/${first.id}/read`, {
+          token: token['joana@apicultores-sertao.example'],
+        })
+      ).status,
+    ).toBe(204);
+    const after = await portal.request('GET', '/api/v1/notifications', {
+      token: token['joana@apicultores-sertao.example'],
+    });
     expect(after.body.items.at(-1).id).toBe(first.id);
     expect(after.body.items.at(-1).readAt).not.toBeNull();
     // Someone else's notification is not there to mark.
-    expect((await portal.request('POST', `/api/v1/notifications/${first.id}/read`, { token: token['ana@valle-alto.example'] })).status).toBe(404);
+    expect(
+      (
+        await portal.request('POST', `/api/v1/notifications/${first.id}/read`, {
+          token: token['ana@valle-alto.example'],
+        })
+      ).status,
+    ).toBe(404);
 
-    expect((await portal.request('POST', '/api/v1/notifications/read-all', { token: token['joana@apicultores-sertao.example'] })).status).toBe(204);
-    const unread = await portal.request('GET', '/api/v1/notifications?unread=true', { token: token['joana@apicultores-sertao.example'] });
+    expect(
+      (
+        await portal.request('POST', '/api/v1/notifications/read-all', {
+          token: token['joana@apicultores-sertao.example'],
+        })
+      ).status,
+    ).toBe(204);
+    const unread = await portal.request('GET', '/api/v1/notifications?unread=true', {
+      token: token['joana@apicultores-sertao.example'],
+    });
     expect(unread.body.total).toBe(0);
   });
 
   it('commits no notification for a change that was refused', async () => {
     const before = (await portal.db.query(`SELECT count(*)::int AS n FROM notifications`)).rows[0].n;
-    const refused = await portal.request('POST', '/api/v1/requests', { token: token['ana@valle-alto.example'], body: { area: 'market-access', subject: 'x', description: '' } });
+    const refused = await portal.request('POST', '/api/v1/requests', {
+      token: token['ana@valle-alto.example'],
+      body: { area: 'market-access', subject: 'x', description: '' },
+    });
     expect(refused.status).toBe(400);
     expect((await portal.db.query(`SELECT count(*)::int AS n FROM notifications`)).rows[0].n).toBe(before);
   });

@@ -20,30 +20,46 @@ describe('reports of request load for directors', () => {
 
   beforeAll(async () => {
     portal = await startTestPortal();
-    for (const email of ['director.and@clac.example', 'executive@clac.example', 'admin@clac.example', 'rep.pe1@clac.example', 'ana@valle-alto.example']) {
+    for (const email of [
+      'director.and@clac.example',
+      'executive@clac.example',
+      'admin@clac.example',
+      'rep.pe1@clac.example',
+      'ana@valle-alto.example',
+    ]) {
       token[email] = (await portal.login(email)).accessToken;
     }
     const { rows: orgs } = await portal.db.query(
       `SELECT o.id, o.country_code, c.region_code, o.products, (SELECT u.id FROM users u WHERE u.organization_id = o.id LIMIT 1) AS member
        FROM organizations o JOIN countries c ON c.code = o.country_code ORDER BY o.name`,
     );
-    const { rows: staff } = await portal.db.query(`SELECT id FROM users WHERE role IN ('representative', 'director', 'specialist') ORDER BY email`);
+    const { rows: staff } = await portal.db.query(
+      `SELECT id FROM users WHERE role IN ('representative', 'director', 'specialist') ORDER BY email`,
+    );
     const areas = ['market-access', 'standards-compliance', 'climate-resilience', 'human-rights'];
     now = Number((await portal.db.query(`SELECT extract(epoch FROM now()) * 1000 AS now`)).rows[0].now);
     const next = random(42);
-    const pick = <T,>(list: T[]) => list[Math.floor(next() * list.length)];
+    const pick = <T>(list: T[]) => list[Math.floor(next() * list.length)];
     // Over 800 days: the whole of last calendar year, whatever today's date. Then two closed
     // requests in each end slice of the rollup test's ranges, so those slices are never empty.
     const filed = [
-      ...Array.from({ length: 300 }, () => ({ at: now - (Math.floor(next() * 800) * 86_400_000 + 43_200_000), status: pick([...REQUEST_STATUSES]) })),
-      ...endSlices().flatMap((slice) => [0, 1].map((n) => ({ at: slice + (n + 1) * 86_400_000 + 43_200_000, status: 'closed' }))),
+      ...Array.from({ length: 300 }, () => ({
+        at: now - (Math.floor(next() * 800) * 86_400_000 + 43_200_000),
+        status: pick([...REQUEST_STATUSES]),
+      })),
+      ...endSlices().flatMap((slice) =>
+        [0, 1].map((n) => ({ at: slice + (n + 1) * 86_400_000 + 43_200_000, status: 'closed' })),
+      ),
     ];
     for (const [i, { at, status }] of filed.entries()) {
       const org = pick(orgs);
       // Whole days plus 12 hours: never on an aging boundary (and the slices' requests are not open).
       const created = new Date(at);
-      const responded = status === 'new' || next() < 0.2 ? null : new Date(created.getTime() + Math.floor(next() * 100) * 3_600_000);
-      const resolved = ['resolved', 'closed'].includes(status) ? new Date(created.getTime() + Math.floor(next() * 400) * 3_600_000) : null;
+      const responded =
+        status === 'new' || next() < 0.2 ? null : new Date(created.getTime() + Math.floor(next() * 100) * 3_600_000);
+      const resolved = ['resolved', 'closed'].includes(status)
+        ? new Date(created.getTime() + Math.floor(next() * 400) * 3_600_000)
+        : null;
       rows.push({
         organization_id: org.id,
         country_code: org.country_code,
@@ -63,7 +79,21 @@ describe('reports of request load for directors', () => {
         `INSERT INTO requests (reference, subject, description, status, area_code, organization_id, country_code, region_code, assignee_id,
                                created_by, created_at, first_responded_at, resolved_at, breached, satisfaction_score, routing_reason)
          VALUES ($1, 'Informe', 'x', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 'test')`,
-        [`SR-2026-9${String(i).padStart(5, '0')}`, r.status, r.area_code, r.organization_id, r.country_code, r.region_code, r.assignee_id, org.member, r.created_at, r.first_responded_at, r.resolved_at, r.breached, r.satisfaction_score],
+        [
+          `SR-2026-9${String(i).padStart(5, '0')}`,
+          r.status,
+          r.area_code,
+          r.organization_id,
+          r.country_code,
+          r.region_code,
+          r.assignee_id,
+          org.member,
+          r.created_at,
+          r.first_responded_at,
+          r.resolved_at,
+          r.breached,
+          r.satisfaction_score,
+        ],
       );
     }
   });
@@ -92,26 +122,46 @@ describe('reports of request load for directors', () => {
   /** The first day of each end slice of rollupRanges (requests are filed on its next two days). */
   function endSlices(): number[] {
     const { year, month } = calendar();
-    return [Date.UTC(year - 2, 11, 1), Date.UTC(year - 1, 2, 27), Date.UTC(year, month - 2, 1), Date.UTC(year, month - 1, 1) - 4 * day];
+    return [
+      Date.UTC(year - 2, 11, 1),
+      Date.UTC(year - 1, 2, 27),
+      Date.UTC(year, month - 2, 1),
+      Date.UTC(year, month - 1, 1) - 4 * day,
+    ];
   }
 
   it('counts the load by region for the executive over a date range, as the rows say', async () => {
     const from = new Date(now - 200 * 86_400_000);
     const to = new Date(now - 10 * 86_400_000);
-    const answer = await portal.request('GET', `/api/v1/reports/load?groupBy=region&from=${from.toISOString()}&to=${to.toISOString()}`, { token: token['executive@clac.example'] });
+    const answer = await portal.request(
+      'GET',
+      `/api/v1/reports/load?groupBy=region&from=${from.toISOString()}&to=${to.toISOString()}`,
+      { token: token['executive@clac.example'] },
+    );
     expect(answer.status).toBe(200);
     const selected = inRange(from, to);
     expect(answer.body.totals).toEqual(expectedFigures(selected, now));
     for (const row of answer.body.rows) {
-      expect(row).toEqual({ key: row.key, label: expect.any(String), ...expectedFigures(selected.filter((r) => r.region_code === row.key), now) });
+      expect(row).toEqual({
+        key: row.key,
+        label: expect.any(String),
+        ...expectedFigures(
+          selected.filter((r) => r.region_code === row.key),
+          now,
+        ),
+      });
     }
-    expect(answer.body.rows.map((r: { key: string }) => r.key).sort()).toEqual([...new Set(selected.map((r) => r.region_code))].sort());
+    expect(answer.body.rows.map((r: { key: string }) => r.key).sort()).toEqual(
+      [...new Set(selected.map((r) => r.region_code))].sort(),
+    );
   });
 
   it('groups by country, area, status, assignee, organization and product with the same figures', async () => {
     const from = new Date(now - 500 * 86_400_000).toISOString();
     for (const [groupBy, keys] of Object.entries(KEYS_OF).filter(([groupBy]) => groupBy !== 'region')) {
-      const answer = await portal.request('GET', `/api/v1/reports/load?groupBy=${groupBy}&from=${from}`, { token: token['admin@clac.example'] });
+      const answer = await portal.request('GET', `/api/v1/reports/load?groupBy=${groupBy}&from=${from}`, {
+        token: token['admin@clac.example'],
+      });
       expect(answer.status).toBe(200);
       const selected = inRange(new Date(from), new Date(now + 60_000));
       const expectedKeys = [...new Set(selected.flatMap(keys))].sort();
@@ -125,36 +175,60 @@ describe('reports of request load for directors', () => {
 
   it("gives a director its own region only, and refuses another region's", async () => {
     const from = new Date(now - 500 * 86_400_000).toISOString();
-    const answer = await portal.request('GET', `/api/v1/reports/load?groupBy=country&from=${from}`, { token: token['director.and@clac.example'] });
+    const answer = await portal.request('GET', `/api/v1/reports/load?groupBy=country&from=${from}`, {
+      token: token['director.and@clac.example'],
+    });
     expect(answer.status).toBe(200);
     expect(answer.body.region).toBe('AND');
-    expect(answer.body.totals).toEqual(expectedFigures(inRange(new Date(from), new Date(now + 60_000)).filter((r) => r.region_code === 'AND'), now));
+    expect(answer.body.totals).toEqual(
+      expectedFigures(
+        inRange(new Date(from), new Date(now + 60_000)).filter((r) => r.region_code === 'AND'),
+        now,
+      ),
+    );
     expect(answer.body.rows.every((r: { key: string }) => ['CO', 'EC', 'PE', 'BO', 'VE'].includes(r.key))).toBe(true);
-    expect((await portal.request('GET', '/api/v1/reports/load?region=CAM', { token: token['director.and@clac.example'] })).status).toBe(403);
+    expect(
+      (await portal.request('GET', '/api/v1/reports/load?region=CAM', { token: token['director.and@clac.example'] }))
+        .status,
+    ).toBe(403);
   });
 
   it('refuses representatives and members (403)', async () => {
-    expect((await portal.request('GET', '/api/v1/reports/load', { token: token['rep.pe1@clac.example'] })).status).toBe(403);
-    expect((await portal.request('GET', '/api/v1/reports/trend', { token: token['ana@valle-alto.example'] })).status).toBe(403);
-    expect((await portal.request('GET', '/api/v1/reports/load.csv', { token: token['ana@valle-alto.example'] })).status).toBe(403);
+    expect((await portal.request('GET', '/api/v1/reports/load', { token: token['rep.pe1@clac.example'] })).status).toBe(
+      403,
+    );
+    expect(
+      (await portal.request('GET', '/api/v1/reports/trend', { token: token['ana@valle-alto.example'] })).status,
+    ).toBe(403);
+    expect(
+      (await portal.request('GET', '/api/v1/reports/load.csv', { token: token['ana@valle-alto.example'] })).status,
+    ).toBe(403);
   });
 
   it('counts new and resolved requests per week and per month', async () => {
     for (const interval of ['week', 'month'] as const) {
       const from = new Date(now - 120 * 86_400_000);
       const to = new Date(now);
-      const answer = await portal.request('GET', `/api/v1/reports/trend?interval=${interval}&from=${from.toISOString()}&to=${to.toISOString()}`, { token: token['executive@clac.example'] });
+      const answer = await portal.request(
+        'GET',
+        `/api/v1/reports/trend?interval=${interval}&from=${from.toISOString()}&to=${to.toISOString()}`,
+        { token: token['executive@clac.example'] },
+      );
       expect(answer.status).toBe(200);
       const start = (date: Date) => {
-        const d = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), interval === 'month' ? 1 : date.getUTCDate()));
+        const d = new Date(
+          Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), interval === 'month' ? 1 : date.getUTCDate()),
+        );
         if (interval === 'week') d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
         return d.toISOString().slice(0, 10);
       };
       const expectedNew: Record<string, number> = {};
       const expectedResolved: Record<string, number> = {};
       for (const r of rows) {
-        if (r.created_at >= from && r.created_at < to) expectedNew[start(r.created_at)] = (expectedNew[start(r.created_at)] ?? 0) + 1;
-        if (r.resolved_at && r.resolved_at >= from && r.resolved_at < to) expectedResolved[start(r.resolved_at)] = (expectedResolved[start(r.resolved_at)] ?? 0) + 1;
+        if (r.created_at >= from && r.created_at < to)
+          expectedNew[start(r.created_at)] = (expectedNew[start(r.created_at)] ?? 0) + 1;
+        if (r.resolved_at && r.resolved_at >= from && r.resolved_at < to)
+          expectedResolved[start(r.resolved_at)] = (expectedResolved[start(r.resolved_at)] ?? 0) + 1;
       }
       for (const point of answer.body.points) {
         expect(point.new).toBe(expectedNew[point.period] ?? 0);
@@ -162,21 +236,33 @@ describe('reports of request load for directors', () => {
       }
       const sum = (o: Record<string, number>) => Object.values(o).reduce((a, b) => a + b, 0);
       expect(answer.body.points.reduce((a: number, p: { new: number }) => a + p.new, 0)).toBe(sum(expectedNew));
-      expect(answer.body.points.reduce((a: number, p: { resolved: number }) => a + p.resolved, 0)).toBe(sum(expectedResolved));
+      expect(answer.body.points.reduce((a: number, p: { resolved: number }) => a + p.resolved, 0)).toBe(
+        sum(expectedResolved),
+      );
     }
   });
 
   it('downloads the load report as CSV with the same rows as the JSON', async () => {
     const from = new Date(now - 500 * 86_400_000).toISOString();
-    const json = await portal.request('GET', `/api/v1/reports/load?groupBy=country&from=${from}`, { token: token['director.and@clac.example'], headers: { 'accept-language': 'es' } });
-    const response = await fetch(`${portal.url}/api/v1/reports/load.csv?groupBy=country&from=${from}`, { headers: { authorization: `Bearer ${token['director.and@clac.example']}`, 'accept-language': 'es' } });
+    const json = await portal.request('GET', `/api/v1/reports/load?groupBy=country&from=${from}`, {
+      token: token['director.and@clac.example'],
+      headers: { 'accept-language': 'es' },
+    });
+    const response = await fetch(`${portal.url}/api/v1/reports/load.csv?groupBy=country&from=${from}`, {
+      headers: { authorization: `Bearer ${token['director.and@clac.example']}`, 'accept-language': 'es' },
+    });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('text/csv');
     expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="load-by-country-/);
-    const lines = (await response.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = (await response.text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0].split(',').slice(0, 3)).toEqual(['key', 'label', 'total']);
     const body = lines.slice(1, -1).map((line) => line.split(','));
-    expect(body.map((cells) => [cells[0], Number(cells[2])])).toEqual(json.body.rows.map((r: { key: string; total: number }) => [r.key, r.total]));
+    expect(body.map((cells) => [cells[0], Number(cells[2])])).toEqual(
+      json.body.rows.map((r: { key: string; total: number }) => [r.key, r.total]),
+    );
     expect(lines.at(-1)!.split(',').slice(0, 3)).toEqual(['total', 'Total', String(json.body.totals.total)]);
   });
 
@@ -187,22 +273,44 @@ describe('reports of request load for directors', () => {
         const selected = inRange(from, to);
         const range = `from=${from.toISOString()}&to=${to.toISOString()}`;
         for (const [groupBy, keys] of Object.entries(KEYS_OF)) {
-          const answer = await portal.request('GET', `/api/v1/reports/load?groupBy=${groupBy}&${range}`, { token: token['executive@clac.example'] });
+          const answer = await portal.request('GET', `/api/v1/reports/load?groupBy=${groupBy}&${range}`, {
+            token: token['executive@clac.example'],
+          });
           expect(answer.status).toBe(200);
           expect(answer.body.totals).toEqual(expectedFigures(selected, now));
-          expect(answer.body.rows.map((r: { key: string }) => r.key).sort()).toEqual([...new Set(selected.flatMap(keys))].sort());
+          expect(answer.body.rows.map((r: { key: string }) => r.key).sort()).toEqual(
+            [...new Set(selected.flatMap(keys))].sort(),
+          );
           for (const row of answer.body.rows) {
-            expect(row).toEqual({ key: row.key, label: expect.any(String), ...expectedFigures(selected.filter((r) => keys(r).includes(row.key)), now) });
+            expect(row).toEqual({
+              key: row.key,
+              label: expect.any(String),
+              ...expectedFigures(
+                selected.filter((r) => keys(r).includes(row.key)),
+                now,
+              ),
+            });
           }
         }
         const andean = selected.filter((r) => r.region_code === 'AND');
         for (const groupBy of ['country', 'organization']) {
           const keys = KEYS_OF[groupBy];
-          const director = await portal.request('GET', `/api/v1/reports/load?groupBy=${groupBy}&${range}`, { token: token['director.and@clac.example'] });
+          const director = await portal.request('GET', `/api/v1/reports/load?groupBy=${groupBy}&${range}`, {
+            token: token['director.and@clac.example'],
+          });
           expect(director.body.totals).toEqual(expectedFigures(andean, now));
-          expect(director.body.rows.map((r: { key: string }) => r.key).sort()).toEqual([...new Set(andean.flatMap(keys))].sort());
+          expect(director.body.rows.map((r: { key: string }) => r.key).sort()).toEqual(
+            [...new Set(andean.flatMap(keys))].sort(),
+          );
           for (const row of director.body.rows) {
-            expect(row).toEqual({ key: row.key, label: expect.any(String), ...expectedFigures(andean.filter((r) => keys(r).includes(row.key)), now) });
+            expect(row).toEqual({
+              key: row.key,
+              label: expect.any(String),
+              ...expectedFigures(
+                andean.filter((r) => keys(r).includes(row.key)),
+                now,
+              ),
+            });
           }
         }
       }
@@ -215,7 +323,9 @@ describe('reports of request load for directors', () => {
         const client = await portal.db.connect();
         try {
           await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
-          const { rows: [{ folded }] } = await client.query('SELECT report_rollup_compact() AS folded');
+          const {
+            rows: [{ folded }],
+          } = await client.query('SELECT report_rollup_compact() AS folded');
           await client.query('COMMIT');
           if (folded >= 0) return;
         } finally {
@@ -224,7 +334,9 @@ describe('reports of request load for directors', () => {
       }
     };
     await fold();
-    const { rows: cells } = await portal.db.query(`SELECT span, count(*)::int AS n FROM report_values GROUP BY span ORDER BY span`);
+    const { rows: cells } = await portal.db.query(
+      `SELECT span, count(*)::int AS n FROM report_values GROUP BY span ORDER BY span`,
+    );
     expect(cells.map((c: { span: number }) => c.span)).toEqual([1, 3, 12]);
     expect((await portal.db.query(`SELECT count(*)::int AS n FROM report_deltas`)).rows[0].n).toBe(0);
     await checkEveryGrouping();
@@ -237,23 +349,28 @@ describe('reports of request load for directors', () => {
     // Last calendar year lies wholly in the first range above: of its 2nd, 5th, 8th and 11th months,
     // the one with the most requests.
     const lastYear = new Date(now).getUTCFullYear() - 1;
-    const candidates = rows.filter((r) => r.created_at.getUTCFullYear() === lastYear && r.created_at.getUTCMonth() % 3 === 1).map(monthOf);
-    const changedMonth = [...new Set(candidates)].sort((a, b) => candidates.filter((m) => m === b).length - candidates.filter((m) => m === a).length)[0];
+    const candidates = rows
+      .filter((r) => r.created_at.getUTCFullYear() === lastYear && r.created_at.getUTCMonth() % 3 === 1)
+      .map(monthOf);
+    const changedMonth = [...new Set(candidates)].sort(
+      (a, b) => candidates.filter((m) => m === b).length - candidates.filter((m) => m === a).length,
+    )[0];
     const changed = rows.flatMap((r, i) => (monthOf(r) === changedMonth ? [i] : []));
     expect(changed.length).toBeGreaterThan(3);
     for (const i of changed) {
       const r = rows[i];
       r.breached = !r.breached;
-      if (r.first_responded_at) r.first_responded_at = new Date(r.first_responded_at.getTime() + Math.floor(next() * 50) * 3_600_000);
+      if (r.first_responded_at)
+        r.first_responded_at = new Date(r.first_responded_at.getTime() + Math.floor(next() * 50) * 3_600_000);
       if (r.status === 'resolved') r.status = 'closed';
-      await portal.db.query(`UPDATE requests SET breached = $2, first_responded_at = $3, status = $4 WHERE reference = $1`, [
-        `SR-2026-9${String(i).padStart(5, '0')}`,
-        r.breached,
-        r.first_responded_at,
-        r.status,
-      ]);
+      await portal.db.query(
+        `UPDATE requests SET breached = $2, first_responded_at = $3, status = $4 WHERE reference = $1`,
+        [`SR-2026-9${String(i).padStart(5, '0')}`, r.breached, r.first_responded_at, r.status],
+      );
     }
-    expect((await portal.db.query(`SELECT count(*)::int AS n FROM report_deltas WHERE sign = -1`)).rows[0].n).toBe(changed.length);
+    expect((await portal.db.query(`SELECT count(*)::int AS n FROM report_deltas WHERE sign = -1`)).rows[0].n).toBe(
+      changed.length,
+    );
     await checkEveryGrouping();
 
     // Folded into the months, quarters and years that already had cells.
@@ -267,7 +384,12 @@ describe('reports of request load for directors', () => {
     try {
       await client.query('BEGIN');
       const stampOf = async (month: string) =>
-        (await client.query(`SELECT stamp::text FROM report_cell_stamps WHERE span = 1 AND month = $1 AND region_code = 'AND'`, [month])).rows[0]?.stamp ?? null;
+        (
+          await client.query(
+            `SELECT stamp::text FROM report_cell_stamps WHERE span = 1 AND month = $1 AND region_code = 'AND'`,
+            [month],
+          )
+        ).rows[0]?.stamp ?? null;
       const stamps = async () => [await stampOf('2001-01-01'), await stampOf('2001-02-01')];
       const counts = (dim: string, month: string) =>
         client.query(
@@ -276,7 +398,9 @@ describe('reports of request load for directors', () => {
           [dim, month],
         );
       expect(await stamps()).toEqual([null, null]);
-      await client.query(`INSERT INTO report_org_values (span, month, region_code, key, fr, res) VALUES (1, '2001-01-01', 'AND', 'k', ''::bytea, ''::bytea)`);
+      await client.query(
+        `INSERT INTO report_org_values (span, month, region_code, key, fr, res) VALUES (1, '2001-01-01', 'AND', 'k', ''::bytea, ''::bytea)`,
+      );
       const [inserted] = await stamps();
       expect(inserted).not.toBeNull();
       await client.query(`UPDATE report_org_values SET fr = float8send(2.5) WHERE month = '2001-01-01'`);
@@ -305,40 +429,63 @@ describe('reports of request load for directors', () => {
       // A report by organization outside REPEATABLE READ would read its stamps, cells and facts in different snapshots: refused.
       await client.query('BEGIN');
       const to = new Date(now + 60_000);
-      const query = loadQueries('organization', { from: new Date(now - 400 * 86_400_000), to, region: null, area: null }, new OrganizationCells()).rows;
+      const query = loadQueries(
+        'organization',
+        { from: new Date(now - 400 * 86_400_000), to, region: null, area: null },
+        new OrganizationCells(),
+      ).rows;
       await expect(runReportQuery(query, clientConnection(client))).rejects.toThrow(/REPEATABLE READ/);
       await client.query('ROLLBACK');
     } finally {
       client.release();
     }
     // The stamps' triggers are there and on (a write that bypassed them would leave a held cell out of date).
-    const { rows: triggers } = await portal.db.query(`SELECT tgname, tgenabled FROM pg_trigger WHERE tgname LIKE 'report\\_%\\_stamp\\_%' ORDER BY 1`);
+    const { rows: triggers } = await portal.db.query(
+      `SELECT tgname, tgenabled FROM pg_trigger WHERE tgname LIKE 'report\\_%\\_stamp\\_%' ORDER BY 1`,
+    );
     expect(triggers).toHaveLength(10);
     expect(triggers.every((t: { tgenabled: string }) => t.tgenabled === 'O')).toBe(true);
   });
 
   it('refuses bad parameters with 400', async () => {
-    for (const query of ['groupBy=colour', 'interval=day', 'from=yesterday', 'from=2026-05-01&to=2026-01-01', 'region=XX', 'extra=1']) {
+    for (const query of [
+      'groupBy=colour',
+      'interval=day',
+      'from=yesterday',
+      'from=2026-05-01&to=2026-01-01',
+      'region=XX',
+      'extra=1',
+    ]) {
       const path = query.startsWith('interval') ? '/api/v1/reports/trend' : '/api/v1/reports/load';
-      expect((await portal.request('GET', `${path}?${query}`, { token: token['admin@clac.example'] })).status).toBe(400);
+      expect((await portal.request('GET', `${path}?${query}`, { token: token['admin@clac.example'] })).status).toBe(
+        400,
+      );
     }
   });
 
   it('refuses a trend over more than ten years (400), the CSV too, and answers one of exactly ten', async () => {
     for (const path of ['/api/v1/reports/trend', '/api/v1/reports/trend.csv']) {
       for (const range of ['from=2016-01-01&to=2026-01-02', 'from=2026-01-01&to=9999-12-31']) {
-        const answer = await portal.request('GET', `${path}?interval=week&${range}`, { token: token['admin@clac.example'] });
+        const answer = await portal.request('GET', `${path}?interval=week&${range}`, {
+          token: token['admin@clac.example'],
+        });
         expect([path, range, answer.status, answer.body.code]).toEqual([path, range, 400, 'reports.range-too-long']);
       }
     }
-    const tenYears = await portal.request('GET', '/api/v1/reports/trend?interval=month&from=2016-01-01&to=2025-12-31', { token: token['admin@clac.example'] });
+    const tenYears = await portal.request('GET', '/api/v1/reports/trend?interval=month&from=2016-01-01&to=2025-12-31', {
+      token: token['admin@clac.example'],
+    });
     expect(tenYears.status).toBe(200);
     expect(tenYears.body.points).toHaveLength(120);
   });
 
   it('answers a range to the last day the validator takes (9999-12-31) in every grouping', async () => {
     for (const groupBy of ['organization', 'assignee', 'country']) {
-      const answer = await portal.request('GET', `/api/v1/reports/load?groupBy=${groupBy}&from=2026-01-01&to=9999-12-31`, { token: token['admin@clac.example'] });
+      const answer = await portal.request(
+        'GET',
+        `/api/v1/reports/load?groupBy=${groupBy}&from=2026-01-01&to=9999-12-31`,
+        { token: token['admin@clac.example'] },
+      );
       expect([groupBy, answer.status]).toEqual([groupBy, 200]);
     }
   });

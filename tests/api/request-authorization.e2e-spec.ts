@@ -260,7 +260,10 @@ const token = (email: string) => {
   if (!value) throw new Error(`no token for ${email}`);
   return value;
 };
-const word = (prefix: string) => `${prefix}${randomBytes(6).toString('hex').replace(/[0-9]/g, (d) => 'ghijklmnop'[Number(d)])}`;
+const word = (prefix: string) =>
+  `${prefix}${randomBytes(6)
+    .toString('hex')
+    .replace(/[0-9]/g, (d) => 'ghijklmnop'[Number(d)])}`;
 
 async function ensureLoggedIn(email: string): Promise<void> {
   if (!tokens.has(email)) tokens.set(email, (await portal.login(email)).accessToken);
@@ -290,13 +293,32 @@ async function createInstance(key: ScenarioKey): Promise<Instance> {
     description: 'Necesitamos orientación de la red sobre este tema.',
   });
   expectStatus(created, 201);
-  expect(created.body).toMatchObject({ status: 'assigned', country: scenario.country, region: scenario.region, area: scenario.area });
+  expect(created.body).toMatchObject({
+    status: 'assigned',
+    country: scenario.country,
+    region: scenario.region,
+    area: scenario.area,
+  });
   const assigneeEmail = emailByUserId.get(created.body.assignee.id)!;
   expect(scenario.expectAssignee(assigneeEmail)).toBe(true);
-  const instance: Instance = { id: created.body.id, scenario: key, assigneeEmail, publicWord: word('publico'), internalWord: word('interno') };
-  expectStatus(await call('POST', `/requests/${instance.id}/messages`, assigneeEmail, { body: `Respuesta pública ${instance.publicWord}` }), 201);
+  const instance: Instance = {
+    id: created.body.id,
+    scenario: key,
+    assigneeEmail,
+    publicWord: word('publico'),
+    internalWord: word('interno'),
+  };
   expectStatus(
-    await call('POST', `/requests/${instance.id}/messages`, assigneeEmail, { body: `Nota interna ${instance.internalWord}`, internal: true }),
+    await call('POST', `/requests/${instance.id}/messages`, assigneeEmail, {
+      body: `Respuesta pública ${instance.publicWord}`,
+    }),
+    201,
+  );
+  expectStatus(
+    await call('POST', `/requests/${instance.id}/messages`, assigneeEmail, {
+      body: `Nota interna ${instance.internalWord}`,
+      internal: true,
+    }),
     201,
   );
   return instance;
@@ -304,7 +326,10 @@ async function createInstance(key: ScenarioKey): Promise<Instance> {
 
 /** The assignee resolves the request (it is in_progress after the assignee's public reply). */
 async function resolveInstance(instance: Instance): Promise<void> {
-  expectStatus(await call('POST', `/requests/${instance.id}/transitions`, instance.assigneeEmail, { to: 'resolved' }), 200);
+  expectStatus(
+    await call('POST', `/requests/${instance.id}/transitions`, instance.assigneeEmail, { to: 'resolved' }),
+    200,
+  );
 }
 
 async function snapshot(id: string) {
@@ -327,7 +352,8 @@ const memberBody = (role: Role) => role === 'member';
  */
 function changedOnlyByAssigneeDirectorOrAdmin(actorKey: ActorKey, scenario: Scenario): [number, string] | null {
   const { role } = ACTORS[actorKey];
-  if (role === 'member' || role === 'admin' || actorKey === scenario.holder || actorKey === 'regionDirector') return null;
+  if (role === 'member' || role === 'admin' || actorKey === scenario.holder || actorKey === 'regionDirector')
+    return null;
   return [403, 'not its assignee, its director or an admin'];
 }
 
@@ -342,7 +368,9 @@ const ROUTES: RouteCase[] = [
     successStatus: 200,
     async verifySuccess(answer, { instance, actorRole }) {
       expect(answer.body.id).toBe(instance.id);
-      const notes = answer.body.timeline.filter((e: { type: string; internal?: boolean }) => e.type === 'message' && e.internal === true);
+      const notes = answer.body.timeline.filter(
+        (e: { type: string; internal?: boolean }) => e.type === 'message' && e.internal === true,
+      );
       if (actorRole === 'member') {
         expect(notes).toEqual([]);
         expect(JSON.stringify(answer.body)).not.toContain(instance.internalWord);
@@ -376,14 +404,19 @@ const ROUTES: RouteCase[] = [
     writes: true,
     prepare: async () => undefined,
     stateFor: () => 'in_progress',
-    call: ({ actorEmail }, id) => call('POST', `/requests/${id}/messages`, actorEmail, { body: 'Seguimos atentos, gracias.' }),
+    call: ({ actorEmail }, id) =>
+      call('POST', `/requests/${id}/messages`, actorEmail, { body: 'Seguimos atentos, gracias.' }),
     successStatus: 201,
     async verifySuccess(answer, { instance, actorEmail }) {
-      expect(answer.body).toMatchObject({ body: 'Seguimos atentos, gracias.', internal: false, author: { id: userIdByEmail.get(actorEmail) } });
-      const { rows } = await portal.db.query(`SELECT count(*)::int AS n FROM request_messages WHERE request_id = $1 AND author_id = $2`, [
-        instance.id,
-        userIdByEmail.get(actorEmail),
-      ]);
+      expect(answer.body).toMatchObject({
+        body: 'Seguimos atentos, gracias.',
+        internal: false,
+        author: { id: userIdByEmail.get(actorEmail) },
+      });
+      const { rows } = await portal.db.query(
+        `SELECT count(*)::int AS n FROM request_messages WHERE request_id = $1 AND author_id = $2`,
+        [instance.id, userIdByEmail.get(actorEmail)],
+      );
       expect(rows[0].n).toBeGreaterThanOrEqual(1);
     },
   },
@@ -395,7 +428,9 @@ const ROUTES: RouteCase[] = [
     prepare: async (instance, role) => (memberBody(role) ? resolveInstance(instance) : undefined),
     stateFor: (role) => (memberBody(role) ? 'resolved' : 'in_progress'),
     call: ({ actorEmail, actorRole }, id) =>
-      call('POST', `/requests/${id}/transitions`, actorEmail, { to: memberBody(actorRole) ? 'closed' : 'waiting_on_member' }),
+      call('POST', `/requests/${id}/transitions`, actorEmail, {
+        to: memberBody(actorRole) ? 'closed' : 'waiting_on_member',
+      }),
     successStatus: 200,
     businessRule: changedOnlyByAssigneeDirectorOrAdmin,
     async verifySuccess(answer, { instance, actorRole }) {
@@ -411,13 +446,17 @@ const ROUTES: RouteCase[] = [
     prepare: async () => undefined,
     stateFor: () => 'in_progress',
     call: ({ actorEmail, instance }, id) =>
-      call('POST', `/requests/${id}/assign`, actorEmail, { assigneeId: userIdByEmail.get(SCENARIOS[instance.scenario].handOnTo), reason: 'Traspaso' }),
+      call('POST', `/requests/${id}/assign`, actorEmail, {
+        assigneeId: userIdByEmail.get(SCENARIOS[instance.scenario].handOnTo),
+        reason: 'Traspaso',
+      }),
     successStatus: 200,
     businessRule(actorKey, scenario) {
       // An admin anywhere, a director within its region, a representative or specialist only what it holds
       // (handOnTo may work in the request's region: no one here is refused for whom it names).
       const { role } = ACTORS[actorKey];
-      if ((role === 'representative' || role === 'specialist') && actorKey !== scenario.holder) return [403, 'hands on only what it holds'];
+      if ((role === 'representative' || role === 'specialist') && actorKey !== scenario.holder)
+        return [403, 'hands on only what it holds'];
       if (role === 'director' && actorKey !== 'regionDirector') return [403, 'reassigns within its region only'];
       return null;
     },
@@ -433,7 +472,8 @@ const ROUTES: RouteCase[] = [
     writes: true,
     prepare: async () => undefined,
     stateFor: () => 'in_progress',
-    call: ({ actorEmail }, id) => call('POST', `/requests/${id}/escalate`, actorEmail, { reason: 'Necesita una decisión de la dirección' }),
+    call: ({ actorEmail }, id) =>
+      call('POST', `/requests/${id}/escalate`, actorEmail, { reason: 'Necesita una decisión de la dirección' }),
     successStatus: 200,
     businessRule: changedOnlyByAssigneeDirectorOrAdmin,
     async verifySuccess(answer, { instance }) {
@@ -447,7 +487,8 @@ const ROUTES: RouteCase[] = [
     writes: true,
     prepare: (instance) => resolveInstance(instance),
     stateFor: () => 'resolved',
-    call: ({ actorEmail }, id) => call('POST', `/requests/${id}/satisfaction`, actorEmail, { score: 4, comment: 'Buena atención' }),
+    call: ({ actorEmail }, id) =>
+      call('POST', `/requests/${id}/satisfaction`, actorEmail, { score: 4, comment: 'Buena atención' }),
     successStatus: 201,
     async verifySuccess(answer, { instance }) {
       expect(answer.body).toMatchObject({ score: 4, comment: 'Buena atención' });
@@ -528,7 +569,10 @@ describe('the authorization matrix of the request routes', () => {
       const scenario = SCENARIOS[row.scenarioKey];
       const actorRole = ACTORS[row.actorKey].role;
       // A call that should go through gets a request of its own; refused ones share one.
-      const instance = row.expected === route.successStatus ? await createInstance(row.scenarioKey) : await refusalTarget(route, row.scenarioKey, actorRole);
+      const instance =
+        row.expected === route.successStatus
+          ? await createInstance(row.scenarioKey)
+          : await refusalTarget(route, row.scenarioKey, actorRole);
       if (row.expected === route.successStatus) await route.prepare(instance, actorRole);
       const resolve = scenario.actors[row.actorKey]!;
       const actorEmail = typeof resolve === 'function' ? resolve(instance) : resolve;
@@ -584,7 +628,14 @@ describe('GET /requests lists exactly what the caller may see', () => {
   beforeAll(async () => {
     for (const key of SCENARIO_KEYS) base[key] = await createInstance(key);
     // Quinua Andina (Peru too) gets a request of its own, so its member's list is not empty.
-    expectStatus(await call('POST', '/requests', EMAIL.rosa, { area: 'market-access', subject: 'Compradores de quinua', description: 'Buscamos compradores.' }), 201);
+    expectStatus(
+      await call('POST', '/requests', EMAIL.rosa, {
+        area: 'market-access',
+        subject: 'Compradores de quinua',
+        description: 'Buscamos compradores.',
+      }),
+      201,
+    );
   });
 
   /** Every page of the caller's list. */
@@ -603,16 +654,27 @@ describe('GET /requests lists exactly what the caller may see', () => {
 
   /** The visibility rules, computed here from the database rows, not by the API's code. */
   async function expectedVisibleIds(email: string): Promise<string[]> {
-    const { rows: users } = await portal.db.query(`SELECT id, role, organization_id, region_code FROM users WHERE email = $1`, [email]);
+    const { rows: users } = await portal.db.query(
+      `SELECT id, role, organization_id, region_code FROM users WHERE email = $1`,
+      [email],
+    );
     const user = users[0];
-    const { rows: coverage } = await portal.db.query(`SELECT country_code, region_code, area_code FROM coverage_entries WHERE user_id = $1`, [user.id]);
-    const { rows: requests } = await portal.db.query(`SELECT id, organization_id, country_code, region_code, area_code, assignee_id FROM requests`);
+    const { rows: coverage } = await portal.db.query(
+      `SELECT country_code, region_code, area_code FROM coverage_entries WHERE user_id = $1`,
+      [user.id],
+    );
+    const { rows: requests } = await portal.db.query(
+      `SELECT id, organization_id, country_code, region_code, area_code, assignee_id FROM requests`,
+    );
     const sees = (r: (typeof requests)[number]): boolean => {
       switch (user.role as Role) {
         case 'member':
           return r.organization_id === user.organization_id;
         case 'representative':
-          return r.assignee_id === user.id || coverage.some((c) => c.country_code !== null && c.country_code === r.country_code);
+          return (
+            r.assignee_id === user.id ||
+            coverage.some((c) => c.country_code !== null && c.country_code === r.country_code)
+          );
         case 'specialist':
           return (
             r.assignee_id === user.id ||
@@ -630,7 +692,10 @@ describe('GET /requests lists exactly what the caller may see', () => {
           return true;
       }
     };
-    return requests.filter(sees).map((r) => r.id).sort();
+    return requests
+      .filter(sees)
+      .map((r) => r.id)
+      .sort();
   }
 
   const everyone = [
@@ -676,26 +741,34 @@ describe('GET /requests lists exactly what the caller may see', () => {
     }
   });
 
-  it.each([EMAIL.ana, EMAIL.rosa, EMAIL.marco, EMAIL.joana, EMAIL.jean])('never lists another organization\'s request to member %s', async (email) => {
-    const { rows } = await portal.db.query(`SELECT organization_id FROM users WHERE email = $1`, [email]);
-    const listed = await listAll(email);
-    expect(listed.items.length).toBeGreaterThan(0);
-    for (const item of listed.items) expect(item.organization.id).toBe(rows[0].organization_id);
-    // Asking for the other organization explicitly does not help either.
-    const other = email === EMAIL.joana ? base.peruStandards : base.brazilMarket;
-    const { rows: otherOrg } = await portal.db.query(`SELECT organization_id FROM requests WHERE id = $1`, [other.id]);
-    expect(otherOrg[0].organization_id).not.toBe(rows[0].organization_id);
-    const filtered = await listAll(email, `&organization=${otherOrg[0].organization_id}`);
-    expect(filtered.total).toBe(0);
-    expect(filtered.items).toEqual([]);
-    expect(listed.ids).not.toContain(other.id);
-  });
+  it.each([EMAIL.ana, EMAIL.rosa, EMAIL.marco, EMAIL.joana, EMAIL.jean])(
+    "never lists another organization's request to member %s",
+    async (email) => {
+      const { rows } = await portal.db.query(`SELECT organization_id FROM users WHERE email = $1`, [email]);
+      const listed = await listAll(email);
+      expect(listed.items.length).toBeGreaterThan(0);
+      for (const item of listed.items) expect(item.organization.id).toBe(rows[0].organization_id);
+      // Asking for the other organization explicitly does not help either.
+      const other = email === EMAIL.joana ? base.peruStandards : base.brazilMarket;
+      const { rows: otherOrg } = await portal.db.query(`SELECT organization_id FROM requests WHERE id = $1`, [
+        other.id,
+      ]);
+      expect(otherOrg[0].organization_id).not.toBe(rows[0].organization_id);
+      const filtered = await listAll(email, `&organization=${otherOrg[0].organization_id}`);
+      expect(filtered.total).toBe(0);
+      expect(filtered.items).toEqual([]);
+      expect(listed.ids).not.toContain(other.id);
+    },
+  );
 
   it('lets a colleague of the same organization see, list and answer a request another member filed', async () => {
     const instance = base.peruStandards;
     expectStatus(await call('GET', `/requests/${instance.id}`, EMAIL.luis), 200);
     expect((await listAll(EMAIL.luis)).ids).toContain(instance.id);
-    expectStatus(await call('POST', `/requests/${instance.id}/messages`, EMAIL.luis, { body: 'Yo también sigo el caso.' }), 201);
+    expectStatus(
+      await call('POST', `/requests/${instance.id}/messages`, EMAIL.luis, { body: 'Yo también sigo el caso.' }),
+      201,
+    );
   });
 });
 
@@ -708,7 +781,7 @@ describe('internal notes stay among staff', () => {
     otherOrg = await createInstance('brazilMarket');
   });
 
-  it('leaves internal notes out of the member\'s timeline but shows its public reply', async () => {
+  it("leaves internal notes out of the member's timeline but shows its public reply", async () => {
     const answer = await call('GET', `/requests/${instance.id}`, EMAIL.marco);
     expectStatus(answer, 200);
     const messages = answer.body.timeline.filter((e: { type: string }) => e.type === 'message');
@@ -716,22 +789,30 @@ describe('internal notes stay among staff', () => {
     expect(messages[0].body).toContain(instance.publicWord);
     expect(JSON.stringify(answer.body)).not.toContain(instance.internalWord);
     // The note is in the database all the same.
-    const { rows } = await portal.db.query(`SELECT count(*)::int AS n FROM request_messages WHERE request_id = $1 AND internal`, [instance.id]);
+    const { rows } = await portal.db.query(
+      `SELECT count(*)::int AS n FROM request_messages WHERE request_id = $1 AND internal`,
+      [instance.id],
+    );
     expect(rows[0].n).toBe(1);
   });
 
   it.each([
     ['its assignee', EMAIL.climateAnd],
     ['the representative covering the country', EMAIL.repBo],
-    ['the region\'s director', EMAIL.directorAnd],
+    ["the region's director", EMAIL.directorAnd],
     ['the executive', EMAIL.executive],
     ['an admin', EMAIL.admin],
   ])('shows internal notes to %s', async (_who, email) => {
     const answer = await call('GET', `/requests/${instance.id}`, email);
     expectStatus(answer, 200);
-    const notes = answer.body.timeline.filter((e: { type: string; internal?: boolean }) => e.type === 'message' && e.internal);
+    const notes = answer.body.timeline.filter(
+      (e: { type: string; internal?: boolean }) => e.type === 'message' && e.internal,
+    );
     expect(notes).toHaveLength(1);
-    expect(notes[0]).toMatchObject({ body: `Nota interna ${instance.internalWord}`, author: { id: userIdByEmail.get(EMAIL.climateAnd) } });
+    expect(notes[0]).toMatchObject({
+      body: `Nota interna ${instance.internalWord}`,
+      author: { id: userIdByEmail.get(EMAIL.climateAnd) },
+    });
   });
 
   it('does not let a member find a request by a word that only an internal note contains', async () => {
@@ -745,7 +826,7 @@ describe('internal notes stay among staff', () => {
 
   it.each([
     ['its assignee', EMAIL.climateAnd],
-    ['the region\'s director', EMAIL.directorAnd],
+    ["the region's director", EMAIL.directorAnd],
     ['an admin', EMAIL.admin],
   ])('lets %s find a request by a word of its internal note', async (_who, email) => {
     const answer = await call('GET', `/requests?q=${instance.internalWord}`, email);
@@ -753,7 +834,7 @@ describe('internal notes stay among staff', () => {
     expect(answer.body.items.map((i: { id: string }) => i.id)).toEqual([instance.id]);
   });
 
-  it('never gives a member another organization\'s request, its messages or a search hit on them', async () => {
+  it("never gives a member another organization's request, its messages or a search hit on them", async () => {
     expectProblem(await call('GET', `/requests/${otherOrg.id}`, EMAIL.marco), 404);
     for (const searched of [otherOrg.publicWord, otherOrg.internalWord]) {
       const answer = await call('GET', `/requests?q=${searched}`, EMAIL.marco);
@@ -767,7 +848,10 @@ describe('internal notes stay among staff', () => {
 
   it('refuses a member writing an internal note with 403 and writes nothing', async () => {
     const before = await snapshot(instance.id);
-    expectProblem(await call('POST', `/requests/${instance.id}/messages`, EMAIL.marco, { body: 'Una nota', internal: true }), 403);
+    expectProblem(
+      await call('POST', `/requests/${instance.id}/messages`, EMAIL.marco, { body: 'Una nota', internal: true }),
+      403,
+    );
     expect(await snapshot(instance.id)).toEqual(before);
   });
 });

@@ -18,7 +18,34 @@ const AREAS: readonly string[] = THEMATIC_AREAS;
 const STATUSES: readonly string[] = REQUEST_STATUSES;
 const PRIORITY_VALUES: readonly string[] = PRIORITIES;
 const REGIONS = ['CAM', 'CAR', 'AND', 'SUR'];
-const SERVED_COUNTRIES = ['MX', 'GT', 'BZ', 'SV', 'HN', 'NI', 'CR', 'PA', 'DO', 'HT', 'CU', 'JM', 'DM', 'LC', 'VC', 'GD', 'CO', 'EC', 'PE', 'BO', 'VE', 'BR', 'PY', 'AR', 'CL', 'UY'];
+const SERVED_COUNTRIES = [
+  'MX',
+  'GT',
+  'BZ',
+  'SV',
+  'HN',
+  'NI',
+  'CR',
+  'PA',
+  'DO',
+  'HT',
+  'CU',
+  'JM',
+  'DM',
+  'LC',
+  'VC',
+  'GD',
+  'CO',
+  'EC',
+  'PE',
+  'BO',
+  'VE',
+  'BR',
+  'PY',
+  'AR',
+  'CL',
+  'UY',
+];
 const LOOSE_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2}))?$/;
 
@@ -48,10 +75,12 @@ const isObject = (v: Json): v is Record<string, Json> => typeof v === 'object' &
 const chars = (s: string) => [...s.trim()].length;
 const textWithin = (v: Json, min: number, max: number) => typeof v === 'string' && chars(v) >= min && chars(v) <= max;
 /** Something a reader can see: not only controls, format (zero-width, bidi), spaces, fillers or lone marks. */
-const visible = (v: Json) => typeof v === 'string' && /[^\p{Cc}\p{Cf}\p{Z}\s\p{Default_Ignorable_Code_Point}\p{M}]/u.test(v);
+const visible = (v: Json) =>
+  typeof v === 'string' && /[^\p{Cc}\p{Cf}\p{Z}\s\p{Default_Ignorable_Code_Point}\p{M}]/u.test(v);
 const absent = (v: Json) => v === undefined || v === null; // optional fields may be left out or null
 const onlyKeys = (body: Record<string, Json>, keys: string[]) => Object.keys(body).every((k) => keys.includes(k));
-const intWithin = (v: Json, min: number, max: number) => typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
+const intWithin = (v: Json, min: number, max: number) =>
+  typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
 
 const VALID: Record<string, (body: Json) => boolean> = {
   create: (b) =>
@@ -69,13 +98,29 @@ const VALID: Record<string, (body: Json) => boolean> = {
     intWithin(b.version, 1, 2_000_000_000) &&
     (absent(b.priority) || PRIORITY_VALUES.includes(b.priority as string)) &&
     (absent(b.area) || AREAS.includes(b.area as string)),
-  message: (b) => isObject(b) && onlyKeys(b, ['body', 'internal']) && textWithin(b.body, 1, 20000) && visible(b.body) && (absent(b.internal) || typeof b.internal === 'boolean'),
+  message: (b) =>
+    isObject(b) &&
+    onlyKeys(b, ['body', 'internal']) &&
+    textWithin(b.body, 1, 20000) &&
+    visible(b.body) &&
+    (absent(b.internal) || typeof b.internal === 'boolean'),
   transition: (b) =>
-    isObject(b) && onlyKeys(b, ['to', 'reason']) && STATUSES.includes(b.to as string) && (absent(b.reason) || textWithin(b.reason, 0, 2000)),
+    isObject(b) &&
+    onlyKeys(b, ['to', 'reason']) &&
+    STATUSES.includes(b.to as string) &&
+    (absent(b.reason) || textWithin(b.reason, 0, 2000)),
   assign: (b) =>
-    isObject(b) && onlyKeys(b, ['assigneeId', 'reason']) && typeof b.assigneeId === 'string' && LOOSE_UUID.test(b.assigneeId) && (absent(b.reason) || textWithin(b.reason, 0, 2000)),
+    isObject(b) &&
+    onlyKeys(b, ['assigneeId', 'reason']) &&
+    typeof b.assigneeId === 'string' &&
+    LOOSE_UUID.test(b.assigneeId) &&
+    (absent(b.reason) || textWithin(b.reason, 0, 2000)),
   escalate: (b) => isObject(b) && onlyKeys(b, ['reason']) && textWithin(b.reason, 3, 2000),
-  satisfaction: (b) => isObject(b) && onlyKeys(b, ['score', 'comment']) && intWithin(b.score, 1, 5) && (absent(b.comment) || textWithin(b.comment, 0, 2000)),
+  satisfaction: (b) =>
+    isObject(b) &&
+    onlyKeys(b, ['score', 'comment']) &&
+    intWithin(b.score, 1, 5) &&
+    (absent(b.comment) || textWithin(b.comment, 0, 2000)),
 };
 
 /** A real calendar date (and time, and offset) in the shape the list filters take. */
@@ -84,7 +129,8 @@ function isRealDate(s: string): boolean {
   if (!m) return false;
   const [, y, mo, d, h = '0', mi = '0', sec = '0', , oh = '0', om = '0'] = m;
   const day = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)));
-  const calendar = day.getUTCFullYear() === Number(y) && day.getUTCMonth() === Number(mo) - 1 && day.getUTCDate() === Number(d);
+  const calendar =
+    day.getUTCFullYear() === Number(y) && day.getUTCMonth() === Number(mo) - 1 && day.getUTCDate() === Number(d);
   return calendar && Number(h) < 24 && Number(mi) < 60 && Number(sec) < 60 && Number(oh) <= 23 && Number(om) < 60;
 }
 
@@ -111,9 +157,14 @@ const LIST_PARAMS: Record<string, (v: string) => boolean> = {
   page: (v) => pageNumber(v, 100000),
   pageSize: (v) => pageNumber(v, 100),
 };
-const validListQuery = (q: Query) => Object.entries(q).every(([k, v]) => Object.hasOwn(LIST_PARAMS, k) && single(v) && LIST_PARAMS[k](v));
+const validListQuery = (q: Query) =>
+  Object.entries(q).every(([k, v]) => Object.hasOwn(LIST_PARAMS, k) && single(v) && LIST_PARAMS[k](v));
 const validPreviewQuery = (q: Query) =>
-  onlyKeys(q, ['country', 'area']) && single(q.country) && SERVED_COUNTRIES.includes(q.country) && single(q.area) && AREAS.includes(q.area);
+  onlyKeys(q, ['country', 'area']) &&
+  single(q.country) &&
+  SERVED_COUNTRIES.includes(q.country) &&
+  single(q.area) &&
+  AREAS.includes(q.area);
 
 // ---------------------------------------------------------------------------------------
 // Generators
@@ -143,8 +194,29 @@ const trickyChar = fc.constantFrom(
   '<',
   '%',
 );
-const unicodeJunk = fc.string({ unit: fc.oneof(trickyChar, fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 }), fc.string({ unit: 'binary', minLength: 1, maxLength: 1 })), maxLength: 40 });
-const nastyString = fc.constantFrom('', ' ', '   \t\n ', 'null', 'undefined', 'NaN', '<script>alert(1)</script>', "'; DROP TABLE requests; --", '../../etc/passwd', '${7*7}', '{{7*7}}', '%00', '\u202Egnp.exe');
+const unicodeJunk = fc.string({
+  unit: fc.oneof(
+    trickyChar,
+    fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 }),
+    fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }),
+  ),
+  maxLength: 40,
+});
+const nastyString = fc.constantFrom(
+  '',
+  ' ',
+  '   \t\n ',
+  'null',
+  'undefined',
+  'NaN',
+  '<script>alert(1)</script>',
+  "'; DROP TABLE requests; --",
+  '../../etc/passwd',
+  '${7*7}',
+  '{{7*7}}',
+  '%00',
+  '\u202Egnp.exe',
+);
 
 /** A string longer than `max` characters, in several alphabets (code points, after trimming). */
 function overLong(max: number): fc.Arbitrary<string> {
@@ -160,18 +232,35 @@ function overLong(max: number): fc.Arbitrary<string> {
  */
 function overLongWithVariationSelectors(max: number): fc.Arbitrary<string> {
   return fc
-    .tuple(fc.constantFrom('a\uFE0F', '☺\uFE0F', '1\uFE0E', 'a\uFE0Fb'), fc.integer({ min: 1, max: max }), fc.constantFrom('', 'x', 'hola '))
+    .tuple(
+      fc.constantFrom('a\uFE0F', '☺\uFE0F', '1\uFE0E', 'a\uFE0Fb'),
+      fc.integer({ min: 1, max: max }),
+      fc.constantFrom('', 'x', 'hola '),
+    )
     .map(([unit, extra, lead]) => lead + unit.repeat(Math.ceil((max + extra) / [...unit].length)))
     .filter((s) => chars(s) > max);
 }
 
 /** Names every JavaScript object answers to: as field names they are just as unknown as any other. */
-const OBJECT_MEMBER_NAMES = ['constructor', 'prototype', 'hasOwnProperty', 'toString', 'valueOf', 'isPrototypeOf', 'propertyIsEnumerable', 'toLocaleString', '__defineGetter__', '__lookupGetter__'];
+const OBJECT_MEMBER_NAMES = [
+  'constructor',
+  'prototype',
+  'hasOwnProperty',
+  'toString',
+  'valueOf',
+  'isPrototypeOf',
+  'propertyIsEnumerable',
+  'toLocaleString',
+  '__defineGetter__',
+  '__lookupGetter__',
+];
 
 /** A string shorter than `min` characters once trimmed. */
 function tooShort(min: number): fc.Arbitrary<string> {
   return fc
-    .tuple(fc.string({ unit: fc.constantFrom('a', 'é', '😀', ' ', '\t', '\n', '\u00A0', '\u2028'), maxLength: min + 4 }))
+    .tuple(
+      fc.string({ unit: fc.constantFrom('a', 'é', '😀', ' ', '\t', '\n', '\u00A0', '\u2028'), maxLength: min + 4 }),
+    )
     .map(([s]) => s)
     .filter((s) => chars(s) < min);
 }
@@ -194,15 +283,32 @@ const anyJson = fc.oneof(
 function notOneOf(allowed: readonly string[], optional = false): fc.Arbitrary<Json> {
   const nearMiss = fc
     .tuple(fc.constantFrom(...allowed), fc.constantFrom('upper', 'pad', 'suffix', 'prefix', 'underscore', 'nul'))
-    .map(([v, how]) => ({ upper: v.toUpperCase(), pad: ` ${v} `, suffix: `${v}x`, prefix: `x${v}`, underscore: v.replace(/-/g, '_') + '_', nul: `${v}\u0000` })[how]);
+    .map(
+      ([v, how]) =>
+        ({
+          upper: v.toUpperCase(),
+          pad: ` ${v} `,
+          suffix: `${v}x`,
+          prefix: `x${v}`,
+          underscore: v.replace(/-/g, '_') + '_',
+          nul: `${v}\u0000`,
+        })[how],
+    );
   return fc
-    .oneof(nearMiss, anyJson, fc.array(fc.constantFrom(...allowed), { minLength: 1, maxLength: 2 }), fc.constantFrom(...allowed).map((v) => ({ value: v })))
+    .oneof(
+      nearMiss,
+      anyJson,
+      fc.array(fc.constantFrom(...allowed), { minLength: 1, maxLength: 2 }),
+      fc.constantFrom(...allowed).map((v) => ({ value: v })),
+    )
     .filter((v) => !(typeof v === 'string' && allowed.includes(v)) && !(optional && v === null));
 }
 
 /** A value that is not text of `min`..`max` characters. */
 function notText(min: number, max: number, optional = false): fc.Arbitrary<Json> {
-  return fc.oneof(overLong(max), min > 0 ? tooShort(min) : overLong(max), anyJson).filter((v) => !textWithin(v, min, max) && !(optional && v === null));
+  return fc
+    .oneof(overLong(max), min > 0 ? tooShort(min) : overLong(max), anyJson)
+    .filter((v) => !textWithin(v, min, max) && !(optional && v === null));
 }
 
 /** A value that is not an integer within min..max. */
@@ -220,7 +326,9 @@ function notInt(min: number, max: number): fc.Arbitrary<Json> {
 }
 
 const validText = (min: number, max: number) =>
-  fc.string({ unit: 'grapheme', minLength: min, maxLength: Math.min(max, 60) }).filter((s) => textWithin(s, min, max) && !s.includes('\u0000'));
+  fc
+    .string({ unit: 'grapheme', minLength: min, maxLength: Math.min(max, 60) })
+    .filter((s) => textWithin(s, min, max) && !s.includes('\u0000'));
 
 interface FieldSpec {
   valid: fc.Arbitrary<Json>;
@@ -238,22 +346,53 @@ const NO_VALUE = Symbol('absent');
 function malformedBody(fields: Record<string, FieldSpec>, isValid: (b: Json) => boolean): fc.Arbitrary<Json> {
   const names = Object.keys(fields);
   const extraKey = fc
-    .oneof(fc.string({ minLength: 1, maxLength: 12 }), fc.constantFrom('id', 'status', 'organizationId', 'assignee', 'version ', 'Area', 'internal_', 'createdBy', 'escalated'))
+    .oneof(
+      fc.string({ minLength: 1, maxLength: 12 }),
+      fc.constantFrom(
+        'id',
+        'status',
+        'organizationId',
+        'assignee',
+        'version ',
+        'Area',
+        'internal_',
+        'createdBy',
+        'escalated',
+      ),
+    )
     // Names of Object.prototype members have a property of their own below.
     .filter((k) => !names.includes(k) && k !== '__proto__' && !OBJECT_MEMBER_NAMES.includes(k));
-  const validBody = fc.record(Object.fromEntries(names.map((n) => [n, fields[n].valid])) as Record<string, fc.Arbitrary<Json>>);
+  const validBody = fc.record(
+    Object.fromEntries(names.map((n) => [n, fields[n].valid])) as Record<string, fc.Arbitrary<Json>>,
+  );
   const oneBadField = fc
     .tuple(validBody, fc.constantFrom(...names))
     .chain(([body, bad]) => fields[bad].invalid.map((value) => ({ ...body, [bad]: value })));
-  const mixed = fc.record(
-    Object.fromEntries(names.map((n) => [n, fc.oneof(fields[n].valid, fields[n].invalid, fc.constant(NO_VALUE))])) as Record<string, fc.Arbitrary<Json>>,
-  ).map((b) => Object.fromEntries(Object.entries(b).filter(([, v]) => v !== NO_VALUE)));
+  const mixed = fc
+    .record(
+      Object.fromEntries(
+        names.map((n) => [n, fc.oneof(fields[n].valid, fields[n].invalid, fc.constant(NO_VALUE))]),
+      ) as Record<string, fc.Arbitrary<Json>>,
+    )
+    .map((b) => Object.fromEntries(Object.entries(b).filter(([, v]) => v !== NO_VALUE)));
   const withExtra = fc
     .tuple(validBody, fc.dictionary(extraKey, anyJson, { minKeys: 1, maxKeys: 3 }))
     .map(([body, extra]) => ({ ...body, ...extra }));
-  const missingOne = fc.tuple(validBody, fc.constantFrom(...names)).map(([body, gone]) => Object.fromEntries(Object.entries(body).filter(([k]) => k !== gone)));
-  const nested = fc.tuple(validBody, fc.constantFrom('data', 'body', 'request', 'attributes')).map(([body, key]) => ({ [key]: body }));
-  const notAnObject = fc.oneof(fc.constant(null), fc.boolean(), fc.integer(), fc.double(), unicodeJunk, fc.array(validBody, { maxLength: 3 }), fc.array(fc.jsonValue({ maxDepth: 2 }), { maxLength: 4 }));
+  const missingOne = fc
+    .tuple(validBody, fc.constantFrom(...names))
+    .map(([body, gone]) => Object.fromEntries(Object.entries(body).filter(([k]) => k !== gone)));
+  const nested = fc
+    .tuple(validBody, fc.constantFrom('data', 'body', 'request', 'attributes'))
+    .map(([body, key]) => ({ [key]: body }));
+  const notAnObject = fc.oneof(
+    fc.constant(null),
+    fc.boolean(),
+    fc.integer(),
+    fc.double(),
+    unicodeJunk,
+    fc.array(validBody, { maxLength: 3 }),
+    fc.array(fc.jsonValue({ maxDepth: 2 }), { maxLength: 4 }),
+  );
   return fc
     .oneof(
       { weight: 5, arbitrary: oneBadField },
@@ -310,7 +449,11 @@ const notJson: fc.Arbitrary<string> = fc
 
 /** JSON nested far deeper than any body of the API, as text (too deep to build as objects here). */
 const deepJson: fc.Arbitrary<string> = fc
-  .tuple(fc.constantFrom('body', 'to', 'reason', 'score', 'version', 'area', 'assigneeId', 'extra'), fc.integer({ min: 100, max: 20000 }), fc.constantFrom('array', 'object'))
+  .tuple(
+    fc.constantFrom('body', 'to', 'reason', 'score', 'version', 'area', 'assigneeId', 'extra'),
+    fc.integer({ min: 100, max: 20000 }),
+    fc.constantFrom('array', 'object'),
+  )
   .map(([key, depth, kind]) => {
     const [open, close] = kind === 'array' ? ['[', ']'] : ['{"a":', '}'];
     return `{"${key}":${open.repeat(depth)}1${close.repeat(depth)}}`;
@@ -320,7 +463,13 @@ const deepJson: fc.Arbitrary<string> = fc
 // The checks
 // ---------------------------------------------------------------------------------------
 
-async function call(method: string, path: string, email: string, body?: unknown, headers?: Record<string, string>): Promise<ApiAnswer> {
+async function call(
+  method: string,
+  path: string,
+  email: string,
+  body?: unknown,
+  headers?: Record<string, string>,
+): Promise<ApiAnswer> {
   return portal.request(method, `${API}${path}`, { token: tokens[email], body, headers });
 }
 
@@ -358,7 +507,8 @@ async function footprint() {
 
 function expectProblem(answer: ApiAnswer, sent: unknown): void {
   const where = { sent, status: answer.status, body: answer.body };
-  if (answer.status < 400 || answer.status > 499) throw new Error(`expected a 4xx answer, got ${answer.status}: ${JSON.stringify(where).slice(0, 2000)}`);
+  if (answer.status < 400 || answer.status > 499)
+    throw new Error(`expected a 4xx answer, got ${answer.status}: ${JSON.stringify(where).slice(0, 2000)}`);
   expect(answer.headers.get('content-type') ?? '').toMatch(/^application\/problem\+json/);
   expect(answer.body).toMatchObject({ status: answer.status, title: expect.any(String), detail: expect.any(String) });
 }
@@ -368,7 +518,11 @@ function expectProblem(answer: ApiAnswer, sent: unknown): void {
  * is exactly as before. The footprint is compared around each run, so a failure points at
  * the input that wrote.
  */
-async function neverAcceptedNorWritten<T>(inputs: fc.Arbitrary<T>, send: (input: T) => Promise<ApiAnswer>, numRuns: number): Promise<void> {
+async function neverAcceptedNorWritten<T>(
+  inputs: fc.Arbitrary<T>,
+  send: (input: T) => Promise<ApiAnswer>,
+  numRuns: number,
+): Promise<void> {
   let before = await footprint();
   await fc.assert(
     fc.asyncProperty(inputs, async (input) => {
@@ -385,7 +539,8 @@ async function neverAcceptedNorWritten<T>(inputs: fc.Arbitrary<T>, send: (input:
 
 function queryString(query: Query): string {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) for (const v of Array.isArray(value) ? value : [value]) params.append(key, v);
+  for (const [key, value] of Object.entries(query))
+    for (const v of Array.isArray(value) ? value : [value]) params.append(key, v);
   return params.toString();
 }
 
@@ -403,7 +558,12 @@ beforeAll(async () => {
 
 /** Fresh targets for every test, so a write that slipped through in one cannot blunt the next. */
 beforeEach(async () => {
-  const create = (subject: string) => call('POST', '/requests', MEMBER, { area: 'standards-compliance', subject, description: 'Necesitamos orientación.' });
+  const create = (subject: string) =>
+    call('POST', '/requests', MEMBER, {
+      area: 'standards-compliance',
+      subject,
+      description: 'Necesitamos orientación.',
+    });
   const assigned = await create('Solicitud que no debe cambiar');
   expect(assigned.status).toBe(201);
   expect(assigned.body.status).toBe('assigned');
@@ -411,7 +571,8 @@ beforeEach(async () => {
   currentVersion = assigned.body.version;
   const resolved = await create('Solicitud resuelta');
   resolvedId = resolved.body.id;
-  for (const to of ['in_progress', 'resolved']) expect((await call('POST', `/requests/${resolvedId}/transitions`, STAFF, { to })).status).toBe(200);
+  for (const to of ['in_progress', 'resolved'])
+    expect((await call('POST', `/requests/${resolvedId}/transitions`, STAFF, { to })).status).toBe(200);
 });
 
 afterAll(async () => {
@@ -444,7 +605,18 @@ const FIELDS = {
     reason: { valid: validText(0, 2000), invalid: notText(0, 2000, true) },
   },
   assign: {
-    assigneeId: { valid: aStaffId, invalid: fc.oneof(anyJson, fc.uuid().map((u) => u.slice(0, -1)), fc.uuid().map((u) => `${u}0`), fc.uuid().map((u) => u.replace(/-/g, '')), fc.uuid().map((u) => `{${u}}`)).filter((v) => !(typeof v === 'string' && LOOSE_UUID.test(v))) },
+    assigneeId: {
+      valid: aStaffId,
+      invalid: fc
+        .oneof(
+          anyJson,
+          fc.uuid().map((u) => u.slice(0, -1)),
+          fc.uuid().map((u) => `${u}0`),
+          fc.uuid().map((u) => u.replace(/-/g, '')),
+          fc.uuid().map((u) => `{${u}}`),
+        )
+        .filter((v) => !(typeof v === 'string' && LOOSE_UUID.test(v))),
+    },
     reason: { valid: validText(0, 2000), invalid: notText(0, 2000, true) },
   },
   escalate: {
@@ -458,7 +630,11 @@ const FIELDS = {
 
 describe('malformed bodies are refused with a 4xx problem document and write nothing', () => {
   it('POST /requests', async () => {
-    await neverAcceptedNorWritten(malformedBody(FIELDS.create, VALID.create), (body) => call('POST', '/requests', MEMBER, body), 450);
+    await neverAcceptedNorWritten(
+      malformedBody(FIELDS.create, VALID.create),
+      (body) => call('POST', '/requests', MEMBER, body),
+      450,
+    );
   });
 
   it('POST /requests with an Idempotency-Key stores no key for a refused body', async () => {
@@ -472,41 +648,79 @@ describe('malformed bodies are refused with a 4xx problem document and write not
 
   it('POST /requests with a valid body but a malformed Idempotency-Key', async () => {
     const badKey = fc
-      .oneof(fc.string({ unit: fc.constantFrom(' ', 'a', '\t', '~', '!'), minLength: 1, maxLength: 10 }), fc.integer({ min: 201, max: 2000 }).map((n) => 'k'.repeat(n)))
+      .oneof(
+        fc.string({ unit: fc.constantFrom(' ', 'a', '\t', '~', '!'), minLength: 1, maxLength: 10 }),
+        fc.integer({ min: 201, max: 2000 }).map((n) => 'k'.repeat(n)),
+      )
       .filter((k) => !/^[\x21-\x7e]{1,200}$/.test(k) && k.trim() === k && k !== '');
     await neverAcceptedNorWritten(
       badKey,
-      (idempotencyKey) => call('POST', '/requests', MEMBER, { area: 'market-access', subject: 'Clave inválida', description: 'x' }, { 'Idempotency-Key': idempotencyKey }),
+      (idempotencyKey) =>
+        call(
+          'POST',
+          '/requests',
+          MEMBER,
+          { area: 'market-access', subject: 'Clave inválida', description: 'x' },
+          { 'Idempotency-Key': idempotencyKey },
+        ),
       100,
     );
   });
 
   it('PATCH /requests/:id (staff, on a request it holds)', async () => {
-    await neverAcceptedNorWritten(malformedBody(FIELDS.update, VALID.update), (body) => call('PATCH', `/requests/${assignedId}`, STAFF, body), 350);
+    await neverAcceptedNorWritten(
+      malformedBody(FIELDS.update, VALID.update),
+      (body) => call('PATCH', `/requests/${assignedId}`, STAFF, body),
+      350,
+    );
   });
 
   it('POST /requests/:id/messages by the member', async () => {
-    await neverAcceptedNorWritten(malformedBody(FIELDS.message, VALID.message), (body) => call('POST', `/requests/${assignedId}/messages`, MEMBER, body), 200);
+    await neverAcceptedNorWritten(
+      malformedBody(FIELDS.message, VALID.message),
+      (body) => call('POST', `/requests/${assignedId}/messages`, MEMBER, body),
+      200,
+    );
   });
 
   it('POST /requests/:id/messages by the assignee', async () => {
-    await neverAcceptedNorWritten(malformedBody(FIELDS.message, VALID.message), (body) => call('POST', `/requests/${assignedId}/messages`, STAFF, body), 200);
+    await neverAcceptedNorWritten(
+      malformedBody(FIELDS.message, VALID.message),
+      (body) => call('POST', `/requests/${assignedId}/messages`, STAFF, body),
+      200,
+    );
   });
 
   it('POST /requests/:id/transitions', async () => {
-    await neverAcceptedNorWritten(malformedBody(FIELDS.transition, VALID.transition), (body) => call('POST', `/requests/${assignedId}/transitions`, STAFF, body), 350);
+    await neverAcceptedNorWritten(
+      malformedBody(FIELDS.transition, VALID.transition),
+      (body) => call('POST', `/requests/${assignedId}/transitions`, STAFF, body),
+      350,
+    );
   });
 
   it('POST /requests/:id/assign', async () => {
-    await neverAcceptedNorWritten(malformedBody(FIELDS.assign, VALID.assign), (body) => call('POST', `/requests/${assignedId}/assign`, ADMIN, body), 300);
+    await neverAcceptedNorWritten(
+      malformedBody(FIELDS.assign, VALID.assign),
+      (body) => call('POST', `/requests/${assignedId}/assign`, ADMIN, body),
+      300,
+    );
   });
 
   it('POST /requests/:id/escalate', async () => {
-    await neverAcceptedNorWritten(malformedBody(FIELDS.escalate, VALID.escalate), (body) => call('POST', `/requests/${assignedId}/escalate`, STAFF, body), 300);
+    await neverAcceptedNorWritten(
+      malformedBody(FIELDS.escalate, VALID.escalate),
+      (body) => call('POST', `/requests/${assignedId}/escalate`, STAFF, body),
+      300,
+    );
   });
 
   it('POST /requests/:id/satisfaction (on a resolved request)', async () => {
-    await neverAcceptedNorWritten(malformedBody(FIELDS.satisfaction, VALID.satisfaction), (body) => call('POST', `/requests/${resolvedId}/satisfaction`, MEMBER, body), 300);
+    await neverAcceptedNorWritten(
+      malformedBody(FIELDS.satisfaction, VALID.satisfaction),
+      (body) => call('POST', `/requests/${resolvedId}/satisfaction`, MEMBER, body),
+      300,
+    );
   });
 });
 
@@ -540,7 +754,19 @@ describe('malformed ids in the path answer 404, and write nothing', () => {
       fc.uuid().map((u) => u.replace(/[0-9a-f]/, 'g')),
       fc.uuid().map((u) => ` ${u}`),
       fc.integer().map(String),
-      fc.constantFrom('null', 'undefined', '0', '-1', 'SR-2026-000001', '1 OR 1=1', "' OR '1'='1", '%', '%25', 'me', 'new'),
+      fc.constantFrom(
+        'null',
+        'undefined',
+        '0',
+        '-1',
+        'SR-2026-000001',
+        '1 OR 1=1',
+        "' OR '1'='1",
+        '%',
+        '%25',
+        'me',
+        'new',
+      ),
       fc.integer({ min: 37, max: 90 }).map((n) => 'a'.repeat(n)),
     )
     .filter((s) => s.trim() !== '' && s !== '.' && s !== '..' && !LOOSE_UUID.test(s.trim()))
@@ -556,9 +782,21 @@ describe('malformed ids in the path answer 404, and write nothing', () => {
     ['GET', '/requests/:id', (id) => call('GET', `/requests/${id}`, STAFF)],
     ['PATCH', '/requests/:id', (id) => call('PATCH', `/requests/${id}`, STAFF, { priority: 'high', version: 1 })],
     ['POST', '/requests/:id/messages', (id) => call('POST', `/requests/${id}/messages`, STAFF, { body: 'Hola' })],
-    ['POST', '/requests/:id/transitions', (id) => call('POST', `/requests/${id}/transitions`, STAFF, { to: 'in_progress' })],
-    ['POST', '/requests/:id/assign', (id) => call('POST', `/requests/${id}/assign`, ADMIN, { assigneeId: someStaffId })],
-    ['POST', '/requests/:id/escalate', (id) => call('POST', `/requests/${id}/escalate`, STAFF, { reason: 'Necesita la dirección' })],
+    [
+      'POST',
+      '/requests/:id/transitions',
+      (id) => call('POST', `/requests/${id}/transitions`, STAFF, { to: 'in_progress' }),
+    ],
+    [
+      'POST',
+      '/requests/:id/assign',
+      (id) => call('POST', `/requests/${id}/assign`, ADMIN, { assigneeId: someStaffId }),
+    ],
+    [
+      'POST',
+      '/requests/:id/escalate',
+      (id) => call('POST', `/requests/${id}/escalate`, STAFF, { reason: 'Necesita la dirección' }),
+    ],
     ['POST', '/requests/:id/satisfaction', (id) => call('POST', `/requests/${id}/satisfaction`, MEMBER, { score: 5 })],
   ];
   it.each(routes)('%s %s', async (_method, _route, send) => {
@@ -573,24 +811,30 @@ describe('malformed ids in the path answer 404, and write nothing', () => {
     );
   });
 
-  it.each(routes)('%s %s with an id of 101 to 5000 characters: 404 or 414, as a problem document', async (_method, _route, send) => {
-    await neverAcceptedNorWritten(
-      fc.integer({ min: 101, max: 5000 }).map((n) => 'a'.repeat(n)),
-      async (id) => {
-        const answer = await send(id);
-        expect([404, 414]).toContain(answer.status);
-        return answer;
-      },
-      10,
-    );
-  });
+  it.each(routes)(
+    '%s %s with an id of 101 to 5000 characters: 404 or 414, as a problem document',
+    async (_method, _route, send) => {
+      await neverAcceptedNorWritten(
+        fc.integer({ min: 101, max: 5000 }).map((n) => 'a'.repeat(n)),
+        async (id) => {
+          const answer = await send(id);
+          expect([404, 414]).toContain(answer.status);
+          return answer;
+        },
+        10,
+      );
+    },
+  );
 });
 
 // ---------------------------------------------------------------------------------------
 // Query strings
 // ---------------------------------------------------------------------------------------
 
-function queryValue(valid: fc.Arbitrary<string>, invalid: fc.Arbitrary<string>): { valid: fc.Arbitrary<string>; invalid: fc.Arbitrary<string | string[]> } {
+function queryValue(
+  valid: fc.Arbitrary<string>,
+  invalid: fc.Arbitrary<string>,
+): { valid: fc.Arbitrary<string>; invalid: fc.Arbitrary<string | string[]> } {
   return { valid, invalid: fc.oneof(invalid, fc.array(valid, { minLength: 2, maxLength: 3 })) };
 }
 const junkText = fc.oneof(unicodeJunk, nastyString, fc.string({ maxLength: 20 }), fc.integer().map(String));
@@ -599,53 +843,126 @@ const notNumber = (max: number) =>
     .oneof(
       fc.integer({ min: -1000, max: 0 }).map(String),
       fc.integer({ min: max + 1, max: max * 100 }).map(String),
-      fc.double({ noNaN: true, noDefaultInfinity: true, min: -1000, max: 1000 }).filter((d) => !Number.isInteger(d)).map(String),
+      fc
+        .double({ noNaN: true, noDefaultInfinity: true, min: -1000, max: 1000 })
+        .filter((d) => !Number.isInteger(d))
+        .map(String),
       fc.constantFrom('', ' ', 'abc', 'NaN', 'Infinity', '-Infinity', 'one', '1,5', '[1]', '{}', 'null', 'true'),
     )
     .filter((v) => !pageNumber(v, max));
 
 const LIST_QUERY = {
-  status: queryValue(fc.subarray([...STATUSES], { minLength: 1 }).map((s) => s.join(',')), junkText.filter((v) => !statusList.test(v))),
-  area: queryValue(fc.constantFrom(...AREAS), junkText.filter((v) => !AREAS.includes(v))),
-  country: queryValue(fc.constantFrom('PE', 'BO', 'BR', 'HT'), fc.oneof(junkText, fc.constantFrom('pe', 'PER', 'P', 'P1', 'ÑE')).filter((v) => !/^[A-Z]{2}$/.test(v))),
-  region: queryValue(fc.constantFrom(...REGIONS), fc.oneof(junkText, fc.constantFrom('and', 'ANDEAN', 'EUR')).filter((v) => !REGIONS.includes(v))),
-  assignee: queryValue(fc.oneof(fc.constant('me'), fc.constant('none'), fc.uuid()), junkText.filter((v) => !LIST_PARAMS.assignee(v))),
-  organization: queryValue(fc.uuid(), junkText.filter((v) => !LOOSE_UUID.test(v))),
-  q: queryValue(fc.string({ maxLength: 30 }).filter((v) => !v.includes('\u0000')), fc.integer({ min: 201, max: 5000 }).map((n) => 'q'.repeat(n))),
-  breached: queryValue(fc.constantFrom('true', 'false'), fc.oneof(junkText, fc.constantFrom('TRUE', 'False', '1', '0', 'yes', '')).filter((v) => v !== 'true' && v !== 'false')),
-  escalated: queryValue(fc.constantFrom('true', 'false'), fc.oneof(junkText, fc.constantFrom('TRUE', '1', 'on', '')).filter((v) => v !== 'true' && v !== 'false')),
+  status: queryValue(
+    fc.subarray([...STATUSES], { minLength: 1 }).map((s) => s.join(',')),
+    junkText.filter((v) => !statusList.test(v)),
+  ),
+  area: queryValue(
+    fc.constantFrom(...AREAS),
+    junkText.filter((v) => !AREAS.includes(v)),
+  ),
+  country: queryValue(
+    fc.constantFrom('PE', 'BO', 'BR', 'HT'),
+    fc.oneof(junkText, fc.constantFrom('pe', 'PER', 'P', 'P1', 'ÑE')).filter((v) => !/^[A-Z]{2}$/.test(v)),
+  ),
+  region: queryValue(
+    fc.constantFrom(...REGIONS),
+    fc.oneof(junkText, fc.constantFrom('and', 'ANDEAN', 'EUR')).filter((v) => !REGIONS.includes(v)),
+  ),
+  assignee: queryValue(
+    fc.oneof(fc.constant('me'), fc.constant('none'), fc.uuid()),
+    junkText.filter((v) => !LIST_PARAMS.assignee(v)),
+  ),
+  organization: queryValue(
+    fc.uuid(),
+    junkText.filter((v) => !LOOSE_UUID.test(v)),
+  ),
+  q: queryValue(
+    fc.string({ maxLength: 30 }).filter((v) => !v.includes('\u0000')),
+    fc.integer({ min: 201, max: 5000 }).map((n) => 'q'.repeat(n)),
+  ),
+  breached: queryValue(
+    fc.constantFrom('true', 'false'),
+    fc
+      .oneof(junkText, fc.constantFrom('TRUE', 'False', '1', '0', 'yes', ''))
+      .filter((v) => v !== 'true' && v !== 'false'),
+  ),
+  escalated: queryValue(
+    fc.constantFrom('true', 'false'),
+    fc.oneof(junkText, fc.constantFrom('TRUE', '1', 'on', '')).filter((v) => v !== 'true' && v !== 'false'),
+  ),
   from: queryValue(
-    fc.date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
-    fc.oneof(junkText, fc.constantFrom('2026-1-1', '26-01-01', '2026/01/01', '2026-01-01T10', '2026-01-01 10:00', 'yesterday', '1700000000', '2026-01-01T10:00:00')).filter((v) => !DATE_PATTERN.test(v)),
+    fc
+      .date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true })
+      .map((d) => d.toISOString().slice(0, 10)),
+    fc
+      .oneof(
+        junkText,
+        fc.constantFrom(
+          '2026-1-1',
+          '26-01-01',
+          '2026/01/01',
+          '2026-01-01T10',
+          '2026-01-01 10:00',
+          'yesterday',
+          '1700000000',
+          '2026-01-01T10:00:00',
+        ),
+      )
+      .filter((v) => !DATE_PATTERN.test(v)),
   ),
   to: queryValue(
-    fc.date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((d) => d.toISOString()),
-    fc.oneof(junkText, fc.constantFrom('2026-12', '2026-12-31T', 'tomorrow', '2026-12-31Z')).filter((v) => !DATE_PATTERN.test(v)),
+    fc
+      .date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true })
+      .map((d) => d.toISOString()),
+    fc
+      .oneof(junkText, fc.constantFrom('2026-12', '2026-12-31T', 'tomorrow', '2026-12-31Z'))
+      .filter((v) => !DATE_PATTERN.test(v)),
   ),
   sort: queryValue(
     fc.constantFrom('createdAt', '-createdAt', 'updatedAt', '-priority', 'dueAt'),
-    fc.oneof(junkText, fc.constantFrom('+createdAt', '--createdAt', 'created_at', 'id', 'createdAt;DROP', 'priority desc')).filter((v) => !LIST_PARAMS.sort(v)),
+    fc
+      .oneof(
+        junkText,
+        fc.constantFrom('+createdAt', '--createdAt', 'created_at', 'id', 'createdAt;DROP', 'priority desc'),
+      )
+      .filter((v) => !LIST_PARAMS.sort(v)),
   ),
   page: queryValue(fc.integer({ min: 1, max: 100000 }).map(String), notNumber(100000)),
   pageSize: queryValue(fc.integer({ min: 1, max: 100 }).map(String), notNumber(100)),
 };
 
 /** Queries with at least one malformed, repeated or unknown parameter. */
-function malformedQuery(params: Record<string, { valid: fc.Arbitrary<string>; invalid: fc.Arbitrary<string | string[]> }>, isValid: (q: Query) => boolean): fc.Arbitrary<Query> {
+function malformedQuery(
+  params: Record<string, { valid: fc.Arbitrary<string>; invalid: fc.Arbitrary<string | string[]> }>,
+  isValid: (q: Query) => boolean,
+): fc.Arbitrary<Query> {
   const names = Object.keys(params);
-  const someValid = fc.record(Object.fromEntries(names.map((n) => [n, params[n].valid])) as Record<string, fc.Arbitrary<string>>, { requiredKeys: [] });
+  const someValid = fc.record(
+    Object.fromEntries(names.map((n) => [n, params[n].valid])) as Record<string, fc.Arbitrary<string>>,
+    { requiredKeys: [] },
+  );
   const oneBad = fc
     .tuple(someValid, fc.constantFrom(...names))
     .chain(([query, bad]) => params[bad].invalid.map((value) => ({ ...query, [bad]: value }) as Query));
   const unknown = fc
-    .tuple(someValid, fc.string({ minLength: 1, maxLength: 12 }).filter((k) => !names.includes(k) && !OBJECT_MEMBER_NAMES.includes(k) && k !== '__proto__'), junkText)
+    .tuple(
+      someValid,
+      fc
+        .string({ minLength: 1, maxLength: 12 })
+        .filter((k) => !names.includes(k) && !OBJECT_MEMBER_NAMES.includes(k) && k !== '__proto__'),
+      junkText,
+    )
     .map(([query, key, value]) => ({ ...query, [key]: value }) as Query);
   return fc.oneof({ weight: 4, arbitrary: oneBad }, { weight: 1, arbitrary: unknown }).filter((q) => !isValid(q));
 }
 
 describe('malformed query strings are refused with a 4xx problem document', () => {
   it('GET /requests', async () => {
-    await neverAcceptedNorWritten(malformedQuery(LIST_QUERY, validListQuery), (query) => call('GET', `/requests?${queryString(query)}`, STAFF), 450);
+    await neverAcceptedNorWritten(
+      malformedQuery(LIST_QUERY, validListQuery),
+      (query) => call('GET', `/requests?${queryString(query)}`, STAFF),
+      450,
+    );
   });
 
   it('GET /requests with dates in the right shape that are not real dates', async () => {
@@ -653,7 +970,9 @@ describe('malformed query strings are refused with a 4xx problem document', () =
     const impossible = fc
       .oneof(
         fc.tuple(fc.integer({ min: 2000, max: 2100 }), two(0, 99), two(0, 99)).map(([y, m, d]) => `${y}-${m}-${d}`),
-        fc.tuple(fc.integer({ min: 2000, max: 2100 }), two(0, 99), two(0, 99)).map(([y, h, mi]) => `${y}-06-15T${h}:${mi}Z`),
+        fc
+          .tuple(fc.integer({ min: 2000, max: 2100 }), two(0, 99), two(0, 99))
+          .map(([y, h, mi]) => `${y}-06-15T${h}:${mi}Z`),
         fc.tuple(two(0, 99), two(0, 99)).map(([oh, om]) => `2026-06-15T10:00:00+${oh}:${om}`),
       )
       .filter((v) => DATE_PATTERN.test(v) && !isRealDate(v));
@@ -666,10 +985,22 @@ describe('malformed query strings are refused with a 4xx problem document', () =
 
   it('GET /routing/preview', async () => {
     const preview = {
-      country: queryValue(fc.constantFrom(...SERVED_COUNTRIES), fc.oneof(junkText, fc.constantFrom('XX', 'US', 'ES', 'pe', 'PER', '')).filter((v) => !SERVED_COUNTRIES.includes(v))),
-      area: queryValue(fc.constantFrom(...AREAS), junkText.filter((v) => !AREAS.includes(v))),
+      country: queryValue(
+        fc.constantFrom(...SERVED_COUNTRIES),
+        fc
+          .oneof(junkText, fc.constantFrom('XX', 'US', 'ES', 'pe', 'PER', ''))
+          .filter((v) => !SERVED_COUNTRIES.includes(v)),
+      ),
+      area: queryValue(
+        fc.constantFrom(...AREAS),
+        junkText.filter((v) => !AREAS.includes(v)),
+      ),
     };
-    const missing = fc.oneof(fc.record({ country: preview.country.valid }), fc.record({ area: preview.area.valid }), fc.constant({}));
+    const missing = fc.oneof(
+      fc.record({ country: preview.country.valid }),
+      fc.record({ area: preview.area.valid }),
+      fc.constant({}),
+    );
     await neverAcceptedNorWritten(
       fc.oneof(malformedQuery(preview, validPreviewQuery), missing).filter((q) => !validPreviewQuery(q as Query)),
       (query) => call('GET', `/routing/preview?${queryString(query as Query)}`, STAFF),
@@ -683,15 +1014,30 @@ describe('malformed query strings are refused with a 4xx problem document', () =
 // ---------------------------------------------------------------------------------------
 
 /** Every write route, with a valid body to build on. */
-const WRITE_ROUTES: { route: string; send: (body: Json) => Promise<ApiAnswer>; valid: () => Record<string, Json>; texts: Record<string, number> }[] = [
+const WRITE_ROUTES: {
+  route: string;
+  send: (body: Json) => Promise<ApiAnswer>;
+  valid: () => Record<string, Json>;
+  texts: Record<string, number>;
+}[] = [
   {
     route: 'POST /requests',
     send: (body) => call('POST', '/requests', MEMBER, body),
     valid: () => ({ area: 'market-access', subject: 'Compradores en Europa', description: 'Buscamos compradores.' }),
     texts: { subject: 200, description: 20000 },
   },
-  { route: 'PATCH /requests/:id', send: (body) => call('PATCH', `/requests/${assignedId}`, STAFF, body), valid: () => ({ priority: 'high', version: currentVersion }), texts: {} },
-  { route: 'POST /requests/:id/messages', send: (body) => call('POST', `/requests/${assignedId}/messages`, STAFF, body), valid: () => ({ body: 'Hola' }), texts: { body: 20000 } },
+  {
+    route: 'PATCH /requests/:id',
+    send: (body) => call('PATCH', `/requests/${assignedId}`, STAFF, body),
+    valid: () => ({ priority: 'high', version: currentVersion }),
+    texts: {},
+  },
+  {
+    route: 'POST /requests/:id/messages',
+    send: (body) => call('POST', `/requests/${assignedId}/messages`, STAFF, body),
+    valid: () => ({ body: 'Hola' }),
+    texts: { body: 20000 },
+  },
   {
     route: 'POST /requests/:id/transitions',
     send: (body) => call('POST', `/requests/${assignedId}/transitions`, STAFF, body),
@@ -704,7 +1050,12 @@ const WRITE_ROUTES: { route: string; send: (body: Json) => Promise<ApiAnswer>; v
     valid: () => ({ assigneeId: someStaffId, reason: 'Traspaso' }),
     texts: { reason: 2000 },
   },
-  { route: 'POST /requests/:id/escalate', send: (body) => call('POST', `/requests/${assignedId}/escalate`, STAFF, body), valid: () => ({ reason: 'Necesita la dirección' }), texts: { reason: 2000 } },
+  {
+    route: 'POST /requests/:id/escalate',
+    send: (body) => call('POST', `/requests/${assignedId}/escalate`, STAFF, body),
+    valid: () => ({ reason: 'Necesita la dirección' }),
+    texts: { reason: 2000 },
+  },
   {
     route: 'POST /requests/:id/satisfaction',
     send: (body) => call('POST', `/requests/${resolvedId}/satisfaction`, MEMBER, body),
@@ -724,16 +1075,25 @@ describe('unknown fields named like members of every JavaScript object are refus
 
   it.each([
     ['GET /requests', (key: string) => call('GET', `/requests?${key}=1`, STAFF)],
-    ['GET /routing/preview', (key: string) => call('GET', `/routing/preview?country=PE&area=market-access&${key}=1`, STAFF)],
+    [
+      'GET /routing/preview',
+      (key: string) => call('GET', `/routing/preview?country=PE&area=market-access&${key}=1`, STAFF),
+    ],
   ] as const)('%s', async (_route, send) => {
     await neverAcceptedNorWritten(fc.constantFrom(...OBJECT_MEMBER_NAMES), send, 20);
   });
 });
 
 describe('text over its limit is refused even when variation selectors make it look shorter', () => {
-  const cases = WRITE_ROUTES.flatMap((route) => Object.entries(route.texts).map(([field, max]) => [route.route, field, max, route] as const));
+  const cases = WRITE_ROUTES.flatMap((route) =>
+    Object.entries(route.texts).map(([field, max]) => [route.route, field, max, route] as const),
+  );
   it.each(cases)('%s: %s longer than %d characters', async (_route, field, max, route) => {
-    await neverAcceptedNorWritten(overLongWithVariationSelectors(max), (text) => route.send({ ...route.valid(), [field]: text }), 25);
+    await neverAcceptedNorWritten(
+      overLongWithVariationSelectors(max),
+      (text) => route.send({ ...route.valid(), [field]: text }),
+      25,
+    );
   });
 });
 
@@ -761,14 +1121,21 @@ describe('inputs that must not cause a server error', () => {
 
   it('refuses a transition reason of more than 2000 characters written with variation selectors (400, nothing written)', async () => {
     const before = await footprint();
-    const answer = await call('POST', `/requests/${assignedId}/transitions`, STAFF, { to: 'in_progress', reason: 'a\uFE0F'.repeat(1001) });
+    const answer = await call('POST', `/requests/${assignedId}/transitions`, STAFF, {
+      to: 'in_progress',
+      reason: 'a\uFE0F'.repeat(1001),
+    });
     expectProblem(answer, 'a\uFE0F × 1001');
     expect(answer.status).toBe(400);
     expect(await footprint()).toEqual(before);
   });
 
   it('answers a NUL character in a subject without a server error', async () => {
-    const answer = await call('POST', '/requests', MEMBER, { area: 'market-access', subject: 'abc\u0000def', description: 'x' });
+    const answer = await call('POST', '/requests', MEMBER, {
+      area: 'market-access',
+      subject: 'abc\u0000def',
+      description: 'x',
+    });
     expect(answer.status).toBeLessThan(500);
     expect([201, 400]).toContain(answer.status);
   });
@@ -806,11 +1173,16 @@ describe('inputs that must not cause a server error', () => {
 
   it('answers a body over 1 MB with a 413 problem document', async () => {
     const before = await footprint();
-    const answer = await requestRefusedEarly('POST', `${portal.url}${API}/requests`, { authorization: `Bearer ${tokens[MEMBER]}` }, {
-      area: 'market-access',
-      subject: 'Grande',
-      description: 'x'.repeat(1_100_000),
-    });
+    const answer = await requestRefusedEarly(
+      'POST',
+      `${portal.url}${API}/requests`,
+      { authorization: `Bearer ${tokens[MEMBER]}` },
+      {
+        area: 'market-access',
+        subject: 'Grande',
+        description: 'x'.repeat(1_100_000),
+      },
+    );
     expectProblem(answer, 'a 1.1 MB description');
     expect(answer.status).toBe(413);
     expect(await footprint()).toEqual(before);

@@ -83,7 +83,11 @@ async function setAvailable(email: string, available: boolean): Promise<void> {
 
 /** A Bolivia standards-compliance request, routed to rep.bo: `assigned`. */
 async function assignedRequest(subject = 'Consulta sobre la norma de comercio justo'): Promise<string> {
-  const answer = await call('POST', '/requests', MEMBER, { area: 'standards-compliance', subject, description: 'Necesitamos orientación.' });
+  const answer = await call('POST', '/requests', MEMBER, {
+    area: 'standards-compliance',
+    subject,
+    description: 'Necesitamos orientación.',
+  });
   expectStatus(answer, 201);
   expect(answer.body).toMatchObject({ status: 'assigned', assignee: { id: ids[REP] } });
   return answer.body.id;
@@ -96,7 +100,11 @@ async function assignedRequest(subject = 'Consulta sobre la norma de comercio ju
 async function newRequest(): Promise<string> {
   await setAvailable(DIRECTOR_CAR, false);
   try {
-    const answer = await call('POST', '/requests', HAITI_MEMBER, { area: 'market-access', subject: 'Acheteurs de café', description: 'Nous cherchons des acheteurs.' });
+    const answer = await call('POST', '/requests', HAITI_MEMBER, {
+      area: 'market-access',
+      subject: 'Acheteurs de café',
+      description: 'Nous cherchons des acheteurs.',
+    });
     expectStatus(answer, 201);
     expect(answer.body).toMatchObject({ status: 'new', assignee: null });
     return answer.body.id;
@@ -186,7 +194,13 @@ describe('the transition table', () => {
       expect(after.status).toBe(to);
       expect(after.version).toBe(before.version + 1);
       const events = await timelineEvents(id);
-      expect(events.at(-1)).toMatchObject({ event: 'status_changed', from, to, reason: 'Paso de prueba', actor: { id: ids[email], name: names[email] } });
+      expect(events.at(-1)).toMatchObject({
+        event: 'status_changed',
+        from,
+        to,
+        reason: 'Paso de prueba',
+        actor: { id: ids[email], name: names[email] },
+      });
       if (to === 'resolved') expect(after.resolved_at).not.toBeNull();
       if (to === 'closed') expect(after.closed_at).not.toBeNull();
     } else {
@@ -196,29 +210,38 @@ describe('the transition table', () => {
     }
   });
 
-  it.each(REQUEST_STATUSES.map((s) => [s]))('shows on GET /requests/:id, for a %s request, the transitions the member and the staff may make', async (status) => {
-    const id = await requestIn(status);
-    const actors = actorsFor(status);
-    for (const actor of ['member', 'staff'] as Actor[]) {
-      const answer = await call('GET', `/requests/${id}`, actors[actor]);
-      expectStatus(answer, 200);
-      expect([...answer.body.allowedTransitions].sort()).toEqual(allowedFrom(status, actor).sort());
-    }
-  });
+  it.each(REQUEST_STATUSES.map((s) => [s]))(
+    'shows on GET /requests/:id, for a %s request, the transitions the member and the staff may make',
+    async (status) => {
+      const id = await requestIn(status);
+      const actors = actorsFor(status);
+      for (const actor of ['member', 'staff'] as Actor[]) {
+        const answer = await call('GET', `/requests/${id}`, actors[actor]);
+        expectStatus(answer, 200);
+        expect([...answer.body.allowedTransitions].sort()).toEqual(allowedFrom(status, actor).sort());
+      }
+    },
+  );
 
-  it.each(['assigned', 'in_progress', 'resolved'] as RequestStatus[])('refuses the executive any transition of a %s request with 403, writing nothing', async (status) => {
-    const id = await requestIn(status);
-    const before = await row(id);
-    for (const to of REQUEST_STATUSES) expectProblem(await transition(id, EXECUTIVE, to), 403);
-    expect(await row(id)).toEqual(before);
-  });
+  it.each(['assigned', 'in_progress', 'resolved'] as RequestStatus[])(
+    'refuses the executive any transition of a %s request with 403, writing nothing',
+    async (status) => {
+      const id = await requestIn(status);
+      const before = await row(id);
+      for (const to of REQUEST_STATUSES) expectProblem(await transition(id, EXECUTIVE, to), 403);
+      expect(await row(id)).toEqual(before);
+    },
+  );
 });
 
 describe('reopening', () => {
   async function resolvedDaysAgo(days: number, status: 'resolved' | 'closed'): Promise<string> {
     const id = await requestIn(status);
     // No API moves time: the resolution date is moved back in the database.
-    await portal.db.query(`UPDATE requests SET resolved_at = now() - make_interval(days => $2) WHERE id = $1`, [id, days]);
+    await portal.db.query(`UPDATE requests SET resolved_at = now() - make_interval(days => $2) WHERE id = $1`, [
+      id,
+      days,
+    ]);
     return id;
   }
 
@@ -257,11 +280,17 @@ describe('replies that move a request', () => {
   it('moves an assigned request to in_progress on the first public staff reply, and stamps firstRespondedAt once', async () => {
     const id = await assignedRequest();
     // An internal note is not an answer to the member: nothing moves.
-    expectStatus(await call('POST', `/requests/${id}/messages`, REP, { body: 'Revisar la norma 4.2', internal: true }), 201);
+    expectStatus(
+      await call('POST', `/requests/${id}/messages`, REP, { body: 'Revisar la norma 4.2', internal: true }),
+      201,
+    );
     expect(await row(id)).toMatchObject({ status: 'assigned', first_responded_at: null });
 
     const started = Date.now();
-    expectStatus(await call('POST', `/requests/${id}/messages`, REP, { body: 'Hola Marco, le respondemos en seguida.' }), 201);
+    expectStatus(
+      await call('POST', `/requests/${id}/messages`, REP, { body: 'Hola Marco, le respondemos en seguida.' }),
+      201,
+    );
     const after = await row(id);
     expect(after.status).toBe('in_progress');
     expect(after.first_responded_at).not.toBeNull();
@@ -269,9 +298,17 @@ describe('replies that move a request', () => {
     expect(after.first_responded_at.getTime()).toBeLessThanOrEqual(Date.now() + 5_000);
 
     const detail = await call('GET', `/requests/${id}`, MEMBER);
-    expect(detail.body).toMatchObject({ status: 'in_progress', firstRespondedAt: after.first_responded_at.toISOString() });
+    expect(detail.body).toMatchObject({
+      status: 'in_progress',
+      firstRespondedAt: after.first_responded_at.toISOString(),
+    });
     const events = detail.body.timeline.filter((e: { type: string }) => e.type === 'event');
-    expect(events.at(-1)).toMatchObject({ event: 'status_changed', from: 'assigned', to: 'in_progress', actor: { id: ids[REP] } });
+    expect(events.at(-1)).toMatchObject({
+      event: 'status_changed',
+      from: 'assigned',
+      to: 'in_progress',
+      actor: { id: ids[REP] },
+    });
 
     // A second reply leaves the first response time alone.
     expectStatus(await call('POST', `/requests/${id}/messages`, REP, { body: 'Un dato más.' }), 201);
@@ -290,15 +327,23 @@ describe('replies that move a request', () => {
     expectStatus(answer, 201);
     expect((await row(id)).status).toBe('in_progress');
     const events = await timelineEvents(id, MEMBER);
-    expect(events.at(-1)).toMatchObject({ event: 'status_changed', from: 'waiting_on_member', to: 'in_progress', actor: { id: ids[MEMBER], name: names[MEMBER] } });
+    expect(events.at(-1)).toMatchObject({
+      event: 'status_changed',
+      from: 'waiting_on_member',
+      to: 'in_progress',
+      actor: { id: ids[MEMBER], name: names[MEMBER] },
+    });
   });
 
-  it.each(['closed', 'withdrawn'] as RequestStatus[])('refuses a reply to a %s request with 409 and writes nothing', async (status) => {
-    const id = await requestIn(status);
-    const before = await row(id);
-    expectProblem(await call('POST', `/requests/${id}/messages`, MEMBER, { body: '¿Hola?' }), 409);
-    expect(await row(id)).toEqual(before);
-  });
+  it.each(['closed', 'withdrawn'] as RequestStatus[])(
+    'refuses a reply to a %s request with 409 and writes nothing',
+    async (status) => {
+      const id = await requestIn(status);
+      const before = await row(id);
+      expectProblem(await call('POST', `/requests/${id}/messages`, MEMBER, { body: '¿Hola?' }), 409);
+      expect(await row(id)).toEqual(before);
+    },
+  );
 });
 
 describe('the timeline', () => {
@@ -309,19 +354,24 @@ describe('the timeline', () => {
     expectStatus(await call('PATCH', `/requests/${id}`, REP, { priority: 'urgent', version: await version() }), 200);
     expectStatus(await call('PATCH', `/requests/${id}`, REP, { area: 'market-access', version: await version() }), 200);
     expectStatus(await transition(id, REP, 'waiting_on_member', 'Falta el certificado'), 200);
-    expectStatus(await call('POST', `/requests/${id}/assign`, ADMIN, { assigneeId: ids[DIRECTOR_AND], reason: 'Caso complejo' }), 200);
+    expectStatus(
+      await call('POST', `/requests/${id}/assign`, ADMIN, { assigneeId: ids[DIRECTOR_AND], reason: 'Caso complejo' }),
+      200,
+    );
     expectStatus(await call('POST', `/requests/${id}/assign`, DIRECTOR_AND, { assigneeId: ids[REP] }), 200);
     expectStatus(await call('POST', `/requests/${id}/escalate`, REP, { reason: 'Requiere la dirección' }), 200);
     expectStatus(await transition(id, DIRECTOR_AND, 'resolved'), 200);
     expectStatus(await transition(id, MEMBER, 'closed'), 200);
 
     const events = await timelineEvents(id, MEMBER);
-    const summary = events.map((e: { event: string; actor: { id: string } | null; from: string | null; to: string | null }) => [
-      e.event,
-      e.actor?.id ?? null,
-      e.from,
-      e.to,
-    ]);
+    const summary = events.map(
+      (e: { event: string; actor: { id: string } | null; from: string | null; to: string | null }) => [
+        e.event,
+        e.actor?.id ?? null,
+        e.from,
+        e.to,
+      ],
+    );
     expect(summary).toEqual([
       ['created', ids[MEMBER], null, 'new'],
       ['routed', null, null, names[REP]],
@@ -379,7 +429,11 @@ describe('optimistic versions on PATCH /requests/:id', () => {
     const before = await row(id);
     expect(before.version).toBe(loaded.version + 1);
 
-    const stale = await call('PATCH', `/requests/${id}`, ADMIN, { priority: 'low', area: 'human-rights', version: loaded.version });
+    const stale = await call('PATCH', `/requests/${id}`, ADMIN, {
+      priority: 'low',
+      area: 'human-rights',
+      version: loaded.version,
+    });
     expectProblem(stale, 409);
     expect(await row(id)).toEqual(before);
     expect(before).toMatchObject({ priority: 'high', area_code: 'standards-compliance' });
@@ -424,22 +478,35 @@ describe('reassignment and escalation', () => {
     expect(await row(id)).toEqual(before);
   });
 
-  it('lets the region\'s director reassign across its countries', async () => {
+  it("lets the region's director reassign across its countries", async () => {
     const id = await assignedRequest(); // Bolivia
-    const answer = await call('POST', `/requests/${id}/assign`, DIRECTOR_AND, { assigneeId: ids['rep.pe1@clac.example'] }); // to Peru's representative
+    const answer = await call('POST', `/requests/${id}/assign`, DIRECTOR_AND, {
+      assigneeId: ids['rep.pe1@clac.example'],
+    }); // to Peru's representative
     expectStatus(answer, 200);
     expect(answer.body.assignee.id).toBe(ids['rep.pe1@clac.example']);
     expect((await row(id)).assignee_id).toBe(ids['rep.pe1@clac.example']);
   });
 
-  it('escalates to the region\'s director: escalated, reassigned, recorded with the reason, findable by the flag', async () => {
+  it("escalates to the region's director: escalated, reassigned, recorded with the reason, findable by the flag", async () => {
     const id = await requestIn('in_progress');
     const answer = await call('POST', `/requests/${id}/escalate`, REP, { reason: 'Conflicto con el certificador' });
     expectStatus(answer, 200);
-    expect(answer.body).toMatchObject({ id, escalated: true, assignee: { id: ids[DIRECTOR_AND], name: names[DIRECTOR_AND] }, status: 'in_progress' });
+    expect(answer.body).toMatchObject({
+      id,
+      escalated: true,
+      assignee: { id: ids[DIRECTOR_AND], name: names[DIRECTOR_AND] },
+      status: 'in_progress',
+    });
     expect(await row(id)).toMatchObject({ escalated: true, assignee_id: ids[DIRECTOR_AND], status: 'in_progress' });
     const events = await timelineEvents(id);
-    expect(events.at(-1)).toMatchObject({ event: 'escalated', actor: { id: ids[REP] }, from: names[REP], to: names[DIRECTOR_AND], reason: 'Conflicto con el certificador' });
+    expect(events.at(-1)).toMatchObject({
+      event: 'escalated',
+      actor: { id: ids[REP] },
+      from: names[REP],
+      to: names[DIRECTOR_AND],
+      reason: 'Conflicto con el certificador',
+    });
     const flagged = await call('GET', '/requests?escalated=true&pageSize=100', EXECUTIVE);
     expect(flagged.body.items.map((i: { id: string }) => i.id)).toContain(id);
     const unflagged = await call('GET', '/requests?escalated=false&pageSize=100', EXECUTIVE);

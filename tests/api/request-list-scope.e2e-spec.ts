@@ -85,8 +85,20 @@ describe('request lists at any scope: bounded totals and cursors', () => {
   it('counts a search the same whether its words are checked on a few requests first or found through the full-text index', async () => {
     // Outside work in progress, the words are first checked on up to 4 × (limit + 1) requests
     // of the scope and filters; a common word is counted there, a rarer one through the index.
-    await portal.db.query(`UPDATE requests SET status = 'closed', closed_at = now() WHERE subject LIKE 'Consulta de comercio%'`);
-    const cases = ['q=zafiro', 'q=zafiro&area=market-access', 'q=comercio', 'q=comercio&status=closed', 'q=consulta&status=closed&area=market-access', 'q=solicitud', 'q=nada-parecido', 'q=zafiro&status=closed', 'q=comercio&status=closed&area=climate-resilience'];
+    await portal.db.query(
+      `UPDATE requests SET status = 'closed', closed_at = now() WHERE subject LIKE 'Consulta de comercio%'`,
+    );
+    const cases = [
+      'q=zafiro',
+      'q=zafiro&area=market-access',
+      'q=comercio',
+      'q=comercio&status=closed',
+      'q=consulta&status=closed&area=market-access',
+      'q=solicitud',
+      'q=nada-parecido',
+      'q=zafiro&status=closed',
+      'q=comercio&status=closed&area=climate-resilience',
+    ];
     for (const query of cases) {
       const params = new URLSearchParams(query);
       const { rows } = await portal.db.query(
@@ -96,7 +108,11 @@ describe('request lists at any scope: bounded totals and cursors', () => {
         [params.get('q')!.replace(/-/g, ' & '), params.get('status'), params.get('area')],
       );
       const answer = await list('admin@clac.example', `?${query}&pageSize=100`);
-      expect({ query, total: answer.total, exact: answer.totalIsExact }).toEqual({ query, total: Math.min(rows[0].n, LIMIT), exact: rows[0].n <= LIMIT });
+      expect({ query, total: answer.total, exact: answer.totalIsExact }).toEqual({
+        query,
+        total: Math.min(rows[0].n, LIMIT),
+        exact: rows[0].n <= LIMIT,
+      });
       if (answer.totalIsExact) expect(answer.items).toHaveLength(rows[0].n);
     }
   });
@@ -123,30 +139,34 @@ describe('request lists at any scope: bounded totals and cursors', () => {
     ['rep.bo@clac.example', '-priority'],
     ['ana@valle-alto.example', '-createdAt'],
     ['marco@tierra-viva.example', 'dueAt'],
-  ])('%s, sort=%s: following nextCursor lists every request once, in order, while new ones arrive', async (who, sort) => {
-    for (const filter of ['', '&area=market-access']) {
-      const query = `sort=${sort}${filter}`;
-      const before = await everyByPage(who, query);
-      expect(before.length).toBeGreaterThan(3);
-      const seen: string[] = [];
-      const arrived = new Set<string>();
-      let answer = await list(who, `?${query}&pageSize=4`);
-      for (let page = 1; ; page++) {
-        expect(answer.page).toBe(page);
-        seen.push(...answer.items.map((item) => item.id));
-        // Someone files a request between the first pages (into this list for members and admins).
-        if (page <= 3) arrived.add(await file(members[page % 3], `Llegó mientras tanto ${page}`, page % 2 ? 'urgent' : 'low'));
-        if (!answer.nextCursor) break;
-        expect(answer.items).toHaveLength(4);
-        answer = await list(who, `?${query}&pageSize=4&cursor=${encodeURIComponent(answer.nextCursor)}`);
+  ])(
+    '%s, sort=%s: following nextCursor lists every request once, in order, while new ones arrive',
+    async (who, sort) => {
+      for (const filter of ['', '&area=market-access']) {
+        const query = `sort=${sort}${filter}`;
+        const before = await everyByPage(who, query);
+        expect(before.length).toBeGreaterThan(3);
+        const seen: string[] = [];
+        const arrived = new Set<string>();
+        let answer = await list(who, `?${query}&pageSize=4`);
+        for (let page = 1; ; page++) {
+          expect(answer.page).toBe(page);
+          seen.push(...answer.items.map((item) => item.id));
+          // Someone files a request between the first pages (into this list for members and admins).
+          if (page <= 3)
+            arrived.add(await file(members[page % 3], `Llegó mientras tanto ${page}`, page % 2 ? 'urgent' : 'low'));
+          if (!answer.nextCursor) break;
+          expect(answer.items).toHaveLength(4);
+          answer = await list(who, `?${query}&pageSize=4&cursor=${encodeURIComponent(answer.nextCursor)}`);
+        }
+        expect(new Set(seen).size).toBe(seen.length);
+        expect(seen.filter((id) => !arrived.has(id))).toEqual(before);
+        // What arrived meanwhile and was listed is only what the caller may see.
+        const visible = new Set(await everyByPage(who, query));
+        expect(seen.every((id) => visible.has(id))).toBe(true);
       }
-      expect(new Set(seen).size).toBe(seen.length);
-      expect(seen.filter((id) => !arrived.has(id))).toEqual(before);
-      // What arrived meanwhile and was listed is only what the caller may see.
-      const visible = new Set(await everyByPage(who, query));
-      expect(seen.every((id) => visible.has(id))).toBe(true);
-    }
-  });
+    },
+  );
 
   it('answers 400 with a problem document for a cursor that was altered, made up, another person’s or for another sort', async () => {
     const first = await list('director.and@clac.example', '?pageSize=2');
@@ -176,22 +196,58 @@ describe('request lists at any scope: bounded totals and cursors', () => {
       ['admin@clac.example', '', cursor],
       ['rep.bo@clac.example', '', cursor],
       ['ana@valle-alto.example', '', cursor],
-      ['director.and@clac.example', '', forge('director.and@clac.example', '-createdAt', [1, 2, null, '2026-02-30T10:00:00.000000Z', decoded[4]])],
-      ['director.and@clac.example', '', forge('director.and@clac.example', '-createdAt', [1, 2, null, decoded[3], 'not-a-uuid'])],
-      ['director.and@clac.example', '', forge('director.and@clac.example', '-createdAt', [1, 0, null, decoded[3], decoded[4]])],
-      ['director.and@clac.example', '', forge('director.and@clac.example', '-createdAt', [2, 2, null, decoded[3], decoded[4]])],
-      ['director.and@clac.example', '&sort=-priority', forge('director.and@clac.example', '-priority', [1, 2, 9, decoded[3], decoded[4]])],
-      ['director.and@clac.example', '&sort=dueAt', forge('director.and@clac.example', 'dueAt', [1, 2, 'soon', decoded[3], decoded[4]])],
+      [
+        'director.and@clac.example',
+        '',
+        forge('director.and@clac.example', '-createdAt', [1, 2, null, '2026-02-30T10:00:00.000000Z', decoded[4]]),
+      ],
+      [
+        'director.and@clac.example',
+        '',
+        forge('director.and@clac.example', '-createdAt', [1, 2, null, decoded[3], 'not-a-uuid']),
+      ],
+      [
+        'director.and@clac.example',
+        '',
+        forge('director.and@clac.example', '-createdAt', [1, 0, null, decoded[3], decoded[4]]),
+      ],
+      [
+        'director.and@clac.example',
+        '',
+        forge('director.and@clac.example', '-createdAt', [2, 2, null, decoded[3], decoded[4]]),
+      ],
+      [
+        'director.and@clac.example',
+        '&sort=-priority',
+        forge('director.and@clac.example', '-priority', [1, 2, 9, decoded[3], decoded[4]]),
+      ],
+      [
+        'director.and@clac.example',
+        '&sort=dueAt',
+        forge('director.and@clac.example', 'dueAt', [1, 2, 'soon', decoded[3], decoded[4]]),
+      ],
       ['director.and@clac.example', '', forge('director.and@clac.example', '-createdAt', { page: 2 } as never)],
     ];
     for (const [who, extra, value] of refused) {
-      const answer = await portal.request('GET', `/api/v1/requests?pageSize=2${extra}&cursor=${encodeURIComponent(value)}`, { token: token[who] });
-      expect({ who, value: value.slice(0, 40), status: answer.status }).toEqual({ who, value: value.slice(0, 40), status: 400 });
+      const answer = await portal.request(
+        'GET',
+        `/api/v1/requests?pageSize=2${extra}&cursor=${encodeURIComponent(value)}`,
+        { token: token[who] },
+      );
+      expect({ who, value: value.slice(0, 40), status: answer.status }).toEqual({
+        who,
+        value: value.slice(0, 40),
+        status: 400,
+      });
       expect(answer.headers.get('content-type')).toContain('application/problem+json');
       expect(answer.body).toMatchObject({ status: 400, code: 'validation.failed' });
       expect(answer.body.errors.cursor).toEqual(expect.any(Array));
     }
-    const twice = await portal.request('GET', `/api/v1/requests?cursor=${encodeURIComponent(cursor)}&cursor=${encodeURIComponent(cursor)}`, { token: token['director.and@clac.example'] });
+    const twice = await portal.request(
+      'GET',
+      `/api/v1/requests?cursor=${encodeURIComponent(cursor)}&cursor=${encodeURIComponent(cursor)}`,
+      { token: token['director.and@clac.example'] },
+    );
     expect(twice.status).toBe(400);
 
     // The genuine cursor still works for the person it was given to, with its sort.
@@ -203,10 +259,14 @@ describe('request lists at any scope: bounded totals and cursors', () => {
   it('documents totalIsExact, nextCursor and cursor in the OpenAPI document', async () => {
     const doc = await portal.request('GET', '/api/docs-json');
     const operation = doc.body.paths['/api/v1/requests'].get;
-    expect(operation.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['page', 'pageSize', 'cursor']));
+    expect(operation.parameters.map((p: { name: string }) => p.name)).toEqual(
+      expect.arrayContaining(['page', 'pageSize', 'cursor']),
+    );
     const ref: string = operation.responses['200'].content['application/json'].schema.$ref;
     const schema = doc.body.components.schemas[ref.split('/').pop()!];
-    expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['items', 'total', 'totalIsExact', 'page', 'pageSize', 'nextCursor']));
+    expect(Object.keys(schema.properties)).toEqual(
+      expect.arrayContaining(['items', 'total', 'totalIsExact', 'page', 'pageSize', 'nextCursor']),
+    );
     expect(schema.required).toEqual(expect.arrayContaining(['total', 'totalIsExact', 'nextCursor']));
   });
 });

@@ -7,7 +7,15 @@ describe('listing and searching requests', () => {
 
   beforeAll(async () => {
     portal = await startTestPortal();
-    for (const email of ['ana@valle-alto.example', 'rosa@quinua-andina.example', 'marco@tierra-viva.example', 'admin@clac.example', 'director.and@clac.example', 'rep.bo@clac.example', 'executive@clac.example']) {
+    for (const email of [
+      'ana@valle-alto.example',
+      'rosa@quinua-andina.example',
+      'marco@tierra-viva.example',
+      'admin@clac.example',
+      'director.and@clac.example',
+      'rep.bo@clac.example',
+      'executive@clac.example',
+    ]) {
       token[email] = (await portal.login(email)).accessToken;
     }
     const file = async (key: string, member: string, body: Record<string, string>) => {
@@ -15,10 +23,29 @@ describe('listing and searching requests', () => {
       expect(answer.status).toBe(201);
       ids[key] = answer.body.id;
     };
-    await file('cafe', 'ana@valle-alto.example', { area: 'market-access', subject: 'Exportación de CAFÉ orgánico', description: 'Buscamos compradores en Alemania.', priority: 'high' });
-    await file('quinua', 'rosa@quinua-andina.example', { area: 'standards-compliance', subject: 'Auditoría de certificación', description: 'La certificadora visita en marzo.', priority: 'urgent' });
-    await file('cacao', 'marco@tierra-viva.example', { area: 'standards-compliance', subject: 'Plan de mejora', description: 'Cacao fino de aroma; dudas sobre el criterio 3.2.', priority: 'low' });
-    await file('clima', 'marco@tierra-viva.example', { area: 'climate-resilience', subject: 'Sequía en la zona', description: 'Pérdidas de cosecha.' });
+    await file('cafe', 'ana@valle-alto.example', {
+      area: 'market-access',
+      subject: 'Exportación de CAFÉ orgánico',
+      description: 'Buscamos compradores en Alemania.',
+      priority: 'high',
+    });
+    await file('quinua', 'rosa@quinua-andina.example', {
+      area: 'standards-compliance',
+      subject: 'Auditoría de certificación',
+      description: 'La certificadora visita en marzo.',
+      priority: 'urgent',
+    });
+    await file('cacao', 'marco@tierra-viva.example', {
+      area: 'standards-compliance',
+      subject: 'Plan de mejora',
+      description: 'Cacao fino de aroma; dudas sobre el criterio 3.2.',
+      priority: 'low',
+    });
+    await file('clima', 'marco@tierra-viva.example', {
+      area: 'climate-resilience',
+      subject: 'Sequía en la zona',
+      description: 'Pérdidas de cosecha.',
+    });
   });
   afterAll(async () => {
     await portal?.stop();
@@ -40,7 +67,10 @@ describe('listing and searching requests', () => {
 
   it('searches the description, messages and the reference', async () => {
     expect(idsOf(await list('admin@clac.example', '?q=criterio%203.2'))).toEqual([ids.cacao]);
-    const reply = await portal.request('POST', `/api/v1/requests/${ids.clima}/messages`, { token: token['marco@tierra-viva.example'], body: { body: 'Adjuntamos fotos del río Pilcomayo' } });
+    const reply = await portal.request('POST', `/api/v1/requests/${ids.clima}/messages`, {
+      token: token['marco@tierra-viva.example'],
+      body: { body: 'Adjuntamos fotos del río Pilcomayo' },
+    });
     expect(reply.status).toBe(201);
     expect(idsOf(await list('admin@clac.example', '?q=pilcomayo'))).toEqual([ids.clima]);
     const detail = await portal.request('GET', `/api/v1/requests/${ids.cafe}`, { token: token['admin@clac.example'] });
@@ -53,13 +83,17 @@ describe('listing and searching requests', () => {
   });
 
   it('filters by status, area, country, region, organization, assignee and creation date', async () => {
-    expect(idsOf(await list('admin@clac.example', '?area=standards-compliance'))).toEqual([ids.quinua, ids.cacao].sort());
+    expect(idsOf(await list('admin@clac.example', '?area=standards-compliance'))).toEqual(
+      [ids.quinua, ids.cacao].sort(),
+    );
     expect(idsOf(await list('admin@clac.example', '?country=BO'))).toEqual([ids.cacao, ids.clima].sort());
     expect(idsOf(await list('admin@clac.example', '?region=SUR'))).toEqual([]);
     expect((await list('admin@clac.example', '?region=AND')).total).toBe(4);
     expect(idsOf(await list('rep.bo@clac.example', '?assignee=me'))).toEqual([ids.cacao]);
     const org = await portal.db.query(`SELECT organization_id FROM requests WHERE id = $1`, [ids.quinua]);
-    expect(idsOf(await list('admin@clac.example', `?organization=${org.rows[0].organization_id}`))).toEqual([ids.quinua]);
+    expect(idsOf(await list('admin@clac.example', `?organization=${org.rows[0].organization_id}`))).toEqual([
+      ids.quinua,
+    ]);
     expect((await list('admin@clac.example', '?status=assigned,in_progress')).total).toBe(4);
     expect((await list('admin@clac.example', '?status=resolved')).total).toBe(0);
     const today = new Date().toISOString().slice(0, 10);
@@ -68,11 +102,17 @@ describe('listing and searching requests', () => {
   });
 
   it('sorts by priority and creation time, both ways', async () => {
-    expect((await list('admin@clac.example', '?sort=-priority')).items.map((r: { priority: string }) => r.priority)).toEqual(['urgent', 'high', 'normal', 'low']);
-    expect((await list('admin@clac.example', '?sort=priority')).items.map((r: { priority: string }) => r.priority)).toEqual(['low', 'normal', 'high', 'urgent']);
+    expect(
+      (await list('admin@clac.example', '?sort=-priority')).items.map((r: { priority: string }) => r.priority),
+    ).toEqual(['urgent', 'high', 'normal', 'low']);
+    expect(
+      (await list('admin@clac.example', '?sort=priority')).items.map((r: { priority: string }) => r.priority),
+    ).toEqual(['low', 'normal', 'high', 'urgent']);
     const newest = (await list('admin@clac.example', '')).items.map((r: { id: string }) => r.id);
     expect(newest).toEqual([ids.clima, ids.cacao, ids.quinua, ids.cafe]);
-    expect((await list('admin@clac.example', '?sort=createdAt')).items.map((r: { id: string }) => r.id)).toEqual([...newest].reverse());
+    expect((await list('admin@clac.example', '?sort=createdAt')).items.map((r: { id: string }) => r.id)).toEqual(
+      [...newest].reverse(),
+    );
   });
 
   it('pages: pageSize, page and total', async () => {
@@ -85,7 +125,15 @@ describe('listing and searching requests', () => {
   });
 
   it('refuses unknown filters and bad values with 400', async () => {
-    for (const query of ['?status=open', '?sort=name', '?assignee=bob', '?from=yesterday', '?pageSize=1000', '?breached=maybe', '?mine=true']) {
+    for (const query of [
+      '?status=open',
+      '?sort=name',
+      '?assignee=bob',
+      '?from=yesterday',
+      '?pageSize=1000',
+      '?breached=maybe',
+      '?mine=true',
+    ]) {
       const answer = await portal.request('GET', `/api/v1/requests${query}`, { token: token['admin@clac.example'] });
       expect(answer.status).toBe(400);
     }
@@ -94,7 +142,30 @@ describe('listing and searching requests', () => {
   it('answers the request shape of the contract', async () => {
     const [item] = (await list('ana@valle-alto.example', '')).items;
     expect(Object.keys(item).sort()).toEqual(
-      ['id', 'reference', 'subject', 'description', 'status', 'priority', 'area', 'organization', 'country', 'region', 'assignee', 'routing', 'createdBy', 'createdAt', 'updatedAt', 'firstRespondedAt', 'resolvedAt', 'closedAt', 'escalated', 'sla', 'satisfaction', 'version'].sort(),
+      [
+        'id',
+        'reference',
+        'subject',
+        'description',
+        'status',
+        'priority',
+        'area',
+        'organization',
+        'country',
+        'region',
+        'assignee',
+        'routing',
+        'createdBy',
+        'createdAt',
+        'updatedAt',
+        'firstRespondedAt',
+        'resolvedAt',
+        'closedAt',
+        'escalated',
+        'sla',
+        'satisfaction',
+        'version',
+      ].sort(),
     );
     expect(item.createdBy).toMatchObject({ name: 'Ana Torres' });
     expect(item.organization).toMatchObject({ name: 'Cooperativa Agraria Cafetalera Valle Alto', country: 'PE' });

@@ -7,7 +7,15 @@ describe('routing a new request to the right person', () => {
 
   beforeAll(async () => {
     portal = await startTestPortal();
-    for (const email of ['ana@valle-alto.example', 'marco@tierra-viva.example', 'jose@montana-verde.example', 'jean@kafe-mon-no.example', 'camilo@finca-esperanza.example', 'rep.pe1@clac.example', 'admin@clac.example']) {
+    for (const email of [
+      'ana@valle-alto.example',
+      'marco@tierra-viva.example',
+      'jose@montana-verde.example',
+      'jean@kafe-mon-no.example',
+      'camilo@finca-esperanza.example',
+      'rep.pe1@clac.example',
+      'admin@clac.example',
+    ]) {
       tokens[email] = (await portal.login(email)).accessToken;
     }
   });
@@ -23,11 +31,13 @@ describe('routing a new request to the right person', () => {
     expect(answer.status).toBe(201);
     // Why routing chose someone (with colleagues' loads) is for staff: the member gets no reason.
     expect(answer.body.routing.reason).toBeNull();
-    const asStaff = await portal.request('GET', `/api/v1/requests/${answer.body.id}`, { token: tokens['admin@clac.example'] });
+    const asStaff = await portal.request('GET', `/api/v1/requests/${answer.body.id}`, {
+      token: tokens['admin@clac.example'],
+    });
     return asStaff.body;
   }
 
-  it('gives a Peru cooperative\'s standards question to the Peru representative with fewer open requests (tier 2)', async () => {
+  it("gives a Peru cooperative's standards question to the Peru representative with fewer open requests (tier 2)", async () => {
     const first = await submit('ana@valle-alto.example', 'standards-compliance');
     expect(first).toMatchObject({ status: 'assigned', country: 'PE', region: 'AND', routing: { tier: 2 } });
     expect(['Rosa Quispe', 'Jorge Huamán']).toContain(first.assignee.name);
@@ -66,43 +76,85 @@ describe('routing a new request to the right person', () => {
   });
 
   it('gives Colombia climate-resilience to climate.and and any other Colombian area to director.and', async () => {
-    expect(await submit('camilo@finca-esperanza.example', 'climate-resilience')).toMatchObject({ assignee: { name: 'Diego Cambio Climático' }, routing: { tier: 3 } });
+    expect(await submit('camilo@finca-esperanza.example', 'climate-resilience')).toMatchObject({
+      assignee: { name: 'Diego Cambio Climático' },
+      routing: { tier: 3 },
+    });
     for (const area of ['market-access', 'human-rights', 'fair-trade-visibility']) {
-      expect(await submit('camilo@finca-esperanza.example', area)).toMatchObject({ assignee: { name: 'Director Andina' }, routing: { tier: 4 } });
+      expect(await submit('camilo@finca-esperanza.example', area)).toMatchObject({
+        assignee: { name: 'Director Andina' },
+        routing: { tier: 4 },
+      });
     }
   });
 
   it('leaves a request with no candidate new and unassigned, in the triage queue', async () => {
     // Take every Caribbean fallback away: the director becomes unavailable.
     const { rows } = await portal.db.query(`SELECT id FROM users WHERE email = 'director.car@clac.example'`);
-    const patch = await portal.request('PATCH', `/api/v1/users/${rows[0].id}`, { token: tokens['admin@clac.example'], body: { available: false } });
+    const patch = await portal.request('PATCH', `/api/v1/users/${rows[0].id}`, {
+      token: tokens['admin@clac.example'],
+      body: { available: false },
+    });
     expect(patch.status).toBe(200);
     const request = await submit('jean@kafe-mon-no.example', 'market-access');
     expect(request).toMatchObject({ status: 'new', assignee: null, routing: { tier: null } });
     expect(request.routing.reason).toContain('triage');
-    const queue = await portal.request('GET', '/api/v1/requests?assignee=none&status=new', { token: tokens['admin@clac.example'] });
+    const queue = await portal.request('GET', '/api/v1/requests?assignee=none&status=new', {
+      token: tokens['admin@clac.example'],
+    });
     expect(queue.body.items.map((r: { id: string }) => r.id)).toContain(request.id);
-    await portal.request('PATCH', `/api/v1/users/${rows[0].id}`, { token: tokens['admin@clac.example'], body: { available: true } });
+    await portal.request('PATCH', `/api/v1/users/${rows[0].id}`, {
+      token: tokens['admin@clac.example'],
+      body: { available: true },
+    });
   });
 
   it('records the decision on the request and in its timeline', async () => {
     const request = await submit('marco@tierra-viva.example', 'market-access');
-    const { rows } = await portal.db.query(`SELECT routing_tier, routing_coverage, routing_reason FROM requests WHERE id = $1`, [request.id]);
-    expect(rows[0]).toEqual({ routing_tier: 1, routing_coverage: { country: 'BO', region: null, area: 'market-access' }, routing_reason: request.routing.reason });
-    const detail = await portal.request('GET', `/api/v1/requests/${request.id}`, { token: tokens['marco@tierra-viva.example'] });
-    const events = detail.body.timeline.filter((e: { type: string }) => e.type === 'event').map((e: { event: string }) => e.event);
+    const { rows } = await portal.db.query(
+      `SELECT routing_tier, routing_coverage, routing_reason FROM requests WHERE id = $1`,
+      [request.id],
+    );
+    expect(rows[0]).toEqual({
+      routing_tier: 1,
+      routing_coverage: { country: 'BO', region: null, area: 'market-access' },
+      routing_reason: request.routing.reason,
+    });
+    const detail = await portal.request('GET', `/api/v1/requests/${request.id}`, {
+      token: tokens['marco@tierra-viva.example'],
+    });
+    const events = detail.body.timeline
+      .filter((e: { type: string }) => e.type === 'event')
+      .map((e: { event: string }) => e.event);
     expect(events).toEqual(['created', 'routed']);
   });
 
   it('previews the decision without creating anything', async () => {
     const before = await portal.db.query(`SELECT count(*)::int AS n FROM requests`);
-    const preview = await portal.request('GET', '/api/v1/routing/preview?country=BO&area=climate-resilience', { token: tokens['rep.pe1@clac.example'] });
+    const preview = await portal.request('GET', '/api/v1/routing/preview?country=BO&area=climate-resilience', {
+      token: tokens['rep.pe1@clac.example'],
+    });
     expect(preview.status).toBe(200);
     expect(preview.body).toMatchObject({ tier: 3, assignee: { name: 'Diego Cambio Climático' } });
     const after = await portal.db.query(`SELECT count(*)::int AS n FROM requests`);
     expect(after.rows[0].n).toBe(before.rows[0].n);
-    expect((await portal.request('GET', '/api/v1/routing/preview?country=XX&area=climate-resilience', { token: tokens['rep.pe1@clac.example'] })).status).toBe(400);
-    expect((await portal.request('GET', '/api/v1/routing/preview?country=BO', { token: tokens['rep.pe1@clac.example'] })).status).toBe(400);
-    expect((await portal.request('GET', '/api/v1/routing/preview?country=BO&area=market-access', { token: tokens['ana@valle-alto.example'] })).status).toBe(403);
+    expect(
+      (
+        await portal.request('GET', '/api/v1/routing/preview?country=XX&area=climate-resilience', {
+          token: tokens['rep.pe1@clac.example'],
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (await portal.request('GET', '/api/v1/routing/preview?country=BO', { token: tokens['rep.pe1@clac.example'] }))
+        .status,
+    ).toBe(400);
+    expect(
+      (
+        await portal.request('GET', '/api/v1/routing/preview?country=BO&area=market-access', {
+          token: tokens['ana@valle-alto.example'],
+        })
+      ).status,
+    ).toBe(403);
   });
 });

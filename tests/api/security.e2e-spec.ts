@@ -7,7 +7,11 @@ describe('hostile input and abuse', () => {
 
   beforeAll(async () => {
     portal = await startTestPortal({
-      env: { RATE_LIMIT_LOGIN_PER_MINUTE: '3', RATE_LIMIT_SUBMIT_PER_MINUTE: '2', CORS_ORIGINS: 'https://portal.example' },
+      env: {
+        RATE_LIMIT_LOGIN_PER_MINUTE: '3',
+        RATE_LIMIT_SUBMIT_PER_MINUTE: '2',
+        CORS_ORIGINS: 'https://portal.example',
+      },
     });
   });
   afterAll(async () => {
@@ -31,13 +35,21 @@ describe('hostile input and abuse', () => {
 
   it('answers CORS only for the configured origins', async () => {
     const preflight = (origin: string) =>
-      fetch(`${portal.url}/api/v1/auth/login`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' } });
-    expect((await preflight('https://portal.example')).headers.get('access-control-allow-origin')).toBe('https://portal.example');
+      fetch(`${portal.url}/api/v1/auth/login`, {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+      });
+    expect((await preflight('https://portal.example')).headers.get('access-control-allow-origin')).toBe(
+      'https://portal.example',
+    );
     expect((await preflight('https://evil.example')).headers.get('access-control-allow-origin')).toBeNull();
   });
 
   it('rate-limits sign-in per address with RateLimit headers and a 429 problem document', async () => {
-    const attempt = () => portal.request('POST', '/api/v1/auth/login', { body: { email: 'grace@lucia-bananas.example', password: DEMO_PASSWORD } });
+    const attempt = () =>
+      portal.request('POST', '/api/v1/auth/login', {
+        body: { email: 'grace@lucia-bananas.example', password: DEMO_PASSWORD },
+      });
     const first = await attempt();
     expect(first.status).toBe(200);
     expect(first.headers.get('ratelimit-limit')).toBe('3');
@@ -56,7 +68,11 @@ describe('hostile input and abuse', () => {
     // The sign-in limit above is spent for this address: take a token straight from a refresh-free login at the DB level.
     const { rows } = await portal.db.query(`SELECT count(*)::int AS n FROM requests`);
     const token = await tokenFor(portal, 'pedro@sierra-madre.example');
-    const submit = () => portal.request('POST', '/api/v1/requests', { token, body: { area: 'market-access', subject: 'Feria de miel', description: 'x' } });
+    const submit = () =>
+      portal.request('POST', '/api/v1/requests', {
+        token,
+        body: { area: 'market-access', subject: 'Feria de miel', description: 'x' },
+      });
     expect((await submit()).status).toBe(201);
     expect((await submit()).status).toBe(201);
     const limited = await submit();
@@ -65,14 +81,25 @@ describe('hostile input and abuse', () => {
   });
 
   it('refuses a body over 1 MB with 413', async () => {
-    const answer = await requestRefusedEarly('POST', `${portal.url}/api/v1/auth/forgot-password`, {}, { email: `${'a'.repeat(2 * 1024 * 1024)}@x.example` });
+    const answer = await requestRefusedEarly(
+      'POST',
+      `${portal.url}/api/v1/auth/forgot-password`,
+      {},
+      { email: `${'a'.repeat(2 * 1024 * 1024)}@x.example` },
+    );
     expect(answer.status).toBe(413);
     expect(answer.headers.get('content-type')).toContain('application/problem+json');
   });
 
   it('refuses to start in production with a default secret', async () => {
     const child = spawn(process.execPath, [API_MAIN], {
-      env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: portal.databaseUrl, JWT_SECRET: 'change-me-change-me-change-me-change-me', PORT: '0' },
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        DATABASE_URL: portal.databaseUrl,
+        JWT_SECRET: 'change-me-change-me-change-me-change-me',
+        PORT: '0',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

@@ -18,7 +18,9 @@ function sourceFiles(dir: string): string[] {
 
 function importsOf(file: string): string[] {
   const text = readFileSync(file, 'utf8');
-  return [...text.matchAll(/(?:^|\n)\s*(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1] ?? m[2]);
+  return [
+    ...text.matchAll(/(?:^|\n)\s*(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g),
+  ].map((m) => m[1] ?? m[2]);
 }
 
 function violations(project: string, forbidden: (specifier: string, file: string) => boolean): string[] {
@@ -34,17 +36,37 @@ const reachesInto = (specifier: string, file: string, project: string) =>
 
 describe('module boundaries', () => {
   it('keeps the web app away from the API', () => {
-    expect(violations('web/src', (s, f) => s.startsWith('@portal/api') || s.startsWith('@nestjs/') || s === 'typeorm' || reachesInto(s, f, 'api'))).toEqual([]);
+    expect(
+      violations(
+        'web/src',
+        (s, f) =>
+          s.startsWith('@portal/api') || s.startsWith('@nestjs/') || s === 'typeorm' || reachesInto(s, f, 'api'),
+      ),
+    ).toEqual([]);
   });
 
   it('keeps the shared library free of the API, the web app and frameworks', () => {
     expect(
-      violations('shared/src', (s, f) => s.startsWith('@portal/') || s.startsWith('@angular/') || s.startsWith('@nestjs/') || s === 'typeorm' || reachesInto(s, f, 'api') || reachesInto(s, f, 'web')),
+      violations(
+        'shared/src',
+        (s, f) =>
+          s.startsWith('@portal/') ||
+          s.startsWith('@angular/') ||
+          s.startsWith('@nestjs/') ||
+          s === 'typeorm' ||
+          reachesInto(s, f, 'api') ||
+          reachesInto(s, f, 'web'),
+      ),
     ).toEqual([]);
   });
 
   it('keeps the API away from the web app', () => {
-    expect(violations('api/src', (s, f) => s.startsWith('@portal/web') || s.startsWith('@angular/') || reachesInto(s, f, 'web'))).toEqual([]);
+    expect(
+      violations(
+        'api/src',
+        (s, f) => s.startsWith('@portal/web') || s.startsWith('@angular/') || reachesInto(s, f, 'web'),
+      ),
+    ).toEqual([]);
   });
 
   it('finds imports at all (the check itself works)', () => {

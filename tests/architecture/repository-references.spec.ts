@@ -67,7 +67,11 @@ describe('references outside the repository', () => {
   });
 
   it("lets a path into the repository's own shared/ through", () => {
-    expect(outsideReferences('api/src/database/demo-seed.ts', "import demo from '../../../shared/data/demo.json';")).toEqual([]);
-    expect(outsideReferences('migrations/1-Foundation.ts', "import reference from '../shared/data/reference.json';")).toEqual([]);
+    expect(
+      outsideReferences('api/src/database/demo-seed.ts', "import demo from '../../../shared/data/demo.json';"),
+    ).toEqual([]);
+    expect(
+      outsideReferences('migrations/1-Foundation.ts', "import reference from '../shared/data/reference.json';"),
+    ).toEqual([]);
   });
 });

@@ -5,7 +5,16 @@ import { startTestPortal, type TestPortal } from '../support/api-harness';
 import { ROOT } from '../support/paths';
 import { launchChromium } from '../support/browser';
 import { expectAccessible } from './support/axe';
-import { DESKTOP, MEMBER_REQUEST_PAGE, PHONE, SMALL_PDF, screenshot, settled, signIn, type Viewport } from './support/pages';
+import {
+  DESKTOP,
+  MEMBER_REQUEST_PAGE,
+  PHONE,
+  SMALL_PDF,
+  screenshot,
+  settled,
+  signIn,
+  type Viewport,
+} from './support/pages';
 
 /**
  * axe-core (WCAG 2.2 AA rules) on every page of the web app, for every role, on a phone and
@@ -50,21 +59,35 @@ beforeAll(async () => {
   if (upload.status !== 201) throw new Error(`upload failed: ${upload.status} ${await upload.text()}`);
   const second = await portal.request('POST', '/api/v1/requests', {
     token: member.accessToken,
-    body: { area: 'market-access', subject: 'Compradores de café especial', description: 'Buscamos compradores en Europa.' },
+    body: {
+      area: 'market-access',
+      subject: 'Compradores de café especial',
+      description: 'Buscamos compradores en Europa.',
+    },
   });
   assignedRequestId = second.body.id;
-  const { rows } = await portal.db.query('SELECT u.email FROM requests r JOIN users u ON u.id = r.assignee_id WHERE r.id = $1', [requestId]);
+  const { rows } = await portal.db.query(
+    'SELECT u.email FROM requests r JOIN users u ON u.id = r.assignee_id WHERE r.id = $1',
+    [requestId],
+  );
   assigneeEmail = rows[0].email;
   const staff = await portal.login(assigneeEmail);
   for (const body of [
     { body: 'Revisar la no conformidad de 2024 antes de responder.', internal: true },
     { body: 'Buenos días: le envío la guía de trazabilidad por lotes.' },
   ]) {
-    const answer = await portal.request('POST', `/api/v1/requests/${requestId}/messages`, { token: staff.accessToken, body });
+    const answer = await portal.request('POST', `/api/v1/requests/${requestId}/messages`, {
+      token: staff.accessToken,
+      body,
+    });
     if (answer.status !== 201) throw new Error(`message failed: ${answer.status} ${JSON.stringify(answer.body)}`);
   }
-  ({ rows: [{ id: organizationId }] } = await portal.db.query(`SELECT id FROM organizations WHERE name = 'Cooperativa Agraria Cafetalera Valle Alto'`));
-  ({ rows: [{ id: coverageUserId }] } = await portal.db.query(`SELECT id FROM users WHERE email = 'rep.bo@clac.example'`));
+  ({
+    rows: [{ id: organizationId }],
+  } = await portal.db.query(`SELECT id FROM organizations WHERE name = 'Cooperativa Agraria Cafetalera Valle Alto'`));
+  ({
+    rows: [{ id: coverageUserId }],
+  } = await portal.db.query(`SELECT id FROM users WHERE email = 'rep.bo@clac.example'`));
 });
 afterAll(async () => {
   await closeBrowser?.();
@@ -102,7 +125,8 @@ function checker(role: string) {
     /** A state of a page, on one size (a phone unless said). */
     state: (page: Page, name: string, size: Size = 'phone') => checkAt(page, size, name),
     done(): void {
-      if (failures.length > 0) throw new Error(`${failures.length} of ${checked} checks failed:\n\n${failures.join('\n\n')}`);
+      if (failures.length > 0)
+        throw new Error(`${failures.length} of ${checked} checks failed:\n\n${failures.join('\n\n')}`);
     },
   };
 }
@@ -123,9 +147,19 @@ async function open(page: Page, path: string, ready: string): Promise<void> {
 type Checks = ReturnType<typeof checker>;
 
 /** Signs in on a phone, checks the home page and the inbox, then the role's other pages. */
-async function staffPages(email: string, role: string, language: 'es' | 'en' | 'pt' | 'fr' | undefined, inbox: 'page' | 'state', more?: (page: Page, checks: Checks) => Promise<void>) {
+async function staffPages(
+  email: string,
+  role: string,
+  language: 'es' | 'en' | 'pt' | 'fr' | undefined,
+  inbox: 'page' | 'state',
+  more?: (page: Page, checks: Checks) => Promise<void>,
+) {
   const checks = checker(role);
-  const { context, page } = await signIn(browser, portal, email, { viewport: PHONE, language, locale: language ?? 'es' });
+  const { context, page } = await signIn(browser, portal, email, {
+    viewport: PHONE,
+    language,
+    locale: language ?? 'es',
+  });
   await checks.page(page, 'home');
   await open(page, '/inbox', '[data-testid="inbox-total"]');
   // The inbox is one component for every role: all of it is checked for the representative.
@@ -140,17 +174,49 @@ it('covers every route of the web app (a new page needs its check here)', () => 
   // Route paths per routes file, as written in web/src/app; each is opened below.
   const covered: Record<string, string[]> = {
     // 'requests/:id' and 'inbox/:id' there only redirect a request's link into the other section's page (checked below).
-    'app.routes.ts': ['login', 'accept-invitation', 'forgot-password', 'reset-password', '', 'requests/:id', 'inbox/:id', 'requests', 'organization/people', 'inbox', 'reports', 'notifications', 'admin', '**'],
+    'app.routes.ts': [
+      'login',
+      'accept-invitation',
+      'forgot-password',
+      'reset-password',
+      '',
+      'requests/:id',
+      'inbox/:id',
+      'requests',
+      'organization/people',
+      'inbox',
+      'reports',
+      'notifications',
+      'admin',
+      '**',
+    ],
     'requests/requests.routes.ts': ['', 'new', ':id'],
     'inbox/inbox.routes.ts': ['', ':id'],
     'reports/reports.routes.ts': [''],
     'notifications/notifications.routes.ts': [''],
-    'admin/admin.routes.ts': ['', 'organizations', 'organizations/new', 'organizations/:id', 'users', 'users/new', 'users/:id'],
+    'admin/admin.routes.ts': [
+      '',
+      'organizations',
+      'organizations/new',
+      'organizations/:id',
+      'users',
+      'users/new',
+      'users/:id',
+    ],
   };
   const appDir = join(ROOT, 'web/src/app');
-  const files = readdirSync(appDir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.routes.ts')).sort();
-  const found = Object.fromEntries(files.map((file) => [file, [...readFileSync(join(appDir, file), 'utf8').matchAll(/\bpath:\s*'([^']*)'/g)].map((m) => m[1]!)]));
-  const unchecked = Object.entries(found).flatMap(([file, paths]) => paths.filter((path) => !covered[file]?.includes(path)).map((path) => `${file}: '${path}'`));
+  const files = readdirSync(appDir, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.routes.ts'))
+    .sort();
+  const found = Object.fromEntries(
+    files.map((file) => [
+      file,
+      [...readFileSync(join(appDir, file), 'utf8').matchAll(/\bpath:\s*'([^']*)'/g)].map((m) => m[1]!),
+    ]),
+  );
+  const unchecked = Object.entries(found).flatMap(([file, paths]) =>
+    paths.filter((path) => !covered[file]?.includes(path)).map((path) => `${file}: '${path}'`),
+  );
   expect(unchecked).toEqual([]);
 });
 
@@ -194,7 +260,11 @@ it('the signed-out pages: sign-in (blank, field errors, refusal), forgotten pass
 
 it('a member’s pages (es): home, the request form, its requests, a request, its people, notifications', async () => {
   const checks = checker('member');
-  const { context, page } = await signIn(browser, portal, 'ana@valle-alto.example', { viewport: PHONE, locale: 'es', timezoneId: 'America/Lima' });
+  const { context, page } = await signIn(browser, portal, 'ana@valle-alto.example', {
+    viewport: PHONE,
+    locale: 'es',
+    timezoneId: 'America/Lima',
+  });
   await checks.page(page, 'home');
   await resize(page, PHONE);
   await page.locator('button[aria-controls="main-navigation"]').click();
@@ -208,7 +278,11 @@ it('a member’s pages (es): home, the request form, its requests, a request, it
   await checks.state(page, 'request-form-errors');
   await page.getByTestId('area-option-standards-compliance').check();
   await page.getByTestId('request-subject').fill('Registro de lotes');
-  await page.getByTestId('request-files').setInputFiles([{ name: 'programa.exe', mimeType: 'application/octet-stream', buffer: Buffer.from('MZ\u0090\u0000') }]);
+  await page
+    .getByTestId('request-files')
+    .setInputFiles([
+      { name: 'programa.exe', mimeType: 'application/octet-stream', buffer: Buffer.from('MZ\u0090\u0000') },
+    ]);
   await page.getByTestId('file-refused').waitFor();
   await checks.state(page, 'request-form-file-refused');
   // Offline, the submission waits on the phone and the page says so.

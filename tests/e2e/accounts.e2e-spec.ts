@@ -8,7 +8,9 @@ const PUBLIC_URL = 'https://portal.example';
 
 /** The token of the `path` link in a received email (its parts may be quoted-printable). */
 function tokenIn(raw: string, path: string): string {
-  const decoded = raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  const decoded = raw
+    .replace(/=\r?\n/g, '')
+    .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
   const match = new RegExp(`${PUBLIC_URL.replace(/[.]/g, '\\.')}${path}\\?token=([A-Za-z0-9_-]+)`).exec(decoded);
   if (!match) throw new Error(`no ${path} link in mail:\n${decoded}`);
   return match[1]!;
@@ -80,7 +82,10 @@ describe('accounts from the browser: invitations, forgotten passwords, the peopl
     await page.waitForURL(`${portal.url}/requests`);
     await expect(page.getByTestId('current-user-name').textContent()).resolves.toContain('Rosa Quispe');
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('pt');
-    const { rows } = await portal.db.query('SELECT language, password_hash IS NOT NULL AS has_password FROM users WHERE email = $1', [invitee]);
+    const { rows } = await portal.db.query(
+      'SELECT language, password_hash IS NOT NULL AS has_password FROM users WHERE email = $1',
+      [invitee],
+    );
     expect(rows).toEqual([{ language: 'pt', has_password: true }]);
     await context.close();
 
@@ -100,7 +105,9 @@ describe('accounts from the browser: invitations, forgotten passwords, the peopl
     await contact.page.getByTestId('people-deactivate-confirm').click();
     await expect(contact.page.getByTestId('people-notice').textContent()).resolves.toContain('Rosa Quispe');
     await expect(row.getByTestId('people-deactivate').count()).resolves.toBe(0);
-    const login = await portal.request('POST', '/api/v1/auth/login', { body: { email: invitee, password: 'café de altura 2026' } });
+    const login = await portal.request('POST', '/api/v1/auth/login', {
+      body: { email: invitee, password: 'café de altura 2026' },
+    });
     expect(login.status).toBe(401);
     await contact.context.close();
   });
@@ -145,7 +152,9 @@ describe('accounts from the browser: invitations, forgotten passwords, the peopl
     await page.getByTestId('reset-done').waitFor();
 
     // Every session it had is over; the new password signs it in.
-    const refresh = await portal.request('POST', '/api/v1/auth/refresh', { body: { refreshToken: earlier.refreshToken } });
+    const refresh = await portal.request('POST', '/api/v1/auth/refresh', {
+      body: { refreshToken: earlier.refreshToken },
+    });
     expect(refresh.status).toBe(401);
     await page.getByTestId('reset-sign-in').click();
     await page.waitForURL(`${portal.url}/login`);

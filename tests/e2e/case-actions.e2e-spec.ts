@@ -58,9 +58,17 @@ describe('the actions a request page offers staff', () => {
 
   it.each([
     ['its assignee', () => assignee, { transitions: 1, reassign: 1, escalate: 1, details: 1 }],
-    ["the region's director", () => 'director.and@clac.example', { transitions: 1, reassign: 1, escalate: 0, details: 1 }],
+    [
+      "the region's director",
+      () => 'director.and@clac.example',
+      { transitions: 1, reassign: 1, escalate: 0, details: 1 },
+    ],
     ['a colleague who covers the country', () => colleague, { transitions: 0, reassign: 0, escalate: 0, details: 0 }],
-    ['a specialist who covers the area', () => 'climate.and@clac.example', { transitions: 0, reassign: 0, escalate: 0, details: 0 }],
+    [
+      'a specialist who covers the area',
+      () => 'climate.and@clac.example',
+      { transitions: 0, reassign: 0, escalate: 0, details: 0 },
+    ],
   ])('offers %s what the table allows, and a reply or an internal note', async (_who, email, expected) => {
     const page = await openAs(email());
     expect(await offered(page)).toEqual(expected);

@@ -29,7 +29,9 @@ describe('the JavaScript a member’s phone downloads for its first page', () =>
     const total = chunks.reduce((sum, chunk) => sum + chunk.gzip, 0);
     expect(chunks.length).toBeGreaterThan(0);
     if (total > BUDGET) {
-      throw new Error(`initial JavaScript is ${total} bytes gzipped, over ${BUDGET}:\n${chunks.map((c) => `  ${c.file} ${c.gzip}`).join('\n')}`);
+      throw new Error(
+        `initial JavaScript is ${total} bytes gzipped, over ${BUDGET}:\n${chunks.map((c) => `  ${c.file} ${c.gzip}`).join('\n')}`,
+      );
     }
   });
 
@@ -40,7 +42,11 @@ describe('the JavaScript a member’s phone downloads for its first page', () =>
     await cdp.send('Network.enable');
     const scripts = new Map<string, { url: string; bytes?: number; encoding: string }>();
     cdp.on('Network.responseReceived', (event) => {
-      if (event.type === 'Script') scripts.set(event.requestId, { url: event.response.url, encoding: String(event.response.headers['content-encoding'] ?? '') });
+      if (event.type === 'Script')
+        scripts.set(event.requestId, {
+          url: event.response.url,
+          encoding: String(event.response.headers['content-encoding'] ?? ''),
+        });
     });
     cdp.on('Network.loadingFinished', (event) => {
       const script = scripts.get(event.requestId);
@@ -50,14 +56,19 @@ describe('the JavaScript a member’s phone downloads for its first page', () =>
       // Every script that started has finished (the page waits for them before running).
       await page.waitForLoadState('load');
       const list = [...scripts.values()];
-      return { total: list.reduce((sum, script) => sum + (script.bytes ?? 0), 0), list: list.map((s) => `${s.url.split('/').pop()} ${s.bytes} ${s.encoding}`).join(', ') };
+      return {
+        total: list.reduce((sum, script) => sum + (script.bytes ?? 0), 0),
+        list: list.map((s) => `${s.url.split('/').pop()} ${s.bytes} ${s.encoding}`).join(', '),
+      };
     };
 
     await page.goto(`${portal.url}/login`);
     await page.getByTestId('login-submit').waitFor();
     const signInPage = await onTheWire();
     expect(signInPage.total).toBeGreaterThan(10_000);
-    expect({ bytes: signInPage.total, within: signInPage.total <= BUDGET, scripts: signInPage.list }).toMatchObject({ within: true });
+    expect({ bytes: signInPage.total, within: signInPage.total <= BUDGET, scripts: signInPage.list }).toMatchObject({
+      within: true,
+    });
     // Compressed: a 3G phone must never get the bundles raw.
     expect([...scripts.values()].every((script) => /^(br|gzip)$/.test(script.encoding))).toBe(true);
 

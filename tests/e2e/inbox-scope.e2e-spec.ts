@@ -22,7 +22,11 @@ describe('the inbox beyond the API’s counting limit', () => {
     for (let i = 0; i < 30; i++) {
       const answer = await portal.request('POST', '/api/v1/requests', {
         token: accessToken,
-        body: { area: 'market-access', subject: `Compradores para la cosecha ${i}`, description: 'Buscamos compradores de café especial.' },
+        body: {
+          area: 'market-access',
+          subject: `Compradores para la cosecha ${i}`,
+          description: 'Buscamos compradores de café especial.',
+        },
       });
       if (answer.status !== 201) throw new Error(`filing failed: ${answer.status} ${JSON.stringify(answer.body)}`);
     }
@@ -36,9 +40,16 @@ describe('the inbox beyond the API’s counting limit', () => {
     (await page.getByTestId('inbox-row').allTextContents()).map((text) => /SR-\d{4}-\d+/.exec(text)?.[0]);
 
   it('shows "5+ requests" and pages through the whole list by cursor', async () => {
-    const { context, page } = await signIn(browser, portal, 'admin@clac.example', { viewport: DESKTOP, locale: 'en', language: 'en' });
+    const { context, page } = await signIn(browser, portal, 'admin@clac.example', {
+      viewport: DESKTOP,
+      locale: 'en',
+      language: 'en',
+    });
     await page.goto(`${portal.url}/inbox`);
-    await page.getByTestId('inbox-total').filter({ hasText: `${LIMIT}+ requests` }).waitFor();
+    await page
+      .getByTestId('inbox-total')
+      .filter({ hasText: `${LIMIT}+ requests` })
+      .waitFor();
     await settled(page);
     const pager = page.getByRole('navigation', { name: 'Pages' });
     await expect(pager.textContent()).resolves.toContain('Page 1 of 1+');
@@ -47,7 +58,10 @@ describe('the inbox beyond the API’s counting limit', () => {
     const everything = new Set(rows.map((row: { reference: string }) => row.reference));
     const seen: string[] = [];
     for (let number = 1; ; number++) {
-      await page.getByTestId('inbox-total').filter({ hasText: `${LIMIT}+ requests` }).waitFor();
+      await page
+        .getByTestId('inbox-total')
+        .filter({ hasText: `${LIMIT}+ requests` })
+        .waitFor();
       await settled(page);
       seen.push(...((await references(page)) as string[]));
       const next = pager.getByRole('button', { name: 'Next' });
@@ -65,7 +79,10 @@ describe('the inbox beyond the API’s counting limit', () => {
 
     // Back to the first page, and a list within the limit is counted exactly.
     await page.goto(`${portal.url}/inbox?q=${encodeURIComponent('cosecha 17')}`);
-    await page.getByTestId('inbox-total').filter({ hasText: /^\s*1 request\s*$/ }).waitFor();
+    await page
+      .getByTestId('inbox-total')
+      .filter({ hasText: /^\s*1 request\s*$/ })
+      .waitFor();
     await context.close();
   });
 });

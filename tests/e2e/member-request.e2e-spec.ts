@@ -45,7 +45,9 @@ describe('a member files a request from the browser', () => {
     await page.goto(`${portal.url}/requests/new`);
     await page.getByTestId('area-option-standards-compliance').check();
     await page.getByTestId('request-subject').fill(subject);
-    await page.getByTestId('request-description').fill('Necesitamos preparar la auditoría de marzo.\nTenemos dudas sobre la trazabilidad.');
+    await page
+      .getByTestId('request-description')
+      .fill('Necesitamos preparar la auditoría de marzo.\nTenemos dudas sobre la trazabilidad.');
   }
 
   it('keeps an unfinished request over a reload, then files it with a PDF and lists it', async () => {
@@ -62,12 +64,18 @@ describe('a member files a request from the browser', () => {
     await expect(page.getByTestId('request-priority').inputValue()).resolves.toBe('high');
 
     // A type the portal does not take is refused before any upload, in words.
-    await page.getByTestId('request-files').setInputFiles([{ name: 'instalador.exe', mimeType: 'application/octet-stream', buffer: Buffer.from('MZ\u0090\u0000') }]);
+    await page
+      .getByTestId('request-files')
+      .setInputFiles([
+        { name: 'instalador.exe', mimeType: 'application/octet-stream', buffer: Buffer.from('MZ\u0090\u0000') },
+      ]);
     const refusal = (await page.getByTestId('file-refused').textContent()) ?? '';
     expect(refusal).toContain('instalador.exe');
     expect(refusal).not.toContain('{');
 
-    await page.getByTestId('request-files').setInputFiles([{ name: 'informe-anterior.pdf', mimeType: 'application/pdf', buffer: SMALL_PDF }]);
+    await page
+      .getByTestId('request-files')
+      .setInputFiles([{ name: 'informe-anterior.pdf', mimeType: 'application/pdf', buffer: SMALL_PDF }]);
     await page.getByTestId('request-submit').click();
     await page.waitForURL(REQUEST_PAGE);
 
@@ -76,10 +84,17 @@ describe('a member files a request from the browser', () => {
     await expect(page.getByTestId('attachment-link').textContent()).resolves.toContain('informe-anterior.pdf');
     const [created] = await requestsWithSubject(subject);
     expect(created?.reference).toBe(reference);
-    const { rows: files } = await portal.db.query('SELECT file_name, content_type, message_id FROM attachments WHERE request_id = $1', [created!.id]);
+    const { rows: files } = await portal.db.query(
+      'SELECT file_name, content_type, message_id FROM attachments WHERE request_id = $1',
+      [created!.id],
+    );
     expect(files).toEqual([{ file_name: 'informe-anterior.pdf', content_type: 'application/pdf', message_id: null }]);
     // The draft is gone once the request is filed: a new form starts empty.
-    const storedKeys = await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('portal.requestDraft') || key.startsWith('portal.pendingRequests')));
+    const storedKeys = await page.evaluate(() =>
+      Object.keys(localStorage).filter(
+        (key) => key.startsWith('portal.requestDraft') || key.startsWith('portal.pendingRequests'),
+      ),
+    );
     expect(storedKeys).toEqual([]);
 
     await page.goto(`${portal.url}/requests`);
@@ -94,7 +109,9 @@ describe('a member files a request from the browser', () => {
     const { context, page } = await signIn('ana@valle-alto.example');
     const subject = `Sin conexión ${Date.now()}`;
     await fillForm(page, subject);
-    await page.getByTestId('request-files').setInputFiles([{ name: 'acta.pdf', mimeType: 'application/pdf', buffer: SMALL_PDF }]);
+    await page
+      .getByTestId('request-files')
+      .setInputFiles([{ name: 'acta.pdf', mimeType: 'application/pdf', buffer: SMALL_PDF }]);
 
     await context.setOffline(true);
     await page.getByTestId('request-submit').click();
@@ -116,66 +133,77 @@ describe('a member files a request from the browser', () => {
   it.each([
     ['', false],
     [', also when the page arrives after the sender has sent it', true],
-  ])('files one request when the answer to the submission is lost and the retry reuses its key%s', async (_, pageArrivesLate) => {
-    const { context, page } = await signIn('ana@valle-alto.example');
-    const subject = `Respuesta perdida ${Date.now()}`;
-    await fillForm(page, subject);
-    const keys: string[] = [];
-    let dropped = false;
-    let retryAnswered = () => {};
-    const retryAnsweredPromise = new Promise<void>((resolve) => (retryAnswered = resolve));
-    await page.route('**/api/v1/requests', async (route) => {
-      if (route.request().method() !== 'POST') return route.continue();
-      keys.push(route.request().headers()['idempotency-key'] ?? '');
-      if (dropped) {
-        await route.fulfill({ response: await route.fetch() });
-        return retryAnswered();
-      }
-      // The server gets the submission and files it; its answer never reaches the phone.
-      await route.fetch();
-      dropped = true;
-      return route.abort('connectionreset');
-    });
-
-    await page.getByTestId('request-submit').click();
-    await page.getByTestId('pending-submission').waitFor();
-    await expect(requestsWithSubject(subject)).resolves.toHaveLength(1);
-
-    // Kept on the device, so a reload does not lose it; the page sends it again on opening.
-    const waiting = await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('portal.pendingRequests')));
-    expect(waiting).toHaveLength(1);
-    if (pageArrivesLate) {
-      // On a slow phone the form page's code can arrive after the sender (which starts with
-      // the app) has already sent the waiting request: the page must still tell the member.
-      await page.route('**/*.js', async (route) => {
-        const response = await route.fetch();
-        const body = await response.text();
-        if (body.includes('request-submit')) {
-          // Held until the sender's retry has been answered (and a moment for the page to read it).
-          await Promise.race([retryAnsweredPromise, new Promise((resolve) => setTimeout(resolve, 20_000))]);
-          await new Promise((resolve) => setTimeout(resolve, 300));
+  ])(
+    'files one request when the answer to the submission is lost and the retry reuses its key%s',
+    async (_, pageArrivesLate) => {
+      const { context, page } = await signIn('ana@valle-alto.example');
+      const subject = `Respuesta perdida ${Date.now()}`;
+      await fillForm(page, subject);
+      const keys: string[] = [];
+      let dropped = false;
+      let retryAnswered = () => {};
+      const retryAnsweredPromise = new Promise<void>((resolve) => (retryAnswered = resolve));
+      await page.route('**/api/v1/requests', async (route) => {
+        if (route.request().method() !== 'POST') return route.continue();
+        keys.push(route.request().headers()['idempotency-key'] ?? '');
+        if (dropped) {
+          await route.fulfill({ response: await route.fetch() });
+          return retryAnswered();
         }
-        await route.fulfill({ response, body });
+        // The server gets the submission and files it; its answer never reaches the phone.
+        await route.fetch();
+        dropped = true;
+        return route.abort('connectionreset');
       });
-    }
-    await page.reload();
-    // The page opens the request once sent; if it was sent before the page's code arrived,
-    // the page says so with a link to it (either can happen on a real phone).
-    const sentNotice = page.getByTestId('sent-meanwhile');
-    const first = await Promise.race([
-      page.waitForURL(REQUEST_PAGE, { timeout: 30_000 }).then(() => 'opened', () => 'neither'),
-      sentNotice.waitFor({ timeout: 30_000 }).then(() => 'told', () => 'neither'),
-    ]);
-    expect(pageArrivesLate ? ['told'] : ['opened', 'told']).toContain(first);
-    if (first === 'told') await page.getByTestId('sent-meanwhile-open').click();
-    await page.waitForURL(REQUEST_PAGE, { timeout: 30_000 });
 
-    expect(keys.length).toBeGreaterThanOrEqual(2);
-    expect(new Set(keys).size).toBe(1);
-    expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
-    const created = await requestsWithSubject(subject);
-    expect(created).toHaveLength(1);
-    expect(page.url()).toContain(created[0]!.id);
-    await context.close();
-  });
+      await page.getByTestId('request-submit').click();
+      await page.getByTestId('pending-submission').waitFor();
+      await expect(requestsWithSubject(subject)).resolves.toHaveLength(1);
+
+      // Kept on the device, so a reload does not lose it; the page sends it again on opening.
+      const waiting = await page.evaluate(() =>
+        Object.keys(localStorage).filter((key) => key.startsWith('portal.pendingRequests')),
+      );
+      expect(waiting).toHaveLength(1);
+      if (pageArrivesLate) {
+        // On a slow phone the form page's code can arrive after the sender (which starts with
+        // the app) has already sent the waiting request: the page must still tell the member.
+        await page.route('**/*.js', async (route) => {
+          const response = await route.fetch();
+          const body = await response.text();
+          if (body.includes('request-submit')) {
+            // Held until the sender's retry has been answered (and a moment for the page to read it).
+            await Promise.race([retryAnsweredPromise, new Promise((resolve) => setTimeout(resolve, 20_000))]);
+            await new Promise((resolve) => setTimeout(resolve, 300));
+          }
+          await route.fulfill({ response, body });
+        });
+      }
+      await page.reload();
+      // The page opens the request once sent; if it was sent before the page's code arrived,
+      // the page says so with a link to it (either can happen on a real phone).
+      const sentNotice = page.getByTestId('sent-meanwhile');
+      const first = await Promise.race([
+        page.waitForURL(REQUEST_PAGE, { timeout: 30_000 }).then(
+          () => 'opened',
+          () => 'neither',
+        ),
+        sentNotice.waitFor({ timeout: 30_000 }).then(
+          () => 'told',
+          () => 'neither',
+        ),
+      ]);
+      expect(pageArrivesLate ? ['told'] : ['opened', 'told']).toContain(first);
+      if (first === 'told') await page.getByTestId('sent-meanwhile-open').click();
+      await page.waitForURL(REQUEST_PAGE, { timeout: 30_000 });
+
+      expect(keys.length).toBeGreaterThanOrEqual(2);
+      expect(new Set(keys).size).toBe(1);
+      expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
+      const created = await requestsWithSubject(subject);
+      expect(created).toHaveLength(1);
+      expect(page.url()).toContain(created[0]!.id);
+      await context.close();
+    },
+  );
 });

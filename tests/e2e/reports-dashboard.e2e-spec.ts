@@ -6,7 +6,11 @@ import { launchChromium } from '../support/browser';
 const ANDEAN = ['CO', 'EC', 'PE', 'BO', 'VE'];
 
 /** Asks again for a few seconds until the answer settles (the mark-read call is not awaited by the page). */
-async function eventually<T>(ask: () => Promise<T>, settled: (value: T) => boolean = () => false, timeoutMs = 5_000): Promise<T> {
+async function eventually<T>(
+  ask: () => Promise<T>,
+  settled: (value: T) => boolean = () => false,
+  timeoutMs = 5_000,
+): Promise<T> {
   const until = Date.now() + timeoutMs;
   let value = await ask();
   while (!settled(value) && Date.now() < until) {
@@ -151,14 +155,17 @@ describe('the reports dashboard and the notification bell, from the browser', ()
     }
     expect(replied).toBe(true);
     const { accessToken: memberToken } = await portal.login('ana@valle-alto.example');
-    const unreadBefore = (await portal.request('GET', '/api/v1/notifications?unread=true', { token: memberToken })).body.total as number;
+    const unreadBefore = (await portal.request('GET', '/api/v1/notifications?unread=true', { token: memberToken })).body
+      .total as number;
     expect(unreadBefore).toBeGreaterThanOrEqual(1);
 
     const page = await signIn('ana@valle-alto.example');
     const count = page.getByTestId('notification-count');
     await count.waitFor();
     await expect(count.textContent()).resolves.toBe(String(unreadBefore));
-    await expect(page.getByTestId('notification-bell').getAttribute('aria-label')).resolves.toContain(`${unreadBefore} unread`);
+    await expect(page.getByTestId('notification-bell').getAttribute('aria-label')).resolves.toContain(
+      `${unreadBefore} unread`,
+    );
 
     await page.getByTestId('notification-bell').click();
     const item = page.getByTestId('notification-item').filter({ hasText: request.reference }).first();
@@ -176,12 +183,18 @@ describe('the reports dashboard and the notification bell, from the browser', ()
     // Opening it marked it read, on the server and on the badge.
     await expect(
       eventually(
-        async () => (await portal.request('GET', '/api/v1/notifications?unread=true', { token: memberToken })).body.total as number,
+        async () =>
+          (await portal.request('GET', '/api/v1/notifications?unread=true', { token: memberToken })).body
+            .total as number,
         (total) => total === unreadBefore - 1,
       ),
     ).resolves.toBe(unreadBefore - 1);
     if (unreadBefore === 1) await count.waitFor({ state: 'detached' });
-    else await page.getByTestId('notification-count').filter({ hasText: String(unreadBefore - 1) }).waitFor();
+    else
+      await page
+        .getByTestId('notification-count')
+        .filter({ hasText: String(unreadBefore - 1) })
+        .waitFor();
     await page.context().close();
   });
 });

@@ -9,7 +9,11 @@ describe('the staff inbox and the administration, from the browser', () => {
   /** References of the requests filed for these tests, by what they are about. */
   const filed: Record<string, string> = {};
 
-  async function file(email: string, key: string, body: { area: string; subject: string; description: string; priority?: string }) {
+  async function file(
+    email: string,
+    key: string,
+    body: { area: string; subject: string; description: string; priority?: string },
+  ) {
     const { accessToken } = await portal.login(email);
     const answer = await portal.request('POST', '/api/v1/requests', { token: accessToken, body });
     if (answer.status !== 201) throw new Error(`filing ${key} failed: ${answer.status} ${JSON.stringify(answer.body)}`);
@@ -110,10 +114,16 @@ describe('the staff inbox and the administration, from the browser', () => {
     expect(await rows.count()).toBe(2); // Bolivia · markets, Bolivia · standards
 
     // Drop "Bolivia · markets", add "Peru · climate".
-    const areas = () => page.getByTestId('coverage-area').evaluateAll((selects) => selects.map((select) => (select as HTMLSelectElement).value));
+    const areas = () =>
+      page
+        .getByTestId('coverage-area')
+        .evaluateAll((selects) => selects.map((select) => (select as HTMLSelectElement).value));
     const marketsIndex = (await areas()).indexOf('market-access');
     expect(marketsIndex).toBeGreaterThanOrEqual(0);
-    await rows.nth(marketsIndex).getByRole('button', { name: /Remove row/ }).click();
+    await rows
+      .nth(marketsIndex)
+      .getByRole('button', { name: /Remove row/ })
+      .click();
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="coverage-row"]').length === 1);
     expect(await areas()).toEqual(['standards-compliance']);
     await page.getByTestId('coverage-add').click();

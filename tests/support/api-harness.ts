@@ -26,7 +26,11 @@ export interface TestPortal {
   db: Pool;
   /** Present when started with `viaProxy`: stop() it to take the database away. */
   proxy: TcpProxy | null;
-  request<T = any>(method: string, path: string, options?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<ApiAnswer<T>>;
+  request<T = any>(
+    method: string,
+    path: string,
+    options?: { token?: string; body?: unknown; headers?: Record<string, string> },
+  ): Promise<ApiAnswer<T>>;
   login(email: string, password?: string): Promise<TokenPair>;
   /** The API process `request` talks to now. */
   api(): ApiProcess;
@@ -49,7 +53,10 @@ async function createTestDatabase(): Promise<{ url: string; drop: () => Promise<
     const serverUrl = process.env.PORTAL_TEST_SERVER_URL!;
     const name = uniqueName(`${process.env.PORTAL_TEST_TEMPLATE}_f`);
     await adminQuery(serverUrl, `CREATE DATABASE ${name} TEMPLATE ${process.env.PORTAL_TEST_TEMPLATE}`);
-    return { url: withDatabase(serverUrl, name), drop: () => adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+    return {
+      url: withDatabase(serverUrl, name),
+      drop: () => adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+    };
   }
   const embedded = await startEmbeddedServer();
   return {
@@ -88,7 +95,10 @@ export interface ApiProcess {
 
 export async function spawnApi(env: Record<string, string>): Promise<ApiProcess> {
   let output = '';
-  const child = spawn(process.execPath, [API_MAIN], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [API_MAIN], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
   const url = await waitForListening(child, () => output);
@@ -171,7 +181,8 @@ export async function startTestPortal(options: TestPortalOptions = {}): Promise<
     api: () => api,
     async login(email, password = DEMO_PASSWORD) {
       const answer = await request<TokenPair>('POST', '/api/v1/auth/login', { body: { email, password } });
-      if (answer.status !== 200) throw new Error(`login ${email} failed: ${answer.status} ${JSON.stringify(answer.body)}`);
+      if (answer.status !== 200)
+        throw new Error(`login ${email} failed: ${answer.status} ${JSON.stringify(answer.body)}`);
       return answer.body;
     },
     async restart(env = {}) {
@@ -211,7 +222,8 @@ function readAnswer(response: IncomingMessage): Promise<ApiAnswer> {
         // left as text: the assertion reports it
       }
       const answerHeaders = new Headers();
-      for (const [name, value] of Object.entries(response.headers)) if (typeof value === 'string') answerHeaders.set(name, value);
+      for (const [name, value] of Object.entries(response.headers))
+        if (typeof value === 'string') answerHeaders.set(name, value);
       resolve({ status: response.statusCode ?? 0, headers: answerHeaders, body: parsed });
     });
   });
@@ -223,8 +235,19 @@ function readAnswer(response: IncomingMessage): Promise<ApiAnswer> {
  * written, and fetch failed with EPIPE, dropping the answer (about one run in ten). So the
  * headers go first, and the body only if no answer came from them within a second.
  */
-export function requestRefusedEarly(method: string, url: string, headers: Record<string, string>, body: unknown): Promise<ApiAnswer> {
-  return requestWithEarlyAnswer(method, url, { ...headers, 'content-type': 'application/json' }, Buffer.from(JSON.stringify(body)), true);
+export function requestRefusedEarly(
+  method: string,
+  url: string,
+  headers: Record<string, string>,
+  body: unknown,
+): Promise<ApiAnswer> {
+  return requestWithEarlyAnswer(
+    method,
+    url,
+    { ...headers, 'content-type': 'application/json' },
+    Buffer.from(JSON.stringify(body)),
+    true,
+  );
 }
 
 /**
@@ -232,7 +255,12 @@ export function requestRefusedEarly(method: string, url: string, headers: Record
  * limit: the server knows only once it has read that much). It is sent whole; a write that
  * fails because the server answered and closed (EPIPE, ECONNRESET) does not lose the answer.
  */
-export function requestKeepingEarlyAnswer(method: string, url: string, headers: Record<string, string>, data: Buffer): Promise<ApiAnswer> {
+export function requestKeepingEarlyAnswer(
+  method: string,
+  url: string,
+  headers: Record<string, string>,
+  data: Buffer,
+): Promise<ApiAnswer> {
   return requestWithEarlyAnswer(method, url, headers, data, false);
 }
 
@@ -242,16 +270,26 @@ export function requestKeepingEarlyAnswer(method: string, url: string, headers: 
  * a moment after it (fetch fails outright then). `headersFirst`: the body goes only if the
  * headers alone drew no answer within a second.
  */
-function requestWithEarlyAnswer(method: string, url: string, headers: Record<string, string>, data: Buffer, headersFirst: boolean): Promise<ApiAnswer> {
+function requestWithEarlyAnswer(
+  method: string,
+  url: string,
+  headers: Record<string, string>,
+  data: Buffer,
+  headersFirst: boolean,
+): Promise<ApiAnswer> {
   return new Promise((resolve, reject) => {
     let answered = false;
-    const sending = httpRequest(url, { method, headers: { ...headers, 'content-length': String(data.length) } }, (response) => {
-      answered = true;
-      readAnswer(response).then((answer) => {
-        sending.destroy();
-        resolve(answer);
-      }, reject);
-    });
+    const sending = httpRequest(
+      url,
+      { method, headers: { ...headers, 'content-length': String(data.length) } },
+      (response) => {
+        answered = true;
+        readAnswer(response).then((answer) => {
+          sending.destroy();
+          resolve(answer);
+        }, reject);
+      },
+    );
     sending.on('error', (error) => {
       setTimeout(() => {
         if (!answered) reject(error);

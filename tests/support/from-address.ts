@@ -15,7 +15,10 @@ export function requestFrom(
   // The API listens on IPv4 loopback; "localhost" could resolve to ::1, unreachable from 127.0.0.x.
   if (target.hostname === 'localhost') target.hostname = '127.0.0.1';
   const data = options.body === undefined ? undefined : Buffer.from(JSON.stringify(options.body));
-  const headers: Record<string, string> = { ...(data ? { 'content-type': 'application/json', 'content-length': String(data.length) } : {}), ...options.headers };
+  const headers: Record<string, string> = {
+    ...(data ? { 'content-type': 'application/json', 'content-length': String(data.length) } : {}),
+    ...options.headers,
+  };
   return new Promise((resolve, reject) => {
     const sending = httpRequest(target, { method, headers, localAddress, agent: false }, (response) => {
       const chunks: Buffer[] = [];
@@ -24,7 +27,8 @@ export function requestFrom(
       response.on('end', () => {
         const raw = Buffer.concat(chunks).toString('utf8');
         const answerHeaders = new Headers();
-        for (const [name, value] of Object.entries(response.headers)) if (typeof value === 'string') answerHeaders.set(name, value);
+        for (const [name, value] of Object.entries(response.headers))
+          if (typeof value === 'string') answerHeaders.set(name, value);
         let body: unknown = raw;
         if ((response.headers['content-type'] ?? '').includes('json') && raw) body = JSON.parse(raw);
         resolve({ status: response.statusCode ?? 0, headers: answerHeaders, body });

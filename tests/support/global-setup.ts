@@ -13,7 +13,11 @@ export default async function globalSetup(): Promise<void> {
   }
   const template = uniqueName('portal_tpl');
   await adminQuery(serverUrl, `CREATE DATABASE ${template}`);
-  await runCli(['migrate'], { DATABASE_URL: withDatabase(serverUrl, template), SEED_DEMO: 'true', JWT_SECRET: 'x'.repeat(40) });
+  await runCli(['migrate'], {
+    DATABASE_URL: withDatabase(serverUrl, template),
+    SEED_DEMO: 'true',
+    JWT_SECRET: 'x'.repeat(40),
+  });
   process.env.PORTAL_TEST_MODE = 'server';
   process.env.PORTAL_TEST_SERVER_URL = serverUrl;
   process.env.PORTAL_TEST_TEMPLATE = template;

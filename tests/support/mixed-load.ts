@@ -35,10 +35,20 @@ export const LOAD_MEMBERS = [
   'grace@lucia-bananas.example',
   'camilo@finca-esperanza.example',
 ];
-export const LOAD_STAFF = ['rep.pe1@clac.example', 'rep.pe2@clac.example', 'rep.br@clac.example', 'climate.and@clac.example', 'director.and@clac.example', 'admin@clac.example'];
+export const LOAD_STAFF = [
+  'rep.pe1@clac.example',
+  'rep.pe2@clac.example',
+  'rep.br@clac.example',
+  'climate.and@clac.example',
+  'director.and@clac.example',
+  'admin@clac.example',
+];
 
 export function loadPeople(): LoadPerson[] {
-  return [...LOAD_MEMBERS.map((email) => ({ email, kind: 'member' as const })), ...LOAD_STAFF.map((email) => ({ email, kind: 'staff' as const }))];
+  return [
+    ...LOAD_MEMBERS.map((email) => ({ email, kind: 'member' as const })),
+    ...LOAD_STAFF.map((email) => ({ email, kind: 'staff' as const })),
+  ];
 }
 
 export interface Answer {
@@ -47,7 +57,12 @@ export interface Answer {
 }
 
 /** One HTTP call; a call that gets no answer within the timeout is status 0, never left waiting. */
-export async function call(baseUrl: string, method: string, path: string, options: { token?: string; body?: unknown; headers?: Record<string, string>; timeoutMs?: number } = {}): Promise<Answer> {
+export async function call(
+  baseUrl: string,
+  method: string,
+  path: string,
+  options: { token?: string; body?: unknown; headers?: Record<string, string>; timeoutMs?: number } = {},
+): Promise<Answer> {
   try {
     const response = await fetch(`${baseUrl}${path}`, {
       method,
@@ -75,13 +90,17 @@ export async function call(baseUrl: string, method: string, path: string, option
 /** Signs everyone in and files each member's keyed request, one at a time (no load yet). */
 export async function signIn(baseUrl: string, people: LoadPerson[]): Promise<void> {
   for (const person of people) {
-    const login = await call(baseUrl, 'POST', '/api/v1/auth/login', { body: { email: person.email, password: DEMO_PASSWORD } });
-    if (login.status !== 200) throw new Error(`sign-in of ${person.email}: ${login.status} ${JSON.stringify(login.body)}`);
+    const login = await call(baseUrl, 'POST', '/api/v1/auth/login', {
+      body: { email: person.email, password: DEMO_PASSWORD },
+    });
+    if (login.status !== 200)
+      throw new Error(`sign-in of ${person.email}: ${login.status} ${JSON.stringify(login.body)}`);
     person.token = login.body.accessToken;
     person.id = login.body.user.id;
     person.organizationId = login.body.user.organization?.id ?? null;
     person.region = login.body.user.region ?? null;
-    if (login.body.user.email !== person.email) throw new Error(`sign-in of ${person.email} answered ${login.body.user.email}`);
+    if (login.body.user.email !== person.email)
+      throw new Error(`sign-in of ${person.email} answered ${login.body.user.email}`);
     if (person.kind === 'member') {
       const key = `mixed-load-${person.id}`;
       const filed = await call(baseUrl, 'POST', '/api/v1/requests', {
@@ -89,14 +108,19 @@ export async function signIn(baseUrl: string, people: LoadPerson[]): Promise<voi
         body: submission(person, 'keyed'),
         headers: { 'Idempotency-Key': key },
       });
-      if (filed.status !== 201) throw new Error(`keyed request of ${person.email}: ${filed.status} ${JSON.stringify(filed.body)}`);
+      if (filed.status !== 201)
+        throw new Error(`keyed request of ${person.email}: ${filed.status} ${JSON.stringify(filed.body)}`);
       person.keyedRequest = { id: filed.body.id, key };
     }
   }
 }
 
 function submission(person: LoadPerson, tag: string) {
-  return { area: 'standards-compliance', subject: `Carga mixta ${person.email} ${tag}`, description: 'Consulta sobre la auditoría de certificación del próximo mes.' };
+  return {
+    area: 'standards-compliance',
+    subject: `Carga mixta ${person.email} ${tag}`,
+    description: 'Consulta sobre la auditoría de certificación del próximo mes.',
+  };
 }
 
 export interface LoadResult {
@@ -116,7 +140,12 @@ export const SUBMISSIONS_PER_ROUND = 4;
  * One round: every person's calls sent at once. Returns each call's answer checked
  * against its caller. `round` makes subjects unique across rounds.
  */
-export async function mixedRound(baseUrl: string, people: LoadPerson[], round: number, result: LoadResult): Promise<void> {
+export async function mixedRound(
+  baseUrl: string,
+  people: LoadPerson[],
+  round: number,
+  result: LoadResult,
+): Promise<void> {
   const pending: Promise<void>[] = [];
   const run = (person: LoadPerson, what: string, send: () => Promise<Answer>, check: Check) => {
     pending.push(
@@ -131,15 +160,21 @@ export async function mixedRound(baseUrl: string, people: LoadPerson[], round: n
     );
   };
   const seen = (person: LoadPerson) => {
-    if (!result.seen.has(person.email)) result.seen.set(person.email, { requestIds: new Set(), notificationIds: new Set() });
+    if (!result.seen.has(person.email))
+      result.seen.set(person.email, { requestIds: new Set(), notificationIds: new Set() });
     return result.seen.get(person.email)!;
   };
-  const is200 = (answer: Answer, then: () => string | null) => (answer.status === 200 ? then() : `expected 200, got ${answer.status} ${JSON.stringify(answer.body)}`);
+  const is200 = (answer: Answer, then: () => string | null) =>
+    answer.status === 200 ? then() : `expected 200, got ${answer.status} ${JSON.stringify(answer.body)}`;
   const get = (person: LoadPerson, path: string) => () => call(baseUrl, 'GET', path, { token: person.token });
 
   for (const person of people) {
     const me: Check = (answer) =>
-      is200(answer, () => (answer.body.id === person.id && answer.body.email === person.email ? null : `/me answered ${answer.body.email} (${answer.body.id})`));
+      is200(answer, () =>
+        answer.body.id === person.id && answer.body.email === person.email
+          ? null
+          : `/me answered ${answer.body.email} (${answer.body.id})`,
+      );
     for (let i = 0; i < 4; i++) run(person, 'GET /me', get(person, '/api/v1/me'), me);
 
     const list: Check = (answer) =>
@@ -147,7 +182,8 @@ export async function mixedRound(baseUrl: string, people: LoadPerson[], round: n
         if (!Array.isArray(answer.body.items)) return 'no items';
         for (const item of answer.body.items) {
           seen(person).requestIds.add(item.id);
-          if (person.kind === 'member' && item.organization.id !== person.organizationId) return `a member listed ${item.reference} of another organization`;
+          if (person.kind === 'member' && item.organization.id !== person.organizationId)
+            return `a member listed ${item.reference} of another organization`;
         }
         return null;
       });
@@ -161,7 +197,12 @@ export async function mixedRound(baseUrl: string, people: LoadPerson[], round: n
         return null;
       });
     run(person, 'GET /notifications', get(person, '/api/v1/notifications?pageSize=100'), notifications);
-    run(person, 'GET /notifications?unread', get(person, '/api/v1/notifications?unread=true&pageSize=20'), notifications);
+    run(
+      person,
+      'GET /notifications?unread',
+      get(person, '/api/v1/notifications?unread=true&pageSize=20'),
+      notifications,
+    );
 
     if (person.kind === 'member') {
       for (let i = 0; i < SUBMISSIONS_PER_ROUND; i++) {
@@ -172,8 +213,10 @@ export async function mixedRound(baseUrl: string, people: LoadPerson[], round: n
           () => call(baseUrl, 'POST', '/api/v1/requests', { token: person.token, body }),
           (answer) => {
             if (answer.status !== 201) return `expected 201, got ${answer.status} ${JSON.stringify(answer.body)}`;
-            if (answer.body.subject !== body.subject) return `submission answered with another request: ${answer.body.subject}`;
-            if (answer.body.organization.id !== person.organizationId || answer.body.createdBy.id !== person.id) return `request filed for another organization or person`;
+            if (answer.body.subject !== body.subject)
+              return `submission answered with another request: ${answer.body.subject}`;
+            if (answer.body.organization.id !== person.organizationId || answer.body.createdBy.id !== person.id)
+              return `request filed for another organization or person`;
             result.created.set(person.email, [...(result.created.get(person.email) ?? []), answer.body.id]);
             return null;
           },
@@ -183,18 +226,31 @@ export async function mixedRound(baseUrl: string, people: LoadPerson[], round: n
       run(
         person,
         'POST /requests (key reused)',
-        () => call(baseUrl, 'POST', '/api/v1/requests', { token: person.token, body: submission(person, `reuse-${round}`), headers: { 'Idempotency-Key': person.keyedRequest!.key } }),
-        (answer) => (answer.status === 409 && answer.body.code === 'requests.idempotency-key-reused' ? null : `expected 409 key reused, got ${answer.status} ${JSON.stringify(answer.body)}`),
+        () =>
+          call(baseUrl, 'POST', '/api/v1/requests', {
+            token: person.token,
+            body: submission(person, `reuse-${round}`),
+            headers: { 'Idempotency-Key': person.keyedRequest!.key },
+          }),
+        (answer) =>
+          answer.status === 409 && answer.body.code === 'requests.idempotency-key-reused'
+            ? null
+            : `expected 409 key reused, got ${answer.status} ${JSON.stringify(answer.body)}`,
       );
       run(person, 'GET /requests/:id', get(person, `/api/v1/requests/${person.keyedRequest!.id}`), (answer) =>
-        is200(answer, () => (answer.body.id === person.keyedRequest!.id && answer.body.createdBy.id === person.id ? null : `answered request ${answer.body.id}`)),
+        is200(answer, () =>
+          answer.body.id === person.keyedRequest!.id && answer.body.createdBy.id === person.id
+            ? null
+            : `answered request ${answer.body.id}`,
+        ),
       );
     } else {
       run(person, 'GET /requests?assignee=me', get(person, '/api/v1/requests?assignee=me&pageSize=20'), (answer) =>
         is200(answer, () => {
           for (const item of answer.body.items) {
             seen(person).requestIds.add(item.id);
-            if (item.assignee?.id !== person.id) return `"assigned to me" listed ${item.reference} assigned to ${item.assignee?.name}`;
+            if (item.assignee?.id !== person.id)
+              return `"assigned to me" listed ${item.reference} assigned to ${item.assignee?.name}`;
           }
           return null;
         }),
@@ -202,7 +258,8 @@ export async function mixedRound(baseUrl: string, people: LoadPerson[], round: n
       if (person.email.startsWith('director') || person.email.startsWith('admin')) {
         run(person, 'GET /reports/load', get(person, '/api/v1/reports/load?groupBy=country'), (answer) =>
           is200(answer, () => {
-            if (person.region && answer.body.region !== person.region) return `a director of ${person.region} got a report of ${answer.body.region}`;
+            if (person.region && answer.body.region !== person.region)
+              return `a director of ${person.region} got a report of ${answer.body.region}`;
             return Array.isArray(answer.body.rows) ? null : 'no rows';
           }),
         );
@@ -222,14 +279,17 @@ export async function checkAfterwards(baseUrl: string, people: LoadPerson[], res
     const seen = result.seen.get(person.email);
     const notifications = await call(baseUrl, 'GET', '/api/v1/notifications?pageSize=100', { token: person.token });
     const quietNotifications = new Set<string>((notifications.body.items ?? []).map((n: { id: string }) => n.id));
-    for (const id of seen?.notificationIds ?? []) if (!quietNotifications.has(id)) problems.push(`${person.email} was shown notification ${id} that is not theirs`);
+    for (const id of seen?.notificationIds ?? [])
+      if (!quietNotifications.has(id)) problems.push(`${person.email} was shown notification ${id} that is not theirs`);
     for (const id of seen?.requestIds ?? []) {
       const alone = await call(baseUrl, 'GET', `/api/v1/requests/${id}`, { token: person.token });
-      if (alone.status !== 200) problems.push(`${person.email} was listed request ${id} it cannot open (${alone.status})`);
+      if (alone.status !== 200)
+        problems.push(`${person.email} was listed request ${id} it cannot open (${alone.status})`);
     }
     for (const id of result.created.get(person.email) ?? []) {
       const alone = await call(baseUrl, 'GET', `/api/v1/requests/${id}`, { token: person.token });
-      if (alone.status !== 200 || alone.body.createdBy.id !== person.id) problems.push(`${person.email}'s request ${id} is not theirs afterwards (${alone.status})`);
+      if (alone.status !== 200 || alone.body.createdBy.id !== person.id)
+        problems.push(`${person.email}'s request ${id} is not theirs afterwards (${alone.status})`);
     }
   }
   return problems;

@@ -56,8 +56,14 @@ export function expectedFigures(rows: Row[], now: number) {
       d8_30: open.filter((r) => age(r) >= 8 && age(r) < 31).length,
       d31_plus: open.filter((r) => age(r) >= 31).length,
     },
-    medianFirstResponseHours: median(rows.filter((r) => r.first_responded_at).map((r) => (r.first_responded_at!.getTime() - r.created_at.getTime()) / 3_600_000)),
-    medianResolutionHours: median(rows.filter((r) => r.resolved_at).map((r) => (r.resolved_at!.getTime() - r.created_at.getTime()) / 3_600_000)),
+    medianFirstResponseHours: median(
+      rows
+        .filter((r) => r.first_responded_at)
+        .map((r) => (r.first_responded_at!.getTime() - r.created_at.getTime()) / 3_600_000),
+    ),
+    medianResolutionHours: median(
+      rows.filter((r) => r.resolved_at).map((r) => (r.resolved_at!.getTime() - r.created_at.getTime()) / 3_600_000),
+    ),
     satisfactionAvg: scores.length ? Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * 100) / 100 : null,
   };
 }

@@ -34,7 +34,9 @@ export class SmtpSink {
           const raw = Buffer.concat(chunks).toString('utf8');
           const finish = () => {
             // smtp-server keeps its open connections in `connections`; a hung-up one is gone.
-            const open = (this.server as unknown as { connections: Set<{ id: string; _socket: { destroyed: boolean } }> }).connections;
+            const open = (
+              this.server as unknown as { connections: Set<{ id: string; _socket: { destroyed: boolean } }> }
+            ).connections;
             const alive = [...open].some((connection) => connection.id === session.id && !connection._socket.destroyed);
             if (alive) {
               this.messages.push({
@@ -65,7 +67,10 @@ export class SmtpSink {
   async waitFor(predicate: () => boolean, timeoutMs = 15_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (!predicate()) {
-      if (Date.now() > deadline) throw new Error(`timed out waiting for mail; received: ${this.messages.map((m) => `${m.to} ${m.subject}`).join(' | ')}`);
+      if (Date.now() > deadline)
+        throw new Error(
+          `timed out waiting for mail; received: ${this.messages.map((m) => `${m.to} ${m.subject}`).join(' | ')}`,
+        );
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
@@ -83,6 +88,11 @@ function decodeHeader(value: string): string {
     .replace(/=\?([^?]+)\?([QB])\?([^?]*)\?=/gi, (_, _charset, encoding: string, text: string) =>
       encoding.toUpperCase() === 'B'
         ? Buffer.from(text, 'base64').toString('utf8')
-        : Buffer.from(text.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8'),
+        : Buffer.from(
+            text
+              .replace(/_/g, ' ')
+              .replace(/=([0-9A-F]{2})/gi, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+            'latin1',
+          ).toString('utf8'),
     );
 }

@@ -53,11 +53,16 @@ export function uniqueName(prefix: string): string {
 /** Runs a command of the API's CLI and resolves when it exits 0. */
 export function runCli(args: string[], env: Record<string, string>): Promise<string> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [API_CLI, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [API_CLI, ...args], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
-    child.on('exit', (code) => (code === 0 ? resolvePromise(output) : reject(new Error(`cli ${args.join(' ')} failed (${code}): ${output}`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolvePromise(output) : reject(new Error(`cli ${args.join(' ')} failed (${code}): ${output}`)),
+    );
   });
 }
 

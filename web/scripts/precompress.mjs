@@ -30,4 +30,6 @@ for (const path of files(DIST)) {
   raw += content.length;
   brotli += br.length;
 }
-process.stdout.write(`precompressed ${(raw / 1024).toFixed(0)} kB of assets to ${(brotli / 1024).toFixed(0)} kB (brotli 11) and gzip -9\n`);
+process.stdout.write(
+  `precompressed ${(raw / 1024).toFixed(0)} kB of assets to ${(brotli / 1024).toFixed(0)} kB (brotli 11) and gzip -9\n`,
+);

@@ -34,7 +34,10 @@ export class AccountsController {
   @LoginRateLimit()
   @Post('auth/forgot-password')
   @HttpCode(202)
-  @ApiOperation({ summary: 'Email a reset link (30 minutes; at most 3 an hour per account); the same answer, as fast, whether or not the email has an account' })
+  @ApiOperation({
+    summary:
+      'Email a reset link (30 minutes; at most 3 an hour per account); the same answer, as fast, whether or not the email has an account',
+  })
   forgot(@Body() body: ForgotPasswordDto): void {
     this.accounts.forgotPassword(body.email);
   }

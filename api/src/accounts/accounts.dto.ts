@@ -1,7 +1,27 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
-import { type InvitationBody, LANGUAGES, type Language, LIMITS, REGION_CODES, type RegionCode, ROLES, type Role } from '@portal/shared';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import {
+  type InvitationBody,
+  LANGUAGES,
+  type Language,
+  LIMITS,
+  REGION_CODES,
+  type RegionCode,
+  ROLES,
+  type Role,
+} from '@portal/shared';
 import { CoverageEntryDto } from '../users/users.dto';
 import { TextLength } from '../common/text.validators';
 

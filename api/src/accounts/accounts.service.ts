@@ -22,7 +22,12 @@ const RESET_LINKS_PER_HOUR = 3;
 
 export class LinkGoneException extends AppException {
   constructor() {
-    super(410, 'accounts.link-gone', 'Link no longer valid', 'This link was already used or has expired. Ask for a new one.');
+    super(
+      410,
+      'accounts.link-gone',
+      'Link no longer valid',
+      'This link was already used or has expired. Ask for a new one.',
+    );
   }
 }
 
@@ -53,14 +58,20 @@ export class AccountsService implements OnModuleDestroy {
    */
   async invite(caller: AuthUser, body: InvitationDto): Promise<InvitationAnswer> {
     if (caller.role !== 'admin') {
-      if (caller.role !== 'member' || !caller.contact) throw new ContactOnlyException("Only admins and an organization's contact can invite people.");
-      if (body.role !== 'member') throw new ContactOnlyException('A contact can invite members of its organization only.');
+      if (caller.role !== 'member' || !caller.contact)
+        throw new ContactOnlyException("Only admins and an organization's contact can invite people.");
+      if (body.role !== 'member')
+        throw new ContactOnlyException('A contact can invite members of its organization only.');
       if (body.organizationId && body.organizationId !== caller.organizationId) {
         throw new ContactOnlyException('A contact can invite people into its own organization only.');
       }
-      if (body.region || body.coverage?.length || body.contact) throw new ContactOnlyException('Only admins give a region, coverage or the contact role.');
+      if (body.region || body.coverage?.length || body.contact)
+        throw new ContactOnlyException('Only admins give a region, coverage or the contact role.');
     }
-    const organizationId = body.role === 'member' ? (body.organizationId ?? (caller.role === 'member' ? caller.organizationId : null)) : null;
+    const organizationId =
+      body.role === 'member'
+        ? (body.organizationId ?? (caller.role === 'member' ? caller.organizationId : null))
+        : null;
     return this.dataSource.transaction(async (db) => {
       const [existing] = await db.query(
         `SELECT id, role, organization_id, password_hash IS NOT NULL AS has_password, active FROM users WHERE lower(email) = lower($1) FOR UPDATE`,
@@ -70,14 +81,20 @@ export class AccountsService implements OnModuleDestroy {
       if (existing) {
         // A contact may only send again the invitation of a member of its own organization;
         // for anyone else it learns nothing, not even that the email is registered.
-        if (caller.role !== 'admin' && (existing.role !== 'member' || existing.organization_id !== caller.organizationId)) {
+        if (
+          caller.role !== 'admin' &&
+          (existing.role !== 'member' || existing.organization_id !== caller.organizationId)
+        ) {
           throw new ContactOnlyException('A contact can invite people into its own organization only.');
         }
         if (existing.has_password || !existing.active) {
           throw new ConflictException('users.email-taken', 'A person with this email already has an account.');
         }
         userId = existing.id;
-        await db.query(`UPDATE account_tokens SET used_at = now() WHERE user_id = $1 AND purpose = 'invitation' AND used_at IS NULL`, [userId]);
+        await db.query(
+          `UPDATE account_tokens SET used_at = now() WHERE user_id = $1 AND purpose = 'invitation' AND used_at IS NULL`,
+          [userId],
+        );
       } else {
         const created: AdminUserView = await this.users.createInTransaction(db, caller, {
           email: body.email,
@@ -93,7 +110,9 @@ export class AccountsService implements OnModuleDestroy {
       }
       const token = await this.issueToken(db, userId, 'invitation', caller.id, `${INVITATION_DAYS} days`);
       const [inviter] = await db.query(`SELECT name FROM users WHERE id = $1`, [caller.id]);
-      const [organization] = organizationId ? await db.query(`SELECT name FROM organizations WHERE id = $1`, [organizationId]) : [null];
+      const [organization] = organizationId
+        ? await db.query(`SELECT name FROM organizations WHERE id = $1`, [organizationId])
+        : [null];
       await this.notifications.enqueue(db, [
         {
           recipientId: userId,
@@ -103,7 +122,13 @@ export class AccountsService implements OnModuleDestroy {
           params: { tokenId: token.id, name: body.name, inviter: inviter.name, organization: organization?.name },
         },
       ]);
-      await this.audit.record(db, { actorId: caller.id, action: 'user.invited', entityType: 'user', entityId: userId, changes: { email: body.email, role: body.role } });
+      await this.audit.record(db, {
+        actorId: caller.id,
+        action: 'user.invited',
+        entityType: 'user',
+        entityId: userId,
+        changes: { email: body.email, role: body.role },
+      });
       return { id: userId, email: body.email, expiresAt: token.expiresAt.toISOString() };
     });
   }
@@ -117,11 +142,10 @@ export class AccountsService implements OnModuleDestroy {
     const passwordHash = await this.hashForLink(tokenText, 'invitation', password);
     const userId = await this.dataSource.transaction(async (db) => {
       const link = await this.useToken(db, tokenText, 'invitation');
-      await db.query(`UPDATE users SET password_hash = $2, language = COALESCE($3, language), updated_at = now() WHERE id = $1`, [
-        link.user_id,
-        passwordHash,
-        language ?? null,
-      ]);
+      await db.query(
+        `UPDATE users SET password_hash = $2, language = COALESCE($3, language), updated_at = now() WHERE id = $1`,
+        [link.user_id, passwordHash, language ?? null],
+      );
       return link.user_id as string;
     });
     return this.auth.startSession(userId);
@@ -161,12 +185,22 @@ export class AccountsService implements OnModuleDestroy {
         [user.id],
       );
       if (recent.n >= RESET_LINKS_PER_HOUR) {
-        this.logger.warn({ msg: 'password reset link not sent: hourly limit reached', user: user.id, limit: RESET_LINKS_PER_HOUR });
+        this.logger.warn({
+          msg: 'password reset link not sent: hourly limit reached',
+          user: user.id,
+          limit: RESET_LINKS_PER_HOUR,
+        });
         return;
       }
       const token = await this.issueToken(db, user.id, 'password-reset', null, `${RESET_MINUTES} minutes`);
       await this.notifications.enqueue(db, [
-        { recipientId: user.id, kind: 'account.password-reset', requestId: null, eventKey: `account-token:${token.id}`, params: { tokenId: token.id, name: user.name } },
+        {
+          recipientId: user.id,
+          kind: 'account.password-reset',
+          requestId: null,
+          eventKey: `account-token:${token.id}`,
+          params: { tokenId: token.id, name: user.name },
+        },
       ]);
     });
   }
@@ -177,8 +211,14 @@ export class AccountsService implements OnModuleDestroy {
     await this.dataSource.transaction(async (db) => {
       const link = await this.useToken(db, tokenText, 'password-reset');
       const [user] = await db.query(`SELECT email FROM users WHERE id = $1`, [link.user_id]);
-      await db.query(`UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1`, [link.user_id, passwordHash]);
-      await db.query(`UPDATE account_tokens SET used_at = now() WHERE user_id = $1 AND purpose = 'password-reset' AND used_at IS NULL`, [link.user_id]);
+      await db.query(`UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1`, [
+        link.user_id,
+        passwordHash,
+      ]);
+      await db.query(
+        `UPDATE account_tokens SET used_at = now() WHERE user_id = $1 AND purpose = 'password-reset' AND used_at IS NULL`,
+        [link.user_id],
+      );
       await db.query(
         `UPDATE refresh_token_families SET revoked_at = now(), revoked_reason = 'password-reset' WHERE user_id = $1 AND revoked_at IS NULL`,
         [link.user_id],
@@ -198,7 +238,8 @@ export class AccountsService implements OnModuleDestroy {
   async deactivateColleague(caller: AuthUser, userId: string): Promise<void> {
     this.requireContact(caller);
     const [person] = await this.dataSource.query(`SELECT organization_id FROM users WHERE id = $1`, [userId]);
-    if (!person || person.organization_id !== caller.organizationId) throw new ContactOnlyException('You can deactivate people of your own organization only.');
+    if (!person || person.organization_id !== caller.organizationId)
+      throw new ContactOnlyException('You can deactivate people of your own organization only.');
     if (userId === caller.id) throw new ConflictException('users.self-lockout', 'You cannot deactivate yourself.');
     await this.users.setActive(caller, userId, false);
   }
@@ -218,7 +259,13 @@ export class AccountsService implements OnModuleDestroy {
    * A new link: its id is chosen here so the token (derived from the secret and the id) and
    * its hash can be computed before the row is written; the token itself is never stored.
    */
-  private async issueToken(db: EntityManager, userId: string, purpose: string, createdBy: string | null, validity: string): Promise<{ id: string; expiresAt: Date }> {
+  private async issueToken(
+    db: EntityManager,
+    userId: string,
+    purpose: string,
+    createdBy: string | null,
+    validity: string,
+  ): Promise<{ id: string; expiresAt: Date }> {
     const id = randomUUID();
     const [row] = await db.query(
       `INSERT INTO account_tokens (id, user_id, purpose, token_hash, created_by, expires_at)
@@ -244,7 +291,11 @@ export class AccountsService implements OnModuleDestroy {
   }
 
   /** Marks a link used; 410 when it is unknown, used, expired, of another kind or of a deactivated person. */
-  private async useToken(db: EntityManager, tokenText: string, purpose: string): Promise<{ id: string; user_id: string }> {
+  private async useToken(
+    db: EntityManager,
+    tokenText: string,
+    purpose: string,
+  ): Promise<{ id: string; user_id: string }> {
     const [link] = await db.query(
       `SELECT t.id, t.user_id, t.used_at, t.expires_at <= now() AS expired, u.active
        FROM account_tokens t JOIN users u ON u.id = t.user_id

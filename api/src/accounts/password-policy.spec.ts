@@ -11,12 +11,20 @@ describe('passwordProblems', () => {
   });
 
   it('refuses common passwords from the shipped list, whatever their case', () => {
-    expect(passwordProblems('qwertyuiop', 'a@b.example')).toEqual(['is one of the most common passwords: choose another']);
-    expect(passwordProblems('Password123', 'a@b.example')).toEqual(['is one of the most common passwords: choose another']);
+    expect(passwordProblems('qwertyuiop', 'a@b.example')).toEqual([
+      'is one of the most common passwords: choose another',
+    ]);
+    expect(passwordProblems('Password123', 'a@b.example')).toEqual([
+      'is one of the most common passwords: choose another',
+    ]);
   });
 
   it('refuses the email address, or its name part', () => {
-    expect(passwordProblems('Ana@Valle-Alto.example', 'ana@valle-alto.example')).toEqual(['must not be your email address']);
-    expect(passwordProblems('joana.silva.sertao', 'joana.silva.sertao@apicultores.example')).toEqual(['must not be your email address']);
+    expect(passwordProblems('Ana@Valle-Alto.example', 'ana@valle-alto.example')).toEqual([
+      'must not be your email address',
+    ]);
+    expect(passwordProblems('joana.silva.sertao', 'joana.silva.sertao@apicultores.example')).toEqual([
+      'must not be your email address',
+    ]);
   });
 });

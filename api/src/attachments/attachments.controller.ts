@@ -22,7 +22,8 @@ export class AttachmentsController {
   @Roles(...rolesForCaseActions('reply', 'internal-note'))
   @ApiConsumes('multipart/form-data')
   @ApiOperation({
-    summary: 'Attach a file (multipart field "file", optional field "messageId", in any order); type checked from the content, the name must carry an extension of that type',
+    summary:
+      'Attach a file (multipart field "file", optional field "messageId", in any order); type checked from the content, the name must carry an extension of that type',
   })
   async upload(
     @CurrentUser() caller: AuthUser,
@@ -31,13 +32,20 @@ export class AttachmentsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<AttachmentView> {
     if (!request.isMultipart()) {
-      throw new AppException(415, 'attachments.not-multipart', 'Unsupported media type', 'Send the file as multipart/form-data in a field named "file".');
+      throw new AppException(
+        415,
+        'attachments.not-multipart',
+        'Unsupported media type',
+        'Send the file as multipart/form-data in a field named "file".',
+      );
     }
     // Every part is read before anything is decided: the fields may come in any order (a
     // messageId after the file must be checked like one before it), and each comes once.
     let messageId: string | null = null;
     let file: { fileName: string; content: Buffer } | null = null;
-    for await (const part of request.parts({ limits: { fileSize: ATTACHMENT_LIMITS.maxBytes, files: 1, fields: 2, fieldSize: 100 } })) {
+    for await (const part of request.parts({
+      limits: { fileSize: ATTACHMENT_LIMITS.maxBytes, files: 1, fields: 2, fieldSize: 100 },
+    })) {
       if (part.type === 'field') {
         if (part.fieldname !== 'messageId' || typeof part.value !== 'string' || !UUID.test(part.value)) {
           throw new ValidationException({ [part.fieldname]: ['unknown field, or messageId is not a message id'] });
@@ -46,7 +54,8 @@ export class AttachmentsController {
         messageId = part.value.toLowerCase();
         continue;
       }
-      if (part.fieldname !== 'file') throw new ValidationException({ [part.fieldname]: ['send the file in a field named "file"'] });
+      if (part.fieldname !== 'file')
+        throw new ValidationException({ [part.fieldname]: ['send the file in a field named "file"'] });
       // Held in memory (at most 10 MB, one file): nothing reaches the disk before the checks.
       const content = await part.toBuffer().catch((error: { code?: string }) => {
         if (error.code === 'FST_REQ_FILE_TOO_LARGE') throw new FileTooLargeException(ATTACHMENT_LIMITS.maxBytes);
@@ -63,7 +72,11 @@ export class AttachmentsController {
   @Get('attachments/:id')
   @AnyRole()
   @ApiOperation({ summary: 'Download a file, always as an attachment with its original name' })
-  async download(@CurrentUser() caller: AuthUser, @Param('id', IdParam('attachment')) id: string, @Res() reply: FastifyReply): Promise<void> {
+  async download(
+    @CurrentUser() caller: AuthUser,
+    @Param('id', IdParam('attachment')) id: string,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const file = await this.attachments.open(caller, id);
     await reply
       .header('content-type', file.contentType)

@@ -2,7 +2,12 @@ import { AppException } from '../common/app-exception';
 
 export class FileTooLargeException extends AppException {
   constructor(maxBytes: number) {
-    super(413, 'attachments.too-large', 'File too large', `A file may be at most ${Math.round(maxBytes / 1024 / 1024)} MB.`);
+    super(
+      413,
+      'attachments.too-large',
+      'File too large',
+      `A file may be at most ${Math.round(maxBytes / 1024 / 1024)} MB.`,
+    );
   }
 }
 

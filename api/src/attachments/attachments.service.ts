@@ -13,7 +13,13 @@ import { authorizeCaseAction } from '../requests/case-permissions';
 import { visibilityScope } from '../requests/request-scope';
 import { RequestForbiddenException } from '../requests/requests.exceptions';
 import { FileNameRefusedException, FileTypeRefusedException } from './attachments.exceptions';
-import { type AcceptedContentType, detectContentType, extensionOf, nameForContentType, sanitizeFileName } from './file-type';
+import {
+  type AcceptedContentType,
+  detectContentType,
+  extensionOf,
+  nameForContentType,
+  sanitizeFileName,
+} from './file-type';
 
 export interface UploadedFile {
   fileName: string;
@@ -26,7 +32,8 @@ function acceptedFile(file: UploadedFile): { name: string; contentType: Accepted
   const contentType = detectContentType(file.content, sanitized);
   if (!contentType) throw new FileTypeRefusedException();
   const name = nameForContentType(sanitized, contentType);
-  if (!name) throw new FileNameRefusedException(extensionOf(sanitized), contentType, ATTACHMENT_EXTENSIONS[contentType]);
+  if (!name)
+    throw new FileNameRefusedException(extensionOf(sanitized), contentType, ATTACHMENT_EXTENSIONS[contentType]);
   return { name, contentType };
 }
 
@@ -51,7 +58,12 @@ export class AttachmentsService implements OnModuleInit {
    * type and its name agrees with it. Only then is the file written, under a random name
    * outside the web root, and recorded; if the record fails, the file is removed again.
    */
-  async store(caller: AuthUser, requestId: string, messageId: string | null, file: UploadedFile): Promise<AttachmentView> {
+  async store(
+    caller: AuthUser,
+    requestId: string,
+    messageId: string | null,
+    file: UploadedFile,
+  ): Promise<AttachmentView> {
     let written: string | null = null;
     try {
       return await this.dataSource.transaction(async (db) => {
@@ -63,9 +75,25 @@ export class AttachmentsService implements OnModuleInit {
         const [row] = await db.query(
           `INSERT INTO attachments (request_id, message_id, uploaded_by, file_name, content_type, size_bytes, sha256, storage_key)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id, created_at`,
-          [requestId, messageId, caller.id, name, contentType, file.content.length, createHash('sha256').update(file.content).digest('hex'), storageKey],
+          [
+            requestId,
+            messageId,
+            caller.id,
+            name,
+            contentType,
+            file.content.length,
+            createHash('sha256').update(file.content).digest('hex'),
+            storageKey,
+          ],
         );
-        return { id: row.id, name, size: file.content.length, contentType, messageId, createdAt: row.created_at.toISOString() };
+        return {
+          id: row.id,
+          name,
+          size: file.content.length,
+          contentType,
+          messageId,
+          createdAt: row.created_at.toISOString(),
+        };
       });
     } catch (error) {
       // Nothing recorded (the transaction rolled back, or its commit failed): nothing kept.
@@ -81,7 +109,12 @@ export class AttachmentsService implements OnModuleInit {
    * note counts as absent for a member), with fewer than 5 files. The message row stays
    * locked until the file is recorded, so two uploads at once cannot both take its fifth place.
    */
-  private async checkCanAttach(db: EntityManager, caller: AuthUser, requestId: string, messageId: string | null): Promise<void> {
+  private async checkCanAttach(
+    db: EntityManager,
+    caller: AuthUser,
+    requestId: string,
+    messageId: string | null,
+  ): Promise<void> {
     const params: unknown[] = [requestId];
     const scope = visibilityScope(caller, params);
     const [request] = await db.query(
@@ -94,23 +127,32 @@ export class AttachmentsService implements OnModuleInit {
       throw new ConflictException('requests.closed', `The request is ${request.status}: it takes no more files.`);
     }
     if (messageId === null) return;
-    const [message] = await db.query(`SELECT m.author_id, m.internal FROM request_messages m WHERE m.id = $1 AND m.request_id = $2 FOR UPDATE`, [
-      messageId,
-      requestId,
-    ]);
+    const [message] = await db.query(
+      `SELECT m.author_id, m.internal FROM request_messages m WHERE m.id = $1 AND m.request_id = $2 FOR UPDATE`,
+      [messageId, requestId],
+    );
     if (!message || (message.internal && !isStaff(caller.role))) {
       throw new ValidationException({ messageId: ['no message of this request has this id'] });
     }
     authorizeCaseAction(caller, request, message.internal ? 'internal-note' : 'reply');
-    if (message.author_id !== caller.id) throw new RequestForbiddenException('You can attach files only to your own messages.');
-    const [{ files }] = await db.query(`SELECT count(*)::int AS files FROM attachments WHERE message_id = $1`, [messageId]);
+    if (message.author_id !== caller.id)
+      throw new RequestForbiddenException('You can attach files only to your own messages.');
+    const [{ files }] = await db.query(`SELECT count(*)::int AS files FROM attachments WHERE message_id = $1`, [
+      messageId,
+    ]);
     if (files >= ATTACHMENT_LIMITS.maxPerMessage) {
-      throw new ConflictException('attachments.too-many', `A message carries at most ${ATTACHMENT_LIMITS.maxPerMessage} files.`);
+      throw new ConflictException(
+        'attachments.too-many',
+        `A message carries at most ${ATTACHMENT_LIMITS.maxPerMessage} files.`,
+      );
     }
   }
 
   /** A file the caller may see: of a visible request, and not of an internal note unless staff. */
-  async open(caller: AuthUser, id: string): Promise<{ name: string; contentType: string; size: number; stream: ReadStream }> {
+  async open(
+    caller: AuthUser,
+    id: string,
+  ): Promise<{ name: string; contentType: string; size: number; stream: ReadStream }> {
     const params: unknown[] = [id];
     const scope = visibilityScope(caller, params);
     const [row] = await this.dataSource.query(
@@ -120,6 +162,11 @@ export class AttachmentsService implements OnModuleInit {
       params,
     );
     if (!row || (row.internal && !isStaff(caller.role))) throw new NotFoundException('attachment');
-    return { name: row.file_name, contentType: row.content_type, size: row.size_bytes, stream: createReadStream(join(this.directory, row.storage_key)) };
+    return {
+      name: row.file_name,
+      contentType: row.content_type,
+      size: row.size_bytes,
+      stream: createReadStream(join(this.directory, row.storage_key)),
+    };
   }
 }

@@ -1,17 +1,34 @@
 import { attachmentDisposition, detectContentType, nameForContentType, sanitizeFileName } from './file-type';
 import { readZipDirectory } from './zip-container';
-import { buildZip, DOCM_MAIN, DOCX_MAIN, docx, odt, ooxmlFiles, pptx, xlsx, zipMentioningDocxParts } from './zip.fixtures';
+import {
+  buildZip,
+  DOCM_MAIN,
+  DOCX_MAIN,
+  docx,
+  odt,
+  ooxmlFiles,
+  pptx,
+  xlsx,
+  zipMentioningDocxParts,
+} from './zip.fixtures';
 
 /** The old fake: a local-header signature followed by two marker strings, no archive at all. */
-const markersOnly = (...names: string[]) => Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(26), ...names.map((n) => Buffer.from(n))]);
+const markersOnly = (...names: string[]) =>
+  Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(26), ...names.map((n) => Buffer.from(n))]);
 
 describe('detectContentType', () => {
   it('recognizes the accepted types from their bytes', () => {
     expect(detectContentType(Buffer.from('%PDF-1.7\n...'), 'x.bin')).toBe('application/pdf');
-    expect(detectContentType(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]), 'a')).toBe('image/png');
+    expect(detectContentType(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]), 'a')).toBe(
+      'image/png',
+    );
     expect(detectContentType(Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0]), 'a')).toBe('image/jpeg');
-    expect(detectContentType(Buffer.concat([Buffer.from('RIFF'), Buffer.alloc(4), Buffer.from('WEBPVP8 ')]), 'a')).toBe('image/webp');
-    expect(detectContentType(docx(), 'a.zip')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    expect(detectContentType(Buffer.concat([Buffer.from('RIFF'), Buffer.alloc(4), Buffer.from('WEBPVP8 ')]), 'a')).toBe(
+      'image/webp',
+    );
+    expect(detectContentType(docx(), 'a.zip')).toBe(
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    );
     expect(detectContentType(xlsx(), 'a')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect(detectContentType(odt(), 'a')).toBe('application/vnd.oasis.opendocument.text');
   });
@@ -19,7 +36,9 @@ describe('detectContentType', () => {
   it('tells CSV from plain text by the name, among texts only', () => {
     expect(detectContentType(Buffer.from('año;kilos\n2026;1200\n'), 'cosecha.csv')).toBe('text/csv');
     expect(detectContentType(Buffer.from('Notas de la visita: café'), 'notas.txt')).toBe('text/plain');
-    expect(detectContentType(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), 'fake.csv')).toBe('image/png');
+    expect(detectContentType(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), 'fake.csv')).toBe(
+      'image/png',
+    );
   });
 
   it('refuses disguised and unaccepted files whatever their name', () => {
@@ -51,7 +70,12 @@ describe('office documents are read as the ZIP packages they are', () => {
     // A DOCX main part outside word/.
     expect(detectContentType(buildZip(ooxmlFiles('xl/document.xml', DOCX_MAIN)), 'a.docx')).toBeNull();
     // Macros.
-    expect(detectContentType(buildZip([...ooxmlFiles('word/document.xml', DOCX_MAIN), { name: 'word/vbaProject.bin', content: 'x' }]), 'a.docx')).toBeNull();
+    expect(
+      detectContentType(
+        buildZip([...ooxmlFiles('word/document.xml', DOCX_MAIN), { name: 'word/vbaProject.bin', content: 'x' }]),
+        'a.docx',
+      ),
+    ).toBeNull();
   });
 
   it('refuses an ODT whose mimetype entry is compressed or not first, or lacks its manifest', () => {
@@ -67,7 +91,11 @@ describe('office documents are read as the ZIP packages they are', () => {
 
   it('refuses archives with bytes before them, cut short, with duplicate or escaping names', () => {
     const document = docx();
-    expect(readZipDirectory(document)?.map((e) => e.name)).toEqual(['[Content_Types].xml', '_rels/.rels', 'word/document.xml']);
+    expect(readZipDirectory(document)?.map((e) => e.name)).toEqual([
+      '[Content_Types].xml',
+      '_rels/.rels',
+      'word/document.xml',
+    ]);
     expect(readZipDirectory(Buffer.concat([Buffer.from('MZ'), document]))).toBeNull();
     expect(readZipDirectory(document.subarray(0, document.length - 1))).toBeNull();
     expect(readZipDirectory(Buffer.concat([document, Buffer.from('tail')]))).toBeNull();
@@ -79,7 +107,10 @@ describe('office documents are read as the ZIP packages they are', () => {
 
   it('never inflates a part past its limit (a ZIP bomb in [Content_Types].xml)', () => {
     const files = ooxmlFiles('word/document.xml', DOCX_MAIN);
-    const bomb = buildZip([{ name: '[Content_Types].xml', content: Buffer.alloc(20 * 1024 * 1024, 0x20) }, ...files.slice(1)]);
+    const bomb = buildZip([
+      { name: '[Content_Types].xml', content: Buffer.alloc(20 * 1024 * 1024, 0x20) },
+      ...files.slice(1),
+    ]);
     expect(bomb.length).toBeLessThan(100_000);
     expect(detectContentType(bomb, 'a.docx')).toBeNull();
   });
@@ -94,7 +125,9 @@ describe('nameForContentType', () => {
 
   it("gives a name without extension its type's", () => {
     expect(nameForContentType('acta', 'application/pdf')).toBe('acta.pdf');
-    expect(nameForContentType('Informe v2.0 final', 'application/vnd.oasis.opendocument.text')).toBe('Informe v2.0 final.odt');
+    expect(nameForContentType('Informe v2.0 final', 'application/vnd.oasis.opendocument.text')).toBe(
+      'Informe v2.0 final.odt',
+    );
   });
 
   it('refuses an extension of another type or of a program', () => {
@@ -102,7 +135,9 @@ describe('nameForContentType', () => {
       expect(nameForContentType(name, 'application/pdf')).toBeNull();
     }
     expect(nameForContentType('photo.jpg', 'image/png')).toBeNull();
-    expect(nameForContentType('a.xlsx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')).toBeNull();
+    expect(
+      nameForContentType('a.xlsx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'),
+    ).toBeNull();
   });
 });
 
@@ -120,7 +155,26 @@ describe('sanitizeFileName', () => {
 
   it('removes bidi overrides and isolates, zero-width and other invisible characters', () => {
     expect(sanitizeFileName('invoice\u202Efdp.hta')).toBe('invoicefdp.hta');
-    for (const mark of ['\u202A', '\u202B', '\u202C', '\u202D', '\u2066', '\u2067', '\u2068', '\u2069', '\u200E', '\u200F', '\u061C', '\u200B', '\u200D', '\uFEFF', '\u00AD', '\u2028', '\u0085', '\uD800']) {
+    for (const mark of [
+      '\u202A',
+      '\u202B',
+      '\u202C',
+      '\u202D',
+      '\u2066',
+      '\u2067',
+      '\u2068',
+      '\u2069',
+      '\u200E',
+      '\u200F',
+      '\u061C',
+      '\u200B',
+      '\u200D',
+      '\uFEFF',
+      '\u00AD',
+      '\u2028',
+      '\u0085',
+      '\uD800',
+    ]) {
       expect(sanitizeFileName(`acta${mark}.pdf`)).toBe('acta.pdf');
     }
   });
@@ -134,10 +188,14 @@ describe('sanitizeFileName', () => {
 
 describe('attachmentDisposition', () => {
   it('sends an ASCII fallback and the UTF-8 name, always as an attachment', () => {
-    expect(attachmentDisposition('Perú acta.pdf')).toBe(`attachment; filename="Peru acta.pdf"; filename*=UTF-8''Per%C3%BA%20acta.pdf`);
+    expect(attachmentDisposition('Perú acta.pdf')).toBe(
+      `attachment; filename="Peru acta.pdf"; filename*=UTF-8''Per%C3%BA%20acta.pdf`,
+    );
   });
 
   it('leaves out invisible characters of names stored before they were removed', () => {
-    expect(attachmentDisposition('invoice\u202Efdp.pdf')).toBe(`attachment; filename="invoicefdp.pdf"; filename*=UTF-8''invoicefdp.pdf`);
+    expect(attachmentDisposition('invoice\u202Efdp.pdf')).toBe(
+      `attachment; filename="invoicefdp.pdf"; filename*=UTF-8''invoicefdp.pdf`,
+    );
   });
 });

@@ -27,7 +27,9 @@ const startsWith = (content: Buffer, signature: number[] | string, offset = 0) =
 /** The attributes of every `<tag …>` element of an XML text (enough for package parts, which have no nesting tricks). */
 function elements(xml: string, tag: string): Record<string, string>[] {
   return [...xml.matchAll(new RegExp(`<(?:[\\w.-]+:)?${tag}\\b([^>]*)>`, 'g'))].map((match) =>
-    Object.fromEntries([...match[1].matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)].map((a) => [a[1], a[2] ?? a[3]])),
+    Object.fromEntries(
+      [...match[1].matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)].map((a) => [a[1], a[2] ?? a[3]]),
+    ),
   );
 }
 
@@ -51,7 +53,8 @@ function zipDocumentType(content: Buffer): AcceptedContentType | null {
 
   const first = entries.find((entry) => entry.localOffset === 0)!;
   if (first.name === 'mimetype') {
-    const isOdt = first.method === 0 && text(first) === ODT && byName.has('META-INF/manifest.xml') && byName.has('content.xml');
+    const isOdt =
+      first.method === 0 && text(first) === ODT && byName.has('META-INF/manifest.xml') && byName.has('content.xml');
     return isOdt ? ODT : null;
   }
 
@@ -98,7 +101,15 @@ export function detectContentType(content: Buffer, fileName: string): AcceptedCo
     // that is text is a disguise), and not markup a browser would render (HTML, SVG, XML).
     const extension = extensionOf(fileName);
     if (!['txt', 'csv', ''].includes(extension)) return null;
-    if (/^\s*</.test(content.subarray(0, 1024).toString('utf8').replace(/^\uFEFF/, ''))) return null;
+    if (
+      /^\s*</.test(
+        content
+          .subarray(0, 1024)
+          .toString('utf8')
+          .replace(/^\uFEFF/, ''),
+      )
+    )
+      return null;
     return extension === 'csv' ? 'text/csv' : 'text/plain';
   }
   return null;
@@ -143,6 +154,10 @@ export function sanitizeFileName(name: string): string {
 export function attachmentDisposition(storedName: string): string {
   // Names stored before the unsafe characters were removed lose them here too.
   const name = storedName.replace(UNSAFE_NAME_CHARACTERS, '') || 'file';
-  const ascii = name.normalize('NFD').replace(/[^\x20-\x7e]/g, '').replace(/[\\"%]/g, '_') || 'file';
+  const ascii =
+    name
+      .normalize('NFD')
+      .replace(/[^\x20-\x7e]/g, '')
+      .replace(/[\\"%]/g, '_') || 'file';
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }

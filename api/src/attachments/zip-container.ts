@@ -31,7 +31,10 @@ export function readZipDirectory(content: Buffer): ZipEntry[] | null {
   const entryCount = content.readUInt16LE(end + 10);
   const directorySize = content.readUInt32LE(end + 12);
   const directoryOffset = content.readUInt32LE(end + 16);
-  const singleDisk = content.readUInt16LE(end + 4) === 0 && content.readUInt16LE(end + 6) === 0 && content.readUInt16LE(end + 8) === entryCount;
+  const singleDisk =
+    content.readUInt16LE(end + 4) === 0 &&
+    content.readUInt16LE(end + 6) === 0 &&
+    content.readUInt16LE(end + 8) === entryCount;
   if (!singleDisk || entryCount === 0 || directoryOffset + directorySize !== end) return null;
 
   const entries: ZipEntry[] = [];
@@ -72,14 +75,25 @@ export function readZipDirectory(content: Buffer): ZipEntry[] | null {
 function findEndRecord(content: Buffer): number {
   const lowest = Math.max(0, content.length - END_RECORD_SIZE - 0xffff);
   for (let at = content.length - END_RECORD_SIZE; at >= lowest; at--) {
-    if (content.readUInt32LE(at) === END_OF_DIRECTORY && at + END_RECORD_SIZE + content.readUInt16LE(at + 20) === content.length) return at;
+    if (
+      content.readUInt32LE(at) === END_OF_DIRECTORY &&
+      at + END_RECORD_SIZE + content.readUInt16LE(at + 20) === content.length
+    )
+      return at;
   }
   return -1;
 }
 
 /** A relative path without "..", drive letters or backslashes, as document formats use. */
 function isSafeEntryName(name: string): boolean {
-  return name.length > 0 && !name.startsWith('/') && !name.includes('\\') && !name.includes('\u0000') && !/^[a-z]:/i.test(name) && !name.split('/').includes('..');
+  return (
+    name.length > 0 &&
+    !name.startsWith('/') &&
+    !name.includes('\\') &&
+    !name.includes('\u0000') &&
+    !/^[a-z]:/i.test(name) &&
+    !name.split('/').includes('..')
+  );
 }
 
 /**

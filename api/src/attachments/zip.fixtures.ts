@@ -79,14 +79,41 @@ export const PPTX_MAIN = 'application/vnd.openxmlformats-officedocument.presenta
 export const DOCM_MAIN = 'application/vnd.ms-word.document.macroEnabled.main+xml';
 
 export const docx = () =>
-  buildZip(ooxmlFiles('word/document.xml', DOCX_MAIN, '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>Acta</w:t></w:r></w:p></w:body></w:document>'));
-export const xlsx = () => buildZip(ooxmlFiles('xl/workbook.xml', XLSX_MAIN, '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>'));
-export const pptx = () => buildZip(ooxmlFiles('ppt/presentation.xml', PPTX_MAIN, '<p:presentation xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"/>'));
+  buildZip(
+    ooxmlFiles(
+      'word/document.xml',
+      DOCX_MAIN,
+      '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>Acta</w:t></w:r></w:p></w:body></w:document>',
+    ),
+  );
+export const xlsx = () =>
+  buildZip(
+    ooxmlFiles(
+      'xl/workbook.xml',
+      XLSX_MAIN,
+      '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>',
+    ),
+  );
+export const pptx = () =>
+  buildZip(
+    ooxmlFiles(
+      'ppt/presentation.xml',
+      PPTX_MAIN,
+      '<p:presentation xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"/>',
+    ),
+  );
 export const odt = () =>
   buildZip([
     { name: 'mimetype', content: 'application/vnd.oasis.opendocument.text', stored: true },
-    { name: 'content.xml', content: '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"/>' },
-    { name: 'META-INF/manifest.xml', content: '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"/>' },
+    {
+      name: 'content.xml',
+      content: '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"/>',
+    },
+    {
+      name: 'META-INF/manifest.xml',
+      content: '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"/>',
+    },
   ]);
 /** Not a document: one text entry that merely mentions the names a DOCX has. */
-export const zipMentioningDocxParts = () => buildZip([{ name: 'notes.txt', content: '[Content_Types].xml word/document.xml xl/workbook.xml' }]);
+export const zipMentioningDocxParts = () =>
+  buildZip([{ name: 'notes.txt', content: '[Content_Types].xml word/document.xml xl/workbook.xml' }]);

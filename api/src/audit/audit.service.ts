@@ -8,12 +8,9 @@ export class AuditService {
     db: EntityManager,
     entry: { actorId: string; action: string; entityType: string; entityId: string; changes?: Record<string, unknown> },
   ): Promise<void> {
-    await db.query(`INSERT INTO audit_log (actor_id, action, entity_type, entity_id, changes) VALUES ($1, $2, $3, $4, $5)`, [
-      entry.actorId,
-      entry.action,
-      entry.entityType,
-      entry.entityId,
-      entry.changes ?? {},
-    ]);
+    await db.query(
+      `INSERT INTO audit_log (actor_id, action, entity_type, entity_id, changes) VALUES ($1, $2, $3, $4, $5)`,
+      [entry.actorId, entry.action, entry.entityType, entry.entityId, entry.changes ?? {}],
+    );
   }
 }

@@ -31,7 +31,11 @@ export function verifiedSubject(jwt: JwtService, headers: { authorization?: stri
   const token = bearerToken(headers);
   if (!token) return null;
   try {
-    const claims = jwt.verify<Record<string, unknown>>(token, { algorithms: ['HS256'], issuer: JWT_ISSUER, audience: JWT_AUDIENCE });
+    const claims = jwt.verify<Record<string, unknown>>(token, {
+      algorithms: ['HS256'],
+      issuer: JWT_ISSUER,
+      audience: JWT_AUDIENCE,
+    });
     return expires(claims) && typeof claims.sub === 'string' ? claims.sub : null;
   } catch {
     return null;

@@ -14,7 +14,8 @@ export const Public = () => applyDecorators(SetMetadata(IS_PUBLIC, true), ApiExt
  * is refused to everybody: access is granted, never assumed. The roles also appear in the
  * OpenAPI document as `x-roles`, which the route-permissions snapshot test reads.
  */
-export const Roles = (...roles: Role[]) => applyDecorators(SetMetadata(ALLOWED_ROLES, roles), ApiExtension('x-roles', roles));
+export const Roles = (...roles: Role[]) =>
+  applyDecorators(SetMetadata(ALLOWED_ROLES, roles), ApiExtension('x-roles', roles));
 
 /** Any signed-in person, whatever the role. */
 export const AnyRole = () => Roles(...ROLES);

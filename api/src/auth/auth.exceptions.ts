@@ -8,9 +8,15 @@ export class InvalidCredentialsException extends AppException {
 
 export class TooManyAttemptsException extends AppException {
   constructor(retryAfterSeconds: number) {
-    super(429, 'auth.too-many-attempts', 'Too many attempts', 'Too many failed sign-ins for this email. Try again later.', {
-      retryAfterSeconds,
-    });
+    super(
+      429,
+      'auth.too-many-attempts',
+      'Too many attempts',
+      'Too many failed sign-ins for this email. Try again later.',
+      {
+        retryAfterSeconds,
+      },
+    );
   }
 }
 
@@ -38,6 +44,11 @@ export class ForbiddenRoleException extends AppException {
  */
 export class CallerUnavailableException extends AppException {
   constructor() {
-    super(503, 'database-unavailable', 'Service unavailable', 'The service is briefly unavailable. Please try again in a moment.');
+    super(
+      503,
+      'database-unavailable',
+      'Service unavailable',
+      'The service is briefly unavailable. Please try again in a moment.',
+    );
   }
 }

@@ -42,15 +42,23 @@ export class AuthService {
          FROM login_failures WHERE email_key = $1 AND failed_at > now() - make_interval(mins => $2)`,
         [emailKey, LOGIN_THROTTLE.windowMinutes],
       );
-      if (throttle.failures >= LOGIN_THROTTLE.maxFailures) return { throttled: true as const, retryAfter: throttle.retry_after as number };
-      await db.query(`DELETE FROM login_failures WHERE email_key = $1 AND failed_at <= now() - make_interval(mins => $2)`, [
-        emailKey,
-        LOGIN_THROTTLE.windowMinutes,
-      ]);
+      if (throttle.failures >= LOGIN_THROTTLE.maxFailures)
+        return { throttled: true as const, retryAfter: throttle.retry_after as number };
+      await db.query(
+        `DELETE FROM login_failures WHERE email_key = $1 AND failed_at <= now() - make_interval(mins => $2)`,
+        [emailKey, LOGIN_THROTTLE.windowMinutes],
+      );
       // Counted as a failure until the password is found right; ids follow the lock order.
-      const [failure] = await db.query(`INSERT INTO login_failures (email_key, failed_at) VALUES ($1, clock_timestamp()) RETURNING id`, [emailKey]);
+      const [failure] = await db.query(
+        `INSERT INTO login_failures (email_key, failed_at) VALUES ($1, clock_timestamp()) RETURNING id`,
+        [emailKey],
+      );
       const [user] = await db.query(`SELECT id, password_hash, active FROM users WHERE lower(email) = $1`, [emailKey]);
-      return { throttled: false as const, failureId: failure.id as string, user: user as { id: string; password_hash: string | null; active: boolean } | undefined };
+      return {
+        throttled: false as const,
+        failureId: failure.id as string,
+        user: user as { id: string; password_hash: string | null; active: boolean } | undefined,
+      };
     });
     if (attempt.throttled) throw new TooManyAttemptsException(attempt.retryAfter);
 
@@ -71,7 +79,9 @@ export class AuthService {
     const refreshToken = await this.dataSource.transaction(async (db) => {
       // This attempt's row and those before it (in lock order) go; parallel attempts after it stay counted.
       await db.query(`DELETE FROM login_failures WHERE email_key = $1 AND id <= $2`, [emailKey, attempt.failureId]);
-      const [family] = await db.query(`INSERT INTO refresh_token_families (user_id) VALUES ($1) RETURNING id`, [user.id]);
+      const [family] = await db.query(`INSERT INTO refresh_token_families (user_id) VALUES ($1) RETURNING id`, [
+        user.id,
+      ]);
       return this.insertRefreshToken(db, family.id);
     });
     return this.tokenPair(user.id, refreshToken);
@@ -95,9 +105,10 @@ export class AuthService {
       );
       if (!token || token.revoked_at || token.expired || !token.active) return null;
       if (token.used_at) {
-        await db.query(`UPDATE refresh_token_families SET revoked_at = now(), revoked_reason = 'reuse-detected' WHERE id = $1`, [
-          token.family_id,
-        ]);
+        await db.query(
+          `UPDATE refresh_token_families SET revoked_at = now(), revoked_reason = 'reuse-detected' WHERE id = $1`,
+          [token.family_id],
+        );
         return null;
       }
       await db.query(`UPDATE refresh_tokens SET used_at = now() WHERE id = $1`, [token.id]);
@@ -110,7 +121,9 @@ export class AuthService {
   /** Signs a person in without a password check (after it accepted an invitation). */
   async startSession(userId: string): Promise<TokenPair> {
     const refreshToken = await this.dataSource.transaction(async (db) => {
-      const [family] = await db.query(`INSERT INTO refresh_token_families (user_id) VALUES ($1) RETURNING id`, [userId]);
+      const [family] = await db.query(`INSERT INTO refresh_token_families (user_id) VALUES ($1) RETURNING id`, [
+        userId,
+      ]);
       return this.insertRefreshToken(db, family.id);
     });
     return this.tokenPair(userId, refreshToken);

@@ -41,7 +41,11 @@ describe('PasswordHashingQueue', () => {
       refused = error;
     }
     expect(refused).toBeInstanceOf(PasswordHashingBusyException);
-    expect(refused).toMatchObject({ status: 503, code: 'auth.busy', extensions: { retryAfterSeconds: expect.any(Number) } });
+    expect(refused).toMatchObject({
+      status: 503,
+      code: 'auth.busy',
+      extensions: { retryAfterSeconds: expect.any(Number) },
+    });
     tickets[0].release();
     tickets[0].release(); // a second release gives nothing back twice
     const fourth = queue.admit();

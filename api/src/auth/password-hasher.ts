@@ -27,7 +27,9 @@ export function decoyPasswordHash(): Promise<string> {
 
 export class PasswordHashingBusyException extends AppException {
   constructor(retryAfterSeconds: number) {
-    super(503, 'auth.busy', 'Service busy', 'Too many sign-ins are being checked right now. Try again in a moment.', { retryAfterSeconds });
+    super(503, 'auth.busy', 'Service busy', 'Too many sign-ins are being checked right now. Try again in a moment.', {
+      retryAfterSeconds,
+    });
   }
 }
 
@@ -59,7 +61,9 @@ export class PasswordHashingQueue {
   /** A ticket, or PasswordHashingBusyException (503) when the queue is full. */
   admit(): HashingTicket {
     if (this.admitted >= this.concurrency + this.maxWaiting) {
-      throw new PasswordHashingBusyException(Math.max(1, Math.ceil((this.admitted * this.secondsPerHash) / this.concurrency)));
+      throw new PasswordHashingBusyException(
+        Math.max(1, Math.ceil((this.admitted * this.secondsPerHash) / this.concurrency)),
+      );
     }
     this.admitted++;
     let done = false;

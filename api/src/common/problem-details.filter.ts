@@ -38,7 +38,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     // limiter's (already set), else 2 s.
     const retryAfter = exception instanceof AppException ? exception.extensions.retryAfterSeconds : undefined;
     if (typeof retryAfter === 'number') void reply.header('retry-after', String(retryAfter));
-    else if ((problem.status === 503 || problem.status === 429) && !reply.hasHeader('retry-after')) void reply.header('retry-after', '2');
+    else if ((problem.status === 503 || problem.status === 429) && !reply.hasHeader('retry-after'))
+      void reply.header('retry-after', '2');
     if (problem.status === 500) {
       this.logger.error({ err: exception, reqId: request.id, url: request.url }, 'unhandled error');
     }
@@ -69,14 +70,22 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     // so a 4xx (and the transaction rolled back), but logged, since validation should have caught it.
     const databaseProblem = this.databaseProblem(exception);
     if (databaseProblem) {
-      this.logger.warn({ msg: 'database refused input that validation accepted', reqId: request.id, code: (exception as { driverError?: { code?: string } }).driverError?.code, url: request.url });
+      this.logger.warn({
+        msg: 'database refused input that validation accepted',
+        reqId: request.id,
+        code: (exception as { driverError?: { code?: string } }).driverError?.code,
+        url: request.url,
+      });
       return databaseProblem;
     }
     // The database is unreachable (stopped, restarting, network cut): nothing was committed,
     // and the client may retry (with its Idempotency-Key for submissions).
     if (this.isDatabaseUnavailable(exception)) {
       this.logger.warn({ msg: 'database unavailable', reqId: request.id, url: request.url, err: String(exception) });
-      return { ...this.plain(503, 'The service is briefly unavailable. Please try again in a moment.'), code: 'database-unavailable' };
+      return {
+        ...this.plain(503, 'The service is briefly unavailable. Please try again in a moment.'),
+        code: 'database-unavailable',
+      };
     }
     // Fastify's own client errors (malformed JSON, body too large, bad content type).
     const statusCode = (exception as { statusCode?: unknown })?.statusCode;
@@ -87,7 +96,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       type: 'about:blank',
       title: 'Internal error',
       status: 500,
-      detail: 'Something went wrong on our side. The error has been logged; quote the correlation id when you report it.',
+      detail:
+        'Something went wrong on our side. The error has been logged; quote the correlation id when you report it.',
       correlationId: String(request.id),
     };
   }
@@ -96,8 +106,14 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const error = exception as { code?: string; driverError?: { code?: string }; message?: string } | null;
     const code = error?.driverError?.code ?? error?.code ?? '';
     // Connection refused/reset, server shutting down or starting (57P0x), connection failures (08xxx).
-    if (['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', '57P01', '57P02', '57P03'].includes(code) || code.startsWith('08')) return true;
-    return /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|Connection ended/i.test(error?.message ?? '');
+    if (
+      ['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', '57P01', '57P02', '57P03'].includes(code) ||
+      code.startsWith('08')
+    )
+      return true;
+    return /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|Connection ended/i.test(
+      error?.message ?? '',
+    );
   }
 
   private databaseProblem(exception: unknown): ProblemDocument | null {

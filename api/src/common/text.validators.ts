@@ -49,7 +49,8 @@ export function VisibleText(options?: ValidationOptions): PropertyDecorator {
       options,
       validator: {
         validate: hasVisibleText,
-        defaultMessage: (args) => `${args?.property} must contain visible characters, not only spaces, control, zero-width or direction marks`,
+        defaultMessage: (args) =>
+          `${args?.property} must contain visible characters, not only spaces, control, zero-width or direction marks`,
       },
     });
 }

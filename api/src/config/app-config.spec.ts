@@ -14,7 +14,9 @@ describe('loadConfig', () => {
     const real = loadConfig({ DATABASE_URL: 'postgres://db/portal', JWT_SECRET: SECRET });
     expect(real.embedded).toBe(false);
     expect(real.demoMode).toBe(false);
-    expect(loadConfig({ DATABASE_URL: 'postgres://db/portal', SEED_DEMO: 'true', JWT_SECRET: SECRET }).demoMode).toBe(true);
+    expect(loadConfig({ DATABASE_URL: 'postgres://db/portal', SEED_DEMO: 'true', JWT_SECRET: SECRET }).demoMode).toBe(
+      true,
+    );
   });
 
   it('loads the demo history in demo mode unless DEMO_HISTORY=false', () => {
@@ -27,9 +29,13 @@ describe('loadConfig', () => {
   });
 
   it('refuses a default secret in production', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/p', JWT_SECRET: 'change-me-change-me-change-me-change-me' })).toThrow(
-      /JWT_SECRET: a default or example secret is refused in production/,
-    );
+    expect(() =>
+      loadConfig({
+        NODE_ENV: 'production',
+        DATABASE_URL: 'postgres://db/p',
+        JWT_SECRET: 'change-me-change-me-change-me-change-me',
+      }),
+    ).toThrow(/JWT_SECRET: a default or example secret is refused in production/);
   });
 
   it('names every bad variable at once', () => {
@@ -49,7 +55,11 @@ describe('loadConfig', () => {
 describe('TRUSTED_PROXIES and API_DOCS', () => {
   it('trusts no proxy by default and reads a list of addresses and CIDRs', () => {
     expect(loadConfig({}).trustedProxies).toEqual([]);
-    expect(loadConfig({ TRUSTED_PROXIES: ' 10.0.0.5, 172.30.80.0/24 ,fd00::/8' }).trustedProxies).toEqual(['10.0.0.5', '172.30.80.0/24', 'fd00::/8']);
+    expect(loadConfig({ TRUSTED_PROXIES: ' 10.0.0.5, 172.30.80.0/24 ,fd00::/8' }).trustedProxies).toEqual([
+      '10.0.0.5',
+      '172.30.80.0/24',
+      'fd00::/8',
+    ]);
   });
 
   it('refuses what is not an address or CIDR, and a prefix that trusts everyone', () => {
@@ -61,7 +71,11 @@ describe('TRUSTED_PROXIES and API_DOCS', () => {
   it('serves the API docs outside production unless turned off, and in production only when turned on', () => {
     expect(loadConfig({}).apiDocs).toBe(true);
     expect(loadConfig({ API_DOCS: 'false' }).apiDocs).toBe(false);
-    const production = { NODE_ENV: 'production', DATABASE_URL: 'postgres://db/p', JWT_SECRET: SECRET.replace('secret-for-tests', 'value-for-checks') };
+    const production = {
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://db/p',
+      JWT_SECRET: SECRET.replace('secret-for-tests', 'value-for-checks'),
+    };
     expect(loadConfig(production).apiDocs).toBe(false);
     expect(loadConfig({ ...production, API_DOCS: 'true' }).apiDocs).toBe(true);
   });

@@ -1,6 +1,17 @@
 import { isIP } from 'node:net';
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
 
 /** Secrets that ship in the repository's examples and must never run in production. */
 const KNOWN_DEFAULT_SECRETS = ['change-me', 'changeme', 'secret', 'dev-secret', 'test-secret'];
@@ -185,7 +196,9 @@ export class AppConfig {
   WEB_DIST_DIR = '';
 
   get trustedProxies(): string[] {
-    return this.TRUSTED_PROXIES.split(',').map((entry) => entry.trim()).filter(Boolean);
+    return this.TRUSTED_PROXIES.split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean);
   }
 
   get apiDocs(): boolean {
@@ -211,7 +224,15 @@ export class ConfigError extends Error {}
 /** Every environment variable the portal reads. */
 export function configVariableNames(): string[] {
   // Variables without a default are not own properties of a fresh instance: list them.
-  return [...Object.keys(new AppConfig()), 'DATABASE_URL', 'SEED_DEMO', 'JWT_SECRET', 'SMTP_URL', 'PUBLIC_URL', 'API_DOCS'];
+  return [
+    ...Object.keys(new AppConfig()),
+    'DATABASE_URL',
+    'SEED_DEMO',
+    'JWT_SECRET',
+    'SMTP_URL',
+    'PUBLIC_URL',
+    'API_DOCS',
+  ];
 }
 
 /** An IP address, or a CIDR with a prefix of at least 1 (trusting every address is not an option). */
@@ -235,11 +256,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const badProxies = config.trustedProxies.filter((entry) => !isAddressOrCidr(entry));
   if (badProxies.length) messages.push(`TRUSTED_PROXIES: not an IP address or CIDR: ${badProxies.join(', ')}`);
   if (!config.demoMode && !config.JWT_SECRET) {
-    messages.push('JWT_SECRET: required when the portal runs outside demo mode (DATABASE_URL set without SEED_DEMO=true)');
+    messages.push(
+      'JWT_SECRET: required when the portal runs outside demo mode (DATABASE_URL set without SEED_DEMO=true)',
+    );
   }
   if (config.NODE_ENV === 'production') {
     if (config.JWT_SECRET && KNOWN_DEFAULT_SECRETS.some((s) => config.JWT_SECRET!.toLowerCase().includes(s))) {
-      messages.push('JWT_SECRET: a default or example secret is refused in production; generate one (e.g. openssl rand -base64 48)');
+      messages.push(
+        'JWT_SECRET: a default or example secret is refused in production; generate one (e.g. openssl rand -base64 48)',
+      );
     }
     if (!config.JWT_SECRET) messages.push('JWT_SECRET: required in production');
   }

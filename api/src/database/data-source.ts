@@ -11,7 +11,15 @@ import { ReportHistograms1764380000000 } from '../../../migrations/1764380000000
 import { ReportCellStamps1764390000000 } from '../../../migrations/1764390000000-ReportCellStamps';
 import { InboxScope1764405000000 } from '../../../migrations/1764405000000-InboxScope';
 import { AccountTokenEntity } from '../accounts/account-token.entity';
-import { ReportCountEntity, ReportDayEntity, ReportDeltaEntity, ReportCellStampEntity, ReportHistEntity, ReportOrgValueEntity, ReportValueEntity } from '../reports/report-rollup.entities';
+import {
+  ReportCountEntity,
+  ReportDayEntity,
+  ReportDeltaEntity,
+  ReportCellStampEntity,
+  ReportHistEntity,
+  ReportOrgValueEntity,
+  ReportValueEntity,
+} from '../reports/report-rollup.entities';
 import { NotificationEntity } from '../notifications/notification.entity';
 import { HolidayEntity, ScheduledJobRunEntity, SlaPolicyEntity } from '../sla/sla.entities';
 import { AuditLogEntity } from '../audit/audit-log.entity';
@@ -25,7 +33,12 @@ import {
   RequestMessageEntity,
   RequestReferenceCounterEntity,
 } from '../requests/request.entities';
-import { CountryEntity, FunctionalDirectorateEntity, RegionEntity, ThematicAreaEntity } from '../reference/reference.entities';
+import {
+  CountryEntity,
+  FunctionalDirectorateEntity,
+  RegionEntity,
+  ThematicAreaEntity,
+} from '../reference/reference.entities';
 import { CoverageEntryEntity } from '../users/coverage-entry.entity';
 import { UserEntity } from '../users/user.entity';
 
@@ -61,7 +74,19 @@ export const ENTITIES = [
 ];
 
 /** Every migration, in order. Listed explicitly so the build, not a glob, decides what runs. */
-export const MIGRATIONS = [Foundation1764306000000, Requests1764310000000, SlaAndNotifications1764320000000, Accounts1764330000000, ReportIndexes1764340000000, InboxIndexes1764350000000, ReportSpans1764360000000, ReportOrganizations1764370000000, ReportHistograms1764380000000, ReportCellStamps1764390000000, InboxScope1764405000000];
+export const MIGRATIONS = [
+  Foundation1764306000000,
+  Requests1764310000000,
+  SlaAndNotifications1764320000000,
+  Accounts1764330000000,
+  ReportIndexes1764340000000,
+  InboxIndexes1764350000000,
+  ReportSpans1764360000000,
+  ReportOrganizations1764370000000,
+  ReportHistograms1764380000000,
+  ReportCellStamps1764390000000,
+  InboxScope1764405000000,
+];
 
 export function dataSourceOptions(url: string, poolSize: number): DataSourceOptions {
   return {

@@ -34,7 +34,8 @@ export async function seedDemoData(dataSource: DataSource): Promise<void> {
       organizationIds.set(org.key, row.id);
     }
     for (const user of demo.users) {
-      const organizationId = 'organization' in user && user.organization ? organizationIds.get(user.organization) : null;
+      const organizationId =
+        'organization' in user && user.organization ? organizationIds.get(user.organization) : null;
       const inserted: { id: string }[] = await db.query(
         `INSERT INTO users (email, name, role, language, password_hash, organization_id, region_code, contact, available)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
@@ -54,12 +55,10 @@ export async function seedDemoData(dataSource: DataSource): Promise<void> {
       );
       if (inserted.length === 0 || !('coverage' in user)) continue;
       for (const entry of user.coverage as { country?: string; region?: string; area?: string }[]) {
-        await db.query(`INSERT INTO coverage_entries (user_id, country_code, region_code, area_code) VALUES ($1, $2, $3, $4)`, [
-          inserted[0].id,
-          entry.country ?? null,
-          entry.region ?? null,
-          entry.area ?? null,
-        ]);
+        await db.query(
+          `INSERT INTO coverage_entries (user_id, country_code, region_code, area_code) VALUES ($1, $2, $3, $4)`,
+          [inserted[0].id, entry.country ?? null, entry.region ?? null, entry.area ?? null],
+        );
       }
     }
   });

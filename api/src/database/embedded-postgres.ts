@@ -27,10 +27,18 @@ const urlOf = (port: number) => `postgres://postgres:postgres@127.0.0.1:${port}/
  * PGlite has one session; the session layer (./embedded) gives it to one connection at a
  * time for whole units of work, so every pool connection gets its own answers.
  */
-export async function startEmbeddedPostgres(dataDir: string | null, options: EmbeddedPostgresOptions = {}): Promise<EmbeddedPostgres> {
+export async function startEmbeddedPostgres(
+  dataDir: string | null,
+  options: EmbeddedPostgresOptions = {},
+): Promise<EmbeddedPostgres> {
   if (options.inWorker) return startInWorker(dataDir, options);
   const database = await openPglite(dataDir);
-  const server = new SessionServer(pgliteEngine(database.db), { host: '127.0.0.1', port: options.port, idleTurnTimeoutMs: options.idleTurnTimeoutMs, onWarning: options.onWarning });
+  const server = new SessionServer(pgliteEngine(database.db), {
+    host: '127.0.0.1',
+    port: options.port,
+    idleTurnTimeoutMs: options.idleTurnTimeoutMs,
+    onWarning: options.onWarning,
+  });
   const port = await server.start();
   return {
     url: urlOf(port),
@@ -47,7 +55,11 @@ export async function startEmbeddedPostgres(dataDir: string | null, options: Emb
  * cores the two overlap (measured: README, "The embedded database").
  */
 function startInWorker(dataDir: string | null, options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
-  const workerData: EmbeddedWorkerData = { dataDir, port: options.port ?? 0, idleTurnTimeoutMs: options.idleTurnTimeoutMs };
+  const workerData: EmbeddedWorkerData = {
+    dataDir,
+    port: options.port ?? 0,
+    idleTurnTimeoutMs: options.idleTurnTimeoutMs,
+  };
   const worker = new Worker(join(__dirname, 'embedded', 'embedded-worker.js'), { workerData });
   let stopping = false;
   let stopped: () => void = () => undefined;

@@ -9,7 +9,11 @@ const MIGRATION_LOCK_ID = 727_001;
  * Applies pending migrations, then loads the demo data when asked. Several API replicas
  * may boot at once: a session-level advisory lock lets one migrate while the others wait.
  */
-export async function prepareDatabase(dataSource: DataSource, url: string, options: { seedDemo: boolean }): Promise<string[]> {
+export async function prepareDatabase(
+  dataSource: DataSource,
+  url: string,
+  options: { seedDemo: boolean },
+): Promise<string[]> {
   const lock = new Client({ connectionString: url });
   await lock.connect();
   try {

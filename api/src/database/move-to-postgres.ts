@@ -19,9 +19,14 @@ export async function copyPortalDatabase(sourceUrl: string, targetUrl: string): 
   await target.connect();
   try {
     const people = await target.query<{ n: number }>('SELECT count(*)::int AS n FROM users');
-    if (people.rows[0].n > 0) throw new Error('the target database already holds people: move into a new, empty database');
-    const migrations = async (client: Client) => (await client.query<{ name: string }>('SELECT name FROM schema_migrations ORDER BY id')).rows.map((r) => r.name).join(',');
-    if ((await migrations(source)) !== (await migrations(target))) throw new Error('the two databases are at different schema versions');
+    if (people.rows[0].n > 0)
+      throw new Error('the target database already holds people: move into a new, empty database');
+    const migrations = async (client: Client) =>
+      (await client.query<{ name: string }>('SELECT name FROM schema_migrations ORDER BY id')).rows
+        .map((r) => r.name)
+        .join(',');
+    if ((await migrations(source)) !== (await migrations(target)))
+      throw new Error('the two databases are at different schema versions');
 
     await source.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     await target.query('BEGIN');
@@ -49,7 +54,8 @@ export async function copyPortalDatabase(sourceUrl: string, targetUrl: string): 
       `SELECT quote_ident(schemaname) || '.' || quote_ident(sequencename) AS name, last_value::text AS value FROM pg_sequences WHERE schemaname = 'public'`,
     );
     for (const sequence of sequences) {
-      if (sequence.value !== null) await target.query(`SELECT setval($1::regclass, $2::bigint)`, [sequence.name, sequence.value]);
+      if (sequence.value !== null)
+        await target.query(`SELECT setval($1::regclass, $2::bigint)`, [sequence.name, sequence.value]);
     }
     await target.query('COMMIT');
     await source.query('COMMIT');

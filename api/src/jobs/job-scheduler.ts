@@ -63,11 +63,10 @@ export class JobScheduler implements OnApplicationBootstrap, OnApplicationShutdo
         );
         if (!claim) continue;
         const result = await job.run();
-        await this.dataSource.query(`UPDATE scheduled_job_runs SET finished_at = now(), result = $3 WHERE job = $1 AND slot = $2`, [
-          job.name,
-          claim.slot,
-          JSON.stringify(result),
-        ]);
+        await this.dataSource.query(
+          `UPDATE scheduled_job_runs SET finished_at = now(), result = $3 WHERE job = $1 AND slot = $2`,
+          [job.name, claim.slot, JSON.stringify(result)],
+        );
       } catch (error) {
         this.logger.warn({ msg: 'scheduled job failed', job: job.name, err: String(error) });
       }

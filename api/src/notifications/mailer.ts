@@ -25,7 +25,12 @@ export class Mailer {
   constructor(private readonly config: AppConfig) {
     // Time-outs well inside the outbox lease, so a hung server cannot outlive a claim.
     this.transport = config.SMTP_URL
-      ? nodemailer.createTransport({ url: config.SMTP_URL, connectionTimeout: 15_000, greetingTimeout: 10_000, socketTimeout: 30_000 } as never)
+      ? nodemailer.createTransport({
+          url: config.SMTP_URL,
+          connectionTimeout: 15_000,
+          greetingTimeout: 10_000,
+          socketTimeout: 30_000,
+        } as never)
       : null;
   }
 
@@ -36,8 +41,16 @@ export class Mailer {
   async send(email: OutgoingEmail): Promise<'sent' | 'logged'> {
     if (!this.transport) {
       // Whoever reads the log must not be able to take over an account: links lose their token.
-      const text = (email.secrets ?? []).reduce((logged, secret) => logged.split(secret).join('[token withheld]'), email.text);
-      this.logger.log({ msg: 'email (no SMTP_URL configured; link tokens withheld)', to: email.to, subject: email.subject, text });
+      const text = (email.secrets ?? []).reduce(
+        (logged, secret) => logged.split(secret).join('[token withheld]'),
+        email.text,
+      );
+      this.logger.log({
+        msg: 'email (no SMTP_URL configured; link tokens withheld)',
+        to: email.to,
+        subject: email.subject,
+        text,
+      });
       return 'logged';
     }
     await this.transport.sendMail({

@@ -48,7 +48,10 @@ export class NotificationsService {
   }
 
   /** The caller's own notifications, unread first, in the caller's language (account emails are not listed). */
-  async list(caller: AuthUser, query: { unread?: boolean; page: number; pageSize: number }): Promise<Page<NotificationView>> {
+  async list(
+    caller: AuthUser,
+    query: { unread?: boolean; page: number; pageSize: number },
+  ): Promise<Page<NotificationView>> {
     const unreadOnly = query.unread === true;
     const [{ total }] = await this.dataSource.query(
       `SELECT count(*)::int AS total FROM notifications
@@ -64,7 +67,15 @@ export class NotificationsService {
       [caller.id, unreadOnly],
     );
     const items = rows.map(
-      (row: { id: string; kind: NotificationKind; request_id: string | null; params: NotificationParams; created_at: Date; read_at: Date | null; language: Language }) => {
+      (row: {
+        id: string;
+        kind: NotificationKind;
+        request_id: string | null;
+        params: NotificationParams;
+        created_at: Date;
+        read_at: Date | null;
+        language: Language;
+      }) => {
         const { title, body } = renderNotification(row.kind, row.language, row.params);
         return {
           id: row.id,
@@ -91,6 +102,9 @@ export class NotificationsService {
   }
 
   async markAllRead(caller: AuthUser): Promise<void> {
-    await this.dataSource.query(`UPDATE notifications SET read_at = now() WHERE recipient_id = $1 AND read_at IS NULL`, [caller.id]);
+    await this.dataSource.query(
+      `UPDATE notifications SET read_at = now() WHERE recipient_id = $1 AND read_at IS NULL`,
+      [caller.id],
+    );
   }
 }

@@ -98,7 +98,12 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
   /** Where the email's button leads; account links carry their token, derived only now (and kept out of logs). */
   private linkFor(notification: ClaimedNotification, base: string): { link: string; secret?: string } {
     const tokenId = notification.params.tokenId;
-    const page = notification.kind === 'account.invitation' ? 'accept-invitation' : notification.kind === 'account.password-reset' ? 'reset-password' : null;
+    const page =
+      notification.kind === 'account.invitation'
+        ? 'accept-invitation'
+        : notification.kind === 'account.password-reset'
+          ? 'reset-password'
+          : null;
     if (page && tokenId) {
       const token = deriveAccountToken(this.config.JWT_SECRET!, tokenId);
       // The language travels in the link, so the page opens in the language of the email.
@@ -113,7 +118,12 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
     const { link, secret } = this.linkFor(notification, base);
     const email = renderEmail(notification.kind, notification.language, notification.params, link);
     try {
-      const outcome = await this.mailer.send({ to: notification.email, ...email, messageId: `<${notification.id}@portal.notifications>`, secrets: secret ? [secret] : [] });
+      const outcome = await this.mailer.send({
+        to: notification.email,
+        ...email,
+        messageId: `<${notification.id}@portal.notifications>`,
+        secrets: secret ? [secret] : [],
+      });
       await this.dataSource.query(
         `UPDATE notifications SET email_status = $2, email_sent_at = now(), email_claimed_until = NULL, email_last_error = NULL WHERE id = $1`,
         [notification.id, outcome],
@@ -128,7 +138,13 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
                 email_claimed_until = NULL, email_last_error = $4 WHERE id = $1`,
         [notification.id, failed ? 'failed' : 'pending', delaySeconds, String(error).slice(0, 500)],
       );
-      this.logger.warn({ msg: 'email delivery failed', notification: notification.id, attempts, worker: this.workerId, err: String(error) });
+      this.logger.warn({
+        msg: 'email delivery failed',
+        notification: notification.id,
+        attempts,
+        worker: this.workerId,
+        err: String(error),
+      });
     }
   }
 }

@@ -1,7 +1,17 @@
 import { LANGUAGES } from '@portal/shared';
 import { NOTIFICATION_KINDS, renderEmail, renderNotification } from './templates';
 
-const params = { reference: 'SR-2026-000042', subject: 'Auditoría <2026>', organization: 'Valle Alto', author: 'Rosa', excerpt: 'Hola', from: 'in_progress', to: 'resolved', assignee: 'Rosa', reason: 'urgente' } as const;
+const params = {
+  reference: 'SR-2026-000042',
+  subject: 'Auditoría <2026>',
+  organization: 'Valle Alto',
+  author: 'Rosa',
+  excerpt: 'Hola',
+  from: 'in_progress',
+  to: 'resolved',
+  assignee: 'Rosa',
+  reason: 'urgente',
+} as const;
 
 describe('notification templates', () => {
   it('has every kind in every language, naming the request', () => {

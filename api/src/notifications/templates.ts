@@ -30,59 +30,197 @@ export interface NotificationParams {
 }
 
 export const STATUS_NAMES: Record<Language, Record<RequestStatus, string>> = {
-  es: { new: 'nueva', assigned: 'asignada', in_progress: 'en curso', waiting_on_member: 'esperando su respuesta', resolved: 'resuelta', closed: 'cerrada', withdrawn: 'retirada' },
-  en: { new: 'new', assigned: 'assigned', in_progress: 'in progress', waiting_on_member: 'waiting for your answer', resolved: 'resolved', closed: 'closed', withdrawn: 'withdrawn' },
-  pt: { new: 'nova', assigned: 'atribuída', in_progress: 'em andamento', waiting_on_member: 'aguardando sua resposta', resolved: 'resolvida', closed: 'encerrada', withdrawn: 'retirada' },
-  fr: { new: 'nouvelle', assigned: 'attribuée', in_progress: 'en cours', waiting_on_member: 'en attente de votre réponse', resolved: 'résolue', closed: 'fermée', withdrawn: 'retirée' },
+  es: {
+    new: 'nueva',
+    assigned: 'asignada',
+    in_progress: 'en curso',
+    waiting_on_member: 'esperando su respuesta',
+    resolved: 'resuelta',
+    closed: 'cerrada',
+    withdrawn: 'retirada',
+  },
+  en: {
+    new: 'new',
+    assigned: 'assigned',
+    in_progress: 'in progress',
+    waiting_on_member: 'waiting for your answer',
+    resolved: 'resolved',
+    closed: 'closed',
+    withdrawn: 'withdrawn',
+  },
+  pt: {
+    new: 'nova',
+    assigned: 'atribuída',
+    in_progress: 'em andamento',
+    waiting_on_member: 'aguardando sua resposta',
+    resolved: 'resolvida',
+    closed: 'encerrada',
+    withdrawn: 'retirada',
+  },
+  fr: {
+    new: 'nouvelle',
+    assigned: 'attribuée',
+    in_progress: 'en cours',
+    waiting_on_member: 'en attente de votre réponse',
+    resolved: 'résolue',
+    closed: 'fermée',
+    withdrawn: 'retirée',
+  },
 };
 
 type Template = (p: NotificationParams, status: (s?: RequestStatus) => string) => { title: string; body: string };
 
 const TEMPLATES: Record<Language, Record<NotificationKind, Template>> = {
   es: {
-    'request.assigned': (p) => ({ title: `${p.reference} le fue asignada: ${p.subject}`, body: `${p.organization} presentó una solicitud que ahora está a su cargo.` }),
-    'request.reply': (p) => ({ title: `Nueva respuesta en ${p.reference}`, body: `${p.author} respondió a «${p.subject}»:\n\n${p.excerpt}` }),
-    'request.status_changed': (p, s) => ({ title: `${p.reference}: ahora está ${s(p.to)}`, body: `Su solicitud «${p.subject}» pasó de ${s(p.from)} a ${s(p.to)}.${p.reason ? `\n\nMotivo: ${p.reason}` : ''}` }),
-    'request.resolved': (p) => ({ title: `${p.reference} fue resuelta: confirme y califique`, body: `Su solicitud «${p.subject}» fue marcada como resuelta. Confirme la resolución y califique el servicio de 1 a 5. Si el problema sigue, puede reabrirla dentro de los 14 días.` }),
-    'request.breached': (p) => ({ title: `Plazo vencido: ${p.reference}`, body: `La solicitud «${p.subject}» superó su plazo de atención. Responsable: ${p.assignee ?? 'sin asignar'}.` }),
-    'request.escalated': (p) => ({ title: `${p.reference} fue escalada a usted`, body: `${p.author} escaló la solicitud «${p.subject}».\n\nMotivo: ${p.reason}` }),
-    'account.invitation': (p) => ({ title: 'Invitación al Portal de servicios', body: `Hola ${p.name}: ${p.inviter} le invitó al Portal de servicios${p.organization ? ` de ${p.organization}` : ''}. Elija su contraseña con el enlace de abajo; vale 7 días y se usa una sola vez.` }),
-    'account.password-reset': (p) => ({ title: 'Restablecer su contraseña', body: `Hola ${p.name}: alguien pidió restablecer la contraseña de su cuenta. El enlace de abajo vale 30 minutos y se usa una sola vez. Si no fue usted, ignore este mensaje.` }),
+    'request.assigned': (p) => ({
+      title: `${p.reference} le fue asignada: ${p.subject}`,
+      body: `${p.organization} presentó una solicitud que ahora está a su cargo.`,
+    }),
+    'request.reply': (p) => ({
+      title: `Nueva respuesta en ${p.reference}`,
+      body: `${p.author} respondió a «${p.subject}»:\n\n${p.excerpt}`,
+    }),
+    'request.status_changed': (p, s) => ({
+      title: `${p.reference}: ahora está ${s(p.to)}`,
+      body: `Su solicitud «${p.subject}» pasó de ${s(p.from)} a ${s(p.to)}.${p.reason ? `\n\nMotivo: ${p.reason}` : ''}`,
+    }),
+    'request.resolved': (p) => ({
+      title: `${p.reference} fue resuelta: confirme y califique`,
+      body: `Su solicitud «${p.subject}» fue marcada como resuelta. Confirme la resolución y califique el servicio de 1 a 5. Si el problema sigue, puede reabrirla dentro de los 14 días.`,
+    }),
+    'request.breached': (p) => ({
+      title: `Plazo vencido: ${p.reference}`,
+      body: `La solicitud «${p.subject}» superó su plazo de atención. Responsable: ${p.assignee ?? 'sin asignar'}.`,
+    }),
+    'request.escalated': (p) => ({
+      title: `${p.reference} fue escalada a usted`,
+      body: `${p.author} escaló la solicitud «${p.subject}».\n\nMotivo: ${p.reason}`,
+    }),
+    'account.invitation': (p) => ({
+      title: 'Invitación al Portal de servicios',
+      body: `Hola ${p.name}: ${p.inviter} le invitó al Portal de servicios${p.organization ? ` de ${p.organization}` : ''}. Elija su contraseña con el enlace de abajo; vale 7 días y se usa una sola vez.`,
+    }),
+    'account.password-reset': (p) => ({
+      title: 'Restablecer su contraseña',
+      body: `Hola ${p.name}: alguien pidió restablecer la contraseña de su cuenta. El enlace de abajo vale 30 minutos y se usa una sola vez. Si no fue usted, ignore este mensaje.`,
+    }),
   },
   en: {
-    'request.assigned': (p) => ({ title: `${p.reference} was assigned to you: ${p.subject}`, body: `${p.organization} filed a request that is now in your hands.` }),
-    'request.reply': (p) => ({ title: `New reply on ${p.reference}`, body: `${p.author} replied to “${p.subject}”:\n\n${p.excerpt}` }),
-    'request.status_changed': (p, s) => ({ title: `${p.reference} is now ${s(p.to)}`, body: `Your request “${p.subject}” went from ${s(p.from)} to ${s(p.to)}.${p.reason ? `\n\nReason: ${p.reason}` : ''}` }),
-    'request.resolved': (p) => ({ title: `${p.reference} was resolved: please confirm and rate`, body: `Your request “${p.subject}” was marked as resolved. Please confirm the resolution and rate the service from 1 to 5. If the problem remains, you can reopen it within 14 days.` }),
-    'request.breached': (p) => ({ title: `Deadline missed: ${p.reference}`, body: `The request “${p.subject}” is past its service deadline. Assigned to: ${p.assignee ?? 'nobody'}.` }),
-    'request.escalated': (p) => ({ title: `${p.reference} was escalated to you`, body: `${p.author} escalated the request “${p.subject}”.\n\nReason: ${p.reason}` }),
-    'account.invitation': (p) => ({ title: 'Invitation to the Service portal', body: `Hello ${p.name}: ${p.inviter} invited you to the Service portal${p.organization ? ` for ${p.organization}` : ''}. Choose your password with the link below; it is valid for 7 days and works once.` }),
-    'account.password-reset': (p) => ({ title: 'Reset your password', body: `Hello ${p.name}: someone asked to reset the password of your account. The link below is valid for 30 minutes and works once. If it was not you, ignore this message.` }),
+    'request.assigned': (p) => ({
+      title: `${p.reference} was assigned to you: ${p.subject}`,
+      body: `${p.organization} filed a request that is now in your hands.`,
+    }),
+    'request.reply': (p) => ({
+      title: `New reply on ${p.reference}`,
+      body: `${p.author} replied to “${p.subject}”:\n\n${p.excerpt}`,
+    }),
+    'request.status_changed': (p, s) => ({
+      title: `${p.reference} is now ${s(p.to)}`,
+      body: `Your request “${p.subject}” went from ${s(p.from)} to ${s(p.to)}.${p.reason ? `\n\nReason: ${p.reason}` : ''}`,
+    }),
+    'request.resolved': (p) => ({
+      title: `${p.reference} was resolved: please confirm and rate`,
+      body: `Your request “${p.subject}” was marked as resolved. Please confirm the resolution and rate the service from 1 to 5. If the problem remains, you can reopen it within 14 days.`,
+    }),
+    'request.breached': (p) => ({
+      title: `Deadline missed: ${p.reference}`,
+      body: `The request “${p.subject}” is past its service deadline. Assigned to: ${p.assignee ?? 'nobody'}.`,
+    }),
+    'request.escalated': (p) => ({
+      title: `${p.reference} was escalated to you`,
+      body: `${p.author} escalated the request “${p.subject}”.\n\nReason: ${p.reason}`,
+    }),
+    'account.invitation': (p) => ({
+      title: 'Invitation to the Service portal',
+      body: `Hello ${p.name}: ${p.inviter} invited you to the Service portal${p.organization ? ` for ${p.organization}` : ''}. Choose your password with the link below; it is valid for 7 days and works once.`,
+    }),
+    'account.password-reset': (p) => ({
+      title: 'Reset your password',
+      body: `Hello ${p.name}: someone asked to reset the password of your account. The link below is valid for 30 minutes and works once. If it was not you, ignore this message.`,
+    }),
   },
   pt: {
-    'request.assigned': (p) => ({ title: `${p.reference} foi atribuída a você: ${p.subject}`, body: `${p.organization} enviou uma solicitação que agora está sob sua responsabilidade.` }),
-    'request.reply': (p) => ({ title: `Nova resposta em ${p.reference}`, body: `${p.author} respondeu a “${p.subject}”:\n\n${p.excerpt}` }),
-    'request.status_changed': (p, s) => ({ title: `${p.reference} agora está ${s(p.to)}`, body: `Sua solicitação “${p.subject}” passou de ${s(p.from)} para ${s(p.to)}.${p.reason ? `\n\nMotivo: ${p.reason}` : ''}` }),
-    'request.resolved': (p) => ({ title: `${p.reference} foi resolvida: confirme e avalie`, body: `Sua solicitação “${p.subject}” foi marcada como resolvida. Confirme a resolução e avalie o atendimento de 1 a 5. Se o problema continuar, você pode reabri-la em até 14 dias.` }),
-    'request.breached': (p) => ({ title: `Prazo vencido: ${p.reference}`, body: `A solicitação “${p.subject}” passou do prazo de atendimento. Responsável: ${p.assignee ?? 'ninguém'}.` }),
-    'request.escalated': (p) => ({ title: `${p.reference} foi escalada para você`, body: `${p.author} escalou a solicitação “${p.subject}”.\n\nMotivo: ${p.reason}` }),
-    'account.invitation': (p) => ({ title: 'Convite para o Portal de serviços', body: `Olá ${p.name}: ${p.inviter} convidou você para o Portal de serviços${p.organization ? ` de ${p.organization}` : ''}. Escolha sua senha pelo link abaixo; ele vale 7 dias e pode ser usado uma única vez.` }),
-    'account.password-reset': (p) => ({ title: 'Redefinir sua senha', body: `Olá ${p.name}: alguém pediu para redefinir a senha da sua conta. O link abaixo vale 30 minutos e pode ser usado uma única vez. Se não foi você, ignore esta mensagem.` }),
+    'request.assigned': (p) => ({
+      title: `${p.reference} foi atribuída a você: ${p.subject}`,
+      body: `${p.organization} enviou uma solicitação que agora está sob sua responsabilidade.`,
+    }),
+    'request.reply': (p) => ({
+      title: `Nova resposta em ${p.reference}`,
+      body: `${p.author} respondeu a “${p.subject}”:\n\n${p.excerpt}`,
+    }),
+    'request.status_changed': (p, s) => ({
+      title: `${p.reference} agora está ${s(p.to)}`,
+      body: `Sua solicitação “${p.subject}” passou de ${s(p.from)} para ${s(p.to)}.${p.reason ? `\n\nMotivo: ${p.reason}` : ''}`,
+    }),
+    'request.resolved': (p) => ({
+      title: `${p.reference} foi resolvida: confirme e avalie`,
+      body: `Sua solicitação “${p.subject}” foi marcada como resolvida. Confirme a resolução e avalie o atendimento de 1 a 5. Se o problema continuar, você pode reabri-la em até 14 dias.`,
+    }),
+    'request.breached': (p) => ({
+      title: `Prazo vencido: ${p.reference}`,
+      body: `A solicitação “${p.subject}” passou do prazo de atendimento. Responsável: ${p.assignee ?? 'ninguém'}.`,
+    }),
+    'request.escalated': (p) => ({
+      title: `${p.reference} foi escalada para você`,
+      body: `${p.author} escalou a solicitação “${p.subject}”.\n\nMotivo: ${p.reason}`,
+    }),
+    'account.invitation': (p) => ({
+      title: 'Convite para o Portal de serviços',
+      body: `Olá ${p.name}: ${p.inviter} convidou você para o Portal de serviços${p.organization ? ` de ${p.organization}` : ''}. Escolha sua senha pelo link abaixo; ele vale 7 dias e pode ser usado uma única vez.`,
+    }),
+    'account.password-reset': (p) => ({
+      title: 'Redefinir sua senha',
+      body: `Olá ${p.name}: alguém pediu para redefinir a senha da sua conta. O link abaixo vale 30 minutos e pode ser usado uma única vez. Se não foi você, ignore esta mensagem.`,
+    }),
   },
   fr: {
-    'request.assigned': (p) => ({ title: `${p.reference} vous a été attribuée : ${p.subject}`, body: `${p.organization} a déposé une demande dont vous êtes maintenant responsable.` }),
-    'request.reply': (p) => ({ title: `Nouvelle réponse sur ${p.reference}`, body: `${p.author} a répondu à « ${p.subject} » :\n\n${p.excerpt}` }),
-    'request.status_changed': (p, s) => ({ title: `${p.reference} est maintenant ${s(p.to)}`, body: `Votre demande « ${p.subject} » est passée de ${s(p.from)} à ${s(p.to)}.${p.reason ? `\n\nMotif : ${p.reason}` : ''}` }),
-    'request.resolved': (p) => ({ title: `${p.reference} a été résolue : confirmez et évaluez`, body: `Votre demande « ${p.subject} » a été marquée comme résolue. Confirmez la résolution et évaluez le service de 1 à 5. Si le problème persiste, vous pouvez la rouvrir dans les 14 jours.` }),
-    'request.breached': (p) => ({ title: `Délai dépassé : ${p.reference}`, body: `La demande « ${p.subject} » a dépassé son délai de traitement. Responsable : ${p.assignee ?? 'personne'}.` }),
-    'request.escalated': (p) => ({ title: `${p.reference} vous a été transmise`, body: `${p.author} a transmis la demande « ${p.subject} ».\n\nMotif : ${p.reason}` }),
-    'account.invitation': (p) => ({ title: 'Invitation au Portail de services', body: `Bonjour ${p.name} : ${p.inviter} vous a invité(e) au Portail de services${p.organization ? ` pour ${p.organization}` : ''}. Choisissez votre mot de passe avec le lien ci-dessous ; il est valable 7 jours et ne sert qu’une fois.` }),
-    'account.password-reset': (p) => ({ title: 'Réinitialiser votre mot de passe', body: `Bonjour ${p.name} : quelqu’un a demandé à réinitialiser le mot de passe de votre compte. Le lien ci-dessous est valable 30 minutes et ne sert qu’une fois. Si ce n’est pas vous, ignorez ce message.` }),
+    'request.assigned': (p) => ({
+      title: `${p.reference} vous a été attribuée : ${p.subject}`,
+      body: `${p.organization} a déposé une demande dont vous êtes maintenant responsable.`,
+    }),
+    'request.reply': (p) => ({
+      title: `Nouvelle réponse sur ${p.reference}`,
+      body: `${p.author} a répondu à « ${p.subject} » :\n\n${p.excerpt}`,
+    }),
+    'request.status_changed': (p, s) => ({
+      title: `${p.reference} est maintenant ${s(p.to)}`,
+      body: `Votre demande « ${p.subject} » est passée de ${s(p.from)} à ${s(p.to)}.${p.reason ? `\n\nMotif : ${p.reason}` : ''}`,
+    }),
+    'request.resolved': (p) => ({
+      title: `${p.reference} a été résolue : confirmez et évaluez`,
+      body: `Votre demande « ${p.subject} » a été marquée comme résolue. Confirmez la résolution et évaluez le service de 1 à 5. Si le problème persiste, vous pouvez la rouvrir dans les 14 jours.`,
+    }),
+    'request.breached': (p) => ({
+      title: `Délai dépassé : ${p.reference}`,
+      body: `La demande « ${p.subject} » a dépassé son délai de traitement. Responsable : ${p.assignee ?? 'personne'}.`,
+    }),
+    'request.escalated': (p) => ({
+      title: `${p.reference} vous a été transmise`,
+      body: `${p.author} a transmis la demande « ${p.subject} ».\n\nMotif : ${p.reason}`,
+    }),
+    'account.invitation': (p) => ({
+      title: 'Invitation au Portail de services',
+      body: `Bonjour ${p.name} : ${p.inviter} vous a invité(e) au Portail de services${p.organization ? ` pour ${p.organization}` : ''}. Choisissez votre mot de passe avec le lien ci-dessous ; il est valable 7 jours et ne sert qu’une fois.`,
+    }),
+    'account.password-reset': (p) => ({
+      title: 'Réinitialiser votre mot de passe',
+      body: `Bonjour ${p.name} : quelqu’un a demandé à réinitialiser le mot de passe de votre compte. Le lien ci-dessous est valable 30 minutes et ne sert qu’une fois. Si ce n’est pas vous, ignorez ce message.`,
+    }),
   },
 };
 
-const OPEN_LINK: Record<Language, string> = { es: 'Abrir la solicitud', en: 'Open the request', pt: 'Abrir a solicitação', fr: 'Ouvrir la demande' };
-const ACCOUNT_LINK: Record<Language, string> = { es: 'Elegir mi contraseña', en: 'Choose my password', pt: 'Escolher minha senha', fr: 'Choisir mon mot de passe' };
+const OPEN_LINK: Record<Language, string> = {
+  es: 'Abrir la solicitud',
+  en: 'Open the request',
+  pt: 'Abrir a solicitação',
+  fr: 'Ouvrir la demande',
+};
+const ACCOUNT_LINK: Record<Language, string> = {
+  es: 'Elegir mi contraseña',
+  en: 'Choose my password',
+  pt: 'Escolher minha senha',
+  fr: 'Choisir mon mot de passe',
+};
 const FOOTER: Record<Language, string> = {
   es: 'Portal de servicios de la red de organizaciones de Comercio Justo',
   en: 'Service portal of the Fair Trade organizations network',
@@ -90,7 +228,11 @@ const FOOTER: Record<Language, string> = {
   fr: 'Portail de services du réseau des organisations du commerce équitable',
 };
 
-export function renderNotification(kind: NotificationKind, language: Language, params: NotificationParams): { title: string; body: string } {
+export function renderNotification(
+  kind: NotificationKind,
+  language: Language,
+  params: NotificationParams,
+): { title: string; body: string } {
   return TEMPLATES[language][kind](params, (status) => (status ? STATUS_NAMES[language][status] : ''));
 }
 

@@ -36,7 +36,11 @@ export class OrganizationsController {
 
   @Patch(':id')
   @Roles('admin')
-  update(@CurrentUser() actor: AuthUser, @Param('id', IdParam('organization')) id: string, @Body() body: UpdateOrganizationDto) {
+  update(
+    @CurrentUser() actor: AuthUser,
+    @Param('id', IdParam('organization')) id: string,
+    @Body() body: UpdateOrganizationDto,
+  ) {
     return this.organizations.update(actor, id, body);
   }
 

@@ -64,7 +64,10 @@ export class OrganizationsService {
       conditions.push(`unaccent(lower(o.name)) LIKE unaccent($${params.length})`);
     }
     const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
-    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM organizations o ${where}`, params);
+    const [{ total }] = await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM organizations o ${where}`,
+      params,
+    );
     const rows: OrganizationRow[] = await this.dataSource.query(
       `${ORGANIZATION_SELECT} ${where} ORDER BY o.name, o.id LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
       params,
@@ -85,7 +88,13 @@ export class OrganizationsService {
         `INSERT INTO organizations (name, country_code, kind, products, fairtrade_id) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
         [body.name, body.country, body.kind, body.products ?? [], body.fairtradeId ?? null],
       );
-      await this.audit.record(db, { actorId: actor.id, action: 'organization.created', entityType: 'organization', entityId: row.id, changes: { ...body } });
+      await this.audit.record(db, {
+        actorId: actor.id,
+        action: 'organization.created',
+        entityType: 'organization',
+        entityId: row.id,
+        changes: { ...body },
+      });
       return this.get(row.id, db);
     });
   }
@@ -107,7 +116,13 @@ export class OrganizationsService {
          WHERE id = $1`,
         [id, next.name, next.country, next.kind, next.products, next.fairtradeId, next.active],
       );
-      await this.audit.record(db, { actorId: actor.id, action: 'organization.updated', entityType: 'organization', entityId: id, changes: { ...body } });
+      await this.audit.record(db, {
+        actorId: actor.id,
+        action: 'organization.updated',
+        entityType: 'organization',
+        entityId: id,
+        changes: { ...body },
+      });
       return this.get(id, db);
     });
   }
@@ -116,17 +131,31 @@ export class OrganizationsService {
     await this.update(actor, id, { active: false });
   }
 
-  private async checkReferences(db: EntityManager, country: string, name: string, fairtradeId: string | null, selfId: string | null) {
+  private async checkReferences(
+    db: EntityManager,
+    country: string,
+    name: string,
+    fairtradeId: string | null,
+    selfId: string | null,
+  ) {
     const [known] = await db.query(`SELECT 1 FROM countries WHERE code = $1`, [country]);
     if (!known) throw new ValidationException({ country: ['not a country the network serves'] });
     const [sameName] = await db.query(
       `SELECT 1 FROM organizations WHERE lower(name) = lower($1) AND country_code = $2 AND id IS DISTINCT FROM $3`,
       [name, country, selfId],
     );
-    if (sameName) throw new ConflictException('organizations.name-taken', 'An organization with this name is already registered in this country.');
+    if (sameName)
+      throw new ConflictException(
+        'organizations.name-taken',
+        'An organization with this name is already registered in this country.',
+      );
     if (fairtradeId) {
-      const [sameId] = await db.query(`SELECT 1 FROM organizations WHERE fairtrade_id = $1 AND id IS DISTINCT FROM $2`, [fairtradeId, selfId]);
-      if (sameId) throw new ConflictException('organizations.fairtrade-id-taken', 'Another organization has this Fairtrade ID.');
+      const [sameId] = await db.query(
+        `SELECT 1 FROM organizations WHERE fairtrade_id = $1 AND id IS DISTINCT FROM $2`,
+        [fairtradeId, selfId],
+      );
+      if (sameId)
+        throw new ConflictException('organizations.fairtrade-id-taken', 'Another organization has this Fairtrade ID.');
     }
   }
 }

@@ -1,6 +1,13 @@
 import { Controller, Get, Headers } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { type CountryView, type FunctionalDirectorateView, languageFromAcceptLanguage, type Language, type RegionView, type ThematicAreaView } from '@portal/shared';
+import {
+  type CountryView,
+  type FunctionalDirectorateView,
+  languageFromAcceptLanguage,
+  type Language,
+  type RegionView,
+  type ThematicAreaView,
+} from '@portal/shared';
 import type { AuthUser } from '../auth/auth-user';
 import { AnyRole, CurrentUser } from '../auth/auth.decorators';
 import { ReferenceService } from './reference.service';
@@ -27,13 +34,19 @@ export class ReferenceController {
 
   @Get('thematic-areas')
   @ApiOperation({ summary: 'The seven thematic areas of the services' })
-  thematicAreas(@CurrentUser() user: AuthUser, @Headers('accept-language') acceptLanguage?: string): ThematicAreaView[] {
+  thematicAreas(
+    @CurrentUser() user: AuthUser,
+    @Headers('accept-language') acceptLanguage?: string,
+  ): ThematicAreaView[] {
     return this.reference.thematicAreas(this.language(user, acceptLanguage));
   }
 
   @Get('functional-directorates')
   @ApiOperation({ summary: 'The functional directorates that work across regions' })
-  functionalDirectorates(@CurrentUser() user: AuthUser, @Headers('accept-language') acceptLanguage?: string): FunctionalDirectorateView[] {
+  functionalDirectorates(
+    @CurrentUser() user: AuthUser,
+    @Headers('accept-language') acceptLanguage?: string,
+  ): FunctionalDirectorateView[] {
     return this.reference.functionalDirectorates(this.language(user, acceptLanguage));
   }
 

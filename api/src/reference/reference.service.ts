@@ -1,7 +1,15 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import type { CountryView, FunctionalDirectorateView, Language, RegionCode, RegionView, ThematicArea, ThematicAreaView } from '@portal/shared';
+import type {
+  CountryView,
+  FunctionalDirectorateView,
+  Language,
+  RegionCode,
+  RegionView,
+  ThematicArea,
+  ThematicAreaView,
+} from '@portal/shared';
 import type { LocalizedNames } from './reference.entities';
 
 interface ReferenceCache {
@@ -29,7 +37,9 @@ export class ReferenceService implements OnModuleInit {
   async onModuleInit(): Promise<void> {
     const [regions, countries, areas, directorates] = await Promise.all([
       this.dataSource.query(`SELECT code, name FROM regions ORDER BY code`),
-      this.dataSource.query(`SELECT code, region_code AS region, timezone, languages, name FROM countries ORDER BY code`),
+      this.dataSource.query(
+        `SELECT code, region_code AS region, timezone, languages, name FROM countries ORDER BY code`,
+      ),
       this.dataSource.query(`SELECT code, name FROM thematic_areas ORDER BY sort_order`),
       this.dataSource.query(`SELECT code, name FROM functional_directorates ORDER BY code`),
     ]);

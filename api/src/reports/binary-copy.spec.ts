@@ -37,14 +37,23 @@ describe('binary COPY output', () => {
       ['2026-01-01', '2026-02-01'],
       "it's a \\ back",
       null,
-      -5, 6, 7, 8, 9, 12,
+      -5,
+      6,
+      7,
+      8,
+      9,
+      12,
     ]);
     expect(text).toBe(
       "COPY (SELECT '2026-01-02 03:04:05.006+00'::timestamptz, ARRAY[E'2026-01-01', E'2026-02-01']::date[], E'it''s a \\\\ back', (12), NULL, 1-(-5)) TO STDOUT (FORMAT binary)",
     );
     // A range ending with 9999-12-31 ends at the start of year 10000.
-    expect(binaryCopyOf('SELECT $1', [new Date('+010000-01-01T00:00:00Z')])).toBe("COPY (SELECT '10000-01-01 00:00:00.000+00'::timestamptz) TO STDOUT (FORMAT binary)");
-    expect(binaryCopyOf('SELECT $1', [new Date('0045-03-01T00:00:00Z')])).toBe("COPY (SELECT '0045-03-01 00:00:00.000+00'::timestamptz) TO STDOUT (FORMAT binary)");
+    expect(binaryCopyOf('SELECT $1', [new Date('+010000-01-01T00:00:00Z')])).toBe(
+      "COPY (SELECT '10000-01-01 00:00:00.000+00'::timestamptz) TO STDOUT (FORMAT binary)",
+    );
+    expect(binaryCopyOf('SELECT $1', [new Date('0045-03-01T00:00:00Z')])).toBe(
+      "COPY (SELECT '0045-03-01 00:00:00.000+00'::timestamptz) TO STDOUT (FORMAT binary)",
+    );
     expect(() => binaryCopyOf('SELECT $1', [new Date(Number.NaN)])).toThrow(/invalid date/);
     expect(() => binaryCopyOf('SELECT $2', [1])).toThrow(/no value for \$2/);
     expect(() => binaryCopyOf('SELECT $1', [{}])).toThrow(/type object/);

@@ -42,7 +42,8 @@ const SIGNATURE = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1');
  * row its field count and per field its length (−1 for NULL) and bytes; then −1, the trailer.
  */
 export function readBinaryCopy(bytes: Buffer): CopyTable {
-  if (bytes.length < 21 || !bytes.subarray(0, SIGNATURE.length).equals(SIGNATURE)) throw new Error('binary COPY: no PGCOPY signature');
+  if (bytes.length < 21 || !bytes.subarray(0, SIGNATURE.length).equals(SIGNATURE))
+    throw new Error('binary COPY: no PGCOPY signature');
   let at = SIGNATURE.length + 4;
   at += 4 + bytes.readInt32BE(at);
   let starts: Int32Array = new Int32Array(1024);
@@ -64,7 +65,8 @@ export function readBinaryCopy(bytes: Buffer): CopyTable {
     for (let i = 0; i < count; i++, fields++) {
       const length = bytes.readInt32BE(at);
       at += 4;
-      if (length < -1 || at + Math.max(length, 0) > bytes.length) throw new Error('binary COPY: a field runs past the output');
+      if (length < -1 || at + Math.max(length, 0) > bytes.length)
+        throw new Error('binary COPY: a field runs past the output');
       starts[fields] = at;
       lengths[fields] = length;
       if (length > 0) at += length;

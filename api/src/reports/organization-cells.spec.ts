@@ -1,11 +1,27 @@
 import fc from 'fast-check';
 import { REQUEST_STATUSES } from '@portal/shared';
 import { readBinaryCopy } from './binary-copy';
-import { cellsOfCopies, mergeCells, type OrganizationCell, OrganizationCells, organizationFigures as figuresOfMerged } from './organization-cells';
+import {
+  cellsOfCopies,
+  mergeCells,
+  type OrganizationCell,
+  OrganizationCells,
+  organizationFigures as figuresOfMerged,
+} from './organization-cells';
 
 /** The figures of the cells, the last `recent` of them kept out of the merge (the latest month's, in a report). */
-const organizationFigures = (cache: OrganizationCells, cells: OrganizationCell[], facts: Record<string, unknown>[], recent = 0) =>
-  figuresOfMerged(cache, mergeCells(cache, cells.slice(0, cells.length - recent)), facts, cells.slice(cells.length - recent));
+const organizationFigures = (
+  cache: OrganizationCells,
+  cells: OrganizationCell[],
+  facts: Record<string, unknown>[],
+  recent = 0,
+) =>
+  figuresOfMerged(
+    cache,
+    mergeCells(cache, cells.slice(0, cells.length - recent)),
+    facts,
+    cells.slice(cells.length - recent),
+  );
 import { hours, percentileCont } from './report.fixtures';
 
 /** float8send's packing: big-endian, concatenated. */
@@ -46,17 +62,32 @@ interface CellRow {
 
 /** The cells as the report's two COPYs bring them (organization-cells.ts fetchCells). */
 function cellsOf(cache: OrganizationCells, cellCount: number, rows: CellRow[]): OrganizationCell[] {
-  const counts = binaryCopy(rows.map((r) => [int4(r.cell + 1), Buffer.from(r.key), ...r.counts.map((n, f) => (f === REQUEST_STATUSES.length + 1 ? float8(n) : int4(n)))]));
-  const hoursCopy = binaryCopy(rows.map((r) => [int4(r.cell + 1), Buffer.from(r.key), Buffer.isBuffer(r.fr) ? r.fr : pack(r.fr), pack(r.res)]));
+  const counts = binaryCopy(
+    rows.map((r) => [
+      int4(r.cell + 1),
+      Buffer.from(r.key),
+      ...r.counts.map((n, f) => (f === REQUEST_STATUSES.length + 1 ? float8(n) : int4(n))),
+    ]),
+  );
+  const hoursCopy = binaryCopy(
+    rows.map((r) => [int4(r.cell + 1), Buffer.from(r.key), Buffer.isBuffer(r.fr) ? r.fr : pack(r.fr), pack(r.res)]),
+  );
   const wanted = Array.from({ length: cellCount }, (_, i) => ({ stamp: `stamp-${i}` }));
   return cellsOfCopies(cache, wanted, readBinaryCopy(counts), readBinaryCopy(hoursCopy));
 }
 
 /** A facts row (the statement's text-mode row: bigint sums as strings, packed hours as Buffers). */
-function factRow(key: string, fields: { statuses?: number[]; plus?: number[]; minus?: number[]; aging?: number[] }): Record<string, unknown> {
+function factRow(
+  key: string,
+  fields: { statuses?: number[]; plus?: number[]; minus?: number[]; aging?: number[] },
+): Record<string, unknown> {
   const row: Record<string, unknown> = { key };
   REQUEST_STATUSES.forEach((s, f) => (row[`s_${s}`] = fields.statuses ? String(fields.statuses[f]) : null));
-  Object.assign(row, { breached: fields.statuses ? '0' : null, score_sum: fields.statuses ? '0' : null, score_n: fields.statuses ? '0' : null });
+  Object.assign(row, {
+    breached: fields.statuses ? '0' : null,
+    score_sum: fields.statuses ? '0' : null,
+    score_n: fields.statuses ? '0' : null,
+  });
   Object.assign(row, {
     fr_plus: fields.plus?.length ? pack(fields.plus) : null,
     fr_minus: fields.minus?.length ? pack(fields.minus) : null,
@@ -67,7 +98,12 @@ function factRow(key: string, fields: { statuses?: number[]; plus?: number[]; mi
   return row;
 }
 
-const counted = (statuses: number[], breached = 0, scoreSum = 0, scoreN = 0) => [...statuses, breached, scoreSum, scoreN];
+const counted = (statuses: number[], breached = 0, scoreSum = 0, scoreN = 0) => [
+  ...statuses,
+  breached,
+  scoreSum,
+  scoreN,
+];
 
 describe('report by organization from the cells held in the API', () => {
   it('sums each organization over its cells (merged, or the latest kept apart) and the facts, and picks its medians bit for bit as percentile_cont', () => {
@@ -82,40 +118,57 @@ describe('report by organization from the cells held in the API', () => {
       resolutions: fc.array(hours, { maxLength: 10 }),
     });
     fc.assert(
-      fc.property(fc.array(organization, { minLength: 1, maxLength: 6 }), fc.integer({ min: 0, max: 2 }), (organizations, recent) => {
-        const cache = new OrganizationCells();
-        const rows: CellRow[] = [];
-        const facts: Record<string, unknown>[] = [];
-        organizations.forEach(({ kept, removedAt, cellOf, statuses, scores, resolutions }, o) => {
-          const key = `org-${o}`;
-          const removed = kept.length ? removedAt.map((i) => kept[i % kept.length]) : [];
-          const added = [...kept, ...removed];
-          // Places 0–3 are cells, 4 the facts added.
-          const place = (i: number) => cellOf[i] ?? i % 5;
-          for (let cell = 0; cell < 4; cell++) {
-            const fr = added.filter((_, i) => place(i) === cell);
-            rows.push({ cell, key, counts: counted(statuses[cell], 1, scores[cell] * 3, scores[cell]), fr, res: cell === 0 ? resolutions : [] });
-          }
-          facts.push(factRow(key, { statuses: statuses[4], plus: added.filter((_, i) => place(i) === 4), minus: removed, aging: [o, 0, 1, 2] }));
-        });
-        const figures = organizationFigures(cache, cellsOf(cache, 4, rows), facts, recent);
-        const byKey = new Map(figures.map((row) => [row.key, row]));
-        organizations.forEach(({ kept, statuses, scores, resolutions }, o) => {
-          const byStatus = REQUEST_STATUSES.map((_, f) => statuses.reduce((sum, cell) => sum + cell[f], 0));
-          const total = byStatus.reduce((a, b) => a + b, 0);
-          const row = byKey.get(`org-${o}`);
-          if (total === 0) return expect(row).toBeUndefined();
-          expect(row).toBeDefined();
-          expect(row!.total).toBe(total);
-          REQUEST_STATUSES.forEach((s, f) => expect(row![`s_${s}`]).toBe(byStatus[f]));
-          expect(row!.breached).toBe(4);
-          expect(row!.d0_2).toBe(o);
-          const scoreN = scores.slice(0, 4).reduce((a, b) => a + b, 0);
-          expect(row!.satisfaction_avg).toBe(scoreN ? (scoreN * 3) / scoreN : null);
-          expect(Object.is(row!.median_first_response, percentileCont(kept))).toBe(true);
-          expect(Object.is(row!.median_resolution, percentileCont(resolutions))).toBe(true);
-        });
-      }),
+      fc.property(
+        fc.array(organization, { minLength: 1, maxLength: 6 }),
+        fc.integer({ min: 0, max: 2 }),
+        (organizations, recent) => {
+          const cache = new OrganizationCells();
+          const rows: CellRow[] = [];
+          const facts: Record<string, unknown>[] = [];
+          organizations.forEach(({ kept, removedAt, cellOf, statuses, scores, resolutions }, o) => {
+            const key = `org-${o}`;
+            const removed = kept.length ? removedAt.map((i) => kept[i % kept.length]) : [];
+            const added = [...kept, ...removed];
+            // Places 0–3 are cells, 4 the facts added.
+            const place = (i: number) => cellOf[i] ?? i % 5;
+            for (let cell = 0; cell < 4; cell++) {
+              const fr = added.filter((_, i) => place(i) === cell);
+              rows.push({
+                cell,
+                key,
+                counts: counted(statuses[cell], 1, scores[cell] * 3, scores[cell]),
+                fr,
+                res: cell === 0 ? resolutions : [],
+              });
+            }
+            facts.push(
+              factRow(key, {
+                statuses: statuses[4],
+                plus: added.filter((_, i) => place(i) === 4),
+                minus: removed,
+                aging: [o, 0, 1, 2],
+              }),
+            );
+          });
+          const figures = organizationFigures(cache, cellsOf(cache, 4, rows), facts, recent);
+          const byKey = new Map(figures.map((row) => [row.key, row]));
+          organizations.forEach(({ kept, statuses, scores, resolutions }, o) => {
+            const byStatus = REQUEST_STATUSES.map((_, f) => statuses.reduce((sum, cell) => sum + cell[f], 0));
+            const total = byStatus.reduce((a, b) => a + b, 0);
+            const row = byKey.get(`org-${o}`);
+            if (total === 0) return expect(row).toBeUndefined();
+            expect(row).toBeDefined();
+            expect(row!.total).toBe(total);
+            REQUEST_STATUSES.forEach((s, f) => expect(row![`s_${s}`]).toBe(byStatus[f]));
+            expect(row!.breached).toBe(4);
+            expect(row!.d0_2).toBe(o);
+            const scoreN = scores.slice(0, 4).reduce((a, b) => a + b, 0);
+            expect(row!.satisfaction_avg).toBe(scoreN ? (scoreN * 3) / scoreN : null);
+            expect(Object.is(row!.median_first_response, percentileCont(kept))).toBe(true);
+            expect(Object.is(row!.median_resolution, percentileCont(resolutions))).toBe(true);
+          });
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -150,18 +203,37 @@ describe('report by organization from the cells held in the API', () => {
       ['satisfaction_avg', 4.5],
     ]);
     // Hours taken away that no cell holds.
-    expect(() => organizationFigures(cache, cells, [factRow('o1', { statuses: [0, 0, 0, 0, 0, 0, 0], minus: [11] })])).toThrow(/taken away/);
+    expect(() =>
+      organizationFigures(cache, cells, [factRow('o1', { statuses: [0, 0, 0, 0, 0, 0, 0], minus: [11] })]),
+    ).toThrow(/taken away/);
     // Hours of an organization its cell does not count; hours that are not whole float8 values.
     const hoursOnly = (fr: Buffer) =>
-      cellsOfCopies(cache, [{ stamp: 's' }], readBinaryCopy(binaryCopy([])), readBinaryCopy(binaryCopy([[int4(1), Buffer.from('o9'), fr, pack([])]])));
+      cellsOfCopies(
+        cache,
+        [{ stamp: 's' }],
+        readBinaryCopy(binaryCopy([])),
+        readBinaryCopy(binaryCopy([[int4(1), Buffer.from('o9'), fr, pack([])]])),
+      );
     expect(() => hoursOnly(pack([1]))).toThrow(/does not count/);
-    expect(() => cellsOf(cache, 1, [{ cell: 0, key: 'o1', counts: counted(statuses), fr: Buffer.alloc(7), res: [] }])).toThrow(/whole number of float8/);
+    expect(() =>
+      cellsOf(cache, 1, [{ cell: 0, key: 'o1', counts: counted(statuses), fr: Buffer.alloc(7), res: [] }]),
+    ).toThrow(/whole number of float8/);
   });
 
   it('holds a cell under its stamp only, least recently used first out of its budget', () => {
     const statuses = [1, 0, 0, 0, 0, 0, 0];
     const cache = new OrganizationCells(2_000);
-    const [a, b, c] = cellsOf(cache, 3, [0, 1, 2].map((cell) => ({ cell, key: `o${cell}`, counts: counted(statuses), fr: Array.from({ length: 60 }, (_, i) => i), res: [] })));
+    const [a, b, c] = cellsOf(
+      cache,
+      3,
+      [0, 1, 2].map((cell) => ({
+        cell,
+        key: `o${cell}`,
+        counts: counted(statuses),
+        fr: Array.from({ length: 60 }, (_, i) => i),
+        res: [],
+      })),
+    );
     cache.keep('a', a);
     cache.keep('b', b);
     expect(cache.take('a', 'stamp-0')).toBe(a);

@@ -34,7 +34,9 @@ const BREACHED = REQUEST_STATUSES.length;
 const SCORE_SUM = BREACHED + 1;
 const SCORE_N = BREACHED + 2;
 const STATUS_COLUMNS = REQUEST_STATUSES.map((s) => `s_${s}`);
-const OPEN_FIELDS = ['new', 'assigned', 'in_progress', 'waiting_on_member'].map((s) => REQUEST_STATUSES.indexOf(s as (typeof REQUEST_STATUSES)[number]));
+const OPEN_FIELDS = ['new', 'assigned', 'in_progress', 'waiting_on_member'].map((s) =>
+  REQUEST_STATUSES.indexOf(s as (typeof REQUEST_STATUSES)[number]),
+);
 const AGING = ['d0_2', 'd3_7', 'd8_30', 'd31_plus'] as const;
 /** The facts statement's packed hours per kind (0 first response, 1 resolution). */
 const KIND_COLUMNS = [
@@ -194,7 +196,11 @@ const textOf = (table: CopyTable, row: number, column: number) => {
 };
 
 /** Fetches the wanted cells (binary COPY: the hours as raw float8) and builds them. */
-async function fetchCells(db: ReportConnection, cache: OrganizationCells, wanted: Stamp[]): Promise<OrganizationCell[]> {
+async function fetchCells(
+  db: ReportConnection,
+  cache: OrganizationCells,
+  wanted: Stamp[],
+): Promise<OrganizationCell[]> {
   const countsOf = cellRowsStatement(
     wanted,
     `c.key, ${COUNTED.map((f) => (f === 'score_sum' ? `c.${f}::float8` : `c.${f}::int`)).join(', ')}`,
@@ -211,27 +217,42 @@ async function fetchCells(db: ReportConnection, cache: OrganizationCells, wanted
  * The wanted cells from their rows: `counts` (i, key, the COUNTED fields: int4 but score_sum
  * float8) and `hours` (i, key, fr, res: packed big-endian float8), i the cell's 1-based index.
  */
-export function cellsOfCopies(cache: OrganizationCells, wanted: { stamp: string }[], counts: CopyTable, hours: CopyTable): OrganizationCell[] {
-  if (counts.rows > 0 && counts.columns !== 2 + FIELDS) throw new Error('report rollup: organization counts of an unexpected shape');
-  if (hours.rows > 0 && hours.columns !== 4) throw new Error('report rollup: organization hours of an unexpected shape');
+export function cellsOfCopies(
+  cache: OrganizationCells,
+  wanted: { stamp: string }[],
+  counts: CopyTable,
+  hours: CopyTable,
+): OrganizationCell[] {
+  if (counts.rows > 0 && counts.columns !== 2 + FIELDS)
+    throw new Error('report rollup: organization counts of an unexpected shape');
+  if (hours.rows > 0 && hours.columns !== 4)
+    throw new Error('report rollup: organization hours of an unexpected shape');
 
   // Each cell's organizations, in the order its count rows came.
   const organizationsOf: number[][] = wanted.map(() => []);
   const countsOfCell: number[][] = wanted.map(() => []);
-  const int = (table: CopyTable, row: number, column: number) => table.bytes.readInt32BE(table.starts[row * table.columns + column]);
+  const int = (table: CopyTable, row: number, column: number) =>
+    table.bytes.readInt32BE(table.starts[row * table.columns + column]);
   for (let row = 0; row < counts.rows; row++) {
     const cell = int(counts, row, 0) - 1;
     organizationsOf[cell].push(cache.idOf(textOf(counts, row, 1)));
     for (let f = 0; f < FIELDS; f++) {
       const at = counts.starts[row * counts.columns + 2 + f];
-      countsOfCell[cell].push(COUNTED[f] === 'score_sum' ? counts.bytes.readDoubleBE(at) : counts.bytes.readInt32BE(at));
+      countsOfCell[cell].push(
+        COUNTED[f] === 'score_sum' ? counts.bytes.readDoubleBE(at) : counts.bytes.readInt32BE(at),
+      );
     }
   }
   // The hours' rows by cell and organization: where each one's bytes are.
   const hoursRows: Map<number, number>[] = wanted.map(() => new Map());
   for (let row = 0; row < hours.rows; row++) {
     const at = row * 4;
-    if (hours.lengths[at + 2] < 0 || hours.lengths[at + 3] < 0 || hours.lengths[at + 2] % 8 || hours.lengths[at + 3] % 8) {
+    if (
+      hours.lengths[at + 2] < 0 ||
+      hours.lengths[at + 3] < 0 ||
+      hours.lengths[at + 2] % 8 ||
+      hours.lengths[at + 3] % 8
+    ) {
       throw new Error('report rollup: packed hours that are not a whole number of float8');
     }
     hoursRows[int(hours, row, 0) - 1].set(cache.idOf(textOf(hours, row, 1)), row);
@@ -240,7 +261,8 @@ export function cellsOfCopies(cache: OrganizationCells, wanted: { stamp: string 
     const organizations = Int32Array.from(organizationsOf[c]);
     const rowOf = hoursRows[c];
     const counted = new Set(organizations);
-    if ([...rowOf.keys()].some((id) => !counted.has(id))) throw new Error('report rollup: hours of an organization its cell does not count');
+    if ([...rowOf.keys()].some((id) => !counted.has(id)))
+      throw new Error('report rollup: hours of an organization its cell does not count');
     const kind = (column: number): CellHours => {
       const starts = new Int32Array(organizations.length + 1);
       organizations.forEach((id, i) => {
@@ -251,18 +273,32 @@ export function cellsOfCopies(cache: OrganizationCells, wanted: { stamp: string 
       const bytes = Buffer.from(values.buffer);
       organizations.forEach((id, i) => {
         const row = rowOf.get(id);
-        if (row !== undefined) hours.bytes.copy(bytes, starts[i] * 8, hours.starts[row * 4 + column], hours.starts[row * 4 + column] + hours.lengths[row * 4 + column]);
+        if (row !== undefined)
+          hours.bytes.copy(
+            bytes,
+            starts[i] * 8,
+            hours.starts[row * 4 + column],
+            hours.starts[row * 4 + column] + hours.lengths[row * 4 + column],
+          );
       });
       // float8send writes big-endian: swapped at once, natively.
       if (LITTLE_ENDIAN) bytes.swap64();
       // Each organization's run sorted once here, for the merges (mergeCells).
-      for (let i = 0; i < organizations.length; i++) if (starts[i + 1] - starts[i] > 1) values.subarray(starts[i], starts[i + 1]).sort();
+      for (let i = 0; i < organizations.length; i++)
+        if (starts[i + 1] - starts[i] > 1) values.subarray(starts[i], starts[i + 1]).sort();
       return { starts, values };
     };
     const fr = kind(2);
     const res = kind(3);
     const countsArray = Float64Array.from(countsOfCell[c]);
-    const bytes = organizations.byteLength + countsArray.byteLength + fr.values.byteLength + fr.starts.byteLength + res.values.byteLength + res.starts.byteLength + 200;
+    const bytes =
+      organizations.byteLength +
+      countsArray.byteLength +
+      fr.values.byteLength +
+      fr.starts.byteLength +
+      res.values.byteLength +
+      res.starts.byteLength +
+      200;
     return { stamp: stamp.stamp, organizations, counts: countsArray, fr, res, bytes };
   });
 }
@@ -270,7 +306,8 @@ export function cellsOfCopies(cache: OrganizationCells, wanted: { stamp: string 
 /** float8send values packed one after the other (a bytea), as numbers sorted ascending. */
 function unpackSorted(packed: unknown): Float64Array {
   if (packed === null || packed === undefined) return new Float64Array(0);
-  if (!Buffer.isBuffer(packed) || packed.length % 8 !== 0) throw new Error('report rollup: packed fact hours that are not a whole number of float8');
+  if (!Buffer.isBuffer(packed) || packed.length % 8 !== 0)
+    throw new Error('report rollup: packed fact hours that are not a whole number of float8');
   const values = new Float64Array(packed.length / 8);
   for (let i = 0; i < values.length; i++) values[i] = packed.readDoubleBE(i * 8);
   return values.sort();
@@ -295,7 +332,9 @@ export async function organizationRows(
   // Stamps, cells and facts must be read in one snapshot: a cell fetched in another than its
   // stamp's would be held under a stamp it does not match.
   if (rows[0]?.isolation !== 'repeatable read' && rows[0]?.isolation !== 'serializable') {
-    throw new Error(`report by organization in a ${rows[0]?.isolation ?? 'unknown'} transaction: it needs REPEATABLE READ`);
+    throw new Error(
+      `report by organization in a ${rows[0]?.isolation ?? 'unknown'} transaction: it needs REPEATABLE READ`,
+    );
   }
   const stamps = rows.filter((row) => row.stamp !== null);
   // The latest month's cells stay out of the merge: every compaction rewrites this month's,
@@ -325,11 +364,20 @@ export async function organizationRows(
     });
   }
   if (!merged) {
-    merged = mergeCells(cache, stable.map((stamp) => cells.get(cellName(stamp))!), tilingStamp);
+    merged = mergeCells(
+      cache,
+      stable.map((stamp) => cells.get(cellName(stamp))!),
+      tilingStamp,
+    );
     cache.keep(tiling, merged);
   }
   const factRows = await db.query(facts.text, facts.values);
-  return organizationFigures(cache, merged, factRows, recent.map((stamp) => cells.get(cellName(stamp))!));
+  return organizationFigures(
+    cache,
+    merged,
+    factRows,
+    recent.map((stamp) => cells.get(cellName(stamp))!),
+  );
 }
 
 /**
@@ -399,7 +447,14 @@ export function mergeCells(cache: OrganizationCells, cells: OrganizationCell[], 
   };
   const fr = kind(0);
   const res = kind(1);
-  const bytes = sums.byteLength + present.length * 4 + fr.starts.byteLength + fr.values.byteLength + res.starts.byteLength + res.values.byteLength + 200;
+  const bytes =
+    sums.byteLength +
+    present.length * 4 +
+    fr.starts.byteLength +
+    fr.values.byteLength +
+    res.starts.byteLength +
+    res.values.byteLength +
+    200;
   return { stamp, covered: n, present: Int32Array.from(present), sums, fr, res, bytes };
 }
 
@@ -466,10 +521,11 @@ function kthOfTwo(a: Float64Array, b: Float64Array, k: number): number {
  * with the requests: the report fails rather than be wrong.
  */
 export function medianOfSorted(base: Float64Array, plus: Float64Array, minus: Float64Array): number | null {
-  for (let i = 0; i < minus.length; ) {
+  for (let i = 0; i < minus.length;) {
     const value = minus[i];
     const times = bound(minus, value, false, i) - i;
-    const held = bound(base, value, false) - bound(base, value, true) + bound(plus, value, false) - bound(plus, value, true);
+    const held =
+      bound(base, value, false) - bound(base, value, true) + bound(plus, value, false) - bound(plus, value, true);
     if (held < times) throw new Error('report rollup: hours taken away that no cell or change holds');
     i += times;
   }
@@ -490,7 +546,11 @@ export function medianOfSorted(base: Float64Array, plus: Float64Array, minus: Fl
   // The k-th smallest (1-based) is the smallest value of either run whose rank reaches k;
   // with nothing taken away, read straight from the run or the two runs.
   const kth = (k: number) =>
-    minus.length > 0 ? Math.min(firstReaching(base, k), firstReaching(plus, k)) : plus.length === 0 ? base[k - 1] : kthOfTwo(base, plus, k);
+    minus.length > 0
+      ? Math.min(firstReaching(base, k), firstReaching(plus, k))
+      : plus.length === 0
+        ? base[k - 1]
+        : kthOfTwo(base, plus, k);
   // Of t values percentile_cont(0.5) reads ranks floor((t - 1) / 2) + 1 and ceil((t - 1) / 2) + 1.
   const first = ((count - 1) >>> 1) + 1;
   const second = (count >>> 1) + 1;
@@ -540,7 +600,8 @@ export function organizationFigures(
     const id = factIds[r];
     factsOf.set(id, row);
     // Aging alone (open requests of an organization with no other figure here): no sums.
-    if (row.score_n === null && row.breached === null && STATUS_COLUMNS.every((column) => row[column] === null)) continue;
+    if (row.score_n === null && row.breached === null && STATUS_COLUMNS.every((column) => row[column] === null))
+      continue;
     STATUS_COLUMNS.forEach((column, f) => (sums[id * FIELDS + f] += Number(row[column] ?? 0)));
     sums[id * FIELDS + BREACHED] += Number(row.breached ?? 0);
     sums[id * FIELDS + SCORE_SUM] += Number(row.score_sum ?? 0);

@@ -35,7 +35,8 @@ export interface MedianPlan {
   expected: number;
 }
 
-const bytesOf = (value: unknown) => (value === null || value === undefined ? null : Buffer.from(value as string, 'base64'));
+const bytesOf = (value: unknown) =>
+  value === null || value === undefined ? null : Buffer.from(value as string, 'base64');
 
 /** A row's key: the totals' row has none, and stands for all. */
 const keyOf = (row: Row) => String(row.key ?? 'all');
@@ -55,7 +56,8 @@ export function planBucketMedians(rows: Row[]): MedianPlan[] {
 const FACT_SIZE = 16;
 
 function planOne(key: string, kind: Kind, hist: Buffer | null, facts: Buffer | null): MedianPlan | null {
-  if ((hist && hist.length % 8 !== 0) || (facts && facts.length % FACT_SIZE !== 0)) throw new Error('report rollup: a histogram or facts of a broken length');
+  if ((hist && hist.length % 8 !== 0) || (facts && facts.length % FACT_SIZE !== 0))
+    throw new Error('report rollup: a histogram or facts of a broken length');
   const counts = new Map<number, number>();
   const add = (bucket: number, n: number) => counts.set(bucket, (counts.get(bucket) ?? 0) + n);
   for (let at = 0; hist && at < hist.length; at += 8) add(hist.readInt32BE(at), hist.readInt32BE(at + 4));
@@ -92,7 +94,16 @@ function planOne(key: string, kind: Kind, hist: Buffer | null, facts: Buffer | n
     if (!targets.includes(facts.readInt32BE(at))) continue;
     (facts.readInt32BE(at + 4) > 0 ? plus : minus).push(facts.readDoubleBE(at + 8));
   }
-  return { key, kind, buckets: targets, r1: k1 - firstBefore, r2: k2 - firstBefore, plus: Float64Array.from(plus), minus: Float64Array.from(minus), expected };
+  return {
+    key,
+    kind,
+    buckets: targets,
+    r1: k1 - firstBefore,
+    r2: k2 - firstBefore,
+    plus: Float64Array.from(plus),
+    minus: Float64Array.from(minus),
+    expected,
+  };
 }
 
 /**

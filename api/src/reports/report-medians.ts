@@ -16,7 +16,7 @@ export function unpackArrays(packed: Uint8Array): Float64Array {
   const view = new DataView(packed.buffer, packed.byteOffset, packed.byteLength);
   const arrays: { start: number; count: number }[] = [];
   let total = 0;
-  for (let at = 0; at < packed.byteLength; ) {
+  for (let at = 0; at < packed.byteLength;) {
     const dimensions = view.getInt32(at);
     if (dimensions !== 0 && dimensions !== 1) throw new Error(`packed arrays: ${dimensions} dimensions`);
     if (view.getInt32(at + 8) !== FLOAT8_OID) throw new Error('packed arrays: not float8[]');
@@ -64,7 +64,8 @@ function without(plus: Float64Array, minus: Float64Array): Float64Array {
     if (times) left.set(value, times - 1);
     else kept[size++] = value;
   }
-  if (size !== plus.length - minus.length) throw new Error('report rollup: hours taken away that no cell or change holds');
+  if (size !== plus.length - minus.length)
+    throw new Error('report rollup: hours taken away that no cell or change holds');
   return kept.subarray(0, size);
 }
 
@@ -115,11 +116,16 @@ type PackedRow = Record<string, unknown>;
  * The values must be as many as the histograms say: a rollup whose histograms and values
  * disagree fails the report rather than give a wrong median.
  */
-export function medianOfBuckets(plan: { r1: number; r2: number; plus: Float64Array; minus: Float64Array; expected: number }, cells: Uint8Array | null): number {
+export function medianOfBuckets(
+  plan: { r1: number; r2: number; plus: Float64Array; minus: Float64Array; expected: number },
+  cells: Uint8Array | null,
+): number {
   const { r1, r2 } = plan;
   const values = without(concat([cells ? unpackArrays(cells) : new Float64Array(0), plan.plus]), plan.minus);
-  if (values.length !== plan.expected) throw new Error(`report rollup: ${values.length} values in buckets that hold ${plan.expected}`);
-  if (!(r1 >= 1 && (r2 === r1 || r2 === r1 + 1) && r2 <= values.length)) throw new Error(`report rollup: ranks ${r1}, ${r2} among ${values.length} values`);
+  if (values.length !== plan.expected)
+    throw new Error(`report rollup: ${values.length} values in buckets that hold ${plan.expected}`);
+  if (!(r1 >= 1 && (r2 === r1 || r2 === r1 + 1) && r2 <= values.length))
+    throw new Error(`report rollup: ranks ${r1}, ${r2} among ${values.length} values`);
   return readRanks(values, r1, r2);
 }
 
@@ -127,7 +133,11 @@ export function medianOfBuckets(plan: { r1: number; r2: number; plus: Float64Arr
  * Rows with `median_first_response` and `median_resolution` (NULL placeholders, in the
  * columns' usual place) filled in by `median` from what `columns` bring, those dropped.
  */
-export function withMedians(rows: PackedRow[], columns: readonly string[], median: (row: PackedRow, kind: 'fr' | 'res') => number | null): PackedRow[] {
+export function withMedians(
+  rows: PackedRow[],
+  columns: readonly string[],
+  median: (row: PackedRow, kind: 'fr' | 'res') => number | null,
+): PackedRow[] {
   return rows.map((source) => {
     const row = { ...source };
     for (const column of columns) delete row[column];

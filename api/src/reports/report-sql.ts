@@ -67,7 +67,10 @@ export interface ReportConnection {
 }
 
 /** A ReportConnection on a node-pg client (the benchmark's and check-reports' connections). */
-export function clientConnection(client: { query(text: string, values: unknown[]): Promise<{ rows: Record<string, unknown>[] }>; query(submittable: Readable): unknown }): ReportConnection {
+export function clientConnection(client: {
+  query(text: string, values: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
+  query(submittable: Readable): unknown;
+}): ReportConnection {
   return { query: async (text, values) => (await client.query(text, values)).rows, copy: copyReaderOf(client) };
 }
 
@@ -110,10 +113,18 @@ const GROUP_KEYS: Record<ReportGroup, { key: string; join: string; id?: string; 
   region: { key: 'r.region_code', join: '' },
   country: { key: 'r.country_code', join: '' },
   area: { key: 'r.area_code', join: '' },
-  assignee: { key: `COALESCE(r.assignee_id::text, 'none')`, join: '', id: 'r.assignee_id', fromId: (id) => `COALESCE(${id}::text, 'none')` },
+  assignee: {
+    key: `COALESCE(r.assignee_id::text, 'none')`,
+    join: '',
+    id: 'r.assignee_id',
+    fromId: (id) => `COALESCE(${id}::text, 'none')`,
+  },
   status: { key: 'r.status', join: '' },
   organization: { key: 'r.organization_id::text', join: '', id: 'r.organization_id', fromId: (id) => `${id}::text` },
-  product: { key: 'p.product', join: 'JOIN organizations o ON o.id = r.organization_id CROSS JOIN LATERAL unnest(o.products) AS p(product)' },
+  product: {
+    key: 'p.product',
+    join: 'JOIN organizations o ON o.id = r.organization_id CROSS JOIN LATERAL unnest(o.products) AS p(product)',
+  },
 };
 
 /** The aging buckets of open requests, relative to now(): the same conditions in both forms. */
@@ -156,7 +167,10 @@ export function plainLoadQueries(groupBy: ReportGroup, scope: ReportScope): Load
   const values: unknown[] = [];
   const where = scopeWhere(scope, values);
   return {
-    rows: { text: `SELECT ${group.key} AS key, ${FIGURES_SQL} FROM requests r ${group.join} WHERE ${where} GROUP BY 1`, values },
+    rows: {
+      text: `SELECT ${group.key} AS key, ${FIGURES_SQL} FROM requests r ${group.join} WHERE ${where} GROUP BY 1`,
+      values,
+    },
     totals: { text: `SELECT ${FIGURES_SQL} FROM requests r WHERE ${where}`, values },
   };
 }
@@ -232,10 +246,13 @@ function monthsAround(from: Date, to: Date): { lo: Date; hi: Date } {
   };
   const lo = nearer(from, false);
   // No request is filed after now: the cells stop at the end of this month, however far the range goes.
-  const hi = new Date(Math.min(nearer(to, to.getTime() >= Date.now() - 60_000).getTime(), startOfUtcMonth(new Date(), 1).getTime()));
+  const hi = new Date(
+    Math.min(nearer(to, to.getTime() >= Date.now() - 60_000).getTime(), startOfUtcMonth(new Date(), 1).getTime()),
+  );
   return lo < hi ? { lo, hi } : { lo: to, hi: to };
 }
-const ceilDay = (d: Date) => (startOfUtcDay(d).getTime() === d.getTime() ? d : new Date(startOfUtcDay(d).getTime() + DAY_MS));
+const ceilDay = (d: Date) =>
+  startOfUtcDay(d).getTime() === d.getTime() ? d : new Date(startOfUtcDay(d).getTime() + DAY_MS);
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 
 /**
@@ -246,7 +263,7 @@ const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 export function cellsOf(lo: Date, hi: Date): { spans: number[]; months: string[] } {
   const spans: number[] = [];
   const months: string[] = [];
-  for (let month = lo; month < hi; ) {
+  for (let month = lo; month < hi;) {
     const span = [12, 3].find((n) => month.getUTCMonth() % n === 0 && startOfUtcMonth(month, n) <= hi) ?? 1;
     spans.push(span);
     months.push(isoDate(month));
@@ -274,13 +291,19 @@ const CELL_SUMS = `
  * `$7` the rollup dim, then the region when the scope has one. By organization the
  * statement reads no cell (`organizationCells` holds them): `$1`–`$4`, then the region.
  */
-function rollupLoadQuery(groupBy: ReportGroup | null, scope: ReportScope, organizationCells: OrganizationCells): SqlQuery {
+function rollupLoadQuery(
+  groupBy: ReportGroup | null,
+  scope: ReportScope,
+  organizationCells: OrganizationCells,
+): SqlQuery {
   const { lo, hi } = monthsAround(scope.from, scope.to);
   const dim = groupBy ? DIMS[groupBy] : 'region';
   const cells = cellsOf(lo, hi);
   // By organization the statement reads no cells (the API holds them: organization-cells.ts).
   const byOrganization = groupBy === 'organization';
-  const values: unknown[] = byOrganization ? [scope.from, scope.to, lo, hi] : [scope.from, scope.to, lo, hi, cells.spans, cells.months, dim];
+  const values: unknown[] = byOrganization
+    ? [scope.from, scope.to, lo, hi]
+    : [scope.from, scope.to, lo, hi, cells.spans, cells.months, dim];
   let regionOf = (_alias: string) => '';
   if (scope.region) {
     values.push(scope.region);
@@ -297,7 +320,8 @@ function rollupLoadQuery(groupBy: ReportGroup | null, scope: ReportScope, organi
   const cellKey = groupBy ? 'c.key' : `'all'`;
   const requestKey = groupBy ? GROUP_KEYS[groupBy].key : `'all'`;
   const requestJoin = groupBy ? GROUP_KEYS[groupBy].join : '';
-  const products = groupBy === 'product' ? '(SELECT o.products FROM organizations o WHERE o.id = r.organization_id)' : 'NULL::text[]';
+  const products =
+    groupBy === 'product' ? '(SELECT o.products FROM organizations o WHERE o.id = r.organization_id)' : 'NULL::text[]';
   const rawFacts = (sign: 1 | -1, range: string) => `
       SELECT ${sign} AS w, r.status, r.region_code, r.country_code, r.area_code, r.assignee_id, r.organization_id, ${products} AS products,
              r.breached, r.satisfaction_score, report_hours(r.created_at, r.first_responded_at) AS fr, report_hours(r.created_at, r.resolved_at) AS res
@@ -338,8 +362,8 @@ function rollupLoadQuery(groupBy: ReportGroup | null, scope: ReportScope, organi
     keyed AS (SELECT ${factKey} AS key, f.* FROM facts f ${productJoin})`;
   // The open requests' ages, per key.
   const aging =
-      groupBy === 'product'
-        ? `
+    groupBy === 'product'
+      ? `
       -- Per organization first (an index-only scan), then per product of each: joining every
       -- open request to its organization's products cost five times as much.
       SELECT p.product AS key, ${AGING_COLUMNS.map((c) => `sum(a.${c})::int AS ${c}`).join(', ')} FROM (
@@ -349,7 +373,7 @@ function rollupLoadQuery(groupBy: ReportGroup | null, scope: ReportScope, organi
         GROUP BY 1
       ) a JOIN organizations o ON o.id = a.id CROSS JOIN LATERAL unnest(o.products) AS p(product)
       GROUP BY 1`
-        : groupBy && GROUP_KEYS[groupBy].fromId
+      : groupBy && GROUP_KEYS[groupBy].fromId
         ? `
       SELECT ${GROUP_KEYS[groupBy].fromId!('a.id')} AS key, a.* FROM (
         SELECT ${GROUP_KEYS[groupBy].id} AS id, ${AGING_SQL}
@@ -415,7 +439,14 @@ ${BUCKETED_MEDIANS}    aging AS (${aging}
   const targetValues = (plans: MedianPlan[]): Statement | null => {
     const targets = plans.flatMap((plan) => plan.buckets.map((bucket) => [plan.key, plan.kind, bucket] as const));
     if (targets.length === 0) return null;
-    const followValues: unknown[] = [cells.spans, cells.months, dim, targets.map((t) => t[0]), targets.map((t) => t[1]), targets.map((t) => t[2])];
+    const followValues: unknown[] = [
+      cells.spans,
+      cells.months,
+      dim,
+      targets.map((t) => t[0]),
+      targets.map((t) => t[1]),
+      targets.map((t) => t[2]),
+    ];
     let region = '';
     if (scope.region) {
       followValues.push(scope.region);
@@ -437,19 +468,28 @@ ${BUCKETED_MEDIANS}    aging AS (${aging}
   };
   // The plans made for the second statement, kept for reading its rows (made again if not).
   const plansOf = new WeakMap<Record<string, unknown>[], MedianPlan[]>();
-  const plan = (rows: Record<string, unknown>[]) => plansOf.get(rows) ?? plansOf.set(rows, planBucketMedians(rows)).get(rows)!;
+  const plan = (rows: Record<string, unknown>[]) =>
+    plansOf.get(rows) ?? plansOf.set(rows, planBucketMedians(rows)).get(rows)!;
   return {
     text,
     values,
     followUp: (rows) => targetValues(plan(rows)),
-    complete: (rows, second) => completeBucketedMedians(rows, plan(rows), (second as Record<string, unknown>[] | null) ?? null),
+    complete: (rows, second) =>
+      completeBucketedMedians(rows, plan(rows), (second as Record<string, unknown>[] | null) ?? null),
   };
 }
 
 /** The load report's statements: from the rollup, or plain when filtered by area. */
-export function loadQueries(groupBy: ReportGroup, scope: ReportScope, organizationCells: OrganizationCells): LoadQueries {
+export function loadQueries(
+  groupBy: ReportGroup,
+  scope: ReportScope,
+  organizationCells: OrganizationCells,
+): LoadQueries {
   if (scope.area) return plainLoadQueries(groupBy, scope);
-  return { rows: rollupLoadQuery(groupBy, scope, organizationCells), totals: rollupLoadQuery(null, scope, organizationCells) };
+  return {
+    rows: rollupLoadQuery(groupBy, scope, organizationCells),
+    totals: rollupLoadQuery(null, scope, organizationCells),
+  };
 }
 
 /** The trend: whole days from report_days and the pending deltas, the partial days from requests. */

@@ -12,4 +12,7 @@ export function percentileCont(values: number[]): number | null {
 }
 
 // Hours as the rollup has them, with many repeats (whole hours) among arbitrary ones.
-export const hours = fc.oneof(fc.integer({ min: 0, max: 400 }), fc.double({ min: 0, max: 5000, noNaN: true, noDefaultInfinity: true }));
+export const hours = fc.oneof(
+  fc.integer({ min: 0, max: 400 }),
+  fc.double({ min: 0, max: 5000, noNaN: true, noDefaultInfinity: true }),
+);

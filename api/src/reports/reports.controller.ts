@@ -1,7 +1,13 @@
 import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { type Language, languageFromAcceptLanguage, type LoadReport, REQUEST_STATUSES, type TrendReport } from '@portal/shared';
+import {
+  type Language,
+  languageFromAcceptLanguage,
+  type LoadReport,
+  REQUEST_STATUSES,
+  type TrendReport,
+} from '@portal/shared';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import { toCsv } from './csv';
@@ -18,8 +24,17 @@ export class ReportsController {
 
   @Get('load')
   @ApiOperation({ summary: 'Request load grouped by region, country, area, assignee, status, product or organization' })
-  load(@CurrentUser() caller: AuthUser, @Query() query: LoadReportQueryDto, @Headers('accept-language') acceptLanguage?: string): Promise<LoadReport> {
-    return this.reports.load(caller, query.groupBy ?? 'region', this.reports.scope(caller, query), this.language(caller, acceptLanguage));
+  load(
+    @CurrentUser() caller: AuthUser,
+    @Query() query: LoadReportQueryDto,
+    @Headers('accept-language') acceptLanguage?: string,
+  ): Promise<LoadReport> {
+    return this.reports.load(
+      caller,
+      query.groupBy ?? 'region',
+      this.reports.scope(caller, query),
+      this.language(caller, acceptLanguage),
+    );
   }
 
   @Get('load.csv')
@@ -31,8 +46,27 @@ export class ReportsController {
     @Res() reply: FastifyReply,
     @Headers('accept-language') acceptLanguage?: string,
   ): Promise<void> {
-    const report = await this.reports.load(caller, query.groupBy ?? 'region', this.reports.scope(caller, query), this.language(caller, acceptLanguage));
-    const header = ['key', 'label', 'total', ...REQUEST_STATUSES, 'open', 'breached', 'aging_0_2', 'aging_3_7', 'aging_8_30', 'aging_31_plus', 'median_first_response_hours', 'median_resolution_hours', 'satisfaction_avg'];
+    const report = await this.reports.load(
+      caller,
+      query.groupBy ?? 'region',
+      this.reports.scope(caller, query),
+      this.language(caller, acceptLanguage),
+    );
+    const header = [
+      'key',
+      'label',
+      'total',
+      ...REQUEST_STATUSES,
+      'open',
+      'breached',
+      'aging_0_2',
+      'aging_3_7',
+      'aging_8_30',
+      'aging_31_plus',
+      'median_first_response_hours',
+      'median_resolution_hours',
+      'satisfaction_avg',
+    ];
     const line = (key: string, label: string, f: LoadReport['totals']) => [
       key,
       label,
@@ -48,8 +82,15 @@ export class ReportsController {
       f.medianResolutionHours,
       f.satisfactionAvg,
     ];
-    const csv = toCsv(header, [...report.rows.map((row) => line(row.key, row.label, row)), line('total', 'Total', report.totals)]);
-    await this.sendCsv(reply, `load-by-${report.groupBy}-${report.from.slice(0, 10)}-${report.to.slice(0, 10)}.csv`, csv);
+    const csv = toCsv(header, [
+      ...report.rows.map((row) => line(row.key, row.label, row)),
+      line('total', 'Total', report.totals),
+    ]);
+    await this.sendCsv(
+      reply,
+      `load-by-${report.groupBy}-${report.from.slice(0, 10)}-${report.to.slice(0, 10)}.csv`,
+      csv,
+    );
   }
 
   @Get('trend')
@@ -61,10 +102,21 @@ export class ReportsController {
   @Get('trend.csv')
   @ApiProduces('text/csv')
   @ApiOperation({ summary: 'The trend report as CSV' })
-  async trendCsv(@CurrentUser() caller: AuthUser, @Query() query: TrendReportQueryDto, @Res() reply: FastifyReply): Promise<void> {
+  async trendCsv(
+    @CurrentUser() caller: AuthUser,
+    @Query() query: TrendReportQueryDto,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const report = await this.reports.trend(query.interval ?? 'week', this.reports.scope(caller, query));
-    const csv = toCsv(['period', 'new', 'resolved'], report.points.map((p) => [p.period, p.new, p.resolved]));
-    await this.sendCsv(reply, `trend-by-${report.interval}-${report.from.slice(0, 10)}-${report.to.slice(0, 10)}.csv`, csv);
+    const csv = toCsv(
+      ['period', 'new', 'resolved'],
+      report.points.map((p) => [p.period, p.new, p.resolved]),
+    );
+    await this.sendCsv(
+      reply,
+      `trend-by-${report.interval}-${report.from.slice(0, 10)}-${report.to.slice(0, 10)}.csv`,
+      csv,
+    );
   }
 
   private async sendCsv(reply: FastifyReply, fileName: string, csv: string): Promise<void> {

@@ -11,7 +11,11 @@ import { ReportsService } from './reports.service';
     ReportsService,
     ReportRollupJobs,
     // One per process: the organizations' cells held across reports.
-    { provide: OrganizationCells, useFactory: (config: AppConfig) => new OrganizationCells(config.REPORT_CACHE_MB * 2 ** 20), inject: [AppConfig] },
+    {
+      provide: OrganizationCells,
+      useFactory: (config: AppConfig) => new OrganizationCells(config.REPORT_CACHE_MB * 2 ** 20),
+      inject: [AppConfig],
+    },
   ],
 })
 export class ReportsModule {}

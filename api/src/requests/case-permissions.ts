@@ -71,6 +71,10 @@ function phrase(role: Role, relation: CaseRelation): string {
 
 /** "its assignee, the director of its region or an admin", read from the table. */
 function whoMay(action: CaseAction): string {
-  const phrases = [...new Set(ROLES.flatMap((role) => (CASE_PERMISSIONS[role][action] ?? []).map((relation) => phrase(role, relation))))];
+  const phrases = [
+    ...new Set(
+      ROLES.flatMap((role) => (CASE_PERMISSIONS[role][action] ?? []).map((relation) => phrase(role, relation))),
+    ),
+  ];
   return phrases.length <= 1 ? (phrases[0] ?? 'nobody') : `${phrases.slice(0, -1).join(', ')} or ${phrases.at(-1)}`;
 }

@@ -21,7 +21,8 @@ export interface ListCursor {
 }
 
 /** A timestamp as the list query writes it: UTC, microseconds. */
-export const CURSOR_TIMESTAMP_SQL = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+export const CURSOR_TIMESTAMP_SQL = (column: string) =>
+  `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const BASE64URL = /^[A-Za-z0-9_-]+$/;
@@ -82,11 +83,15 @@ export class ListCursors {
   /** The cursor, or a 400 problem (validation.failed, on `cursor`) for anything else. */
   decode(callerId: string, sort: string, text: unknown): ListCursor {
     const refuse = (why: string): never => {
-      throw new ValidationException({ cursor: [why] }, 'The cursor is not one this list gave you: start again from the first page.');
+      throw new ValidationException(
+        { cursor: [why] },
+        'The cursor is not one this list gave you: start again from the first page.',
+      );
     };
     if (typeof text !== 'string' || text.length > CURSOR_MAX_LENGTH) return refuse('must be a cursor from nextCursor');
     const [payload, mac, ...rest] = text.split('.');
-    if (rest.length > 0 || !payload || !mac || !BASE64URL.test(payload) || !BASE64URL.test(mac)) return refuse('must be a cursor from nextCursor');
+    if (rest.length > 0 || !payload || !mac || !BASE64URL.test(payload) || !BASE64URL.test(mac))
+      return refuse('must be a cursor from nextCursor');
     const given = Buffer.from(mac, 'base64url');
     const expected = this.mac(callerId, sort, payload);
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) {

@@ -11,7 +11,10 @@ export interface Coverage {
 }
 
 interface Queryable {
-  query(sql: string, params: unknown[]): Promise<{ country_code: string | null; region_code: string | null; area_code: string | null }[]>;
+  query(
+    sql: string,
+    params: unknown[],
+  ): Promise<{ country_code: string | null; region_code: string | null; area_code: string | null }[]>;
 }
 
 /**
@@ -20,7 +23,9 @@ interface Queryable {
  */
 export async function coverageOf(db: Queryable, caller: AuthUser): Promise<Coverage | undefined> {
   if (caller.role !== 'representative') return undefined;
-  const rows = await db.query(`SELECT country_code, region_code, area_code FROM coverage_entries WHERE user_id = $1`, [caller.id]);
+  const rows = await db.query(`SELECT country_code, region_code, area_code FROM coverage_entries WHERE user_id = $1`, [
+    caller.id,
+  ]);
   const coverage: Coverage = { countries: [], regions: [], areas: [], pairs: [], everything: false };
   for (const { country_code: country, region_code: region, area_code: area } of rows) {
     if (country !== null) coverage.countries.push(country);
@@ -46,7 +51,8 @@ function representativeScope(caller: AuthUser, coverage: Coverage, param: (value
   if (coverage.countries.length) alternatives.push(`r.country_code = ANY (${param(coverage.countries)}::text[])`);
   if (coverage.regions.length) alternatives.push(`r.region_code = ANY (${param(coverage.regions)}::text[])`);
   if (coverage.areas.length) alternatives.push(`r.area_code = ANY (${param(coverage.areas)}::text[])`);
-  for (const { region, area } of coverage.pairs) alternatives.push(`(r.region_code = ${param(region)} AND r.area_code = ${param(area)})`);
+  for (const { region, area } of coverage.pairs)
+    alternatives.push(`(r.region_code = ${param(region)} AND r.area_code = ${param(area)})`);
   return `(${alternatives.join(' OR ')})`;
 }
 

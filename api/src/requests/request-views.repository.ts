@@ -119,8 +119,13 @@ export function toRequestView(row: RequestRow, caller: Pick<AuthUser, 'role'>): 
     resolvedAt: iso(row.resolved_at),
     closedAt: iso(row.closed_at),
     escalated: row.escalated,
-    sla: { firstResponseDueAt: iso(row.first_response_due_at), resolutionDueAt: iso(row.resolution_due_at), breached: row.breached },
-    satisfaction: row.satisfaction_score === null ? null : { score: row.satisfaction_score, comment: row.satisfaction_comment },
+    sla: {
+      firstResponseDueAt: iso(row.first_response_due_at),
+      resolutionDueAt: iso(row.resolution_due_at),
+      breached: row.breached,
+    },
+    satisfaction:
+      row.satisfaction_score === null ? null : { score: row.satisfaction_score, comment: row.satisfaction_comment },
     version: row.version,
   };
 }
@@ -160,17 +165,23 @@ export interface RequestListResult {
 const SORT_SQL: Record<RequestListFilter['sort']['field'], { sql: string; nullable: boolean }> = {
   createdAt: { sql: 'r.created_at', nullable: false },
   updatedAt: { sql: 'r.updated_at', nullable: false },
-  priority: { sql: `CASE r.priority WHEN 'urgent' THEN 4 WHEN 'high' THEN 3 WHEN 'normal' THEN 2 ELSE 1 END`, nullable: false },
+  priority: {
+    sql: `CASE r.priority WHEN 'urgent' THEN 4 WHEN 'high' THEN 3 WHEN 'normal' THEN 2 ELSE 1 END`,
+    nullable: false,
+  },
   dueAt: { sql: 'r.resolution_due_at', nullable: true },
 };
-
 
 @Injectable()
 export class RequestViewsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** A request the caller may see, or null (absent and invisible look the same). */
-  async findVisible(caller: AuthUser, id: string, db: EntityManager | DataSource = this.dataSource): Promise<RequestView | null> {
+  async findVisible(
+    caller: AuthUser,
+    id: string,
+    db: EntityManager | DataSource = this.dataSource,
+  ): Promise<RequestView | null> {
     const params: unknown[] = [id];
     const scope = visibilityScope(caller, params);
     const [row] = await db.query(`SELECT ${REQUEST_COLUMNS} ${REQUEST_FROM} WHERE r.id = $1 AND ${scope}`, params);
@@ -256,7 +267,8 @@ export class RequestViewsRepository {
     // Without a cursor, a page number: OFFSET (the web's short lists, a page typed in a URL).
     const offset = filter.after ? 0 : (filter.page - 1) * filter.pageSize;
     // A row's position, for the next page's cursor: its sort key as the cursor carries it.
-    const positionKey = (keySql: string) => (byCreation ? 'NULL' : filter.sort.field === 'priority' ? keySql : CURSOR_TIMESTAMP_SQL(keySql));
+    const positionKey = (keySql: string) =>
+      byCreation ? 'NULL' : filter.sort.field === 'priority' ? keySql : CURSOR_TIMESTAMP_SQL(keySql);
     const after = this.after(filter, params);
 
     // A list is counted as far as LIST_EXACT_TOTAL_LIMIT matches and no further: beyond it the
@@ -267,7 +279,12 @@ export class RequestViewsRepository {
     // newest first to fill the page, which with few matches means most of the table.) When
     // there are more, the page is found apart by walking an index in the page's order from
     // the cursor's position, which finds 26 of many soon at any depth.
-    type Counted = RequestRow & { total: number; examined: number | null; position_key: string | number | null; position_created_at: string };
+    type Counted = RequestRow & {
+      total: number;
+      examined: number | null;
+      position_key: string | number | null;
+      position_created_at: string;
+    };
     const countAndPage = (candidates: string | null, matching: string): Promise<Counted[]> =>
       this.dataSource.query(
         `WITH ${candidates ? `${candidates}, ` : ''}matching AS MATERIALIZED (${matching}),
@@ -333,7 +350,10 @@ export class RequestViewsRepository {
    * ('TRUE' without a cursor). The first key is also bounded on its own (`<=` or `>=`), which
    * an index on it can start from. The position's values become parameters once, here.
    */
-  private after(filter: RequestListFilter, params: unknown[]): (keySql: string, createdSql: string, idSql: string) => string {
+  private after(
+    filter: RequestListFilter,
+    params: unknown[],
+  ): (keySql: string, createdSql: string, idSql: string) => string {
     const position = filter.after;
     if (!position) return () => 'TRUE';
     const param = (value: unknown, type: string) => {
@@ -344,10 +364,12 @@ export class RequestViewsRepository {
     const id = param(position.id, 'uuid');
     const forward = filter.sort.descending ? '<' : '>';
     if (filter.sort.field === 'createdAt') {
-      return (_keySql, createdSql, idSql) => `(${createdSql} ${forward}= ${created} AND (${createdSql} ${forward} ${created} OR ${idSql} > ${id}))`;
+      return (_keySql, createdSql, idSql) =>
+        `(${createdSql} ${forward}= ${created} AND (${createdSql} ${forward} ${created} OR ${idSql} > ${id}))`;
     }
     const nullable = SORT_SQL[filter.sort.field].nullable;
-    const key = position.key === null ? null : param(position.key, filter.sort.field === 'priority' ? 'int' : 'timestamptz');
+    const key =
+      position.key === null ? null : param(position.key, filter.sort.field === 'priority' ? 'int' : 'timestamptz');
     return (keySql, createdSql, idSql) => {
       const tail = `(${createdSql} < ${created} OR (${createdSql} = ${created} AND ${idSql} > ${id}))`;
       if (key === null) return `(${keySql} IS NULL AND ${tail})`;
@@ -357,7 +379,10 @@ export class RequestViewsRepository {
   }
 
   /** Messages and events in time order; internal notes and their files only for staff. */
-  async timeline(caller: AuthUser, requestId: string): Promise<{ timeline: TimelineEntry[]; attachments: AttachmentView[] }> {
+  async timeline(
+    caller: AuthUser,
+    requestId: string,
+  ): Promise<{ timeline: TimelineEntry[]; attachments: AttachmentView[] }> {
     const staff = isStaff(caller.role);
     const [messages, events, files] = await Promise.all([
       this.dataSource.query(
@@ -380,7 +405,14 @@ export class RequestViewsRepository {
       ),
     ]);
     const attachments: AttachmentView[] = files.map(
-      (f: { id: string; file_name: string; size_bytes: number; content_type: string; message_id: string | null; created_at: Date }) => ({
+      (f: {
+        id: string;
+        file_name: string;
+        size_bytes: number;
+        content_type: string;
+        message_id: string | null;
+        created_at: Date;
+      }) => ({
         id: f.id,
         name: f.file_name,
         size: f.size_bytes,
@@ -390,7 +422,15 @@ export class RequestViewsRepository {
       }),
     );
     const messageEntries: (TimelineEntry & { sortAt: number })[] = messages.map(
-      (m: { id: string; body: string; internal: boolean; created_at: Date; author_id: string; author_name: string; author_role: string }) => {
+      (m: {
+        id: string;
+        body: string;
+        internal: boolean;
+        created_at: Date;
+        author_id: string;
+        author_name: string;
+        author_role: string;
+      }) => {
         const view: MessageView = {
           id: m.id,
           body: m.body,
@@ -403,7 +443,16 @@ export class RequestViewsRepository {
       },
     );
     const eventEntries: (TimelineEntry & { sortAt: number })[] = events.map(
-      (e: { id: string; type: string; from_value: string | null; to_value: string | null; reason: string | null; created_at: Date; actor_id: string | null; actor_name: string | null }) => ({
+      (e: {
+        id: string;
+        type: string;
+        from_value: string | null;
+        to_value: string | null;
+        reason: string | null;
+        created_at: Date;
+        actor_id: string | null;
+        actor_name: string | null;
+      }) => ({
         type: 'event' as const,
         id: e.id,
         event: e.type as never,

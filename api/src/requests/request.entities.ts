@@ -29,7 +29,10 @@ export class RequestEntity {
   @Column({ type: 'boolean', default: false }) escalated: boolean;
   @Column({ name: 'routing_tier', type: 'smallint', nullable: true }) routingTier: number | null;
   @Column({ name: 'routing_reason', type: 'text' }) routingReason: string;
-  @Column({ name: 'routing_coverage', type: 'jsonb', nullable: true }) routingCoverage: Record<string, string | null> | null;
+  @Column({ name: 'routing_coverage', type: 'jsonb', nullable: true }) routingCoverage: Record<
+    string,
+    string | null
+  > | null;
   @Column({ name: 'first_response_due_at', type: 'timestamptz', nullable: true }) firstResponseDueAt: Date | null;
   @Column({ name: 'resolution_due_at', type: 'timestamptz', nullable: true }) resolutionDueAt: Date | null;
   @Column({ type: 'boolean', default: false }) breached: boolean;

@@ -1,7 +1,14 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { type CursorPage, type MessageView, type RequestDetailView, type RequestView, rolesForCaseActions, type RoutingPreview } from '@portal/shared';
+import {
+  type CursorPage,
+  type MessageView,
+  type RequestDetailView,
+  type RequestView,
+  rolesForCaseActions,
+  type RoutingPreview,
+} from '@portal/shared';
 import type { AuthUser } from '../auth/auth-user';
 import { AnyRole, CurrentUser, Roles } from '../auth/auth.decorators';
 import { ValidationException } from '../common/app-exception';
@@ -31,7 +38,10 @@ export class RequestsController {
 
   @Get('requests')
   @AnyRole()
-  @ApiOperation({ summary: 'Requests visible to the caller, filtered, searched, sorted and paged (by page number, or by cursor at any depth)' })
+  @ApiOperation({
+    summary:
+      'Requests visible to the caller, filtered, searched, sorted and paged (by page number, or by cursor at any depth)',
+  })
   @ApiOkResponse({ type: RequestPageDto })
   list(@CurrentUser() caller: AuthUser, @Query() query: ListRequestsQueryDto): Promise<CursorPage<RequestView>> {
     return this.requests.list(caller, query);
@@ -41,7 +51,11 @@ export class RequestsController {
   @Roles('member')
   @SubmitRateLimit()
   @ApiOperation({ summary: "File a request for the caller's organization; it is routed at once" })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retries with the same key within 24 h return the first answer' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'Retries with the same key within 24 h return the first answer',
+  })
   async create(
     @CurrentUser() caller: AuthUser,
     @Body() body: CreateRequestDto,
@@ -68,14 +82,22 @@ export class RequestsController {
   @Patch('requests/:id')
   @Roles(...rolesForCaseActions('priority', 'area'))
   @ApiOperation({ summary: 'Change priority or area (optimistic: send the version you loaded)' })
-  update(@CurrentUser() caller: AuthUser, @Param('id', IdParam('request')) id: string, @Body() body: UpdateRequestDto): Promise<RequestView> {
+  update(
+    @CurrentUser() caller: AuthUser,
+    @Param('id', IdParam('request')) id: string,
+    @Body() body: UpdateRequestDto,
+  ): Promise<RequestView> {
     return this.requests.update(caller, id, body);
   }
 
   @Post('requests/:id/messages')
   @Roles(...rolesForCaseActions('reply', 'internal-note'))
   @ApiOperation({ summary: 'A public reply, or (staff) an internal note' })
-  addMessage(@CurrentUser() caller: AuthUser, @Param('id', IdParam('request')) id: string, @Body() body: CreateMessageDto): Promise<MessageView> {
+  addMessage(
+    @CurrentUser() caller: AuthUser,
+    @Param('id', IdParam('request')) id: string,
+    @Body() body: CreateMessageDto,
+  ): Promise<MessageView> {
     return this.requests.addMessage(caller, id, body);
   }
 
@@ -83,7 +105,11 @@ export class RequestsController {
   @Roles(...rolesForCaseActions('status', 'resolve'))
   @HttpCode(200)
   @ApiOperation({ summary: 'Change status; 409 with the allowed ones when not allowed from here' })
-  transition(@CurrentUser() caller: AuthUser, @Param('id', IdParam('request')) id: string, @Body() body: TransitionDto): Promise<RequestView> {
+  transition(
+    @CurrentUser() caller: AuthUser,
+    @Param('id', IdParam('request')) id: string,
+    @Body() body: TransitionDto,
+  ): Promise<RequestView> {
     return this.requests.transition(caller, id, body);
   }
 
@@ -91,9 +117,14 @@ export class RequestsController {
   @Roles(...rolesForCaseActions('reassign', 'claim'))
   @HttpCode(200)
   @ApiOperation({
-    summary: "Reassign (the assignee handing on, the region's director, an admin) or claim (to oneself: the region's director, an admin); except for admins, only to someone who may work in the request's region",
+    summary:
+      "Reassign (the assignee handing on, the region's director, an admin) or claim (to oneself: the region's director, an admin); except for admins, only to someone who may work in the request's region",
   })
-  assign(@CurrentUser() caller: AuthUser, @Param('id', IdParam('request')) id: string, @Body() body: AssignDto): Promise<RequestView> {
+  assign(
+    @CurrentUser() caller: AuthUser,
+    @Param('id', IdParam('request')) id: string,
+    @Body() body: AssignDto,
+  ): Promise<RequestView> {
     return this.requests.assign(caller, id, body);
   }
 
@@ -101,7 +132,11 @@ export class RequestsController {
   @Roles(...rolesForCaseActions('escalate'))
   @HttpCode(200)
   @ApiOperation({ summary: "Escalate to the region's director, with a reason" })
-  escalate(@CurrentUser() caller: AuthUser, @Param('id', IdParam('request')) id: string, @Body() body: EscalateDto): Promise<RequestView> {
+  escalate(
+    @CurrentUser() caller: AuthUser,
+    @Param('id', IdParam('request')) id: string,
+    @Body() body: EscalateDto,
+  ): Promise<RequestView> {
     return this.requests.escalate(caller, id, body);
   }
 

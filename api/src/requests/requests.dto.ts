@@ -136,7 +136,9 @@ const SORT_PATTERN = /^-?(createdAt|updatedAt|priority|dueAt)$/;
 export class ListRequestsQueryDto extends PagingQueryDto {
   @ApiPropertyOptional({ description: 'One status or several separated by commas', example: 'assigned,in_progress' })
   @IsOptional()
-  @Matches(new RegExp(`^(${REQUEST_STATUSES.join('|')})(,(${REQUEST_STATUSES.join('|')}))*$`), { message: 'status must be statuses separated by commas' })
+  @Matches(new RegExp(`^(${REQUEST_STATUSES.join('|')})(,(${REQUEST_STATUSES.join('|')}))*$`), {
+    message: 'status must be statuses separated by commas',
+  })
   status?: string;
 
   @ApiPropertyOptional({ enum: THEMATIC_AREAS })
@@ -156,7 +158,9 @@ export class ListRequestsQueryDto extends PagingQueryDto {
 
   @ApiPropertyOptional({ description: 'A user id, "me" or "none" (unassigned)' })
   @IsOptional()
-  @Matches(/^(me|none|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i, { message: 'assignee must be a user id, "me" or "none"' })
+  @Matches(/^(me|none|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i, {
+    message: 'assignee must be a user id, "me" or "none"',
+  })
   assignee?: string;
 
   @ApiPropertyOptional({ format: 'uuid' })
@@ -164,7 +168,9 @@ export class ListRequestsQueryDto extends PagingQueryDto {
   @IsUUID()
   organization?: string;
 
-  @ApiPropertyOptional({ description: 'Full text over reference, subject, description and messages; accents and case ignored' })
+  @ApiPropertyOptional({
+    description: 'Full text over reference, subject, description and messages; accents and case ignored',
+  })
   @IsOptional()
   @IsString()
   @TextLength(0, 200)
@@ -192,14 +198,19 @@ export class ListRequestsQueryDto extends PagingQueryDto {
   @IsDateOrDateTime()
   to?: string;
 
-  @ApiPropertyOptional({ description: 'createdAt, updatedAt, priority or dueAt; "-" prefix for descending', default: '-createdAt' })
+  @ApiPropertyOptional({
+    description: 'createdAt, updatedAt, priority or dueAt; "-" prefix for descending',
+    default: '-createdAt',
+  })
   @IsOptional()
-  @Matches(SORT_PATTERN, { message: 'sort must be createdAt, updatedAt, priority or dueAt, optionally prefixed with -' })
+  @Matches(SORT_PATTERN, {
+    message: 'sort must be createdAt, updatedAt, priority or dueAt, optionally prefixed with -',
+  })
   sort?: string;
 
   @ApiPropertyOptional({
     description:
-      'The previous page\'s nextCursor: the next page, after that page\'s last row, at the same cost at any depth (page is then ignored). ' +
+      "The previous page's nextCursor: the next page, after that page's last row, at the same cost at any depth (page is then ignored). " +
       'Opaque, and valid only for the person it was given to, with the same sort; any other value is a 400. The other filters are taken as sent.',
     maxLength: CURSOR_MAX_LENGTH,
   })
@@ -211,7 +222,11 @@ export class ListRequestsQueryDto extends PagingQueryDto {
 
 /** GET /requests' answer, as the OpenAPI document describes it (the items are RequestView, see GET /requests/{id}). */
 export class RequestPageDto {
-  @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'The requests of this page, in the list\'s order' })
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object' },
+    description: "The requests of this page, in the list's order",
+  })
   items: unknown[];
 
   @ApiProperty({
@@ -221,10 +236,13 @@ export class RequestPageDto {
   })
   total: number;
 
-  @ApiProperty({ description: 'Whether total is the exact number of matching requests; false: there are more than total', example: false })
+  @ApiProperty({
+    description: 'Whether total is the exact number of matching requests; false: there are more than total',
+    example: false,
+  })
   totalIsExact: boolean;
 
-  @ApiProperty({ description: 'This page\'s number: the page asked for, or the one the cursor leads to', example: 1 })
+  @ApiProperty({ description: "This page's number: the page asked for, or the one the cursor leads to", example: 1 })
   page: number;
 
   @ApiProperty({ example: 25 })

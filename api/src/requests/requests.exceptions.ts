@@ -9,7 +9,9 @@ export class TransitionNotAllowedException extends ConflictException {
 
 export class StaleVersionException extends ConflictException {
   constructor(currentVersion: number) {
-    super('requests.stale-version', 'The request changed since you loaded it. Reload it and try again.', { currentVersion });
+    super('requests.stale-version', 'The request changed since you loaded it. Reload it and try again.', {
+      currentVersion,
+    });
   }
 }
 

@@ -39,7 +39,12 @@ import type {
   TransitionDto,
   UpdateRequestDto,
 } from './requests.dto';
-import { RequestClosedException, RequestForbiddenException, StaleVersionException, TransitionNotAllowedException } from './requests.exceptions';
+import {
+  RequestClosedException,
+  RequestForbiddenException,
+  StaleVersionException,
+  TransitionNotAllowedException,
+} from './requests.exceptions';
 import { RoutingService } from './routing/routing.service';
 
 /** The row a command works on, locked for the rest of its transaction. */
@@ -135,7 +140,11 @@ export class RequestsService {
       now: new Date(),
     });
     // Only those the caller may make on this case (a colleague's case offers none).
-    const facts = { assigneeId: request.assignee?.id ?? null, region: request.region, organizationId: request.organization.id };
+    const facts = {
+      assigneeId: request.assignee?.id ?? null,
+      region: request.region,
+      organizationId: request.organization.id,
+    };
     const allowed = lifecycle.filter((to) => mayActOnCase(caseActor(caller), facts, transitionAction(to)));
     return { ...request, timeline, attachments, allowedTransitions: allowed };
   }
@@ -146,7 +155,9 @@ export class RequestsService {
    * and replayed for 24 hours; concurrent retries wait on an advisory lock for the key.
    */
   async create(caller: AuthUser, body: CreateRequestDto, idempotencyKey?: string): Promise<IdempotentAnswer> {
-    const fingerprint = createHash('sha256').update(JSON.stringify([body.area, body.subject, body.description, body.priority ?? 'normal'])).digest('hex');
+    const fingerprint = createHash('sha256')
+      .update(JSON.stringify([body.area, body.subject, body.description, body.priority ?? 'normal']))
+      .digest('hex');
     return this.dataSource.transaction(async (db) => {
       if (idempotencyKey) {
         await db.query(`SELECT pg_advisory_xact_lock(hashtext($1), hashtext($2))`, [caller.id, idempotencyKey]);
@@ -157,7 +168,10 @@ export class RequestsService {
         );
         if (stored) {
           if (stored.fingerprint !== fingerprint) {
-            throw new ConflictException('requests.idempotency-key-reused', 'This Idempotency-Key was already used for a different request.');
+            throw new ConflictException(
+              'requests.idempotency-key-reused',
+              'This Idempotency-Key was already used for a different request.',
+            );
           }
           return { status: stored.status_code, body: stored.response, replayed: true };
         }
@@ -190,7 +204,11 @@ export class RequestsService {
       [caller.organizationId],
     );
     if (!organization?.active) throw new RequestForbiddenException('Your organization is not active in the portal.');
-    const decision = await this.routing.routeForUpdate(db, { country: organization.country_code, region: organization.region_code, area: body.area });
+    const decision = await this.routing.routeForUpdate(db, {
+      country: organization.country_code,
+      region: organization.region_code,
+      area: body.area,
+    });
     const priority = body.priority ?? 'normal';
     const due = await this.sla.targets(db, {
       country: organization.country_code,
@@ -289,24 +307,29 @@ export class RequestsService {
     return this.dataSource.transaction(async (db) => {
       const request = await this.lockVisible(db, caller, id);
       authorizeCaseAction(caller, request, internal ? 'internal-note' : 'reply');
-      if (request.status === 'closed' || request.status === 'withdrawn') throw new RequestClosedException(request.status);
+      if (request.status === 'closed' || request.status === 'withdrawn')
+        throw new RequestClosedException(request.status);
       const [message] = await db.query(
         `INSERT INTO request_messages (request_id, author_id, body, internal, created_at) VALUES ($1, $2, $3, $4, clock_timestamp())
          RETURNING id, created_at`,
         [id, caller.id, body.body, internal],
       );
       const searchColumn = internal ? 'search_internal' : 'search_public';
-      await db.query(`UPDATE requests SET ${searchColumn} = ${searchColumn} || to_tsvector('simple', unaccent($2)), updated_at = now() WHERE id = $1`, [
-        id,
-        body.body,
-      ]);
+      await db.query(
+        `UPDATE requests SET ${searchColumn} = ${searchColumn} || to_tsvector('simple', unaccent($2)), updated_at = now() WHERE id = $1`,
+        [id, body.body],
+      );
       const [author] = await db.query(`SELECT name, role FROM users WHERE id = $1`, [caller.id]);
       if (staff && !internal) {
-        await db.query(`UPDATE requests SET first_responded_at = COALESCE(first_responded_at, now()) WHERE id = $1`, [id]);
+        await db.query(`UPDATE requests SET first_responded_at = COALESCE(first_responded_at, now()) WHERE id = $1`, [
+          id,
+        ]);
         // A staff reply to an assigned request means the work has started.
-        if (request.status === 'assigned') await this.setStatus(db, request, caller.id, 'in_progress', null, { notify: false });
+        if (request.status === 'assigned')
+          await this.setStatus(db, request, caller.id, 'in_progress', null, { notify: false });
       }
-      if (!staff && request.status === 'waiting_on_member') await this.setStatus(db, request, caller.id, 'in_progress', null, { notify: false });
+      if (!staff && request.status === 'waiting_on_member')
+        await this.setStatus(db, request, caller.id, 'in_progress', null, { notify: false });
       // Public replies reach the other side: staff replies the member who filed the request,
       // member replies the assignee. Internal notes notify nobody outside staff's own view.
       const recipient = internal ? null : staff ? request.created_by : request.assignee_id;
@@ -334,9 +357,14 @@ export class RequestsService {
       const request = await this.lockVisible(db, caller, id);
       // The lifecycle first (no such change from here: 409 with those the caller may make),
       // then whether this caller may make it on this case (403).
-      const lifecycle = allowedTransitions(request.status, caller.role, { resolvedAt: request.resolved_at, now: request.now });
+      const lifecycle = allowedTransitions(request.status, caller.role, {
+        resolvedAt: request.resolved_at,
+        now: request.now,
+      });
       if (!lifecycle.includes(body.to)) {
-        const allowed = lifecycle.filter((to) => mayActOnCase(caseActor(caller), caseFacts(request), transitionAction(to)));
+        const allowed = lifecycle.filter((to) =>
+          mayActOnCase(caseActor(caller), caseFacts(request), transitionAction(to)),
+        );
         throw new TransitionNotAllowedException(request.status, body.to, allowed);
       }
       authorizeCaseAction(caller, request, transitionAction(body.to));
@@ -354,7 +382,8 @@ export class RequestsService {
     return this.dataSource.transaction(async (db) => {
       const request = await this.lockVisible(db, caller, id);
       authorizeCaseAction(caller, request, body.assigneeId.toLowerCase() === caller.id ? 'claim' : 'reassign');
-      if (['resolved', 'closed', 'withdrawn'].includes(request.status)) throw new RequestClosedException(request.status);
+      if (['resolved', 'closed', 'withdrawn'].includes(request.status))
+        throw new RequestClosedException(request.status);
       // The region of each coverage entry: its own, its country's, or none (an area anywhere).
       const [assignee] = await db.query(
         `SELECT u.id, u.name, u.role, u.active, u.available, u.region_code,
@@ -363,12 +392,22 @@ export class RequestsService {
          FROM users u WHERE u.id = $1 FOR UPDATE OF u`,
         [body.assigneeId],
       );
-      if (!assignee || !assignee.active || !['representative', 'specialist', 'director', 'admin'].includes(assignee.role)) {
+      if (
+        !assignee ||
+        !assignee.active ||
+        !['representative', 'specialist', 'director', 'admin'].includes(assignee.role)
+      ) {
         throw new ValidationException({ assigneeId: ['must be an active staff member who works cases'] });
       }
-      if (!assignee.available) throw new ValidationException({ assigneeId: ['this person is not available (leave or vacancy)'] });
-      if (assignee.id === request.assignee_id) throw new ConflictException('requests.already-assigned', 'The request is already assigned to this person.');
-      authorizeAssignee(caller, request, { role: assignee.role, region: assignee.region_code, coverageRegions: assignee.coverage_regions });
+      if (!assignee.available)
+        throw new ValidationException({ assigneeId: ['this person is not available (leave or vacancy)'] });
+      if (assignee.id === request.assignee_id)
+        throw new ConflictException('requests.already-assigned', 'The request is already assigned to this person.');
+      authorizeAssignee(caller, request, {
+        role: assignee.role,
+        region: assignee.region_code,
+        coverageRegions: assignee.coverage_regions,
+      });
       await this.reassign(db, request, caller.id, assignee, 'assigned', body.reason ?? null);
       return (await this.views.findVisible(caller, id, db))!;
     });
@@ -379,12 +418,14 @@ export class RequestsService {
     return this.dataSource.transaction(async (db) => {
       const request = await this.lockVisible(db, caller, id);
       authorizeCaseAction(caller, request, 'escalate');
-      if (['resolved', 'closed', 'withdrawn'].includes(request.status)) throw new RequestClosedException(request.status);
+      if (['resolved', 'closed', 'withdrawn'].includes(request.status))
+        throw new RequestClosedException(request.status);
       const [director] = await db.query(
         `SELECT id, name FROM users WHERE role = 'director' AND region_code = $1 AND active ORDER BY available DESC, id LIMIT 1 FOR UPDATE`,
         [request.region_code],
       );
-      if (!director) throw new ConflictException('requests.no-director', 'The region has no active director to escalate to.');
+      if (!director)
+        throw new ConflictException('requests.no-director', 'The region has no active director to escalate to.');
       if (request.escalated && request.assignee_id === director.id) {
         throw new ConflictException('requests.already-escalated', 'The request is already escalated to the director.');
       }
@@ -402,8 +443,13 @@ export class RequestsService {
         throw new ConflictException('requests.not-resolved', 'A request can be rated once it is resolved.');
       }
       const [rated] = await db.query(`SELECT satisfaction_score FROM requests WHERE id = $1`, [id]);
-      if (rated.satisfaction_score !== null) throw new ConflictException('requests.already-rated', 'This request has already been rated.');
-      await db.query(`UPDATE requests SET satisfaction_score = $2, satisfaction_comment = $3 WHERE id = $1`, [id, body.score, body.comment ?? null]);
+      if (rated.satisfaction_score !== null)
+        throw new ConflictException('requests.already-rated', 'This request has already been rated.');
+      await db.query(`UPDATE requests SET satisfaction_score = $2, satisfaction_comment = $3 WHERE id = $1`, [
+        id,
+        body.score,
+        body.comment ?? null,
+      ]);
       await this.event(db, id, caller.id, 'rated', null, String(body.score), body.comment ?? null);
       await this.touch(db, id);
       return { score: body.score, comment: body.comment ?? null };
@@ -427,15 +473,34 @@ export class RequestsService {
          FROM requests r JOIN organizations o ON o.id = r.organization_id WHERE r.id = $1`,
         [id],
       );
-      const decision = await this.routing.routeForUpdate(db, { country: request.country_code, region: request.region_code, area: request.area_code });
+      const decision = await this.routing.routeForUpdate(db, {
+        country: request.country_code,
+        region: request.region_code,
+        area: request.area_code,
+      });
       const assigneeId = decision.assignee?.id ?? null;
       const status = assigneeId === null && request.status === 'assigned' ? 'new' : request.status;
       await db.query(
         `UPDATE requests SET assignee_id = $2, assigned_at = CASE WHEN $2::uuid IS NULL THEN NULL ELSE now() END, status = $3,
                 routing_tier = $4, routing_reason = $5, routing_coverage = $6 WHERE id = $1`,
-        [id, assigneeId, status, decision.tier, decision.reason, decision.coverage ? JSON.stringify(decision.coverage) : null],
+        [
+          id,
+          assigneeId,
+          status,
+          decision.tier,
+          decision.reason,
+          decision.coverage ? JSON.stringify(decision.coverage) : null,
+        ],
       );
-      const eventId = await this.event(db, id, actorId, 'routed', departing.name, decision.assignee?.name ?? null, `${departing.name} was deactivated. ${decision.reason}`);
+      const eventId = await this.event(
+        db,
+        id,
+        actorId,
+        'routed',
+        departing.name,
+        decision.assignee?.name ?? null,
+        `${departing.name} was deactivated. ${decision.reason}`,
+      );
       if (status !== request.status) await this.event(db, id, actorId, 'status_changed', request.status, status);
       await this.touch(db, id);
       if (assigneeId) {
@@ -518,7 +583,9 @@ export class RequestsService {
     eventType: 'assigned' | 'escalated',
     reason: string | null,
   ): Promise<void> {
-    const [previous] = request.assignee_id ? await db.query(`SELECT name FROM users WHERE id = $1`, [request.assignee_id]) : [null];
+    const [previous] = request.assignee_id
+      ? await db.query(`SELECT name FROM users WHERE id = $1`, [request.assignee_id])
+      : [null];
     await db.query(
       `UPDATE requests SET assignee_id = $2, assigned_at = now(), status = CASE WHEN status = 'new' THEN 'assigned' ELSE status END WHERE id = $1`,
       [request.id, assignee.id],
@@ -529,14 +596,24 @@ export class RequestsService {
     await this.touch(db, request.id);
     if (assignee.id !== actorId) {
       const [actor] = await db.query(`SELECT name FROM users WHERE id = $1`, [actorId]);
-      const [organization] = await db.query(`SELECT o.name FROM requests r JOIN organizations o ON o.id = r.organization_id WHERE r.id = $1`, [request.id]);
-      await this.notify(db, assignee.id, eventType === 'escalated' ? 'request.escalated' : 'request.assigned', request.id, `event:${eventId}`, {
-        reference: request.reference,
-        subject: request.subject,
-        organization: organization.name,
-        author: actor.name,
-        reason: reason ?? undefined,
-      });
+      const [organization] = await db.query(
+        `SELECT o.name FROM requests r JOIN organizations o ON o.id = r.organization_id WHERE r.id = $1`,
+        [request.id],
+      );
+      await this.notify(
+        db,
+        assignee.id,
+        eventType === 'escalated' ? 'request.escalated' : 'request.assigned',
+        request.id,
+        `event:${eventId}`,
+        {
+          reference: request.reference,
+          subject: request.subject,
+          organization: organization.name,
+          author: actor.name,
+          reason: reason ?? undefined,
+        },
+      );
     }
   }
 

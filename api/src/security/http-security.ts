@@ -41,12 +41,22 @@ export async function registerHttpSecurity(app: NestFastifyApplication, config: 
     crossOriginEmbedderPolicy: false,
     strictTransportSecurity: config.NODE_ENV === 'production' ? { maxAge: 31536000, includeSubDomains: true } : false,
   });
-  const origins = config.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean);
+  const origins = config.CORS_ORIGINS.split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
   await app.register(fastifyCors as never, {
     origin: origins.length ? origins : false,
     methods: ['GET', 'POST', 'PATCH', 'DELETE'],
     allowedHeaders: ['Authorization', 'Content-Type', 'Accept-Language', 'Idempotency-Key', 'X-Request-Id'],
-    exposedHeaders: ['RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset', 'Retry-After', 'X-Request-Id', 'Idempotent-Replayed', 'Content-Disposition'],
+    exposedHeaders: [
+      'RateLimit-Limit',
+      'RateLimit-Remaining',
+      'RateLimit-Reset',
+      'Retry-After',
+      'X-Request-Id',
+      'Idempotent-Replayed',
+      'Content-Disposition',
+    ],
     maxAge: 600,
   });
   RATE_LIMITS.login = config.RATE_LIMIT_LOGIN_PER_MINUTE;

@@ -60,7 +60,15 @@ describe('business time', () => {
   it('counts the minutes a minute-by-minute walk of the local clock counts, across DST changes and holidays', () => {
     // The walk asks the platform for the wall time of every minute: slow, obviously right.
     const walk = (start: number, end: number, calendar: BusinessCalendar) => {
-      const format = new Intl.DateTimeFormat('en-US', { timeZone: calendar.timeZone, hourCycle: 'h23', weekday: 'short', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit' });
+      const format = new Intl.DateTimeFormat('en-US', {
+        timeZone: calendar.timeZone,
+        hourCycle: 'h23',
+        weekday: 'short',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+      });
       let minutes = 0;
       for (let t = start; t < end; t += 60_000) {
         const p = Object.fromEntries(format.formatToParts(t).map((part) => [part.type, part.value]));
@@ -86,10 +94,14 @@ describe('business time', () => {
         const start = Date.parse(around) + Math.floor(next() * 3 * 24 * 60) * 60_000;
         const end = start + Math.floor(next() * 4 * 24 * 60) * 60_000;
         const minutes = walk(start, end, calendar);
-        expect([timeZone, new Date(start).toISOString(), businessMinutesBetween(new Date(start), new Date(end), calendar)]).toEqual([timeZone, new Date(start).toISOString(), minutes]);
-        if (minutes > 0) expect(addBusinessHours(new Date(start), minutes / 60, calendar).getTime()).toBeLessThanOrEqual(end);
+        expect([
+          timeZone,
+          new Date(start).toISOString(),
+          businessMinutesBetween(new Date(start), new Date(end), calendar),
+        ]).toEqual([timeZone, new Date(start).toISOString(), minutes]);
+        if (minutes > 0)
+          expect(addBusinessHours(new Date(start), minutes / 60, calendar).getTime()).toBeLessThanOrEqual(end);
       }
     }
   });
 });
-

@@ -45,7 +45,11 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
 
 /** The wall-clock date and time of an instant in a time zone. */
 function localParts(instant: Date, timeZone: string) {
-  const parts = Object.fromEntries(formatter(timeZone).formatToParts(instant).map((p) => [p.type, p.value]));
+  const parts = Object.fromEntries(
+    formatter(timeZone)
+      .formatToParts(instant)
+      .map((p) => [p.type, p.value]),
+  );
   return {
     year: Number(parts.year),
     month: Number(parts.month),
@@ -130,7 +134,10 @@ function windowEdges(n: number, timeZone: string): number[] {
   let edges = zone.get(n);
   if (!edges) {
     const { date } = calendarDay(n);
-    edges = BUSINESS_WINDOWS.flatMap(([open, close]) => [zonedTimeToUtc(date, open, timeZone).getTime(), zonedTimeToUtc(date, close, timeZone).getTime()]);
+    edges = BUSINESS_WINDOWS.flatMap(([open, close]) => [
+      zonedTimeToUtc(date, open, timeZone).getTime(),
+      zonedTimeToUtc(date, close, timeZone).getTime(),
+    ]);
     if (zone.size >= DAYS_MAX) zone.clear();
     zone.set(n, edges);
   }
@@ -144,7 +151,11 @@ function windowEdges(n: number, timeZone: string): number[] {
  * local one end before `from`, and both callers skip those, so there is no need to ask the
  * platform's time-zone data for the local date of every start.
  */
-function eachBusinessWindow(from: Date, calendar: BusinessCalendar, visit: (open: number, close: number) => boolean): void {
+function eachBusinessWindow(
+  from: Date,
+  calendar: BusinessCalendar,
+  visit: (open: number, close: number) => boolean,
+): void {
   let n = Math.floor(from.getTime() / DAY_MS) - 1;
   // Ten years of days is far more than any target; the bound only guards against a loop.
   for (let i = 0; i < 3661; i++, n++) {

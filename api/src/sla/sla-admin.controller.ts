@@ -44,7 +44,9 @@ export class SlaAdminController {
   @Roles(...STAFF)
   @ApiOperation({ summary: 'SLA targets in business hours, one per thematic area and priority' })
   listPolicies(): Promise<SlaPolicyView[]> {
-    return this.dataSource.query(`${POLICY_SELECT} ORDER BY area_code, CASE priority WHEN 'low' THEN 1 WHEN 'normal' THEN 2 WHEN 'high' THEN 3 ELSE 4 END`);
+    return this.dataSource.query(
+      `${POLICY_SELECT} ORDER BY area_code, CASE priority WHEN 'low' THEN 1 WHEN 'normal' THEN 2 WHEN 'high' THEN 3 ELSE 4 END`,
+    );
   }
 
   @Get('sla-policies/:id')
@@ -58,20 +60,32 @@ export class SlaAdminController {
   @Patch('sla-policies/:id')
   @Roles('admin')
   @ApiOperation({ summary: 'Change a target; applies to requests filed from now on' })
-  async updatePolicy(@CurrentUser() actor: AuthUser, @Param('id', IdParam('SLA policy')) id: string, @Body() body: UpdateSlaPolicyDto): Promise<SlaPolicyView> {
+  async updatePolicy(
+    @CurrentUser() actor: AuthUser,
+    @Param('id', IdParam('SLA policy')) id: string,
+    @Body() body: UpdateSlaPolicyDto,
+  ): Promise<SlaPolicyView> {
     return this.dataSource.transaction(async (db) => {
       const [current] = await db.query(`${POLICY_SELECT} WHERE id = $1 FOR UPDATE`, [id]);
       if (!current) throw new NotFoundException('SLA policy');
-      const next = { firstResponseHours: body.firstResponseHours ?? current.firstResponseHours, resolutionHours: body.resolutionHours ?? current.resolutionHours };
+      const next = {
+        firstResponseHours: body.firstResponseHours ?? current.firstResponseHours,
+        resolutionHours: body.resolutionHours ?? current.resolutionHours,
+      };
       if (next.resolutionHours < next.firstResponseHours) {
         throw new ValidationException({ resolutionHours: ['must be at least the first-response target'] });
       }
-      await db.query(`UPDATE sla_policies SET first_response_hours = $2, resolution_hours = $3, updated_at = now() WHERE id = $1`, [
-        id,
-        next.firstResponseHours,
-        next.resolutionHours,
-      ]);
-      await this.audit.record(db, { actorId: actor.id, action: 'sla-policy.updated', entityType: 'sla-policy', entityId: id, changes: { ...body } });
+      await db.query(
+        `UPDATE sla_policies SET first_response_hours = $2, resolution_hours = $3, updated_at = now() WHERE id = $1`,
+        [id, next.firstResponseHours, next.resolutionHours],
+      );
+      await this.audit.record(db, {
+        actorId: actor.id,
+        action: 'sla-policy.updated',
+        entityType: 'sla-policy',
+        entityId: id,
+        changes: { ...body },
+      });
       return { ...current, ...next };
     });
   }
@@ -89,7 +103,10 @@ export class SlaAdminController {
   @Post('holidays')
   @Roles('admin')
   async createHoliday(@CurrentUser() actor: AuthUser, @Body() body: CreateHolidayDto): Promise<HolidayView> {
-    if (Number.isNaN(Date.parse(`${body.date}T00:00:00Z`)) || new Date(`${body.date}T00:00:00Z`).toISOString().slice(0, 10) !== body.date) {
+    if (
+      Number.isNaN(Date.parse(`${body.date}T00:00:00Z`)) ||
+      new Date(`${body.date}T00:00:00Z`).toISOString().slice(0, 10) !== body.date
+    ) {
       throw new ValidationException({ date: ['not a real date'] });
     }
     return this.dataSource.transaction(async (db) => {
@@ -100,7 +117,13 @@ export class SlaAdminController {
         [body.country, body.date, body.name],
       );
       if (!row) throw new ConflictException('holidays.exists', 'This country already has a holiday on that date.');
-      await this.audit.record(db, { actorId: actor.id, action: 'holiday.created', entityType: 'holiday', entityId: row.id, changes: { ...body } });
+      await this.audit.record(db, {
+        actorId: actor.id,
+        action: 'holiday.created',
+        entityType: 'holiday',
+        entityId: row.id,
+        changes: { ...body },
+      });
       return { id: row.id, country: body.country, date: body.date, name: body.name };
     });
   }
@@ -112,7 +135,13 @@ export class SlaAdminController {
     await this.dataSource.transaction(async (db) => {
       const [row] = await returningRows(db, `DELETE FROM holidays WHERE id = $1 RETURNING country_code, date`, [id]);
       if (!row) throw new NotFoundException('holiday');
-      await this.audit.record(db, { actorId: actor.id, action: 'holiday.deleted', entityType: 'holiday', entityId: id, changes: {} });
+      await this.audit.record(db, {
+        actorId: actor.id,
+        action: 'holiday.deleted',
+        entityType: 'holiday',
+        entityId: id,
+        changes: {},
+      });
     });
   }
 }

@@ -28,16 +28,26 @@ export class SlaJobs implements OnModuleInit {
   async flagBreaches(): Promise<{ breached: number }> {
     return this.dataSource.transaction(async (db) => {
       // Waiting on the member stops the clock: those requests are not swept.
-      const rows = await returningRows<{ id: string; reference: string; subject: string; region_code: string; assignee_id: string | null; assignee_name: string | null }>(
-          db,
-          `UPDATE requests r SET breached = true
+      const rows = await returningRows<{
+        id: string;
+        reference: string;
+        subject: string;
+        region_code: string;
+        assignee_id: string | null;
+        assignee_name: string | null;
+      }>(
+        db,
+        `UPDATE requests r SET breached = true
            FROM requests r0 LEFT JOIN users a ON a.id = r0.assignee_id
            WHERE r.id = r0.id AND NOT r.breached AND r.status IN ('new', 'assigned', 'in_progress')
              AND ((r.first_responded_at IS NULL AND r.first_response_due_at < now()) OR r.resolution_due_at < now())
            RETURNING r.id, r.reference, r.subject, r.region_code, r.assignee_id, a.name AS assignee_name`,
-        );
+      );
       for (const row of rows) {
-        const directors: { id: string }[] = await db.query(`SELECT id FROM users WHERE role = 'director' AND region_code = $1 AND active`, [row.region_code]);
+        const directors: { id: string }[] = await db.query(
+          `SELECT id FROM users WHERE role = 'director' AND region_code = $1 AND active`,
+          [row.region_code],
+        );
         const recipients = new Set([...directors.map((d) => d.id), ...(row.assignee_id ? [row.assignee_id] : [])]);
         await this.notifications.enqueue(
           db,

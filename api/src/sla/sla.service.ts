@@ -19,7 +19,10 @@ export class SlaService {
 
   async calendar(db: EntityManager, country: string): Promise<BusinessCalendar> {
     const timeZone = this.reference.countries('en').find((c) => c.code === country)?.timezone ?? 'UTC';
-    const rows: { date: string }[] = await db.query(`SELECT to_char(date, 'YYYY-MM-DD') AS date FROM holidays WHERE country_code = $1`, [country]);
+    const rows: { date: string }[] = await db.query(
+      `SELECT to_char(date, 'YYYY-MM-DD') AS date FROM holidays WHERE country_code = $1`,
+      [country],
+    );
     return { timeZone, holidays: new Set(rows.map((row) => row.date)) };
   }
 
@@ -27,10 +30,10 @@ export class SlaService {
     db: EntityManager,
     request: { country: string; area: string; priority: string; createdAt: Date; pausedMinutes: number },
   ): Promise<SlaTargets> {
-    const [policy] = await db.query(`SELECT first_response_hours, resolution_hours FROM sla_policies WHERE area_code = $1 AND priority = $2`, [
-      request.area,
-      request.priority,
-    ]);
+    const [policy] = await db.query(
+      `SELECT first_response_hours, resolution_hours FROM sla_policies WHERE area_code = $1 AND priority = $2`,
+      [request.area, request.priority],
+    );
     // A policy is seeded for every area and priority; the seeded defaults cover a gap.
     const firstResponseHours: number = policy?.first_response_hours ?? (request.priority === 'urgent' ? 4 : 16);
     const resolutionHours: number = policy?.resolution_hours ?? (request.priority === 'urgent' ? 24 : 80);
@@ -69,10 +72,15 @@ export class SlaService {
 
   /** The request stops waiting on the member: the waited business time moves the targets. */
   async resume(db: EntityManager, requestId: string): Promise<void> {
-    const [row] = await db.query(`SELECT country_code, sla_paused_at, now() AS now FROM requests WHERE id = $1`, [requestId]);
+    const [row] = await db.query(`SELECT country_code, sla_paused_at, now() AS now FROM requests WHERE id = $1`, [
+      requestId,
+    ]);
     if (!row?.sla_paused_at) return;
     const waited = businessMinutesBetween(row.sla_paused_at, row.now, await this.calendar(db, row.country_code));
-    await db.query(`UPDATE requests SET sla_paused_at = NULL, sla_paused_minutes = sla_paused_minutes + $2 WHERE id = $1`, [requestId, waited]);
+    await db.query(
+      `UPDATE requests SET sla_paused_at = NULL, sla_paused_minutes = sla_paused_minutes + $2 WHERE id = $1`,
+      [requestId, waited],
+    );
     await this.refresh(db, requestId);
   }
 }

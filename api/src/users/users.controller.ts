@@ -33,7 +33,11 @@ export class UsersController {
 
   @Patch(':id')
   @ApiOperation({ summary: 'Change role, language, organization, region, coverage, availability or activity' })
-  update(@CurrentUser() actor: AuthUser, @Param('id', IdParam('user')) id: string, @Body() body: UpdateUserDto): Promise<AdminUserView> {
+  update(
+    @CurrentUser() actor: AuthUser,
+    @Param('id', IdParam('user')) id: string,
+    @Body() body: UpdateUserDto,
+  ): Promise<AdminUserView> {
     return this.users.update(actor, id, body);
   }
 

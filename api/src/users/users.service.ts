@@ -64,11 +64,26 @@ export class UsersService {
     const [row] = await db.query(
       `INSERT INTO users (email, name, role, language, organization_id, region_code, available, contact)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-      [body.email, body.name, body.role, body.language ?? 'es', shape.organizationId, shape.region, body.available ?? true, shape.contact],
+      [
+        body.email,
+        body.name,
+        body.role,
+        body.language ?? 'es',
+        shape.organizationId,
+        shape.region,
+        body.available ?? true,
+        shape.contact,
+      ],
     );
     await this.replaceCoverage(db, row.id, shape.coverage);
     const { coverage, ...fields } = body;
-    await this.audit.record(db, { actorId: actor.id, action: 'user.created', entityType: 'user', entityId: row.id, changes: { ...fields, coverage } });
+    await this.audit.record(db, {
+      actorId: actor.id,
+      action: 'user.created',
+      entityType: 'user',
+      entityId: row.id,
+      changes: { ...fields, coverage },
+    });
     return (await this.userViews.findById(row.id, db))!;
   }
 
@@ -85,7 +100,10 @@ export class UsersService {
       };
       await this.checkShape(db, shape);
       if (id === actor.id && (body.active === false || (body.role && body.role !== 'admin'))) {
-        throw new ConflictException('users.self-lockout', 'You cannot deactivate yourself or take away your own admin role.');
+        throw new ConflictException(
+          'users.self-lockout',
+          'You cannot deactivate yourself or take away your own admin role.',
+        );
       }
       await db.query(
         `UPDATE users SET name = $2, role = $3, language = $4, organization_id = $5, region_code = $6,
@@ -109,7 +127,13 @@ export class UsersService {
         // A departing staff member's open cases go back through routing, with a timeline event.
         if (isStaff(current.role)) await this.requests.rerouteOpenRequestsOf(db, id, actor.id);
       }
-      await this.audit.record(db, { actorId: actor.id, action: 'user.updated', entityType: 'user', entityId: id, changes: { ...body } });
+      await this.audit.record(db, {
+        actorId: actor.id,
+        action: 'user.updated',
+        entityType: 'user',
+        entityId: id,
+        changes: { ...body },
+      });
       return (await this.userViews.findById(id, db))!;
     });
   }
@@ -132,10 +156,10 @@ export class UsersService {
   }
 
   private async revokeSessions(db: EntityManager, userId: string, reason: string): Promise<void> {
-    await db.query(`UPDATE refresh_token_families SET revoked_at = now(), revoked_reason = $2 WHERE user_id = $1 AND revoked_at IS NULL`, [
-      userId,
-      reason,
-    ]);
+    await db.query(
+      `UPDATE refresh_token_families SET revoked_at = now(), revoked_reason = $2 WHERE user_id = $1 AND revoked_at IS NULL`,
+      [userId, reason],
+    );
   }
 
   private async replaceCoverage(db: EntityManager, userId: string, coverage: CoverageEntry[]): Promise<void> {
@@ -167,9 +191,11 @@ export class UsersService {
     if (!isStaff(shape.role) && shape.region) fail('region', 'only staff have a region');
     const countries: string[] = (await db.query(`SELECT code FROM countries`)).map((row: { code: string }) => row.code);
     shape.coverage.forEach((entry, index) => {
-      if (!entry.country && !entry.region && !entry.area) fail(`coverage.${index}`, 'name a country, a region or an area');
+      if (!entry.country && !entry.region && !entry.area)
+        fail(`coverage.${index}`, 'name a country, a region or an area');
       if (entry.country && entry.region) fail(`coverage.${index}`, 'name a country or a region, not both');
-      if (entry.country && !countries.includes(entry.country)) fail(`coverage.${index}.country`, 'not a country the network serves');
+      if (entry.country && !countries.includes(entry.country))
+        fail(`coverage.${index}.country`, 'not a country the network serves');
     });
     if (Object.keys(errors).length > 0) throw new ValidationException(errors);
   }

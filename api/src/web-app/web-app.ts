@@ -35,8 +35,13 @@ export async function serveWebApp(fastify: FastifyInstance, distDir: string): Pr
         .header('content-type', PROBLEM_CONTENT_TYPE)
         .send({ type: 'about:blank', title: 'Not found', status: 404, detail: `Nothing at ${request.method} ${path}` });
     }
-    return reply.header('cache-control', 'no-cache').header('content-security-policy', WEB_APP_CSP).sendFile('index.html');
+    return reply
+      .header('cache-control', 'no-cache')
+      .header('content-security-policy', WEB_APP_CSP)
+      .sendFile('index.html');
   });
-  fastify.get('/', (_request, reply) => reply.header('cache-control', 'no-cache').header('content-security-policy', WEB_APP_CSP).sendFile('index.html'));
+  fastify.get('/', (_request, reply) =>
+    reply.header('cache-control', 'no-cache').header('content-security-policy', WEB_APP_CSP).sendFile('index.html'),
+  );
   return true;
 }

@@ -11,12 +11,36 @@ export const EMBEDDED_DATABASE_PORT = 54329;
 export const EMBEDDED_DATABASE_URL = `postgres://postgres@127.0.0.1:${EMBEDDED_DATABASE_PORT}/postgres`;
 
 const SUBJECTS = [
-  ['standards-compliance', 'Auditoria de certificacion de cafe', 'La certificadora visita en marzo; dudas sobre el criterio de trazabilidad.'],
-  ['market-access', 'Compradores de cafe organico', 'Buscamos compradores en Europa para dos contenedores de la proxima cosecha.'],
-  ['climate-resilience', 'Sequia en la zona alta', 'La sequia afecta a 40 productores; pedimos orientacion sobre el fondo de resiliencia.'],
-  ['sustainable-production', 'Roya en parcelas de cafe', 'La roya avanza en las parcelas altas; necesitamos apoyo tecnico.'],
-  ['fair-trade-visibility', 'Materiales para la feria nacional', 'Queremos presentar la prima de Comercio Justo en la feria de mayo.'],
-  ['human-rights', 'Trabajadores temporales de la cosecha', 'Revisamos las condiciones de los trabajadores temporales.'],
+  [
+    'standards-compliance',
+    'Auditoria de certificacion de cafe',
+    'La certificadora visita en marzo; dudas sobre el criterio de trazabilidad.',
+  ],
+  [
+    'market-access',
+    'Compradores de cafe organico',
+    'Buscamos compradores en Europa para dos contenedores de la proxima cosecha.',
+  ],
+  [
+    'climate-resilience',
+    'Sequia en la zona alta',
+    'La sequia afecta a 40 productores; pedimos orientacion sobre el fondo de resiliencia.',
+  ],
+  [
+    'sustainable-production',
+    'Roya en parcelas de cafe',
+    'La roya avanza en las parcelas altas; necesitamos apoyo tecnico.',
+  ],
+  [
+    'fair-trade-visibility',
+    'Materiales para la feria nacional',
+    'Queremos presentar la prima de Comercio Justo en la feria de mayo.',
+  ],
+  [
+    'human-rights',
+    'Trabajadores temporales de la cosecha',
+    'Revisamos las condiciones de los trabajadores temporales.',
+  ],
   ['social-inclusion', 'Jovenes en el consejo directivo', 'Queremos incluir a mas jovenes y mujeres en el consejo.'],
 ];
 
@@ -62,7 +86,11 @@ export async function seedEmbeddedRequests(db, target, log) {
               2, 'Representative of the country', created + interval '2 days', created + interval '15 days',
               to_tsvector('simple', unaccent('SR-' || extract(year FROM created)::int || '-' || lpad((500000 + i)::text, 6, '0') || ' ' || subject || ' ' || description))
        FROM rows`,
-      [done + 1, n, JSON.stringify(SUBJECTS.map(([area, subject, description], k) => ({ k, area, subject, description })))],
+      [
+        done + 1,
+        n,
+        JSON.stringify(SUBJECTS.map(([area, subject, description], k) => ({ k, area, subject, description }))),
+      ],
     );
   }
   // New submissions take numbers after the ones used here.

@@ -23,12 +23,36 @@ const DOMAIN = 'bench.example';
 
 /** Staff of the bench's own: two directors (whole regions) and, without seeded ones, two representatives. */
 const DIRECTORS = [
-  { email: `bench.director.and@${DOMAIN}`, name: 'Bench Director Andes', role: 'director', region: 'AND', coverage: [] },
-  { email: `bench.director.cam@${DOMAIN}`, name: 'Bench Director Central America', role: 'director', region: 'CAM', coverage: [] },
+  {
+    email: `bench.director.and@${DOMAIN}`,
+    name: 'Bench Director Andes',
+    role: 'director',
+    region: 'AND',
+    coverage: [],
+  },
+  {
+    email: `bench.director.cam@${DOMAIN}`,
+    name: 'Bench Director Central America',
+    role: 'director',
+    region: 'CAM',
+    coverage: [],
+  },
 ];
 const OWN_REPRESENTATIVES = [
-  { email: `bench.rep.mx@${DOMAIN}`, name: 'Bench Representative Mexico', role: 'representative', region: null, coverage: [{ country: 'MX' }] },
-  { email: `bench.rep.co@${DOMAIN}`, name: 'Bench Representative Colombia', role: 'representative', region: null, coverage: [{ country: 'CO' }] },
+  {
+    email: `bench.rep.mx@${DOMAIN}`,
+    name: 'Bench Representative Mexico',
+    role: 'representative',
+    region: null,
+    coverage: [{ country: 'MX' }],
+  },
+  {
+    email: `bench.rep.co@${DOMAIN}`,
+    name: 'Bench Representative Colombia',
+    role: 'representative',
+    region: null,
+    coverage: [{ country: 'CO' }],
+  },
 ];
 /** Seeded representatives, never the demo accounts (their password is the demo one). */
 export const REPRESENTATIVE_COUNTRIES = ['MX', 'CO'];
@@ -90,7 +114,13 @@ export async function prepareAccounts(db, { membersPerCountry = 2 } = {}) {
   const seeded = (await db.query(SEEDED_REPRESENTATIVES, [REPRESENTATIVE_COUNTRIES])).rows;
   for (const person of seeded) {
     await db.query(`UPDATE users SET password_hash = $2 WHERE id = $1`, [person.id, hash]);
-    staff.push({ id: person.id, email: person.email, role: 'representative', region: null, coverage: [{ country: person.country_code }] });
+    staff.push({
+      id: person.id,
+      email: person.email,
+      role: 'representative',
+      region: null,
+      coverage: [{ country: person.country_code }],
+    });
   }
   for (const person of [...(seeded.length ? [] : OWN_REPRESENTATIVES), ...DIRECTORS]) {
     const { rows } = await db.query(
@@ -103,9 +133,18 @@ export async function prepareAccounts(db, { membersPerCountry = 2 } = {}) {
     );
     await db.query(`DELETE FROM coverage_entries WHERE user_id = $1`, [rows[0].id]);
     for (const entry of person.coverage) {
-      await db.query(`INSERT INTO coverage_entries (user_id, country_code) VALUES ($1, $2)`, [rows[0].id, entry.country]);
+      await db.query(`INSERT INTO coverage_entries (user_id, country_code) VALUES ($1, $2)`, [
+        rows[0].id,
+        entry.country,
+      ]);
     }
-    staff.push({ id: rows[0].id, email: person.email, role: person.role, region: person.region, coverage: person.coverage });
+    staff.push({
+      id: rows[0].id,
+      email: person.email,
+      role: person.role,
+      region: person.region,
+      coverage: person.coverage,
+    });
   }
   return { members, staff };
 }
@@ -120,7 +159,10 @@ export async function cleanUp(db, { since = null, representatives = [] } = {}) {
       `DELETE FROM refresh_tokens WHERE family_id IN (SELECT id FROM refresh_token_families WHERE user_id = ANY($1::uuid[]) AND created_at >= $2)`,
       [representatives, since],
     );
-    await db.query(`DELETE FROM refresh_token_families WHERE user_id = ANY($1::uuid[]) AND created_at >= $2`, [representatives, since]);
+    await db.query(`DELETE FROM refresh_token_families WHERE user_id = ANY($1::uuid[]) AND created_at >= $2`, [
+      representatives,
+      since,
+    ]);
   }
   const { rows } = await db.query(`SELECT id FROM users WHERE email LIKE $1`, [`%@${DOMAIN}`]);
   const ids = rows.map((row) => row.id);
@@ -128,14 +170,20 @@ export async function cleanUp(db, { since = null, representatives = [] } = {}) {
   let deleted;
   await db.query('BEGIN');
   try {
-    await db.query(`CREATE TEMP TABLE bench_requests ON COMMIT DROP AS SELECT id FROM requests WHERE created_by = ANY($1::uuid[])`, [ids]);
+    await db.query(
+      `CREATE TEMP TABLE bench_requests ON COMMIT DROP AS SELECT id FROM requests WHERE created_by = ANY($1::uuid[])`,
+      [ids],
+    );
     await db.query(`DELETE FROM notifications WHERE request_id IN (SELECT id FROM bench_requests)`);
     await db.query(`DELETE FROM request_events WHERE request_id IN (SELECT id FROM bench_requests)`);
     await db.query(`DELETE FROM request_messages WHERE request_id IN (SELECT id FROM bench_requests)`);
     await db.query(`DELETE FROM attachments WHERE request_id IN (SELECT id FROM bench_requests)`);
     deleted = await db.query(`DELETE FROM requests WHERE id IN (SELECT id FROM bench_requests)`);
     await db.query(`DELETE FROM idempotency_keys WHERE user_id = ANY($1::uuid[])`, [ids]);
-    await db.query(`DELETE FROM refresh_tokens WHERE family_id IN (SELECT id FROM refresh_token_families WHERE user_id = ANY($1::uuid[]))`, [ids]);
+    await db.query(
+      `DELETE FROM refresh_tokens WHERE family_id IN (SELECT id FROM refresh_token_families WHERE user_id = ANY($1::uuid[]))`,
+      [ids],
+    );
     await db.query(`DELETE FROM refresh_token_families WHERE user_id = ANY($1::uuid[])`, [ids]);
     await db.query(`DELETE FROM login_failures WHERE email_key LIKE $1`, [`%@${DOMAIN}`]);
     await db.query('COMMIT');

@@ -56,7 +56,14 @@ export async function measureSlice({ url, connections, duration, next, kindOf })
   });
   const started = performance.now();
   const result = await instance;
-  return { seconds: (performance.now() - started) / 1000, latencies, byKind, statuses, errors: result.errors, timeouts: result.timeouts };
+  return {
+    seconds: (performance.now() - started) / 1000,
+    latencies,
+    byKind,
+    statuses,
+    errors: result.errors,
+    timeouts: result.timeouts,
+  };
 }
 
 /** Slices of one server put together: requests/s (2xx only), latency percentiles, failures. */
@@ -71,7 +78,13 @@ export function summarize(slices) {
   }
   const kinds = [...byKind].map(([kind, times]) => {
     times.sort((a, b) => a - b);
-    return { kind, n: times.length, p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99) };
+    return {
+      kind,
+      n: times.length,
+      p50: percentile(times, 50),
+      p95: percentile(times, 95),
+      p99: percentile(times, 99),
+    };
   });
   return {
     kinds,

@@ -11,7 +11,16 @@ import http from 'node:http';
  * both. At most `maxOutstanding` requests wait at once: the ones due beyond that are not sent
  * and counted as errors (a server that stopped answering must not get an unbounded pile).
  */
-export async function measureOpenLoop({ url, rate, seconds, next, kindOf, record = true, timeoutMs = 30_000, maxOutstanding = 2000 }) {
+export async function measureOpenLoop({
+  url,
+  rate,
+  seconds,
+  next,
+  kindOf,
+  record = true,
+  timeoutMs = 30_000,
+  maxOutstanding = 2000,
+}) {
   const target = new URL(url);
   const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
   const interval = 1000 / rate;
@@ -28,28 +37,34 @@ export async function measureOpenLoop({ url, rate, seconds, next, kindOf, record
     new Promise((resolve) => {
       const headers = { ...request.headers };
       if (request.body !== undefined) headers['content-length'] = Buffer.byteLength(request.body);
-      const req = http.request({ host: target.hostname, port: target.port, method: request.method, path: request.path, headers, agent }, (response) => {
-        response.resume();
-        response.on('end', () => {
-          const ms = performance.now() - due;
-          if (record) {
-            statuses[response.statusCode] = (statuses[response.statusCode] ?? 0) + 1;
-            if (response.statusCode >= 200 && response.statusCode < 300) {
-              latencies.push(ms);
-              if (kindOf) {
-                const kind = kindOf.get(`${request.path} ${/^Bearer (.+)$/.exec(request.headers?.authorization ?? '')?.[1] ?? ''}`) ?? 'other';
-                if (!byKind.has(kind)) byKind.set(kind, []);
-                byKind.get(kind).push(ms);
+      const req = http.request(
+        { host: target.hostname, port: target.port, method: request.method, path: request.path, headers, agent },
+        (response) => {
+          response.resume();
+          response.on('end', () => {
+            const ms = performance.now() - due;
+            if (record) {
+              statuses[response.statusCode] = (statuses[response.statusCode] ?? 0) + 1;
+              if (response.statusCode >= 200 && response.statusCode < 300) {
+                latencies.push(ms);
+                if (kindOf) {
+                  const kind =
+                    kindOf.get(
+                      `${request.path} ${/^Bearer (.+)$/.exec(request.headers?.authorization ?? '')?.[1] ?? ''}`,
+                    ) ?? 'other';
+                  if (!byKind.has(kind)) byKind.set(kind, []);
+                  byKind.get(kind).push(ms);
+                }
               }
             }
-          }
-          resolve();
-        });
-        response.on('error', () => {
-          if (record) errors++;
-          resolve();
-        });
-      });
+            resolve();
+          });
+          response.on('error', () => {
+            if (record) errors++;
+            resolve();
+          });
+        },
+      );
       req.setTimeout(timeoutMs, () => {
         if (record) timeouts++;
         req.destroy(new Error('timeout'));

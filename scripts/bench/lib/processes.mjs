@@ -11,12 +11,16 @@ export const API_DIST = join(ROOT, 'api', 'dist');
 export const BARE_SERVER = join(ROOT, 'scripts', 'bench', 'bare-server.mjs');
 
 /** LIST_EXACT_TOTAL_LIMIT when the bench is given one (to try another), for both servers alike. */
-const listLimit = () => (process.env.LIST_EXACT_TOTAL_LIMIT ? { LIST_EXACT_TOTAL_LIMIT: process.env.LIST_EXACT_TOTAL_LIMIT } : {});
+const listLimit = () =>
+  process.env.LIST_EXACT_TOTAL_LIMIT ? { LIST_EXACT_TOTAL_LIMIT: process.env.LIST_EXACT_TOTAL_LIMIT } : {};
 
 /** Waits for a line matching `pattern` on the child's stdout; the match's first group. */
 function waitForOutput(child, pattern, output, timeoutMs) {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`not ready within ${timeoutMs / 1000} s:\n${output()}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`not ready within ${timeoutMs / 1000} s:\n${output()}`)),
+      timeoutMs,
+    );
     const check = () => {
       const match = pattern.exec(output());
       if (match) {
@@ -92,7 +96,13 @@ export async function startApi({ databaseUrl, jwtSecret, poolSize, cpuProfileDir
     ...extraEnv,
   };
   // Migrations run at start-up: a new index on a million rows takes a while the first time.
-  const server = await spawnServer({ name: 'API', args, env, pattern: /running at (http:\/\/localhost:\d+)/, timeoutMs: 600_000 });
+  const server = await spawnServer({
+    name: 'API',
+    args,
+    env,
+    pattern: /running at (http:\/\/localhost:\d+)/,
+    timeoutMs: 600_000,
+  });
   const stop = server.stop;
   server.stop = async () => {
     await stop();
@@ -103,6 +113,21 @@ export async function startApi({ databaseUrl, jwtSecret, poolSize, cpuProfileDir
 
 /** The bare node:http + pg server running the same SQL (see bare-server.mjs). */
 export function startBare({ databaseUrl, jwtSecret, poolSize, apiDist = API_DIST }) {
-  const env = { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'production', DATABASE_URL: databaseUrl, JWT_SECRET: jwtSecret, POOL_SIZE: String(poolSize), API_DIST: apiDist, ...listLimit() };
-  return spawnServer({ name: 'bare', args: [BARE_SERVER], env, pattern: /bare server listening at (http:\/\/127\.0\.0\.1:\d+)/, timeoutMs: 60_000 });
+  const env = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    NODE_ENV: 'production',
+    DATABASE_URL: databaseUrl,
+    JWT_SECRET: jwtSecret,
+    POOL_SIZE: String(poolSize),
+    API_DIST: apiDist,
+    ...listLimit(),
+  };
+  return spawnServer({
+    name: 'bare',
+    args: [BARE_SERVER],
+    env,
+    pattern: /bare server listening at (http:\/\/127\.0\.0\.1:\d+)/,
+    timeoutMs: 60_000,
+  });
 }

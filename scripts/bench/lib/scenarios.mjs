@@ -13,13 +13,41 @@ export function signIn(accounts) {
 }
 
 const SUBMISSIONS = [
-  ['market-access', 'Contacto con compradores de cafe en Alemania', 'Buscamos compradores para 2 contenedores de cafe organico de la proxima cosecha.'],
-  ['standards-compliance', 'Auditoria de certificacion en marzo', 'La certificadora visita la organizacion en marzo; tenemos dudas sobre el criterio 3.2.'],
-  ['sustainable-production', 'Renovacion de parcelas de cacao', 'Necesitamos apoyo tecnico para renovar parcelas viejas de cacao fino de aroma.'],
-  ['climate-resilience', 'Sequia en la zona alta', 'La sequia afecta a 40 productores; pedimos orientacion sobre el fondo de resiliencia.'],
-  ['fair-trade-visibility', 'Materiales para la feria nacional', 'Queremos presentar la prima de Comercio Justo en la feria nacional de mayo.'],
-  ['human-rights', 'Condiciones de trabajadores temporales', 'Revisamos las condiciones laborales de los trabajadores temporales de la cosecha.'],
-  ['social-inclusion', 'Programa para jovenes productores', 'Queremos incluir a mas jovenes y mujeres en el consejo directivo.'],
+  [
+    'market-access',
+    'Contacto con compradores de cafe en Alemania',
+    'Buscamos compradores para 2 contenedores de cafe organico de la proxima cosecha.',
+  ],
+  [
+    'standards-compliance',
+    'Auditoria de certificacion en marzo',
+    'La certificadora visita la organizacion en marzo; tenemos dudas sobre el criterio 3.2.',
+  ],
+  [
+    'sustainable-production',
+    'Renovacion de parcelas de cacao',
+    'Necesitamos apoyo tecnico para renovar parcelas viejas de cacao fino de aroma.',
+  ],
+  [
+    'climate-resilience',
+    'Sequia en la zona alta',
+    'La sequia afecta a 40 productores; pedimos orientacion sobre el fondo de resiliencia.',
+  ],
+  [
+    'fair-trade-visibility',
+    'Materiales para la feria nacional',
+    'Queremos presentar la prima de Comercio Justo en la feria nacional de mayo.',
+  ],
+  [
+    'human-rights',
+    'Condiciones de trabajadores temporales',
+    'Revisamos las condiciones laborales de los trabajadores temporales de la cosecha.',
+  ],
+  [
+    'social-inclusion',
+    'Programa para jovenes productores',
+    'Queremos incluir a mas jovenes y mujeres en el consejo directivo.',
+  ],
 ];
 
 /**
@@ -54,7 +82,9 @@ export function inboxQueries(staff, reference) {
   return queriesOf(staff, (person) => [
     ['open work', `status=${OPEN}`],
     // A director's own list is short (escalations): its triage view of the unassigned instead.
-    person.role === 'director' ? ['unassigned', `assignee=none&status=new`] : ['mine, open', `assignee=me&status=${OPEN}`],
+    person.role === 'director'
+      ? ['unassigned', `assignee=none&status=new`]
+      : ['mine, open', `assignee=me&status=${OPEN}`],
     ['open, one area', `status=assigned,in_progress,waiting_on_member&area=market-access`],
     ['open, area + search', `status=in_progress,waiting_on_member&area=standards-compliance&q=auditoria`],
     ['open, search', `status=${OPEN}&q=cafe`],
@@ -71,7 +101,10 @@ export function inboxQueries(staff, reference) {
  */
 export function heavyInboxQueries(staff) {
   return queriesOf(staff, (person) => [
-    [person.role === 'director' ? 'whole region, no filter' : 'mine, ever', person.role === 'director' ? '' : 'assignee=me'],
+    [
+      person.role === 'director' ? 'whole region, no filter' : 'mine, ever',
+      person.role === 'director' ? '' : 'assignee=me',
+    ],
     ['archive search', `status=closed&area=climate-resilience&q=sequia`],
   ]);
 }
@@ -81,7 +114,12 @@ function queriesOf(staff, kindsOf) {
   for (const [p, person] of staff.entries()) {
     for (const [k, [kind, query]] of kindsOf(person).entries()) {
       // Interleaved: each kind of query for each person, then the next kind.
-      queries.push({ kind, person, order: k * staff.length + p, path: `/api/v1/requests?${query ? `${query}&` : ''}sort=-createdAt&pageSize=25` });
+      queries.push({
+        kind,
+        person,
+        order: k * staff.length + p,
+        path: `/api/v1/requests?${query ? `${query}&` : ''}sort=-createdAt&pageSize=25`,
+      });
     }
   }
   return queries;

@@ -43,12 +43,18 @@ export async function recreateDefaultDatabase() {
 
 function run(command, args, env) {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve(output) : reject(new Error(`${command} ${args.join(' ')} failed (${code}):\n${output}`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolve(output) : reject(new Error(`${command} ${args.join(' ')} failed (${code}):\n${output}`)),
+    );
   });
 }
 
@@ -141,7 +147,9 @@ export class CopyWriter {
 export function field(value) {
   if (value === null || value === undefined) return '\\N';
   const text = String(value);
-  return /[\\\t\n\r]/.test(text) ? text.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r') : text;
+  return /[\\\t\n\r]/.test(text)
+    ? text.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r')
+    : text;
 }
 
 /**
@@ -174,7 +182,8 @@ export async function loadStructure(client, tables) {
 }
 
 export async function dropStructure(client, structure) {
-  for (const fk of structure.foreignKeys) await client.query(`ALTER TABLE ${fk.table_name} DROP CONSTRAINT ${fk.conname}`);
+  for (const fk of structure.foreignKeys)
+    await client.query(`ALTER TABLE ${fk.table_name} DROP CONSTRAINT ${fk.conname}`);
   for (const key of structure.keys) await client.query(`ALTER TABLE ${key.table_name} DROP CONSTRAINT ${key.conname}`);
   for (const index of structure.indexes) await client.query(`DROP INDEX ${index.index_name}`);
 }
@@ -192,7 +201,9 @@ export async function restoreStructure(clients, structure) {
       for (let job = jobs.shift(); job; job = jobs.shift()) await client.query(job);
     }),
   );
-  const fks = structure.foreignKeys.map((fk) => `ALTER TABLE ${fk.table_name} ADD CONSTRAINT ${fk.conname} ${fk.definition}`);
+  const fks = structure.foreignKeys.map(
+    (fk) => `ALTER TABLE ${fk.table_name} ADD CONSTRAINT ${fk.conname} ${fk.definition}`,
+  );
   await Promise.all(
     clients.map(async (client) => {
       for (let job = fks.shift(); job; job = fks.shift()) await client.query(job);

@@ -5,7 +5,9 @@
 // and the two agree once rounded as the API rounds them.
 const round2 = (value) => Math.round(Number(value) * 100) / 100;
 
-export const canonicalValue = (column, value) => (value === null ? null : column === 'satisfaction_avg' ? String(round2(value)) : String(value));
+export const canonicalValue = (column, value) =>
+  value === null ? null : column === 'satisfaction_avg' ? String(round2(value)) : String(value);
 
 /** A row as [column, canonical value] pairs, in its columns' order. */
-export const canonicalRow = (row) => Object.entries(row).map(([column, value]) => [column, canonicalValue(column, value)]);
+export const canonicalRow = (row) =>
+  Object.entries(row).map(([column, value]) => [column, canonicalValue(column, value)]);

@@ -49,7 +49,10 @@ export async function runAxe(page: Page, label: string): Promise<AxeResults> {
   );
   mkdirSync(REPORT_DIR, { recursive: true });
   const file = label.replace(/[^a-z0-9-]+/gi, '_');
-  writeFileSync(join(REPORT_DIR, `${file}.json`), JSON.stringify({ label, url: results.url, violations: results.violations }, null, 2));
+  writeFileSync(
+    join(REPORT_DIR, `${file}.json`),
+    JSON.stringify({ label, url: results.url, violations: results.violations }, null, 2),
+  );
   return results;
 }
 
@@ -60,10 +63,15 @@ export async function runAxe(page: Page, label: string): Promise<AxeResults> {
 export async function expectAccessible(page: Page, label: string): Promise<Result[]> {
   const { violations } = await runAxe(page, label);
   const failing = violations
-    .map((violation) => ({ ...violation, nodes: violation.nodes.filter((node) => FAILING_IMPACTS.includes(node.impact ?? violation.impact ?? 'minor')) }))
+    .map((violation) => ({
+      ...violation,
+      nodes: violation.nodes.filter((node) => FAILING_IMPACTS.includes(node.impact ?? violation.impact ?? 'minor')),
+    }))
     .filter((violation) => violation.nodes.length > 0);
   if (failing.length > 0) {
-    throw new Error(`axe: ${failing.length} serious or critical WCAG 2.2 AA violation(s) on ${label} (${page.url()}):\n${describeViolations(failing)}`);
+    throw new Error(
+      `axe: ${failing.length} serious or critical WCAG 2.2 AA violation(s) on ${label} (${page.url()}):\n${describeViolations(failing)}`,
+    );
   }
   return violations.filter((violation) => !failing.some((found) => found.id === violation.id));
 }

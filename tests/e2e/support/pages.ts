@@ -31,7 +31,12 @@ export interface SignInOptions {
 }
 
 /** A fresh browser profile (its own storage), signed in through the sign-in form. */
-export async function signIn(browser: Browser, portal: TestPortal, email: string, options: SignInOptions = {}): Promise<{ context: BrowserContext; page: Page }> {
+export async function signIn(
+  browser: Browser,
+  portal: TestPortal,
+  email: string,
+  options: SignInOptions = {},
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
     viewport: options.viewport ?? PHONE,
     locale: options.locale ?? 'es',
@@ -49,7 +54,11 @@ export async function signIn(browser: Browser, portal: TestPortal, email: string
 
 /** Waits until nothing on the page says it is loading (busy regions, spinners, skeletons, loading lines). */
 export async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(() => !document.querySelector('[aria-busy="true"], .spinner, .skeleton, p.loading'), undefined, { timeout: 15_000 });
+  await page.waitForFunction(
+    () => !document.querySelector('[aria-busy="true"], .spinner, .skeleton, p.loading'),
+    undefined,
+    { timeout: 15_000 },
+  );
 }
 
 /** A full-page screenshot into tests/e2e/screenshots/<name>-<width>x<height>.png. */

@@ -52,7 +52,11 @@ export const routes: Routes = [
         title: pageTitle('nav.organizationPeople'),
       },
       { path: 'inbox', canMatch: [requireSection('inbox')], loadChildren: () => import('./inbox/inbox.routes') },
-      { path: 'reports', canMatch: [requireSection('reports')], loadChildren: () => import('./reports/reports.routes') },
+      {
+        path: 'reports',
+        canMatch: [requireSection('reports')],
+        loadChildren: () => import('./reports/reports.routes'),
+      },
       { path: 'notifications', loadChildren: () => import('./notifications/notifications.routes') },
       {
         path: 'admin',

@@ -21,7 +21,17 @@ import type { Action, PlannedFile } from './case-plan';
 import { barChartPng, fieldPng, tinyPdf } from './files';
 import { PHRASE_BANKS } from './phrases';
 import type { Random } from './random';
-import type { AttachmentRow, DemoOrganization, EventRow, HistoryCase, MemberPerson, MessageRow, NotificationRow, RequestRow, StaffPerson } from './types';
+import type {
+  AttachmentRow,
+  DemoOrganization,
+  EventRow,
+  HistoryCase,
+  MemberPerson,
+  MessageRow,
+  NotificationRow,
+  RequestRow,
+  StaffPerson,
+} from './types';
 
 const DAY = 86_400_000;
 const AUTO_CLOSE_REASON = `Closed automatically after ${AUTO_CLOSE_DAYS} days without activity`;
@@ -82,8 +92,16 @@ export function applyCase(frame: CaseFrame, actions: readonly Action[]): Applied
   const assignments: AppliedCase['assignments'] = [];
 
   const due = (pausedMinutes: number) => ({
-    firstResponse: addBusinessHours(new Date(t0), frame.policy.firstResponseHours + pausedMinutes / 60, frame.calendar).getTime(),
-    resolution: addBusinessHours(new Date(t0), frame.policy.resolutionHours + pausedMinutes / 60, frame.calendar).getTime(),
+    firstResponse: addBusinessHours(
+      new Date(t0),
+      frame.policy.firstResponseHours + pausedMinutes / 60,
+      frame.calendar,
+    ).getTime(),
+    resolution: addBusinessHours(
+      new Date(t0),
+      frame.policy.resolutionHours + pausedMinutes / 60,
+      frame.calendar,
+    ).getTime(),
   });
   const assignee0 = frame.route.assignee?.id ?? null;
   const r: RequestRow = {
@@ -130,21 +148,60 @@ export function applyCase(frame: CaseFrame, actions: readonly Action[]): Applied
   const actorOf = (personId: string): CaseActor =>
     personId === member.id
       ? { id: personId, role: 'member', region: null, organizationId: frame.organization.id }
-      : { id: personId, role: staffById.get(personId)!.role, region: staffById.get(personId)!.region, organizationId: null };
+      : {
+          id: personId,
+          role: staffById.get(personId)!.role,
+          region: staffById.get(personId)!.region,
+          organizationId: null,
+        };
   const check = (personId: string, action: CaseAction) => {
-    if (!mayActOnCase(actorOf(personId), { assigneeId: r.assigneeId, region: r.region, organizationId: r.organizationId }, action)) {
+    if (
+      !mayActOnCase(
+        actorOf(personId),
+        { assigneeId: r.assigneeId, region: r.region, organizationId: r.organizationId },
+        action,
+      )
+    ) {
       throw new Error(`demo history: ${personId} may not ${action} on ${id} (${r.status})`);
     }
   };
   const base = { subject: r.subject };
-  const notify = (recipientId: string | null, kind: NotificationKind, eventKey: string, at: number, params: Record<string, string | undefined>) => {
+  const notify = (
+    recipientId: string | null,
+    kind: NotificationKind,
+    eventKey: string,
+    at: number,
+    params: Record<string, string | undefined>,
+  ) => {
     if (!recipientId) return;
-    const clean = Object.fromEntries(Object.entries({ ...base, ...params }).filter(([, value]) => value !== undefined)) as Record<string, string>;
+    const clean = Object.fromEntries(
+      Object.entries({ ...base, ...params }).filter(([, value]) => value !== undefined),
+    ) as Record<string, string>;
     // Read within hours once it is a day or two old; the last ones are mostly still unread.
-    const readAt = at < now - 1.5 * DAY ? Math.min(now - 60_000, at + rng.lognormal(5, 1) * 3_600_000) : rng.chance(0.25) ? Math.min(now - 60_000, at + rng.int(3_600_000)) : null;
-    notifications.push({ recipientId, kind, requestId: id, eventKey, params: clean, createdAt: at, readAt: readAt !== null && readAt > at ? readAt : null });
+    const readAt =
+      at < now - 1.5 * DAY
+        ? Math.min(now - 60_000, at + rng.lognormal(5, 1) * 3_600_000)
+        : rng.chance(0.25)
+          ? Math.min(now - 60_000, at + rng.int(3_600_000))
+          : null;
+    notifications.push({
+      recipientId,
+      kind,
+      requestId: id,
+      eventKey,
+      params: clean,
+      createdAt: at,
+      readAt: readAt !== null && readAt > at ? readAt : null,
+    });
   };
-  const event = (at: number, actorId: string | null, type: EventRow['type'], from: string | null, to: string | null, reason: string | null = null) => {
+  const event = (
+    at: number,
+    actorId: string | null,
+    type: EventRow['type'],
+    from: string | null,
+    to: string | null,
+    reason: string | null = null,
+  ) => {
     const row: EventRow = { id: rng.uuid(), requestId: id, actorId, type, from, to, reason, createdAt: stamp(at) };
     events.push(row);
     return row;
@@ -157,7 +214,8 @@ export function applyCase(frame: CaseFrame, actions: readonly Action[]): Applied
   // Routing's load: a span per stretch the request is open in someone's hands.
   let spanFrom = t0;
   const closeSpan = (at: number) => {
-    if (r.assigneeId && OPEN.has(r.status) && at > spanFrom) openSpans.push({ personId: r.assigneeId, from: spanFrom, to: at });
+    if (r.assigneeId && OPEN.has(r.status) && at > spanFrom)
+      openSpans.push({ personId: r.assigneeId, from: spanFrom, to: at });
     spanFrom = at;
   };
 
@@ -173,7 +231,13 @@ export function applyCase(frame: CaseFrame, actions: readonly Action[]): Applied
     for (const recipient of recipients) notify(recipient, 'request.breached', `breach:${id}`, at, { assignee });
   };
 
-  const setStatus = (at: number, actorId: string | null, to: RequestStatus, reason: string | null, options: { notify: boolean }) => {
+  const setStatus = (
+    at: number,
+    actorId: string | null,
+    to: RequestStatus,
+    reason: string | null,
+    options: { notify: boolean },
+  ) => {
     const from = r.status;
     const reopen = isReopen(from, to);
     const row = event(at, actorId, 'status_changed', from, to, reason);
@@ -193,18 +257,36 @@ export function applyCase(frame: CaseFrame, actions: readonly Action[]): Applied
     if (!options.notify) return;
     const recipient = actorId === member.id ? r.assigneeId : r.createdBy;
     if (recipient && recipient !== actorId) {
-      notify(recipient, to === 'resolved' ? 'request.resolved' : 'request.status_changed', `event:${row.id}`, row.createdAt, { from, to, reason: reason ?? undefined });
+      notify(
+        recipient,
+        to === 'resolved' ? 'request.resolved' : 'request.status_changed',
+        `event:${row.id}`,
+        row.createdAt,
+        { from, to, reason: reason ?? undefined },
+      );
     }
   };
 
   const attach = (at: number, uploadedBy: string, messageId: string | null, file: PlannedFile) => {
-    const lines = [`${frame.organization.name}`, ...(messageId ? wrap(messages[messages.length - 1].body.replace(/\n+/g, ' '), 88) : [frame.description])];
-    const bank = PHRASE_BANKS[(uploadedBy === member.id ? member.language : staffById.get(uploadedBy)!.language) as keyof typeof PHRASE_BANKS] ?? PHRASE_BANKS.es;
+    const lines = [
+      `${frame.organization.name}`,
+      ...(messageId ? wrap(messages[messages.length - 1].body.replace(/\n+/g, ' '), 88) : [frame.description]),
+    ];
+    const bank =
+      PHRASE_BANKS[
+        (uploadedBy === member.id ? member.language : staffById.get(uploadedBy)!.language) as keyof typeof PHRASE_BANKS
+      ] ?? PHRASE_BANKS.es;
     const content = file.name.endsWith('.png')
       ? /(foto|photo|damage|danos|degats)/.test(file.name)
         ? fieldPng(Array.from({ length: 36 }, () => rng.next()))
         : barChartPng(Array.from({ length: 6 }, () => 0.2 + 0.8 * rng.next()))
-      : tinyPdf(file.title, [...lines, '', `${bank.document.prepared}: ${personName(uploadedBy)}`, `${bank.document.date}: ${new Date(at).toISOString().slice(0, 10)}`, bank.document.page]);
+      : tinyPdf(file.title, [
+          ...lines,
+          '',
+          `${bank.document.prepared}: ${personName(uploadedBy)}`,
+          `${bank.document.date}: ${new Date(at).toISOString().slice(0, 10)}`,
+          bank.document.page,
+        ]);
     // Named and typed by the upload path's own rules (attachments.service.ts: the type read from the bytes, the name checked against it).
     const sanitized = sanitizeFileName(file.name);
     const contentType = detectContentType(content, sanitized);
@@ -224,10 +306,18 @@ export function applyCase(frame: CaseFrame, actions: readonly Action[]): Applied
     });
   };
 
-  const giveTo = (at: number, actorId: string, targetId: string, type: 'assigned' | 'escalated', reason: string | null) => {
+  const giveTo = (
+    at: number,
+    actorId: string,
+    targetId: string,
+    type: 'assigned' | 'escalated',
+    reason: string | null,
+  ) => {
     const target = staffById.get(targetId)!;
-    if (['resolved', 'closed', 'withdrawn'].includes(r.status)) throw new Error(`demo history: ${id} is ${r.status}, it cannot be given to anyone`);
-    if (!WORKS_CASES.has(target.role) || !target.available || targetId === r.assigneeId) throw new Error(`demo history: ${id} cannot go to ${target.name}`);
+    if (['resolved', 'closed', 'withdrawn'].includes(r.status))
+      throw new Error(`demo history: ${id} is ${r.status}, it cannot be given to anyone`);
+    if (!WORKS_CASES.has(target.role) || !target.available || targetId === r.assigneeId)
+      throw new Error(`demo history: ${id} cannot go to ${target.name}`);
     const previous = r.assigneeId ? staffById.get(r.assigneeId)!.name : null;
     const wasNew = r.status === 'new';
     const row = event(at, actorId, type, previous, target.name, reason);
@@ -241,11 +331,17 @@ export function applyCase(frame: CaseFrame, actions: readonly Action[]): Applied
     assignments.push({ personId: targetId, at: row.createdAt });
     touch(row.createdAt);
     if (targetId !== actorId) {
-      notify(targetId, type === 'escalated' ? 'request.escalated' : 'request.assigned', `event:${row.id}`, row.createdAt, {
-        organization: frame.organization.name,
-        author: personName(actorId),
-        reason: reason ?? undefined,
-      });
+      notify(
+        targetId,
+        type === 'escalated' ? 'request.escalated' : 'request.assigned',
+        `event:${row.id}`,
+        row.createdAt,
+        {
+          organization: frame.organization.name,
+          author: personName(actorId),
+          reason: reason ?? undefined,
+        },
+      );
     }
   };
 
@@ -265,8 +361,16 @@ export function applyCase(frame: CaseFrame, actions: readonly Action[]): Applied
       case 'message': {
         const staff = action.actorId !== member.id;
         check(action.actorId, action.internal ? 'internal-note' : 'reply');
-        if (r.status === 'closed' || r.status === 'withdrawn') throw new Error(`demo history: a message on ${r.status} ${id}`);
-        const message: MessageRow = { id: rng.uuid(), requestId: id, authorId: action.actorId, body: action.body, internal: action.internal, createdAt: stamp(action.at) };
+        if (r.status === 'closed' || r.status === 'withdrawn')
+          throw new Error(`demo history: a message on ${r.status} ${id}`);
+        const message: MessageRow = {
+          id: rng.uuid(),
+          requestId: id,
+          authorId: action.actorId,
+          body: action.body,
+          internal: action.internal,
+          createdAt: stamp(action.at),
+        };
         messages.push(message);
         if (action.internal) r.internalText += ` ${action.body}`;
         else r.publicText += ` ${action.body}`;
@@ -274,30 +378,40 @@ export function applyCase(frame: CaseFrame, actions: readonly Action[]): Applied
         if (staff && !action.internal) {
           r.firstRespondedAt ??= message.createdAt;
           // A staff reply to an assigned request means the work has started.
-          if (r.status === 'assigned') setStatus(message.createdAt, action.actorId, 'in_progress', null, { notify: false });
+          if (r.status === 'assigned')
+            setStatus(message.createdAt, action.actorId, 'in_progress', null, { notify: false });
         }
         if (!staff) {
           lastMemberMessageAt = message.createdAt;
-          if (r.status === 'waiting_on_member') setStatus(message.createdAt, action.actorId, 'in_progress', null, { notify: false });
+          if (r.status === 'waiting_on_member')
+            setStatus(message.createdAt, action.actorId, 'in_progress', null, { notify: false });
         }
         const recipient = action.internal ? null : staff ? r.createdBy : r.assigneeId;
         if (recipient && recipient !== action.actorId) {
           const excerpt = action.body.length > 300 ? `${action.body.slice(0, 297)}…` : action.body;
-          notify(recipient, 'request.reply', `message:${message.id}`, message.createdAt, { author: personName(action.actorId), excerpt });
+          notify(recipient, 'request.reply', `message:${message.id}`, message.createdAt, {
+            author: personName(action.actorId),
+            excerpt,
+          });
         }
         if (action.file) attach(message.createdAt, action.actorId, message.id, action.file);
         break;
       }
       case 'file': {
         check(action.actorId, 'reply');
-        if (r.status === 'closed' || r.status === 'withdrawn') throw new Error(`demo history: a file on ${r.status} ${id}`);
+        if (r.status === 'closed' || r.status === 'withdrawn')
+          throw new Error(`demo history: a file on ${r.status} ${id}`);
         attach(action.at, action.actorId, null, action.file);
         break;
       }
       case 'status': {
         const actor = actorOf(action.actorId);
-        const lifecycle = allowedTransitions(r.status, actor.role, { resolvedAt: r.resolvedAt === null ? null : new Date(r.resolvedAt), now: new Date(action.at) });
-        if (!lifecycle.includes(action.to)) throw new Error(`demo history: ${r.status} → ${action.to} by ${actor.role} is not in the lifecycle (${id})`);
+        const lifecycle = allowedTransitions(r.status, actor.role, {
+          resolvedAt: r.resolvedAt === null ? null : new Date(r.resolvedAt),
+          now: new Date(action.at),
+        });
+        if (!lifecycle.includes(action.to))
+          throw new Error(`demo history: ${r.status} → ${action.to} by ${actor.role} is not in the lifecycle (${id})`);
         check(action.actorId, transitionAction(action.to));
         setStatus(action.at, action.actorId, action.to, action.reason, { notify: true });
         break;
@@ -311,7 +425,13 @@ export function applyCase(frame: CaseFrame, actions: readonly Action[]): Applied
           r.escalated = true;
         } else {
           check(action.actorId, action.targetId === action.actorId ? 'claim' : 'reassign');
-          if (!mayAssignTo(actor, { role: target.role, region: target.region, coverageRegions: target.coverageRegions }, r.region)) {
+          if (
+            !mayAssignTo(
+              actor,
+              { role: target.role, region: target.region, coverageRegions: target.coverageRegions },
+              r.region,
+            )
+          ) {
             throw new Error(`demo history: ${actor.id} may not give ${id} to ${target.name}`);
           }
           giveTo(action.at, action.actorId, action.targetId, 'assigned', action.reason);
@@ -320,7 +440,8 @@ export function applyCase(frame: CaseFrame, actions: readonly Action[]): Applied
       }
       case 'rate': {
         check(action.actorId, 'rate');
-        if ((r.status !== 'resolved' && r.status !== 'closed') || r.satisfactionScore !== null) throw new Error(`demo history: ${id} cannot be rated now`);
+        if ((r.status !== 'resolved' && r.status !== 'closed') || r.satisfactionScore !== null)
+          throw new Error(`demo history: ${id} cannot be rated now`);
         // Members who waited past the deadline rate lower.
         const scores = r.breached ? [5, 4, 4, 3, 3, 2, 1] : [5, 5, 5, 5, 4, 4, 4, 3, 2];
         const score = scores[rng.int(scores.length)];
@@ -335,10 +456,14 @@ export function applyCase(frame: CaseFrame, actions: readonly Action[]): Applied
       }
       case 'autoclose': {
         // The scheduled job: resolved and untouched for AUTO_CLOSE_DAYS.
-        if (r.status !== 'resolved' || Math.max(r.resolvedAt!, r.updatedAt) >= action.at - AUTO_CLOSE_DAYS * DAY) throw new Error(`demo history: ${id} is not due to close by itself`);
+        if (r.status !== 'resolved' || Math.max(r.resolvedAt!, r.updatedAt) >= action.at - AUTO_CLOSE_DAYS * DAY)
+          throw new Error(`demo history: ${id} is not due to close by itself`);
         setStatus(action.at, null, 'closed', AUTO_CLOSE_REASON, { notify: false });
         const row = events[events.length - 1];
-        notify(r.createdBy, 'request.status_changed', `event:${row.id}`, row.createdAt, { from: 'resolved', to: 'closed' });
+        notify(r.createdBy, 'request.status_changed', `event:${row.id}`, row.createdAt, {
+          from: 'resolved',
+          to: 'closed',
+        });
         break;
       }
     }

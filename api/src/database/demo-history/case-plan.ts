@@ -63,7 +63,8 @@ function localHour(at: number, timeZone: string): number {
 const firstName = (name: string) => name.split(' ')[0];
 const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 const choose = <T>(list: readonly T[], u: number) => list[Math.floor(u * list.length)];
-const bankOf = (person: { language: string }): PhraseBank => PHRASE_BANKS[person.language as keyof typeof PHRASE_BANKS] ?? PHRASE_BANKS.es;
+const bankOf = (person: { language: string }): PhraseBank =>
+  PHRASE_BANKS[person.language as keyof typeof PHRASE_BANKS] ?? PHRASE_BANKS.es;
 
 /**
  * The course of one request, as the actions of the people involved: the natural one drawn
@@ -77,7 +78,8 @@ export function planCase(c: CasePlanContext): { actions: Action[]; fate: Fate | 
   const bank = bankOf(c.member);
   const timeZone = c.calendar.timeZone;
   const text = (template: string) => fill(template, slots);
-  const businessTime = (from: number, hours: number) => addBusinessHours(new Date(from), Math.max(0.05, hours), c.calendar).getTime() + rng.int(45_000);
+  const businessTime = (from: number, hours: number) =>
+    addBusinessHours(new Date(from), Math.max(0.05, hours), c.calendar).getTime() + rng.int(45_000);
   // Members write while awake (07:00–21:00 where they live).
   const awake = (from: number, hours: number) => {
     const at = Math.round(from + hours * HOUR);
@@ -139,16 +141,36 @@ export function planCase(c: CasePlanContext): { actions: Action[]; fate: Fate | 
     const target = c.colleagues[0];
     if (!c.admin || !target) return { actions, fate: null };
     cursor = businessTime(t0, 3);
-    actions.push({ kind: 'assign', at: cursor, actorId: c.admin.id, targetId: target.id, reason: null, escalation: false });
+    actions.push({
+      kind: 'assign',
+      at: cursor,
+      actorId: c.admin.id,
+      targetId: target.id,
+      reason: null,
+      escalation: false,
+    });
     staff = target;
   }
-  const letter = (body: string, by: StaffPerson) => `${bank.greeting(firstName(c.member.name))}\n\n${body}\n\n${bank.signature(by.name)}`;
-  const note = (at: number, by: StaffPerson, u: number) => actions.push({ kind: 'message', at, actorId: by.id, internal: true, body: choose(bankOf(by).notes, u), file: null });
+  const letter = (body: string, by: StaffPerson) =>
+    `${bank.greeting(firstName(c.member.name))}\n\n${body}\n\n${bank.signature(by.name)}`;
+  const note = (at: number, by: StaffPerson, u: number) =>
+    actions.push({
+      kind: 'message',
+      at,
+      actorId: by.id,
+      internal: true,
+      body: choose(bankOf(by).notes, u),
+      file: null,
+    });
 
   const frAt = businessTime(cursor, d.frHours);
   const ageDays = (now - t0) / DAY;
   const feasible: Record<Fate, () => boolean> = {
-    overdue: () => ageDays >= 10 && ageDays <= 35 && frAt < now - HOUR && addBusinessHours(new Date(t0), c.resolutionHours + 1, c.calendar).getTime() < now - 2 * HOUR,
+    overdue: () =>
+      ageDays >= 10 &&
+      ageDays <= 35 &&
+      frAt < now - HOUR &&
+      addBusinessHours(new Date(t0), c.resolutionHours + 1, c.calendar).getTime() < now - 2 * HOUR,
     fresh: () => ageDays >= 2 && ageDays <= 12 && frAt < now - 8 * HOUR,
     waiting: () => ageDays >= 1.5 && ageDays <= 12 && frAt < now - 4 * HOUR,
     'in-progress': () => ageDays >= 0.5 && ageDays <= 10 && frAt < now - HOUR,
@@ -158,7 +180,13 @@ export function planCase(c: CasePlanContext): { actions: Action[]; fate: Fate | 
   if (!fate && d.withdraw) {
     const at = awake(t0, d.withdrawAfter);
     if (at < frAt) {
-      actions.push({ kind: 'status', at, actorId: memberId, to: 'withdrawn', reason: choose(bank.withdraw, d.texts[0]) });
+      actions.push({
+        kind: 'status',
+        at,
+        actorId: memberId,
+        to: 'withdrawn',
+        reason: choose(bank.withdraw, d.texts[0]),
+      });
       return { actions, fate };
     }
   }
@@ -166,24 +194,52 @@ export function planCase(c: CasePlanContext): { actions: Action[]; fate: Fate | 
 
   const asks = fate === 'waiting' || fate === 'fresh' ? true : fate ? false : d.asks;
   const askInReply = fate === 'waiting' || fate === 'fresh' ? true : d.askInReply;
-  actions.push({ kind: 'message', at: frAt, actorId: staff.id, internal: false, body: letter(text(topic.reply) + (asks && askInReply ? `\n\n${text(topic.ask)}` : ''), staff), file: null });
+  actions.push({
+    kind: 'message',
+    at: frAt,
+    actorId: staff.id,
+    internal: false,
+    body: letter(text(topic.reply) + (asks && askInReply ? `\n\n${text(topic.ask)}` : ''), staff),
+    file: null,
+  });
   cursor = frAt;
   if (asks) {
     if (!askInReply) {
       cursor = businessTime(cursor, d.askAfter);
-      actions.push({ kind: 'message', at: cursor, actorId: staff.id, internal: false, body: text(topic.ask), file: null });
+      actions.push({
+        kind: 'message',
+        at: cursor,
+        actorId: staff.id,
+        internal: false,
+        body: text(topic.ask),
+        file: null,
+      });
     }
     cursor += d.minutes[1];
-    actions.push({ kind: 'status', at: cursor, actorId: staff.id, to: 'waiting_on_member', reason: d.texts[2] < 0.5 ? choose(bank.waiting, d.texts[3]) : null });
+    actions.push({
+      kind: 'status',
+      at: cursor,
+      actorId: staff.id,
+      to: 'waiting_on_member',
+      reason: d.texts[2] < 0.5 ? choose(bank.waiting, d.texts[3]) : null,
+    });
     if (fate === 'waiting') return { actions, fate };
     cursor = fate === 'fresh' ? now - d.freshAgo : awake(cursor, d.answerAfter);
-    actions.push({ kind: 'message', at: cursor, actorId: memberId, internal: false, body: text(topic.answer), file: d.answerFile || fate === 'fresh' ? memberFile : null });
+    actions.push({
+      kind: 'message',
+      at: cursor,
+      actorId: memberId,
+      internal: false,
+      body: text(topic.answer),
+      file: d.answerFile || fate === 'fresh' ? memberFile : null,
+    });
     if (fate === 'fresh') return { actions, fate };
   }
   if (fate === 'in-progress' || fate === 'overdue') {
     // Worked on, not finished: news now and then, never the resolution.
     const at = businessTime(cursor, d.followUpAfter);
-    if (d.followUp && at < now) actions.push({ kind: 'message', at, actorId: staff.id, internal: false, body: text(topic.followUp), file: null });
+    if (d.followUp && at < now)
+      actions.push({ kind: 'message', at, actorId: staff.id, internal: false, body: text(topic.followUp), file: null });
     return { actions, fate };
   }
 
@@ -193,12 +249,31 @@ export function planCase(c: CasePlanContext): { actions: Action[]; fate: Fate | 
     const director = c.director && c.director.id !== staff.id && c.director.id !== target.id ? c.director : null;
     const actor = director ?? staff;
     cursor = businessTime(cursor, d.reassignAfter);
-    actions.push({ kind: 'assign', at: cursor, actorId: actor.id, targetId: target.id, reason: choose(bankOf(actor).reassignment, d.texts[4]), escalation: false });
+    actions.push({
+      kind: 'assign',
+      at: cursor,
+      actorId: actor.id,
+      targetId: target.id,
+      reason: choose(bankOf(actor).reassignment, d.texts[4]),
+      escalation: false,
+    });
     staff = target;
   }
-  if (d.escalate && c.director && c.director.id !== staff.id && (staff.role === 'representative' || staff.role === 'specialist')) {
+  if (
+    d.escalate &&
+    c.director &&
+    c.director.id !== staff.id &&
+    (staff.role === 'representative' || staff.role === 'specialist')
+  ) {
     cursor = businessTime(cursor, d.escalateAfter);
-    actions.push({ kind: 'assign', at: cursor, actorId: staff.id, targetId: c.director.id, reason: choose(bankOf(staff).escalation, d.texts[5]), escalation: true });
+    actions.push({
+      kind: 'assign',
+      at: cursor,
+      actorId: staff.id,
+      targetId: c.director.id,
+      reason: choose(bankOf(staff).escalation, d.texts[5]),
+      escalation: true,
+    });
     staff = c.director;
     if (d.directorNote) {
       cursor = businessTime(cursor, 1.5);
@@ -207,10 +282,24 @@ export function planCase(c: CasePlanContext): { actions: Action[]; fate: Fate | 
   }
   if (d.followUp) {
     cursor = businessTime(cursor, d.followUpAfter);
-    actions.push({ kind: 'message', at: cursor, actorId: staff.id, internal: false, body: text(topic.followUp), file: null });
+    actions.push({
+      kind: 'message',
+      at: cursor,
+      actorId: staff.id,
+      internal: false,
+      body: text(topic.followUp),
+      file: null,
+    });
     if (d.thanks) {
       cursor = awake(cursor, d.thanksAfter);
-      actions.push({ kind: 'message', at: cursor, actorId: memberId, internal: false, body: choose(bank.thanks, d.texts[7]), file: null });
+      actions.push({
+        kind: 'message',
+        at: cursor,
+        actorId: memberId,
+        internal: false,
+        body: choose(bank.thanks, d.texts[7]),
+        file: null,
+      });
     }
   }
   if (d.note) {
@@ -219,18 +308,38 @@ export function planCase(c: CasePlanContext): { actions: Action[]; fate: Fate | 
   }
 
   cursor = businessTime(cursor, d.resolveAfter);
-  actions.push({ kind: 'message', at: cursor, actorId: staff.id, internal: false, body: letter(text(topic.resolution), staff), file: d.staffFile ? staffFile : null });
+  actions.push({
+    kind: 'message',
+    at: cursor,
+    actorId: staff.id,
+    internal: false,
+    body: letter(text(topic.resolution), staff),
+    file: d.staffFile ? staffFile : null,
+  });
   cursor += d.minutes[2];
   actions.push({ kind: 'status', at: cursor, actorId: staff.id, to: 'resolved', reason: null });
   let resolvedAt = cursor;
 
   const reopenAt = awake(resolvedAt, d.reopenAfter);
   if (d.reopen && reopenAt - resolvedAt < 13 * DAY) {
-    actions.push({ kind: 'status', at: reopenAt, actorId: memberId, to: 'in_progress', reason: choose(bank.reopen, d.texts[0]) });
+    actions.push({
+      kind: 'status',
+      at: reopenAt,
+      actorId: memberId,
+      to: 'in_progress',
+      reason: choose(bank.reopen, d.texts[0]),
+    });
     cursor = businessTime(reopenAt, d.resumeAfter);
     actions.push({ kind: 'message', at: cursor, actorId: staff.id, internal: false, body: bank.resumed, file: null });
     cursor = businessTime(cursor, d.resolveAgainAfter);
-    actions.push({ kind: 'message', at: cursor, actorId: staff.id, internal: false, body: bank.resolvedAgain, file: null });
+    actions.push({
+      kind: 'message',
+      at: cursor,
+      actorId: staff.id,
+      internal: false,
+      body: bank.resolvedAgain,
+      file: null,
+    });
     cursor += d.minutes[3];
     actions.push({ kind: 'status', at: cursor, actorId: staff.id, to: 'resolved', reason: null });
     resolvedAt = cursor;

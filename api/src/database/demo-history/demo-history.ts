@@ -65,8 +65,12 @@ export async function startDemoHistory(options: DemoHistoryOptions): Promise<Dem
   let progress: HistoryProgress & Partial<DemoHistorySummary>;
   if (claimed) progress = claimed.result;
   else {
-    const [row] = await dataSource.query(`SELECT result, finished_at FROM scheduled_job_runs WHERE job = $1 AND slot = 0`, [DEMO_HISTORY_JOB]);
-    if (row.finished_at) return { state: 'loaded', done: Promise.resolve(row.result as DemoHistorySummary), stop: async () => undefined };
+    const [row] = await dataSource.query(
+      `SELECT result, finished_at FROM scheduled_job_runs WHERE job = $1 AND slot = 0`,
+      [DEMO_HISTORY_JOB],
+    );
+    if (row.finished_at)
+      return { state: 'loaded', done: Promise.resolve(row.result as DemoHistorySummary), stop: async () => undefined };
     progress = row.result;
   }
 
@@ -84,7 +88,11 @@ export async function startDemoHistory(options: DemoHistoryOptions): Promise<Dem
   };
 }
 
-async function load(options: DemoHistoryOptions, progress: HistoryProgress, stopping: () => boolean): Promise<DemoHistorySummary | null> {
+async function load(
+  options: DemoHistoryOptions,
+  progress: HistoryProgress,
+  stopping: () => boolean,
+): Promise<DemoHistorySummary | null> {
   const { dataSource } = options;
   const started = performance.now();
   const now = Date.parse(progress.anchor);
@@ -101,8 +109,12 @@ async function load(options: DemoHistoryOptions, progress: HistoryProgress, stop
   const history = await generate(input);
   const generated = performance.now();
   const chunks: DemoHistory['cases'][] = [];
-  for (let i = 0; i < history.cases.length; i += CHUNK_REQUESTS) chunks.push(history.cases.slice(i, i + CHUNK_REQUESTS));
-  await dataSource.query(`UPDATE scheduled_job_runs SET result = jsonb_set(result, '{chunks}', to_jsonb($2::int)) WHERE job = $1 AND slot = 0`, [DEMO_HISTORY_JOB, chunks.length]);
+  for (let i = 0; i < history.cases.length; i += CHUNK_REQUESTS)
+    chunks.push(history.cases.slice(i, i + CHUNK_REQUESTS));
+  await dataSource.query(
+    `UPDATE scheduled_job_runs SET result = jsonb_set(result, '{chunks}', to_jsonb($2::int)) WHERE job = $1 AND slot = 0`,
+    [DEMO_HISTORY_JOB, chunks.length],
+  );
   for (const [index, chunk] of chunks.entries()) {
     if (stopping()) return null;
     await writeChunk(dataSource, index, chunk, options);
@@ -112,8 +124,14 @@ async function load(options: DemoHistoryOptions, progress: HistoryProgress, stop
   // The people and organizations were there all along; staff were last given a request when the history says.
   const users = [...input.staff, ...input.organizations.flatMap((o) => o.members)].map((person) => person.id);
   const since = new Date(now - (MONTHS * 30.44 + 30) * 86_400_000).toISOString();
-  await dataSource.query(`UPDATE users SET created_at = LEAST(created_at, $2) WHERE id = ANY($1::uuid[])`, [users, since]);
-  await dataSource.query(`UPDATE organizations SET created_at = LEAST(created_at, $2) WHERE id = ANY($1::uuid[])`, [input.organizations.map((o) => o.id), since]);
+  await dataSource.query(`UPDATE users SET created_at = LEAST(created_at, $2) WHERE id = ANY($1::uuid[])`, [
+    users,
+    since,
+  ]);
+  await dataSource.query(`UPDATE organizations SET created_at = LEAST(created_at, $2) WHERE id = ANY($1::uuid[])`, [
+    input.organizations.map((o) => o.id),
+    since,
+  ]);
   await dataSource.query(
     `UPDATE users u SET last_assigned_at = GREATEST(u.last_assigned_at, v.at)
      FROM jsonb_to_recordset($1::jsonb) AS v(id uuid, at timestamptz) WHERE u.id = v.id`,
@@ -121,7 +139,18 @@ async function load(options: DemoHistoryOptions, progress: HistoryProgress, stop
   );
   // The rollup is exact with the history's changes pending; folded, the reports read fewer of them.
   await options.compact();
-  for (const table of ['requests', 'request_messages', 'request_events', 'attachments', 'notifications', 'report_counts', 'report_values', 'report_days', 'report_hists', 'report_org_values']) {
+  for (const table of [
+    'requests',
+    'request_messages',
+    'request_events',
+    'attachments',
+    'notifications',
+    'report_counts',
+    'report_values',
+    'report_days',
+    'report_hists',
+    'report_org_values',
+  ]) {
     await dataSource.query(`ANALYZE ${table}`);
   }
 
@@ -134,13 +163,20 @@ async function load(options: DemoHistoryOptions, progress: HistoryProgress, stop
     to: new Date(now).toISOString(),
     seconds: Math.round((performance.now() - started) / 100) / 10,
   };
-  await dataSource.query(`UPDATE scheduled_job_runs SET finished_at = now(), result = result || $2::jsonb WHERE job = $1 AND slot = 0 AND finished_at IS NULL`, [
-    DEMO_HISTORY_JOB,
-    JSON.stringify(summary),
-  ]);
+  await dataSource.query(
+    `UPDATE scheduled_job_runs SET finished_at = now(), result = result || $2::jsonb WHERE job = $1 AND slot = 0 AND finished_at IS NULL`,
+    [DEMO_HISTORY_JOB, JSON.stringify(summary)],
+  );
   const seconds = (from: number, to: number) => Math.round((to - from) / 100) / 10;
   options.logger.info(
-    { demoHistory: summary, seconds: { generate: seconds(started, generated), write: seconds(generated, written), fold: seconds(written, performance.now()) } },
+    {
+      demoHistory: summary,
+      seconds: {
+        generate: seconds(started, generated),
+        write: seconds(generated, written),
+        fold: seconds(written, performance.now()),
+      },
+    },
     'demo history loaded',
   );
   return summary;
@@ -179,8 +215,26 @@ async function readInput(dataSource: DataSource, seed: number, now: number): Pro
     dataSource.query(`SELECT area_code, priority, first_response_hours, resolution_hours FROM sla_policies`),
     dataSource.query(`SELECT country_code, to_char(date, 'YYYY-MM-DD') AS date FROM holidays`),
   ]);
-  type UserRow = { id: string; email: string; name: string; role: Role; language: Language; organization_id: string | null; region_code: string | null; contact: boolean; available: boolean };
-  type CoverageRow = { user_id: string; name: string; available: boolean; country_code: string | null; region_code: string | null; area_code: string | null; country_region: string | null };
+  type UserRow = {
+    id: string;
+    email: string;
+    name: string;
+    role: Role;
+    language: Language;
+    organization_id: string | null;
+    region_code: string | null;
+    contact: boolean;
+    available: boolean;
+  };
+  type CoverageRow = {
+    user_id: string;
+    name: string;
+    available: boolean;
+    country_code: string | null;
+    region_code: string | null;
+    area_code: string | null;
+    country_region: string | null;
+  };
   const keyOf = new Map(demo.organizations.map((o) => [`${o.name.toLowerCase()}|${o.country}`, o.key]));
   const holidaySets = new Map<string, Set<string>>();
   for (const row of holidays as { country_code: string; date: string }[]) {
@@ -192,13 +246,26 @@ async function readInput(dataSource: DataSource, seed: number, now: number): Pro
     seed,
     now,
     months: MONTHS,
-    countries: new Map((countries as { code: string; region_code: string; timezone: string }[]).map((c) => [c.code, { code: c.code, region: c.region_code, timeZone: c.timezone }])),
+    countries: new Map(
+      (countries as { code: string; region_code: string; timezone: string }[]).map((c) => [
+        c.code,
+        { code: c.code, region: c.region_code, timeZone: c.timezone },
+      ]),
+    ),
     names: {
       countries: new Map((countries as { code: string; name: string }[]).map((c) => [c.code, c.name])),
       regions: new Map((regions as { code: string; name: string }[]).map((r) => [r.code, r.name])),
       areas: new Map((areas as { code: string; name: string }[]).map((a) => [a.code, a.name])),
     },
-    organizations: (organizations as { id: string; name: string; country_code: string; kind: 'small-producer' | 'workers'; products: string[] }[])
+    organizations: (
+      organizations as {
+        id: string;
+        name: string;
+        country_code: string;
+        kind: 'small-producer' | 'workers';
+        products: string[];
+      }[]
+    )
       .filter((o) => keyOf.has(`${o.name.toLowerCase()}|${o.country_code}`))
       .map((o) => ({
         id: o.id,
@@ -224,11 +291,18 @@ async function readInput(dataSource: DataSource, seed: number, now: number): Pro
         language: u.language,
         coverageRegions: coverageRows.filter((c) => c.user_id === u.id).map((c) => c.region_code ?? c.country_region),
       })),
-    coverage: coverageRows.map(
-      (c): CandidateCoverage => ({ userId: c.user_id, name: c.name, available: c.available, country: c.country_code, region: c.region_code, area: c.area_code }),
-    ),
+    coverage: coverageRows.map((c): CandidateCoverage => ({
+      userId: c.user_id,
+      name: c.name,
+      available: c.available,
+      country: c.country_code,
+      region: c.region_code,
+      area: c.area_code,
+    })),
     policies: new Map(
-      (policies as { area_code: string; priority: string; first_response_hours: number; resolution_hours: number }[]).map((p) => [
+      (
+        policies as { area_code: string; priority: string; first_response_hours: number; resolution_hours: number }[]
+      ).map((p) => [
         `${p.area_code}|${p.priority}`,
         { firstResponseHours: p.first_response_hours, resolutionHours: p.resolution_hours },
       ]),

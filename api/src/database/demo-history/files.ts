@@ -77,7 +77,12 @@ function png(width: number, height: number, paint: (x: number, y: number) => num
       rows[at + 2] = colour & 0xff;
     }
   }
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(rows)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 const rgb = (r: number, g: number, b: number) => (r << 16) | (g << 8) | b;
@@ -102,7 +107,9 @@ export function fieldPng(cells: readonly number[]): Buffer {
   const size = 14;
   const side = Math.ceil(Math.sqrt(cells.length));
   // Muted greens for healthy plots, browns for the damaged ones.
-  const colours = cells.map((shade) => rgb(Math.round(62 + 78 * shade), Math.round(112 + 36 * (1 - shade)), Math.round(52 + 30 * shade)));
+  const colours = cells.map((shade) =>
+    rgb(Math.round(62 + 78 * shade), Math.round(112 + 36 * (1 - shade)), Math.round(52 + 30 * shade)),
+  );
   return png(side * size, side * size, (x, y) => {
     const cell = (Math.floor(y / size) * side + Math.floor(x / size)) % cells.length;
     if (cells[cell] > 0.8 && (x * 7 + y * 3) % 5 === 0) return 0x966028;

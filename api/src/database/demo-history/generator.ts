@@ -17,12 +17,43 @@ const WEEKDAY = [0.15, 1.2, 1.15, 1.1, 1.05, 0.9, 0.35];
 const WEEKDAY_MEAN = WEEKDAY.reduce((a, b) => a + b, 0) / 7;
 /** When members file, local hour → weight: mornings and early afternoons. */
 const FILING_HOURS: [number, number][] = [
-  [6, 1], [7, 3], [8, 6], [9, 8], [10, 8], [11, 7], [12, 4], [13, 4], [14, 6], [15, 7], [16, 6], [17, 4], [18, 3], [19, 2], [20, 2], [21, 1],
+  [6, 1],
+  [7, 3],
+  [8, 6],
+  [9, 8],
+  [10, 8],
+  [11, 7],
+  [12, 4],
+  [13, 4],
+  [14, 6],
+  [15, 7],
+  [16, 6],
+  [17, 4],
+  [18, 3],
+  [19, 2],
+  [20, 2],
+  [21, 1],
 ];
 const AREA_WEIGHTS: Record<'small-producer' | 'workers', Record<ThematicArea, number>> = {
-  'small-producer': { 'standards-compliance': 22, 'market-access': 18, 'sustainable-production': 20, 'climate-resilience': 12, 'fair-trade-visibility': 9, 'human-rights': 9, 'social-inclusion': 10 },
+  'small-producer': {
+    'standards-compliance': 22,
+    'market-access': 18,
+    'sustainable-production': 20,
+    'climate-resilience': 12,
+    'fair-trade-visibility': 9,
+    'human-rights': 9,
+    'social-inclusion': 10,
+  },
   // A workers' union sells nothing itself: its requests are about its rights, its premium and its farm.
-  workers: { 'standards-compliance': 25, 'market-access': 0, 'sustainable-production': 15, 'climate-resilience': 8, 'fair-trade-visibility': 10, 'human-rights': 25, 'social-inclusion': 17 },
+  workers: {
+    'standards-compliance': 25,
+    'market-access': 0,
+    'sustainable-production': 15,
+    'climate-resilience': 8,
+    'fair-trade-visibility': 10,
+    'human-rights': 25,
+    'social-inclusion': 17,
+  },
 };
 const PRIORITY_WEIGHTS: Record<Priority, number> = { low: 12, normal: 70, high: 14, urgent: 4 };
 
@@ -40,11 +71,22 @@ const dateFormats = new Map<string, Intl.DateTimeFormat>();
 function localDate(at: number, timeZone: string): { year: number; month: number; day: number; weekday: number } {
   let format = dateFormats.get(timeZone);
   if (!format) {
-    format = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric', weekday: 'short' });
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      weekday: 'short',
+    });
     dateFormats.set(timeZone, format);
   }
   const parts = Object.fromEntries(format.formatToParts(at).map((p) => [p.type, p.value]));
-  return { year: Number(parts.year), month: Number(parts.month), day: Number(parts.day), weekday: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(parts.weekday) };
+  return {
+    year: Number(parts.year),
+    month: Number(parts.month),
+    day: Number(parts.day),
+    weekday: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(parts.weekday),
+  };
 }
 
 /**
@@ -64,7 +106,11 @@ function planFilings(rng: Random, input: HistoryInput): Filing[] {
       const noon = (firstDay + d) * DAY + 12 * 3_600_000;
       const local = localDate(noon, country.timeZone);
       const iso = `${local.year}-${String(local.month).padStart(2, '0')}-${String(local.day).padStart(2, '0')}`;
-      const season = 1 + (seasons.harvest.includes(local.month) ? 0.6 : 0) + (seasons.audit.includes(local.month) ? 0.8 : 0) + (seasons.climate.includes(local.month) ? 0.4 : 0);
+      const season =
+        1 +
+        (seasons.harvest.includes(local.month) ? 0.6 : 0) +
+        (seasons.audit.includes(local.month) ? 0.8 : 0) +
+        (seasons.climate.includes(local.month) ? 0.4 : 0);
       const holiday = input.holidays.get(organization.country)?.has(iso) ? 0.25 : 1;
       const expected = (seasons.perMonth / 30.44) * season * (WEEKDAY[local.weekday] / WEEKDAY_MEAN) * growth * holiday;
       const count = rng.poisson(expected);
@@ -84,7 +130,8 @@ function planFilings(rng: Random, input: HistoryInput): Filing[] {
         const priority = rng.weighted(PRIORITIES, (p) => (p === 'urgent' && stormy ? 20 : PRIORITY_WEIGHTS[p]));
         // The organization's contact files most of its requests.
         const member = rng.weighted(organization.members, (m) => (m.contact ? 2 : 1));
-        if (at < input.now - 5 * 60_000 && at >= input.now - days * DAY) filings.push({ at, organization, member, area, priority, month: local.month });
+        if (at < input.now - 5 * 60_000 && at >= input.now - days * DAY)
+          filings.push({ at, organization, member, area, priority, month: local.month });
       }
     }
   }
@@ -115,17 +162,23 @@ export function* historySteps(input: HistoryInput): Generator<number, DemoHistor
   const filings = planFilings(rng, input);
   const staffById = new Map(input.staff.map((person) => [person.id, person]));
   const caseWorkers = input.staff.filter((person) => person.role !== 'admin' && person.role !== 'executive');
-  const admin = [...input.staff].filter((person) => person.role === 'admin').sort((a, b) => (a.id < b.id ? -1 : 1))[0] ?? null;
+  const admin =
+    [...input.staff].filter((person) => person.role === 'admin').sort((a, b) => (a.id < b.id ? -1 : 1))[0] ?? null;
   const openSpans = new Map<string, { from: number; to: number }[]>(input.staff.map((person) => [person.id, []]));
   // When each person was last given a request: the latest time passed, and those still to come
   // (a request filed earlier may be handed over later than the one being routed now).
-  const assigned = new Map<string, { last: number | null; pending: number[] }>(input.staff.map((person) => [person.id, { last: null, pending: [] }]));
+  const assigned = new Map<string, { last: number | null; pending: number[] }>(
+    input.staff.map((person) => [person.id, { last: null, pending: [] }]),
+  );
   const wanted = new Map<string, Set<Fate>>(caseWorkers.map((person) => [person.id, new Set(FATES)]));
   const calendars = new Map<string, BusinessCalendar>();
   const calendarOf = (country: string): BusinessCalendar => {
     let calendar = calendars.get(country);
     if (!calendar) {
-      calendar = { timeZone: input.countries.get(country)!.timeZone, holidays: input.holidays.get(country) ?? new Set() };
+      calendar = {
+        timeZone: input.countries.get(country)!.timeZone,
+        holidays: input.holidays.get(country) ?? new Set(),
+      };
       calendars.set(country, calendar);
     }
     return calendar;
@@ -146,7 +199,8 @@ export function* historySteps(input: HistoryInput): Generator<number, DemoHistor
       const open = spans.filter((span) => span.from <= filing.at).length;
       const times = assigned.get(personId);
       if (times) {
-        for (const at of times.pending) if (at <= filing.at && (times.last === null || at > times.last)) times.last = at;
+        for (const at of times.pending)
+          if (at <= filing.at && (times.last === null || at > times.last)) times.last = at;
         times.pending = times.pending.filter((at) => at > filing.at);
       }
       load.set(personId, { open, lastAssignedAt: times?.last == null ? null : new Date(times.last) });
@@ -155,13 +209,22 @@ export function* historySteps(input: HistoryInput): Generator<number, DemoHistor
       ...target,
       coverage: [...input.coverage],
       load,
-      names: { country: input.names.countries.get(country.code) ?? country.code, region: input.names.regions.get(country.region) ?? country.region, area: input.names.areas.get(area) ?? area },
+      names: {
+        country: input.names.countries.get(country.code) ?? country.code,
+        region: input.names.regions.get(country.region) ?? country.region,
+        area: input.names.areas.get(area) ?? area,
+      },
     });
     const assignee = route.assignee ? staffById.get(route.assignee.id)! : null;
     const directors = input.staff.filter((person) => person.role === 'director' && person.region === country.region);
-    const director = [...directors].sort((a, b) => Number(b.available) - Number(a.available) || (a.id < b.id ? -1 : 1))[0] ?? null;
-    const colleagueIds = new Set(input.coverage.filter((entry) => coverageMatchesAnyTier(entry, target)).map((entry) => entry.userId));
-    const colleagues = input.staff.filter((person) => colleagueIds.has(person.id) && person.available && person.role !== 'admin').sort((a, b) => (a.id < b.id ? -1 : 1));
+    const director =
+      [...directors].sort((a, b) => Number(b.available) - Number(a.available) || (a.id < b.id ? -1 : 1))[0] ?? null;
+    const colleagueIds = new Set(
+      input.coverage.filter((entry) => coverageMatchesAnyTier(entry, target)).map((entry) => entry.userId),
+    );
+    const colleagues = input.staff
+      .filter((person) => colleagueIds.has(person.id) && person.available && person.role !== 'admin')
+      .sort((a, b) => (a.id < b.id ? -1 : 1));
 
     const bank = PHRASE_BANKS[filing.member.language as keyof typeof PHRASE_BANKS] ?? PHRASE_BANKS.es;
     const seasons = SEASONS[organization.key] ?? ORDINARY_SEASONS;
@@ -231,7 +294,12 @@ export function* historySteps(input: HistoryInput): Generator<number, DemoHistor
     if (needs && OPEN.has(final.status)) {
       if (final.breached) needs.delete('overdue');
       if (final.status === 'waiting_on_member') needs.delete('waiting');
-      if (final.status === 'in_progress' && final.lastMemberMessageAt !== null && final.lastMemberMessageAt > input.now - DAY) needs.delete('fresh');
+      if (
+        final.status === 'in_progress' &&
+        final.lastMemberMessageAt !== null &&
+        final.lastMemberMessageAt > input.now - DAY
+      )
+        needs.delete('fresh');
       if (final.status === 'in_progress' && !final.breached) needs.delete('in-progress');
     }
     cases.push(applied.history);

@@ -18,7 +18,9 @@ const idOf = (key: string) => {
  * SLA policies (16/80 business hours, urgent 4/24): for unit tests of the generator.
  */
 export function demoHistoryInput(now: number, seed = 2026): HistoryInput {
-  const countries = new Map(reference.countries.map((c) => [c.code, { code: c.code, region: c.region, timeZone: c.timezone }]));
+  const countries = new Map(
+    reference.countries.map((c) => [c.code, { code: c.code, region: c.region, timeZone: c.timezone }]),
+  );
   const staffUsers = demo.users.filter((u) => !['member', 'executive'].includes(u.role));
   const coverage: CandidateCoverage[] = staffUsers.flatMap((u) =>
     ((u as { coverage?: { country?: string; region?: string; area?: string }[] }).coverage ?? []).map((entry) => ({
@@ -33,7 +35,10 @@ export function demoHistoryInput(now: number, seed = 2026): HistoryInput {
   const policies = new Map<string, { firstResponseHours: number; resolutionHours: number }>();
   for (const area of reference.thematicAreas) {
     for (const priority of ['low', 'normal', 'high', 'urgent']) {
-      policies.set(`${area.code}|${priority}`, { firstResponseHours: priority === 'urgent' ? 4 : 16, resolutionHours: priority === 'urgent' ? 24 : 80 });
+      policies.set(`${area.code}|${priority}`, {
+        firstResponseHours: priority === 'urgent' ? 4 : 16,
+        resolutionHours: priority === 'urgent' ? 24 : 80,
+      });
     }
   }
   const year = new Date(now).getUTCFullYear();
@@ -61,7 +66,12 @@ export function demoHistoryInput(now: number, seed = 2026): HistoryInput {
       products: o.products,
       members: demo.users
         .filter((u) => (u as { organization?: string }).organization === o.key)
-        .map((u) => ({ id: idOf(u.email), name: u.name, language: u.language as Language, contact: (u as { contact?: boolean }).contact === true })),
+        .map((u) => ({
+          id: idOf(u.email),
+          name: u.name,
+          language: u.language as Language,
+          contact: (u as { contact?: boolean }).contact === true,
+        })),
     })),
     staff: staffUsers.map((u) => ({
       id: idOf(u.email),
@@ -70,8 +80,8 @@ export function demoHistoryInput(now: number, seed = 2026): HistoryInput {
       region: (u as { region?: string }).region ?? null,
       available: (u as { available?: boolean }).available !== false,
       language: u.language as Language,
-      coverageRegions: ((u as { coverage?: { country?: string; region?: string }[] }).coverage ?? []).map((e) =>
-        e.region ?? (e.country ? countries.get(e.country)!.region : null),
+      coverageRegions: ((u as { coverage?: { country?: string; region?: string }[] }).coverage ?? []).map(
+        (e) => e.region ?? (e.country ? countries.get(e.country)!.region : null),
       ),
     })),
     coverage,

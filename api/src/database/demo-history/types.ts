@@ -48,7 +48,11 @@ export interface HistoryInput {
   months: number;
   countries: ReadonlyMap<string, CountryInfo>;
   /** English names, as routing writes its reasons. */
-  names: { countries: ReadonlyMap<string, string>; regions: ReadonlyMap<string, string>; areas: ReadonlyMap<string, string> };
+  names: {
+    countries: ReadonlyMap<string, string>;
+    regions: ReadonlyMap<string, string>;
+    areas: ReadonlyMap<string, string>;
+  };
   organizations: readonly DemoOrganization[];
   staff: readonly StaffPerson[];
   /** Coverage entries of active staff (routing's candidates). */

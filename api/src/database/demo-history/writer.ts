@@ -24,11 +24,18 @@ const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOStrin
  * written once. Files go to ATTACHMENTS_DIR under their storage keys, as uploads do; if the
  * transaction fails they are removed again. Returns false when the chunk was already written.
  */
-export async function writeChunk(dataSource: DataSource, index: number, cases: readonly HistoryCase[], options: { attachmentsDir: string; emailStatus: 'logged' | 'sent' }): Promise<boolean> {
+export async function writeChunk(
+  dataSource: DataSource,
+  index: number,
+  cases: readonly HistoryCase[],
+  options: { attachmentsDir: string; emailStatus: 'logged' | 'sent' },
+): Promise<boolean> {
   const written: string[] = [];
   try {
     return await dataSource.transaction(async (db) => {
-      const [job] = await db.query(`SELECT result FROM scheduled_job_runs WHERE job = $1 AND slot = 0 FOR UPDATE`, [DEMO_HISTORY_JOB]);
+      const [job] = await db.query(`SELECT result FROM scheduled_job_runs WHERE job = $1 AND slot = 0 FOR UPDATE`, [
+        DEMO_HISTORY_JOB,
+      ]);
       if (!job || (job.result as HistoryProgress).chunksDone !== index) return false;
 
       const references = await reserveReferences(db, cases);
@@ -101,7 +108,20 @@ export async function writeChunk(dataSource: DataSource, index: number, cases: r
         `INSERT INTO request_messages (id, request_id, author_id, body, internal, created_at)
          SELECT id, request_id, author_id, body, internal, created_at
          FROM jsonb_to_recordset($1::jsonb) AS m(id uuid, request_id uuid, author_id uuid, body text, internal boolean, created_at timestamptz)`,
-        [JSON.stringify(cases.flatMap((c) => c.messages.map((m) => ({ id: m.id, request_id: m.requestId, author_id: m.authorId, body: m.body, internal: m.internal, created_at: iso(m.createdAt) }))))],
+        [
+          JSON.stringify(
+            cases.flatMap((c) =>
+              c.messages.map((m) => ({
+                id: m.id,
+                request_id: m.requestId,
+                author_id: m.authorId,
+                body: m.body,
+                internal: m.internal,
+                created_at: iso(m.createdAt),
+              })),
+            ),
+          ),
+        ],
       );
       await db.query(
         `INSERT INTO request_events (id, request_id, actor_id, type, from_value, to_value, reason, created_at)
@@ -110,7 +130,16 @@ export async function writeChunk(dataSource: DataSource, index: number, cases: r
         [
           JSON.stringify(
             cases.flatMap((c) =>
-              c.events.map((e) => ({ id: e.id, request_id: e.requestId, actor_id: e.actorId, type: e.type, from_value: e.from, to_value: e.to, reason: e.reason, created_at: iso(e.createdAt) })),
+              c.events.map((e) => ({
+                id: e.id,
+                request_id: e.requestId,
+                actor_id: e.actorId,
+                type: e.type,
+                from_value: e.from,
+                to_value: e.to,
+                reason: e.reason,
+                created_at: iso(e.createdAt),
+              })),
             ),
           ),
         ],
@@ -166,7 +195,10 @@ export async function writeChunk(dataSource: DataSource, index: number, cases: r
           options.emailStatus,
         ],
       );
-      await db.query(`UPDATE scheduled_job_runs SET result = jsonb_set(result, '{chunksDone}', to_jsonb($2::int)) WHERE job = $1 AND slot = 0`, [DEMO_HISTORY_JOB, index + 1]);
+      await db.query(
+        `UPDATE scheduled_job_runs SET result = jsonb_set(result, '{chunksDone}', to_jsonb($2::int)) WHERE job = $1 AND slot = 0`,
+        [DEMO_HISTORY_JOB, index + 1],
+      );
       return true;
     });
   } catch (error) {

@@ -14,9 +14,7 @@ export interface EmbeddedWorkerData {
 }
 
 export type EmbeddedWorkerMessage =
-  | { type: 'ready'; port: number }
-  | { type: 'warning'; message: string; detail: string | null }
-  | { type: 'stopped' };
+  { type: 'ready'; port: number } | { type: 'warning'; message: string; detail: string | null } | { type: 'stopped' };
 
 async function main(): Promise<void> {
   const port = parentPort!;
@@ -26,7 +24,12 @@ async function main(): Promise<void> {
     host: '127.0.0.1',
     port: options.port,
     idleTurnTimeoutMs: options.idleTurnTimeoutMs,
-    onWarning: (message, detail) => port.postMessage({ type: 'warning', message, detail: detail === undefined ? null : String(detail) } satisfies EmbeddedWorkerMessage),
+    onWarning: (message, detail) =>
+      port.postMessage({
+        type: 'warning',
+        message,
+        detail: detail === undefined ? null : String(detail),
+      } satisfies EmbeddedWorkerMessage),
   });
   const listening = await server.start();
   port.on('message', (message: { type: string }) => {

@@ -27,7 +27,9 @@ export async function openPglite(dataDir: string | null): Promise<OpenedPglite> 
   const lock = resolve(dataDir, 'embedded-database.lock');
   const holder = lockHolder(lock);
   if (holder !== null && holder !== process.pid) {
-    throw new Error(`the data folder ${resolve(dataDir)} is in use by process ${holder}: stop that portal first (or remove ${lock} if it is gone)`);
+    throw new Error(
+      `the data folder ${resolve(dataDir)} is in use by process ${holder}: stop that portal first (or remove ${lock} if it is gone)`,
+    );
   }
   writeFileSync(lock, String(process.pid));
   try {

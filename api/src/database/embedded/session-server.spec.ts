@@ -30,12 +30,29 @@ const int32 = (n: number) => {
 };
 const parse = (name: string, sql: string) => message('P', Buffer.concat([cstring(name), cstring(sql), int16(0)]));
 const bind = (statement: string, params: string[]) =>
-  message('B', Buffer.concat([cstring(''), cstring(statement), int16(0), int16(params.length), ...params.flatMap((p) => [int32(Buffer.byteLength(p)), Buffer.from(p)]), int16(0)]));
+  message(
+    'B',
+    Buffer.concat([
+      cstring(''),
+      cstring(statement),
+      int16(0),
+      int16(params.length),
+      ...params.flatMap((p) => [int32(Buffer.byteLength(p)), Buffer.from(p)]),
+      int16(0),
+    ]),
+  );
 const execute = () => message('E', Buffer.concat([cstring(''), int32(0)]));
 const sync = () => message('S', Buffer.alloc(0));
 const query = (sql: string) => message('Q', cstring(sql));
 function startup(): Buffer {
-  const body = Buffer.concat([int32(196608), cstring('user'), cstring('postgres'), cstring('database'), cstring('postgres'), Buffer.from([0])]);
+  const body = Buffer.concat([
+    int32(196608),
+    cstring('user'),
+    cstring('postgres'),
+    cstring('database'),
+    cstring('postgres'),
+    Buffer.from([0]),
+  ]);
   return Buffer.concat([int32(4 + body.length), body]);
 }
 
@@ -89,7 +106,8 @@ class RawClient {
   async readyCount(n: number, timeoutMs = 10_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (this.messages.filter((m) => m.type === 'Z').length < n && !this.closed) {
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ReadyForQuery #${n}; got ${this.messages.map((m) => m.type).join(' ')}`);
+      if (Date.now() > deadline)
+        throw new Error(`timed out waiting for ReadyForQuery #${n}; got ${this.messages.map((m) => m.type).join(' ')}`);
       await new Promise<void>((resolve) => {
         this.waiters.push(resolve);
         setTimeout(resolve, 50);
@@ -248,7 +266,10 @@ describe('embedded session layer (real PGlite)', () => {
     // The real engine, made to throw (as a WebAssembly fault would) on one marked statement.
     const real = pgliteEngine(db);
     const faulty: WireEngine = {
-      exec: (messages, onData) => (Buffer.from(messages).includes('engine-fault') ? Promise.reject(new Error('engine fault')) : real.exec(messages, onData)),
+      exec: (messages, onData) =>
+        Buffer.from(messages).includes('engine-fault')
+          ? Promise.reject(new Error('engine fault'))
+          : real.exec(messages, onData),
     };
     // (idleTurnTimeoutMs given as undefined keeps its default: the faulty statement's connection is not idle.)
     server = new SessionServer(faulty, { idleTurnTimeoutMs: undefined, onWarning: (text) => warnings.push(text) });
@@ -286,7 +307,10 @@ describe('embedded session layer (real PGlite)', () => {
           return { i, ok: true };
         }
         if (i % 3 === 0) await pool.query('INSERT INTO items VALUES ($1)', [i]);
-        const { rows } = await pool.query<{ echo: string; twice: number }>('SELECT $1::text AS echo, $2::int * 2 AS twice', [`caller-${i}`, i]);
+        const { rows } = await pool.query<{ echo: string; twice: number }>(
+          'SELECT $1::text AS echo, $2::int * 2 AS twice',
+          [`caller-${i}`, i],
+        );
         return { i, ok: rows.length === 1 && rows[0].echo === `caller-${i}` && rows[0].twice === i * 2 };
       });
       const results = await Promise.all(work);
@@ -294,7 +318,9 @@ describe('embedded session layer (real PGlite)', () => {
       const { rows } = await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM items WHERE n < 0');
       expect(rows[0].n).toBe(0);
       const inserted = await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM items WHERE n > 0');
-      expect(inserted.rows[0].n).toBe(Array.from({ length: 200 }, (_, i) => i).filter((i) => i % 10 !== 0 && i % 3 === 0).length);
+      expect(inserted.rows[0].n).toBe(
+        Array.from({ length: 200 }, (_, i) => i).filter((i) => i % 10 !== 0 && i % 3 === 0).length,
+      );
     } finally {
       await pool.end();
     }

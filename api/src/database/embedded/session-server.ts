@@ -193,7 +193,10 @@ class SessionConnection {
     if (message.kind === 'startup') return message.bytes;
     if (message.kind !== 'typed') throw new Error('untyped message in a unit of work');
     const sql = sqlOf(message.type, message.bytes);
-    const bytes = sql !== null && COPY_FROM_STDIN.test(sql) ? withSql(message.type, message.bytes, COPY_FROM_STDIN_REFUSAL) : message.bytes;
+    const bytes =
+      sql !== null && COPY_FROM_STDIN.test(sql)
+        ? withSql(message.type, message.bytes, COPY_FROM_STDIN_REFUSAL)
+        : message.bytes;
     return this.names.rewrite(message.type, bytes);
   }
 
@@ -214,7 +217,8 @@ class SessionConnection {
     if (destroySocket) this.socket.destroy();
     this.turns.forget(this);
     if (this.hasTurn) void this.run();
-    else if (this.names.prepared.size > 0) this.turns.request(this); // its statements must be closed
+    else if (this.names.prepared.size > 0)
+      this.turns.request(this); // its statements must be closed
     else this.onClosed(this);
   }
 
@@ -308,7 +312,9 @@ export class SessionServer {
       socket.end(fatalErrorMessage('53300', 'sorry, too many clients already'));
       return;
     }
-    const connection = new SessionConnection(socket, this.engine, this.turns, warn, (closed) => this.connections.delete(closed));
+    const connection = new SessionConnection(socket, this.engine, this.turns, warn, (closed) =>
+      this.connections.delete(closed),
+    );
     this.connections.add(connection);
   }
 
@@ -317,6 +323,9 @@ export class SessionServer {
     if (!holder || holder.idleSince === null || !this.turns.someoneWaits) return;
     const idleFor = Date.now() - holder.idleSince;
     if (idleFor < this.options.idleTurnTimeoutMs) return;
-    holder.fail('25P03', `terminating connection: it held the embedded database's session idle for ${Math.round(idleFor / 1000)} s while others waited`);
+    holder.fail(
+      '25P03',
+      `terminating connection: it held the embedded database's session idle for ${Math.round(idleFor / 1000)} s while others waited`,
+    );
   }
 }

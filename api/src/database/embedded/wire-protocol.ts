@@ -48,7 +48,13 @@ export function endsAUnitOfWork(message: FrontendMessage): boolean {
   if (message.kind === 'startup') return true;
   if (message.kind !== 'typed') return false;
   const t = message.type;
-  return t === FrontendType.Sync || t === FrontendType.Query || t === FrontendType.FunctionCall || t === FrontendType.CopyDone || t === FrontendType.CopyFail;
+  return (
+    t === FrontendType.Sync ||
+    t === FrontendType.Query ||
+    t === FrontendType.FunctionCall ||
+    t === FrontendType.CopyDone ||
+    t === FrontendType.CopyFail
+  );
 }
 
 /** Splits a client's byte stream into whole messages: untyped ones until the startup message, typed ones after. */
@@ -210,7 +216,9 @@ export class StatementNames {
       case FrontendType.Bind: {
         const [portal, afterPortal] = readCString(bytes, 5);
         const [statement, after] = readCString(bytes, afterPortal);
-        return portal === '' && statement === '' ? bytes : this.replaceStrings(type, bytes, [this.own(portal), this.own(statement)], after);
+        return portal === '' && statement === ''
+          ? bytes
+          : this.replaceStrings(type, bytes, [this.own(portal), this.own(statement)], after);
       }
       case FrontendType.Execute: {
         const [portal, after] = readCString(bytes, 5);

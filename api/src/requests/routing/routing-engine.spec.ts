@@ -1,4 +1,10 @@
-import { type CandidateCoverage, type CandidateLoad, routeRequest, type RoutingInput, winningTierCoverage } from './routing-engine';
+import {
+  type CandidateCoverage,
+  type CandidateLoad,
+  routeRequest,
+  type RoutingInput,
+  winningTierCoverage,
+} from './routing-engine';
 
 const names = { country: 'Peru', region: 'Andean', area: 'Technical advice on standards compliance' };
 
@@ -51,19 +57,31 @@ describe('routeRequest', () => {
   });
 
   it('never picks an unavailable person, and falls through to the next tier', () => {
-    const decision = routeRequest(input([cover('hn', { country: 'PE', available: false }), cover('director', { region: 'AND' })]));
+    const decision = routeRequest(
+      input([cover('hn', { country: 'PE', available: false }), cover('director', { region: 'AND' })]),
+    );
     expect(decision).toMatchObject({ tier: 4, assignee: { id: 'director' } });
   });
 
   it('picks the fewest open requests within a tier', () => {
-    const decision = routeRequest(input([cover('a', { country: 'PE' }), cover('b', { country: 'PE' })], { a: { open: 3 }, b: { open: 2 } }));
+    const decision = routeRequest(
+      input([cover('a', { country: 'PE' }), cover('b', { country: 'PE' })], { a: { open: 3 }, b: { open: 2 } }),
+    );
     expect(decision.assignee!.id).toBe('b');
     expect(decision.reason).toBe('Peru · any area → b (2 open)');
   });
 
   it('breaks a tie by the least recently assigned, never-assigned first, then the lowest id', () => {
     const coverage = [cover('b', { country: 'PE' }), cover('a', { country: 'PE' }), cover('c', { country: 'PE' })];
-    expect(routeRequest(input(coverage, { a: { lastAssignedAt: new Date('2026-11-02') }, b: { lastAssignedAt: new Date('2026-11-01') }, c: { lastAssignedAt: new Date('2026-11-03') } })).assignee!.id).toBe('b');
+    expect(
+      routeRequest(
+        input(coverage, {
+          a: { lastAssignedAt: new Date('2026-11-02') },
+          b: { lastAssignedAt: new Date('2026-11-01') },
+          c: { lastAssignedAt: new Date('2026-11-03') },
+        }),
+      ).assignee!.id,
+    ).toBe('b');
     expect(routeRequest(input(coverage, { a: { lastAssignedAt: new Date('2026-11-02') } })).assignee!.id).toBe('b');
     expect(routeRequest(input(coverage)).assignee!.id).toBe('a');
   });

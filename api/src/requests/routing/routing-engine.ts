@@ -44,7 +44,10 @@ const TIER_MATCHERS: Record<RoutingTier, (entry: CandidateCoverage, input: Routi
 };
 
 /** The coverage entries any tier could use for this request. */
-export function coverageMatchesAnyTier(entry: CandidateCoverage, input: Pick<RoutingInput, 'country' | 'region' | 'area'>): boolean {
+export function coverageMatchesAnyTier(
+  entry: CandidateCoverage,
+  input: Pick<RoutingInput, 'country' | 'region' | 'area'>,
+): boolean {
   return Object.values(TIER_MATCHERS).some((matches) => matches(entry, input as RoutingInput));
 }
 
@@ -52,7 +55,10 @@ export function coverageMatchesAnyTier(entry: CandidateCoverage, input: Pick<Rou
  * The available entries of the first tier that has any: the only candidates routeRequest
  * compares (their loads decide), so the only ones a submission needs to lock.
  */
-export function winningTierCoverage(coverage: CandidateCoverage[], input: Pick<RoutingInput, 'country' | 'region' | 'area'>): CandidateCoverage[] {
+export function winningTierCoverage(
+  coverage: CandidateCoverage[],
+  input: Pick<RoutingInput, 'country' | 'region' | 'area'>,
+): CandidateCoverage[] {
   for (const tier of [1, 2, 3, 4, 5] as const) {
     const entries = coverage.filter((entry) => entry.available && TIER_MATCHERS[tier](entry, input as RoutingInput));
     if (entries.length > 0) return entries;

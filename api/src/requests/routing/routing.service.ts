@@ -2,7 +2,14 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { OPEN_STATUSES } from '@portal/shared';
 import { ReferenceService } from '../../reference/reference.service';
-import { type CandidateCoverage, type CandidateLoad, coverageMatchesAnyTier, routeRequest, type RoutingDecision, winningTierCoverage } from './routing-engine';
+import {
+  type CandidateCoverage,
+  type CandidateLoad,
+  coverageMatchesAnyTier,
+  routeRequest,
+  type RoutingDecision,
+  winningTierCoverage,
+} from './routing-engine';
 
 export interface RoutingTarget {
   country: string;
@@ -46,7 +53,11 @@ export class RoutingService {
     return this.decide(target, coverage, await this.load(db, ids));
   }
 
-  private decide(target: RoutingTarget, coverage: CandidateCoverage[], load: Map<string, CandidateLoad>): RoutingDecision {
+  private decide(
+    target: RoutingTarget,
+    coverage: CandidateCoverage[],
+    load: Map<string, CandidateLoad>,
+  ): RoutingDecision {
     const names = {
       country: this.reference.countries(REASON_LANGUAGE).find((c) => c.code === target.country)?.name ?? target.country,
       region: this.reference.regions(REASON_LANGUAGE).find((r) => r.code === target.region)?.name ?? target.region,
@@ -56,15 +67,21 @@ export class RoutingService {
   }
 
   private async candidates(db: EntityManager, target: RoutingTarget): Promise<CandidateCoverage[]> {
-    const rows: { user_id: string; name: string; available: boolean; country_code: string | null; region_code: string | null; area_code: string | null }[] =
-      await db.query(
-        `SELECT c.user_id, u.name, u.available, c.country_code, c.region_code, c.area_code
+    const rows: {
+      user_id: string;
+      name: string;
+      available: boolean;
+      country_code: string | null;
+      region_code: string | null;
+      area_code: string | null;
+    }[] = await db.query(
+      `SELECT c.user_id, u.name, u.available, c.country_code, c.region_code, c.area_code
          FROM coverage_entries c JOIN users u ON u.id = c.user_id
          WHERE u.active AND u.role IN ('representative', 'specialist', 'director', 'admin')
            AND (c.country_code = $1 OR (c.country_code IS NULL AND (c.region_code = $2 OR c.region_code IS NULL)))
            AND (c.area_code IS NULL OR c.area_code = $3)`,
-        [target.country, target.region, target.area],
-      );
+      [target.country, target.region, target.area],
+    );
     return rows
       .map((row) => ({
         userId: row.user_id,

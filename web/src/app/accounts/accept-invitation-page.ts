@@ -48,7 +48,9 @@ export class AcceptInvitationPage extends TokenPasswordForm {
       // A language picked on this device wins over the account's: keep the one just chosen.
       if (this.i18n.language() !== language) this.i18n.chooseLanguage(language);
       // A member starts with its organization's requests; staff with their home page.
-      await this.router.navigateByUrl(user.role === 'member' ? '/requests' : homeUrlFor(user.role), { replaceUrl: true });
+      await this.router.navigateByUrl(user.role === 'member' ? '/requests' : homeUrlFor(user.role), {
+        replaceUrl: true,
+      });
     });
   }
 }

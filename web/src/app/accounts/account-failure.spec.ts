@@ -16,13 +16,21 @@ describe('reading a failed account call', () => {
   });
 
   it('calls a mangled token gone too, not a form error', () => {
-    expect(describeAccountFailure(400, problem(400, { errors: { token: ['token must be longer than or equal to 20 characters'] } }))).toEqual({
+    expect(
+      describeAccountFailure(
+        400,
+        problem(400, { errors: { token: ['token must be longer than or equal to 20 characters'] } }),
+      ),
+    ).toEqual({
       kind: 'link-gone',
     });
   });
 
   it('puts the reasons of a refused password next to the field, translated', () => {
-    const failure = describeAccountFailure(400, problem(400, { errors: { password: ['is one of the most common passwords: choose another'] } }));
+    const failure = describeAccountFailure(
+      400,
+      problem(400, { errors: { password: ['is one of the most common passwords: choose another'] } }),
+    );
     expect(failure).toEqual({ kind: 'password', problems: ['password.error.common'] });
   });
 
@@ -31,7 +39,9 @@ describe('reading a failed account call', () => {
   });
 
   it('keeps other field messages by field', () => {
-    expect(describeAccountFailure(400, problem(400, { errors: { email: ['email must be an email address'] } }))).toEqual({
+    expect(
+      describeAccountFailure(400, problem(400, { errors: { email: ['email must be an email address'] } })),
+    ).toEqual({
       kind: 'fields',
       fields: { email: ['email must be an email address'] },
     });

@@ -22,7 +22,11 @@ export type AccountFailure =
  * Reads a failed account call from its HTTP status (0: no answer) and problem document.
  * Pure, so the rules are tested without Angular.
  */
-export function describeAccountFailure(status: number, problem: ProblemDocument | null, sessionEnded = false): AccountFailure {
+export function describeAccountFailure(
+  status: number,
+  problem: ProblemDocument | null,
+  sessionEnded = false,
+): AccountFailure {
   if (sessionEnded) return { kind: 'message', key: 'accounts.error.sessionEnded' };
   if (status === 0) return { kind: 'message', key: 'accounts.error.network' };
   if (status === 410) return { kind: 'link-gone' };
@@ -34,7 +38,8 @@ export function describeAccountFailure(status: number, problem: ProblemDocument 
   // A token cut short or mangled by a mail program is refused by validation, not with 410:
   // for the person it is the same broken link.
   if (status === 400 && errors['token']) return { kind: 'link-gone' };
-  if (status === 400 && errors['password']) return { kind: 'password', problems: serverPasswordProblems(errors['password']) };
+  if (status === 400 && errors['password'])
+    return { kind: 'password', problems: serverPasswordProblems(errors['password']) };
   if (status === 400 && Object.keys(errors).length > 0) return { kind: 'fields', fields: errors };
   if (status === 401) return { kind: 'message', key: 'accounts.error.sessionEnded' };
   return { kind: 'message', key: 'accounts.error.invalid' };

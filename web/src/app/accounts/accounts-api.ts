@@ -27,17 +27,23 @@ export class AccountsApi {
 
   /** Chooses the password (and language) of an invited person; answers its first session. */
   acceptInvitation(body: AcceptInvitationBody): Promise<TokenPair> {
-    return firstValueFrom(this.http.post<TokenPair>(`${API_BASE_URL}/auth/accept-invitation`, body, { context: this.publicCall() }));
+    return firstValueFrom(
+      this.http.post<TokenPair>(`${API_BASE_URL}/auth/accept-invitation`, body, { context: this.publicCall() }),
+    );
   }
 
   /** Always answers 202, whether or not the address has an account. */
   forgotPassword(body: ForgotPasswordBody): Promise<void> {
-    return firstValueFrom(this.http.post<void>(`${API_BASE_URL}/auth/forgot-password`, body, { context: this.publicCall() }));
+    return firstValueFrom(
+      this.http.post<void>(`${API_BASE_URL}/auth/forgot-password`, body, { context: this.publicCall() }),
+    );
   }
 
   /** Sets a new password; the API ends every session of the person. */
   resetPassword(body: ResetPasswordBody): Promise<void> {
-    return firstValueFrom(this.http.post<void>(`${API_BASE_URL}/auth/reset-password`, body, { context: this.publicCall() }));
+    return firstValueFrom(
+      this.http.post<void>(`${API_BASE_URL}/auth/reset-password`, body, { context: this.publicCall() }),
+    );
   }
 
   /** Admins invite anyone; an organization's contact, members of its own organization. */
@@ -51,7 +57,9 @@ export class AccountsApi {
   }
 
   deactivateColleague(id: string): Promise<void> {
-    return firstValueFrom(this.http.post<void>(`${API_BASE_URL}/my-organization/people/${encodeURIComponent(id)}/deactivate`, null));
+    return firstValueFrom(
+      this.http.post<void>(`${API_BASE_URL}/my-organization/people/${encodeURIComponent(id)}/deactivate`, null),
+    );
   }
 }
 

@@ -1,5 +1,16 @@
 import { NgTemplateOutlet } from '@angular/common';
-import { afterNextRender, Component, computed, ElementRef, inject, Injector, input, model, type ModelSignal, signal } from '@angular/core';
+import {
+  afterNextRender,
+  Component,
+  computed,
+  ElementRef,
+  inject,
+  Injector,
+  input,
+  model,
+  type ModelSignal,
+  signal,
+} from '@angular/core';
 import { LIMITS } from '@portal/shared';
 
 import { type AccountsKey, AccountsI18n } from './i18n/accounts-texts';
@@ -118,7 +129,12 @@ export class PasswordFields {
     value: this.password,
     invalid: this.passwordErrors().length > 0,
     // The rules always, and the errors when there are some: read with the field.
-    describedBy: [`${this.prefix()}-password-rules`, this.passwordErrors().length > 0 ? `${this.prefix()}-password-error` : null].filter(Boolean).join(' '),
+    describedBy: [
+      `${this.prefix()}-password-rules`,
+      this.passwordErrors().length > 0 ? `${this.prefix()}-password-error` : null,
+    ]
+      .filter(Boolean)
+      .join(' '),
   }));
 
   protected readonly repeatPassword = computed<PasswordInput>(() => ({
@@ -141,7 +157,8 @@ export class PasswordFields {
   focusFirstError(): void {
     afterNextRender(
       () => {
-        const target = this.passwordErrors().length > 0 || !this.repeatError() ? this.newPassword() : this.repeatPassword();
+        const target =
+          this.passwordErrors().length > 0 || !this.repeatError() ? this.newPassword() : this.repeatPassword();
         this.host.nativeElement.querySelector<HTMLInputElement>(`#${target.id}`)?.focus();
       },
       { injector: this.injector },

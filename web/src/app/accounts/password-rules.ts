@@ -35,7 +35,9 @@ const SERVER_MESSAGES: readonly (readonly [RegExp, AccountsKey])[] = [
 
 /** Translatable keys for the API's messages about a refused password, without repeats. */
 export function serverPasswordProblems(messages: readonly string[]): AccountsKey[] {
-  const keys = messages.map((message) => SERVER_MESSAGES.find(([pattern]) => pattern.test(message))?.[1] ?? 'password.error.other');
+  const keys = messages.map(
+    (message) => SERVER_MESSAGES.find(([pattern]) => pattern.test(message))?.[1] ?? 'password.error.other',
+  );
   return [...new Set(keys.length > 0 ? keys : ['password.error.other' as const])];
 }
 

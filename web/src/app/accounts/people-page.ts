@@ -1,4 +1,14 @@
-import { afterNextRender, Component, computed, ElementRef, inject, Injector, linkedSignal, signal, viewChild } from '@angular/core';
+import {
+  afterNextRender,
+  Component,
+  computed,
+  ElementRef,
+  inject,
+  Injector,
+  linkedSignal,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { type AdminUserView, isLanguage, type Language, LANGUAGES, LIMITS } from '@portal/shared';
 
@@ -130,7 +140,12 @@ export class PeoplePage {
     this.inviting.set(true);
     try {
       // The API puts the person in the contact's own organization.
-      const answer = await this.api.invite({ name: this.name().trim(), email: this.email().trim(), role: 'member', language: this.language() });
+      const answer = await this.api.invite({
+        name: this.name().trim(),
+        email: this.email().trim(),
+        role: 'member',
+        language: this.language(),
+      });
       this.invited.set(this.t('invite.done', { email: answer.email, date: this.dates.dateTime(answer.expiresAt) }));
       this.name.set('');
       this.email.set('');
@@ -165,8 +180,16 @@ export class PeoplePage {
     this.resending.set(person.id);
     this.listNotice.set(null);
     try {
-      const answer = await this.api.invite({ name: person.name, email: person.email, role: 'member', language: person.language });
-      this.listNotice.set({ text: this.t('people.resent', { email: answer.email, date: this.dates.dateTime(answer.expiresAt) }), problem: false });
+      const answer = await this.api.invite({
+        name: person.name,
+        email: person.email,
+        role: 'member',
+        language: person.language,
+      });
+      this.listNotice.set({
+        text: this.t('people.resent', { email: answer.email, date: this.dates.dateTime(answer.expiresAt) }),
+        problem: false,
+      });
     } catch (error) {
       this.listNotice.set({ text: this.failureText(error), problem: true });
     } finally {

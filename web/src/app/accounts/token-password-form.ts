@@ -1,4 +1,14 @@
-import { afterNextRender, computed, Directive, ElementRef, inject, Injector, input, signal, viewChild } from '@angular/core';
+import {
+  afterNextRender,
+  computed,
+  Directive,
+  ElementRef,
+  inject,
+  Injector,
+  input,
+  signal,
+  viewChild,
+} from '@angular/core';
 
 import { accountFailureOf } from './accounts-api';
 import type { AccountsKey } from './i18n/accounts-dictionaries';
@@ -37,7 +47,9 @@ export abstract class TokenPasswordForm {
     const local = this.submitAttempted() ? passwordProblem(this.password()) : null;
     if (local) return [this.t(local, PASSWORD_PARAMS)];
     const refused = this.refused();
-    return refused && refused.password === this.password() ? refused.problems.map((key) => this.t(key, PASSWORD_PARAMS)) : [];
+    return refused && refused.password === this.password()
+      ? refused.problems.map((key) => this.t(key, PASSWORD_PARAMS))
+      : [];
   });
 
   protected readonly repeatError = computed(() => {
@@ -49,7 +61,10 @@ export abstract class TokenPasswordForm {
    * Checks the form, then hands the trimmed token and the password to `send` (the page's own
    * API call and what follows it) and shows what went wrong, if anything.
    */
-  protected async submitPassword(event: Event, send: (token: string, password: string) => Promise<void>): Promise<void> {
+  protected async submitPassword(
+    event: Event,
+    send: (token: string, password: string) => Promise<void>,
+  ): Promise<void> {
     event.preventDefault();
     if (this.submitting()) return;
     this.submitAttempted.set(true);

@@ -53,7 +53,9 @@ export class AdminApi {
   }
 
   updateOrganization(id: string, body: UpdateOrganizationBody): Promise<OrganizationView> {
-    return firstValueFrom(this.http.patch<OrganizationView>(`${API_BASE_URL}/organizations/${encodeURIComponent(id)}`, body));
+    return firstValueFrom(
+      this.http.patch<OrganizationView>(`${API_BASE_URL}/organizations/${encodeURIComponent(id)}`, body),
+    );
   }
 
   user(id: string): Promise<AdminUserView> {

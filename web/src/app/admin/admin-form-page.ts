@@ -1,4 +1,15 @@
-import { computed, Directive, effect, ElementRef, inject, input, type Signal, signal, untracked, viewChild } from '@angular/core';
+import {
+  computed,
+  Directive,
+  effect,
+  ElementRef,
+  inject,
+  input,
+  type Signal,
+  signal,
+  untracked,
+  viewChild,
+} from '@angular/core';
 import { Router } from '@angular/router';
 import { LIMITS } from '@portal/shared';
 
@@ -93,7 +104,8 @@ export abstract class AdminFormPage<Item, Field extends string> {
   private focusFirstError(): void {
     setTimeout(() => {
       const form = this.form()?.nativeElement;
-      const target = form?.querySelector<HTMLElement>('[aria-invalid="true"]') ?? form?.querySelector<HTMLElement>('.form-error');
+      const target =
+        form?.querySelector<HTMLElement>('[aria-invalid="true"]') ?? form?.querySelector<HTMLElement>('.form-error');
       target?.focus();
     });
   }

@@ -59,7 +59,11 @@ export abstract class AdminListPage<Item, Filters extends Record<string, string 
     const params = this.params();
     const text = (name: string) => (typeof params[name] === 'string' ? (params[name] as string).trim() : '');
     const page = Number(text('page') || '1');
-    return { q: text('q').slice(0, 100), ...this.readFilters(text), page: Number.isInteger(page) && page >= 1 ? page : 1 };
+    return {
+      q: text('q').slice(0, 100),
+      ...this.readFilters(text),
+      page: Number.isInteger(page) && page >= 1 ? page : 1,
+    };
   });
 
   readonly results = httpResource<Page<Item>>(() => {
@@ -83,7 +87,9 @@ export abstract class AdminListPage<Item, Filters extends Record<string, string 
 
   readonly totalText = computed(() => {
     const total = this.shown()?.total ?? 0;
-    return this.t(isSingular(total, this.i18n.language()) ? this.texts.countOne : this.texts.countOther, { count: total });
+    return this.t(isSingular(total, this.i18n.language()) ? this.texts.countOne : this.texts.countOther, {
+      count: total,
+    });
   });
 
   /** Searches from the first page; replaces the history entry, as "back" should not replay every word typed. */
@@ -101,6 +107,11 @@ export abstract class AdminListPage<Item, Filters extends Record<string, string 
   }
 
   private navigate(changes: Record<string, string | null>, replaceUrl = false): Promise<boolean> {
-    return this.router.navigate([], { relativeTo: this.route, queryParams: changes, queryParamsHandling: 'merge', replaceUrl });
+    return this.router.navigate([], {
+      relativeTo: this.route,
+      queryParams: changes,
+      queryParamsHandling: 'merge',
+      replaceUrl,
+    });
   }
 }

@@ -11,7 +11,9 @@ export interface SavedState {
 export function savedStateFromNavigation(router: Router): SavedState | null {
   const state = router.currentNavigation()?.extras.state as Partial<SavedState> | undefined;
   if (typeof state?.saved !== 'string') return null;
-  return typeof state.invitedUntil === 'string' ? { saved: state.saved, invitedUntil: state.invitedUntil } : { saved: state.saved };
+  return typeof state.invitedUntil === 'string'
+    ? { saved: state.saved, invitedUntil: state.invitedUntil }
+    : { saved: state.saved };
 }
 
 /** The name a form page saved, when this page was opened by coming back from it; else null. */

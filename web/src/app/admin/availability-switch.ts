@@ -1,7 +1,6 @@
 import { Component, inject, input, output } from '@angular/core';
 import { StaffI18n } from '../core/staff-i18n/staff-texts';
 
-
 /**
  * Whether routing may choose this person: an on/off switch (role="switch") that saves at
  * once. The words next to it say what the current state means, so colour is never the only cue.
@@ -53,7 +52,9 @@ import { StaffI18n } from '../core/staff-i18n/staff-texts';
       border-radius: 999px;
       background: #e3e8e5;
       cursor: pointer;
-      transition: background 0.15s, border-color 0.15s;
+      transition:
+        background 0.15s,
+        border-color 0.15s;
     }
     .switch.on {
       border-color: var(--color-accent);

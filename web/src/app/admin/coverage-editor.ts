@@ -1,5 +1,12 @@
 import { Component, computed, DOCUMENT, effect, inject, input, output, signal, untracked } from '@angular/core';
-import { type CoverageEntry, LIMITS, REGION_CODES, type RegionCode, THEMATIC_AREAS, type ThematicArea } from '@portal/shared';
+import {
+  type CoverageEntry,
+  LIMITS,
+  REGION_CODES,
+  type RegionCode,
+  THEMATIC_AREAS,
+  type ThematicArea,
+} from '@portal/shared';
 
 import { StaffI18n, type StaffTextKey } from '../core/staff-i18n/staff-texts';
 import { StaffReference } from '../core/staff-reference';
@@ -49,7 +56,9 @@ export class CoverageEditor {
   protected rowError(index: number): string | null {
     const local = this.submitAttempted() ? this.errors()[index] : null;
     if (local) return this.t(local);
-    const server = Object.entries(this.serverErrors()).find(([field]) => field === `coverage.${index}` || field.startsWith(`coverage.${index}.`));
+    const server = Object.entries(this.serverErrors()).find(
+      ([field]) => field === `coverage.${index}` || field.startsWith(`coverage.${index}.`),
+    );
     return server ? server[1] : null;
   }
 

@@ -2,7 +2,12 @@ import { coverageSummary, rowErrors, toEntries, toRows } from './coverage';
 
 describe('the coverage editor rows', () => {
   it('turn into the API entries and back without losing anything', () => {
-    const entries = [{ country: 'PE' }, { country: 'BO', area: 'market-access' as const }, { region: 'AND' as const, area: 'climate-resilience' as const }, { area: 'human-rights' as const }];
+    const entries = [
+      { country: 'PE' },
+      { country: 'BO', area: 'market-access' as const },
+      { region: 'AND' as const, area: 'climate-resilience' as const },
+      { area: 'human-rights' as const },
+    ];
     expect(toRows(entries)).toEqual([
       { place: 'country:PE', area: '' },
       { place: 'country:BO', area: 'market-access' },
@@ -28,8 +33,18 @@ describe('the coverage editor rows', () => {
   });
 
   it('say the coverage in words', () => {
-    const t = (key: string) => ({ 'admin.coverage.anyArea': 'any area', 'admin.coverage.anyPlace': 'any place', 'region.AND': 'Andean', 'inbox.area.climate-resilience': 'Climate' })[key] ?? key;
-    const summary = coverageSummary([{ country: 'PE' }, { region: 'AND', area: 'climate-resilience' }], t as never, (code) => (code === 'PE' ? 'Peru' : code));
+    const t = (key: string) =>
+      ({
+        'admin.coverage.anyArea': 'any area',
+        'admin.coverage.anyPlace': 'any place',
+        'region.AND': 'Andean',
+        'inbox.area.climate-resilience': 'Climate',
+      })[key] ?? key;
+    const summary = coverageSummary(
+      [{ country: 'PE' }, { region: 'AND', area: 'climate-resilience' }],
+      t as never,
+      (code) => (code === 'PE' ? 'Peru' : code),
+    );
     expect(summary).toBe('Peru · any area; Andean · Climate');
   });
 });

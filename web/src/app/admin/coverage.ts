@@ -29,7 +29,8 @@ export function toEntries(rows: readonly CoverageRow[]): CoverageEntry[] {
     const entry: CoverageEntry = {};
     const [kind, code] = row.place.split(':');
     if (kind === 'country' && code) entry.country = code;
-    if (kind === 'region' && (REGION_CODES as readonly string[]).includes(code ?? '')) entry.region = code as RegionCode;
+    if (kind === 'region' && (REGION_CODES as readonly string[]).includes(code ?? ''))
+      entry.region = code as RegionCode;
     if ((THEMATIC_AREAS as readonly string[]).includes(row.area)) entry.area = row.area as ThematicArea;
     return entry;
   });
@@ -62,6 +63,10 @@ export function describeEntry(entry: CoverageEntry, t: StaffTranslate, countryNa
 }
 
 /** The whole coverage in one line, for lists. */
-export function coverageSummary(entries: readonly CoverageEntry[], t: StaffTranslate, countryName: (code: string) => string): string {
+export function coverageSummary(
+  entries: readonly CoverageEntry[],
+  t: StaffTranslate,
+  countryName: (code: string) => string,
+): string {
   return entries.map((entry) => describeEntry(entry, t, countryName)).join('; ');
 }

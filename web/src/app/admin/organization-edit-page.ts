@@ -35,9 +35,11 @@ export class OrganizationEditPage extends AdminFormPage<OrganizationView, Field>
     const errors: Partial<Record<Field, string>> = {};
     const name = this.name().trim();
     if (!name) errors.name = this.t('admin.error.required');
-    else if (name.length > LIMITS.organizationNameMax) errors.name = this.t('admin.error.tooLong', { max: LIMITS.organizationNameMax });
+    else if (name.length > LIMITS.organizationNameMax)
+      errors.name = this.t('admin.error.tooLong', { max: LIMITS.organizationNameMax });
     if (!this.country()) errors.country = this.t('admin.error.required');
-    if (this.products().length > LIMITS.productsMax) errors.products = this.t('admin.error.tooMany', { max: LIMITS.productsMax });
+    if (this.products().length > LIMITS.productsMax)
+      errors.products = this.t('admin.error.tooMany', { max: LIMITS.productsMax });
     else if (this.products().some((product) => product.length > LIMITS.productMax)) {
       errors.products = this.t('admin.error.productTooLong', { max: LIMITS.productMax });
     }

@@ -41,12 +41,15 @@ const RESULTS = 50;
         <option value="" disabled [selected]="!selected()">{{ t('admin.choose') }}</option>
         @if (selected(); as current) {
           @if (!listed()) {
-            <option [value]="current.id" selected>{{ current.name }} · {{ reference.countryName(current.country) }}</option>
+            <option [value]="current.id" selected>
+              {{ current.name }} · {{ reference.countryName(current.country) }}
+            </option>
           }
         }
         @for (organization of results(); track organization.id) {
           <option [value]="organization.id" [selected]="selected()?.id === organization.id">
-            {{ organization.name }} · {{ reference.countryName(organization.country) }}{{ organization.active ? '' : ' (' + t('admin.inactive') + ')' }}
+            {{ organization.name }} · {{ reference.countryName(organization.country)
+            }}{{ organization.active ? '' : ' (' + t('admin.inactive') + ')' }}
           </option>
         }
       </select>
@@ -98,13 +101,17 @@ export class OrganizationPicker {
   });
 
   protected readonly results = computed(() => (this.found.hasValue() ? this.found.value().items : []));
-  protected readonly listed = computed(() => this.results().some((organization) => organization.id === this.selected()?.id));
+  protected readonly listed = computed(() =>
+    this.results().some((organization) => organization.id === this.selected()?.id),
+  );
   protected readonly matchesText = computed(() => {
     if (this.found.isLoading()) return this.t('admin.loading');
     if (this.found.error()) return this.t('inbox.error.network');
     const total = this.found.hasValue() ? this.found.value().total : 0;
     if (total === 0) return this.t('admin.user.noOrganization');
-    return total > RESULTS ? this.t('admin.user.organizationsMore', { count: RESULTS, total }) : this.t('admin.user.organizationsFound', { count: total });
+    return total > RESULTS
+      ? this.t('admin.user.organizationsMore', { count: RESULTS, total })
+      : this.t('admin.user.organizationsFound', { count: total });
   });
 
   constructor() {
@@ -120,6 +127,7 @@ export class OrganizationPicker {
   protected choose(event: Event): void {
     const id = (event.target as HTMLSelectElement).value;
     const organization = this.results().find((candidate) => candidate.id === id);
-    if (organization) this.selectedChange.emit({ id: organization.id, name: organization.name, country: organization.country });
+    if (organization)
+      this.selectedChange.emit({ id: organization.id, name: organization.name, country: organization.country });
   }
 }

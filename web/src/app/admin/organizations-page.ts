@@ -25,7 +25,14 @@ export class OrganizationsPage extends AdminListPage<OrganizationView, { country
     countOne: 'admin.org.count.one',
     countOther: 'admin.org.count.other',
     empty: 'admin.org.empty',
-    columns: ['admin.org.name', 'inbox.filter.country', 'admin.org.kind', 'admin.org.products', 'admin.org.fairtradeId', 'admin.state'],
+    columns: [
+      'admin.org.name',
+      'inbox.filter.country',
+      'admin.org.kind',
+      'admin.org.products',
+      'admin.org.fairtradeId',
+      'admin.state',
+    ],
   };
   protected readonly path = 'organizations';
 

@@ -2,7 +2,6 @@ import { Component, inject, input, output } from '@angular/core';
 import { LIMITS } from '@portal/shared';
 import { StaffI18n } from '../core/staff-i18n/staff-texts';
 
-
 /**
  * Products as removable chips. Typing a comma or Enter adds what was typed; a pasted
  * "coffee, cocoa" becomes two; leaving the field keeps what is in it.
@@ -15,8 +14,14 @@ import { StaffI18n } from '../core/staff-i18n/staff-texts';
         @for (product of products(); track product) {
           <li>
             {{ product }}
-            <button type="button" [attr.aria-label]="t('admin.org.removeProduct', { name: product })" (click)="remove(product)">
-              <svg viewBox="0 0 24 24" width="14" height="14" aria-hidden="true" focusable="false"><path d="M6 6l12 12M18 6L6 18" /></svg>
+            <button
+              type="button"
+              [attr.aria-label]="t('admin.org.removeProduct', { name: product })"
+              (click)="remove(product)"
+            >
+              <svg viewBox="0 0 24 24" width="14" height="14" aria-hidden="true" focusable="false">
+                <path d="M6 6l12 12M18 6L6 18" />
+              </svg>
             </button>
           </li>
         }

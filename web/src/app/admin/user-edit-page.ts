@@ -243,11 +243,20 @@ export class UserEditPage extends AdminFormPage<AdminUserView, Field> {
     this.invitationMessage.set(null);
     this.invitationProblem.set(null);
     try {
-      const invitation = await this.api.invite({ email: user.email, name: user.name, role: user.role, language: user.language });
-      this.invitationMessage.set(this.t('admin.user.invited', { email: invitation.email, date: this.dates.dateTime(invitation.expiresAt) }));
+      const invitation = await this.api.invite({
+        email: user.email,
+        name: user.name,
+        role: user.role,
+        language: user.language,
+      });
+      this.invitationMessage.set(
+        this.t('admin.user.invited', { email: invitation.email, date: this.dates.dateTime(invitation.expiresAt) }),
+      );
     } catch (error) {
       const problem = describeStaffProblem(error, this.t);
-      this.invitationProblem.set(problem.code === 'users.email-taken' ? this.t('admin.user.alreadyJoined') : problem.message);
+      this.invitationProblem.set(
+        problem.code === 'users.email-taken' ? this.t('admin.user.alreadyJoined') : problem.message,
+      );
     } finally {
       this.sendingInvitation.set(false);
     }

@@ -24,9 +24,7 @@ export class AuthApi {
   }
 
   logout(body: RefreshBody): Promise<void> {
-    return firstValueFrom(
-      this.http.post<void>(`${API_BASE_URL}/auth/logout`, body, { context: this.sessionCall() }),
-    );
+    return firstValueFrom(this.http.post<void>(`${API_BASE_URL}/auth/logout`, body, { context: this.sessionCall() }));
   }
 
   /** The person's own language, used for its notifications and emails too. */

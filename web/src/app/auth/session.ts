@@ -206,7 +206,12 @@ export class Session {
 
   private forgetSession(): void {
     clearTimeout(this.refreshTimer);
-    for (const key of [STORAGE_KEYS.accessToken, STORAGE_KEYS.accessTokenExpiresAt, STORAGE_KEYS.refreshToken, STORAGE_KEYS.user]) {
+    for (const key of [
+      STORAGE_KEYS.accessToken,
+      STORAGE_KEYS.accessTokenExpiresAt,
+      STORAGE_KEYS.refreshToken,
+      STORAGE_KEYS.user,
+    ]) {
       this.storage.remove(key);
     }
     this.showUser(null);
@@ -229,13 +234,16 @@ export class Session {
   }
 
   private refreshIfExpiringSoon(): void {
-    if (this.storage.read(STORAGE_KEYS.refreshToken) && this.msUntilExpiry() <= REFRESH_AHEAD_MS) this.refreshProactively();
+    if (this.storage.read(STORAGE_KEYS.refreshToken) && this.msUntilExpiry() <= REFRESH_AHEAD_MS)
+      this.refreshProactively();
   }
 
   /** Milliseconds until the stored access token expires; Infinity when none is stored. */
   private msUntilExpiry(): number {
     const expiresAt = Number(this.storage.read(STORAGE_KEYS.accessTokenExpiresAt));
-    return this.storage.read(STORAGE_KEYS.accessToken) && expiresAt > 0 ? expiresAt - Date.now() : Number.POSITIVE_INFINITY;
+    return this.storage.read(STORAGE_KEYS.accessToken) && expiresAt > 0
+      ? expiresAt - Date.now()
+      : Number.POSITIVE_INFINITY;
   }
 
   /** Another tab signed in, refreshed or signed out: follow it. */

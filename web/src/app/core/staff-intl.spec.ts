@@ -10,6 +10,8 @@ describe('counts in the staff pages', () => {
     expect(interpolate(staffFr['inbox.total.more'], { count: formatCount(1_000, 'fr') })).toBe('1\u202f000+ demandes');
     expect(interpolate(staffEn['inbox.total.more'], { count: formatCount(10_000, 'en') })).toBe('10,000+ requests');
     expect(interpolate(staffEs['inbox.total.more'], { count: formatCount(10_000, 'es') })).toBe('10.000+ solicitudes');
-    expect(interpolate(staffEn['inbox.pager.positionMore'], { page: formatCount(3, 'en'), pages: formatCount(400, 'en') })).toBe('Page 3 of 400+');
+    expect(
+      interpolate(staffEn['inbox.pager.positionMore'], { page: formatCount(3, 'en'), pages: formatCount(400, 'en') }),
+    ).toBe('Page 3 of 400+');
   });
 });

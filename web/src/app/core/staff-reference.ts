@@ -31,10 +31,15 @@ export class StaffReference {
 
   /** Countries by region, in the order of the regions, each sorted by name (the API's order). */
   readonly countryGroups = computed<readonly CountryGroup[]>(() =>
-    REGION_CODES.map((region) => ({ region, countries: this.countries().filter((country) => country.region === region) })),
+    REGION_CODES.map((region) => ({
+      region,
+      countries: this.countries().filter((country) => country.region === region),
+    })),
   );
 
-  private readonly namesByCode = computed(() => new Map(this.countries().map((country) => [country.code, country.name])));
+  private readonly namesByCode = computed(
+    () => new Map(this.countries().map((country) => [country.code, country.name])),
+  );
   private readonly displayNames = computed(() => {
     try {
       return new Intl.DisplayNames([this.i18n.language()], { type: 'region', fallback: 'code' });

@@ -26,7 +26,9 @@ describe('the interface dictionaries', () => {
   });
 
   it('names the portal differently in each language but greets by name in all', () => {
-    const greetings = LANGUAGES.map((language) => interpolate(DICTIONARIES[language]['home.greeting'], { name: 'Ana Torres' }));
+    const greetings = LANGUAGES.map((language) =>
+      interpolate(DICTIONARIES[language]['home.greeting'], { name: 'Ana Torres' }),
+    );
     expect(greetings).toEqual(['Hola, Ana Torres', 'Hello, Ana Torres', 'Olá, Ana Torres', 'Bonjour, Ana Torres']);
   });
 });

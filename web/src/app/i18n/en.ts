@@ -64,11 +64,16 @@ export const en: Dictionary = {
   'region.SUR': 'Southern Cone',
 
   'comingSoon.badge': 'Coming soon',
-  'comingSoon.myRequests': "This section is being built. Soon you will see your organization's requests here, with their status and the team's replies.",
-  'comingSoon.newRequest': 'This section is being built. Soon you will be able to send a new service request from here.',
-  'comingSoon.inbox': 'This section is being built. Soon you will see the requests assigned to you and those of your coverage here.',
-  'comingSoon.reports': 'This section is being built. Soon you will find the load, deadline and satisfaction reports here.',
-  'comingSoon.organizations': 'This section is being built. Soon you will be able to register and edit organizations here.',
+  'comingSoon.myRequests':
+    "This section is being built. Soon you will see your organization's requests here, with their status and the team's replies.",
+  'comingSoon.newRequest':
+    'This section is being built. Soon you will be able to send a new service request from here.',
+  'comingSoon.inbox':
+    'This section is being built. Soon you will see the requests assigned to you and those of your coverage here.',
+  'comingSoon.reports':
+    'This section is being built. Soon you will find the load, deadline and satisfaction reports here.',
+  'comingSoon.organizations':
+    'This section is being built. Soon you will be able to register and edit organizations here.',
   'comingSoon.users': 'This section is being built. Soon you will be able to invite and manage users here.',
   // --- requests: member form, lists, request page (keys prefixed request., requests., form.) ---
   'form.error.area': 'Choose one of the thematic areas.',
@@ -101,16 +106,20 @@ export const en: Dictionary = {
   'requests.error.forbidden': 'You are not allowed to do this.',
   'requests.error.conflict': 'This could not be done because the request changed meanwhile. It has been reloaded.',
   'requests.error.validation': 'Some fields are missing or not valid.',
-  'requests.error.transitionNotAllowed': 'This action is no longer possible: the request changed meanwhile. It has been reloaded.',
-  'requests.error.staleVersion': 'Someone else changed this request meanwhile. It has been reloaded: check it and try again.',
+  'requests.error.transitionNotAllowed':
+    'This action is no longer possible: the request changed meanwhile. It has been reloaded.',
+  'requests.error.staleVersion':
+    'Someone else changed this request meanwhile. It has been reloaded: check it and try again.',
   'requests.error.closed': 'This request is closed or withdrawn: it takes no more changes.',
   'requests.error.alreadyAssigned': 'The request is already assigned to this person.',
   'requests.error.alreadyEscalated': 'The request is already escalated to the director.',
   'requests.error.noDirector': 'The region has no active director to escalate to.',
   'requests.error.notResolved': 'A request can be rated once it is resolved.',
   'requests.error.alreadyRated': 'This request has already been rated.',
-  'requests.error.keyReused': 'This submission was already used for a different request. Check your organization’s requests before sending again.',
-  'requests.error.fileType': 'This type of file is not accepted. Send PDF, images (PNG, JPG, WebP), Word, Excel, OpenDocument text, plain text or CSV.',
+  'requests.error.keyReused':
+    'This submission was already used for a different request. Check your organization’s requests before sending again.',
+  'requests.error.fileType':
+    'This type of file is not accepted. Send PDF, images (PNG, JPG, WebP), Word, Excel, OpenDocument text, plain text or CSV.',
   'requests.error.fileTooLarge': 'The file is too large: at most 10 MB.',
   'requests.error.tooManyFiles': 'A message can carry at most 5 files.',
   'request.pageTitle': 'Request',

@@ -5,7 +5,8 @@
  */
 export const es = {
   'app.name': 'Portal de servicios',
-  'app.network': 'Red de organizaciones de pequeños productores y trabajadores de Comercio Justo de América Latina y el Caribe',
+  'app.network':
+    'Red de organizaciones de pequeños productores y trabajadores de Comercio Justo de América Latina y el Caribe',
   'app.skipToContent': 'Saltar al contenido principal',
 
   'language.label': 'Idioma',
@@ -22,7 +23,8 @@ export const es = {
   'login.passwordRequired': 'Escriba su contraseña.',
   'login.error.invalidCredentials': 'El correo electrónico o la contraseña no son correctos.',
   'login.error.tooManyAttempts': 'Demasiados intentos fallidos. Espere unos minutos e inténtelo de nuevo más tarde.',
-  'login.error.tooManyAttemptsMinutes': 'Demasiados intentos fallidos. Inténtelo de nuevo más tarde (en unos {minutes} min).',
+  'login.error.tooManyAttemptsMinutes':
+    'Demasiados intentos fallidos. Inténtelo de nuevo más tarde (en unos {minutes} min).',
   'login.error.network': 'No se pudo conectar con el portal. Revise su conexión a internet e inténtelo de nuevo.',
   'login.error.server': 'El portal no pudo responder en este momento. Inténtelo de nuevo en unos minutos.',
   'login.sessionExpired': 'Su sesión terminó. Inicie sesión de nuevo para continuar.',
@@ -67,12 +69,18 @@ export const es = {
   'region.SUR': 'Cono Sur',
 
   'comingSoon.badge': 'En preparación',
-  'comingSoon.myRequests': 'Esta sección está en preparación. Pronto podrá ver aquí las solicitudes de su organización, su estado y las respuestas del equipo.',
-  'comingSoon.newRequest': 'Esta sección está en preparación. Pronto podrá enviar desde aquí una nueva solicitud de servicio.',
-  'comingSoon.inbox': 'Esta sección está en preparación. Pronto verá aquí las solicitudes asignadas a usted y las de su cobertura.',
-  'comingSoon.reports': 'Esta sección está en preparación. Pronto encontrará aquí los informes de carga, plazos y satisfacción.',
-  'comingSoon.organizations': 'Esta sección está en preparación. Pronto podrá registrar y editar aquí las organizaciones.',
-  'comingSoon.users': 'Esta sección está en preparación. Pronto podrá invitar y administrar aquí a las personas usuarias.',
+  'comingSoon.myRequests':
+    'Esta sección está en preparación. Pronto podrá ver aquí las solicitudes de su organización, su estado y las respuestas del equipo.',
+  'comingSoon.newRequest':
+    'Esta sección está en preparación. Pronto podrá enviar desde aquí una nueva solicitud de servicio.',
+  'comingSoon.inbox':
+    'Esta sección está en preparación. Pronto verá aquí las solicitudes asignadas a usted y las de su cobertura.',
+  'comingSoon.reports':
+    'Esta sección está en preparación. Pronto encontrará aquí los informes de carga, plazos y satisfacción.',
+  'comingSoon.organizations':
+    'Esta sección está en preparación. Pronto podrá registrar y editar aquí las organizaciones.',
+  'comingSoon.users':
+    'Esta sección está en preparación. Pronto podrá invitar y administrar aquí a las personas usuarias.',
   // --- requests: member form, lists, request page (keys prefixed request., requests., form.) ---
   'form.error.area': 'Elija una de las áreas temáticas.',
   'form.error.subject': 'Escriba un asunto de {min} a {max} caracteres.',
@@ -82,7 +90,8 @@ export const es = {
   'form.error.reason': 'El motivo puede tener como máximo 2000 caracteres.',
   'form.error.score': 'Elija una calificación de 1 a 5.',
   'form.error.comment': 'El comentario puede tener como máximo 2000 caracteres.',
-  'form.error.assignee': 'Esta persona no puede recibir la solicitud ahora (inactiva, no atiende casos o no está disponible).',
+  'form.error.assignee':
+    'Esta persona no puede recibir la solicitud ahora (inactiva, no atiende casos o no está disponible).',
   'requests.status.new': 'Nueva',
   'requests.status.assigned': 'Asignada',
   'requests.status.in_progress': 'En curso',
@@ -104,16 +113,20 @@ export const es = {
   'requests.error.forbidden': 'Usted no tiene permiso para hacer esto.',
   'requests.error.conflict': 'No se pudo hacer porque la solicitud cambió mientras tanto. Se volvió a cargar.',
   'requests.error.validation': 'Faltan datos o algunos no son válidos.',
-  'requests.error.transitionNotAllowed': 'Esta acción ya no es posible: la solicitud cambió mientras tanto. Se volvió a cargar.',
-  'requests.error.staleVersion': 'Otra persona cambió esta solicitud mientras tanto. Se volvió a cargar: revísela e inténtelo de nuevo.',
+  'requests.error.transitionNotAllowed':
+    'Esta acción ya no es posible: la solicitud cambió mientras tanto. Se volvió a cargar.',
+  'requests.error.staleVersion':
+    'Otra persona cambió esta solicitud mientras tanto. Se volvió a cargar: revísela e inténtelo de nuevo.',
   'requests.error.closed': 'Esta solicitud está cerrada o retirada: ya no admite cambios.',
   'requests.error.alreadyAssigned': 'La solicitud ya está asignada a esta persona.',
   'requests.error.alreadyEscalated': 'La solicitud ya fue escalada a la dirección.',
   'requests.error.noDirector': 'La región no tiene una dirección activa a la que escalar.',
   'requests.error.notResolved': 'Una solicitud se puede calificar cuando está resuelta.',
   'requests.error.alreadyRated': 'Esta solicitud ya fue calificada.',
-  'requests.error.keyReused': 'Este envío ya se usó para otra solicitud. Revise las solicitudes de su organización antes de enviar de nuevo.',
-  'requests.error.fileType': 'Este tipo de archivo no se acepta. Envíe PDF, imágenes (PNG, JPG, WebP), Word, Excel, texto OpenDocument, texto simple o CSV.',
+  'requests.error.keyReused':
+    'Este envío ya se usó para otra solicitud. Revise las solicitudes de su organización antes de enviar de nuevo.',
+  'requests.error.fileType':
+    'Este tipo de archivo no se acepta. Envíe PDF, imágenes (PNG, JPG, WebP), Word, Excel, texto OpenDocument, texto simple o CSV.',
   'requests.error.fileTooLarge': 'El archivo es demasiado grande: como máximo 10 MB.',
   'requests.error.tooManyFiles': 'Un mensaje puede llevar como máximo 5 archivos.',
   'request.pageTitle': 'Solicitud',

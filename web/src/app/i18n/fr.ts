@@ -2,7 +2,8 @@ import type { Dictionary } from './dictionary';
 
 export const fr: Dictionary = {
   'app.name': 'Portail de services',
-  'app.network': 'Réseau des organisations de petits producteurs et de travailleurs du commerce équitable d’Amérique latine et des Caraïbes',
+  'app.network':
+    'Réseau des organisations de petits producteurs et de travailleurs du commerce équitable d’Amérique latine et des Caraïbes',
   'app.skipToContent': 'Aller au contenu principal',
 
   'language.label': 'Langue',
@@ -19,7 +20,8 @@ export const fr: Dictionary = {
   'login.passwordRequired': 'Saisissez votre mot de passe.',
   'login.error.invalidCredentials': 'L’adresse e-mail ou le mot de passe est incorrect.',
   'login.error.tooManyAttempts': 'Trop de tentatives échouées. Attendez quelques minutes et réessayez plus tard.',
-  'login.error.tooManyAttemptsMinutes': 'Trop de tentatives échouées. Réessayez plus tard (dans environ {minutes} min).',
+  'login.error.tooManyAttemptsMinutes':
+    'Trop de tentatives échouées. Réessayez plus tard (dans environ {minutes} min).',
   'login.error.network': 'Impossible de joindre le portail. Vérifiez votre connexion Internet et réessayez.',
   'login.error.server': 'Le portail n’a pas pu répondre pour le moment. Réessayez dans quelques minutes.',
   'login.sessionExpired': 'Votre session est terminée. Reconnectez-vous pour continuer.',
@@ -64,11 +66,16 @@ export const fr: Dictionary = {
   'region.SUR': 'Cône Sud',
 
   'comingSoon.badge': 'Bientôt disponible',
-  'comingSoon.myRequests': 'Cette section est en préparation. Vous verrez bientôt ici les demandes de votre organisation, leur statut et les réponses de l’équipe.',
-  'comingSoon.newRequest': 'Cette section est en préparation. Vous pourrez bientôt envoyer d’ici une nouvelle demande de service.',
-  'comingSoon.inbox': 'Cette section est en préparation. Vous verrez bientôt ici les demandes qui vous sont attribuées et celles de votre périmètre.',
-  'comingSoon.reports': 'Cette section est en préparation. Vous trouverez bientôt ici les rapports de charge, de délais et de satisfaction.',
-  'comingSoon.organizations': 'Cette section est en préparation. Vous pourrez bientôt enregistrer et modifier ici les organisations.',
+  'comingSoon.myRequests':
+    'Cette section est en préparation. Vous verrez bientôt ici les demandes de votre organisation, leur statut et les réponses de l’équipe.',
+  'comingSoon.newRequest':
+    'Cette section est en préparation. Vous pourrez bientôt envoyer d’ici une nouvelle demande de service.',
+  'comingSoon.inbox':
+    'Cette section est en préparation. Vous verrez bientôt ici les demandes qui vous sont attribuées et celles de votre périmètre.',
+  'comingSoon.reports':
+    'Cette section est en préparation. Vous trouverez bientôt ici les rapports de charge, de délais et de satisfaction.',
+  'comingSoon.organizations':
+    'Cette section est en préparation. Vous pourrez bientôt enregistrer et modifier ici les organisations.',
   'comingSoon.users': 'Cette section est en préparation. Vous pourrez bientôt inviter et gérer ici les utilisateurs.',
   // --- requests: member form, lists, request page (keys prefixed request., requests., form.) ---
   'form.error.area': 'Choisissez l’un des domaines thématiques.',
@@ -79,7 +86,8 @@ export const fr: Dictionary = {
   'form.error.reason': 'Le motif peut avoir au plus 2 000 caractères.',
   'form.error.score': 'Choisissez une note de 1 à 5.',
   'form.error.comment': 'Le commentaire peut avoir au plus 2 000 caractères.',
-  'form.error.assignee': 'Cette personne ne peut pas recevoir la demande maintenant (inactive, ne traite pas de dossiers ou indisponible).',
+  'form.error.assignee':
+    'Cette personne ne peut pas recevoir la demande maintenant (inactive, ne traite pas de dossiers ou indisponible).',
   'requests.status.new': 'Nouvelle',
   'requests.status.assigned': 'Attribuée',
   'requests.status.in_progress': 'En cours',
@@ -101,16 +109,20 @@ export const fr: Dictionary = {
   'requests.error.forbidden': 'Vous n’êtes pas autorisé à faire cela.',
   'requests.error.conflict': 'Impossible : la demande a changé entre-temps. Elle a été rechargée.',
   'requests.error.validation': 'Des champs manquent ou ne sont pas valides.',
-  'requests.error.transitionNotAllowed': 'Cette action n’est plus possible : la demande a changé entre-temps. Elle a été rechargée.',
-  'requests.error.staleVersion': 'Quelqu’un d’autre a modifié cette demande entre-temps. Elle a été rechargée : vérifiez et réessayez.',
+  'requests.error.transitionNotAllowed':
+    'Cette action n’est plus possible : la demande a changé entre-temps. Elle a été rechargée.',
+  'requests.error.staleVersion':
+    'Quelqu’un d’autre a modifié cette demande entre-temps. Elle a été rechargée : vérifiez et réessayez.',
   'requests.error.closed': 'Cette demande est clôturée ou retirée : elle n’accepte plus de modifications.',
   'requests.error.alreadyAssigned': 'La demande est déjà attribuée à cette personne.',
   'requests.error.alreadyEscalated': 'La demande a déjà été remontée à la direction.',
   'requests.error.noDirector': 'La région n’a pas de direction active à qui la remonter.',
   'requests.error.notResolved': 'Une demande peut être notée une fois résolue.',
   'requests.error.alreadyRated': 'Cette demande a déjà été notée.',
-  'requests.error.keyReused': 'Cet envoi a déjà servi pour une autre demande. Vérifiez les demandes de votre organisation avant de renvoyer.',
-  'requests.error.fileType': 'Ce type de fichier n’est pas accepté. Envoyez des PDF, images (PNG, JPG, WebP), Word, Excel, texte OpenDocument, texte brut ou CSV.',
+  'requests.error.keyReused':
+    'Cet envoi a déjà servi pour une autre demande. Vérifiez les demandes de votre organisation avant de renvoyer.',
+  'requests.error.fileType':
+    'Ce type de fichier n’est pas accepté. Envoyez des PDF, images (PNG, JPG, WebP), Word, Excel, texte OpenDocument, texte brut ou CSV.',
   'requests.error.fileTooLarge': 'Le fichier est trop volumineux : 10 Mo au maximum.',
   'requests.error.tooManyFiles': 'Un message peut porter 5 fichiers au maximum.',
   'request.pageTitle': 'Demande',

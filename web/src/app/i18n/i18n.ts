@@ -20,13 +20,10 @@ export class I18n {
   private readonly accountLanguage = signal<Language | null>(null);
   private readonly dictionary = computed(() => DICTIONARIES[this.language()]);
 
-  readonly language = computed<Language>(
-    () => this.chosenOnThisDevice() ?? this.accountLanguage() ?? DEFAULT_LANGUAGE,
-  );
+  readonly language = computed<Language>(() => this.chosenOnThisDevice() ?? this.accountLanguage() ?? DEFAULT_LANGUAGE);
 
   /** Translates a key, filling `{placeholders}` from `params`. An arrow so templates can hold it. */
-  readonly t = (key: TranslationKey, params?: TranslationParams): string =>
-    interpolate(this.dictionary()[key], params);
+  readonly t = (key: TranslationKey, params?: TranslationParams): string => interpolate(this.dictionary()[key], params);
 
   constructor() {
     const document = inject(DOCUMENT);

@@ -2,7 +2,8 @@ import type { Dictionary } from './dictionary';
 
 export const pt: Dictionary = {
   'app.name': 'Portal de serviços',
-  'app.network': 'Rede de organizações de pequenos produtores e trabalhadores do Comércio Justo da América Latina e do Caribe',
+  'app.network':
+    'Rede de organizações de pequenos produtores e trabalhadores do Comércio Justo da América Latina e do Caribe',
   'app.skipToContent': 'Ir para o conteúdo principal',
 
   'language.label': 'Idioma',
@@ -19,7 +20,8 @@ export const pt: Dictionary = {
   'login.passwordRequired': 'Digite sua senha.',
   'login.error.invalidCredentials': 'O e-mail ou a senha não estão corretos.',
   'login.error.tooManyAttempts': 'Muitas tentativas sem sucesso. Aguarde alguns minutos e tente novamente mais tarde.',
-  'login.error.tooManyAttemptsMinutes': 'Muitas tentativas sem sucesso. Tente novamente mais tarde (em cerca de {minutes} min).',
+  'login.error.tooManyAttemptsMinutes':
+    'Muitas tentativas sem sucesso. Tente novamente mais tarde (em cerca de {minutes} min).',
   'login.error.network': 'Não foi possível conectar ao portal. Verifique sua conexão com a internet e tente novamente.',
   'login.error.server': 'O portal não pôde responder agora. Tente novamente em alguns minutos.',
   'login.sessionExpired': 'Sua sessão terminou. Entre novamente para continuar.',
@@ -64,11 +66,16 @@ export const pt: Dictionary = {
   'region.SUR': 'Cone Sul',
 
   'comingSoon.badge': 'Em preparação',
-  'comingSoon.myRequests': 'Esta seção está em preparação. Em breve você verá aqui as solicitações da sua organização, com o status e as respostas da equipe.',
-  'comingSoon.newRequest': 'Esta seção está em preparação. Em breve você poderá enviar daqui uma nova solicitação de serviço.',
-  'comingSoon.inbox': 'Esta seção está em preparação. Em breve você verá aqui as solicitações atribuídas a você e as da sua cobertura.',
-  'comingSoon.reports': 'Esta seção está em preparação. Em breve você encontrará aqui os relatórios de carga, prazos e satisfação.',
-  'comingSoon.organizations': 'Esta seção está em preparação. Em breve você poderá cadastrar e editar aqui as organizações.',
+  'comingSoon.myRequests':
+    'Esta seção está em preparação. Em breve você verá aqui as solicitações da sua organização, com o status e as respostas da equipe.',
+  'comingSoon.newRequest':
+    'Esta seção está em preparação. Em breve você poderá enviar daqui uma nova solicitação de serviço.',
+  'comingSoon.inbox':
+    'Esta seção está em preparação. Em breve você verá aqui as solicitações atribuídas a você e as da sua cobertura.',
+  'comingSoon.reports':
+    'Esta seção está em preparação. Em breve você encontrará aqui os relatórios de carga, prazos e satisfação.',
+  'comingSoon.organizations':
+    'Esta seção está em preparação. Em breve você poderá cadastrar e editar aqui as organizações.',
   'comingSoon.users': 'Esta seção está em preparação. Em breve você poderá convidar e gerenciar aqui os usuários.',
   // --- requests: member form, lists, request page (keys prefixed request., requests., form.) ---
   'form.error.area': 'Escolha uma das áreas temáticas.',
@@ -79,7 +86,8 @@ export const pt: Dictionary = {
   'form.error.reason': 'O motivo pode ter no máximo 2.000 caracteres.',
   'form.error.score': 'Escolha uma nota de 1 a 5.',
   'form.error.comment': 'O comentário pode ter no máximo 2.000 caracteres.',
-  'form.error.assignee': 'Esta pessoa não pode receber a solicitação agora (inativa, não atende casos ou não está disponível).',
+  'form.error.assignee':
+    'Esta pessoa não pode receber a solicitação agora (inativa, não atende casos ou não está disponível).',
   'requests.status.new': 'Nova',
   'requests.status.assigned': 'Atribuída',
   'requests.status.in_progress': 'Em andamento',
@@ -101,16 +109,20 @@ export const pt: Dictionary = {
   'requests.error.forbidden': 'Você não tem permissão para fazer isso.',
   'requests.error.conflict': 'Não foi possível porque a solicitação mudou nesse meio-tempo. Ela foi recarregada.',
   'requests.error.validation': 'Faltam dados ou alguns não são válidos.',
-  'requests.error.transitionNotAllowed': 'Esta ação não é mais possível: a solicitação mudou nesse meio-tempo. Ela foi recarregada.',
-  'requests.error.staleVersion': 'Outra pessoa alterou esta solicitação nesse meio-tempo. Ela foi recarregada: confira e tente novamente.',
+  'requests.error.transitionNotAllowed':
+    'Esta ação não é mais possível: a solicitação mudou nesse meio-tempo. Ela foi recarregada.',
+  'requests.error.staleVersion':
+    'Outra pessoa alterou esta solicitação nesse meio-tempo. Ela foi recarregada: confira e tente novamente.',
   'requests.error.closed': 'Esta solicitação está encerrada ou retirada: não aceita mais alterações.',
   'requests.error.alreadyAssigned': 'A solicitação já está atribuída a esta pessoa.',
   'requests.error.alreadyEscalated': 'A solicitação já foi escalada para a diretoria.',
   'requests.error.noDirector': 'A região não tem uma diretoria ativa para escalar.',
   'requests.error.notResolved': 'Uma solicitação pode ser avaliada quando estiver resolvida.',
   'requests.error.alreadyRated': 'Esta solicitação já foi avaliada.',
-  'requests.error.keyReused': 'Este envio já foi usado para outra solicitação. Confira as solicitações da sua organização antes de enviar de novo.',
-  'requests.error.fileType': 'Este tipo de arquivo não é aceito. Envie PDF, imagens (PNG, JPG, WebP), Word, Excel, texto OpenDocument, texto simples ou CSV.',
+  'requests.error.keyReused':
+    'Este envio já foi usado para outra solicitação. Confira as solicitações da sua organização antes de enviar de novo.',
+  'requests.error.fileType':
+    'Este tipo de arquivo não é aceito. Envie PDF, imagens (PNG, JPG, WebP), Word, Excel, texto OpenDocument, texto simples ou CSV.',
   'requests.error.fileTooLarge': 'O arquivo é grande demais: no máximo 10 MB.',
   'requests.error.tooManyFiles': 'Uma mensagem pode levar no máximo 5 arquivos.',
   'request.pageTitle': 'Solicitação',

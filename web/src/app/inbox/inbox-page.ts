@@ -125,7 +125,9 @@ export class InboxPage {
   /** Countries offered by the country filter: those of the chosen region, else all, by region. */
   protected readonly countryGroups = computed(() => {
     const region = this.query().region;
-    return this.reference.countryGroups().filter((group) => group.countries.length > 0 && (!region || group.region === region));
+    return this.reference
+      .countryGroups()
+      .filter((group) => group.countries.length > 0 && (!region || group.region === region));
   });
 
   /**
@@ -278,6 +280,10 @@ export class InboxPage {
   }
 
   private navigate(query: InboxQuery, replaceUrl = false): Promise<boolean> {
-    return this.router.navigate([], { relativeTo: this.route, queryParams: toUrlParams(query, this.role()), replaceUrl });
+    return this.router.navigate([], {
+      relativeTo: this.route,
+      queryParams: toUrlParams(query, this.role()),
+      replaceUrl,
+    });
   }
 }

@@ -10,7 +10,6 @@ import {
 } from '@portal/shared';
 import type { StaffTextKey } from '../core/staff-i18n/staff-dictionaries';
 
-
 /**
  * The inbox's state lives in the URL's query parameters, so a reload, a bookmark or a link
  * from the reports (`/inbox?country=PE&status=assigned`) shows the same list. This file
@@ -81,9 +80,18 @@ export function offersRegionFilter(role: Role): boolean {
  */
 export function defaultTab(role: Role, params: QueryParams): InboxTab {
   if (params['breached'] === 'true') return 'breached';
-  const filtered = ['status', 'area', 'country', 'region', 'escalated', 'q', 'organization', 'assignee', 'from', 'to'].some(
-    (name) => typeof params[name] === 'string' && params[name] !== '',
-  );
+  const filtered = [
+    'status',
+    'area',
+    'country',
+    'region',
+    'escalated',
+    'q',
+    'organization',
+    'assignee',
+    'from',
+    'to',
+  ].some((name) => typeof params[name] === 'string' && params[name] !== '');
   return role === 'representative' || role === 'specialist' ? (filtered ? 'coverage' : 'mine') : 'coverage';
 }
 

@@ -21,13 +21,20 @@ import { statusLabelKey } from '../ui/status-badge';
     <details #details data-testid="inbox-filter-status">
       <summary aria-describedby="inbox-status-label">
         <span class="visually-hidden">{{ t('inbox.filter.status') }}: </span>{{ summary() }}
-        <svg viewBox="0 0 12 8" width="12" height="8" aria-hidden="true" focusable="false"><path d="M1 1l5 5 5-5" /></svg>
+        <svg viewBox="0 0 12 8" width="12" height="8" aria-hidden="true" focusable="false">
+          <path d="M1 1l5 5 5-5" />
+        </svg>
       </summary>
       <fieldset>
         <legend class="visually-hidden">{{ t('inbox.filter.status') }}</legend>
         @for (status of statuses; track status) {
           <label>
-            <input type="checkbox" [value]="status" [checked]="selected().includes(status)" (change)="toggle(status, $event)" />
+            <input
+              type="checkbox"
+              [value]="status"
+              [checked]="selected().includes(status)"
+              (change)="toggle(status, $event)"
+            />
             {{ t(labelKey(status)) }}
           </label>
         }

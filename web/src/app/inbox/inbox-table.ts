@@ -39,6 +39,8 @@ export class InboxTable {
   /** The next deadline of an open request: the first reply until there is one, then the resolution. */
   protected dueAt(request: RequestView): string | null {
     if (!(OPEN_STATUSES as readonly string[]).includes(request.status)) return null;
-    return request.firstRespondedAt ? request.sla.resolutionDueAt : (request.sla.firstResponseDueAt ?? request.sla.resolutionDueAt);
+    return request.firstRespondedAt
+      ? request.sla.resolutionDueAt
+      : (request.sla.firstResponseDueAt ?? request.sla.resolutionDueAt);
   }
 }

@@ -41,24 +41,22 @@ export class Shell {
 
   constructor() {
     const router = inject(Router);
-    const subscription = router.events
-      .pipe(filter((event) => event instanceof NavigationEnd))
-      .subscribe((event) => {
-        const menuWasOpen = this.menuOpen();
-        this.menuOpen.set(false);
-        // A change of query parameters only (a filter, a search, a page of a list) is not a
-        // new page: focus stays where the person is typing or choosing.
-        const path = event.urlAfterRedirects.split(/[?#]/)[0];
-        const samePage = path === this.currentPath;
-        this.currentPath = path;
-        if (samePage && !menuWasOpen) return;
-        // Move focus to the new page, so keyboard and screen-reader users start there.
-        // Not on the first page load: a screen reader then starts at the top, with the skip link.
-        const focused = this.document.activeElement;
-        if (menuWasOpen || focused?.closest('#main-content, #main-navigation, .brand-link')) {
-          this.main().nativeElement.focus({ preventScroll: true });
-        }
-      });
+    const subscription = router.events.pipe(filter((event) => event instanceof NavigationEnd)).subscribe((event) => {
+      const menuWasOpen = this.menuOpen();
+      this.menuOpen.set(false);
+      // A change of query parameters only (a filter, a search, a page of a list) is not a
+      // new page: focus stays where the person is typing or choosing.
+      const path = event.urlAfterRedirects.split(/[?#]/)[0];
+      const samePage = path === this.currentPath;
+      this.currentPath = path;
+      if (samePage && !menuWasOpen) return;
+      // Move focus to the new page, so keyboard and screen-reader users start there.
+      // Not on the first page load: a screen reader then starts at the top, with the skip link.
+      const focused = this.document.activeElement;
+      if (menuWasOpen || focused?.closest('#main-content, #main-navigation, .brand-link')) {
+        this.main().nativeElement.focus({ preventScroll: true });
+      }
+    });
     inject(DestroyRef).onDestroy(() => subscription.unsubscribe());
   }
 

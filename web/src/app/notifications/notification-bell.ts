@@ -290,7 +290,8 @@ export class NotificationBell {
   }
 
   protected closeWhenClickedOutside(event: MouseEvent): void {
-    if (this.open() && event.target instanceof Node && !this.host.nativeElement.contains(event.target)) this.closePanel();
+    if (this.open() && event.target instanceof Node && !this.host.nativeElement.contains(event.target))
+      this.closePanel();
   }
 
   protected closeWhenFocusLeaves(event: FocusEvent): void {

@@ -21,7 +21,9 @@ import { NotificationList } from './notification-list';
       @case ('error') {
         <div class="state">
           <p role="alert">{{ t('notifications.error') }}</p>
-          <button type="button" class="button-secondary" (click)="feed().reload()">{{ t('notifications.retry') }}</button>
+          <button type="button" class="button-secondary" (click)="feed().reload()">
+            {{ t('notifications.retry') }}
+          </button>
         </div>
       }
       @default {
@@ -31,7 +33,12 @@ import { NotificationList } from './notification-list';
             <p>{{ t('notifications.emptyHint') }}</p>
           </div>
         } @else {
-          <app-notification-list [items]="feed().items()" [role]="role()" [compact]="compact()" (opened)="opened.emit($event)" />
+          <app-notification-list
+            [items]="feed().items()"
+            [role]="role()"
+            [compact]="compact()"
+            (opened)="opened.emit($event)"
+          />
         }
       }
     }

@@ -29,7 +29,9 @@ import { excerpt, type NotificationItem, notificationLink } from './notification
             <div class="item" data-testid="notification-item" [attr.data-unread]="entry.item.readAt ? null : 'true'">
               <ng-container *ngTemplateOutlet="content; context: { $implicit: entry.item }" />
               @if (!entry.item.readAt) {
-                <button type="button" class="mark-one" (click)="opened.emit(entry.item)">{{ t('notifications.markRead') }}</button>
+                <button type="button" class="mark-one" (click)="opened.emit(entry.item)">
+                  {{ t('notifications.markRead') }}
+                </button>
               }
             </div>
           }
@@ -40,13 +42,16 @@ import { excerpt, type NotificationItem, notificationLink } from './notification
     <ng-template #content let-item>
       <span class="title">
         @if (!item.readAt) {
-          <span class="dot" aria-hidden="true"></span><span class="visually-hidden">{{ t('notifications.unread') }}: </span>
+          <span class="dot" aria-hidden="true"></span
+          ><span class="visually-hidden">{{ t('notifications.unread') }}: </span>
         }
         {{ item.title }}
       </span>
       <span class="body">{{ shorten(item.body) }}</span>
       <span class="meta">
-        <time [attr.datetime]="item.createdAt" [attr.title]="dates.dateTime(item.createdAt)">{{ dates.relative(item.createdAt) }}</time>
+        <time [attr.datetime]="item.createdAt" [attr.title]="dates.dateTime(item.createdAt)">{{
+          dates.relative(item.createdAt)
+        }}</time>
         @if (item.reference && !item.title.includes(item.reference)) {
           <span aria-hidden="true"> · </span><span>{{ item.reference }}</span>
         }

@@ -21,7 +21,9 @@ const PANEL_SIZE = 8;
     <div class="head">
       <h2 #heading id="notification-panel-heading" tabindex="-1">{{ t('nav.notifications') }}</h2>
       <button type="button" class="close" [attr.aria-label]="t('notifications.close')" (click)="closed.emit()">
-        <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false"><path d="M6 6l12 12M18 6L6 18" /></svg>
+        <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
+          <path d="M6 6l12 12M18 6L6 18" />
+        </svg>
       </button>
     </div>
     @if (feed.state() === 'ready' && feed.hasUnread()) {

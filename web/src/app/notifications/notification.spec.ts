@@ -13,7 +13,8 @@ describe('a notification', () => {
   });
 
   it('cuts a long body at a word and marks the cut, and keeps a short one whole', () => {
-    const long = 'Rosa Quispe respondió a su solicitud sobre la auditoría de marzo con una lista de documentos que debe preparar antes de la visita del organismo';
+    const long =
+      'Rosa Quispe respondió a su solicitud sobre la auditoría de marzo con una lista de documentos que debe preparar antes de la visita del organismo';
     const cut = excerpt(long, 60);
     expect(cut.endsWith('…')).toBe(true);
     expect(cut.length).toBeLessThanOrEqual(61);

@@ -35,7 +35,9 @@ const PAGE_SIZE = 20;
     </section>
 
     @if (feed.state() === 'ready' && feed.hasMore()) {
-      <button type="button" class="button-secondary more" (click)="feed.loadMore()">{{ t('notifications.more') }}</button>
+      <button type="button" class="button-secondary more" (click)="feed.loadMore()">
+        {{ t('notifications.more') }}
+      </button>
     }
   `,
   styles: `

@@ -23,7 +23,11 @@ import { AGING_BUCKETS, agingNarrowing, inboxQueryParams, type ReportFilters } f
             <a routerLink="/inbox" [queryParams]="bar.link">
               <span class="label">{{ t(bar.label) }}</span>
               <span class="count">{{ bar.text }}</span>
-              <span class="track" aria-hidden="true">@if (bar.width > 0) {<span class="fill" [class.old]="bar.old" [style.width.%]="bar.width"></span>}</span>
+              <span class="track" aria-hidden="true">
+                @if (bar.width > 0) {
+                  <span class="fill" [class.old]="bar.old" [style.width.%]="bar.width"></span>
+                }
+              </span>
             </a>
           </li>
         }

@@ -10,7 +10,11 @@ describe('a bar’s name beside the chart', () => {
   });
 
   it('cuts what does not fit in the last line with an ellipsis', () => {
-    expect(wrapLabel('Visibilidad del Comercio Justo y su impacto', 13, 3)).toEqual(['Visibilidad', 'del Comercio', 'Justo y su…']);
+    expect(wrapLabel('Visibilidad del Comercio Justo y su impacto', 13, 3)).toEqual([
+      'Visibilidad',
+      'del Comercio',
+      'Justo y su…',
+    ]);
   });
 
   it('keeps a word longer than the width whole on its own line', () => {

@@ -21,8 +21,19 @@ let registered = false;
 
 export function chartJs(): typeof Chart {
   if (!registered) {
-    Chart.register(BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, Legend, Tooltip);
-    Chart.defaults.font.family = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Helvetica Neue', Arial, sans-serif";
+    Chart.register(
+      BarController,
+      BarElement,
+      LineController,
+      LineElement,
+      PointElement,
+      CategoryScale,
+      LinearScale,
+      Legend,
+      Tooltip,
+    );
+    Chart.defaults.font.family =
+      "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Helvetica Neue', Arial, sans-serif";
     Chart.defaults.font.size = 13;
     Chart.defaults.color = '#1b2420';
     Chart.defaults.borderColor = '#d7dfdb';

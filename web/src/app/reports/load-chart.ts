@@ -1,4 +1,15 @@
-import { afterRenderEffect, Component, computed, DestroyRef, ElementRef, inject, input, output, signal, viewChild } from '@angular/core';
+import {
+  afterRenderEffect,
+  Component,
+  computed,
+  DestroyRef,
+  ElementRef,
+  inject,
+  input,
+  output,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { type Language, type LoadRow, REQUEST_STATUSES, type RequestStatus, OPEN_STATUSES } from '@portal/shared';
 import type { Chart, ChartConfiguration, ChartDataset } from 'chart.js';
 
@@ -32,7 +43,9 @@ type Series = { readonly label: string; readonly color: string; readonly statuse
  */
 @Component({
   selector: 'app-load-chart',
-  template: `<div class="frame" [style.height.px]="height()"><canvas #canvas role="img" [attr.aria-label]="summary()"></canvas></div>`,
+  template: `<div class="frame" [style.height.px]="height()">
+    <canvas #canvas role="img" [attr.aria-label]="summary()"></canvas>
+  </div>`,
   styles: `
     :host {
       display: block;
@@ -101,7 +114,9 @@ export class LoadChart {
     const width = this.host.nativeElement.clientWidth;
     if (width > 0) this.narrow.set(width < NARROW_WIDTH);
     const narrow = this.narrow();
-    const labels = rows.map((row) => (narrow ? wrapLabel(row.label, NARROW_LABEL, 3) : wrapLabel(row.label, WIDE_LABEL, 2)));
+    const labels = rows.map((row) =>
+      narrow ? wrapLabel(row.label, NARROW_LABEL, 3) : wrapLabel(row.label, WIDE_LABEL, 2),
+    );
     if (this.chart) {
       this.chart.data.labels = labels;
       this.chart.data.datasets = datasets;

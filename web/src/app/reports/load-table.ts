@@ -42,7 +42,11 @@ let nextId = 0;
     <p class="scroll-hint">{{ t('reports.table.scrollHint') }}</p>
     <div class="scroll" role="region" tabindex="0" [attr.aria-labelledby]="captionId">
       <table>
-        <caption [id]="captionId">{{ t(caption()) }}</caption>
+        <caption [id]="captionId">
+          {{
+            t(caption())
+          }}
+        </caption>
         <thead>
           <tr>
             <th scope="col" rowspan="2" class="name">{{ t(groupLabel()) }}</th>

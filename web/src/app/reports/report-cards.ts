@@ -36,7 +36,9 @@ interface Card {
             <span class="label">{{ t(card.label) }}</span>
             <span class="value" [attr.data-testid]="card.testId">
               @if (card.missing) {
-                <span aria-hidden="true">{{ card.value }}</span><span class="visually-hidden">{{ t('reports.noData') }}</span>
+                <span aria-hidden="true">{{ card.value }}</span><span class="visually-hidden">{{
+                  t('reports.noData')
+                }}</span>
               } @else {
                 {{ card.value }}
               }
@@ -135,7 +137,15 @@ export class ReportCards {
     const sla = slaCompliance(figures);
     const satisfaction = figures.satisfactionAvg;
     return [
-      { id: 'total', label: 'reports.card.total', value: format.count(figures.total), hint: inbox(figures.total), link: link({}, figures.total), testId: 'report-total', missing: false },
+      {
+        id: 'total',
+        label: 'reports.card.total',
+        value: format.count(figures.total),
+        hint: inbox(figures.total),
+        link: link({}, figures.total),
+        testId: 'report-total',
+        missing: false,
+      },
       {
         id: 'open',
         label: 'reports.card.open',
@@ -154,7 +164,15 @@ export class ReportCards {
         testId: 'report-breached',
         missing: false,
       },
-      { id: 'sla', label: 'reports.card.sla', value: format.percent(sla), hint: this.t('reports.card.slaHint'), link: null, testId: 'report-sla', missing: sla === null },
+      {
+        id: 'sla',
+        label: 'reports.card.sla',
+        value: format.percent(sla),
+        hint: this.t('reports.card.slaHint'),
+        link: null,
+        testId: 'report-sla',
+        missing: sla === null,
+      },
       {
         id: 'first-response',
         label: 'reports.card.firstResponse',
@@ -176,7 +194,10 @@ export class ReportCards {
       {
         id: 'satisfaction',
         label: 'reports.card.satisfaction',
-        value: satisfaction === null ? format.decimal(null) : this.t('reports.satisfactionValue', { value: format.decimal(satisfaction) }),
+        value:
+          satisfaction === null
+            ? format.decimal(null)
+            : this.t('reports.satisfactionValue', { value: format.decimal(satisfaction) }),
         hint: this.t('reports.card.satisfactionHint'),
         link: null,
         testId: 'report-satisfaction',

@@ -17,7 +17,12 @@ export function reportFormats(language: Language): ReportFormats {
   const count = new Intl.NumberFormat(language, { maximumFractionDigits: 0 });
   const decimal = new Intl.NumberFormat(language, { maximumFractionDigits: 1 });
   const percent = new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 1 });
-  const hours = new Intl.NumberFormat(language, { style: 'unit', unit: 'hour', unitDisplay: 'short', maximumFractionDigits: 1 });
+  const hours = new Intl.NumberFormat(language, {
+    style: 'unit',
+    unit: 'hour',
+    unitDisplay: 'short',
+    maximumFractionDigits: 1,
+  });
   // Days are calendar days (YYYY-MM-DD): formatted in UTC so no time zone moves them.
   const day = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' });
   const week = new Intl.DateTimeFormat(language, { day: 'numeric', month: 'short', year: '2-digit', timeZone: 'UTC' });

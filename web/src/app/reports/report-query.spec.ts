@@ -36,7 +36,15 @@ describe('the reports dashboard’s filters', () => {
 
   it('drop what is malformed or unknown, and keep what is valid', () => {
     const filters = parseReportFilters(
-      { from: '2026-02-30', to: '2026-06-30', region: 'XX', area: 'market-access', group: 'area', stack: 'pie', interval: 'month' },
+      {
+        from: '2026-02-30',
+        to: '2026-06-30',
+        region: 'XX',
+        area: 'market-access',
+        group: 'area',
+        stack: 'pie',
+        interval: 'month',
+      },
       TODAY,
     );
     expect(filters).toEqual({
@@ -53,7 +61,15 @@ describe('the reports dashboard’s filters', () => {
   it('write only what differs from the defaults into the URL, and read it back the same', () => {
     const filters: ReportFilters = { ...parseReportFilters({}, TODAY), region: 'AND', group: 'area', to: '2026-10-31' };
     const params = toReportUrlParams(filters, TODAY);
-    expect(params).toEqual({ from: null, to: '2026-10-31', region: 'AND', area: null, group: 'area', stack: null, interval: null });
+    expect(params).toEqual({
+      from: null,
+      to: '2026-10-31',
+      region: 'AND',
+      area: null,
+      group: 'area',
+      stack: null,
+      interval: null,
+    });
     const defined = Object.fromEntries(Object.entries(params).filter(([, value]) => value !== null));
     expect(parseReportFilters(defined, TODAY)).toEqual(filters);
   });
@@ -65,8 +81,17 @@ describe('the reports dashboard’s filters', () => {
 
   it('never send a director’s region to the API, which gives it its own', () => {
     const filters = { ...parseReportFilters({}, TODAY), region: 'SUR' as const, area: 'human-rights' as const };
-    expect(reportApiParams(filters, 'director')).toEqual({ from: '2025-11-28', to: '2026-11-28', area: 'human-rights' });
-    expect(reportApiParams(filters, 'executive')).toEqual({ from: '2025-11-28', to: '2026-11-28', region: 'SUR', area: 'human-rights' });
+    expect(reportApiParams(filters, 'director')).toEqual({
+      from: '2025-11-28',
+      to: '2026-11-28',
+      area: 'human-rights',
+    });
+    expect(reportApiParams(filters, 'executive')).toEqual({
+      from: '2025-11-28',
+      to: '2026-11-28',
+      region: 'SUR',
+      area: 'human-rights',
+    });
   });
 });
 
@@ -85,7 +110,14 @@ describe('links from a figure to the inbox', () => {
       to: '2026-11-28',
     });
     expect(query.statuses).toEqual(['new', 'in_progress']);
-    expect(toApiParams(query)).toMatchObject({ country: 'PE', area: 'market-access', region: 'AND', status: 'new,in_progress', from: '2025-11-28', to: '2026-11-28' });
+    expect(toApiParams(query)).toMatchObject({
+      country: 'PE',
+      area: 'market-access',
+      region: 'AND',
+      status: 'new,in_progress',
+      from: '2025-11-28',
+      to: '2026-11-28',
+    });
   });
 
   it('open the overdue view for a breached figure', () => {
@@ -117,7 +149,9 @@ describe('report figures', () => {
     expect(fileNameFromDisposition('attachment; filename="load-by-country-2025-11-28-2026-11-29.csv"', 'x.csv')).toBe(
       'load-by-country-2025-11-28-2026-11-29.csv',
     );
-    expect(fileNameFromDisposition("attachment; filename*=UTF-8''informe%20a%C3%B1o.csv", 'x.csv')).toBe('informe año.csv');
+    expect(fileNameFromDisposition("attachment; filename*=UTF-8''informe%20a%C3%B1o.csv", 'x.csv')).toBe(
+      'informe año.csv',
+    );
     expect(fileNameFromDisposition('attachment; filename="../../etc/passwd"', 'x.csv')).toBe('passwd');
     expect(fileNameFromDisposition(null, 'x.csv')).toBe('x.csv');
   });

@@ -145,7 +145,11 @@ export interface InboxNarrowing {
  * named: with filters, the inbox shows everything the person may see ("my region" for a
  * director, "all" for the executive); `breached=true` opens its overdue view.
  */
-export function inboxQueryParams(filters: ReportFilters, role: Role, narrowing: InboxNarrowing = {}): Record<string, string> {
+export function inboxQueryParams(
+  filters: ReportFilters,
+  role: Role,
+  narrowing: InboxNarrowing = {},
+): Record<string, string> {
   const params: Record<string, string> = {};
   const from = narrowing.from && narrowing.from > filters.from ? narrowing.from : filters.from;
   const to = narrowing.to && narrowing.to < filters.to ? narrowing.to : filters.to;
@@ -212,6 +216,10 @@ export function fileNameFromDisposition(header: string | null, fallback: string)
 
 function sanitizeFileName(name: string, fallback: string): string {
   // Never a path: only the last part, without characters file systems refuse.
-  const base = name.split(/[\\/]/).pop()?.replace(/[<>:"|?*\u0000-\u001f]/g, '').trim();
+  const base = name
+    .split(/[\\/]/)
+    .pop()
+    ?.replace(/[<>:"|?*\u0000-\u001f]/g, '')
+    .trim();
   return base ? base : fallback;
 }

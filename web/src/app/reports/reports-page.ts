@@ -131,7 +131,10 @@ export class ReportsPage {
     return region ? this.t(`region.${region}`) : this.t('reports.scope.network');
   });
   protected readonly period = computed(() =>
-    this.t('reports.intro', { from: this.formats().day(this.filters().from), to: this.formats().day(this.filters().to) }),
+    this.t('reports.intro', {
+      from: this.formats().day(this.filters().from),
+      to: this.formats().day(this.filters().to),
+    }),
   );
   /** The table follows the report on screen, not the toggle, while the next grouping loads. */
   protected readonly tableFilters = computed<ReportFilters>(() => {
@@ -147,10 +150,9 @@ export class ReportsPage {
   );
 
   protected readonly chartLabels = computed<LoadChartLabels>(() => ({
-    statuses: Object.fromEntries(REQUEST_STATUSES.map((status) => [status, this.t(`requests.status.${status}`)])) as Record<
-      RequestStatus,
-      string
-    >,
+    statuses: Object.fromEntries(
+      REQUEST_STATUSES.map((status) => [status, this.t(`requests.status.${status}`)]),
+    ) as Record<RequestStatus, string>,
     open: this.t('reports.series.open'),
     finished: this.t('reports.series.done'),
   }));
@@ -160,7 +162,9 @@ export class ReportsPage {
     if (!report) return '';
     const format = this.formats();
     const items = report.rows.map((row) => `${row.label} ${format.count(row.total)}`).join(', ');
-    const group = this.t(this.filters().group === 'country' ? 'reports.group.country' : 'reports.group.area').toLowerCase();
+    const group = this.t(
+      this.filters().group === 'country' ? 'reports.group.country' : 'reports.group.area',
+    ).toLowerCase();
     return this.t('reports.chart.loadSummary', { group, items });
   });
 
@@ -169,10 +173,13 @@ export class ReportsPage {
     return (this.trend()?.points ?? []).map((point) => this.formats().period(point.period, interval));
   });
   protected readonly trendTotals = computed(() =>
-    (this.trend()?.points ?? []).reduce((sum, point) => ({ new: sum.new + point.new, resolved: sum.resolved + point.resolved }), {
-      new: 0,
-      resolved: 0,
-    }),
+    (this.trend()?.points ?? []).reduce(
+      (sum, point) => ({ new: sum.new + point.new, resolved: sum.resolved + point.resolved }),
+      {
+        new: 0,
+        resolved: 0,
+      },
+    ),
   );
   protected readonly trendSummary = computed(() => {
     const points = this.trend()?.points ?? [];
@@ -206,11 +213,17 @@ export class ReportsPage {
   }
 
   protected chooseRegion(event: Event): void {
-    this.navigate({ ...this.filters(), region: ((event.target as HTMLSelectElement).value || null) as RegionCode | null });
+    this.navigate({
+      ...this.filters(),
+      region: ((event.target as HTMLSelectElement).value || null) as RegionCode | null,
+    });
   }
 
   protected chooseArea(event: Event): void {
-    this.navigate({ ...this.filters(), area: ((event.target as HTMLSelectElement).value || null) as ThematicArea | null });
+    this.navigate({
+      ...this.filters(),
+      area: ((event.target as HTMLSelectElement).value || null) as ThematicArea | null,
+    });
   }
 
   protected chooseGroup(group: ReportChartGroup): void {
@@ -250,7 +263,10 @@ export class ReportsPage {
       report === 'load'
         ? { ...this.apiParams(), groupBy: filters.group }
         : { ...this.apiParams(), interval: filters.interval };
-    const fallback = report === 'load' ? `load-by-${filters.group}-${filters.from}-${filters.to}.csv` : `trend-${filters.from}-${filters.to}.csv`;
+    const fallback =
+      report === 'load'
+        ? `load-by-${filters.group}-${filters.from}-${filters.to}.csv`
+        : `trend-${filters.from}-${filters.to}.csv`;
     try {
       await this.api.downloadCsv(report, params, fallback);
     } catch {

@@ -37,19 +37,61 @@ import { RequestsApi } from '../requests/requests-api';
     </span>
   `,
   styles: `
-    :host { display: inline-flex; flex-wrap: wrap; align-items: center; gap: 0.25rem 0.5rem; max-width: 100%; }
-    .file {
-      display: inline-flex; align-items: center; gap: 0.375rem; max-width: 100%; min-height: 2.75rem;
-      padding: 0.25rem 0.625rem; border: 1px solid var(--color-border-strong); border-radius: var(--radius);
-      background: var(--color-surface); color: var(--color-accent-strong); font: inherit; text-align: left; cursor: pointer;
+    :host {
+      display: inline-flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.25rem 0.5rem;
+      max-width: 100%;
     }
-    .file:hover { border-color: var(--color-accent); background: var(--color-accent-soft); }
-    .file[aria-busy='true'] { cursor: progress; }
-    svg { flex: none; fill: none; stroke: currentColor; stroke-width: 2; stroke-linecap: round; stroke-linejoin: round; }
-    .name { min-width: 0; overflow-wrap: anywhere; text-decoration: underline; text-underline-offset: 0.15em; }
-    .size { color: var(--color-text-muted); font-size: 0.875rem; white-space: nowrap; }
-    .status { font-size: 0.875rem; color: var(--color-text-muted); }
-    .error { color: var(--color-error); }
+    .file {
+      display: inline-flex;
+      align-items: center;
+      gap: 0.375rem;
+      max-width: 100%;
+      min-height: 2.75rem;
+      padding: 0.25rem 0.625rem;
+      border: 1px solid var(--color-border-strong);
+      border-radius: var(--radius);
+      background: var(--color-surface);
+      color: var(--color-accent-strong);
+      font: inherit;
+      text-align: left;
+      cursor: pointer;
+    }
+    .file:hover {
+      border-color: var(--color-accent);
+      background: var(--color-accent-soft);
+    }
+    .file[aria-busy='true'] {
+      cursor: progress;
+    }
+    svg {
+      flex: none;
+      fill: none;
+      stroke: currentColor;
+      stroke-width: 2;
+      stroke-linecap: round;
+      stroke-linejoin: round;
+    }
+    .name {
+      min-width: 0;
+      overflow-wrap: anywhere;
+      text-decoration: underline;
+      text-underline-offset: 0.15em;
+    }
+    .size {
+      color: var(--color-text-muted);
+      font-size: 0.875rem;
+      white-space: nowrap;
+    }
+    .status {
+      font-size: 0.875rem;
+      color: var(--color-text-muted);
+    }
+    .error {
+      color: var(--color-error);
+    }
   `,
 })
 export class AttachmentLink {

@@ -10,8 +10,17 @@ import { Component } from '@angular/core';
     </svg>
   `,
   styles: `
-    :host { display: inline-flex; flex: none; }
-    svg { fill: none; stroke: currentColor; stroke-width: 2.2; stroke-linecap: round; stroke-linejoin: round; }
+    :host {
+      display: inline-flex;
+      flex: none;
+    }
+    svg {
+      fill: none;
+      stroke: currentColor;
+      stroke-width: 2.2;
+      stroke-linecap: round;
+      stroke-linejoin: round;
+    }
   `,
 })
 export class LockIcon {}

@@ -54,7 +54,12 @@ export class MemberActions {
     return resolvedAt ? new Date(new Date(resolvedAt).getTime() + REOPEN_WINDOW_DAYS * 86_400_000).toISOString() : null;
   });
   protected readonly hasAnything = computed(
-    () => this.canRate() || this.may('closed') || this.may('in_progress') || this.may('withdrawn') || !!this.request().satisfaction,
+    () =>
+      this.canRate() ||
+      this.may('closed') ||
+      this.may('in_progress') ||
+      this.may('withdrawn') ||
+      !!this.request().satisfaction,
   );
 
   protected scoreLabel(score: number): string {
@@ -128,7 +133,9 @@ export class MemberActions {
       const reason = this.reason().trim();
       await this.api.transition(this.request().id, reason ? { to, reason } : { to });
       this.dialog.set(null);
-      this.changed.emit({ notice: this.t(to === 'withdrawn' ? 'request.notice.withdrawn' : 'request.notice.reopened') });
+      this.changed.emit({
+        notice: this.t(to === 'withdrawn' ? 'request.notice.withdrawn' : 'request.notice.reopened'),
+      });
     } catch (error) {
       this.fail(error, this.dialogError);
     } finally {
@@ -148,7 +155,10 @@ export class MemberActions {
   private async sendRating(beforeClosing: boolean): Promise<void> {
     const comment = this.comment().trim();
     try {
-      await this.api.rate(this.request().id, comment ? { score: this.score() ?? 0, comment } : { score: this.score() ?? 0 });
+      await this.api.rate(
+        this.request().id,
+        comment ? { score: this.score() ?? 0, comment } : { score: this.score() ?? 0 },
+      );
     } catch (error) {
       // Rated meanwhile (another person of the organization): closing may still go ahead.
       if (!(beforeClosing && readProblem(error, this.t).code === 'requests.already-rated')) throw error;

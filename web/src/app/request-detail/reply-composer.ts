@@ -80,12 +80,22 @@ export class ReplyComposer {
     let failed = 0;
     for (const [index, file] of files.entries()) {
       try {
-        await uploadWithProgress(this.api, this.requestId(), file, file.name, (percent) => this.setUpload(index, { state: 'uploading', percent }), messageId);
+        await uploadWithProgress(
+          this.api,
+          this.requestId(),
+          file,
+          file.name,
+          (percent) => this.setUpload(index, { state: 'uploading', percent }),
+          messageId,
+        );
         this.setUpload(index, { state: 'done', percent: 100 });
       } catch (error) {
         failed += 1;
         const problem = readProblem(error, this.t);
-        this.setUpload(index, { state: 'failed', error: isTransient(error) ? this.t('request.reply.fileNotSent') : problem.message });
+        this.setUpload(index, {
+          state: 'failed',
+          error: isTransient(error) ? this.t('request.reply.fileNotSent') : problem.message,
+        });
       }
     }
     this.files.set([]);

@@ -96,7 +96,9 @@ export class RequestDetailPage {
 
   protected messageSent(result: { internal: boolean; failedFiles: number }): void {
     const key: RequestsTextKey = result.internal ? 'request.notice.noteAdded' : 'request.notice.replySent';
-    this.notice.set(result.failedFiles > 0 ? `${this.t(key)} ${this.t('request.notice.someFilesFailed')}` : this.t(key));
+    this.notice.set(
+      result.failedFiles > 0 ? `${this.t(key)} ${this.t('request.notice.someFilesFailed')}` : this.t(key),
+    );
     this.noticeIsWarning.set(result.failedFiles > 0);
     void this.load(this.id());
   }

@@ -33,7 +33,9 @@ import { LockIcon } from './lock-icon';
             <p class="byline">
               <span class="author">{{ entry.author.name }}</span>
               <span class="role">{{ roleLabel(entry) }}</span>
-              <time [attr.datetime]="entry.createdAt" [title]="dates.dateTime(entry.createdAt)">{{ dates.relative(entry.createdAt) }}</time>
+              <time [attr.datetime]="entry.createdAt" [title]="dates.dateTime(entry.createdAt)">{{
+                dates.relative(entry.createdAt)
+              }}</time>
             </p>
             <div class="body">{{ entry.body }}</div>
             @if (entry.attachments.length > 0) {
@@ -49,7 +51,9 @@ import { LockIcon } from './lock-icon';
             <span class="dot" aria-hidden="true"></span>
             <p>
               {{ sentence(entry) }}
-              <time [attr.datetime]="entry.createdAt" [title]="dates.dateTime(entry.createdAt)">{{ dates.relative(entry.createdAt) }}</time>
+              <time [attr.datetime]="entry.createdAt" [title]="dates.dateTime(entry.createdAt)">{{
+                dates.relative(entry.createdAt)
+              }}</time>
             </p>
             @if (entry.reason && showReason(entry)) {
               <!-- Routing's reasons are written by the API in English (WCAG 3.1.2, language of parts). -->
@@ -112,7 +116,8 @@ function eventKey(event: TimelineEvent): RequestsTextKey {
     case 'status_changed':
       if (event.to === 'withdrawn') return 'request.event.withdrawn';
       if (event.to === 'closed' && !event.actor) return 'request.event.autoClosed';
-      if ((event.from === 'resolved' || event.from === 'closed') && event.to === 'in_progress') return 'request.event.reopened';
+      if ((event.from === 'resolved' || event.from === 'closed') && event.to === 'in_progress')
+        return 'request.event.reopened';
       return event.actor ? 'request.event.statusChanged' : 'request.event.statusChangedBySystem';
     case 'escalated':
       return 'request.event.escalated';

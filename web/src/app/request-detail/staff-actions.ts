@@ -76,7 +76,9 @@ export class StaffActions {
       action,
     );
   }
-  protected readonly editable = computed(() => !['closed', 'withdrawn'].includes(this.request().status) && (this.may('priority') || this.may('area')));
+  protected readonly editable = computed(
+    () => !['closed', 'withdrawn'].includes(this.request().status) && (this.may('priority') || this.may('area')),
+  );
   protected readonly detailsChanged = computed(
     () => this.priority() !== this.request().priority || this.area() !== this.request().area,
   );
@@ -256,7 +258,9 @@ export class StaffActions {
     try {
       const page = await this.api.searchUsers(query);
       if (current !== this.searchCount) return;
-      this.people.set(page.items.filter((person) => (CASE_WORKER_ROLES as readonly Role[]).includes(person.role) && person.active));
+      this.people.set(
+        page.items.filter((person) => (CASE_WORKER_ROLES as readonly Role[]).includes(person.role) && person.active),
+      );
       this.searchState.set('loaded');
     } catch {
       if (current === this.searchCount) this.searchState.set('error');

@@ -2,9 +2,20 @@ import { fileProblem, MAX_FILE_BYTES } from './attachment-rules';
 
 describe('the first check of a chosen file', () => {
   it('accepts the listed types whatever the case of the extension', () => {
-    expect(['acta.PDF', 'foto.jpeg', 'foto.JPG', 'plan.docx', 'cuentas.xlsx', 'informe.odt', 'notas.txt', 'datos.csv', 'mapa.webp', 'logo.png'].map((name) => fileProblem({ name, size: 10 }))).toEqual(
-      Array(10).fill(null),
-    );
+    expect(
+      [
+        'acta.PDF',
+        'foto.jpeg',
+        'foto.JPG',
+        'plan.docx',
+        'cuentas.xlsx',
+        'informe.odt',
+        'notas.txt',
+        'datos.csv',
+        'mapa.webp',
+        'logo.png',
+      ].map((name) => fileProblem({ name, size: 10 })),
+    ).toEqual(Array(10).fill(null));
   });
 
   it('refuses other types, names without extension, and executables in disguise', () => {

@@ -58,7 +58,9 @@ const PROBLEM_TEXT: { readonly [P in FileProblem]: RequestsTextKey } = {
               [attr.aria-label]="t('form.files.remove', { name: file.name })"
               (click)="removeFile($index)"
             >
-              <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false"><path d="M6 6l12 12M18 6L6 18" /></svg>
+              <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false">
+                <path d="M6 6l12 12M18 6L6 18" />
+              </svg>
             </button>
           </li>
         }
@@ -67,32 +69,95 @@ const PROBLEM_TEXT: { readonly [P in FileProblem]: RequestsTextKey } = {
 
     <div aria-live="polite">
       @for (refused of refused(); track $index) {
-        <p class="field-error" data-testid="file-refused">{{ t(problemText[refused.problem], { name: refused.name, max: maxFiles }) }}</p>
+        <p class="field-error" data-testid="file-refused">
+          {{ t(problemText[refused.problem], { name: refused.name, max: maxFiles }) }}
+        </p>
       }
     </div>
   `,
   styles: `
-    :host { display: grid; gap: 0.5rem; }
-    .picker { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 0.75rem; }
-    .choose { white-space: normal; }
-    .choose svg { fill: none; stroke: currentColor; stroke-width: 2; stroke-linecap: round; stroke-linejoin: round; }
-    input:focus-visible + .choose { outline: 3px solid var(--color-focus); outline-offset: 2px; }
-    input:disabled + .choose { opacity: 0.6; cursor: not-allowed; }
-    .hint { flex: 1 1 14rem; margin: 0; color: var(--color-text-muted); font-size: 0.875rem; }
-    .chosen { display: grid; gap: 0.375rem; margin: 0; padding: 0; list-style: none; }
+    :host {
+      display: grid;
+      gap: 0.5rem;
+    }
+    .picker {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.5rem 0.75rem;
+    }
+    .choose {
+      white-space: normal;
+    }
+    .choose svg {
+      fill: none;
+      stroke: currentColor;
+      stroke-width: 2;
+      stroke-linecap: round;
+      stroke-linejoin: round;
+    }
+    input:focus-visible + .choose {
+      outline: 3px solid var(--color-focus);
+      outline-offset: 2px;
+    }
+    input:disabled + .choose {
+      opacity: 0.6;
+      cursor: not-allowed;
+    }
+    .hint {
+      flex: 1 1 14rem;
+      margin: 0;
+      color: var(--color-text-muted);
+      font-size: 0.875rem;
+    }
+    .chosen {
+      display: grid;
+      gap: 0.375rem;
+      margin: 0;
+      padding: 0;
+      list-style: none;
+    }
     .chosen li {
-      display: flex; align-items: center; gap: 0.5rem;
+      display: flex;
+      align-items: center;
+      gap: 0.5rem;
       padding: 0.25rem 0.25rem 0.25rem 0.75rem;
-      border: 1px solid var(--color-border); border-radius: var(--radius); background: var(--color-surface);
+      border: 1px solid var(--color-border);
+      border-radius: var(--radius);
+      background: var(--color-surface);
     }
-    .name { flex: 1; min-width: 0; overflow-wrap: anywhere; }
-    .size { color: var(--color-text-muted); font-size: 0.875rem; white-space: nowrap; }
+    .name {
+      flex: 1;
+      min-width: 0;
+      overflow-wrap: anywhere;
+    }
+    .size {
+      color: var(--color-text-muted);
+      font-size: 0.875rem;
+      white-space: nowrap;
+    }
     .remove {
-      display: inline-grid; place-items: center; flex: none; width: 2.75rem; height: 2.75rem;
-      border: 0; border-radius: var(--radius); background: transparent; color: var(--color-text); cursor: pointer;
+      display: inline-grid;
+      place-items: center;
+      flex: none;
+      width: 2.75rem;
+      height: 2.75rem;
+      border: 0;
+      border-radius: var(--radius);
+      background: transparent;
+      color: var(--color-text);
+      cursor: pointer;
     }
-    .remove:hover { background: var(--color-error-soft); color: var(--color-error); }
-    .remove svg { fill: none; stroke: currentColor; stroke-width: 2; stroke-linecap: round; }
+    .remove:hover {
+      background: var(--color-error-soft);
+      color: var(--color-error);
+    }
+    .remove svg {
+      fill: none;
+      stroke: currentColor;
+      stroke-width: 2;
+      stroke-linecap: round;
+    }
   `,
 })
 export class FilePicker {

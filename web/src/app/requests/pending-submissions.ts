@@ -111,7 +111,9 @@ export class PendingSubmissions {
   takeUnseen(): SubmissionOutcome | null {
     const userId = this.memberId();
     // Only the signed-in member's, and only fresh news: one sent long ago is in their list.
-    this.unseenOutcomes = this.unseenOutcomes.filter((unseen) => unseen.userId === userId && Date.now() - unseen.at < UNSEEN_OUTCOME_MS);
+    this.unseenOutcomes = this.unseenOutcomes.filter(
+      (unseen) => unseen.userId === userId && Date.now() - unseen.at < UNSEEN_OUTCOME_MS,
+    );
     return this.unseenOutcomes.shift()?.outcome ?? null;
   }
 
@@ -217,7 +219,10 @@ export class PendingSubmissions {
     if (!userId) return null;
     const records = this.readRecords(userId);
     const record = records.find((candidate) => candidate.localId === localId) ?? null;
-    this.writeRecords(userId, records.filter((candidate) => candidate.localId !== localId));
+    this.writeRecords(
+      userId,
+      records.filter((candidate) => candidate.localId !== localId),
+    );
     this.filesInMemory.delete(localId);
     this.refresh();
     return record;
@@ -277,7 +282,9 @@ export class PendingSubmissions {
       localId: record.localId,
       requestId: record.requestId,
       reference: record.reference ?? '',
-      failedFiles: record.files.filter((file) => file.refused).map((file) => ({ name: file.name, reason: file.refused ?? '' })),
+      failedFiles: record.files
+        .filter((file) => file.refused)
+        .map((file) => ({ name: file.name, reason: file.refused ?? '' })),
     };
     if (!this.completedSubject.observed) this.unseenOutcomes.push({ outcome, userId: record.userId, at: Date.now() });
     this.completedSubject.next(outcome);
@@ -348,7 +355,10 @@ export class PendingSubmissions {
 }
 
 function isSessionProblem(error: unknown): boolean {
-  return (error instanceof Error && error.name === 'SessionEndedError') || (error instanceof HttpErrorResponse && error.status === 401);
+  return (
+    (error instanceof Error && error.name === 'SessionEndedError') ||
+    (error instanceof HttpErrorResponse && error.status === 401)
+  );
 }
 
 /** The files as stored on the device: content kept in order while it fits the budget. */
@@ -362,7 +372,14 @@ async function storedFiles(files: readonly File[]): Promise<StoredFile[]> {
       data = await encodeBase64(file).catch(() => null);
       if (data) budget -= data.length;
     }
-    stored.push({ name: file.name, type: file.type || 'application/octet-stream', size: file.size, data, attachmentId: null, refused: null });
+    stored.push({
+      name: file.name,
+      type: file.type || 'application/octet-stream',
+      size: file.size,
+      data,
+      attachmentId: null,
+      refused: null,
+    });
   }
   return stored;
 }

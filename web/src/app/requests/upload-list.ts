@@ -14,10 +14,18 @@ import type { UploadItem } from './uploads';
             <span class="name">{{ item.name }}</span>
             <span class="state">
               @switch (item.state) {
-                @case ('waiting') { {{ t('form.upload.waiting') }} }
-                @case ('uploading') { {{ item.percent }} % }
-                @case ('done') { {{ t('form.upload.done') }} }
-                @case ('failed') { {{ t('form.upload.failed') }} }
+                @case ('waiting') {
+                  {{ t('form.upload.waiting') }}
+                }
+                @case ('uploading') {
+                  {{ item.percent }} %
+                }
+                @case ('done') {
+                  {{ t('form.upload.done') }}
+                }
+                @case ('failed') {
+                  {{ t('form.upload.failed') }}
+                }
               }
             </span>
           </div>
@@ -36,21 +44,60 @@ import type { UploadItem } from './uploads';
     <p class="visually-hidden" aria-live="polite">{{ summary() }}</p>
   `,
   styles: `
-    :host { display: block; }
-    .uploads { display: grid; gap: 0.625rem; margin: 0; padding: 0; list-style: none; }
-    .line { display: flex; justify-content: space-between; gap: 0.75rem; font-size: 0.9375rem; }
-    .name { min-width: 0; overflow-wrap: anywhere; }
-    .state { color: var(--color-text-muted); white-space: nowrap; }
-    [data-state='done'] .state { color: var(--color-accent-strong); font-weight: 600; }
-    [data-state='failed'] .state { color: var(--color-error); font-weight: 600; }
+    :host {
+      display: block;
+    }
+    .uploads {
+      display: grid;
+      gap: 0.625rem;
+      margin: 0;
+      padding: 0;
+      list-style: none;
+    }
+    .line {
+      display: flex;
+      justify-content: space-between;
+      gap: 0.75rem;
+      font-size: 0.9375rem;
+    }
+    .name {
+      min-width: 0;
+      overflow-wrap: anywhere;
+    }
+    .state {
+      color: var(--color-text-muted);
+      white-space: nowrap;
+    }
+    [data-state='done'] .state {
+      color: var(--color-accent-strong);
+      font-weight: 600;
+    }
+    [data-state='failed'] .state {
+      color: var(--color-error);
+      font-weight: 600;
+    }
     progress {
-      width: 100%; height: 0.625rem; margin-top: 0.25rem;
-      border: 0; border-radius: 999px; background: var(--color-border); overflow: hidden;
+      width: 100%;
+      height: 0.625rem;
+      margin-top: 0.25rem;
+      border: 0;
+      border-radius: 999px;
+      background: var(--color-border);
+      overflow: hidden;
       appearance: none;
     }
-    progress::-webkit-progress-bar { background: var(--color-border); border-radius: 999px; }
-    progress::-webkit-progress-value { background: var(--color-accent); border-radius: 999px; }
-    progress::-moz-progress-bar { background: var(--color-accent); border-radius: 999px; }
+    progress::-webkit-progress-bar {
+      background: var(--color-border);
+      border-radius: 999px;
+    }
+    progress::-webkit-progress-value {
+      background: var(--color-accent);
+      border-radius: 999px;
+    }
+    progress::-moz-progress-bar {
+      background: var(--color-accent);
+      border-radius: 999px;
+    }
   `,
 })
 export class UploadList {

@@ -16,7 +16,9 @@ let nextId = 0;
         <header>
           <h2 [id]="headingId">{{ heading() }}</h2>
           <button type="button" class="close" (click)="dialog.close()" [attr.aria-label]="t('request.dialog.close')">
-            <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false"><path d="M6 6l12 12M18 6L6 18" /></svg>
+            <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
+              <path d="M6 6l12 12M18 6L6 18" />
+            </svg>
           </button>
         </header>
         <ng-content />

@@ -22,13 +22,35 @@ import { I18n } from '../i18n/i18n';
       line-height: 1.4;
       white-space: nowrap;
     }
-    [data-status='new'] { background: #e8f0fb; color: #0b4a8b; }
-    [data-status='assigned'] { background: #f0ebfb; color: #4b2a91; }
-    [data-status='in_progress'] { background: #e2f3f0; color: #0a5446; }
-    [data-status='waiting_on_member'] { background: #fff3d6; color: #6e4200; }
-    [data-status='resolved'] { background: #e7f2ec; color: #0b5c36; }
-    [data-status='closed'] { background: #eceff1; color: #37444c; }
-    [data-status='withdrawn'] { background: #f4f4f4; color: #545454; border-style: dashed; }
+    [data-status='new'] {
+      background: #e8f0fb;
+      color: #0b4a8b;
+    }
+    [data-status='assigned'] {
+      background: #f0ebfb;
+      color: #4b2a91;
+    }
+    [data-status='in_progress'] {
+      background: #e2f3f0;
+      color: #0a5446;
+    }
+    [data-status='waiting_on_member'] {
+      background: #fff3d6;
+      color: #6e4200;
+    }
+    [data-status='resolved'] {
+      background: #e7f2ec;
+      color: #0b5c36;
+    }
+    [data-status='closed'] {
+      background: #eceff1;
+      color: #37444c;
+    }
+    [data-status='withdrawn'] {
+      background: #f4f4f4;
+      color: #545454;
+      border-style: dashed;
+    }
   `,
 })
 export class StatusBadge {

@@ -11,7 +11,9 @@ describe('the account pages’ dictionaries', () => {
     '%s uses the same {placeholders} as Spanish in every text',
     (language) => {
       const mismatches = keys.filter(
-        (key) => placeholdersOf(ACCOUNTS_DICTIONARIES[language][key]).join() !== placeholdersOf(ACCOUNTS_DICTIONARIES.es[key]).join(),
+        (key) =>
+          placeholdersOf(ACCOUNTS_DICTIONARIES[language][key]).join() !==
+          placeholdersOf(ACCOUNTS_DICTIONARIES.es[key]).join(),
       );
       expect(mismatches).toEqual([]);
     },
@@ -25,11 +27,18 @@ describe('the account pages’ dictionaries', () => {
     expect(bad).toEqual([]);
   });
 
-  it.each(LANGUAGES.filter((language) => language !== 'es'))('%s translates every text rather than copying Spanish', (language) => {
-    // Short words may coincide ("Contacto" in es and pt would be fine); whole sentences may not.
-    const copied = keys.filter((key) => ACCOUNTS_DICTIONARIES.es[key].length > 20 && ACCOUNTS_DICTIONARIES[language][key] === ACCOUNTS_DICTIONARIES.es[key]);
-    expect(copied).toEqual([]);
-  });
+  it.each(LANGUAGES.filter((language) => language !== 'es'))(
+    '%s translates every text rather than copying Spanish',
+    (language) => {
+      // Short words may coincide ("Contacto" in es and pt would be fine); whole sentences may not.
+      const copied = keys.filter(
+        (key) =>
+          ACCOUNTS_DICTIONARIES.es[key].length > 20 &&
+          ACCOUNTS_DICTIONARIES[language][key] === ACCOUNTS_DICTIONARIES.es[key],
+      );
+      expect(copied).toEqual([]);
+    },
+  );
 
   it('never shadows a key of the shared dictionaries', () => {
     const shared = new Set(Object.keys(DICTIONARIES.es));

@@ -27,15 +27,19 @@ export const accountsEn: AccountsDictionary = {
   'password.error.mismatch': 'The two passwords are not the same.',
 
   'accept.heading': 'Welcome to the portal',
-  'accept.intro': 'You were invited to use the network’s Service portal. To begin, choose your password and your language.',
+  'accept.intro':
+    'You were invited to use the network’s Service portal. To begin, choose your password and your language.',
   'accept.language': 'Language',
   'accept.languageHint': 'Used by the portal and by the emails we send you.',
   'accept.submit': 'Save and sign in',
   'accept.submitting': 'Saving…',
-  'accept.signedInAs': '{name} is signed in on this device. When you save, that session ends and you are signed in with your new account.',
-  'accept.gone': 'This link was already used or has expired (it is valid for 7 days). Ask the person who invited you for a new invitation.',
+  'accept.signedInAs':
+    '{name} is signed in on this device. When you save, that session ends and you are signed in with your new account.',
+  'accept.gone':
+    'This link was already used or has expired (it is valid for 7 days). Ask the person who invited you for a new invitation.',
   'accept.goneSignIn': 'If you already chose your password, you can sign in.',
-  'accept.noToken': 'This link is incomplete: the invitation code is missing. Open it again from the invitation email, or copy the whole address.',
+  'accept.noToken':
+    'This link is incomplete: the invitation code is missing. Open it again from the invitation email, or copy the whole address.',
 
   'forgot.heading': 'Forgot your password?',
   'forgot.intro': 'Type the email address of your account. We will send you a link to choose a new password.',
@@ -43,8 +47,10 @@ export const accountsEn: AccountsDictionary = {
   'forgot.submit': 'Send the link',
   'forgot.submitting': 'Sending…',
   'forgot.done.heading': 'Check your email',
-  'forgot.done': 'If an account exists for {email}, we sent a link to choose a new password. The link works for 30 minutes, and only once.',
-  'forgot.done.hint': 'Nothing arrived? Look in your spam folder, and wait a few minutes before asking for another one.',
+  'forgot.done':
+    'If an account exists for {email}, we sent a link to choose a new password. The link works for 30 minutes, and only once.',
+  'forgot.done.hint':
+    'Nothing arrived? Look in your spam folder, and wait a few minutes before asking for another one.',
   'forgot.otherAddress': 'Try another address',
 
   'reset.heading': 'Choose a new password',
@@ -52,12 +58,14 @@ export const accountsEn: AccountsDictionary = {
   'reset.submit': 'Save the password',
   'reset.submitting': 'Saving…',
   'reset.done.heading': 'Your password has changed',
-  'reset.done': 'You can now sign in with your new password. For your security, we ended your session on every device where it was open.',
+  'reset.done':
+    'You can now sign in with your new password. For your security, we ended your session on every device where it was open.',
   'reset.gone': 'This link was already used or has expired (it is valid for 30 minutes). Ask for a new one.',
   'reset.requestNew': 'Ask for a new link',
   'reset.noToken': 'This link is incomplete: its code is missing. Open it again from the email, or ask for a new one.',
 
-  'people.intro': 'The people of {organization} who use the portal. As the organization’s contact, you invite your colleagues and deactivate the accounts that are no longer used.',
+  'people.intro':
+    'The people of {organization} who use the portal. As the organization’s contact, you invite your colleagues and deactivate the accounts that are no longer used.',
   'people.loading': 'Loading the people of your organization…',
   'people.retry': 'Try again',
   'people.list': 'People',
@@ -72,12 +80,14 @@ export const accountsEn: AccountsDictionary = {
   'people.resendWho': 'Send the invitation to {name} again',
   'people.resent': 'We sent a new invitation to {email}. It is valid until {date}.',
   'people.confirm.heading': 'Deactivate {name}?',
-  'people.confirm.text': '{name} will no longer be able to sign in to the portal. Their requests and messages are kept. To activate the account again, write to the portal’s administrators.',
+  'people.confirm.text':
+    '{name} will no longer be able to sign in to the portal. Their requests and messages are kept. To activate the account again, write to the portal’s administrators.',
   'people.confirm.yes': 'Yes, deactivate',
   'people.confirm.no': 'Cancel',
   'people.deactivatedDone': 'The account of {name} was deactivated.',
   'people.notContact.heading': 'Your organization’s contact manages its people',
-  'people.notContact.text': 'Each organization has a contact person in the portal. The contact invites colleagues and deactivates the accounts that are no longer used. If someone of your organization needs to use the portal, ask your contact.',
+  'people.notContact.text':
+    'Each organization has a contact person in the portal. The contact invites colleagues and deactivates the accounts that are no longer used. If someone of your organization needs to use the portal, ask your contact.',
   'people.notContact.unknown': 'Not sure who it is? Ask the network in a request.',
   'people.notContact.newRequest': 'Write a request',
 

@@ -28,23 +28,28 @@ export const accountsEs = {
   'password.error.mismatch': 'Las dos contraseñas no son iguales.',
 
   'accept.heading': 'Le damos la bienvenida al portal',
-  'accept.intro': 'Recibió una invitación para usar el Portal de servicios de la red. Para empezar, elija su contraseña y su idioma.',
+  'accept.intro':
+    'Recibió una invitación para usar el Portal de servicios de la red. Para empezar, elija su contraseña y su idioma.',
   'accept.language': 'Idioma',
   'accept.languageHint': 'El del portal y de los correos que le enviemos.',
   'accept.submit': 'Guardar y entrar',
   'accept.submitting': 'Guardando…',
-  'accept.signedInAs': 'En este dispositivo está abierta la sesión de {name}. Al guardar, esa sesión se cierra y entrará con su cuenta nueva.',
+  'accept.signedInAs':
+    'En este dispositivo está abierta la sesión de {name}. Al guardar, esa sesión se cierra y entrará con su cuenta nueva.',
   'accept.gone': 'Este enlace ya se usó o venció (vale 7 días). Pida una invitación nueva a quien se la envió.',
   'accept.goneSignIn': 'Si ya eligió su contraseña, puede iniciar sesión.',
-  'accept.noToken': 'Este enlace está incompleto: le falta el código de la invitación. Ábralo de nuevo desde el correo de invitación, o copie la dirección completa.',
+  'accept.noToken':
+    'Este enlace está incompleto: le falta el código de la invitación. Ábralo de nuevo desde el correo de invitación, o copie la dirección completa.',
 
   'forgot.heading': '¿Olvidó su contraseña?',
-  'forgot.intro': 'Escriba el correo electrónico de su cuenta. Le enviaremos un enlace para elegir una contraseña nueva.',
+  'forgot.intro':
+    'Escriba el correo electrónico de su cuenta. Le enviaremos un enlace para elegir una contraseña nueva.',
   'forgot.email': 'Correo electrónico',
   'forgot.submit': 'Enviar el enlace',
   'forgot.submitting': 'Enviando…',
   'forgot.done.heading': 'Revise su correo',
-  'forgot.done': 'Si existe una cuenta con la dirección {email}, le enviamos un enlace para elegir una contraseña nueva. El enlace funciona durante 30 minutos y una sola vez.',
+  'forgot.done':
+    'Si existe una cuenta con la dirección {email}, le enviamos un enlace para elegir una contraseña nueva. El enlace funciona durante 30 minutos y una sola vez.',
   'forgot.done.hint': '¿No llega? Revise la carpeta de correo no deseado y espere unos minutos antes de pedir otro.',
   'forgot.otherAddress': 'Probar con otra dirección',
 
@@ -53,12 +58,15 @@ export const accountsEs = {
   'reset.submit': 'Guardar la contraseña',
   'reset.submitting': 'Guardando…',
   'reset.done.heading': 'Su contraseña cambió',
-  'reset.done': 'Ya puede iniciar sesión con su contraseña nueva. Por seguridad, cerramos su sesión en todos los dispositivos donde estaba abierta.',
+  'reset.done':
+    'Ya puede iniciar sesión con su contraseña nueva. Por seguridad, cerramos su sesión en todos los dispositivos donde estaba abierta.',
   'reset.gone': 'Este enlace ya se usó o venció (vale 30 minutos). Pida uno nuevo.',
   'reset.requestNew': 'Pedir un enlace nuevo',
-  'reset.noToken': 'Este enlace está incompleto: le falta su código. Ábralo de nuevo desde el correo, o pida uno nuevo.',
+  'reset.noToken':
+    'Este enlace está incompleto: le falta su código. Ábralo de nuevo desde el correo, o pida uno nuevo.',
 
-  'people.intro': 'Las personas de {organization} que usan el portal. Como contacto de la organización, usted invita a sus colegas y desactiva las cuentas que ya no se usan.',
+  'people.intro':
+    'Las personas de {organization} que usan el portal. Como contacto de la organización, usted invita a sus colegas y desactiva las cuentas que ya no se usan.',
   'people.loading': 'Cargando las personas de su organización…',
   'people.retry': 'Intentar de nuevo',
   'people.list': 'Personas',
@@ -73,12 +81,14 @@ export const accountsEs = {
   'people.resendWho': 'Enviar otra vez la invitación a {name}',
   'people.resent': 'Enviamos una invitación nueva a {email}. Vale hasta el {date}.',
   'people.confirm.heading': '¿Desactivar a {name}?',
-  'people.confirm.text': '{name} ya no podrá entrar al portal. Sus solicitudes y mensajes se conservan. Para volver a activar la cuenta, escriba a la administración del portal.',
+  'people.confirm.text':
+    '{name} ya no podrá entrar al portal. Sus solicitudes y mensajes se conservan. Para volver a activar la cuenta, escriba a la administración del portal.',
   'people.confirm.yes': 'Sí, desactivar',
   'people.confirm.no': 'Cancelar',
   'people.deactivatedDone': 'Se desactivó la cuenta de {name}.',
   'people.notContact.heading': 'El contacto de su organización gestiona a sus personas',
-  'people.notContact.text': 'Cada organización tiene en el portal una persona de contacto. Ella invita a sus colegas y desactiva las cuentas que ya no se usan. Si alguien de su organización necesita entrar al portal, pídaselo a esa persona.',
+  'people.notContact.text':
+    'Cada organización tiene en el portal una persona de contacto. Ella invita a sus colegas y desactiva las cuentas que ya no se usan. Si alguien de su organización necesita entrar al portal, pídaselo a esa persona.',
   'people.notContact.unknown': '¿No sabe quién es? Pregúntelo a la red en una solicitud.',
   'people.notContact.newRequest': 'Escribir una solicitud',
 

@@ -11,7 +11,9 @@ describe('the staff pages’ dictionaries', () => {
     '%s uses the same {placeholders} as Spanish in every text',
     (language) => {
       const mismatches = keys.filter(
-        (key) => placeholdersOf(STAFF_DICTIONARIES[language][key]).join() !== placeholdersOf(STAFF_DICTIONARIES.es[key]).join(),
+        (key) =>
+          placeholdersOf(STAFF_DICTIONARIES[language][key]).join() !==
+          placeholdersOf(STAFF_DICTIONARIES.es[key]).join(),
       );
       expect(mismatches).toEqual([]);
     },

@@ -112,10 +112,12 @@ export const staffEn: StaffDictionary = {
   'admin.org.deactivateHint': 'A deactivated organization keeps its requests and people, but cannot file new requests.',
   'admin.user.invite': 'Send invitation',
   'admin.user.invited': 'Invitation sent to {email}. The link works until {date}.',
-  'admin.user.afterRegister': 'The person receives an email to choose a password (the link works for 7 days). Then you can set their coverage and availability.',
+  'admin.user.afterRegister':
+    'The person receives an email to choose a password (the link works for 7 days). Then you can set their coverage and availability.',
   'admin.user.invitationHint': 'Has not chosen a password yet? Send a new link; the previous one stops working.',
   'admin.user.resend': 'Send the invitation again',
-  'admin.user.alreadyJoined': 'This person has already chosen a password. If they forgot it, they can ask for a new one on the sign-in page.',
+  'admin.user.alreadyJoined':
+    'This person has already chosen a password. If they forgot it, they can ask for a new one on the sign-in page.',
   'admin.user.search': 'Search by name or email',
   'admin.user.count.one': '{count} person',
   'admin.user.count.other': '{count} people',
@@ -145,7 +147,8 @@ export const staffEn: StaffDictionary = {
   'admin.user.availableOff': 'On leave (or vacancy): routing skips this person.',
   'admin.user.coverage': 'Coverage',
   'admin.user.deactivateHint': 'A deactivated person cannot sign in; their requests and messages are kept.',
-  'admin.coverage.explain': 'New requests from these places and areas are routed to this person. The most precise match wins: country and area; country; region and area; region; and last, area anywhere.',
+  'admin.coverage.explain':
+    'New requests from these places and areas are routed to this person. The most precise match wins: country and area; country; region and area; region; and last, area anywhere.',
   'admin.coverage.none': 'No coverage: routing will never choose this person.',
   'admin.coverage.row': 'Row {n}',
   'admin.coverage.place': 'Place',

@@ -111,13 +111,16 @@ export const staffEs = {
   'admin.org.productsHint': 'Separe los productos con comas o pulse Intro después de cada uno.',
   'admin.org.removeProduct': 'Quitar {name}',
   'admin.org.fairtradeId': 'ID Fairtrade',
-  'admin.org.deactivateHint': 'Una organización desactivada conserva sus solicitudes y su gente, pero no puede presentar nuevas solicitudes.',
+  'admin.org.deactivateHint':
+    'Una organización desactivada conserva sus solicitudes y su gente, pero no puede presentar nuevas solicitudes.',
   'admin.user.invite': 'Enviar invitación',
   'admin.user.invited': 'Invitación enviada a {email}. El enlace vale hasta el {date}.',
-  'admin.user.afterRegister': 'La persona recibirá un correo para elegir su contraseña (el enlace vale 7 días). Después podrá definir su cobertura y disponibilidad.',
+  'admin.user.afterRegister':
+    'La persona recibirá un correo para elegir su contraseña (el enlace vale 7 días). Después podrá definir su cobertura y disponibilidad.',
   'admin.user.invitationHint': '¿Aún no eligió su contraseña? Envíele un enlace nuevo; el anterior deja de valer.',
   'admin.user.resend': 'Enviar la invitación de nuevo',
-  'admin.user.alreadyJoined': 'Esta persona ya eligió su contraseña. Si la olvidó, puede pedir una nueva en la página de inicio de sesión.',
+  'admin.user.alreadyJoined':
+    'Esta persona ya eligió su contraseña. Si la olvidó, puede pedir una nueva en la página de inicio de sesión.',
   'admin.user.search': 'Buscar por nombre o correo',
   'admin.user.count.one': '{count} persona',
   'admin.user.count.other': '{count} personas',
@@ -146,8 +149,10 @@ export const staffEs = {
   'admin.user.availableOn': 'Disponible: las solicitudes nuevas pueden asignársele.',
   'admin.user.availableOff': 'Ausente (licencia o vacante): el enrutamiento omite a esta persona.',
   'admin.user.coverage': 'Cobertura',
-  'admin.user.deactivateHint': 'Una persona desactivada no puede iniciar sesión; sus solicitudes y mensajes se conservan.',
-  'admin.coverage.explain': 'Las solicitudes nuevas de estos lugares y áreas se asignan a esta persona. Gana la coincidencia más precisa: país y área; país; región y área; región; y por último área en cualquier lugar.',
+  'admin.user.deactivateHint':
+    'Una persona desactivada no puede iniciar sesión; sus solicitudes y mensajes se conservan.',
+  'admin.coverage.explain':
+    'Las solicitudes nuevas de estos lugares y áreas se asignan a esta persona. Gana la coincidencia más precisa: país y área; país; región y área; región; y por último área en cualquier lugar.',
   'admin.coverage.none': 'Sin cobertura: el enrutamiento nunca elegirá a esta persona.',
   'admin.coverage.row': 'Fila {n}',
   'admin.coverage.place': 'Lugar',

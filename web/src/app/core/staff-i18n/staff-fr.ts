@@ -109,13 +109,17 @@ export const staffFr: StaffDictionary = {
   'admin.org.productsHint': 'Séparez les produits par des virgules ou appuyez sur Entrée après chacun.',
   'admin.org.removeProduct': 'Retirer {name}',
   'admin.org.fairtradeId': 'ID Fairtrade',
-  'admin.org.deactivateHint': 'Une organisation désactivée garde ses demandes et ses personnes, mais ne peut plus déposer de demandes.',
+  'admin.org.deactivateHint':
+    'Une organisation désactivée garde ses demandes et ses personnes, mais ne peut plus déposer de demandes.',
   'admin.user.invite': 'Envoyer l’invitation',
   'admin.user.invited': 'Invitation envoyée à {email}. Le lien est valable jusqu’au {date}.',
-  'admin.user.afterRegister': 'La personne reçoit un e-mail pour choisir son mot de passe (lien valable 7 jours). Vous pourrez ensuite définir sa couverture et sa disponibilité.',
-  'admin.user.invitationHint': 'Pas encore de mot de passe ? Envoyez un nouveau lien ; le précédent cesse de fonctionner.',
+  'admin.user.afterRegister':
+    'La personne reçoit un e-mail pour choisir son mot de passe (lien valable 7 jours). Vous pourrez ensuite définir sa couverture et sa disponibilité.',
+  'admin.user.invitationHint':
+    'Pas encore de mot de passe ? Envoyez un nouveau lien ; le précédent cesse de fonctionner.',
   'admin.user.resend': 'Renvoyer l’invitation',
-  'admin.user.alreadyJoined': 'Cette personne a déjà choisi son mot de passe. En cas d’oubli, elle peut en demander un nouveau sur la page de connexion.',
+  'admin.user.alreadyJoined':
+    'Cette personne a déjà choisi son mot de passe. En cas d’oubli, elle peut en demander un nouveau sur la page de connexion.',
   'admin.user.search': 'Rechercher par nom ou e-mail',
   'admin.user.count.one': '{count} personne',
   'admin.user.count.other': '{count} personnes',
@@ -144,8 +148,10 @@ export const staffFr: StaffDictionary = {
   'admin.user.availableOn': 'Disponible : les nouvelles demandes peuvent lui être attribuées.',
   'admin.user.availableOff': 'Absente (congé ou poste vacant) : l’attribution automatique l’ignore.',
   'admin.user.coverage': 'Couverture',
-  'admin.user.deactivateHint': 'Une personne désactivée ne peut plus se connecter ; ses demandes et messages sont conservés.',
-  'admin.coverage.explain': 'Les nouvelles demandes de ces lieux et domaines sont attribuées à cette personne. La correspondance la plus précise l’emporte : pays et domaine ; pays ; région et domaine ; région ; et enfin domaine partout.',
+  'admin.user.deactivateHint':
+    'Une personne désactivée ne peut plus se connecter ; ses demandes et messages sont conservés.',
+  'admin.coverage.explain':
+    'Les nouvelles demandes de ces lieux et domaines sont attribuées à cette personne. La correspondance la plus précise l’emporte : pays et domaine ; pays ; région et domaine ; région ; et enfin domaine partout.',
   'admin.coverage.none': 'Aucune couverture : l’attribution automatique ne choisira jamais cette personne.',
   'admin.coverage.row': 'Ligne {n}',
   'admin.coverage.place': 'Lieu',

@@ -109,13 +109,16 @@ export const staffPt: StaffDictionary = {
   'admin.org.productsHint': 'Separe os produtos com vírgulas ou pressione Enter depois de cada um.',
   'admin.org.removeProduct': 'Remover {name}',
   'admin.org.fairtradeId': 'ID Fairtrade',
-  'admin.org.deactivateHint': 'Uma organização desativada mantém suas solicitações e pessoas, mas não pode abrir novas solicitações.',
+  'admin.org.deactivateHint':
+    'Uma organização desativada mantém suas solicitações e pessoas, mas não pode abrir novas solicitações.',
   'admin.user.invite': 'Enviar convite',
   'admin.user.invited': 'Convite enviado para {email}. O link vale até {date}.',
-  'admin.user.afterRegister': 'A pessoa receberá um e-mail para escolher a senha (o link vale 7 dias). Depois você poderá definir a cobertura e a disponibilidade.',
+  'admin.user.afterRegister':
+    'A pessoa receberá um e-mail para escolher a senha (o link vale 7 dias). Depois você poderá definir a cobertura e a disponibilidade.',
   'admin.user.invitationHint': 'Ainda não escolheu a senha? Envie um novo link; o anterior deixa de valer.',
   'admin.user.resend': 'Enviar o convite de novo',
-  'admin.user.alreadyJoined': 'Esta pessoa já escolheu a senha. Se a esqueceu, pode pedir uma nova na página de entrada.',
+  'admin.user.alreadyJoined':
+    'Esta pessoa já escolheu a senha. Se a esqueceu, pode pedir uma nova na página de entrada.',
   'admin.user.search': 'Buscar por nome ou e-mail',
   'admin.user.count.one': '{count} pessoa',
   'admin.user.count.other': '{count} pessoas',
@@ -145,7 +148,8 @@ export const staffPt: StaffDictionary = {
   'admin.user.availableOff': 'Ausente (licença ou vaga): o roteamento ignora esta pessoa.',
   'admin.user.coverage': 'Cobertura',
   'admin.user.deactivateHint': 'Uma pessoa desativada não pode entrar; suas solicitações e mensagens são mantidas.',
-  'admin.coverage.explain': 'As novas solicitações destes lugares e áreas são atribuídas a esta pessoa. Vence a correspondência mais precisa: país e área; país; região e área; região; e por fim área em qualquer lugar.',
+  'admin.coverage.explain':
+    'As novas solicitações destes lugares e áreas são atribuídas a esta pessoa. Vence a correspondência mais precisa: país e área; país; região e área; região; e por fim área em qualquer lugar.',
   'admin.coverage.none': 'Sem cobertura: o roteamento nunca escolherá esta pessoa.',
   'admin.coverage.row': 'Linha {n}',
   'admin.coverage.place': 'Lugar',

@@ -12,7 +12,8 @@ describe('the notification list’s dictionaries', () => {
     (language) => {
       const mismatches = keys.filter(
         (key) =>
-          placeholdersOf(NOTIFICATIONS_DICTIONARIES[language][key]).join() !== placeholdersOf(NOTIFICATIONS_DICTIONARIES.es[key]).join(),
+          placeholdersOf(NOTIFICATIONS_DICTIONARIES[language][key]).join() !==
+          placeholdersOf(NOTIFICATIONS_DICTIONARIES.es[key]).join(),
       );
       expect(mismatches).toEqual([]);
     },

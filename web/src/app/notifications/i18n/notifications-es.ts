@@ -12,7 +12,8 @@ export const notificationsEs = {
   'notifications.close': 'Cerrar las notificaciones',
   'notifications.loading': 'Cargando las notificaciones…',
   'notifications.empty': 'No tiene notificaciones por ahora.',
-  'notifications.emptyHint': 'Aquí verá las respuestas, los cambios de estado y las asignaciones de las solicitudes que sigue.',
+  'notifications.emptyHint':
+    'Aquí verá las respuestas, los cambios de estado y las asignaciones de las solicitudes que sigue.',
   'notifications.error': 'No se pudieron cargar las notificaciones. Revise su conexión e inténtelo de nuevo.',
   'notifications.retry': 'Intentar de nuevo',
   'notifications.more': 'Mostrar más',

@@ -10,7 +10,8 @@ export const notificationsFr: NotificationsDictionary = {
   'notifications.close': 'Fermer les notifications',
   'notifications.loading': 'Chargement des notifications…',
   'notifications.empty': 'Vous n’avez aucune notification pour le moment.',
-  'notifications.emptyHint': 'Les réponses, changements de statut et attributions des demandes que vous suivez s’afficheront ici.',
+  'notifications.emptyHint':
+    'Les réponses, changements de statut et attributions des demandes que vous suivez s’afficheront ici.',
   'notifications.error': 'Les notifications n’ont pas pu être chargées. Vérifiez votre connexion et réessayez.',
   'notifications.retry': 'Réessayer',
   'notifications.more': 'Afficher plus',

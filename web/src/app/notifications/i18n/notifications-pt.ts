@@ -10,7 +10,8 @@ export const notificationsPt: NotificationsDictionary = {
   'notifications.close': 'Fechar as notificações',
   'notifications.loading': 'Carregando as notificações…',
   'notifications.empty': 'Você não tem notificações por enquanto.',
-  'notifications.emptyHint': 'Aqui aparecerão as respostas, as mudanças de status e as atribuições das solicitações que você acompanha.',
+  'notifications.emptyHint':
+    'Aqui aparecerão as respostas, as mudanças de status e as atribuições das solicitações que você acompanha.',
   'notifications.error': 'Não foi possível carregar as notificações. Verifique sua conexão e tente novamente.',
   'notifications.retry': 'Tentar novamente',
   'notifications.more': 'Mostrar mais',

@@ -12,7 +12,9 @@ describe('the reports dashboard’s dictionaries', () => {
     '%s uses the same {placeholders} as Spanish in every text',
     (language) => {
       const mismatches = keys.filter(
-        (key) => placeholdersOf(REPORTS_DICTIONARIES[language][key]).join() !== placeholdersOf(REPORTS_DICTIONARIES.es[key]).join(),
+        (key) =>
+          placeholdersOf(REPORTS_DICTIONARIES[language][key]).join() !==
+          placeholdersOf(REPORTS_DICTIONARIES.es[key]).join(),
       );
       expect(mismatches).toEqual([]);
     },
@@ -33,7 +35,9 @@ describe('the reports dashboard’s dictionaries', () => {
 
   it('names the four aging buckets differently in every language', () => {
     for (const language of LANGUAGES) {
-      const names = (['d0_2', 'd3_7', 'd8_30', 'd31_plus'] as const).map((bucket) => REPORTS_DICTIONARIES[language][`reports.aging.${bucket}`]);
+      const names = (['d0_2', 'd3_7', 'd8_30', 'd31_plus'] as const).map(
+        (bucket) => REPORTS_DICTIONARIES[language][`reports.aging.${bucket}`],
+      );
       expect(new Set(names).size).toBe(4);
     }
   });

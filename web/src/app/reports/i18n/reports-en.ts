@@ -55,7 +55,8 @@ export const reportsEn: ReportsDictionary = {
   'reports.trend.resolved': 'Resolved',
   'reports.trend.week': 'Week of',
   'reports.trend.month': 'Month',
-  'reports.trend.summary': 'Line chart, from {first} to {last}: {new} new and {resolved} resolved requests in all. The data is in the table below.',
+  'reports.trend.summary':
+    'Line chart, from {first} to {last}: {new} new and {resolved} resolved requests in all. The data is in the table below.',
   'reports.trend.showTable': 'Show the data as a table',
   'reports.trend.empty': 'No request was filed or resolved in this period.',
   'reports.aging.heading': 'Age of open requests',

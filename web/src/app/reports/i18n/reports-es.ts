@@ -22,7 +22,8 @@ export const reportsEs = {
   'reports.emptyHint': 'Amplíe el rango de fechas o quite el filtro de área.',
   'reports.error.network': 'No se pudo conectar con el portal. Revise su conexión e inténtelo de nuevo.',
   'reports.error.invalid': 'Revise los filtros: la fecha de inicio debe ser anterior a la de fin.',
-  'reports.error.server': 'El portal no pudo preparar los informes en este momento. Inténtelo de nuevo en unos minutos.',
+  'reports.error.server':
+    'El portal no pudo preparar los informes en este momento. Inténtelo de nuevo en unos minutos.',
   'reports.retry': 'Intentar de nuevo',
   'reports.noData': 'Sin datos',
   'reports.totals': 'Resumen del período',
@@ -47,7 +48,8 @@ export const reportsEs = {
   'reports.stack.open': 'Abiertas o terminadas',
   'reports.series.open': 'Abiertas',
   'reports.series.done': 'Terminadas (resueltas, cerradas o retiradas)',
-  'reports.chart.loadSummary': 'Gráfico de barras, solicitudes por {group}: {items}. Las cifras completas están en la tabla.',
+  'reports.chart.loadSummary':
+    'Gráfico de barras, solicitudes por {group}: {items}. Las cifras completas están en la tabla.',
   'reports.chart.barHint': 'Toque o haga clic en una barra para abrir esas solicitudes en la bandeja.',
   'reports.trend.heading': 'Nuevas y resueltas',
   'reports.interval.label': 'Intervalo',
@@ -57,7 +59,8 @@ export const reportsEs = {
   'reports.trend.resolved': 'Resueltas',
   'reports.trend.week': 'Semana del',
   'reports.trend.month': 'Mes',
-  'reports.trend.summary': 'Gráfico de líneas, del {first} al {last}: {new} solicitudes nuevas y {resolved} resueltas en total. Los datos están en la tabla que sigue.',
+  'reports.trend.summary':
+    'Gráfico de líneas, del {first} al {last}: {new} solicitudes nuevas y {resolved} resueltas en total. Los datos están en la tabla que sigue.',
   'reports.trend.showTable': 'Ver los datos en una tabla',
   'reports.trend.empty': 'Ninguna solicitud nueva ni resuelta en este período.',
   'reports.aging.heading': 'Antigüedad de las abiertas',

@@ -20,7 +20,8 @@ export const reportsFr: ReportsDictionary = {
   'reports.emptyHint': 'Élargissez la période ou retirez le filtre de domaine.',
   'reports.error.network': 'Le portail est injoignable. Vérifiez votre connexion et réessayez.',
   'reports.error.invalid': 'Vérifiez les filtres : la date de début doit précéder la date de fin.',
-  'reports.error.server': 'Le portail n’a pas pu préparer les rapports pour le moment. Réessayez dans quelques minutes.',
+  'reports.error.server':
+    'Le portail n’a pas pu préparer les rapports pour le moment. Réessayez dans quelques minutes.',
   'reports.retry': 'Réessayer',
   'reports.noData': 'Pas de données',
   'reports.totals': 'Résumé de la période',
@@ -45,7 +46,8 @@ export const reportsFr: ReportsDictionary = {
   'reports.stack.open': 'Ouvertes ou terminées',
   'reports.series.open': 'Ouvertes',
   'reports.series.done': 'Terminées (résolues, clôturées ou retirées)',
-  'reports.chart.loadSummary': 'Graphique à barres, demandes par {group} : {items}. Les chiffres complets sont dans le tableau.',
+  'reports.chart.loadSummary':
+    'Graphique à barres, demandes par {group} : {items}. Les chiffres complets sont dans le tableau.',
   'reports.chart.barHint': 'Touchez ou cliquez sur une barre pour ouvrir ces demandes dans la boîte de réception.',
   'reports.trend.heading': 'Nouvelles et résolues',
   'reports.interval.label': 'Intervalle',
@@ -55,7 +57,8 @@ export const reportsFr: ReportsDictionary = {
   'reports.trend.resolved': 'Résolues',
   'reports.trend.week': 'Semaine du',
   'reports.trend.month': 'Mois',
-  'reports.trend.summary': 'Graphique linéaire, du {first} au {last} : {new} demandes nouvelles et {resolved} résolues au total. Les données sont dans le tableau qui suit.',
+  'reports.trend.summary':
+    'Graphique linéaire, du {first} au {last} : {new} demandes nouvelles et {resolved} résolues au total. Les données sont dans le tableau qui suit.',
   'reports.trend.showTable': 'Voir les données dans un tableau',
   'reports.trend.empty': 'Aucune demande nouvelle ni résolue sur cette période.',
   'reports.aging.heading': 'Ancienneté des demandes ouvertes',
@@ -67,7 +70,8 @@ export const reportsFr: ReportsDictionary = {
   'reports.aging.none': 'Aucune demande ouverte sur cette période.',
   'reports.table.byCountry': 'Chiffres par pays',
   'reports.table.byArea': 'Chiffres par domaine thématique',
-  'reports.table.scrollHint': 'Sur un petit écran, faites glisser le tableau sur le côté pour voir toutes les colonnes.',
+  'reports.table.scrollHint':
+    'Sur un petit écran, faites glisser le tableau sur le côté pour voir toutes les colonnes.',
   'reports.col.total': 'Total',
   'reports.col.open': 'Ouvertes',
   'reports.col.breached': 'En retard',

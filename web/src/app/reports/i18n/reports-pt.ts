@@ -45,7 +45,8 @@ export const reportsPt: ReportsDictionary = {
   'reports.stack.open': 'Abertas ou concluídas',
   'reports.series.open': 'Abertas',
   'reports.series.done': 'Concluídas (resolvidas, fechadas ou retiradas)',
-  'reports.chart.loadSummary': 'Gráfico de barras, solicitações por {group}: {items}. Os números completos estão na tabela.',
+  'reports.chart.loadSummary':
+    'Gráfico de barras, solicitações por {group}: {items}. Os números completos estão na tabela.',
   'reports.chart.barHint': 'Toque ou clique numa barra para abrir essas solicitações na caixa de entrada.',
   'reports.trend.heading': 'Novas e resolvidas',
   'reports.interval.label': 'Intervalo',
@@ -55,7 +56,8 @@ export const reportsPt: ReportsDictionary = {
   'reports.trend.resolved': 'Resolvidas',
   'reports.trend.week': 'Semana de',
   'reports.trend.month': 'Mês',
-  'reports.trend.summary': 'Gráfico de linhas, de {first} a {last}: {new} solicitações novas e {resolved} resolvidas no total. Os dados estão na tabela a seguir.',
+  'reports.trend.summary':
+    'Gráfico de linhas, de {first} a {last}: {new} solicitações novas e {resolved} resolvidas no total. Os dados estão na tabela a seguir.',
   'reports.trend.showTable': 'Ver os dados numa tabela',
   'reports.trend.empty': 'Nenhuma solicitação nova ou resolvida neste período.',
   'reports.aging.heading': 'Idade das solicitações abertas',

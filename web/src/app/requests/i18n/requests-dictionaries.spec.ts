@@ -11,7 +11,9 @@ describe('the request pages’ dictionaries', () => {
     '%s uses the same {placeholders} as Spanish in every text',
     (language) => {
       const mismatches = keys.filter(
-        (key) => placeholdersOf(REQUESTS_DICTIONARIES[language][key]).join() !== placeholdersOf(REQUESTS_DICTIONARIES.es[key]).join(),
+        (key) =>
+          placeholdersOf(REQUESTS_DICTIONARIES[language][key]).join() !==
+          placeholdersOf(REQUESTS_DICTIONARIES.es[key]).join(),
       );
       expect(mismatches).toEqual([]);
     },
@@ -32,7 +34,9 @@ describe('the request pages’ dictionaries', () => {
 
   it('explains each of the seven thematic areas in every language', () => {
     for (const language of LANGUAGES) {
-      const help = keys.filter((key) => key.startsWith('requests.areaHelp.')).map((key) => REQUESTS_DICTIONARIES[language][key]);
+      const help = keys
+        .filter((key) => key.startsWith('requests.areaHelp.'))
+        .map((key) => REQUESTS_DICTIONARIES[language][key]);
       expect(help).toHaveLength(7);
       expect(new Set(help).size).toBe(7);
     }

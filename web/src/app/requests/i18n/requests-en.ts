@@ -8,12 +8,14 @@ export const requestsEn: RequestsDictionary = {
   'form.subject.label': 'Subject',
   'form.subject.hint': 'In a few words, for example: “Preparing the Fairtrade audit in March”.',
   'form.description.label': 'Description',
-  'form.description.hint': 'What do you need? Add what helps to understand it: products, quantities, dates, what you have already tried.',
+  'form.description.hint':
+    'What do you need? Add what helps to understand it: products, quantities, dates, what you have already tried.',
   'form.priority.label': 'Priority',
   'form.priority.hint': 'Choose “Urgent” only for a deadline in the next few days (an audit, a shipment, a contract).',
   'form.files.legend': 'Files (optional)',
   'form.files.choose': 'Choose files',
-  'form.files.hint': 'Up to {max} files of 10 MB each: PDF, photos (JPG, PNG, WebP), Word, Excel, OpenDocument, text or CSV.',
+  'form.files.hint':
+    'Up to {max} files of 10 MB each: PDF, photos (JPG, PNG, WebP), Word, Excel, OpenDocument, text or CSV.',
   'form.files.chosen': 'Chosen files',
   'form.files.remove': 'Remove {name}',
   'form.files.refusedType': '“{name}” cannot be sent: this type of file is not accepted.',
@@ -24,7 +26,8 @@ export const requestsEn: RequestsDictionary = {
   'form.submitting': 'Preparing…',
   'form.draft.saved': 'Draft saved on this device at {time}',
   'form.draft.restored': 'We restored your unfinished request (saved {time}).',
-  'form.draft.explanation': 'What you write is kept on this device as a draft until you send it. Files are not kept in the draft.',
+  'form.draft.explanation':
+    'What you write is kept on this device as a draft until you send it. Files are not kept in the draft.',
   'form.errorSummary': 'Before sending, please correct the following:',
   'form.error.areaRequired': 'Choose the thematic area that fits best.',
   'form.error.descriptionRequired': 'Describe what you need.',
@@ -34,15 +37,18 @@ export const requestsEn: RequestsDictionary = {
   'form.sending.heading': 'Sending your request…',
   'form.sending.text': 'Please keep this page open until everything is sent.',
   'form.waiting.heading': 'Waiting for a connection',
-  'form.waiting.text': 'Your request is saved on this device. It will be sent automatically as soon as the connection comes back. Nothing is lost if you close the portal: it waits here until it can be sent.',
+  'form.waiting.text':
+    'Your request is saved on this device. It will be sent automatically as soon as the connection comes back. Nothing is lost if you close the portal: it waits here until it can be sent.',
   'form.waiting.headingRetry': 'Not sent yet',
-  'form.waiting.textRetry': 'The portal could not be reached. Your request is saved on this device and will be sent automatically; you can also try now.',
+  'form.waiting.textRetry':
+    'The portal could not be reached. Your request is saved on this device and will be sent automatically; you can also try now.',
   'form.writeAnother': 'Write another request',
   'form.rejected.heading': 'The request was not accepted',
   'form.sentMeanwhile': 'Your request {reference} has been sent.',
   'form.openRequest': 'Open it',
   'form.pending.fileNotKept': 'Not kept on this device while waiting: attach it again with a reply.',
-  'form.pending.filesNotKeptWarning': 'Some files are too large to keep on this device while waiting. If you close the portal before the request is sent, attach them again on the request page.',
+  'form.pending.filesNotKeptWarning':
+    'Some files are too large to keep on this device while waiting. If you close the portal before the request is sent, attach them again on the request page.',
   'form.upload.waiting': 'Waiting',
   'form.upload.done': 'Sent',
   'form.upload.failed': 'Not sent',
@@ -56,17 +62,25 @@ export const requestsEn: RequestsDictionary = {
   'requests.area.climate-resilience': 'Environmental sustainability and resilience to climate change',
   'requests.area.human-rights': 'Human rights due diligence',
   'requests.area.social-inclusion': 'Promotion of social inclusion',
-  'requests.areaHelp.fair-trade-visibility': 'Help to make your organization and Fair Trade better known: communication materials, events, showing your impact.',
-  'requests.areaHelp.market-access': 'Help to find buyers and markets: trade fairs, business contacts, contracts and prices.',
-  'requests.areaHelp.standards-compliance': 'Help to understand and meet the Fairtrade standards, and to prepare your audits.',
-  'requests.areaHelp.sustainable-production': 'Help to produce better and strengthen your organization: productivity, quality, management, governance.',
-  'requests.areaHelp.climate-resilience': 'Help to care for the environment and adapt to climate change: soil, water, climate risks.',
-  'requests.areaHelp.human-rights': 'Help to prevent and address human rights risks: child labour, forced labour, safe working conditions.',
-  'requests.areaHelp.social-inclusion': 'Help to include women, young people and other groups in your organization and its decisions.',
+  'requests.areaHelp.fair-trade-visibility':
+    'Help to make your organization and Fair Trade better known: communication materials, events, showing your impact.',
+  'requests.areaHelp.market-access':
+    'Help to find buyers and markets: trade fairs, business contacts, contracts and prices.',
+  'requests.areaHelp.standards-compliance':
+    'Help to understand and meet the Fairtrade standards, and to prepare your audits.',
+  'requests.areaHelp.sustainable-production':
+    'Help to produce better and strengthen your organization: productivity, quality, management, governance.',
+  'requests.areaHelp.climate-resilience':
+    'Help to care for the environment and adapt to climate change: soil, water, climate risks.',
+  'requests.areaHelp.human-rights':
+    'Help to prevent and address human rights risks: child labour, forced labour, safe working conditions.',
+  'requests.areaHelp.social-inclusion':
+    'Help to include women, young people and other groups in your organization and its decisions.',
   'requests.list.loading': 'Loading requests…',
   'requests.list.retry': 'Try again',
   'requests.list.emptyTitle': 'No requests yet',
-  'requests.list.emptyText': 'When your organization asks the network for support, its requests appear here with their status and the team’s replies.',
+  'requests.list.emptyText':
+    'When your organization asks the network for support, its requests appear here with their status and the team’s replies.',
   'requests.list.createFirst': 'Create a request',
   'requests.list.count': 'Requests: {total}',
   'requests.list.assignee': 'Assigned to {name}',
@@ -112,7 +126,8 @@ export const requestsEn: RequestsDictionary = {
   'request.timeline.system': 'The portal',
   'request.event.created': '{actor} created the request.',
   'request.event.routed': 'Assigned automatically to {to}.',
-  'request.event.routedNobody': 'Nobody is available yet for this country and area: the request waits for the network to assign it.',
+  'request.event.routedNobody':
+    'Nobody is available yet for this country and area: the request waits for the network to assign it.',
   'request.event.assigned': '{actor} assigned the request to {to}.',
   'request.event.reassigned': '{actor} reassigned the request from {from} to {to}.',
   'request.event.statusChanged': '{actor} changed the status from “{from}” to “{to}”.',
@@ -127,7 +142,8 @@ export const requestsEn: RequestsDictionary = {
   'request.event.other': '{actor} changed the request.',
   'request.memberActions.heading': 'What you can do',
   'request.resolution.heading': 'Is your request resolved?',
-  'request.resolution.text': 'The team marked it as resolved on {date}. If the answer meets your need, confirm it to close the request, and tell us how the service was.',
+  'request.resolution.text':
+    'The team marked it as resolved on {date}. If the answer meets your need, confirm it to close the request, and tell us how the service was.',
   'request.resolution.confirm': 'Yes, confirm and close',
   'request.rating.legend': 'How satisfied are you with the service? (optional)',
   'request.rating.score1': '1 of 5: very dissatisfied',
@@ -147,7 +163,8 @@ export const requestsEn: RequestsDictionary = {
   'request.reopen.until': 'You can reopen it until {date}.',
   'request.withdraw.button': 'Withdraw the request',
   'request.withdraw.heading': 'Withdraw this request?',
-  'request.withdraw.text': 'The team will stop working on it. A withdrawn request cannot be reopened, but you can always send a new one.',
+  'request.withdraw.text':
+    'The team will stop working on it. A withdrawn request cannot be reopened, but you can always send a new one.',
   'request.withdraw.reason': 'Why? (optional)',
   'request.withdraw.confirm': 'Withdraw',
   'request.dialog.cancel': 'Cancel',
@@ -177,7 +194,8 @@ export const requestsEn: RequestsDictionary = {
   'request.reply.send': 'Send reply',
   'request.reply.sendNote': 'Add internal note',
   'request.reply.sending': 'Sending…',
-  'request.reply.offline': 'Your message could not be sent: there is no connection. Your text is still here; try again when you are connected.',
+  'request.reply.offline':
+    'Your message could not be sent: there is no connection. Your text is still here; try again when you are connected.',
   'request.reply.fileNotSent': 'Not sent: the connection dropped. Attach it again with a new message.',
   'request.reply.closed': 'This request is closed. To continue the conversation, reopen it or send a new request.',
   'request.reply.withdrawn': 'This request was withdrawn: it takes no more messages.',
@@ -213,7 +231,8 @@ export const requestsEn: RequestsDictionary = {
   'request.reassign.chooseSomeone': 'First choose a person.',
   'request.escalate.button': 'Escalate to the director',
   'request.escalate.heading': 'Escalate to the regional director',
-  'request.escalate.text': 'The request goes to the director of the region, who decides how to continue. It stays marked as escalated.',
+  'request.escalate.text':
+    'The request goes to the director of the region, who decides how to continue. It stays marked as escalated.',
   'request.escalate.reason': 'Why are you escalating it?',
   'request.escalate.confirm': 'Escalate',
   'request.details.heading': 'Priority and area',

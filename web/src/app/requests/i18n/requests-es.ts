@@ -3,18 +3,22 @@
  * language (see `RequestsDictionary`). Loaded with the request pages, not in the first download.
  */
 export const requestsEs = {
-  'form.intro': 'Cuéntele a la red lo que necesita su organización. La persona indicada le responderá aquí, en el portal.',
+  'form.intro':
+    'Cuéntele a la red lo que necesita su organización. La persona indicada le responderá aquí, en el portal.',
   'form.area.legend': 'Área temática',
   'form.area.hint': 'Elija la más cercana. Si no está seguro, no se preocupe: el equipo puede cambiarla.',
   'form.subject.label': 'Asunto',
   'form.subject.hint': 'En pocas palabras, por ejemplo: «Preparar la auditoría Fairtrade de marzo».',
   'form.description.label': 'Descripción',
-  'form.description.hint': '¿Qué necesita? Agregue lo que ayude a entenderlo: productos, cantidades, fechas, lo que ya intentó.',
+  'form.description.hint':
+    '¿Qué necesita? Agregue lo que ayude a entenderlo: productos, cantidades, fechas, lo que ya intentó.',
   'form.priority.label': 'Prioridad',
-  'form.priority.hint': 'Elija «Urgente» solo si hay un plazo en los próximos días (una auditoría, un embarque, un contrato).',
+  'form.priority.hint':
+    'Elija «Urgente» solo si hay un plazo en los próximos días (una auditoría, un embarque, un contrato).',
   'form.files.legend': 'Archivos (opcional)',
   'form.files.choose': 'Elegir archivos',
-  'form.files.hint': 'Hasta {max} archivos de 10 MB cada uno: PDF, fotos (JPG, PNG, WebP), Word, Excel, OpenDocument, texto o CSV.',
+  'form.files.hint':
+    'Hasta {max} archivos de 10 MB cada uno: PDF, fotos (JPG, PNG, WebP), Word, Excel, OpenDocument, texto o CSV.',
   'form.files.chosen': 'Archivos elegidos',
   'form.files.remove': 'Quitar {name}',
   'form.files.refusedType': '«{name}» no se puede enviar: este tipo de archivo no se acepta.',
@@ -25,7 +29,8 @@ export const requestsEs = {
   'form.submitting': 'Preparando…',
   'form.draft.saved': 'Borrador guardado en este dispositivo a las {time}',
   'form.draft.restored': 'Recuperamos su solicitud sin terminar (guardada el {time}).',
-  'form.draft.explanation': 'Lo que escribe se guarda en este dispositivo como borrador hasta que lo envíe. Los archivos no se guardan en el borrador.',
+  'form.draft.explanation':
+    'Lo que escribe se guarda en este dispositivo como borrador hasta que lo envíe. Los archivos no se guardan en el borrador.',
   'form.errorSummary': 'Antes de enviar, corrija lo siguiente:',
   'form.error.areaRequired': 'Elija el área temática que mejor corresponda.',
   'form.error.descriptionRequired': 'Describa lo que necesita.',
@@ -35,15 +40,19 @@ export const requestsEs = {
   'form.sending.heading': 'Enviando su solicitud…',
   'form.sending.text': 'Mantenga esta página abierta hasta que todo se haya enviado.',
   'form.waiting.heading': 'Esperando conexión',
-  'form.waiting.text': 'Su solicitud está guardada en este dispositivo. Se enviará automáticamente en cuanto vuelva la conexión. No se pierde nada si cierra el portal: espera aquí hasta que se pueda enviar.',
+  'form.waiting.text':
+    'Su solicitud está guardada en este dispositivo. Se enviará automáticamente en cuanto vuelva la conexión. No se pierde nada si cierra el portal: espera aquí hasta que se pueda enviar.',
   'form.waiting.headingRetry': 'Todavía no se envió',
-  'form.waiting.textRetry': 'No se pudo conectar con el portal. Su solicitud está guardada en este dispositivo y se enviará automáticamente; también puede intentarlo ahora.',
+  'form.waiting.textRetry':
+    'No se pudo conectar con el portal. Su solicitud está guardada en este dispositivo y se enviará automáticamente; también puede intentarlo ahora.',
   'form.writeAnother': 'Escribir otra solicitud',
   'form.rejected.heading': 'La solicitud no fue aceptada',
   'form.sentMeanwhile': 'Su solicitud {reference} fue enviada.',
   'form.openRequest': 'Abrirla',
-  'form.pending.fileNotKept': 'No se guardó en este dispositivo mientras esperaba: adjúntelo de nuevo con una respuesta.',
-  'form.pending.filesNotKeptWarning': 'Algunos archivos son demasiado grandes para guardarlos en este dispositivo mientras espera. Si cierra el portal antes de que se envíe la solicitud, adjúntelos de nuevo en la página de la solicitud.',
+  'form.pending.fileNotKept':
+    'No se guardó en este dispositivo mientras esperaba: adjúntelo de nuevo con una respuesta.',
+  'form.pending.filesNotKeptWarning':
+    'Algunos archivos son demasiado grandes para guardarlos en este dispositivo mientras espera. Si cierra el portal antes de que se envíe la solicitud, adjúntelos de nuevo en la página de la solicitud.',
   'form.upload.waiting': 'En espera',
   'form.upload.done': 'Enviado',
   'form.upload.failed': 'No enviado',
@@ -57,17 +66,25 @@ export const requestsEs = {
   'requests.area.climate-resilience': 'Sostenibilidad ambiental y resiliencia al cambio climático',
   'requests.area.human-rights': 'Debida diligencia en derechos humanos',
   'requests.area.social-inclusion': 'Promoción de la inclusión social',
-  'requests.areaHelp.fair-trade-visibility': 'Apoyo para dar a conocer su organización y el Comercio Justo: materiales de comunicación, eventos y cómo mostrar su impacto.',
-  'requests.areaHelp.market-access': 'Apoyo para encontrar compradores y mercados: ferias, contactos comerciales, contratos y precios.',
-  'requests.areaHelp.standards-compliance': 'Apoyo para entender y cumplir los estándares de Fairtrade, y para preparar sus auditorías.',
-  'requests.areaHelp.sustainable-production': 'Apoyo para producir mejor y fortalecer su organización: productividad, calidad, gestión y gobernanza.',
-  'requests.areaHelp.climate-resilience': 'Apoyo para cuidar el ambiente y adaptarse al cambio climático: suelo, agua y riesgos climáticos.',
-  'requests.areaHelp.human-rights': 'Apoyo para prevenir y atender riesgos de derechos humanos: trabajo infantil, trabajo forzoso, condiciones de trabajo seguras.',
-  'requests.areaHelp.social-inclusion': 'Apoyo para incluir a mujeres, jóvenes y otros grupos en su organización y en sus decisiones.',
+  'requests.areaHelp.fair-trade-visibility':
+    'Apoyo para dar a conocer su organización y el Comercio Justo: materiales de comunicación, eventos y cómo mostrar su impacto.',
+  'requests.areaHelp.market-access':
+    'Apoyo para encontrar compradores y mercados: ferias, contactos comerciales, contratos y precios.',
+  'requests.areaHelp.standards-compliance':
+    'Apoyo para entender y cumplir los estándares de Fairtrade, y para preparar sus auditorías.',
+  'requests.areaHelp.sustainable-production':
+    'Apoyo para producir mejor y fortalecer su organización: productividad, calidad, gestión y gobernanza.',
+  'requests.areaHelp.climate-resilience':
+    'Apoyo para cuidar el ambiente y adaptarse al cambio climático: suelo, agua y riesgos climáticos.',
+  'requests.areaHelp.human-rights':
+    'Apoyo para prevenir y atender riesgos de derechos humanos: trabajo infantil, trabajo forzoso, condiciones de trabajo seguras.',
+  'requests.areaHelp.social-inclusion':
+    'Apoyo para incluir a mujeres, jóvenes y otros grupos en su organización y en sus decisiones.',
   'requests.list.loading': 'Cargando solicitudes…',
   'requests.list.retry': 'Intentar de nuevo',
   'requests.list.emptyTitle': 'Todavía no hay solicitudes',
-  'requests.list.emptyText': 'Cuando su organización pida apoyo a la red, sus solicitudes aparecerán aquí con su estado y las respuestas del equipo.',
+  'requests.list.emptyText':
+    'Cuando su organización pida apoyo a la red, sus solicitudes aparecerán aquí con su estado y las respuestas del equipo.',
   'requests.list.createFirst': 'Crear una solicitud',
   'requests.list.count': 'Solicitudes: {total}',
   'requests.list.assignee': 'Asignada a {name}',
@@ -113,7 +130,8 @@ export const requestsEs = {
   'request.timeline.system': 'El portal',
   'request.event.created': '{actor} creó la solicitud.',
   'request.event.routed': 'Asignada automáticamente a {to}.',
-  'request.event.routedNobody': 'Todavía no hay nadie disponible para este país y esta área: la solicitud espera a que la red la asigne.',
+  'request.event.routedNobody':
+    'Todavía no hay nadie disponible para este país y esta área: la solicitud espera a que la red la asigne.',
   'request.event.assigned': '{actor} asignó la solicitud a {to}.',
   'request.event.reassigned': '{actor} reasignó la solicitud de {from} a {to}.',
   'request.event.statusChanged': '{actor} cambió el estado de «{from}» a «{to}».',
@@ -128,7 +146,8 @@ export const requestsEs = {
   'request.event.other': '{actor} modificó la solicitud.',
   'request.memberActions.heading': 'Lo que puede hacer',
   'request.resolution.heading': '¿Su solicitud quedó resuelta?',
-  'request.resolution.text': 'El equipo la marcó como resuelta el {date}. Si la respuesta cubre su necesidad, confírmelo para cerrar la solicitud y cuéntenos cómo fue el servicio.',
+  'request.resolution.text':
+    'El equipo la marcó como resuelta el {date}. Si la respuesta cubre su necesidad, confírmelo para cerrar la solicitud y cuéntenos cómo fue el servicio.',
   'request.resolution.confirm': 'Sí, confirmar y cerrar',
   'request.rating.legend': '¿Qué tan satisfecho está con el servicio? (opcional)',
   'request.rating.score1': '1 de 5: muy insatisfecho',
@@ -148,7 +167,8 @@ export const requestsEs = {
   'request.reopen.until': 'Puede reabrirla hasta el {date}.',
   'request.withdraw.button': 'Retirar la solicitud',
   'request.withdraw.heading': '¿Retirar esta solicitud?',
-  'request.withdraw.text': 'El equipo dejará de trabajar en ella. Una solicitud retirada no se puede reabrir, pero siempre puede enviar una nueva.',
+  'request.withdraw.text':
+    'El equipo dejará de trabajar en ella. Una solicitud retirada no se puede reabrir, pero siempre puede enviar una nueva.',
   'request.withdraw.reason': '¿Por qué? (opcional)',
   'request.withdraw.confirm': 'Retirar',
   'request.dialog.cancel': 'Cancelar',
@@ -178,9 +198,11 @@ export const requestsEs = {
   'request.reply.send': 'Enviar respuesta',
   'request.reply.sendNote': 'Agregar nota interna',
   'request.reply.sending': 'Enviando…',
-  'request.reply.offline': 'Su mensaje no se pudo enviar: no hay conexión. Su texto sigue aquí; inténtelo de nuevo cuando tenga conexión.',
+  'request.reply.offline':
+    'Su mensaje no se pudo enviar: no hay conexión. Su texto sigue aquí; inténtelo de nuevo cuando tenga conexión.',
   'request.reply.fileNotSent': 'No enviado: se cortó la conexión. Adjúntelo de nuevo con un nuevo mensaje.',
-  'request.reply.closed': 'Esta solicitud está cerrada. Para continuar la conversación, reábrala o envíe una nueva solicitud.',
+  'request.reply.closed':
+    'Esta solicitud está cerrada. Para continuar la conversación, reábrala o envíe una nueva solicitud.',
   'request.reply.withdrawn': 'Esta solicitud fue retirada: ya no admite mensajes.',
   'request.staffActions.heading': 'Acciones',
   'request.staffActions.noTransitions': 'Ahora no puede cambiar el estado.',
@@ -214,7 +236,8 @@ export const requestsEs = {
   'request.reassign.chooseSomeone': 'Primero elija a una persona.',
   'request.escalate.button': 'Escalar a la dirección',
   'request.escalate.heading': 'Escalar a la dirección regional',
-  'request.escalate.text': 'La solicitud pasa a la dirección de la región, que decide cómo continuar. Queda marcada como escalada.',
+  'request.escalate.text':
+    'La solicitud pasa a la dirección de la región, que decide cómo continuar. Queda marcada como escalada.',
   'request.escalate.reason': '¿Por qué la escala?',
   'request.escalate.confirm': 'Escalar',
   'request.details.heading': 'Prioridad y área',

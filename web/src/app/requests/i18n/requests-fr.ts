@@ -2,18 +2,22 @@ import type { RequestsDictionary } from './requests-dictionaries';
 
 /** The request pages' own texts in French. */
 export const requestsFr: RequestsDictionary = {
-  'form.intro': 'Dites au réseau ce dont votre organisation a besoin. La bonne personne vous répondra ici, dans le portail.',
+  'form.intro':
+    'Dites au réseau ce dont votre organisation a besoin. La bonne personne vous répondra ici, dans le portail.',
   'form.area.legend': 'Domaine thématique',
   'form.area.hint': 'Choisissez le plus proche. Si vous n’êtes pas sûr, pas d’inquiétude : l’équipe peut le changer.',
   'form.subject.label': 'Objet',
   'form.subject.hint': 'En quelques mots, par exemple : « Préparer l’audit Fairtrade de mars ».',
   'form.description.label': 'Description',
-  'form.description.hint': 'De quoi avez-vous besoin ? Ajoutez ce qui aide à comprendre : produits, quantités, dates, ce que vous avez déjà essayé.',
+  'form.description.hint':
+    'De quoi avez-vous besoin ? Ajoutez ce qui aide à comprendre : produits, quantités, dates, ce que vous avez déjà essayé.',
   'form.priority.label': 'Priorité',
-  'form.priority.hint': 'Choisissez « Urgente » seulement pour une échéance dans les prochains jours (un audit, une expédition, un contrat).',
+  'form.priority.hint':
+    'Choisissez « Urgente » seulement pour une échéance dans les prochains jours (un audit, une expédition, un contrat).',
   'form.files.legend': 'Fichiers (facultatif)',
   'form.files.choose': 'Choisir des fichiers',
-  'form.files.hint': 'Jusqu’à {max} fichiers de 10 Mo chacun : PDF, photos (JPG, PNG, WebP), Word, Excel, OpenDocument, texte ou CSV.',
+  'form.files.hint':
+    'Jusqu’à {max} fichiers de 10 Mo chacun : PDF, photos (JPG, PNG, WebP), Word, Excel, OpenDocument, texte ou CSV.',
   'form.files.chosen': 'Fichiers choisis',
   'form.files.remove': 'Retirer {name}',
   'form.files.refusedType': '« {name} » ne peut pas être envoyé : ce type de fichier n’est pas accepté.',
@@ -24,7 +28,8 @@ export const requestsFr: RequestsDictionary = {
   'form.submitting': 'Préparation…',
   'form.draft.saved': 'Brouillon enregistré sur cet appareil à {time}',
   'form.draft.restored': 'Nous avons récupéré votre demande inachevée (enregistrée le {time}).',
-  'form.draft.explanation': 'Ce que vous écrivez est gardé sur cet appareil comme brouillon jusqu’à l’envoi. Les fichiers ne sont pas gardés dans le brouillon.',
+  'form.draft.explanation':
+    'Ce que vous écrivez est gardé sur cet appareil comme brouillon jusqu’à l’envoi. Les fichiers ne sont pas gardés dans le brouillon.',
   'form.errorSummary': 'Avant d’envoyer, corrigez ce qui suit :',
   'form.error.areaRequired': 'Choisissez le domaine thématique qui convient le mieux.',
   'form.error.descriptionRequired': 'Décrivez votre besoin.',
@@ -34,15 +39,18 @@ export const requestsFr: RequestsDictionary = {
   'form.sending.heading': 'Envoi de votre demande…',
   'form.sending.text': 'Gardez cette page ouverte jusqu’à ce que tout soit envoyé.',
   'form.waiting.heading': 'En attente de connexion',
-  'form.waiting.text': 'Votre demande est enregistrée sur cet appareil. Elle sera envoyée automatiquement dès le retour de la connexion. Rien n’est perdu si vous fermez le portail : elle attend ici jusqu’à pouvoir être envoyée.',
+  'form.waiting.text':
+    'Votre demande est enregistrée sur cet appareil. Elle sera envoyée automatiquement dès le retour de la connexion. Rien n’est perdu si vous fermez le portail : elle attend ici jusqu’à pouvoir être envoyée.',
   'form.waiting.headingRetry': 'Pas encore envoyée',
-  'form.waiting.textRetry': 'Impossible de joindre le portail. Votre demande est enregistrée sur cet appareil et sera envoyée automatiquement ; vous pouvez aussi réessayer maintenant.',
+  'form.waiting.textRetry':
+    'Impossible de joindre le portail. Votre demande est enregistrée sur cet appareil et sera envoyée automatiquement ; vous pouvez aussi réessayer maintenant.',
   'form.writeAnother': 'Écrire une autre demande',
   'form.rejected.heading': 'La demande n’a pas été acceptée',
   'form.sentMeanwhile': 'Votre demande {reference} a été envoyée.',
   'form.openRequest': 'L’ouvrir',
   'form.pending.fileNotKept': 'Non gardé sur cet appareil pendant l’attente : joignez-le de nouveau avec une réponse.',
-  'form.pending.filesNotKeptWarning': 'Certains fichiers sont trop volumineux pour être gardés sur cet appareil pendant l’attente. Si vous fermez le portail avant l’envoi, joignez-les de nouveau sur la page de la demande.',
+  'form.pending.filesNotKeptWarning':
+    'Certains fichiers sont trop volumineux pour être gardés sur cet appareil pendant l’attente. Si vous fermez le portail avant l’envoi, joignez-les de nouveau sur la page de la demande.',
   'form.upload.waiting': 'En attente',
   'form.upload.done': 'Envoyé',
   'form.upload.failed': 'Non envoyé',
@@ -56,17 +64,25 @@ export const requestsFr: RequestsDictionary = {
   'requests.area.climate-resilience': 'Durabilité environnementale et résilience au changement climatique',
   'requests.area.human-rights': 'Devoir de vigilance en matière de droits humains',
   'requests.area.social-inclusion': 'Promotion de l’inclusion sociale',
-  'requests.areaHelp.fair-trade-visibility': 'Aide pour faire connaître votre organisation et le commerce équitable : supports de communication, événements, mise en valeur de votre impact.',
-  'requests.areaHelp.market-access': 'Aide pour trouver des acheteurs et des marchés : salons, contacts commerciaux, contrats et prix.',
-  'requests.areaHelp.standards-compliance': 'Aide pour comprendre et respecter les standards Fairtrade, et pour préparer vos audits.',
-  'requests.areaHelp.sustainable-production': 'Aide pour mieux produire et renforcer votre organisation : productivité, qualité, gestion et gouvernance.',
-  'requests.areaHelp.climate-resilience': 'Aide pour protéger l’environnement et s’adapter au changement climatique : sols, eau et risques climatiques.',
-  'requests.areaHelp.human-rights': 'Aide pour prévenir et traiter les risques liés aux droits humains : travail des enfants, travail forcé, conditions de travail sûres.',
-  'requests.areaHelp.social-inclusion': 'Aide pour inclure les femmes, les jeunes et d’autres groupes dans votre organisation et ses décisions.',
+  'requests.areaHelp.fair-trade-visibility':
+    'Aide pour faire connaître votre organisation et le commerce équitable : supports de communication, événements, mise en valeur de votre impact.',
+  'requests.areaHelp.market-access':
+    'Aide pour trouver des acheteurs et des marchés : salons, contacts commerciaux, contrats et prix.',
+  'requests.areaHelp.standards-compliance':
+    'Aide pour comprendre et respecter les standards Fairtrade, et pour préparer vos audits.',
+  'requests.areaHelp.sustainable-production':
+    'Aide pour mieux produire et renforcer votre organisation : productivité, qualité, gestion et gouvernance.',
+  'requests.areaHelp.climate-resilience':
+    'Aide pour protéger l’environnement et s’adapter au changement climatique : sols, eau et risques climatiques.',
+  'requests.areaHelp.human-rights':
+    'Aide pour prévenir et traiter les risques liés aux droits humains : travail des enfants, travail forcé, conditions de travail sûres.',
+  'requests.areaHelp.social-inclusion':
+    'Aide pour inclure les femmes, les jeunes et d’autres groupes dans votre organisation et ses décisions.',
   'requests.list.loading': 'Chargement des demandes…',
   'requests.list.retry': 'Réessayer',
   'requests.list.emptyTitle': 'Aucune demande pour l’instant',
-  'requests.list.emptyText': 'Quand votre organisation demande un appui au réseau, ses demandes apparaissent ici avec leur statut et les réponses de l’équipe.',
+  'requests.list.emptyText':
+    'Quand votre organisation demande un appui au réseau, ses demandes apparaissent ici avec leur statut et les réponses de l’équipe.',
   'requests.list.createFirst': 'Créer une demande',
   'requests.list.count': 'Demandes : {total}',
   'requests.list.assignee': 'Attribuée à {name}',
@@ -112,7 +128,8 @@ export const requestsFr: RequestsDictionary = {
   'request.timeline.system': 'Le portail',
   'request.event.created': '{actor} a créé la demande.',
   'request.event.routed': 'Attribuée automatiquement à {to}.',
-  'request.event.routedNobody': 'Personne n’est encore disponible pour ce pays et ce domaine : la demande attend que le réseau l’attribue.',
+  'request.event.routedNobody':
+    'Personne n’est encore disponible pour ce pays et ce domaine : la demande attend que le réseau l’attribue.',
   'request.event.assigned': '{actor} a attribué la demande à {to}.',
   'request.event.reassigned': '{actor} a réattribué la demande de {from} à {to}.',
   'request.event.statusChanged': '{actor} a changé le statut de « {from} » à « {to} ».',
@@ -127,7 +144,8 @@ export const requestsFr: RequestsDictionary = {
   'request.event.other': '{actor} a modifié la demande.',
   'request.memberActions.heading': 'Ce que vous pouvez faire',
   'request.resolution.heading': 'Votre demande est-elle résolue ?',
-  'request.resolution.text': 'L’équipe l’a marquée comme résolue le {date}. Si la réponse couvre votre besoin, confirmez pour clôturer la demande et dites-nous comment s’est passé le service.',
+  'request.resolution.text':
+    'L’équipe l’a marquée comme résolue le {date}. Si la réponse couvre votre besoin, confirmez pour clôturer la demande et dites-nous comment s’est passé le service.',
   'request.resolution.confirm': 'Oui, confirmer et clôturer',
   'request.rating.legend': 'Êtes-vous satisfait du service ? (facultatif)',
   'request.rating.score1': '1 sur 5 : très insatisfait',
@@ -147,7 +165,8 @@ export const requestsFr: RequestsDictionary = {
   'request.reopen.until': 'Vous pouvez la rouvrir jusqu’au {date}.',
   'request.withdraw.button': 'Retirer la demande',
   'request.withdraw.heading': 'Retirer cette demande ?',
-  'request.withdraw.text': 'L’équipe cessera d’y travailler. Une demande retirée ne peut pas être rouverte, mais vous pouvez toujours en envoyer une nouvelle.',
+  'request.withdraw.text':
+    'L’équipe cessera d’y travailler. Une demande retirée ne peut pas être rouverte, mais vous pouvez toujours en envoyer une nouvelle.',
   'request.withdraw.reason': 'Pourquoi ? (facultatif)',
   'request.withdraw.confirm': 'Retirer',
   'request.dialog.cancel': 'Annuler',
@@ -177,9 +196,11 @@ export const requestsFr: RequestsDictionary = {
   'request.reply.send': 'Envoyer la réponse',
   'request.reply.sendNote': 'Ajouter la note interne',
   'request.reply.sending': 'Envoi…',
-  'request.reply.offline': 'Votre message n’a pas pu être envoyé : pas de connexion. Votre texte est toujours là ; réessayez une fois connecté.',
+  'request.reply.offline':
+    'Votre message n’a pas pu être envoyé : pas de connexion. Votre texte est toujours là ; réessayez une fois connecté.',
   'request.reply.fileNotSent': 'Non envoyé : la connexion a été coupée. Joignez-le de nouveau avec un nouveau message.',
-  'request.reply.closed': 'Cette demande est clôturée. Pour poursuivre l’échange, rouvrez-la ou envoyez une nouvelle demande.',
+  'request.reply.closed':
+    'Cette demande est clôturée. Pour poursuivre l’échange, rouvrez-la ou envoyez une nouvelle demande.',
   'request.reply.withdrawn': 'Cette demande a été retirée : elle n’accepte plus de messages.',
   'request.staffActions.heading': 'Actions',
   'request.staffActions.noTransitions': 'Aucun changement de statut ne vous est possible pour le moment.',
@@ -213,7 +234,8 @@ export const requestsFr: RequestsDictionary = {
   'request.reassign.chooseSomeone': 'Choisissez d’abord une personne.',
   'request.escalate.button': 'Remonter à la direction',
   'request.escalate.heading': 'Remonter à la direction régionale',
-  'request.escalate.text': 'La demande passe à la direction de la région, qui décide de la suite. Elle reste marquée comme remontée.',
+  'request.escalate.text':
+    'La demande passe à la direction de la région, qui décide de la suite. Elle reste marquée comme remontée.',
   'request.escalate.reason': 'Pourquoi la remontez-vous ?',
   'request.escalate.confirm': 'Remonter',
   'request.details.heading': 'Priorité et domaine',

@@ -8,12 +8,15 @@ export const requestsPt: RequestsDictionary = {
   'form.subject.label': 'Assunto',
   'form.subject.hint': 'Em poucas palavras, por exemplo: “Preparar a auditoria Fairtrade de março”.',
   'form.description.label': 'Descrição',
-  'form.description.hint': 'Do que você precisa? Inclua o que ajuda a entender: produtos, quantidades, datas, o que já tentou.',
+  'form.description.hint':
+    'Do que você precisa? Inclua o que ajuda a entender: produtos, quantidades, datas, o que já tentou.',
   'form.priority.label': 'Prioridade',
-  'form.priority.hint': 'Escolha “Urgente” só se houver um prazo nos próximos dias (uma auditoria, um embarque, um contrato).',
+  'form.priority.hint':
+    'Escolha “Urgente” só se houver um prazo nos próximos dias (uma auditoria, um embarque, um contrato).',
   'form.files.legend': 'Arquivos (opcional)',
   'form.files.choose': 'Escolher arquivos',
-  'form.files.hint': 'Até {max} arquivos de 10 MB cada: PDF, fotos (JPG, PNG, WebP), Word, Excel, OpenDocument, texto ou CSV.',
+  'form.files.hint':
+    'Até {max} arquivos de 10 MB cada: PDF, fotos (JPG, PNG, WebP), Word, Excel, OpenDocument, texto ou CSV.',
   'form.files.chosen': 'Arquivos escolhidos',
   'form.files.remove': 'Remover {name}',
   'form.files.refusedType': '“{name}” não pode ser enviado: este tipo de arquivo não é aceito.',
@@ -24,7 +27,8 @@ export const requestsPt: RequestsDictionary = {
   'form.submitting': 'Preparando…',
   'form.draft.saved': 'Rascunho salvo neste aparelho às {time}',
   'form.draft.restored': 'Recuperamos a sua solicitação não terminada (salva em {time}).',
-  'form.draft.explanation': 'O que você escreve fica salvo neste aparelho como rascunho até você enviar. Os arquivos não ficam no rascunho.',
+  'form.draft.explanation':
+    'O que você escreve fica salvo neste aparelho como rascunho até você enviar. Os arquivos não ficam no rascunho.',
   'form.errorSummary': 'Antes de enviar, corrija o seguinte:',
   'form.error.areaRequired': 'Escolha a área temática que mais combina.',
   'form.error.descriptionRequired': 'Descreva do que você precisa.',
@@ -34,15 +38,18 @@ export const requestsPt: RequestsDictionary = {
   'form.sending.heading': 'Enviando a sua solicitação…',
   'form.sending.text': 'Mantenha esta página aberta até que tudo seja enviado.',
   'form.waiting.heading': 'Aguardando conexão',
-  'form.waiting.text': 'A sua solicitação está salva neste aparelho. Ela será enviada automaticamente assim que a conexão voltar. Nada se perde se você fechar o portal: ela espera aqui até poder ser enviada.',
+  'form.waiting.text':
+    'A sua solicitação está salva neste aparelho. Ela será enviada automaticamente assim que a conexão voltar. Nada se perde se você fechar o portal: ela espera aqui até poder ser enviada.',
   'form.waiting.headingRetry': 'Ainda não enviada',
-  'form.waiting.textRetry': 'Não foi possível conectar ao portal. A sua solicitação está salva neste aparelho e será enviada automaticamente; você também pode tentar agora.',
+  'form.waiting.textRetry':
+    'Não foi possível conectar ao portal. A sua solicitação está salva neste aparelho e será enviada automaticamente; você também pode tentar agora.',
   'form.writeAnother': 'Escrever outra solicitação',
   'form.rejected.heading': 'A solicitação não foi aceita',
   'form.sentMeanwhile': 'A sua solicitação {reference} foi enviada.',
   'form.openRequest': 'Abrir',
   'form.pending.fileNotKept': 'Não foi guardado neste aparelho durante a espera: anexe-o de novo com uma resposta.',
-  'form.pending.filesNotKeptWarning': 'Alguns arquivos são grandes demais para guardar neste aparelho durante a espera. Se você fechar o portal antes do envio, anexe-os de novo na página da solicitação.',
+  'form.pending.filesNotKeptWarning':
+    'Alguns arquivos são grandes demais para guardar neste aparelho durante a espera. Se você fechar o portal antes do envio, anexe-os de novo na página da solicitação.',
   'form.upload.waiting': 'Na fila',
   'form.upload.done': 'Enviado',
   'form.upload.failed': 'Não enviado',
@@ -56,17 +63,25 @@ export const requestsPt: RequestsDictionary = {
   'requests.area.climate-resilience': 'Sustentabilidade ambiental e resiliência às mudanças climáticas',
   'requests.area.human-rights': 'Devida diligência em direitos humanos',
   'requests.area.social-inclusion': 'Promoção da inclusão social',
-  'requests.areaHelp.fair-trade-visibility': 'Apoio para divulgar a sua organização e o Comércio Justo: materiais de comunicação, eventos e como mostrar o seu impacto.',
-  'requests.areaHelp.market-access': 'Apoio para encontrar compradores e mercados: feiras, contatos comerciais, contratos e preços.',
-  'requests.areaHelp.standards-compliance': 'Apoio para entender e cumprir as normas Fairtrade e para preparar as suas auditorias.',
-  'requests.areaHelp.sustainable-production': 'Apoio para produzir melhor e fortalecer a sua organização: produtividade, qualidade, gestão e governança.',
-  'requests.areaHelp.climate-resilience': 'Apoio para cuidar do meio ambiente e se adaptar às mudanças climáticas: solo, água e riscos climáticos.',
-  'requests.areaHelp.human-rights': 'Apoio para prevenir e tratar riscos de direitos humanos: trabalho infantil, trabalho forçado, condições de trabalho seguras.',
-  'requests.areaHelp.social-inclusion': 'Apoio para incluir mulheres, jovens e outros grupos na sua organização e nas suas decisões.',
+  'requests.areaHelp.fair-trade-visibility':
+    'Apoio para divulgar a sua organização e o Comércio Justo: materiais de comunicação, eventos e como mostrar o seu impacto.',
+  'requests.areaHelp.market-access':
+    'Apoio para encontrar compradores e mercados: feiras, contatos comerciais, contratos e preços.',
+  'requests.areaHelp.standards-compliance':
+    'Apoio para entender e cumprir as normas Fairtrade e para preparar as suas auditorias.',
+  'requests.areaHelp.sustainable-production':
+    'Apoio para produzir melhor e fortalecer a sua organização: produtividade, qualidade, gestão e governança.',
+  'requests.areaHelp.climate-resilience':
+    'Apoio para cuidar do meio ambiente e se adaptar às mudanças climáticas: solo, água e riscos climáticos.',
+  'requests.areaHelp.human-rights':
+    'Apoio para prevenir e tratar riscos de direitos humanos: trabalho infantil, trabalho forçado, condições de trabalho seguras.',
+  'requests.areaHelp.social-inclusion':
+    'Apoio para incluir mulheres, jovens e outros grupos na sua organização e nas suas decisões.',
   'requests.list.loading': 'Carregando solicitações…',
   'requests.list.retry': 'Tentar novamente',
   'requests.list.emptyTitle': 'Ainda não há solicitações',
-  'requests.list.emptyText': 'Quando a sua organização pedir apoio à rede, as solicitações aparecerão aqui com o status e as respostas da equipe.',
+  'requests.list.emptyText':
+    'Quando a sua organização pedir apoio à rede, as solicitações aparecerão aqui com o status e as respostas da equipe.',
   'requests.list.createFirst': 'Criar uma solicitação',
   'requests.list.count': 'Solicitações: {total}',
   'requests.list.assignee': 'Atribuída a {name}',
@@ -112,7 +127,8 @@ export const requestsPt: RequestsDictionary = {
   'request.timeline.system': 'O portal',
   'request.event.created': '{actor} criou a solicitação.',
   'request.event.routed': 'Atribuída automaticamente a {to}.',
-  'request.event.routedNobody': 'Ainda não há ninguém disponível para este país e esta área: a solicitação aguarda que a rede a atribua.',
+  'request.event.routedNobody':
+    'Ainda não há ninguém disponível para este país e esta área: a solicitação aguarda que a rede a atribua.',
   'request.event.assigned': '{actor} atribuiu a solicitação a {to}.',
   'request.event.reassigned': '{actor} reatribuiu a solicitação de {from} para {to}.',
   'request.event.statusChanged': '{actor} mudou o status de “{from}” para “{to}”.',
@@ -127,7 +143,8 @@ export const requestsPt: RequestsDictionary = {
   'request.event.other': '{actor} alterou a solicitação.',
   'request.memberActions.heading': 'O que você pode fazer',
   'request.resolution.heading': 'A sua solicitação foi resolvida?',
-  'request.resolution.text': 'A equipe marcou-a como resolvida em {date}. Se a resposta atende à sua necessidade, confirme para encerrar a solicitação e conte como foi o serviço.',
+  'request.resolution.text':
+    'A equipe marcou-a como resolvida em {date}. Se a resposta atende à sua necessidade, confirme para encerrar a solicitação e conte como foi o serviço.',
   'request.resolution.confirm': 'Sim, confirmar e encerrar',
   'request.rating.legend': 'Qual é a sua satisfação com o serviço? (opcional)',
   'request.rating.score1': '1 de 5: muito insatisfeito',
@@ -147,7 +164,8 @@ export const requestsPt: RequestsDictionary = {
   'request.reopen.until': 'Você pode reabri-la até {date}.',
   'request.withdraw.button': 'Retirar a solicitação',
   'request.withdraw.heading': 'Retirar esta solicitação?',
-  'request.withdraw.text': 'A equipe deixará de trabalhar nela. Uma solicitação retirada não pode ser reaberta, mas você sempre pode enviar uma nova.',
+  'request.withdraw.text':
+    'A equipe deixará de trabalhar nela. Uma solicitação retirada não pode ser reaberta, mas você sempre pode enviar uma nova.',
   'request.withdraw.reason': 'Por quê? (opcional)',
   'request.withdraw.confirm': 'Retirar',
   'request.dialog.cancel': 'Cancelar',
@@ -177,9 +195,11 @@ export const requestsPt: RequestsDictionary = {
   'request.reply.send': 'Enviar resposta',
   'request.reply.sendNote': 'Adicionar nota interna',
   'request.reply.sending': 'Enviando…',
-  'request.reply.offline': 'A sua mensagem não pôde ser enviada: não há conexão. O seu texto continua aqui; tente novamente quando estiver conectado.',
+  'request.reply.offline':
+    'A sua mensagem não pôde ser enviada: não há conexão. O seu texto continua aqui; tente novamente quando estiver conectado.',
   'request.reply.fileNotSent': 'Não enviado: a conexão caiu. Anexe-o de novo com uma nova mensagem.',
-  'request.reply.closed': 'Esta solicitação está encerrada. Para continuar a conversa, reabra-a ou envie uma nova solicitação.',
+  'request.reply.closed':
+    'Esta solicitação está encerrada. Para continuar a conversa, reabra-a ou envie uma nova solicitação.',
   'request.reply.withdrawn': 'Esta solicitação foi retirada: não aceita mais mensagens.',
   'request.staffActions.heading': 'Ações',
   'request.staffActions.noTransitions': 'Nenhuma mudança de status é possível para você agora.',
@@ -213,7 +233,8 @@ export const requestsPt: RequestsDictionary = {
   'request.reassign.chooseSomeone': 'Primeiro escolha uma pessoa.',
   'request.escalate.button': 'Escalar para a diretoria',
   'request.escalate.heading': 'Escalar para a diretoria regional',
-  'request.escalate.text': 'A solicitação vai para a diretoria da região, que decide como continuar. Ela fica marcada como escalada.',
+  'request.escalate.text':
+    'A solicitação vai para a diretoria da região, que decide como continuar. Ela fica marcada como escalada.',
   'request.escalate.reason': 'Por que você está escalando?',
   'request.escalate.confirm': 'Escalar',
   'request.details.heading': 'Prioridade e área',
