@@ -99,8 +99,8 @@ export async function spawnApi(env: Record<string, string>): Promise<ApiProcess>
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  child.stdout!.on('data', (chunk) => (output += chunk));
-  child.stderr!.on('data', (chunk) => (output += chunk));
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
   const url = await waitForListening(child, () => output);
   return {
     url,
