@@ -197,7 +197,7 @@ export function cellsOfCopies(
     }
   }
   // The hours' rows by cell and organization: where each one's bytes are.
-  const hoursRows: Map<number, number>[] = wanted.map(() => new Map());
+  const hoursRows = wanted.map(() => new Map<number, number>());
   for (let row = 0; row < hours.rows; row++) {
     const at = row * 4;
     if (

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { PoolClient } from 'pg';
 import type { DataSource } from 'typeorm';
 import { copyReaderOf, type ReportRow, runReportQuery, type SqlQuery } from './report-connection.repository';
 import { REPORT_SETTINGS } from './report-sql';
@@ -26,7 +27,7 @@ export class ReportsRepository {
     return this.dataSource.transaction('REPEATABLE READ', async (db) => {
       await db.query(REPORT_SETTINGS);
       // The transaction's own pg client, for the binary COPY (TypeORM's query() has none).
-      const client = await db.queryRunner!.connect();
+      const client = (await db.queryRunner!.connect()) as PoolClient;
       return runReportQuery(query, {
         query: <Row extends object>(text: string, values: unknown[]) => db.query<Row[]>(text, values),
         copy: copyReaderOf(client),
