@@ -1,4 +1,4 @@
-import { forwardRef, Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { type AdminUserView, type CoverageEntry, isStaff, type Page, type Role, type UserView } from '@portal/shared';
@@ -30,7 +30,7 @@ export class UsersService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly userViews: UserViewsRepository,
     private readonly audit: AuditService,
-    @Inject(forwardRef(() => RequestsService)) private readonly requests: RequestsService,
+    private readonly requests: RequestsService,
   ) {}
 
   async list(query: Partial<ListUsersQueryDto>): Promise<Page<AdminUserView>> {
