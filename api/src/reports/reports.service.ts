@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import {
+  can,
   type Language,
   type LoadFigures,
   type LoadReport,
@@ -74,7 +75,7 @@ export class ReportsService {
    */
   scope(caller: AuthUser, filter: ReportFilterDto): ReportScope {
     let region = filter.region ?? null;
-    if (caller.role === 'director') {
+    if (!can(caller.role, 'reports.all-regions')) {
       if (region && region !== caller.regionCode) {
         throw new AppException(
           403,
