@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  can,
   type Language,
   type LoadFigures,
   type LoadReport,
@@ -68,7 +69,7 @@ export class ReportsService {
    */
   scope(caller: AuthUser, filter: ReportFilterDto): ReportScope {
     let region = filter.region ?? null;
-    if (caller.role === 'director') {
+    if (!can(caller.role, 'reports.all-regions')) {
       if (region && region !== caller.regionCode) {
         throw new AppException(
           403,
