@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from './config/app-config';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './database/demo-seed';
+import { DEMO_PASSWORD } from './auth/demo-password';
+import { DEMO_ACCOUNTS } from './database/demo-seed';
 import { startPortal } from './portal';
 
 async function main(): Promise<void> {

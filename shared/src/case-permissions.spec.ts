@@ -4,9 +4,9 @@ import {
   mayActOnCase,
   mayAssignTo,
   mayWorkInRegion,
-  rolesForCaseActions,
   transitionAction,
 } from './case-permissions.js';
+import { rolesWith } from './permissions.js';
 import { ROLES } from './roles.js';
 
 const andeanCase = { assigneeId: 'rep-1', region: 'AND', organizationId: 'org-1' };
@@ -56,24 +56,24 @@ describe('the case-permission table', () => {
   });
 
   it("gives the routes the roles the API's route snapshot lists", () => {
-    expect(rolesForCaseActions('priority', 'area')).toEqual(['representative', 'specialist', 'director', 'admin']);
-    expect(rolesForCaseActions('reply', 'internal-note')).toEqual([
+    expect(rolesWith('case.priority', 'case.area')).toEqual(['representative', 'specialist', 'director', 'admin']);
+    expect(rolesWith('case.reply', 'case.internal-note')).toEqual([
       'member',
       'representative',
       'specialist',
       'director',
       'admin',
     ]);
-    expect(rolesForCaseActions('status', 'resolve')).toEqual([
+    expect(rolesWith('case.status', 'case.resolve')).toEqual([
       'member',
       'representative',
       'specialist',
       'director',
       'admin',
     ]);
-    expect(rolesForCaseActions('reassign', 'claim')).toEqual(['representative', 'specialist', 'director', 'admin']);
-    expect(rolesForCaseActions('escalate')).toEqual(['representative', 'specialist']);
-    expect(rolesForCaseActions('rate')).toEqual(['member']);
+    expect(rolesWith('case.reassign', 'case.claim')).toEqual(['representative', 'specialist', 'director', 'admin']);
+    expect(rolesWith('case.escalate')).toEqual(['representative', 'specialist']);
+    expect(rolesWith('case.rate')).toEqual(['member']);
   });
 
   it('tells resolving from other status changes', () => {

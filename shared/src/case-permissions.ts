@@ -1,8 +1,9 @@
 import type { RequestStatus } from './requests.js';
-import { ROLES, type Role } from './roles.js';
+import type { Role } from './roles.js';
 
 /**
- * Who may act on a case (docs/domain.md, "Case permissions"): one table, enforced by the API for every
+ * Who may act on a case (docs/domain.md, "Case permissions"), the case part of the permission
+ * model (./permissions.ts, where a route asks for `case.<action>`): one table, enforced by the API for every
  * action on a request through one function, and read by the web app to offer only what is
  * allowed. Visibility comes first and is not in it: a request the caller may not see is a 404
  * (api/src/requests/request-scope.ts); this table decides among those it sees.
@@ -108,11 +109,6 @@ export function caseRelations(actor: CaseActor, facts: CaseFacts): CaseRelation[
 export function mayActOnCase(actor: CaseActor, facts: CaseFacts, action: CaseAction): boolean {
   const allowedOn = CASE_PERMISSIONS[actor.role]?.[action] ?? [];
   return caseRelations(actor, facts).some((relation) => allowedOn.includes(relation));
-}
-
-/** The roles that may take one of these actions on some case: the roles a route admits. */
-export function rolesForCaseActions(...actions: CaseAction[]): Role[] {
-  return ROLES.filter((role) => actions.some((action) => (CASE_PERMISSIONS[role][action] ?? []).length > 0));
 }
 
 /** A status change is `resolve` when it resolves, `status` otherwise. */

@@ -10,5 +10,6 @@ export * from './auth.js';
 export * from './requests.js';
 export * from './lifecycle.js';
 export * from './case-permissions.js';
+export * from './permissions.js';
 export * from './reports.js';
 export * from './accounts.js';

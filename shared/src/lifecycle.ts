@@ -1,3 +1,4 @@
+import { CASE_PERMISSIONS } from './case-permissions.js';
 import type { RequestStatus } from './requests.js';
 import type { Role } from './roles.js';
 
@@ -33,11 +34,16 @@ export const TRANSITIONS: readonly Transition[] = [
   { from: 'closed', to: 'in_progress', by: 'member', withinDaysOfResolution: REOPEN_WINDOW_DAYS },
 ];
 
-/** The executive directorate reads everything and changes nothing. */
+/**
+ * Which side of the table a role takes, read from the case permissions: a role that changes
+ * the status of its organization's cases acts as the member; any other that changes a
+ * status on some case as staff; one that changes none (the executive directorate, which
+ * reads everything and changes nothing) makes no transition.
+ */
 export function transitionActor(role: Role): TransitionActor | null {
-  if (role === 'member') return 'member';
-  if (role === 'executive') return null;
-  return 'staff';
+  const status = CASE_PERMISSIONS[role].status ?? [];
+  if (status.includes('organization')) return 'member';
+  return status.length > 0 ? 'staff' : null;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AdminUserView, TokenPair } from '@portal/shared';
 import type { AuthUser } from '../auth/auth-user';
-import { CurrentUser, Public, Roles } from '../auth/auth.decorators';
+import { CurrentUser, Public, RequirePermission } from '../auth/auth.decorators';
 import { IdParam } from '../common/id-param.pipe';
 import { AcceptInvitationDto, ForgotPasswordDto, InvitationDto, ResetPasswordDto } from './accounts.dto';
 import { AccountsService } from './accounts.service';
@@ -14,7 +14,7 @@ export class AccountsController {
   constructor(private readonly accounts: AccountsService) {}
 
   @Post('auth/invitations')
-  @Roles('admin', 'member')
+  @RequirePermission('people.invite')
   @ApiBearerAuth()
   @ApiOperation({ summary: "Invite a person (admins: anyone; an organization's contact: members of its organization)" })
   invite(@CurrentUser() caller: AuthUser, @Body() body: InvitationDto) {
@@ -52,7 +52,7 @@ export class AccountsController {
   }
 
   @Get('my-organization/people')
-  @Roles('member')
+  @RequirePermission('organization.people')
   @ApiBearerAuth()
   @ApiOperation({ summary: "The people of the caller's organization (its contact only)" })
   people(@CurrentUser() caller: AuthUser): Promise<AdminUserView[]> {
@@ -60,7 +60,7 @@ export class AccountsController {
   }
 
   @Post('my-organization/people/:id/deactivate')
-  @Roles('member')
+  @RequirePermission('organization.people')
   @HttpCode(204)
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Deactivate a colleague (its contact only); its history is kept' })

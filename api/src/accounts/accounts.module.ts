@@ -1,7 +1,14 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { UsersModule } from '../users/users.module';
 import { AccountsController } from './accounts.controller';
 import { AccountsService } from './accounts.service';
 
-@Module({ imports: [AuthModule], controllers: [AccountsController], providers: [AccountsService] })
+@Module({
+  imports: [AuthModule, UsersModule, NotificationsModule, AuditModule],
+  controllers: [AccountsController],
+  providers: [AccountsService],
+})
 export class AccountsModule {}

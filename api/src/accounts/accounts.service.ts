@@ -2,7 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { AdminUserView, InvitationAnswer, TokenPair } from '@portal/shared';
+import {
+  type AdminUserView,
+  belongsToOrganization,
+  can,
+  type InvitationAnswer,
+  ORGANIZATION_ROLE,
+  type TokenPair,
+} from '@portal/shared';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { AuthService } from '../auth/auth.service';
@@ -57,10 +64,10 @@ export class AccountsService implements OnModuleDestroy {
    * only. Inviting again someone who never accepted sends a fresh link.
    */
   async invite(caller: AuthUser, body: InvitationDto): Promise<InvitationAnswer> {
-    if (caller.role !== 'admin') {
-      if (caller.role !== 'member' || !caller.contact)
+    if (!can(caller.role, 'users.manage')) {
+      if (!can(caller.role, 'organization.people') || !caller.contact)
         throw new ContactOnlyException("Only admins and an organization's contact can invite people.");
-      if (body.role !== 'member')
+      if (body.role !== ORGANIZATION_ROLE)
         throw new ContactOnlyException('A contact can invite members of its organization only.');
       if (body.organizationId && body.organizationId !== caller.organizationId) {
         throw new ContactOnlyException('A contact can invite people into its own organization only.');
@@ -69,8 +76,8 @@ export class AccountsService implements OnModuleDestroy {
         throw new ContactOnlyException('Only admins give a region, coverage or the contact role.');
     }
     const organizationId =
-      body.role === 'member'
-        ? (body.organizationId ?? (caller.role === 'member' ? caller.organizationId : null))
+      body.role === ORGANIZATION_ROLE
+        ? (body.organizationId ?? (belongsToOrganization(caller.role) ? caller.organizationId : null))
         : null;
     return this.dataSource.transaction(async (db) => {
       const [existing] = await db.query(
@@ -82,8 +89,8 @@ export class AccountsService implements OnModuleDestroy {
         // A contact may only send again the invitation of a member of its own organization;
         // for anyone else it learns nothing, not even that the email is registered.
         if (
-          caller.role !== 'admin' &&
-          (existing.role !== 'member' || existing.organization_id !== caller.organizationId)
+          !can(caller.role, 'users.manage') &&
+          (existing.role !== ORGANIZATION_ROLE || existing.organization_id !== caller.organizationId)
         ) {
           throw new ContactOnlyException('A contact can invite people into its own organization only.');
         }
@@ -245,7 +252,7 @@ export class AccountsService implements OnModuleDestroy {
   }
 
   private requireContact(caller: AuthUser): void {
-    if (caller.role !== 'member' || !caller.contact || !caller.organizationId) {
+    if (!can(caller.role, 'organization.people') || !caller.contact || !caller.organizationId) {
       throw new ContactOnlyException("Only an organization's contact manages its people.");
     }
   }

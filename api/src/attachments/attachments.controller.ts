@@ -1,9 +1,9 @@
 import { Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ATTACHMENT_LIMITS, type AttachmentView, rolesForCaseActions } from '@portal/shared';
+import { ATTACHMENT_LIMITS, type AttachmentView } from '@portal/shared';
 import type { AuthUser } from '../auth/auth-user';
-import { AnyRole, CurrentUser, Roles } from '../auth/auth.decorators';
+import { CurrentUser, RequirePermission } from '../auth/auth.decorators';
 import { AppException, ValidationException } from '../common/app-exception';
 import { IdParam } from '../common/id-param.pipe';
 import { FileTooLargeException } from './attachments.exceptions';
@@ -19,7 +19,7 @@ export class AttachmentsController {
   constructor(private readonly attachments: AttachmentsService) {}
 
   @Post('requests/:id/attachments')
-  @Roles(...rolesForCaseActions('reply', 'internal-note'))
+  @RequirePermission('case.reply', 'case.internal-note')
   @ApiConsumes('multipart/form-data')
   @ApiOperation({
     summary:
@@ -70,7 +70,7 @@ export class AttachmentsController {
   }
 
   @Get('attachments/:id')
-  @AnyRole()
+  @RequirePermission('requests.read')
   @ApiOperation({ summary: 'Download a file, always as an attachment with its original name' })
   async download(
     @CurrentUser() caller: AuthUser,

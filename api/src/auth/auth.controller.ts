@@ -5,7 +5,7 @@ import { NotFoundException } from '../common/app-exception';
 import { UserViewsRepository } from '../users/user-views.repository';
 import { toPublicUserView, UsersService } from '../users/users.service';
 import type { AuthUser } from './auth-user';
-import { AnyRole, CurrentUser, Public } from './auth.decorators';
+import { CurrentUser, Public, RequirePermission } from './auth.decorators';
 import { LoginDto, RefreshDto, UpdateMeDto } from './auth.dto';
 import { AuthService } from './auth.service';
 import { LoginRateLimit } from '../security/rate-limits';
@@ -47,7 +47,7 @@ export class AuthController {
     await this.auth.logout(body.refreshToken);
   }
 
-  @AnyRole()
+  @RequirePermission('profile.manage')
   @Get('me')
   @ApiBearerAuth()
   @ApiOperation({ summary: 'The signed-in person' })
@@ -57,7 +57,7 @@ export class AuthController {
     return toPublicUserView(user);
   }
 
-  @AnyRole()
+  @RequirePermission('profile.manage')
   @Patch('me')
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Change one’s own language (interface and notifications) or display name' })

@@ -1,10 +1,10 @@
 import { type ExecutionContext, Injectable, type CanActivate } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
-import type { Role } from '@portal/shared';
+import { canAny, type Permission } from '@portal/shared';
 import { bearerToken, decodedClaims, expires } from './access-token';
 import type { AuthUser } from './auth-user';
-import { ALLOWED_ROLES, IS_PUBLIC } from './auth.decorators';
+import { IS_PUBLIC, REQUIRED_PERMISSIONS } from './auth.decorators';
 import { ForbiddenRoleException, UnauthenticatedException } from './auth.exceptions';
 
 /** Global: every route needs a valid access token unless marked @Public(). */
@@ -35,20 +35,21 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
 }
 
 /**
- * Global, after the JWT guard: the caller's role must be among those the route names with
- * @Roles(). A route that names no roles is refused (deny by default).
+ * Global, after the JWT guard: the caller's role must hold the permission the route names
+ * with @RequirePermission() (one of them, if several). A route that names none and is not
+ * @Public() is refused (deny by default).
  */
 @Injectable()
-export class RolesGuard implements CanActivate {
+export class PermissionGuard implements CanActivate {
   constructor(private readonly reflector: Reflector) {}
 
   canActivate(context: ExecutionContext): boolean {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
-    const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, targets) ?? [];
+    const required = this.reflector.getAllAndOverride<Permission[] | undefined>(REQUIRED_PERMISSIONS, targets) ?? [];
     const user = context.switchToHttp().getRequest<{ user?: AuthUser }>().user;
     if (!user) throw new UnauthenticatedException();
-    if (!allowed.includes(user.role)) throw new ForbiddenRoleException();
+    if (!canAny(user.role, required)) throw new ForbiddenRoleException();
     return true;
   }
 }

@@ -1,8 +1,7 @@
 import type { DataSource } from 'typeorm';
 import demo from '../../../shared/data/demo.json';
+import { DEMO_PASSWORD } from '../auth/demo-password';
 import { hashPassword } from '../auth/password-hasher';
-
-export const DEMO_PASSWORD: string = demo.password;
 
 export interface DemoAccount {
   email: string;

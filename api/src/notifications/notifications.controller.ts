@@ -4,7 +4,7 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional } from 'class-validator';
 import type { Page } from '@portal/shared';
 import type { AuthUser } from '../auth/auth-user';
-import { AnyRole, CurrentUser } from '../auth/auth.decorators';
+import { CurrentUser, RequirePermission } from '../auth/auth.decorators';
 import { IdParam } from '../common/id-param.pipe';
 import { paging, PagingQueryDto } from '../common/paging.dto';
 import { type NotificationView, NotificationsService } from './notifications.service';
@@ -19,7 +19,7 @@ export class ListNotificationsQueryDto extends PagingQueryDto {
 
 @ApiTags('notifications')
 @ApiBearerAuth()
-@AnyRole()
+@RequirePermission('notifications.read')
 @Controller('notifications')
 export class NotificationsController {
   constructor(private readonly notifications: NotificationsService) {}

@@ -1,10 +1,9 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { Mailer } from './mailer';
 import { NotificationsController } from './notifications.controller';
 import { NotificationsService } from './notifications.service';
 import { OutboxWorker } from './outbox-worker';
 
-@Global()
 @Module({
   controllers: [NotificationsController],
   providers: [NotificationsService, Mailer, OutboxWorker],

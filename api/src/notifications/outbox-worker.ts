@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import type { Language } from '@portal/shared';
+import { can, type Language, type Role } from '@portal/shared';
 import { deriveAccountToken } from '../auth/token-hash';
 import { AppConfig } from '../config/app-config';
 import { Mailer } from './mailer';
@@ -20,7 +20,7 @@ interface ClaimedNotification {
   email_attempts: number;
   email: string;
   language: Language;
-  role: string;
+  role: Role;
 }
 
 /**
@@ -109,7 +109,8 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
       // The language travels in the link, so the page opens in the language of the email.
       return { link: `${base}/${page}?token=${token}&lang=${notification.language}`, secret: token };
     }
-    const section = notification.role === 'member' ? 'requests' : 'inbox';
+    // Who files requests follows them in "my requests"; staff in the inbox.
+    const section = can(notification.role, 'requests.file') ? 'requests' : 'inbox';
     return { link: notification.request_id ? `${base}/${section}/${notification.request_id}` : base };
   }
 

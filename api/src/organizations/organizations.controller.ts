@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } fr
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { OrganizationView, Page } from '@portal/shared';
 import type { AuthUser } from '../auth/auth-user';
-import { CurrentUser, Roles } from '../auth/auth.decorators';
+import { CurrentUser, RequirePermission } from '../auth/auth.decorators';
 import { IdParam } from '../common/id-param.pipe';
 import { CreateOrganizationDto, ListOrganizationsQueryDto, UpdateOrganizationDto } from './organizations.dto';
 import { OrganizationsService } from './organizations.service';
@@ -15,27 +15,27 @@ export class OrganizationsController {
 
   /** Staff read organizations to filter their inbox; only admins change them. */
   @Get()
-  @Roles('representative', 'specialist', 'director', 'executive', 'admin')
+  @RequirePermission('organizations.read')
   @ApiOperation({ summary: 'Member organizations' })
   list(@Query() query: ListOrganizationsQueryDto): Promise<Page<OrganizationView>> {
     return this.organizations.list(query);
   }
 
   @Get(':id')
-  @Roles('representative', 'specialist', 'director', 'executive', 'admin')
+  @RequirePermission('organizations.read')
   get(@Param('id', IdParam('organization')) id: string): Promise<OrganizationView> {
     return this.organizations.get(id);
   }
 
   @Post()
-  @Roles('admin')
+  @RequirePermission('organizations.manage')
   @ApiOperation({ summary: 'Register a member organization' })
   create(@CurrentUser() actor: AuthUser, @Body() body: CreateOrganizationDto): Promise<OrganizationView> {
     return this.organizations.create(actor, body);
   }
 
   @Patch(':id')
-  @Roles('admin')
+  @RequirePermission('organizations.manage')
   update(
     @CurrentUser() actor: AuthUser,
     @Param('id', IdParam('organization')) id: string,
@@ -45,7 +45,7 @@ export class OrganizationsController {
   }
 
   @Delete(':id')
-  @Roles('admin')
+  @RequirePermission('organizations.manage')
   @HttpCode(204)
   @ApiOperation({ summary: 'Deactivate an organization; its requests and people are kept' })
   deactivate(@CurrentUser() actor: AuthUser, @Param('id', IdParam('organization')) id: string): Promise<void> {

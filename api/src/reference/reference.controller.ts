@@ -9,13 +9,13 @@ import {
   type ThematicAreaView,
 } from '@portal/shared';
 import type { AuthUser } from '../auth/auth-user';
-import { AnyRole, CurrentUser } from '../auth/auth.decorators';
+import { CurrentUser, RequirePermission } from '../auth/auth.decorators';
 import { ReferenceService } from './reference.service';
 
 @ApiTags('reference')
 @ApiBearerAuth()
 @ApiHeader({ name: 'Accept-Language', required: false, description: 'es, en, pt or fr; else the user’s language' })
-@AnyRole()
+@RequirePermission('reference.read')
 @Controller('reference')
 export class ReferenceController {
   constructor(private readonly reference: ReferenceService) {}

@@ -6,20 +6,8 @@
  * which garbles bytea. COPY's binary format passes the bytes through untouched.
  */
 
-import type { Readable } from 'node:stream';
-import { to as copyTo } from 'pg-copy-streams';
-
-/** What reads a COPY statement's whole output. */
+/** What reads a COPY statement's whole output (report-connection.repository.ts copyReaderOf). */
 export type CopyReader = (copyText: string) => Promise<Buffer>;
-
-/** A CopyReader on a node-pg client (the API's transaction's, or a script's). */
-export function copyReaderOf(client: { query(submittable: Readable): unknown }): CopyReader {
-  return async (copyText) => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of client.query(copyTo(copyText)) as Readable) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks);
-  };
-}
 
 /**
  * The rows of a binary COPY's output as a table of where each field lies in `bytes`:

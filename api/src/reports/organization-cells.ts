@@ -11,7 +11,8 @@
  *    very stamps (all of them the first time; after a compaction, the few it rewrote);
  * 3. reads what the cells do not hold: the pending changes and the requests between the
  *    range's ends and the month boundaries (±1 each), and the aging of open requests;
- * then adds those to the cells' figures here. The cells of a report are merged once per
+ * then adds those to the cells' figures here (the statements and their reading are in
+ * organization-cells.repository.ts). The cells of a report are merged once per
  * tiling (the same cells under the same stamps): per organization its counts summed and its
  * hours in one sorted run, so that a median is read by rank, not selected. The latest
  * month's cells stay out of the merge (every compaction rewrites them) and are added per
@@ -24,11 +25,10 @@
  */
 
 import { REQUEST_STATUSES } from '@portal/shared';
-import { binaryCopyOf, type CopyTable, readBinaryCopy } from './binary-copy';
-import type { ReportConnection, Statement } from './report-sql';
+import type { CopyTable } from './binary-copy';
 
 /** The counted fields of an organization in a cell, in this order. */
-const COUNTED = [...REQUEST_STATUSES.map((s) => `n_${s}`), 'breached', 'score_sum', 'score_n'] as const;
+export const COUNTED = [...REQUEST_STATUSES.map((s) => `n_${s}`), 'breached', 'score_sum', 'score_n'] as const;
 const FIELDS = COUNTED.length;
 const BREACHED = REQUEST_STATUSES.length;
 const SCORE_SUM = BREACHED + 1;
@@ -156,62 +156,15 @@ export interface Stamp {
   stamp: string;
 }
 
-const cellName = (s: { span: number; month: string; region_code: string }) => `${s.span}|${s.month}|${s.region_code}`;
-
-/**
- * The stamps of the cells that tile the range, in the scope's region or all, in a fixed
- * order; and the transaction's isolation (always one row, a null stamp when there is none).
- */
-function stampsStatement(tiles: CellTiles, region: string | null): Statement {
-  return {
-    text: `
-      SELECT current_setting('transaction_isolation') AS isolation, s.*
-      FROM (SELECT 1) one LEFT JOIN (
-        SELECT s.span::int AS span, to_char(s.month, 'YYYY-MM-DD') AS month, s.region_code, s.stamp::text AS stamp
-        FROM unnest($1::smallint[], $2::date[]) AS t(span, month)
-        JOIN report_cell_stamps s ON s.span = t.span AND s.month = t.month${region ? ' AND s.region_code = $3' : ''}
-      ) s ON true
-      ORDER BY s.span, s.month, s.region_code`,
-    values: region ? [tiles.spans, tiles.months, region] : [tiles.spans, tiles.months],
-  };
-}
-
-/** Rows of `table` of the wanted cells, each with its cell's index `i` (1-based) first. */
-function cellRowsStatement(wanted: Stamp[], columns: string, table: string, where: string): Statement {
-  return {
-    text: `
-      SELECT t.i::int, ${columns}
-      FROM unnest($1::smallint[], $2::date[], $3::text[]) WITH ORDINALITY AS t(span, month, region_code, i)
-      CROSS JOIN LATERAL (
-        SELECT * FROM ${table} c WHERE ${where}c.span = t.span AND c.month = t.month AND c.region_code = t.region_code OFFSET 0
-      ) c`,
-    values: [wanted.map((s) => s.span), wanted.map((s) => s.month), wanted.map((s) => s.region_code)],
-  };
-}
+/** A cell's name in the cache. */
+export const cellName = (s: { span: number; month: string; region_code: string }) =>
+  `${s.span}|${s.month}|${s.region_code}`;
 
 /** A field of a binary COPY row as text. */
 const textOf = (table: CopyTable, row: number, column: number) => {
   const at = row * table.columns + column;
   return table.bytes.toString('utf8', table.starts[at], table.starts[at] + table.lengths[at]);
 };
-
-/** Fetches the wanted cells (binary COPY: the hours as raw float8) and builds them. */
-async function fetchCells(
-  db: ReportConnection,
-  cache: OrganizationCells,
-  wanted: Stamp[],
-): Promise<OrganizationCell[]> {
-  const countsOf = cellRowsStatement(
-    wanted,
-    `c.key, ${COUNTED.map((f) => (f === 'score_sum' ? `c.${f}::float8` : `c.${f}::int`)).join(', ')}`,
-    'report_counts',
-    `c.dim = 'organization' AND `,
-  );
-  const hoursOf = cellRowsStatement(wanted, 'c.key, c.fr, c.res', 'report_org_values', '');
-  const counts = readBinaryCopy(await db.copy(binaryCopyOf(countsOf.text, countsOf.values)));
-  const hours = readBinaryCopy(await db.copy(binaryCopyOf(hoursOf.text, hoursOf.values)));
-  return cellsOfCopies(cache, wanted, counts, hours);
-}
 
 /**
  * The wanted cells from their rows: `counts` (i, key, the COUNTED fields: int4 but score_sum
@@ -244,7 +197,7 @@ export function cellsOfCopies(
     }
   }
   // The hours' rows by cell and organization: where each one's bytes are.
-  const hoursRows: Map<number, number>[] = wanted.map(() => new Map());
+  const hoursRows = wanted.map(() => new Map<number, number>());
   for (let row = 0; row < hours.rows; row++) {
     const at = row * 4;
     if (
@@ -311,73 +264,6 @@ function unpackSorted(packed: unknown): Float64Array {
   const values = new Float64Array(packed.length / 8);
   for (let i = 0; i < values.length; i++) values[i] = packed.readDoubleBE(i * 8);
   return values.sort();
-}
-
-/**
- * The report's rows by organization: the cells of its whole months (held, or fetched), and
- * `facts`, a statement whose rows give per key what the cells do not hold (report-sql.ts):
- * the sums of the changes and ends (`s_<status>`, breached, score_sum, score_n), their hours
- * added and taken away (fr_plus, fr_minus, res_plus, res_minus: packed float8) and the
- * aging of the open requests. Run in one REPEATABLE READ transaction.
- */
-export async function organizationRows(
-  db: ReportConnection,
-  cache: OrganizationCells,
-  tiles: CellTiles,
-  region: string | null,
-  facts: Statement,
-): Promise<Record<string, unknown>[]> {
-  const stampsOf = stampsStatement(tiles, region);
-  const rows = (await db.query(stampsOf.text, stampsOf.values)) as unknown as (Stamp & { isolation: string })[];
-  // Stamps, cells and facts must be read in one snapshot: a cell fetched in another than its
-  // stamp's would be held under a stamp it does not match.
-  if (rows[0]?.isolation !== 'repeatable read' && rows[0]?.isolation !== 'serializable') {
-    throw new Error(
-      `report by organization in a ${rows[0]?.isolation ?? 'unknown'} transaction: it needs REPEATABLE READ`,
-    );
-  }
-  const stamps = rows.filter((row) => row.stamp !== null);
-  // The latest month's cells stay out of the merge: every compaction rewrites this month's,
-  // and merging the whole range again for it cost ~90 ms (three years).
-  const last = tiles.spans.length - 1;
-  const latestMonth = last >= 0 && tiles.spans[last] === 1 ? tiles.months[last] : null;
-  const isRecent = (stamp: Stamp) => stamp.span === 1 && stamp.month === latestMonth;
-  const stable = stamps.filter((stamp) => !isRecent(stamp));
-  const recent = stamps.filter(isRecent);
-  // The merge of this tiling and scope, held under all its cells' stamps: any cell rewritten, it is made again.
-  const tiling = `merged:${region ?? '*'}:${tiles.spans.map((span, i) => `${span}/${tiles.months[i]}`).join(',')}`;
-  const tilingStamp = stable.map((stamp) => `${cellName(stamp)}@${stamp.stamp}`).join(',');
-  let merged = cache.take<MergedCells>(tiling, tilingStamp);
-  // This report's cells, by reference: a concurrent report may replace them in the cache.
-  const cells = new Map<string, OrganizationCell>();
-  const wanted: Stamp[] = [];
-  for (const stamp of merged ? recent : stamps) {
-    const held = cache.take<OrganizationCell>(cellName(stamp), stamp.stamp);
-    if (held) cells.set(cellName(stamp), held);
-    else wanted.push(stamp);
-  }
-  if (wanted.length) {
-    const fetched = await fetchCells(db, cache, wanted);
-    fetched.forEach((cell, i) => {
-      cache.keep(cellName(wanted[i]), cell);
-      cells.set(cellName(wanted[i]), cell);
-    });
-  }
-  if (!merged) {
-    merged = mergeCells(
-      cache,
-      stable.map((stamp) => cells.get(cellName(stamp))!),
-      tilingStamp,
-    );
-    cache.keep(tiling, merged);
-  }
-  const factRows = await db.query(facts.text, facts.values);
-  return organizationFigures(
-    cache,
-    merged,
-    factRows,
-    recent.map((stamp) => cells.get(cellName(stamp))!),
-  );
 }
 
 /**

@@ -1,7 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { JobScheduler } from '../jobs/job-scheduler';
+import { ReportsRepository } from './reports.repository';
 
 const FOLD_AT_DELTAS = 5000;
 const FOLD_AFTER_MINUTES = 10;
@@ -17,7 +16,7 @@ const FOLD_AFTER_MINUTES = 10;
 @Injectable()
 export class ReportRollupJobs implements OnModuleInit {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly reports: ReportsRepository,
     private readonly scheduler: JobScheduler,
   ) {}
 
@@ -30,15 +29,7 @@ export class ReportRollupJobs implements OnModuleInit {
    * reads the pending ones anyway (indexed by filing time), a few thousand cost it little.
    */
   async compact(options: { force?: boolean } = {}): Promise<{ folded: number }> {
-    if (!options.force) {
-      const [pending] = await this.dataSource.query(
-        `SELECT count(*) >= ${FOLD_AT_DELTAS} OR min(logged_at) < now() - interval '${FOLD_AFTER_MINUTES} minutes' AS due FROM report_deltas`,
-      );
-      if (!pending.due) return { folded: 0 };
-    }
-    return this.dataSource.transaction('REPEATABLE READ', async (db) => {
-      const [row] = await db.query(`SELECT report_rollup_compact() AS folded`);
-      return { folded: Number(row.folded) };
-    });
+    if (!options.force && !(await this.reports.compactionDue(FOLD_AT_DELTAS, FOLD_AFTER_MINUTES))) return { folded: 0 };
+    return { folded: await this.reports.compact() };
   }
 }

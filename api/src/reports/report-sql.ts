@@ -1,13 +1,17 @@
 import { REQUEST_STATUSES, type ReportGroup, type TrendInterval } from '@portal/shared';
-import type { Readable } from 'node:stream';
-import { type CopyReader, copyReaderOf } from './binary-copy';
+import type { OrganizationCells } from './organization-cells';
+import { organizationRows } from './organization-cells.repository';
+import type { SqlQuery, Statement } from './report-connection.repository';
 import { completeBucketedMedians, KINDS, MEDIAN_COLUMNS, type MedianPlan, planBucketMedians } from './report-buckets';
-import { type OrganizationCells, organizationRows } from './organization-cells';
+
+// The scripts (scripts/volume) take the runner from here with the statements.
+export { clientConnection, runReportQuery } from './report-connection.repository';
+export type { ReportConnection, SqlQuery, Statement } from './report-connection.repository';
 
 /**
  * The SQL of the directors' reports, as plain functions of the report's scope, so the API
  * (reports.service.ts) and the benchmark (scripts/volume/bench-reports.mjs, from api/dist)
- * run the very same statements.
+ * run the very same statements. They run through report-connection.repository.ts.
  *
  * Two forms of each report:
  * - `plain…`: the definition. A count over `requests`, with percentile_cont for the medians.
@@ -35,56 +39,6 @@ export interface ReportScope {
   to: Date;
   region: string | null;
   area: string | null;
-}
-
-export interface Statement {
-  text: string;
-  values: unknown[];
-}
-
-/** A report query: statements run in one transaction, or (`run`) steps of their own. */
-export type SqlQuery = StatementQuery | SteppedQuery;
-
-export interface SteppedQuery {
-  /** Runs the query's statements on `db` itself (inside the caller's transaction) and finishes its rows. */
-  run(db: ReportConnection): Promise<Record<string, unknown>[]>;
-}
-
-export interface StatementQuery extends Statement {
-  /**
-   * A second statement, made from the first's rows and run after it in the same transaction
-   * (and snapshot): the median buckets' values.
-   */
-  followUp?: (rows: Record<string, unknown>[]) => Statement | null;
-  /** What the API does to the statements' rows to finish the figures (the medians). */
-  complete?: (rows: Record<string, unknown>[], second: Record<string, unknown>[] | null) => Record<string, unknown>[];
-}
-
-/** How a report query reaches the database: the API's transaction, or the scripts' client. */
-export interface ReportConnection {
-  query(text: string, values: unknown[]): Promise<Record<string, unknown>[]>;
-  copy: CopyReader;
-}
-
-/** A ReportConnection on a node-pg client (the benchmark's and check-reports' connections). */
-export function clientConnection(client: {
-  query(text: string, values: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
-  query(submittable: Readable): unknown;
-}): ReportConnection {
-  return { query: async (text, values) => (await client.query(text, values)).rows, copy: copyReaderOf(client) };
-}
-
-/**
- * A report query's rows, finished as it says. Run it inside a transaction with
- * REPORT_SETTINGS, REPEATABLE READ when it has a `followUp` or `run`s steps of its own: its
- * statements then read one snapshot (the report by organization refuses any other).
- */
-export async function runReportQuery(query: SqlQuery, db: ReportConnection): Promise<Record<string, unknown>[]> {
-  if ('run' in query) return query.run(db);
-  const rows = await db.query(query.text, query.values);
-  const next = query.followUp?.(rows) ?? null;
-  const second = next ? await db.query(next.text, next.values) : null;
-  return query.complete ? query.complete(rows, second) : rows;
 }
 
 export interface LoadQueries {

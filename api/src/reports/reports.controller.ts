@@ -9,7 +9,7 @@ import {
   type TrendReport,
 } from '@portal/shared';
 import type { AuthUser } from '../auth/auth-user';
-import { CurrentUser, Roles } from '../auth/auth.decorators';
+import { CurrentUser, RequirePermission } from '../auth/auth.decorators';
 import { toCsv } from './csv';
 import { LoadReportQueryDto, TrendReportQueryDto } from './reports.dto';
 import { ReportsService } from './reports.service';
@@ -17,7 +17,7 @@ import { ReportsService } from './reports.service';
 @ApiTags('reports')
 @ApiBearerAuth()
 @ApiHeader({ name: 'Accept-Language', required: false, description: 'Language of the labels' })
-@Roles('director', 'executive', 'admin')
+@RequirePermission('reports.read')
 @Controller('reports')
 export class ReportsController {
   constructor(private readonly reports: ReportsService) {}

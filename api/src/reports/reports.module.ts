@@ -1,14 +1,19 @@
 import { Module } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
+import { JobsModule } from '../jobs/jobs.module';
+import { ReferenceModule } from '../reference/reference.module';
 import { OrganizationCells } from './organization-cells';
 import { ReportRollupJobs } from './report-rollup.jobs';
 import { ReportsController } from './reports.controller';
+import { ReportsRepository } from './reports.repository';
 import { ReportsService } from './reports.service';
 
 @Module({
+  imports: [ReferenceModule, JobsModule],
   controllers: [ReportsController],
   providers: [
     ReportsService,
+    ReportsRepository,
     ReportRollupJobs,
     // One per process: the organizations' cells held across reports.
     {

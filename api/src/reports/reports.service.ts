@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import {
+  can,
   type Language,
   type LoadFigures,
   type LoadReport,
@@ -16,17 +15,11 @@ import type { AuthUser } from '../auth/auth-user';
 import { AppException } from '../common/app-exception';
 import { STATUS_NAMES } from '../notifications/templates';
 import { ReferenceService } from '../reference/reference.service';
-import { copyReaderOf } from './binary-copy';
 import { OrganizationCells } from './organization-cells';
-import {
-  loadQueries,
-  REPORT_SETTINGS,
-  type ReportScope,
-  runReportQuery,
-  type SqlQuery,
-  trendQuery,
-} from './report-sql';
+import type { ReportRow } from './report-connection.repository';
+import { loadQueries, type ReportScope, trendQuery } from './report-sql';
 import type { ReportFilterDto } from './reports.dto';
+import { ReportsRepository } from './reports.repository';
 
 const UNASSIGNED: Record<Language, string> = {
   es: 'Sin asignar',
@@ -35,15 +28,17 @@ const UNASSIGNED: Record<Language, string> = {
   fr: 'Non attribuée',
 };
 
-type FiguresRow = Record<string, number | string | null>;
+/** A trend's row (report-sql.ts trendQuery): the period's first day, its counts as int4. */
+type TrendRow = { period: string; created: number; resolved: number };
 
 /** The longest range a trend covers: ten years, leap days included. */
 const TREND_MAX_DAYS = 3653;
 
-const round = (value: number | string | null, digits: number) =>
+const round = (value: unknown, digits: number) =>
   value === null ? null : Math.round(Number(value) * 10 ** digits) / 10 ** digits;
 
-function toFigures(row: FiguresRow): LoadFigures {
+/** A load report's row or totals: the figures' columns of report-sql.ts, numbers or numeric text. */
+function toFigures(row: ReportRow): LoadFigures {
   const byStatus = Object.fromEntries(REQUEST_STATUSES.map((s) => [s, Number(row[`s_${s}`])])) as Record<
     RequestStatus,
     number
@@ -63,7 +58,7 @@ function toFigures(row: FiguresRow): LoadFigures {
 @Injectable()
 export class ReportsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: ReportsRepository,
     private readonly reference: ReferenceService,
     private readonly organizationCells: OrganizationCells,
   ) {}
@@ -74,7 +69,7 @@ export class ReportsService {
    */
   scope(caller: AuthUser, filter: ReportFilterDto): ReportScope {
     let region = filter.region ?? null;
-    if (caller.role === 'director') {
+    if (!can(caller.role, 'reports.all-regions')) {
       if (region && region !== caller.regionCode) {
         throw new AppException(
           403,
@@ -103,21 +98,22 @@ export class ReportsService {
   async load(_caller: AuthUser, groupBy: ReportGroup, scope: ReportScope, language: Language): Promise<LoadReport> {
     // The SQL lives in report-sql.ts, shared with the benchmark (npm run bench:reports).
     const { rows: rowsQuery, totals: totalsQuery } = loadQueries(groupBy, scope, this.organizationCells);
-    const [rows, [totals]] = await Promise.all([this.run(rowsQuery), this.run(totalsQuery)]);
-    const labels = await this.labels(
-      groupBy,
-      rows.map((row: { key: string }) => row.key),
-      language,
-    );
+    const [rows, [totals]] = await Promise.all([
+      this.repository.runReport(rowsQuery),
+      this.repository.runReport(totalsQuery),
+    ]);
+    // Each row's group: text in every grouping (report-sql.ts GROUP_KEYS).
+    const keyOf = (row: ReportRow) => row.key as string;
+    const labels = await this.labels(groupBy, rows.map(keyOf), language);
     // One collator for the whole sort: localeCompare with a locale sets one up per call (3,000 organizations: 4× slower).
     const collator = new Intl.Collator(language);
     const items: LoadRow[] = rows
-      .map((row: FiguresRow & { key: string }) => ({
-        key: row.key,
-        label: labels.get(row.key) ?? row.key,
+      .map((row) => ({
+        key: keyOf(row),
+        label: labels.get(keyOf(row)) ?? keyOf(row),
         ...toFigures(row),
       }))
-      .sort((a: LoadRow, b: LoadRow) => b.total - a.total || collator.compare(a.label, b.label));
+      .sort((a, b) => b.total - a.total || collator.compare(a.label, b.label));
     return {
       groupBy,
       from: scope.from.toISOString(),
@@ -143,7 +139,7 @@ export class ReportsService {
       );
     }
     const query = trendQuery(interval, scope);
-    const rows: { period: string; created: number; resolved: number }[] = await this.run(query);
+    const rows = (await this.repository.runReport(query)) as TrendRow[];
     return {
       interval,
       from: scope.from.toISOString(),
@@ -151,19 +147,6 @@ export class ReportsService {
       region: scope.region,
       points: rows.map((row) => ({ period: row.period, new: row.created, resolved: row.resolved })),
     };
-  }
-
-  /**
-   * One report query in a transaction of its own, with the reports' settings; its rows
-   * finished as the query says. REPEATABLE READ: a query of two statements reads one snapshot.
-   */
-  private run(query: SqlQuery): Promise<any[]> {
-    return this.dataSource.transaction('REPEATABLE READ', async (db) => {
-      await db.query(REPORT_SETTINGS);
-      // The transaction's own pg client, for the binary COPY (TypeORM's query() has none).
-      const client = await db.queryRunner!.connect();
-      return runReportQuery(query, { query: (text, values) => db.query(text, values), copy: copyReaderOf(client) });
-    });
   }
 
   private async labels(groupBy: ReportGroup, keys: string[], language: Language): Promise<Map<string, string>> {
@@ -181,17 +164,11 @@ export class ReportsService {
       case 'product':
         return new Map(keys.map((k) => [k, k]));
       case 'assignee': {
-        const rows: { id: string; name: string }[] = await this.dataSource.query(
-          `SELECT id::text, name FROM users WHERE id::text = ANY($1)`,
-          [keys],
-        );
+        const rows = await this.repository.userNames(keys);
         return new Map([['none', UNASSIGNED[language]], ...rows.map((r) => [r.id, r.name] as [string, string])]);
       }
       case 'organization': {
-        const rows: { id: string; name: string }[] = await this.dataSource.query(
-          `SELECT id::text, name FROM organizations WHERE id::text = ANY($1)`,
-          [keys],
-        );
+        const rows = await this.repository.organizationNames(keys);
         return new Map(rows.map((r) => [r.id, r.name]));
       }
     }

@@ -1,5 +1,6 @@
 import {
   type AssignableStaff,
+  can,
   CASE_PERMISSIONS,
   type CaseAction,
   type CaseActor,
@@ -66,7 +67,8 @@ function phrase(role: Role, relation: CaseRelation): string {
   if (relation === 'organization') return 'a member of its organization';
   if (relation === 'assignee') return 'its assignee';
   if (relation === 'region') return 'the director of its region';
-  return role === 'admin' ? 'an admin' : 'staff who see it';
+  // Those who see every case and may manage people: the admins.
+  return can(role, 'users.manage') ? 'an admin' : 'staff who see it';
 }
 
 /** "its assignee, the director of its region or an admin", read from the table. */

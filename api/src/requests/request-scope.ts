@@ -1,3 +1,4 @@
+import { REQUEST_VISIBILITY } from '@portal/shared';
 import type { AuthUser } from '../auth/auth-user';
 
 /** A representative's coverage entries, as representativeScope() reads them. */
@@ -18,11 +19,11 @@ interface Queryable {
 }
 
 /**
- * A representative's coverage, read in the request that lists (the caller's other queries
- * read it inside their own statement). Undefined for every other role.
+ * A representative's coverage (visibility `country-coverage`), read in the request that lists
+ * (the caller's other queries read it inside their own statement). Undefined for every other role.
  */
 export async function coverageOf(db: Queryable, caller: AuthUser): Promise<Coverage | undefined> {
-  if (caller.role !== 'representative') return undefined;
+  if (REQUEST_VISIBILITY[caller.role] !== 'country-coverage') return undefined;
   const rows = await db.query(`SELECT country_code, region_code, area_code FROM coverage_entries WHERE user_id = $1`, [
     caller.id,
   ]);
@@ -57,8 +58,8 @@ function representativeScope(caller: AuthUser, coverage: Coverage, param: (value
 }
 
 /**
- * The requests a caller may see, as a SQL condition on `r` (requests). Built from the
- * caller alone and used by every query that reads requests, messages or attachments, so
+ * The requests a caller may see, as a SQL condition on `r` (requests), by its role's
+ * REQUEST_VISIBILITY (shared/src/permissions.ts). Built from the caller alone and used by every query that reads requests, messages or attachments, so
  * visibility is decided in the database, never by filtering after loading. Parameters are
  * appended to `params`; anything unknown sees nothing.
  */
@@ -67,10 +68,10 @@ export function visibilityScope(caller: AuthUser, params: unknown[], coverage?: 
     params.push(value);
     return `$${params.length}`;
   };
-  switch (caller.role) {
-    case 'member':
+  switch (REQUEST_VISIBILITY[caller.role]) {
+    case 'organization':
       return caller.organizationId ? `r.organization_id = ${param(caller.organizationId)}` : 'FALSE';
-    case 'representative': {
+    case 'country-coverage': {
       if (coverage) return representativeScope(caller, coverage, param);
       // A representative serves whole countries: every request of a covered country,
       // whatever its area. Any other entry (a region, an area) counts as it is written.
@@ -95,7 +96,7 @@ export function visibilityScope(caller: AuthUser, params: unknown[], coverage?: 
         OR (r.region_code = ANY (ARRAY(SELECT c.region_code ${pair})) AND r.area_code = ANY (ARRAY(SELECT c.area_code ${pair}))
           AND (r.region_code, r.area_code) IN (SELECT c.region_code, c.area_code ${pair})))`;
     }
-    case 'specialist': {
+    case 'coverage': {
       // A specialist serves an area, in a place or anywhere: its coverage entries must match.
       const me = param(caller.id);
       return `(r.assignee_id = ${me} OR EXISTS (
@@ -104,10 +105,9 @@ export function visibilityScope(caller: AuthUser, params: unknown[], coverage?: 
           AND (c.region_code IS NULL OR c.region_code = r.region_code)
           AND (c.area_code IS NULL OR c.area_code = r.area_code)))`;
     }
-    case 'director':
+    case 'region':
       return `(r.region_code = ${param(caller.regionCode)} OR r.assignee_id = ${param(caller.id)})`;
-    case 'executive':
-    case 'admin':
+    case 'everything':
       return 'TRUE';
     default:
       return 'FALSE';

@@ -6,11 +6,10 @@ import {
   type MessageView,
   type RequestDetailView,
   type RequestView,
-  rolesForCaseActions,
   type RoutingPreview,
 } from '@portal/shared';
 import type { AuthUser } from '../auth/auth-user';
-import { AnyRole, CurrentUser, Roles } from '../auth/auth.decorators';
+import { CurrentUser, RequirePermission } from '../auth/auth.decorators';
 import { ValidationException } from '../common/app-exception';
 import { IdParam } from '../common/id-param.pipe';
 import {
@@ -37,7 +36,7 @@ export class RequestsController {
   constructor(private readonly requests: RequestsService) {}
 
   @Get('requests')
-  @AnyRole()
+  @RequirePermission('requests.read')
   @ApiOperation({
     summary:
       'Requests visible to the caller, filtered, searched, sorted and paged (by page number, or by cursor at any depth)',
@@ -48,7 +47,7 @@ export class RequestsController {
   }
 
   @Post('requests')
-  @Roles('member')
+  @RequirePermission('requests.file')
   @SubmitRateLimit()
   @ApiOperation({ summary: "File a request for the caller's organization; it is routed at once" })
   @ApiHeader({
@@ -72,7 +71,7 @@ export class RequestsController {
   }
 
   @Get('requests/:id')
-  @AnyRole()
+  @RequirePermission('requests.read')
   @ApiOperation({ summary: 'A request with its timeline (internal notes only for staff)' })
   get(@CurrentUser() caller: AuthUser, @Param('id', IdParam('request')) id: string): Promise<RequestDetailView> {
     return this.requests.get(caller, id);
@@ -80,7 +79,7 @@ export class RequestsController {
 
   // The roles of each case action come from the case-permission table (shared/src/case-permissions.ts).
   @Patch('requests/:id')
-  @Roles(...rolesForCaseActions('priority', 'area'))
+  @RequirePermission('case.priority', 'case.area')
   @ApiOperation({ summary: 'Change priority or area (optimistic: send the version you loaded)' })
   update(
     @CurrentUser() caller: AuthUser,
@@ -91,7 +90,7 @@ export class RequestsController {
   }
 
   @Post('requests/:id/messages')
-  @Roles(...rolesForCaseActions('reply', 'internal-note'))
+  @RequirePermission('case.reply', 'case.internal-note')
   @ApiOperation({ summary: 'A public reply, or (staff) an internal note' })
   addMessage(
     @CurrentUser() caller: AuthUser,
@@ -102,7 +101,7 @@ export class RequestsController {
   }
 
   @Post('requests/:id/transitions')
-  @Roles(...rolesForCaseActions('status', 'resolve'))
+  @RequirePermission('case.status', 'case.resolve')
   @HttpCode(200)
   @ApiOperation({ summary: 'Change status; 409 with the allowed ones when not allowed from here' })
   transition(
@@ -114,7 +113,7 @@ export class RequestsController {
   }
 
   @Post('requests/:id/assign')
-  @Roles(...rolesForCaseActions('reassign', 'claim'))
+  @RequirePermission('case.reassign', 'case.claim')
   @HttpCode(200)
   @ApiOperation({
     summary:
@@ -129,7 +128,7 @@ export class RequestsController {
   }
 
   @Post('requests/:id/escalate')
-  @Roles(...rolesForCaseActions('escalate'))
+  @RequirePermission('case.escalate')
   @HttpCode(200)
   @ApiOperation({ summary: "Escalate to the region's director, with a reason" })
   escalate(
@@ -141,14 +140,14 @@ export class RequestsController {
   }
 
   @Post('requests/:id/satisfaction')
-  @Roles(...rolesForCaseActions('rate'))
+  @RequirePermission('case.rate')
   @ApiOperation({ summary: 'Rate the service (1–5) once the request is resolved' })
   rate(@CurrentUser() caller: AuthUser, @Param('id', IdParam('request')) id: string, @Body() body: SatisfactionDto) {
     return this.requests.rate(caller, id, body);
   }
 
   @Get('routing/preview')
-  @Roles('representative', 'specialist', 'director', 'executive', 'admin')
+  @RequirePermission('sla.read')
   @ApiOperation({ summary: 'Who routing would choose now for a country and area, without creating anything' })
   preview(@Query() query: RoutingPreviewQueryDto): Promise<RoutingPreview> {
     return this.requests.previewRouting(query.country, query.area);

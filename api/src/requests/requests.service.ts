@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import {
   allowedTransitions,
+  can,
   type CaseAction,
   isReopen,
   isStaff,
@@ -14,6 +15,7 @@ import {
   type RequestDetailView,
   type RequestStatus,
   type RequestView,
+  rolesSeeing,
   type RoutingPreview,
   type TimelineEventType,
   transitionAction,
@@ -392,11 +394,7 @@ export class RequestsService {
          FROM users u WHERE u.id = $1 FOR UPDATE OF u`,
         [body.assigneeId],
       );
-      if (
-        !assignee ||
-        !assignee.active ||
-        !['representative', 'specialist', 'director', 'admin'].includes(assignee.role)
-      ) {
+      if (!assignee || !assignee.active || !can(assignee.role, 'requests.work')) {
         throw new ValidationException({ assigneeId: ['must be an active staff member who works cases'] });
       }
       if (!assignee.available)
@@ -421,8 +419,8 @@ export class RequestsService {
       if (['resolved', 'closed', 'withdrawn'].includes(request.status))
         throw new RequestClosedException(request.status);
       const [director] = await db.query(
-        `SELECT id, name FROM users WHERE role = 'director' AND region_code = $1 AND active ORDER BY available DESC, id LIMIT 1 FOR UPDATE`,
-        [request.region_code],
+        `SELECT id, name FROM users WHERE role = ANY ($2::text[]) AND region_code = $1 AND active ORDER BY available DESC, id LIMIT 1 FOR UPDATE`,
+        [request.region_code, rolesSeeing('region')],
       );
       if (!director)
         throw new ConflictException('requests.no-director', 'The region has no active director to escalate to.');
@@ -562,7 +560,7 @@ export class RequestsService {
     // Staff's changes are news for the member who filed it; the member's own (withdraw,
     // confirm, reopen) are news for the assignee.
     const [actor] = await db.query(`SELECT role FROM users WHERE id = $1`, [actorId]);
-    const recipient = actor?.role === 'member' ? request.assignee_id : request.created_by;
+    const recipient = actor && can(actor.role, 'requests.file') ? request.assignee_id : request.created_by;
     if (recipient && recipient !== actorId) {
       const kind = to === 'resolved' ? 'request.resolved' : 'request.status_changed';
       await this.notify(db, recipient, kind, request.id, `event:${eventId}`, {

@@ -4,13 +4,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
-import { CurrentUser, Roles } from '../auth/auth.decorators';
+import { CurrentUser, RequirePermission } from '../auth/auth.decorators';
 import { ConflictException, NotFoundException, ValidationException } from '../common/app-exception';
 import { IdParam } from '../common/id-param.pipe';
 import { CreateHolidayDto, ListHolidaysQueryDto, UpdateSlaPolicyDto } from './sla-admin.dto';
 import { returningRows } from '../common/sql';
-
-const STAFF = ['representative', 'specialist', 'director', 'executive', 'admin'] as const;
 
 export interface SlaPolicyView {
   id: string;
@@ -41,7 +39,7 @@ export class SlaAdminController {
   ) {}
 
   @Get('sla-policies')
-  @Roles(...STAFF)
+  @RequirePermission('sla.read')
   @ApiOperation({ summary: 'SLA targets in business hours, one per thematic area and priority' })
   listPolicies(): Promise<SlaPolicyView[]> {
     return this.dataSource.query(
@@ -50,7 +48,7 @@ export class SlaAdminController {
   }
 
   @Get('sla-policies/:id')
-  @Roles(...STAFF)
+  @RequirePermission('sla.read')
   async getPolicy(@Param('id', IdParam('SLA policy')) id: string): Promise<SlaPolicyView> {
     const [policy] = await this.dataSource.query(`${POLICY_SELECT} WHERE id = $1`, [id]);
     if (!policy) throw new NotFoundException('SLA policy');
@@ -58,7 +56,7 @@ export class SlaAdminController {
   }
 
   @Patch('sla-policies/:id')
-  @Roles('admin')
+  @RequirePermission('sla.manage')
   @ApiOperation({ summary: 'Change a target; applies to requests filed from now on' })
   async updatePolicy(
     @CurrentUser() actor: AuthUser,
@@ -91,7 +89,7 @@ export class SlaAdminController {
   }
 
   @Get('holidays')
-  @Roles(...STAFF)
+  @RequirePermission('sla.read')
   @ApiOperation({ summary: 'Holidays by country (not counted as business time)' })
   listHolidays(@Query() query: ListHolidaysQueryDto): Promise<HolidayView[]> {
     return this.dataSource.query(
@@ -101,7 +99,7 @@ export class SlaAdminController {
   }
 
   @Post('holidays')
-  @Roles('admin')
+  @RequirePermission('sla.manage')
   async createHoliday(@CurrentUser() actor: AuthUser, @Body() body: CreateHolidayDto): Promise<HolidayView> {
     if (
       Number.isNaN(Date.parse(`${body.date}T00:00:00Z`)) ||
@@ -129,7 +127,7 @@ export class SlaAdminController {
   }
 
   @Delete('holidays/:id')
-  @Roles('admin')
+  @RequirePermission('sla.manage')
   @HttpCode(204)
   async deleteHoliday(@CurrentUser() actor: AuthUser, @Param('id', IdParam('holiday')) id: string): Promise<void> {
     await this.dataSource.transaction(async (db) => {

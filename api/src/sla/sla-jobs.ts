@@ -1,7 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { AUTO_CLOSE_DAYS } from '@portal/shared';
+import { AUTO_CLOSE_DAYS, rolesSeeing } from '@portal/shared';
 import { JobScheduler } from '../jobs/job-scheduler';
 import { NotificationsService } from '../notifications/notifications.service';
 import { returningRows } from '../common/sql';
@@ -45,8 +45,8 @@ export class SlaJobs implements OnModuleInit {
       );
       for (const row of rows) {
         const directors: { id: string }[] = await db.query(
-          `SELECT id FROM users WHERE role = 'director' AND region_code = $1 AND active`,
-          [row.region_code],
+          `SELECT id FROM users WHERE role = ANY ($2::text[]) AND region_code = $1 AND active`,
+          [row.region_code, rolesSeeing('region')],
         );
         const recipients = new Set([...directors.map((d) => d.id), ...(row.assignee_id ? [row.assignee_id] : [])]);
         await this.notifications.enqueue(

@@ -1,13 +1,16 @@
-import { Global, Module } from '@nestjs/common';
-import { JobScheduler } from '../jobs/job-scheduler';
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { JobsModule } from '../jobs/jobs.module';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { ReferenceModule } from '../reference/reference.module';
 import { SlaAdminController } from './sla-admin.controller';
 import { SlaJobs } from './sla-jobs';
 import { SlaService } from './sla.service';
 
-@Global()
 @Module({
+  imports: [ReferenceModule, NotificationsModule, AuditModule, JobsModule],
   controllers: [SlaAdminController],
-  providers: [SlaService, SlaJobs, JobScheduler],
-  exports: [SlaService, JobScheduler],
+  providers: [SlaService, SlaJobs],
+  exports: [SlaService],
 })
 export class SlaModule {}

@@ -10,7 +10,8 @@ export class CoverageEntryEntity {
   @Column({ name: 'user_id', type: 'uuid' })
   userId: string;
 
-  @ManyToOne(() => UserEntity, (user) => user.coverage, { onDelete: 'CASCADE' })
+  // One direction only: the person's coverage is read and written in SQL (users.service.ts).
+  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'user_id' })
   user: UserEntity;
 

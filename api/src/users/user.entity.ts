@@ -4,13 +4,11 @@ import {
   Entity,
   JoinColumn,
   ManyToOne,
-  OneToMany,
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
 import type { Language, Role } from '@portal/shared';
 import { OrganizationEntity } from '../organizations/organization.entity';
-import { CoverageEntryEntity } from './coverage-entry.entity';
 
 @Entity('users')
 export class UserEntity {
@@ -62,9 +60,6 @@ export class UserEntity {
   /** When routing or a person last gave this staff member a request (routing's tie-break). */
   @Column({ name: 'last_assigned_at', type: 'timestamptz', nullable: true })
   lastAssignedAt: Date | null;
-
-  @OneToMany(() => CoverageEntryEntity, (entry) => entry.user, { cascade: true })
-  coverage: CoverageEntryEntity[];
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

@@ -2,14 +2,14 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } fr
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AdminUserView, Page } from '@portal/shared';
 import type { AuthUser } from '../auth/auth-user';
-import { CurrentUser, Roles } from '../auth/auth.decorators';
+import { CurrentUser, RequirePermission } from '../auth/auth.decorators';
 import { IdParam } from '../common/id-param.pipe';
 import { CreateUserDto, ListUsersQueryDto, UpdateUserDto } from './users.dto';
 import { UsersService } from './users.service';
 
 @ApiTags('administration')
 @ApiBearerAuth()
-@Roles('admin')
+@RequirePermission('users.manage')
 @Controller('users')
 export class UsersController {
   constructor(private readonly users: UsersService) {}

@@ -1,10 +1,12 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { RequestsModule } from '../requests/requests.module';
 import { UserViewsRepository } from './user-views.repository';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
 
-@Global()
 @Module({
+  imports: [AuditModule, RequestsModule],
   controllers: [UsersController],
   providers: [UsersService, UserViewsRepository],
   exports: [UsersService, UserViewsRepository],

@@ -1,7 +1,17 @@
-import { forwardRef, Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { type AdminUserView, type CoverageEntry, isStaff, type Page, type Role, type UserView } from '@portal/shared';
+import {
+  type AdminUserView,
+  belongsToOrganization,
+  can,
+  type CoverageEntry,
+  directsRegion,
+  isStaff,
+  type Page,
+  type Role,
+  type UserView,
+} from '@portal/shared';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { ConflictException, NotFoundException, ValidationException } from '../common/app-exception';
@@ -30,7 +40,7 @@ export class UsersService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly userViews: UserViewsRepository,
     private readonly audit: AuditService,
-    @Inject(forwardRef(() => RequestsService)) private readonly requests: RequestsService,
+    private readonly requests: RequestsService,
   ) {}
 
   async list(query: Partial<ListUsersQueryDto>): Promise<Page<AdminUserView>> {
@@ -99,7 +109,7 @@ export class UsersService {
         contact: body.contact ?? current.contact,
       };
       await this.checkShape(db, shape);
-      if (id === actor.id && (body.active === false || (body.role && body.role !== 'admin'))) {
+      if (id === actor.id && (body.active === false || (body.role && !can(body.role, 'users.manage')))) {
         throw new ConflictException(
           'users.self-lockout',
           'You cannot deactivate yourself or take away your own admin role.',
@@ -176,7 +186,7 @@ export class UsersService {
   private async checkShape(db: EntityManager, shape: UserShape): Promise<void> {
     const errors: Record<string, string[]> = {};
     const fail = (field: string, message: string) => (errors[field] ??= []).push(message);
-    if (shape.role === 'member') {
+    if (belongsToOrganization(shape.role)) {
       if (!shape.organizationId) fail('organizationId', 'a member belongs to an organization');
       else {
         const [org] = await db.query(`SELECT 1 FROM organizations WHERE id = $1`, [shape.organizationId]);
@@ -186,8 +196,9 @@ export class UsersService {
     } else if (shape.organizationId) {
       fail('organizationId', 'staff do not belong to a member organization');
     }
-    if (shape.contact && shape.role !== 'member') fail('contact', 'only a member can be its organization’s contact');
-    if (shape.role === 'director' && !shape.region) fail('region', 'a director directs a region');
+    if (shape.contact && !belongsToOrganization(shape.role))
+      fail('contact', 'only a member can be its organization’s contact');
+    if (directsRegion(shape.role) && !shape.region) fail('region', 'a director directs a region');
     if (!isStaff(shape.role) && shape.region) fail('region', 'only staff have a region');
     const countries: string[] = (await db.query(`SELECT code FROM countries`)).map((row: { code: string }) => row.code);
     shape.coverage.forEach((entry, index) => {

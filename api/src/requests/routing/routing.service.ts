@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { OPEN_STATUSES } from '@portal/shared';
+import { CASE_WORKER_ROLES, OPEN_STATUSES } from '@portal/shared';
 import { ReferenceService } from '../../reference/reference.service';
 import {
   type CandidateCoverage,
@@ -77,10 +77,10 @@ export class RoutingService {
     }[] = await db.query(
       `SELECT c.user_id, u.name, u.available, c.country_code, c.region_code, c.area_code
          FROM coverage_entries c JOIN users u ON u.id = c.user_id
-         WHERE u.active AND u.role IN ('representative', 'specialist', 'director', 'admin')
+         WHERE u.active AND u.role = ANY ($4::text[])
            AND (c.country_code = $1 OR (c.country_code IS NULL AND (c.region_code = $2 OR c.region_code IS NULL)))
            AND (c.area_code IS NULL OR c.area_code = $3)`,
-      [target.country, target.region, target.area],
+      [target.country, target.region, target.area, CASE_WORKER_ROLES],
     );
     return rows
       .map((row) => ({

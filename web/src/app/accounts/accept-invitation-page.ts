@@ -2,7 +2,7 @@ import { Component, inject, linkedSignal } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import { isLanguage, type Language, LANGUAGES } from '@portal/shared';
 
-import { homeUrlFor } from '../auth/access';
+import { homeUrlFor, mayOpen } from '../auth/access';
 import { Session } from '../auth/session';
 import { I18n } from '../i18n/i18n';
 import { LANGUAGE_NAMES } from '../i18n/language-names';
@@ -48,7 +48,7 @@ export class AcceptInvitationPage extends TokenPasswordForm {
       // A language picked on this device wins over the account's: keep the one just chosen.
       if (this.i18n.language() !== language) this.i18n.chooseLanguage(language);
       // A member starts with its organization's requests; staff with their home page.
-      await this.router.navigateByUrl(user.role === 'member' ? '/requests' : homeUrlFor(user.role), {
+      await this.router.navigateByUrl(mayOpen(user.role, 'memberRequests') ? '/requests' : homeUrlFor(user.role), {
         replaceUrl: true,
       });
     });

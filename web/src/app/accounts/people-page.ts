@@ -10,7 +10,7 @@ import {
   viewChild,
 } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { type AdminUserView, isLanguage, type Language, LANGUAGES, LIMITS } from '@portal/shared';
+import { type AdminUserView, isLanguage, type Language, LANGUAGES, LIMITS, ORGANIZATION_ROLE } from '@portal/shared';
 
 import { Session } from '../auth/session';
 import { LocalDates } from '../core/local-dates';
@@ -143,7 +143,7 @@ export class PeoplePage {
       const answer = await this.api.invite({
         name: this.name().trim(),
         email: this.email().trim(),
-        role: 'member',
+        role: ORGANIZATION_ROLE,
         language: this.language(),
       });
       this.invited.set(this.t('invite.done', { email: answer.email, date: this.dates.dateTime(answer.expiresAt) }));
@@ -183,7 +183,7 @@ export class PeoplePage {
       const answer = await this.api.invite({
         name: person.name,
         email: person.email,
-        role: 'member',
+        role: ORGANIZATION_ROLE,
         language: person.language,
       });
       this.listNotice.set({

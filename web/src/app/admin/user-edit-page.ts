@@ -2,11 +2,14 @@ import { Component, computed, inject, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import {
   type AdminUserView,
+  belongsToOrganization,
+  can,
   type CoverageEntry,
-  isStaff,
+  directsRegion,
   type Language,
   LANGUAGES,
   LIMITS,
+  ORGANIZATION_ROLE,
   type OrganizationRef,
   REGION_CODES,
   type RegionCode,
@@ -32,7 +35,7 @@ const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Roles that routing may choose, and so that have coverage and availability. */
 function isRoutable(role: Role): boolean {
-  return isStaff(role) && role !== 'executive';
+  return can(role, 'requests.work');
 }
 
 /**
@@ -57,7 +60,7 @@ export class UserEditPage extends AdminFormPage<AdminUserView, Field> {
 
   protected readonly email = signal('');
   protected readonly name = signal('');
-  protected readonly role = signal<Role>('member');
+  protected readonly role = signal<Role>(ORGANIZATION_ROLE);
   protected readonly language = signal<Language>('es');
   protected readonly organization = signal<OrganizationRef | null>(null);
   protected readonly region = signal<RegionCode | ''>('');
@@ -81,7 +84,7 @@ export class UserEditPage extends AdminFormPage<AdminUserView, Field> {
   protected readonly accessProblem = signal<StaffProblem | null>(null);
   protected readonly accessMessage = signal<StaffTextKey | null>(null);
 
-  protected readonly isMember = computed(() => this.role() === 'member');
+  protected readonly isMember = computed(() => belongsToOrganization(this.role()));
   /** Availability and coverage follow the saved role: they are saved apart from the profile. */
   protected readonly routable = computed(() => {
     const user = this.loaded();
@@ -101,7 +104,7 @@ export class UserEditPage extends AdminFormPage<AdminUserView, Field> {
     if (!name) errors.name = this.t('admin.error.required');
     else if (name.length > LIMITS.nameMax) errors.name = this.t('admin.error.tooLong', { max: LIMITS.nameMax });
     if (this.isMember() && !this.organization()) errors.organizationId = this.t('admin.error.organizationRequired');
-    if (this.role() === 'director' && !this.region()) errors.region = this.t('admin.error.regionRequired');
+    if (directsRegion(this.role()) && !this.region()) errors.region = this.t('admin.error.regionRequired');
     return errors;
   });
 
@@ -186,7 +189,7 @@ export class UserEditPage extends AdminFormPage<AdminUserView, Field> {
         const invitation = await this.api.invite({
           email: this.email().trim(),
           name: profile.name ?? '',
-          role: profile.role ?? 'member',
+          role: profile.role ?? ORGANIZATION_ROLE,
           language: profile.language,
           ...(profile.organizationId ? { organizationId: profile.organizationId } : {}),
           ...(profile.region ? { region: profile.region } : {}),

@@ -1,6 +1,6 @@
 import { Component, inject } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { type AdminUserView, isStaff, ROLES, type Role } from '@portal/shared';
+import { type AdminUserView, can, ROLES, type Role } from '@portal/shared';
 
 import type { StaffTextKey } from '../core/staff-i18n/staff-texts';
 import { StaffReference } from '../core/staff-reference';
@@ -58,6 +58,6 @@ export class UsersPage extends AdminListPage<AdminUserView, UserFilters> {
   }
 
   protected routable(user: AdminUserView): boolean {
-    return isStaff(user.role) && user.role !== 'executive';
+    return can(user.role, 'requests.work');
   }
 }

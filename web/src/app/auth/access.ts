@@ -1,21 +1,24 @@
-import type { Role } from '@portal/shared';
+import { can, type Permission, type Role } from '@portal/shared';
 
-/** Which roles may open each section of the app. The API enforces the same on its side. */
-export const SECTION_ROLES = {
-  memberRequests: ['member'],
+/**
+ * The permission that opens each section of the app (shared/src/permissions.ts); the API
+ * asks for the same on the section's routes.
+ */
+export const SECTION_PERMISSIONS = {
+  memberRequests: 'requests.file',
   // Every member may open it; the API lets only the organization's contact manage people,
   // and the page explains that to the others (GET /me does not say who is the contact).
-  organizationPeople: ['member'],
+  organizationPeople: 'organization.people',
   // The executive reads every request (read-only); admins triage the unassigned ones.
-  inbox: ['representative', 'specialist', 'director', 'executive', 'admin'],
-  reports: ['director', 'executive', 'admin'],
-  administration: ['admin'],
-} as const satisfies Record<string, readonly Role[]>;
+  inbox: 'requests.staff-view',
+  reports: 'reports.read',
+  administration: 'users.manage',
+} as const satisfies Record<string, Permission>;
 
-export type Section = keyof typeof SECTION_ROLES;
+export type Section = keyof typeof SECTION_PERMISSIONS;
 
 export function mayOpen(role: Role, section: Section): boolean {
-  return (SECTION_ROLES[section] as readonly Role[]).includes(role);
+  return can(role, SECTION_PERMISSIONS[section]);
 }
 
 /** Where a role lands after signing in, and where it is sent from a section it may not open. */

@@ -1,6 +1,6 @@
 import { Component, computed, inject } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import type { RegionCode, Role } from '@portal/shared';
+import { belongsToOrganization, ORGANIZATION_ROLE, type RegionCode, type Role } from '@portal/shared';
 
 import { Session } from '../auth/session';
 import type { TranslationKey } from '../i18n/dictionary';
@@ -23,7 +23,11 @@ export class HomePage {
     return user ? navigationFor(user.role).filter((item) => item.path !== '/') : [];
   });
 
-  protected readonly intro = computed<TranslationKey>(() => INTRO_BY_ROLE[this.user()?.role ?? 'member']);
+  protected readonly intro = computed<TranslationKey>(() => INTRO_BY_ROLE[this.user()?.role ?? ORGANIZATION_ROLE]);
+
+  protected belongsToOrganization(role: Role): boolean {
+    return belongsToOrganization(role);
+  }
 
   protected roleName(role: Role): string {
     return this.t(`role.${role}`);

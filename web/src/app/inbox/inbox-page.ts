@@ -15,11 +15,13 @@ import {
 import { toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import {
+  can,
   type CursorPage,
   REGION_CODES,
   type RegionCode,
   type RequestStatus,
   type RequestView,
+  rolesWith,
   THEMATIC_AREAS,
   type ThematicArea,
 } from '@portal/shared';
@@ -99,12 +101,13 @@ export class InboxPage {
   protected readonly dates = inject(LocalDates);
   protected readonly reference = inject(StaffReference);
   private readonly session = inject(Session);
-  protected readonly role = computed(() => this.session.user()?.role ?? 'representative');
+  // The fallback covers the instant of signing out: the first role that opens the inbox.
+  protected readonly role = computed(() => this.session.user()?.role ?? rolesWith('requests.staff-view')[0]!);
   private readonly params = toSignal(this.route.queryParams, { initialValue: {} });
 
   protected readonly query = computed(() => parseInboxQuery(this.params(), this.role()));
   protected readonly filtered = computed(() => hasFilters(this.query()));
-  protected readonly readOnly = computed(() => this.role() === 'executive');
+  protected readonly readOnly = computed(() => !can(this.role(), 'requests.work'));
   protected readonly showRegion = computed(() => offersRegionFilter(this.role()));
   protected readonly filtersOpen = signal(false);
   protected readonly areas = THEMATIC_AREAS;

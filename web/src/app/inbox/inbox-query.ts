@@ -1,7 +1,9 @@
 import {
+  can,
   LIMITS,
   REGION_CODES,
   REQUEST_STATUSES,
+  REQUEST_VISIBILITY,
   type RegionCode,
   type RequestStatus,
   type Role,
@@ -50,19 +52,19 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const COUNTRY = /^[A-Z]{2}$/;
 
-/** The views a role has; the executive is never assigned anything, so it has no "mine". */
+/** The views a role has; one that works no case (the executive) is never assigned anything, so it has no "mine". */
 export function tabsFor(role: Role): readonly InboxTab[] {
-  return role === 'executive' ? ['coverage', 'unassigned', 'breached'] : INBOX_TABS;
+  return can(role, 'requests.work') ? INBOX_TABS : ['coverage', 'unassigned', 'breached'];
 }
 
 /** What the "coverage" view is called for each role: what the API's visibility scope means for it. */
 export function coverageTabLabel(role: Role): StaffTextKey {
-  switch (role) {
-    case 'representative':
+  switch (REQUEST_VISIBILITY[role]) {
+    case 'country-coverage':
       return 'inbox.tab.countries';
-    case 'director':
+    case 'region':
       return 'inbox.tab.region';
-    case 'specialist':
+    case 'coverage':
       return 'inbox.tab.coverage';
     default:
       return 'inbox.tab.all';
@@ -71,7 +73,8 @@ export function coverageTabLabel(role: Role): StaffTextKey {
 
 /** Whether the region filter is offered: to those who see more than one country's requests. */
 export function offersRegionFilter(role: Role): boolean {
-  return role === 'director' || role === 'executive' || role === 'admin';
+  const visibility = REQUEST_VISIBILITY[role];
+  return visibility === 'region' || visibility === 'everything';
 }
 
 /**
@@ -92,7 +95,10 @@ export function defaultTab(role: Role, params: QueryParams): InboxTab {
     'from',
     'to',
   ].some((name) => typeof params[name] === 'string' && params[name] !== '');
-  return role === 'representative' || role === 'specialist' ? (filtered ? 'coverage' : 'mine') : 'coverage';
+  // Those who see by their coverage (representatives, specialists) start with their own.
+  const visibility = REQUEST_VISIBILITY[role];
+  const coverageBased = visibility === 'country-coverage' || visibility === 'coverage';
+  return coverageBased ? (filtered ? 'coverage' : 'mine') : 'coverage';
 }
 
 function text(params: QueryParams, name: string): string | null {

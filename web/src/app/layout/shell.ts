@@ -1,6 +1,6 @@
 import { Component, computed, DestroyRef, DOCUMENT, ElementRef, inject, signal, viewChild } from '@angular/core';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
-import type { UserView } from '@portal/shared';
+import { belongsToOrganization, ORGANIZATION_ROLE, type UserView } from '@portal/shared';
 import { filter } from 'rxjs';
 
 import { Session } from '../auth/session';
@@ -34,7 +34,7 @@ export class Shell {
   /** Under the name: the organization for members, the role for staff. */
   protected readonly userDetail = computed(() => {
     const user = this.user();
-    return user.role === 'member' && user.organization ? user.organization.name : this.t(`role.${user.role}`);
+    return belongsToOrganization(user.role) && user.organization ? user.organization.name : this.t(`role.${user.role}`);
   });
   protected readonly menuOpen = signal(false);
   private currentPath: string | undefined;
@@ -84,7 +84,7 @@ const SIGNED_OUT: UserView = {
   id: '',
   email: '',
   name: '',
-  role: 'member',
+  role: ORGANIZATION_ROLE,
   language: 'es',
   organization: null,
   region: null,

@@ -13,6 +13,7 @@ import {
   ViewContainerRef,
 } from '@angular/core';
 import { NavigationEnd, Router } from '@angular/router';
+import { ORGANIZATION_ROLE } from '@portal/shared';
 import { filter } from 'rxjs';
 
 import { Session } from '../auth/session';
@@ -169,7 +170,7 @@ export class NotificationBell {
   /** The panel's component is in place (its code arrived). */
   protected readonly panelShown = signal(false);
   protected readonly phone = signal(false);
-  protected readonly role = computed(() => this.session.user()?.role ?? 'member');
+  protected readonly role = computed(() => this.session.user()?.role ?? ORGANIZATION_ROLE);
   protected readonly count = computed(() => this.unread.count() ?? 0);
   protected readonly badge = computed(() => badgeText(this.count()));
   protected readonly label = computed(() => {

@@ -1,4 +1,4 @@
-import type { Role } from '@portal/shared';
+import { can, type Role } from '@portal/shared';
 
 /** One in-app notification, as GET /notifications lists it (title and body in the reader's language). */
 export interface NotificationItem {
@@ -15,7 +15,8 @@ export interface NotificationItem {
 /** Where a notification leads: its request, on the member's or the staff's side of the app. */
 export function notificationLink(item: Pick<NotificationItem, 'requestId'>, role: Role): string | null {
   if (!item.requestId) return null;
-  return role === 'member' ? `/requests/${item.requestId}` : `/inbox/${item.requestId}`;
+  // Who files requests follows them in "my requests"; staff in the inbox.
+  return can(role, 'requests.file') ? `/requests/${item.requestId}` : `/inbox/${item.requestId}`;
 }
 
 /** The body cut to a readable excerpt at a word boundary; the full text is on the request's page. */

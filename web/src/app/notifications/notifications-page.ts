@@ -1,5 +1,6 @@
 import { Component, computed, inject } from '@angular/core';
 
+import { ORGANIZATION_ROLE } from '@portal/shared';
 import { Session } from '../auth/session';
 import { NotificationsI18n } from './i18n/notifications-texts';
 import { NotificationFeed } from './notification-feed';
@@ -66,7 +67,7 @@ const PAGE_SIZE = 20;
 export class NotificationsPage {
   private readonly session = inject(Session);
   protected readonly t = inject(NotificationsI18n).t;
-  protected readonly role = computed(() => this.session.user()?.role ?? 'member');
+  protected readonly role = computed(() => this.session.user()?.role ?? ORGANIZATION_ROLE);
   protected readonly feed = new NotificationFeed(PAGE_SIZE);
 
   constructor() {

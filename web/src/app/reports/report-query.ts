@@ -1,4 +1,5 @@
 import {
+  can,
   type LoadFigures,
   OPEN_STATUSES,
   REGION_CODES,
@@ -124,7 +125,7 @@ export function isValidRange(filters: Pick<ReportFilters, 'from' | 'to'>): boole
  */
 export function reportApiParams(filters: ReportFilters, role: Role): Record<string, string> {
   const params: Record<string, string> = { from: filters.from, to: filters.to };
-  if (filters.region && role !== 'director') params['region'] = filters.region;
+  if (filters.region && can(role, 'reports.all-regions')) params['region'] = filters.region;
   if (filters.area) params['area'] = filters.area;
   return params;
 }
@@ -160,7 +161,7 @@ export function inboxQueryParams(
   const area = narrowing.area ?? filters.area;
   if (area) params['area'] = area;
   if (narrowing.country) params['country'] = narrowing.country;
-  if (filters.region && role !== 'director') params['region'] = filters.region;
+  if (filters.region && can(role, 'reports.all-regions')) params['region'] = filters.region;
   if (narrowing.breached) params['breached'] = 'true';
   return params;
 }

@@ -3,11 +3,13 @@ import { Component, computed, inject, linkedSignal, signal } from '@angular/core
 import { toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router } from '@angular/router';
 import {
+  can,
   type LoadReport,
   REGION_CODES,
   type RegionCode,
   REQUEST_STATUSES,
   type RequestStatus,
+  rolesWith,
   THEMATIC_AREAS,
   type ThematicArea,
   type TrendInterval,
@@ -73,9 +75,10 @@ export class ReportsPage {
   protected readonly t = this.i18n.t;
   protected readonly language = this.i18n.language;
   protected readonly formats = computed(() => reportFormats(this.language()));
-  protected readonly role = computed(() => this.session.user()?.role ?? 'director');
+  // The fallback covers the instant of signing out: the first role that reads reports.
+  protected readonly role = computed(() => this.session.user()?.role ?? rolesWith('reports.read')[0]!);
   /** A director's reports are of its own region: shown as text, not a choice. */
-  protected readonly regionFixed = computed(() => this.role() === 'director');
+  protected readonly regionFixed = computed(() => !can(this.role(), 'reports.all-regions'));
   protected readonly ownRegion = computed(() => this.session.user()?.region ?? null);
   protected readonly regions = REGION_CODES;
   protected readonly areas = THEMATIC_AREAS;

@@ -1,7 +1,7 @@
 import { Component, computed, effect, ElementRef, inject, input, signal, untracked, viewChild } from '@angular/core';
 import { Title } from '@angular/platform-browser';
 import { Router, RouterLink } from '@angular/router';
-import { CASE_WORKER_ROLES, type RequestDetailView, type Role } from '@portal/shared';
+import { can, isStaff, ORGANIZATION_ROLE, type RequestDetailView, type Role } from '@portal/shared';
 
 import { mayOpen } from '../auth/access';
 import { Session } from '../auth/session';
@@ -51,9 +51,10 @@ export class RequestDetailPage {
   protected readonly failedFiles = signal<FailedFilesState['failedFiles']>([]);
 
   protected readonly user = this.session.user;
-  protected readonly role = computed<Role>(() => this.user()?.role ?? 'member');
-  protected readonly isMember = computed(() => this.role() === 'member');
-  protected readonly worksCases = computed(() => (CASE_WORKER_ROLES as readonly Role[]).includes(this.role()));
+  protected readonly role = computed<Role>(() => this.user()?.role ?? ORGANIZATION_ROLE);
+  /** The member's view of a request, not staff's. */
+  protected readonly isMember = computed(() => !isStaff(this.role()));
+  protected readonly worksCases = computed(() => can(this.role(), 'requests.work'));
   protected readonly readOnly = computed(() => !this.isMember() && !this.worksCases());
   protected readonly acceptsMessages = computed(() => {
     const status = this.request()?.status;
@@ -61,7 +62,7 @@ export class RequestDetailPage {
   });
   protected readonly back = computed<{ path: string; label: RequestsTextKey }>(() => {
     const role = this.role();
-    if (role === 'member') return { path: '/requests', label: 'nav.myRequests' };
+    if (mayOpen(role, 'memberRequests')) return { path: '/requests', label: 'nav.myRequests' };
     if (mayOpen(role, 'inbox')) return { path: '/inbox', label: 'nav.inbox' };
     return { path: '/', label: 'nav.home' };
   });

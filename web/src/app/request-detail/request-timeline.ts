@@ -1,6 +1,6 @@
 import { Component, inject, input } from '@angular/core';
 import type { MessageView, RequestStatus, Role, TimelineEntry, TimelineEvent } from '@portal/shared';
-import { PRIORITIES, REQUEST_STATUSES, ROLES } from '@portal/shared';
+import { ORGANIZATION_ROLE, PRIORITIES, REQUEST_STATUSES, ROLES } from '@portal/shared';
 
 import { LocalDates } from '../core/local-dates';
 import { RequestsI18n, type RequestsTextKey } from '../requests/i18n/requests-texts';
@@ -23,7 +23,7 @@ import { LockIcon } from './lock-icon';
           <li
             class="message"
             [class.internal]="entry.internal"
-            [class.from-staff]="entry.author.role !== 'member'"
+            [class.from-staff]="fromStaff(entry)"
             data-testid="timeline-entry"
             [attr.data-internal]="entry.internal ? 'true' : null"
           >
@@ -74,6 +74,11 @@ export class RequestTimeline {
   protected readonly t = inject(RequestsI18n).t;
   protected readonly dates = inject(LocalDates);
   private readonly areas = inject(ThematicAreas);
+
+  /** Anyone but an organization's people writes as staff. */
+  protected fromStaff(message: MessageView): boolean {
+    return message.author.role !== ORGANIZATION_ROLE;
+  }
 
   protected roleLabel(message: MessageView): string {
     const role = message.author.role as Role;

@@ -1,8 +1,8 @@
 import { Component, computed, effect, inject, input, output, signal, untracked } from '@angular/core';
 import {
   type AdminUserView,
+  can,
   type CaseAction,
-  CASE_WORKER_ROLES,
   mayActOnCase,
   type Priority,
   PRIORITIES,
@@ -82,7 +82,8 @@ export class StaffActions {
   protected readonly detailsChanged = computed(
     () => this.priority() !== this.request().priority || this.area() !== this.request().area,
   );
-  protected readonly isAdmin = computed(() => this.user().role === 'admin');
+  /** Who may search the people of the network may give the case to anyone, not only the suggestion. */
+  protected readonly picksAnyone = computed(() => can(this.user().role, 'users.manage'));
   protected readonly canReassign = computed(() => !this.finished() && this.may('reassign'));
   protected readonly canEscalate = computed(() => !this.finished() && this.may('escalate'));
   protected readonly suggestionIsCurrent = computed(
@@ -258,9 +259,7 @@ export class StaffActions {
     try {
       const page = await this.api.searchUsers(query);
       if (current !== this.searchCount) return;
-      this.people.set(
-        page.items.filter((person) => (CASE_WORKER_ROLES as readonly Role[]).includes(person.role) && person.active),
-      );
+      this.people.set(page.items.filter((person) => can(person.role, 'requests.work') && person.active));
       this.searchState.set('loaded');
     } catch {
       if (current === this.searchCount) this.searchState.set('error');

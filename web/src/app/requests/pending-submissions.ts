@@ -1,6 +1,6 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { DestroyRef, effect, inject, Injectable, signal, untracked } from '@angular/core';
-import type { CreateRequestBody } from '@portal/shared';
+import { can, type CreateRequestBody } from '@portal/shared';
 import { Subject } from 'rxjs';
 
 import { Session } from '../auth/session';
@@ -320,7 +320,7 @@ export class PendingSubmissions {
 
   private memberId(): string | null {
     const user = this.session.user();
-    return user?.role === 'member' ? user.id : null;
+    return user && can(user.role, 'requests.file') ? user.id : null;
   }
 
   private refresh(): void {
