@@ -102,7 +102,7 @@ export class InboxPage {
   protected readonly reference = inject(StaffReference);
   private readonly session = inject(Session);
   // The fallback covers the instant of signing out: the first role that opens the inbox.
-  protected readonly role = computed(() => this.session.user()?.role ?? rolesWith('requests.staff-view')[0]!);
+  protected readonly role = computed(() => this.session.user()?.role ?? rolesWith('requests.staff-view')[0]);
   private readonly params = toSignal(this.route.queryParams, { initialValue: {} });
 
   protected readonly query = computed(() => parseInboxQuery(this.params(), this.role()));
