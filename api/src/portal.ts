@@ -13,6 +13,7 @@ import pino from 'pino';
 import type { DataSource } from 'typeorm';
 import { PROBLEM_CONTENT_TYPE } from '@portal/shared';
 import { AppModule } from './app.module';
+import { completeContract, documentValidationConstraints } from './common/openapi/contract';
 import { PinoLoggerService } from './common/pino-logger';
 import { createValidationPipe } from './common/validation.pipe';
 import type { AppConfig } from './config/app-config';
@@ -54,16 +55,19 @@ const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{1,64}$/;
 
 /** The OpenAPI document at /api/docs-json and Swagger UI at /api/docs (API_DOCS). */
 function publishApiDocs(app: NestFastifyApplication): void {
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Service request portal API')
-      .setDescription(
-        'The HTTP contract of the portal of the Fairtrade small producer and worker organizations network.',
-      )
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
+  documentValidationConstraints();
+  const document = completeContract(
+    SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('Service request portal API')
+        .setDescription(
+          'The HTTP contract of the portal of the Fairtrade small producer and worker organizations network.',
+        )
+        .setVersion('1')
+        .addBearerAuth()
+        .build(),
+    ),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', useGlobalPrefix: false });
 }

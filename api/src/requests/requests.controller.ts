@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import {
   type CursorPage,
@@ -19,7 +19,6 @@ import {
   CreateRequestDto,
   EscalateDto,
   ListRequestsQueryDto,
-  RequestPageDto,
   RoutingPreviewQueryDto,
   SatisfactionDto,
   TransitionDto,
@@ -27,6 +26,7 @@ import {
 } from './requests.dto';
 import { RequestsService } from './requests.service';
 import { SubmitRateLimit } from '../security/rate-limits';
+import { ApiJson, ApiProblems } from '../common/openapi/decorators';
 
 const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
 
@@ -42,7 +42,7 @@ export class RequestsController {
     summary:
       'Requests visible to the caller, filtered, searched, sorted and paged (by page number, or by cursor at any depth)',
   })
-  @ApiOkResponse({ type: RequestPageDto })
+  @ApiJson(200, 'RequestPage')
   list(@CurrentUser() caller: AuthUser, @Query() query: ListRequestsQueryDto): Promise<CursorPage<RequestView>> {
     return this.requests.list(caller, query);
   }
@@ -56,6 +56,8 @@ export class RequestsController {
     required: false,
     description: 'Retries with the same key within 24 h return the first answer',
   })
+  @ApiJson(201, 'RequestView', 'Filed (or, with a known Idempotency-Key, the first answer again)')
+  @ApiProblems(409, 429)
   async create(
     @CurrentUser() caller: AuthUser,
     @Body() body: CreateRequestDto,
@@ -74,6 +76,7 @@ export class RequestsController {
   @Get('requests/:id')
   @AnyRole()
   @ApiOperation({ summary: 'A request with its timeline (internal notes only for staff)' })
+  @ApiJson(200, 'RequestDetailView')
   get(@CurrentUser() caller: AuthUser, @Param('id', IdParam('request')) id: string): Promise<RequestDetailView> {
     return this.requests.get(caller, id);
   }
@@ -82,6 +85,8 @@ export class RequestsController {
   @Patch('requests/:id')
   @Roles(...rolesForCaseActions('priority', 'area'))
   @ApiOperation({ summary: 'Change priority or area (optimistic: send the version you loaded)' })
+  @ApiJson(200, 'RequestView')
+  @ApiProblems(409)
   update(
     @CurrentUser() caller: AuthUser,
     @Param('id', IdParam('request')) id: string,
@@ -93,6 +98,8 @@ export class RequestsController {
   @Post('requests/:id/messages')
   @Roles(...rolesForCaseActions('reply', 'internal-note'))
   @ApiOperation({ summary: 'A public reply, or (staff) an internal note' })
+  @ApiJson(201, 'MessageView')
+  @ApiProblems(409)
   addMessage(
     @CurrentUser() caller: AuthUser,
     @Param('id', IdParam('request')) id: string,
@@ -105,6 +112,8 @@ export class RequestsController {
   @Roles(...rolesForCaseActions('status', 'resolve'))
   @HttpCode(200)
   @ApiOperation({ summary: 'Change status; 409 with the allowed ones when not allowed from here' })
+  @ApiJson(200, 'RequestView')
+  @ApiProblems(409)
   transition(
     @CurrentUser() caller: AuthUser,
     @Param('id', IdParam('request')) id: string,
@@ -120,6 +129,8 @@ export class RequestsController {
     summary:
       "Reassign (the assignee handing on, the region's director, an admin) or claim (to oneself: the region's director, an admin); except for admins, only to someone who may work in the request's region",
   })
+  @ApiJson(200, 'RequestView')
+  @ApiProblems(409)
   assign(
     @CurrentUser() caller: AuthUser,
     @Param('id', IdParam('request')) id: string,
@@ -132,6 +143,8 @@ export class RequestsController {
   @Roles(...rolesForCaseActions('escalate'))
   @HttpCode(200)
   @ApiOperation({ summary: "Escalate to the region's director, with a reason" })
+  @ApiJson(200, 'RequestView')
+  @ApiProblems(409)
   escalate(
     @CurrentUser() caller: AuthUser,
     @Param('id', IdParam('request')) id: string,
@@ -143,6 +156,8 @@ export class RequestsController {
   @Post('requests/:id/satisfaction')
   @Roles(...rolesForCaseActions('rate'))
   @ApiOperation({ summary: 'Rate the service (1–5) once the request is resolved' })
+  @ApiJson(201, 'Satisfaction')
+  @ApiProblems(409)
   rate(@CurrentUser() caller: AuthUser, @Param('id', IdParam('request')) id: string, @Body() body: SatisfactionDto) {
     return this.requests.rate(caller, id, body);
   }
@@ -150,6 +165,7 @@ export class RequestsController {
   @Get('routing/preview')
   @Roles('representative', 'specialist', 'director', 'executive', 'admin')
   @ApiOperation({ summary: 'Who routing would choose now for a country and area, without creating anything' })
+  @ApiJson(200, 'RoutingPreview')
   preview(@Query() query: RoutingPreviewQueryDto): Promise<RoutingPreview> {
     return this.requests.previewRouting(query.country, query.area);
   }
