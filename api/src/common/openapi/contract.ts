@@ -93,8 +93,9 @@ const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'] as 
  * Completes the generated document: the response components (schemas.ts), and on every
  * operation the problem answers it gives by virtue of what it is, so that no operation can
  * leave them out: 401 unless public; 403 when not every role may call it; 400, 413 and 415
- * when it takes a JSON body (validation, size, content type); 400 when it takes a query; 404
- * for a path id (IdParam: not a UUID, absent or not visible); 503 when it asks the database.
+ * when it takes a JSON body (validation, size, content type); 400 when it takes a query; 400,
+ * 404 and 414 for a path id (IdParam: not a UUID, absent or not visible); 503 when it asks the
+ * database.
  * Statuses an operation declared itself (with their text) are kept.
  */
 export function completeContract(document: OpenAPIObject): OpenAPIObject {
@@ -116,7 +117,9 @@ export function completeContract(document: OpenAPIObject): OpenAPIObject {
         if (types.includes('application/json')) implied.push(400, 413, 415);
       }
       if (parameters.some((parameter) => parameter.in === 'query')) implied.push(400);
-      if (path.includes('{')) implied.push(404);
+      // A path id: 404 when it is not a UUID (or names nothing visible), 400 for a malformed
+      // percent-encoding, 414 beyond the router's parameter length.
+      if (path.includes('{')) implied.push(400, 404, 414);
       if (!operation['x-without-database']) implied.push(503);
       for (const status of implied) operation.responses[status] ??= problemResponse(status);
       operation.responses = Object.fromEntries(

@@ -5,7 +5,7 @@ import { PROBLEM_CONTENT_TYPE } from '@portal/shared';
 import { type ComponentName, ref } from './schemas';
 
 /** The error statuses an operation of this API may answer, each with a problem document. */
-export type ProblemStatus = 400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 422 | 429 | 503;
+export type ProblemStatus = 400 | 401 | 403 | 404 | 409 | 410 | 413 | 414 | 415 | 422 | 429 | 503;
 
 export const PROBLEM_DESCRIPTIONS: Record<ProblemStatus, string> = {
   400: 'Invalid input: validation.failed with `errors` by field (or a malformed body or URL, without a code)',
@@ -15,6 +15,7 @@ export const PROBLEM_DESCRIPTIONS: Record<ProblemStatus, string> = {
   409: 'Conflict with the current state (the route’s 409 codes)',
   410: 'accounts.link-gone: the link was used, has expired or is not valid',
   413: 'Content too large',
+  414: 'URI too long: a path parameter longer than the router takes (100 characters)',
   415: 'Unsupported media type: send JSON (or the route’s upload format)',
   422: 'Unprocessable content',
   429: 'Too many requests, with Retry-After',

@@ -127,6 +127,16 @@ const loadFiguresProperties: Record<string, SchemaObject> = {
   satisfactionAvg: { type: 'number', nullable: true },
 };
 
+/**
+ * A report's range: `from` inclusive, `to` exclusive (the day after a date sent as `to`), as
+ * ISO 8601 times; past 9999-12-31 in ISO 8601's expanded form (`+010000-01-01T00:00:00.000Z`),
+ * which is not an RFC 3339 date-time.
+ */
+const reportTime: SchemaObject = {
+  type: 'string',
+  pattern: '^[+-]?\\d{4,6}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{3})?Z$',
+};
+
 const page = (items: SchemaObject): SchemaObject =>
   object({ items: { type: 'array', items }, total: count, page: { type: 'integer', minimum: 1 }, pageSize: integer });
 
@@ -241,16 +251,16 @@ export const COMPONENT_SCHEMAS = {
   FunctionalDirectorateView: object({ code: string, name: string }),
   LoadReport: object({
     groupBy: enumOf(REPORT_GROUPS),
-    from: dateTime,
-    to: dateTime,
+    from: reportTime,
+    to: reportTime,
     region: nullableString,
     rows: { type: 'array', items: object({ key: string, label: string, ...loadFiguresProperties }) },
     totals: object(loadFiguresProperties),
   }),
   TrendReport: object({
     interval: enumOf(TREND_INTERVALS),
-    from: dateTime,
-    to: dateTime,
+    from: reportTime,
+    to: reportTime,
     region: nullableString,
     points: {
       type: 'array',
