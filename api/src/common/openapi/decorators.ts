@@ -15,7 +15,7 @@ export const PROBLEM_DESCRIPTIONS: Record<ProblemStatus, string> = {
   409: 'Conflict with the current state (the route’s 409 codes)',
   410: 'accounts.link-gone: the link was used, has expired or is not valid',
   413: 'Content too large',
-  414: 'URI too long: a path parameter longer than the router takes (100 characters)',
+  414: 'URI too long: a path parameter longer than the router takes (500 characters)',
   415: 'Unsupported media type: send JSON (or the route’s upload format)',
   422: 'Unprocessable content',
   429: 'Too many requests, with Retry-After',
