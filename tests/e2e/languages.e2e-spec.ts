@@ -59,6 +59,7 @@ function watchLanguageFiles(page: Page) {
   });
   return {
     files: () => [...seen.keys()].sort(),
+    forget: () => seen.clear(),
     cacheControl: () => [...new Set(seen.values())],
   };
 }
@@ -104,10 +105,12 @@ describe('the interface’s languages in the browser', () => {
     await page.getByTestId('login-password').fill(DEMO_PASSWORD);
     await page.getByTestId('login-submit').click();
     await page.getByTestId('welcome').waitFor();
+    // Opened afresh, with French picked on this device: French only, from the start.
+    downloads.forget();
     await page.goto(`${portal.url}/requests`);
     await page.waitForFunction((title) => document.title.startsWith(title), texts.fr.app?.['nav.myRequests'] ?? '-');
     await page.waitForLoadState('networkidle');
-    expect(downloads.files()).toEqual(['app/es', 'app/fr', 'requests/fr']);
+    expect(downloads.files()).toEqual(['app/fr', 'requests/fr']);
     await expect(keysOnScreen(page)).resolves.toEqual([]);
     await context.close();
   });
@@ -125,6 +128,14 @@ describe('the interface’s languages in the browser', () => {
     await expect(page.getByTestId('welcome').textContent()).resolves.toContain('Olá');
     expect(downloads.files()).toEqual(['app/es', 'app/pt']);
     await expect(keysOnScreen(page)).resolves.toEqual([]);
+
+    // Back later, the session kept on the phone: Portuguese only, from the start.
+    downloads.forget();
+    await page.reload();
+    await page.getByTestId('welcome').waitFor();
+    await expect(page.getByTestId('welcome').textContent()).resolves.toContain('Olá');
+    await page.waitForLoadState('networkidle');
+    expect(downloads.files()).toEqual(['app/pt']);
     await context.close();
   });
 });
