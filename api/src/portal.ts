@@ -13,6 +13,7 @@ import pino from 'pino';
 import type { DataSource } from 'typeorm';
 import { PROBLEM_CONTENT_TYPE } from '@portal/shared';
 import { AppModule } from './app.module';
+import { completeContract, documentValidationConstraints } from './common/openapi/contract';
 import { PinoLoggerService } from './common/pino-logger';
 import { createValidationPipe } from './common/validation.pipe';
 import type { AppConfig } from './config/app-config';
@@ -54,16 +55,19 @@ const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{1,64}$/;
 
 /** The OpenAPI document at /api/docs-json and Swagger UI at /api/docs (API_DOCS). */
 function publishApiDocs(app: NestFastifyApplication): void {
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Service request portal API')
-      .setDescription(
-        'The HTTP contract of the portal of the Fairtrade small producer and worker organizations network.',
-      )
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
+  documentValidationConstraints();
+  const document = completeContract(
+    SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('Service request portal API')
+        .setDescription(
+          'The HTTP contract of the portal of the Fairtrade small producer and worker organizations network.',
+        )
+        .setVersion('1')
+        .addBearerAuth()
+        .build(),
+    ),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', useGlobalPrefix: false });
 }
@@ -128,6 +132,9 @@ export async function startPortal(config: AppConfig): Promise<RunningPortal> {
         return typeof given === 'string' && REQUEST_ID_PATTERN.test(given) ? given : randomUUID();
       },
       disableRequestLogging: config.NODE_ENV === 'test',
+      // Requests arriving while the process drains get the problem document of the hook below,
+      // not Fastify's own plain JSON 503.
+      return503OnClosing: false,
     });
     const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, dataSource), adapter, {
       logger: new PinoLoggerService(logger),
@@ -146,6 +153,25 @@ export async function startPortal(config: AppConfig): Promise<RunningPortal> {
       // API answers carry people's data and tokens: no cache keeps them, unless a route said otherwise.
       if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control'))
         reply.header('cache-control', 'no-store');
+    });
+
+    // Draining (stop(), on SIGTERM): a new request is turned away as a 503 problem document, with
+    // Retry-After, on a connection that then closes; requests already in flight finish.
+    let draining = false;
+    fastify.addHook('onRequest', async (_request, reply) => {
+      if (!draining) return;
+      void reply
+        .status(503)
+        .header('connection', 'close')
+        .header('retry-after', '2')
+        .header('content-type', `${PROBLEM_CONTENT_TYPE}; charset=utf-8`)
+        .send({
+          type: 'about:blank',
+          title: 'Service unavailable',
+          status: 503,
+          detail: 'The server is shutting down. Please try again in a moment.',
+        });
+      return reply;
     });
 
     if (config.apiDocs) publishApiDocs(app);
@@ -194,6 +220,7 @@ export async function startPortal(config: AppConfig): Promise<RunningPortal> {
         // Graceful: no new connections, in-flight requests finish. A keep-alive connection that
         // finished its request meanwhile would hold the close open for the client's idle timeout,
         // so idle connections are closed as they appear.
+        draining = true;
         const sweeper = setInterval(() => fastify.server.closeIdleConnections(), 100);
         try {
           await app.close();

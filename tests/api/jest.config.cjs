@@ -10,6 +10,8 @@ module.exports = {
   testMatch: ['**/*.e2e-spec.ts'],
   globalSetup: '<rootDir>/support/global-setup.ts',
   globalTeardown: '<rootDir>/support/global-teardown.ts',
+  // Every answer the suites receive is checked against the API's OpenAPI document.
+  setupFilesAfterEnv: ['<rootDir>/support/contract-setup.ts'],
   testTimeout: 60_000,
   maxWorkers: 2,
 };

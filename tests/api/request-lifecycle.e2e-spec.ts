@@ -466,8 +466,12 @@ describe('reassignment and escalation', () => {
     expectProblem(answer, 403);
     expect(await row(id)).toEqual(before);
     expect(before.assignee_id).toBe(ids[DIRECTOR_CAM]);
-    // As its assignee it may hand it to the Andean director.
-    expectStatus(await call('POST', `/requests/${id}/assign`, DIRECTOR_CAM, { assigneeId: ids[DIRECTOR_AND] }), 200);
+    // As its assignee it may hand it to the Andean director, and is answered with the request
+    // as it now is, though it no longer sees it.
+    const handedOn = await call('POST', `/requests/${id}/assign`, DIRECTOR_CAM, { assigneeId: ids[DIRECTOR_AND] });
+    expectStatus(handedOn, 200);
+    expect(handedOn.body).toMatchObject({ id, assignee: { id: ids[DIRECTOR_AND] } });
+    expectProblem(await call('GET', `/requests/${id}`, DIRECTOR_CAM), 404);
     expect((await row(id)).assignee_id).toBe(ids[DIRECTOR_AND]);
   });
 

@@ -5,9 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'pg';
 import type { TokenPair } from '@portal/shared';
+import { checkAnswer, installContractCheck } from './api-contract';
 import { API_MAIN } from './paths';
 import { TcpProxy } from './tcp-proxy';
 import { adminQuery, startEmbeddedServer, uniqueName, withDatabase } from './test-database';
+
+// Every answer the suites receive through fetch is checked against the API's OpenAPI document.
+installContractCheck();
 
 export const DEMO_PASSWORD = 'Demo-2026!';
 export const TEST_JWT_SECRET = 'test-only-jwt-secret-0123456789abcdef0123456789';
@@ -207,14 +211,27 @@ export async function startTestPortal(options: TestPortalOptions = {}): Promise<
   return portal;
 }
 
-/** The whole answer of a node:http request, its body parsed as JSON when it is JSON. */
-function readAnswer(response: IncomingMessage): Promise<ApiAnswer> {
+/**
+ * The whole answer of a node:http request, its body parsed as JSON when it is JSON, checked
+ * against the API's OpenAPI document like every answer the suites receive (api-contract.ts).
+ */
+function readAnswer(response: IncomingMessage, method: string, url: string): Promise<ApiAnswer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     response.on('data', (chunk: Buffer) => chunks.push(chunk));
     response.on('error', reject);
-    response.on('end', () => {
+    response.on('end', async () => {
       const raw = Buffer.concat(chunks).toString('utf8');
+      try {
+        await checkAnswer(method, url, {
+          status: response.statusCode ?? 0,
+          contentType: String(response.headers['content-type'] ?? ''),
+          body: raw,
+        });
+      } catch (error) {
+        reject(error);
+        return;
+      }
       let parsed: unknown = raw;
       try {
         parsed = JSON.parse(raw);
@@ -284,7 +301,7 @@ function requestWithEarlyAnswer(
       { method, headers: { ...headers, 'content-length': String(data.length) } },
       (response) => {
         answered = true;
-        readAnswer(response).then((answer) => {
+        readAnswer(response, method, url).then((answer) => {
           sending.destroy();
           resolve(answer);
         }, reject);

@@ -7,6 +7,7 @@ import { IdParam } from '../common/id-param.pipe';
 import { AcceptInvitationDto, ForgotPasswordDto, InvitationDto, ResetPasswordDto } from './accounts.dto';
 import { AccountsService } from './accounts.service';
 import { LoginRateLimit } from '../security/rate-limits';
+import { ApiEmpty, ApiJson, ApiJsonList, ApiProblems } from '../common/openapi/decorators';
 
 @ApiTags('accounts')
 @Controller()
@@ -17,6 +18,8 @@ export class AccountsController {
   @RequirePermission('people.invite')
   @ApiBearerAuth()
   @ApiOperation({ summary: "Invite a person (admins: anyone; an organization's contact: members of its organization)" })
+  @ApiJson(201, 'InvitationAnswer')
+  @ApiProblems(404, 409)
   invite(@CurrentUser() caller: AuthUser, @Body() body: InvitationDto) {
     return this.accounts.invite(caller, body);
   }
@@ -26,6 +29,8 @@ export class AccountsController {
   @Post('auth/accept-invitation')
   @HttpCode(200)
   @ApiOperation({ summary: 'Choose a password with an invitation link and sign in; 410 when used or expired' })
+  @ApiJson(200, 'TokenPair')
+  @ApiProblems(410, 429)
   accept(@Body() body: AcceptInvitationDto): Promise<TokenPair> {
     return this.accounts.acceptInvitation(body.token, body.password, body.language);
   }
@@ -38,6 +43,8 @@ export class AccountsController {
     summary:
       'Email a reset link (30 minutes; at most 3 an hour per account); the same answer, as fast, whether or not the email has an account',
   })
+  @ApiEmpty(202, 'Accepted: a link is emailed if the address has an account')
+  @ApiProblems(429)
   forgot(@Body() body: ForgotPasswordDto): void {
     this.accounts.forgotPassword(body.email);
   }
@@ -47,6 +54,8 @@ export class AccountsController {
   @Post('auth/reset-password')
   @HttpCode(204)
   @ApiOperation({ summary: 'Set a new password with a reset link; ends every session; 410 when used or expired' })
+  @ApiEmpty()
+  @ApiProblems(410, 429)
   async reset(@Body() body: ResetPasswordDto): Promise<void> {
     await this.accounts.resetPassword(body.token, body.password);
   }
@@ -55,6 +64,7 @@ export class AccountsController {
   @RequirePermission('organization.people')
   @ApiBearerAuth()
   @ApiOperation({ summary: "The people of the caller's organization (its contact only)" })
+  @ApiJsonList('AdminUserView')
   people(@CurrentUser() caller: AuthUser): Promise<AdminUserView[]> {
     return this.accounts.organizationPeople(caller);
   }
@@ -64,6 +74,8 @@ export class AccountsController {
   @HttpCode(204)
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Deactivate a colleague (its contact only); its history is kept' })
+  @ApiEmpty()
+  @ApiProblems(409)
   deactivate(@CurrentUser() caller: AuthUser, @Param('id', IdParam('person')) id: string): Promise<void> {
     return this.accounts.deactivateColleague(caller, id);
   }

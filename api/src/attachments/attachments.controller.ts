@@ -9,6 +9,7 @@ import { IdParam } from '../common/id-param.pipe';
 import { FileTooLargeException } from './attachments.exceptions';
 import { AttachmentsService } from './attachments.service';
 import { attachmentDisposition } from './file-type';
+import { ApiFileAnswer, ApiJson, ApiProblems } from '../common/openapi/decorators';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -25,6 +26,8 @@ export class AttachmentsController {
     summary:
       'Attach a file (multipart field "file", optional field "messageId", in any order); type checked from the content, the name must carry an extension of that type',
   })
+  @ApiJson(201, 'AttachmentView')
+  @ApiProblems(400, 409, 413, 415)
   async upload(
     @CurrentUser() caller: AuthUser,
     @Param('id', IdParam('request')) requestId: string,
@@ -72,6 +75,7 @@ export class AttachmentsController {
   @Get('attachments/:id')
   @RequirePermission('requests.read')
   @ApiOperation({ summary: 'Download a file, always as an attachment with its original name' })
+  @ApiFileAnswer(ATTACHMENT_LIMITS.types, 'The file, as an attachment with its original name')
   async download(
     @CurrentUser() caller: AuthUser,
     @Param('id', IdParam('attachment')) id: string,

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { TokenPair, UserView } from '@portal/shared';
 import { NotFoundException } from '../common/app-exception';
 import { UserViewsRepository } from '../users/user-views.repository';
@@ -9,6 +9,7 @@ import { CurrentUser, Public, RequirePermission } from './auth.decorators';
 import { LoginDto, RefreshDto, UpdateMeDto } from './auth.dto';
 import { AuthService } from './auth.service';
 import { LoginRateLimit } from '../security/rate-limits';
+import { ApiEmpty, ApiJson, ApiProblems } from '../common/openapi/decorators';
 
 @ApiTags('auth')
 @Controller()
@@ -24,9 +25,8 @@ export class AuthController {
   @Post('auth/login')
   @HttpCode(200)
   @ApiOperation({ summary: 'Sign in with email and password' })
-  @ApiResponse({ status: 200, description: '{ accessToken, refreshToken, expiresIn, user }' })
-  @ApiResponse({ status: 401, description: 'Bad credentials (same answer for an unknown email)' })
-  @ApiResponse({ status: 429, description: 'Five failures for this email within 15 minutes' })
+  @ApiJson(200, 'TokenPair')
+  @ApiProblems(401, 429)
   login(@Body() body: LoginDto): Promise<TokenPair> {
     return this.auth.login(body.email, body.password);
   }
@@ -35,6 +35,8 @@ export class AuthController {
   @Post('auth/refresh')
   @HttpCode(200)
   @ApiOperation({ summary: 'Exchange a refresh token for a new pair (rotation; reuse revokes the family)' })
+  @ApiJson(200, 'TokenPair')
+  @ApiProblems(401)
   refresh(@Body() body: RefreshDto): Promise<TokenPair> {
     return this.auth.refresh(body.refreshToken);
   }
@@ -43,6 +45,7 @@ export class AuthController {
   @Post('auth/logout')
   @HttpCode(204)
   @ApiOperation({ summary: 'End the session of a refresh token' })
+  @ApiEmpty()
   async logout(@Body() body: RefreshDto): Promise<void> {
     await this.auth.logout(body.refreshToken);
   }
@@ -51,6 +54,8 @@ export class AuthController {
   @Get('me')
   @ApiBearerAuth()
   @ApiOperation({ summary: 'The signed-in person' })
+  @ApiJson(200, 'UserView')
+  @ApiProblems(404)
   async me(@CurrentUser() caller: AuthUser): Promise<UserView> {
     const user = await this.userViews.findById(caller.id);
     if (!user) throw new NotFoundException('user');
@@ -61,6 +66,8 @@ export class AuthController {
   @Patch('me')
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Change one’s own language (interface and notifications) or display name' })
+  @ApiJson(200, 'UserView')
+  @ApiProblems(404)
   async updateMe(@CurrentUser() caller: AuthUser, @Body() body: UpdateMeDto): Promise<UserView> {
     await this.users.updateOwnProfile(caller.id, body);
     return this.me(caller);

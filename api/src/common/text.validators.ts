@@ -13,6 +13,8 @@ export function TextLength(min: number, max: number, options?: ValidationOptions
       target: target.constructor,
       propertyName: propertyName as string,
       options,
+      // Read by the OpenAPI document (common/openapi/contract.ts) as minLength and maxLength.
+      constraints: [min, max],
       validator: {
         validate(value: unknown) {
           if (typeof value !== 'string' || value.includes('\u0000')) return false;
@@ -55,8 +57,8 @@ export function VisibleText(options?: ValidationOptions): PropertyDecorator {
     });
 }
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-](\d{2}):(\d{2}))$/;
+export const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+export const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-](\d{2}):(\d{2}))$/;
 
 /** A real date (YYYY-MM-DD) or ISO date-time: "2026-02-30" or an offset of +99:99 is refused. */
 export function isRealDateOrDateTime(value: unknown): boolean {

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { Public } from '../auth/auth.decorators';
 import { AppException } from '../common/app-exception';
+import { ApiJson, ApiWithoutDatabase } from '../common/openapi/decorators';
 
 const READY_TIMEOUT_MS = 2000;
 
@@ -16,12 +17,15 @@ export class HealthController {
   @Get('live')
   @HttpCode(200)
   @ApiOperation({ summary: '200 while the process runs' })
+  @ApiJson(200, 'HealthLive')
+  @ApiWithoutDatabase()
   live() {
     return { status: 'ok' };
   }
 
   @Get('ready')
   @ApiOperation({ summary: '200 only when the database answers, else 503' })
+  @ApiJson(200, 'HealthReady')
   async ready() {
     let timer: NodeJS.Timeout | undefined;
     try {

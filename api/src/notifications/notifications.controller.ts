@@ -8,6 +8,7 @@ import { CurrentUser, RequirePermission } from '../auth/auth.decorators';
 import { IdParam } from '../common/id-param.pipe';
 import { paging, PagingQueryDto } from '../common/paging.dto';
 import { type NotificationView, NotificationsService } from './notifications.service';
+import { ApiEmpty, ApiJson } from '../common/openapi/decorators';
 
 export class ListNotificationsQueryDto extends PagingQueryDto {
   @ApiPropertyOptional({ description: 'Only unread ones' })
@@ -26,18 +27,21 @@ export class NotificationsController {
 
   @Get()
   @ApiOperation({ summary: "The caller's notifications, unread first, in its language" })
+  @ApiJson(200, 'NotificationPage')
   list(@CurrentUser() caller: AuthUser, @Query() query: ListNotificationsQueryDto): Promise<Page<NotificationView>> {
     return this.notifications.list(caller, { unread: query.unread, ...paging(query) });
   }
 
   @Post('read-all')
   @HttpCode(204)
+  @ApiEmpty()
   markAllRead(@CurrentUser() caller: AuthUser): Promise<void> {
     return this.notifications.markAllRead(caller);
   }
 
   @Post(':id/read')
   @HttpCode(204)
+  @ApiEmpty()
   markRead(@CurrentUser() caller: AuthUser, @Param('id', IdParam('notification')) id: string): Promise<void> {
     return this.notifications.markRead(caller, id);
   }

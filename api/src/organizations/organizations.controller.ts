@@ -6,6 +6,7 @@ import { CurrentUser, RequirePermission } from '../auth/auth.decorators';
 import { IdParam } from '../common/id-param.pipe';
 import { CreateOrganizationDto, ListOrganizationsQueryDto, UpdateOrganizationDto } from './organizations.dto';
 import { OrganizationsService } from './organizations.service';
+import { ApiEmpty, ApiJson, ApiProblems } from '../common/openapi/decorators';
 
 @ApiTags('administration')
 @ApiBearerAuth()
@@ -17,12 +18,14 @@ export class OrganizationsController {
   @Get()
   @RequirePermission('organizations.read')
   @ApiOperation({ summary: 'Member organizations' })
+  @ApiJson(200, 'OrganizationPage')
   list(@Query() query: ListOrganizationsQueryDto): Promise<Page<OrganizationView>> {
     return this.organizations.list(query);
   }
 
   @Get(':id')
   @RequirePermission('organizations.read')
+  @ApiJson(200, 'OrganizationView')
   get(@Param('id', IdParam('organization')) id: string): Promise<OrganizationView> {
     return this.organizations.get(id);
   }
@@ -30,12 +33,16 @@ export class OrganizationsController {
   @Post()
   @RequirePermission('organizations.manage')
   @ApiOperation({ summary: 'Register a member organization' })
+  @ApiJson(201, 'OrganizationView')
+  @ApiProblems(409)
   create(@CurrentUser() actor: AuthUser, @Body() body: CreateOrganizationDto): Promise<OrganizationView> {
     return this.organizations.create(actor, body);
   }
 
   @Patch(':id')
   @RequirePermission('organizations.manage')
+  @ApiJson(200, 'OrganizationView')
+  @ApiProblems(409)
   update(
     @CurrentUser() actor: AuthUser,
     @Param('id', IdParam('organization')) id: string,
@@ -48,6 +55,7 @@ export class OrganizationsController {
   @RequirePermission('organizations.manage')
   @HttpCode(204)
   @ApiOperation({ summary: 'Deactivate an organization; its requests and people are kept' })
+  @ApiEmpty()
   deactivate(@CurrentUser() actor: AuthUser, @Param('id', IdParam('organization')) id: string): Promise<void> {
     return this.organizations.deactivate(actor, id);
   }

@@ -11,6 +11,7 @@ import {
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser, RequirePermission } from '../auth/auth.decorators';
 import { ReferenceService } from './reference.service';
+import { ApiJsonList } from '../common/openapi/decorators';
 
 @ApiTags('reference')
 @ApiBearerAuth()
@@ -22,18 +23,21 @@ export class ReferenceController {
 
   @Get('regions')
   @ApiOperation({ summary: 'The four regional directorates' })
+  @ApiJsonList('RegionView')
   regions(@CurrentUser() user: AuthUser, @Headers('accept-language') acceptLanguage?: string): RegionView[] {
     return this.reference.regions(this.language(user, acceptLanguage));
   }
 
   @Get('countries')
   @ApiOperation({ summary: 'Countries the network serves, with region, time zone and languages' })
+  @ApiJsonList('CountryView')
   countries(@CurrentUser() user: AuthUser, @Headers('accept-language') acceptLanguage?: string): CountryView[] {
     return this.reference.countries(this.language(user, acceptLanguage));
   }
 
   @Get('thematic-areas')
   @ApiOperation({ summary: 'The seven thematic areas of the services' })
+  @ApiJsonList('ThematicAreaView')
   thematicAreas(
     @CurrentUser() user: AuthUser,
     @Headers('accept-language') acceptLanguage?: string,
@@ -43,6 +47,7 @@ export class ReferenceController {
 
   @Get('functional-directorates')
   @ApiOperation({ summary: 'The functional directorates that work across regions' })
+  @ApiJsonList('FunctionalDirectorateView')
   functionalDirectorates(
     @CurrentUser() user: AuthUser,
     @Headers('accept-language') acceptLanguage?: string,

@@ -13,6 +13,7 @@ import { CurrentUser, RequirePermission } from '../auth/auth.decorators';
 import { toCsv } from './csv';
 import { LoadReportQueryDto, TrendReportQueryDto } from './reports.dto';
 import { ReportsService } from './reports.service';
+import { ApiFileAnswer, ApiJson } from '../common/openapi/decorators';
 
 @ApiTags('reports')
 @ApiBearerAuth()
@@ -24,6 +25,7 @@ export class ReportsController {
 
   @Get('load')
   @ApiOperation({ summary: 'Request load grouped by region, country, area, assignee, status, product or organization' })
+  @ApiJson(200, 'LoadReport')
   load(
     @CurrentUser() caller: AuthUser,
     @Query() query: LoadReportQueryDto,
@@ -40,6 +42,7 @@ export class ReportsController {
   @Get('load.csv')
   @ApiProduces('text/csv')
   @ApiOperation({ summary: 'The load report as CSV' })
+  @ApiFileAnswer(['text/csv'], 'The load report, UTF-8 with a byte-order mark')
   async loadCsv(
     @CurrentUser() caller: AuthUser,
     @Query() query: LoadReportQueryDto,
@@ -95,6 +98,7 @@ export class ReportsController {
 
   @Get('trend')
   @ApiOperation({ summary: 'New and resolved requests per week or month' })
+  @ApiJson(200, 'TrendReport')
   trend(@CurrentUser() caller: AuthUser, @Query() query: TrendReportQueryDto): Promise<TrendReport> {
     return this.reports.trend(query.interval ?? 'week', this.reports.scope(caller, query));
   }
@@ -102,6 +106,7 @@ export class ReportsController {
   @Get('trend.csv')
   @ApiProduces('text/csv')
   @ApiOperation({ summary: 'The trend report as CSV' })
+  @ApiFileAnswer(['text/csv'], 'The trend report, UTF-8 with a byte-order mark')
   async trendCsv(
     @CurrentUser() caller: AuthUser,
     @Query() query: TrendReportQueryDto,

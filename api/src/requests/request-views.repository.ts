@@ -188,6 +188,15 @@ export class RequestViewsRepository {
     return row ? toRequestView(row, caller) : null;
   }
 
+  /**
+   * A request the caller has just handed on, as it now is. Read without the caller's scope:
+   * the hand-off may have taken it out of the caller's sight, and the answer is still the request.
+   */
+  async findHandedOn(caller: AuthUser, id: string, db: EntityManager): Promise<RequestView> {
+    const [row] = await db.query(`SELECT ${REQUEST_COLUMNS} ${REQUEST_FROM} WHERE r.id = $1`, [id]);
+    return toRequestView(row, caller);
+  }
+
   async list(caller: AuthUser, filter: RequestListFilter): Promise<RequestListResult> {
     const params: unknown[] = [];
     const conditions = [visibilityScope(caller, params, await coverageOf(this.dataSource, caller))];

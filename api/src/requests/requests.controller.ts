@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import {
   type CursorPage,
@@ -18,7 +18,6 @@ import {
   CreateRequestDto,
   EscalateDto,
   ListRequestsQueryDto,
-  RequestPageDto,
   RoutingPreviewQueryDto,
   SatisfactionDto,
   TransitionDto,
@@ -26,6 +25,7 @@ import {
 } from './requests.dto';
 import { RequestsService } from './requests.service';
 import { SubmitRateLimit } from '../security/rate-limits';
+import { ApiJson, ApiProblems } from '../common/openapi/decorators';
 
 const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
 
@@ -41,7 +41,7 @@ export class RequestsController {
     summary:
       'Requests visible to the caller, filtered, searched, sorted and paged (by page number, or by cursor at any depth)',
   })
-  @ApiOkResponse({ type: RequestPageDto })
+  @ApiJson(200, 'RequestPage')
   list(@CurrentUser() caller: AuthUser, @Query() query: ListRequestsQueryDto): Promise<CursorPage<RequestView>> {
     return this.requests.list(caller, query);
   }
@@ -55,6 +55,8 @@ export class RequestsController {
     required: false,
     description: 'Retries with the same key within 24 h return the first answer',
   })
+  @ApiJson(201, 'RequestView', 'Filed (or, with a known Idempotency-Key, the first answer again)')
+  @ApiProblems(409, 429)
   async create(
     @CurrentUser() caller: AuthUser,
     @Body() body: CreateRequestDto,
@@ -73,6 +75,7 @@ export class RequestsController {
   @Get('requests/:id')
   @RequirePermission('requests.read')
   @ApiOperation({ summary: 'A request with its timeline (internal notes only for staff)' })
+  @ApiJson(200, 'RequestDetailView')
   get(@CurrentUser() caller: AuthUser, @Param('id', IdParam('request')) id: string): Promise<RequestDetailView> {
     return this.requests.get(caller, id);
   }
@@ -81,6 +84,8 @@ export class RequestsController {
   @Patch('requests/:id')
   @RequirePermission('case.priority', 'case.area')
   @ApiOperation({ summary: 'Change priority or area (optimistic: send the version you loaded)' })
+  @ApiJson(200, 'RequestView')
+  @ApiProblems(409)
   update(
     @CurrentUser() caller: AuthUser,
     @Param('id', IdParam('request')) id: string,
@@ -92,6 +97,8 @@ export class RequestsController {
   @Post('requests/:id/messages')
   @RequirePermission('case.reply', 'case.internal-note')
   @ApiOperation({ summary: 'A public reply, or (staff) an internal note' })
+  @ApiJson(201, 'MessageView')
+  @ApiProblems(409)
   addMessage(
     @CurrentUser() caller: AuthUser,
     @Param('id', IdParam('request')) id: string,
@@ -104,6 +111,8 @@ export class RequestsController {
   @RequirePermission('case.status', 'case.resolve')
   @HttpCode(200)
   @ApiOperation({ summary: 'Change status; 409 with the allowed ones when not allowed from here' })
+  @ApiJson(200, 'RequestView')
+  @ApiProblems(409)
   transition(
     @CurrentUser() caller: AuthUser,
     @Param('id', IdParam('request')) id: string,
@@ -119,6 +128,8 @@ export class RequestsController {
     summary:
       "Reassign (the assignee handing on, the region's director, an admin) or claim (to oneself: the region's director, an admin); except for admins, only to someone who may work in the request's region",
   })
+  @ApiJson(200, 'RequestView')
+  @ApiProblems(409)
   assign(
     @CurrentUser() caller: AuthUser,
     @Param('id', IdParam('request')) id: string,
@@ -131,6 +142,8 @@ export class RequestsController {
   @RequirePermission('case.escalate')
   @HttpCode(200)
   @ApiOperation({ summary: "Escalate to the region's director, with a reason" })
+  @ApiJson(200, 'RequestView')
+  @ApiProblems(409)
   escalate(
     @CurrentUser() caller: AuthUser,
     @Param('id', IdParam('request')) id: string,
@@ -142,6 +155,8 @@ export class RequestsController {
   @Post('requests/:id/satisfaction')
   @RequirePermission('case.rate')
   @ApiOperation({ summary: 'Rate the service (1–5) once the request is resolved' })
+  @ApiJson(201, 'Satisfaction')
+  @ApiProblems(409)
   rate(@CurrentUser() caller: AuthUser, @Param('id', IdParam('request')) id: string, @Body() body: SatisfactionDto) {
     return this.requests.rate(caller, id, body);
   }
@@ -149,6 +164,7 @@ export class RequestsController {
   @Get('routing/preview')
   @RequirePermission('sla.read')
   @ApiOperation({ summary: 'Who routing would choose now for a country and area, without creating anything' })
+  @ApiJson(200, 'RoutingPreview')
   preview(@Query() query: RoutingPreviewQueryDto): Promise<RoutingPreview> {
     return this.requests.previewRouting(query.country, query.area);
   }

@@ -220,38 +220,6 @@ export class ListRequestsQueryDto extends PagingQueryDto {
   cursor?: string;
 }
 
-/** GET /requests' answer, as the OpenAPI document describes it (the items are RequestView, see GET /requests/{id}). */
-export class RequestPageDto {
-  @ApiProperty({
-    type: 'array',
-    items: { type: 'object' },
-    description: "The requests of this page, in the list's order",
-  })
-  items: unknown[];
-
-  @ApiProperty({
-    description:
-      'The number of matching requests when totalIsExact; otherwise the counting limit (LIST_EXACT_TOTAL_LIMIT, 1,000 by default), which the list holds more than ("1,000+")',
-    example: 1_000,
-  })
-  total: number;
-
-  @ApiProperty({
-    description: 'Whether total is the exact number of matching requests; false: there are more than total',
-    example: false,
-  })
-  totalIsExact: boolean;
-
-  @ApiProperty({ description: "This page's number: the page asked for, or the one the cursor leads to", example: 1 })
-  page: number;
-
-  @ApiProperty({ example: 25 })
-  pageSize: number;
-
-  @ApiProperty({ type: String, nullable: true, description: 'Pass as cursor for the next page; null on the last page' })
-  nextCursor: string | null;
-}
-
 export class RoutingPreviewQueryDto {
   @ApiProperty({ example: 'PE' })
   @Matches(/^[A-Z]{2}$/, { message: 'country must be a two-letter country code' })

@@ -407,7 +407,7 @@ export class RequestsService {
         coverageRegions: assignee.coverage_regions,
       });
       await this.reassign(db, request, caller.id, assignee, 'assigned', body.reason ?? null);
-      return (await this.views.findVisible(caller, id, db))!;
+      return this.views.findHandedOn(caller, id, db);
     });
   }
 
@@ -429,7 +429,7 @@ export class RequestsService {
       }
       await this.reassign(db, request, caller.id, director, 'escalated', body.reason);
       await db.query(`UPDATE requests SET escalated = true WHERE id = $1`, [id]);
-      return (await this.views.findVisible(caller, id, db))!;
+      return this.views.findHandedOn(caller, id, db);
     });
   }
 

@@ -9,6 +9,7 @@ import { ConflictException, NotFoundException, ValidationException } from '../co
 import { IdParam } from '../common/id-param.pipe';
 import { CreateHolidayDto, ListHolidaysQueryDto, UpdateSlaPolicyDto } from './sla-admin.dto';
 import { returningRows } from '../common/sql';
+import { ApiEmpty, ApiJson, ApiJsonList, ApiProblems } from '../common/openapi/decorators';
 
 export interface SlaPolicyView {
   id: string;
@@ -41,6 +42,7 @@ export class SlaAdminController {
   @Get('sla-policies')
   @RequirePermission('sla.read')
   @ApiOperation({ summary: 'SLA targets in business hours, one per thematic area and priority' })
+  @ApiJsonList('SlaPolicyView')
   listPolicies(): Promise<SlaPolicyView[]> {
     return this.dataSource.query(
       `${POLICY_SELECT} ORDER BY area_code, CASE priority WHEN 'low' THEN 1 WHEN 'normal' THEN 2 WHEN 'high' THEN 3 ELSE 4 END`,
@@ -49,6 +51,7 @@ export class SlaAdminController {
 
   @Get('sla-policies/:id')
   @RequirePermission('sla.read')
+  @ApiJson(200, 'SlaPolicyView')
   async getPolicy(@Param('id', IdParam('SLA policy')) id: string): Promise<SlaPolicyView> {
     const [policy] = await this.dataSource.query(`${POLICY_SELECT} WHERE id = $1`, [id]);
     if (!policy) throw new NotFoundException('SLA policy');
@@ -58,6 +61,7 @@ export class SlaAdminController {
   @Patch('sla-policies/:id')
   @RequirePermission('sla.manage')
   @ApiOperation({ summary: 'Change a target; applies to requests filed from now on' })
+  @ApiJson(200, 'SlaPolicyView')
   async updatePolicy(
     @CurrentUser() actor: AuthUser,
     @Param('id', IdParam('SLA policy')) id: string,
@@ -91,6 +95,7 @@ export class SlaAdminController {
   @Get('holidays')
   @RequirePermission('sla.read')
   @ApiOperation({ summary: 'Holidays by country (not counted as business time)' })
+  @ApiJsonList('HolidayView')
   listHolidays(@Query() query: ListHolidaysQueryDto): Promise<HolidayView[]> {
     return this.dataSource.query(
       `${HOLIDAY_SELECT} WHERE ($1::text IS NULL OR country_code = $1) AND ($2::int IS NULL OR extract(year FROM date) = $2) ORDER BY date, country_code`,
@@ -100,6 +105,8 @@ export class SlaAdminController {
 
   @Post('holidays')
   @RequirePermission('sla.manage')
+  @ApiJson(201, 'HolidayView')
+  @ApiProblems(409)
   async createHoliday(@CurrentUser() actor: AuthUser, @Body() body: CreateHolidayDto): Promise<HolidayView> {
     if (
       Number.isNaN(Date.parse(`${body.date}T00:00:00Z`)) ||
@@ -129,6 +136,7 @@ export class SlaAdminController {
   @Delete('holidays/:id')
   @RequirePermission('sla.manage')
   @HttpCode(204)
+  @ApiEmpty()
   async deleteHoliday(@CurrentUser() actor: AuthUser, @Param('id', IdParam('holiday')) id: string): Promise<void> {
     await this.dataSource.transaction(async (db) => {
       const [row] = await returningRows(db, `DELETE FROM holidays WHERE id = $1 RETURNING country_code, date`, [id]);

@@ -13,6 +13,7 @@ import { authInterceptor } from './auth/auth-interceptor';
 import { Session } from './auth/session';
 import { TranslatedTitleStrategy } from './core/page-title';
 import { resumePendingRequests } from './core/resume-pending-requests';
+import { I18n } from './i18n/i18n';
 
 export const appConfig: ApplicationConfig = {
   providers: [
@@ -26,7 +27,13 @@ export const appConfig: ApplicationConfig = {
     // XHR rather than fetch: uploads of attachments report their progress (fetch does not).
     provideHttpClient(withXhr(), withInterceptors([authInterceptor])),
     { provide: TitleStrategy, useClass: TranslatedTitleStrategy },
-    provideAppInitializer(() => inject(Session).restore()),
+    // The first page waits for its texts, in one language only: the one picked on this device
+    // or the account's, known once the session is restored (the boot message shows meanwhile).
+    provideAppInitializer(() => {
+      const i18n = inject(I18n);
+      const restored = inject(Session).restore();
+      return Promise.all([restored, i18n.ready()]).then(() => i18n.ready());
+    }),
     // A request that waited for a connection is sent whatever page the member opens.
     provideAppInitializer(resumePendingRequests),
   ],

@@ -4,12 +4,14 @@ import { requestLinkInto, requireSection, requireSignedIn, requireSignedOut } fr
 import { LoginPage } from './auth/login-page';
 import { pageTitle } from './core/page-title';
 import { HomePage } from './home/home-page';
+import { withTexts } from './i18n/i18n';
 import { Shell } from './layout/shell';
 
 /**
  * The sign-in page and the home page are in the first download (a slow connection should
  * not wait for a second one); each role's sections load on demand, and `canMatch` keeps
- * the code of a section from reaching roles that may not open it.
+ * the code of a section from reaching roles that may not open it. A section's texts, in the
+ * person's language only, download beside its code (`withTexts`).
  */
 export const routes: Routes = [
   { path: 'login', canMatch: [requireSignedOut], component: LoginPage, title: pageTitle('login.title') },
@@ -17,17 +19,20 @@ export const routes: Routes = [
   // hold someone else's session: the pages say so). Each loads on demand.
   {
     path: 'accept-invitation',
-    loadComponent: () => import('./accounts/accept-invitation-page').then((m) => m.AcceptInvitationPage),
+    loadComponent: () =>
+      withTexts(['accounts'], () => import('./accounts/accept-invitation-page')).then((m) => m.AcceptInvitationPage),
     title: pageTitle('accounts.title.welcome'),
   },
   {
     path: 'forgot-password',
-    loadComponent: () => import('./accounts/forgot-password-page').then((m) => m.ForgotPasswordPage),
+    loadComponent: () =>
+      withTexts(['accounts'], () => import('./accounts/forgot-password-page')).then((m) => m.ForgotPasswordPage),
     title: pageTitle('login.forgotPassword'),
   },
   {
     path: 'reset-password',
-    loadComponent: () => import('./accounts/reset-password-page').then((m) => m.ResetPasswordPage),
+    loadComponent: () =>
+      withTexts(['accounts'], () => import('./accounts/reset-password-page')).then((m) => m.ResetPasswordPage),
     title: pageTitle('accounts.title.reset'),
   },
   {
@@ -43,25 +48,32 @@ export const routes: Routes = [
       {
         path: 'requests',
         canMatch: [requireSection('memberRequests')],
-        loadChildren: () => import('./requests/requests.routes'),
+        loadChildren: () => withTexts(['requests'], () => import('./requests/requests.routes')),
       },
       {
         path: 'organization/people',
         canMatch: [requireSection('organizationPeople')],
-        loadComponent: () => import('./accounts/people-page').then((m) => m.PeoplePage),
+        loadComponent: () => withTexts(['accounts'], () => import('./accounts/people-page')).then((m) => m.PeoplePage),
         title: pageTitle('nav.organizationPeople'),
       },
-      { path: 'inbox', canMatch: [requireSection('inbox')], loadChildren: () => import('./inbox/inbox.routes') },
+      {
+        path: 'inbox',
+        canMatch: [requireSection('inbox')],
+        loadChildren: () => withTexts(['staff'], () => import('./inbox/inbox.routes')),
+      },
       {
         path: 'reports',
         canMatch: [requireSection('reports')],
-        loadChildren: () => import('./reports/reports.routes'),
+        loadChildren: () => withTexts(['staff', 'reports'], () => import('./reports/reports.routes')),
       },
-      { path: 'notifications', loadChildren: () => import('./notifications/notifications.routes') },
+      {
+        path: 'notifications',
+        loadChildren: () => withTexts(['notifications'], () => import('./notifications/notifications.routes')),
+      },
       {
         path: 'admin',
         canMatch: [requireSection('administration')],
-        loadChildren: () => import('./admin/admin.routes'),
+        loadChildren: () => withTexts(['staff'], () => import('./admin/admin.routes')),
       },
       { path: '**', redirectTo: '' },
     ],

@@ -81,6 +81,8 @@ export class Session {
   async signIn(email: string, password: string): Promise<UserView> {
     const pair = await this.api.login({ email, password });
     this.startSession(pair);
+    // The account's language, when it is another, is downloaded before the next page shows.
+    await this.i18n.ready().catch(() => undefined);
     return pair.user;
   }
 

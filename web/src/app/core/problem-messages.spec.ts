@@ -1,7 +1,16 @@
-import { isProblemCode, LANGUAGES, PROBLEM_CODES } from '@portal/shared';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { isProblemCode, type Language, LANGUAGES, PROBLEM_CODES } from '@portal/shared';
 
-import { DICTIONARIES } from '../i18n/dictionaries';
 import { PROBLEM_MESSAGES, problemCodeOf } from './problem-messages';
+
+/** The app's shared texts in each language, where the problem messages are (locales/<language>/app.json). */
+const DICTIONARIES = Object.fromEntries(
+  LANGUAGES.map((language) => [
+    language,
+    JSON.parse(readFileSync(join(__dirname, '../../locales', language, 'app.json'), 'utf8')) as Record<string, string>,
+  ]),
+) as Record<Language, Record<string, string>>;
 
 describe('the message of each problem code', () => {
   it('exists for every code the API sends, and for nothing else', () => {
@@ -25,7 +34,7 @@ describe('the message of each problem code', () => {
 
   it('needs no value filled in: the text is whole as it stands', () => {
     const withPlaceholders = PROBLEM_CODES.filter((code) =>
-      LANGUAGES.some((language) => /\{\w+\}/.test(DICTIONARIES[language][PROBLEM_MESSAGES[code]])),
+      LANGUAGES.some((language) => /\{\w+\}/.test(DICTIONARIES[language][PROBLEM_MESSAGES[code]] ?? '')),
     );
     expect(withPlaceholders).toEqual([]);
   });

@@ -1,5 +1,5 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import type { ProblemCode } from '@portal/shared';
+import { LIMITS, type ProblemCode } from '@portal/shared';
 
 import type { TranslationKey } from '../i18n/dictionary';
 import type { TranslationParams } from '../i18n/interpolate';
@@ -46,9 +46,10 @@ const FIELD_MESSAGES: Readonly<Record<string, TranslationKey>> = {
   file: 'requests.error.fileType',
 };
 
+/** The values of those messages' placeholders: the limits the API enforces. */
 const FIELD_PARAMS: Readonly<Record<string, TranslationParams>> = {
-  subject: { min: 3, max: 200 },
-  description: { max: 20000 },
+  subject: { min: LIMITS.subjectMin, max: LIMITS.subjectMax },
+  description: { max: LIMITS.descriptionMax },
 };
 
 /** Turns any error of an API call into text for the page and, for a 400, for each field. */

@@ -1,5 +1,7 @@
 import { inject, Injector } from '@angular/core';
 
+import { I18n } from '../i18n/i18n';
+
 /** Where PendingSubmissions keeps a member's submissions (see requests/local-store.ts). */
 const PENDING_KEY_PREFIX = 'portal.pendingRequests.';
 
@@ -13,7 +15,12 @@ export function resumePendingRequests(): void {
   const injector = inject(Injector);
   const wake = () => {
     if (!hasPendingRequests()) return;
-    void import('../requests/pending-submissions').then(({ PendingSubmissions }) => {
+    // With the sender's texts (a file it could not keep), which must not hold the sending back.
+    const texts = injector
+      .get(I18n)
+      .load('requests')
+      .catch(() => undefined);
+    void Promise.all([import('../requests/pending-submissions'), texts]).then(([{ PendingSubmissions }]) => {
       void injector.get(PendingSubmissions).sendWaiting();
     });
   };

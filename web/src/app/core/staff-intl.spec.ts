@@ -1,7 +1,7 @@
+import staffEn from '../../locales/en/staff.json';
+import staffEs from '../../locales/es/staff.json';
+import staffFr from '../../locales/fr/staff.json';
 import { interpolate } from '../i18n/interpolate';
-import { staffEn } from './staff-i18n/staff-en';
-import { staffEs } from './staff-i18n/staff-es';
-import { staffFr } from './staff-i18n/staff-fr';
 import { formatCount } from './staff-intl';
 
 describe('counts in the staff pages', () => {

@@ -1,7 +1,4 @@
-import type { es } from './es';
+import type { KeyOf } from './texts';
 
-/** Every key of the interface's texts; Spanish defines them. */
-export type TranslationKey = keyof typeof es;
-
-/** A language's texts: exactly the keys of the Spanish dictionary, no more, no less. */
-export type Dictionary = { readonly [K in TranslationKey]: string };
+/** Every key of the app's shared texts (locales/es/app.json defines them). */
+export type TranslationKey = KeyOf<'app'>;

@@ -33,7 +33,7 @@ const PHONE_QUERY = '(max-width: 39.99rem)';
 /**
  * The bell in the header: the unread count as a badge, kept fresh while the tab is visible,
  * and a panel of the latest notifications (a page of its own on a phone). The panel's code
- * and texts load when it is first opened: a dynamic import rather than `@defer`, whose
+ * and texts (`I18n.load`) load when it is first opened: a dynamic import rather than `@defer`, whose
  * runtime would weigh more in the first download than the panel itself.
  */
 @Component({
@@ -253,7 +253,10 @@ export class NotificationBell {
 
   /** Loads the panel's code on first use and creates it afresh, so it lists what is new. */
   private async showPanel(): Promise<void> {
-    const { NotificationPanel } = await import('./notification-panel');
+    const [{ NotificationPanel }] = await Promise.all([
+      import('./notification-panel'),
+      this.i18n.load('notifications'),
+    ]);
     if (!this.open() || this.panel) return;
     const panel = this.panelSlot().createComponent(NotificationPanel);
     panel.setInput('role', this.role());

@@ -1,24 +1,18 @@
-import { computed, inject, Injectable } from '@angular/core';
+import { inject, Injectable } from '@angular/core';
 
-import { StaffI18n } from '../../core/staff-i18n/staff-texts';
-import { interpolate } from '../../i18n/interpolate';
-import type { StaffTextKey } from '../../core/staff-i18n/staff-dictionaries';
-import { REPORTS_DICTIONARIES, type ReportsTranslate } from './reports-dictionaries';
+import { I18n } from '../../i18n/i18n';
+import type { ReportsTranslate } from './reports-dictionaries';
 
 export type { ReportsKey, ReportsTextKey, ReportsTranslate } from './reports-dictionaries';
 
-/** Translates the dashboard's own keys and, through `StaffI18n`, the staff pages' and the app's. */
+/** Translates the dashboard's own keys, the staff pages' and the app's. */
 @Injectable({ providedIn: 'root' })
 export class ReportsI18n {
-  private readonly staff = inject(StaffI18n);
-  private readonly dictionary = computed(() => REPORTS_DICTIONARIES[this.staff.language()]);
+  private readonly i18n = inject(I18n);
 
   /** The interface language, for numbers and dates. */
-  readonly language = this.staff.language;
+  readonly language = this.i18n.language;
 
   /** An arrow so templates can hold it; reading it in a template follows language changes. */
-  readonly t: ReportsTranslate = (key, params) => {
-    const own = this.dictionary() as Readonly<Record<string, string>>;
-    return Object.hasOwn(own, key) ? interpolate(own[key] ?? key, params) : this.staff.t(key as StaffTextKey, params);
-  };
+  readonly t: ReportsTranslate = (key, params) => this.i18n.translate(key, params);
 }

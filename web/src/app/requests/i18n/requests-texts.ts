@@ -1,21 +1,19 @@
-import { computed, inject, Injectable } from '@angular/core';
+import { inject, Injectable } from '@angular/core';
 
-import type { TranslationKey } from '../../i18n/dictionary';
 import { I18n } from '../../i18n/i18n';
-import { interpolate, type TranslationParams } from '../../i18n/interpolate';
-import { REQUESTS_DICTIONARIES, type RequestsTextKey } from './requests-dictionaries';
+import type { TranslationParams } from '../../i18n/interpolate';
+import type { RequestsTextKey } from './requests-dictionaries';
 
-export type { RequestsDictionary, RequestsKey, RequestsTextKey } from './requests-dictionaries';
+export type { RequestsKey, RequestsTextKey } from './requests-dictionaries';
 
-/** Translates the request pages' own keys and, through `I18n`, the app's shared ones. */
+/**
+ * Translates the request pages' own keys and the app's shared ones. Their texts
+ * (locales/<language>/requests.json) load with those pages (`withTexts` in the routes).
+ */
 @Injectable({ providedIn: 'root' })
 export class RequestsI18n {
   private readonly i18n = inject(I18n);
-  private readonly dictionary = computed(() => REQUESTS_DICTIONARIES[this.i18n.language()]);
 
   /** An arrow so templates can hold it; reading it in a template follows language changes. */
-  readonly t = (key: RequestsTextKey, params?: TranslationParams): string => {
-    const own = this.dictionary() as Readonly<Record<string, string>>;
-    return Object.hasOwn(own, key) ? interpolate(own[key] ?? key, params) : this.i18n.t(key as TranslationKey, params);
-  };
+  readonly t = (key: RequestsTextKey, params?: TranslationParams): string => this.i18n.translate(key, params);
 }

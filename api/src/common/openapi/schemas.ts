@@ -1,0 +1,285 @@
+import type { SchemaObject } from '@nestjs/swagger';
+import {
+  ATTACHMENT_LIMITS,
+  LANGUAGES,
+  ORGANIZATION_KINDS,
+  PRIORITIES,
+  PROBLEM_CODES,
+  REGION_CODES,
+  REPORT_GROUPS,
+  REQUEST_STATUSES,
+  ROLES,
+  THEMATIC_AREAS,
+  TIMELINE_EVENT_TYPES,
+  TREND_INTERVALS,
+} from '@portal/shared';
+import { NOTIFICATION_KINDS } from '../../notifications/templates';
+
+/**
+ * The response bodies of the API as OpenAPI components: the shapes of `shared/src` (and the
+ * few views the API keeps to itself), written once here because TypeScript interfaces leave
+ * nothing at run time. Objects are closed (`additionalProperties: false`): the API e2e
+ * suites validate every answer against them, so a field added to a view without its schema
+ * fails there.
+ */
+
+const refTo = (name: string): SchemaObject => ({ $ref: `#/components/schemas/${name}` }) as SchemaObject;
+
+const string: SchemaObject = { type: 'string' };
+const nullableString: SchemaObject = { type: 'string', nullable: true };
+const dateTime: SchemaObject = { type: 'string', format: 'date-time' };
+const nullableDateTime: SchemaObject = { type: 'string', format: 'date-time', nullable: true };
+const uuid: SchemaObject = { type: 'string', format: 'uuid' };
+const integer: SchemaObject = { type: 'integer' };
+const count: SchemaObject = { type: 'integer', minimum: 0 };
+const boolean: SchemaObject = { type: 'boolean' };
+const enumOf = (values: readonly (string | number)[], nullable = false): SchemaObject => ({
+  type: typeof values[0] === 'number' ? 'integer' : 'string',
+  enum: nullable ? [...values, null] : [...values],
+  ...(nullable ? { nullable: true } : {}),
+});
+
+/** A closed object: every property listed is present (a null where there is none), no other. */
+function object(properties: Record<string, SchemaObject>, extra: Partial<SchemaObject> = {}): SchemaObject {
+  return { type: 'object', required: Object.keys(properties), properties, additionalProperties: false, ...extra };
+}
+
+const nullable = (schema: SchemaObject): SchemaObject => ({ ...schema, nullable: true });
+
+const personRef = object({ id: uuid, name: string });
+const satisfaction = object({ score: { type: 'integer', minimum: 1, maximum: 5 }, comment: nullableString });
+const organizationRef = object({ id: uuid, name: string, country: string });
+
+const userViewProperties: Record<string, SchemaObject> = {
+  id: uuid,
+  email: { type: 'string', format: 'email' },
+  name: string,
+  role: enumOf(ROLES),
+  language: enumOf(LANGUAGES),
+  organization: nullable(organizationRef),
+  region: enumOf(REGION_CODES, true),
+  coverage: { type: 'array', items: refTo('CoverageEntry') },
+  available: boolean,
+  contact: boolean,
+};
+
+const requestViewProperties: Record<string, SchemaObject> = {
+  id: uuid,
+  reference: { type: 'string', pattern: '^SR-[0-9]{4}-[0-9]{6,}$' },
+  subject: string,
+  description: string,
+  status: enumOf(REQUEST_STATUSES),
+  priority: enumOf(PRIORITIES),
+  area: enumOf(THEMATIC_AREAS),
+  organization: organizationRef,
+  country: string,
+  region: enumOf(REGION_CODES),
+  assignee: nullable(personRef),
+  routing: object({ tier: enumOf([1, 2, 3, 4, 5], true), reason: nullableString }),
+  createdBy: personRef,
+  createdAt: dateTime,
+  updatedAt: dateTime,
+  firstRespondedAt: nullableDateTime,
+  resolvedAt: nullableDateTime,
+  closedAt: nullableDateTime,
+  escalated: boolean,
+  sla: object({ firstResponseDueAt: nullableDateTime, resolutionDueAt: nullableDateTime, breached: boolean }),
+  satisfaction: nullable(satisfaction),
+  version: { type: 'integer', minimum: 1 },
+};
+
+const attachmentView = object({
+  id: uuid,
+  name: string,
+  size: count,
+  contentType: enumOf(ATTACHMENT_LIMITS.types),
+  messageId: { ...uuid, nullable: true },
+  createdAt: dateTime,
+});
+
+const messageViewProperties: Record<string, SchemaObject> = {
+  id: uuid,
+  body: string,
+  internal: boolean,
+  author: object({ id: uuid, name: string, role: enumOf(ROLES) }),
+  createdAt: dateTime,
+  attachments: { type: 'array', items: refTo('AttachmentView') },
+};
+
+const timelineEventProperties: Record<string, SchemaObject> = {
+  id: uuid,
+  event: enumOf(TIMELINE_EVENT_TYPES),
+  actor: nullable(personRef),
+  from: nullableString,
+  to: nullableString,
+  reason: nullableString,
+  createdAt: dateTime,
+};
+
+const loadFiguresProperties: Record<string, SchemaObject> = {
+  total: count,
+  byStatus: object(Object.fromEntries(REQUEST_STATUSES.map((status) => [status, count]))),
+  open: count,
+  breached: count,
+  aging: object({ d0_2: count, d3_7: count, d8_30: count, d31_plus: count }),
+  medianFirstResponseHours: { type: 'number', nullable: true },
+  medianResolutionHours: { type: 'number', nullable: true },
+  satisfactionAvg: { type: 'number', nullable: true },
+};
+
+/**
+ * A report's range: `from` inclusive, `to` exclusive (the day after a date sent as `to`), as
+ * ISO 8601 times; past 9999-12-31 in ISO 8601's expanded form (`+010000-01-01T00:00:00.000Z`),
+ * which is not an RFC 3339 date-time.
+ */
+const reportTime: SchemaObject = {
+  type: 'string',
+  pattern: '^[+-]?\\d{4,6}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{3})?Z$',
+};
+
+const page = (items: SchemaObject): SchemaObject =>
+  object({ items: { type: 'array', items }, total: count, page: { type: 'integer', minimum: 1 }, pageSize: integer });
+
+/** The RFC 9457 problem document, with every member `common/problem-details.filter.ts` and the exceptions send. */
+const problem: SchemaObject = {
+  type: 'object',
+  required: ['type', 'title', 'status', 'detail'],
+  properties: {
+    type: { type: 'string', description: '`about:blank#<code>`, or `about:blank` without a code' },
+    title: string,
+    status: { type: 'integer', minimum: 400, maximum: 599 },
+    detail: string,
+    instance: string,
+    code: { type: 'string', enum: [...PROBLEM_CODES], description: 'Stable machine-readable code (docs/api.md)' },
+    errors: {
+      type: 'object',
+      description: 'validation.failed and the reports’ range codes: messages by field path',
+      additionalProperties: { type: 'array', items: string },
+    },
+    allowed: { type: 'array', items: enumOf(REQUEST_STATUSES), description: 'requests.transition-not-allowed' },
+    currentVersion: { type: 'integer', description: 'requests.stale-version' },
+    action: { type: 'string', description: 'requests.forbidden: the case action refused' },
+    retryAfterSeconds: { type: 'integer', minimum: 0, description: 'auth.too-many-attempts, auth.busy' },
+    extension: { type: 'string', description: 'attachments.name-refused' },
+    contentType: { type: 'string', description: 'attachments.name-refused' },
+    allowedExtensions: { type: 'array', items: string, description: 'attachments.name-refused' },
+    correlationId: { type: 'string', description: 'A 500: the id of the server’s log line' },
+  },
+  additionalProperties: false,
+};
+
+export const COMPONENT_SCHEMAS = {
+  Problem: problem,
+  PersonRef: personRef,
+  OrganizationRef: organizationRef,
+  CoverageEntry: {
+    type: 'object',
+    properties: { country: string, region: enumOf(REGION_CODES), area: enumOf(THEMATIC_AREAS) },
+    additionalProperties: false,
+  },
+  UserView: object(userViewProperties),
+  AdminUserView: object({
+    ...userViewProperties,
+    active: boolean,
+    invitationPending: boolean,
+    createdAt: dateTime,
+    updatedAt: dateTime,
+  }),
+  AdminUserPage: page(refTo('AdminUserView')),
+  TokenPair: object({ accessToken: string, refreshToken: string, expiresIn: integer, user: refTo('UserView') }),
+  InvitationAnswer: object({ id: uuid, email: { type: 'string', format: 'email' }, expiresAt: dateTime }),
+  Satisfaction: satisfaction,
+  RequestView: object(requestViewProperties),
+  RequestPage: object({
+    items: { type: 'array', items: refTo('RequestView') },
+    total: count,
+    totalIsExact: boolean,
+    page: { type: 'integer', minimum: 1 },
+    pageSize: integer,
+    nextCursor: nullableString,
+  }),
+  AttachmentView: attachmentView,
+  MessageView: object(messageViewProperties),
+  RequestDetailView: object({
+    ...requestViewProperties,
+    timeline: {
+      type: 'array',
+      items: {
+        oneOf: [
+          object({ type: enumOf(['message']), ...messageViewProperties }),
+          object({ type: enumOf(['event']), ...timelineEventProperties }),
+        ],
+      },
+    },
+    attachments: { type: 'array', items: refTo('AttachmentView') },
+    allowedTransitions: { type: 'array', items: enumOf(REQUEST_STATUSES) },
+  }),
+  RoutingPreview: object({ tier: enumOf([1, 2, 3, 4, 5], true), assignee: nullable(personRef), reason: string }),
+  OrganizationView: object({
+    id: uuid,
+    name: string,
+    country: string,
+    region: enumOf(REGION_CODES),
+    kind: enumOf(ORGANIZATION_KINDS),
+    products: { type: 'array', items: string },
+    fairtradeId: nullableString,
+    active: boolean,
+    createdAt: dateTime,
+    updatedAt: dateTime,
+  }),
+  OrganizationPage: page(refTo('OrganizationView')),
+  NotificationView: object({
+    id: uuid,
+    kind: enumOf(NOTIFICATION_KINDS),
+    requestId: { ...uuid, nullable: true },
+    reference: nullableString,
+    title: string,
+    body: string,
+    createdAt: dateTime,
+    readAt: nullableDateTime,
+  }),
+  NotificationPage: page(refTo('NotificationView')),
+  RegionView: object({ code: enumOf(REGION_CODES), name: string }),
+  CountryView: object({
+    code: string,
+    name: string,
+    region: enumOf(REGION_CODES),
+    timezone: string,
+    languages: { type: 'array', items: string },
+  }),
+  ThematicAreaView: object({ code: enumOf(THEMATIC_AREAS), name: string }),
+  FunctionalDirectorateView: object({ code: string, name: string }),
+  LoadReport: object({
+    groupBy: enumOf(REPORT_GROUPS),
+    from: reportTime,
+    to: reportTime,
+    region: nullableString,
+    rows: { type: 'array', items: object({ key: string, label: string, ...loadFiguresProperties }) },
+    totals: object(loadFiguresProperties),
+  }),
+  TrendReport: object({
+    interval: enumOf(TREND_INTERVALS),
+    from: reportTime,
+    to: reportTime,
+    region: nullableString,
+    points: {
+      type: 'array',
+      items: object({ period: { type: 'string', format: 'date' }, new: count, resolved: count }),
+    },
+  }),
+  SlaPolicyView: object({
+    id: uuid,
+    area: enumOf(THEMATIC_AREAS),
+    priority: enumOf(PRIORITIES),
+    firstResponseHours: integer,
+    resolutionHours: integer,
+  }),
+  HolidayView: object({ id: uuid, country: string, date: { type: 'string', format: 'date' }, name: string }),
+  HealthLive: object({ status: enumOf(['ok']) }),
+  HealthReady: object({ status: enumOf(['ok']), database: enumOf(['up']) }),
+} satisfies Record<string, SchemaObject>;
+
+export type ComponentName = keyof typeof COMPONENT_SCHEMAS;
+
+/** A reference to a component schema of this document (never made nullable: OpenAPI 3.0 ignores a $ref's siblings). */
+export const ref = (name: ComponentName): SchemaObject => refTo(name);
