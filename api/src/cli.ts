@@ -39,10 +39,11 @@ async function run(command: string | undefined): Promise<void> {
     case 'embedded-postgres': {
       const memory = config.DATA_DIR === ':memory:';
       const server = await startEmbeddedPostgres(memory ? null : config.DATA_DIR, {
+        // eslint-disable-next-line @typescript-eslint/no-base-to-string -- whatever came along, as text
         onWarning: (message, error) => process.stderr.write(`${message} ${String(error ?? '')}\n`),
       });
       process.stdout.write(`embedded-postgres ready ${server.url}\n`);
-      const stop = () => server.stop().then(() => process.exit(0));
+      const stop = () => void server.stop().then(() => process.exit(0));
       process.on('SIGTERM', stop);
       process.on('SIGINT', stop);
       return;

@@ -144,7 +144,7 @@ export async function startPortal(config: AppConfig): Promise<RunningPortal> {
     const fastify = app.getHttpAdapter().getInstance();
     // The API speaks JSON (and multipart for uploads): any other body is a 415, not a string.
     fastify.removeContentTypeParser('text/plain');
-    await app.register(fastifyMultipart as never, { throwFileSizeLimit: true });
+    await app.register(fastifyMultipart, { throwFileSizeLimit: true });
     await registerHttpSecurity(app, config);
     // Phones on 3G: the app's bundles and the API's JSON travel compressed (brotli or gzip).
     await app.register(fastifyCompress as never, { threshold: 1024, encodings: ['br', 'gzip'] });

@@ -127,7 +127,7 @@ export function directsRegion(role: Role): boolean {
 }
 
 /** The role of an organization's people: the one its contact invites, and a new account's default. */
-export const ORGANIZATION_ROLE: Role = rolesSeeing('organization')[0]!;
+export const ORGANIZATION_ROLE: Role = rolesSeeing('organization')[0];
 
 /** Everyone but the producer organizations' members: the network's staff. */
 export const STAFF_ROLES: readonly Role[] = rolesWith('requests.staff-view');

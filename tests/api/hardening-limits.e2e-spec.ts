@@ -1,12 +1,6 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { JWT_AUDIENCE, JWT_ISSUER } from '../../api/src/auth/token.constants';
-import {
-  type ApiAnswer,
-  DEMO_PASSWORD,
-  startTestPortal,
-  TEST_JWT_SECRET,
-  type TestPortal,
-} from '../support/api-harness';
+import { type ApiAnswer, DEMO_PASSWORD, startTestPortal, type TestPortal } from '../support/api-harness';
 import { eventually, requestFrom } from '../support/from-address';
 
 /** An HS256 token with the API's issuer and audience, signed with `secret`. */

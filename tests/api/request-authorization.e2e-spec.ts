@@ -641,7 +641,7 @@ describe('GET /requests lists exactly what the caller may see', () => {
   /** Every page of the caller's list. */
   async function listAll(email: string, query = ''): Promise<{ ids: string[]; items: any[]; total: number }> {
     const items: any[] = [];
-    let total = 0;
+    let total: number;
     for (let page = 1; ; page++) {
       const answer = await call('GET', `/requests?pageSize=100&page=${page}${query}`, email);
       expectStatus(answer, 200);

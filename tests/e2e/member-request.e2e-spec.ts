@@ -86,7 +86,7 @@ describe('a member files a request from the browser', () => {
     expect(created?.reference).toBe(reference);
     const { rows: files } = await portal.db.query(
       'SELECT file_name, content_type, message_id FROM attachments WHERE request_id = $1',
-      [created!.id],
+      [created.id],
     );
     expect(files).toEqual([{ file_name: 'informe-anterior.pdf', content_type: 'application/pdf', message_id: null }]);
     // The draft is gone once the request is filed: a new form starts empty.
@@ -126,7 +126,7 @@ describe('a member files a request from the browser', () => {
     await expect(page.getByTestId('attachment-link').textContent()).resolves.toContain('acta.pdf');
     const created = await requestsWithSubject(subject);
     expect(created).toHaveLength(1);
-    expect(page.url()).toContain(created[0]!.id);
+    expect(page.url()).toContain(created[0].id);
     await context.close();
   });
 
@@ -202,7 +202,7 @@ describe('a member files a request from the browser', () => {
       expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
       const created = await requestsWithSubject(subject);
       expect(created).toHaveLength(1);
-      expect(page.url()).toContain(created[0]!.id);
+      expect(page.url()).toContain(created[0].id);
       await context.close();
     },
   );

@@ -144,7 +144,7 @@ describe('a request from draft to rating, walked by the member and the routed st
       await staffPage.waitForFunction((ref) => {
         const rows = [...document.querySelectorAll('[data-testid="inbox-row"]')];
         return (
-          rows.length === 1 && rows[0]!.textContent!.includes(ref) && !document.querySelector('table[aria-busy="true"]')
+          rows.length === 1 && rows[0].textContent.includes(ref) && !document.querySelector('table[aria-busy="true"]')
         );
       }, reference);
       await expect(staffPage.getByTestId('inbox-row').textContent()).resolves.toContain(walk.subject);

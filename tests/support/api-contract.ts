@@ -219,5 +219,5 @@ export function installContractCheck(): void {
     }
     return response;
   };
-  globalThis.fetch = Object.assign(checkedFetch, { contractChecked: true }) as typeof fetch;
+  globalThis.fetch = Object.assign(checkedFetch, { contractChecked: true });
 }

@@ -103,8 +103,8 @@ export async function spawnApi(env: Record<string, string>): Promise<ApiProcess>
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  child.stdout!.on('data', (chunk) => (output += chunk));
-  child.stderr!.on('data', (chunk) => (output += chunk));
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
   const url = await waitForListening(child, () => output);
   return {
     url,
@@ -220,7 +220,7 @@ function readAnswer(response: IncomingMessage, method: string, url: string): Pro
     const chunks: Buffer[] = [];
     response.on('data', (chunk: Buffer) => chunks.push(chunk));
     response.on('error', reject);
-    response.on('end', async () => {
+    const onEnd = async () => {
       const raw = Buffer.concat(chunks).toString('utf8');
       try {
         await checkAnswer(method, url, {
@@ -242,7 +242,8 @@ function readAnswer(response: IncomingMessage, method: string, url: string): Pro
       for (const [name, value] of Object.entries(response.headers))
         if (typeof value === 'string') answerHeaders.set(name, value);
       resolve({ status: response.statusCode ?? 0, headers: answerHeaders, body: parsed });
-    });
+    };
+    response.on('end', () => void onEnd().catch(reject));
   });
 }
 

@@ -60,7 +60,8 @@ export async function databaseDefinitions(db: Queryable): Promise<Definitions> {
   const { rows: others } = await db.query<{ signature: string }>(
     `SELECT signature FROM (${reportFunctions}) f WHERE f.prokind NOT IN ('f', 'a')`,
   );
-  if (others.length) throw new Error(`report functions of a kind not written out: ${others.map((o) => o.signature)}`);
+  if (others.length)
+    throw new Error(`report functions of a kind not written out: ${others.map((o) => o.signature).join(',')}`);
   return new Map([
     ...functions.map((f) => [`function ${f.signature}`, normalized(`${f.definition};`)] as const),
     ...aggregates.map((a) => [`aggregate ${a.signature}`, normalized(a.definition)] as const),

@@ -69,7 +69,7 @@ export class SmtpSink {
     while (!predicate()) {
       if (Date.now() > deadline)
         throw new Error(
-          `timed out waiting for mail; received: ${this.messages.map((m) => `${m.to} ${m.subject}`).join(' | ')}`,
+          `timed out waiting for mail; received: ${this.messages.map((m) => `${m.to.join(',')} ${m.subject}`).join(' | ')}`,
         );
       await new Promise((resolve) => setTimeout(resolve, 100));
     }

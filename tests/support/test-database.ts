@@ -75,15 +75,15 @@ export function startEmbeddedServer(): Promise<{ url: string; process: ChildProc
     });
     let output = '';
     const onData = (chunk: Buffer) => {
-      output += chunk;
+      output += chunk.toString();
       const match = /embedded-postgres ready (\S+)/.exec(output);
       if (match) {
-        child.stdout!.off('data', onData);
+        child.stdout.off('data', onData);
         resolvePromise({ url: match[1], process: child });
       }
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', (chunk) => (output += chunk));
+    child.stdout.on('data', onData);
+    child.stderr.on('data', (chunk) => (output += chunk));
     child.on('exit', (code) => reject(new Error(`embedded postgres exited (${code}): ${output}`)));
   });
 }

@@ -153,7 +153,7 @@ export class AccountsService implements OnModuleDestroy {
         `UPDATE users SET password_hash = $2, language = COALESCE($3, language), updated_at = now() WHERE id = $1`,
         [link.user_id, passwordHash, language ?? null],
       );
-      return link.user_id as string;
+      return link.user_id;
     });
     return this.auth.startSession(userId);
   }

@@ -74,6 +74,7 @@ function zipDocumentType(content: Buffer): AcceptedContentType | null {
 function isPlainText(content: Buffer): boolean {
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(content);
+    // eslint-disable-next-line no-control-regex -- control characters are what it looks for
     return !/[\u0000-\u0008\u000b\u000e-\u001f\u007f]/.test(text);
   } catch {
     return false;

@@ -5,7 +5,7 @@ import { JWT_AUDIENCE, JWT_ISSUER } from './token.constants';
 /** The bearer token of a request, read exactly as the JWT guard reads it (the scheme in any case). */
 const extractBearer = ExtractJwt.fromAuthHeaderAsBearerToken();
 export function bearerToken(headers: { authorization?: string }): string | null {
-  return extractBearer({ headers } as never);
+  return extractBearer({ headers });
 }
 
 /** The claims of a token already verified, or null when it is not a JWT. */

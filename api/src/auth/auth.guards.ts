@@ -27,6 +27,7 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
   override handleRequest<TUser>(error: unknown, user: TUser): TUser {
     // An error here is not a bad token but a failure to load the caller (the database is
     // down): let it through to become a 503, not a misleading 401 that signs the person out.
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- passed on as passport gave it
     if (error) throw error;
     if (!user) throw new UnauthenticatedException();
     return user;

@@ -62,7 +62,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       const response = exception.getResponse();
       const message =
         typeof response === 'object' && response !== null && 'message' in response
-          ? (response as { message: unknown }).message
+          ? response.message
           : exception.message;
       return this.plain(status, Array.isArray(message) ? message.join('; ') : String(message));
     }

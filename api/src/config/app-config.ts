@@ -17,6 +17,7 @@ import {
 const KNOWN_DEFAULT_SECRETS = ['change-me', 'changeme', 'secret', 'dev-secret', 'test-secret'];
 
 const toBoolean = ({ value }: { value: unknown }) =>
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a setting's text (or a boolean)
   value === undefined || value === '' ? undefined : ['true', '1', 'yes'].includes(String(value).toLowerCase());
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);

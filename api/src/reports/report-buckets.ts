@@ -39,6 +39,7 @@ const bytesOf = (value: unknown) =>
   value === null || value === undefined ? null : Buffer.from(value as string, 'base64');
 
 /** A row's key: the totals' row has none, and stands for all. */
+// eslint-disable-next-line @typescript-eslint/no-base-to-string -- a group's key: text or a number
 const keyOf = (row: Row) => String(row.key ?? 'all');
 
 /** Each row's medians' plans (none for a key and kind without values). */
@@ -114,7 +115,7 @@ function planOne(key: string, kind: Kind, hist: Buffer | null, facts: Buffer | n
  */
 export function completeBucketedMedians(rows: Row[], plans: MedianPlan[], cells: Row[] | null): Row[] {
   const byKey = new Map(plans.map((plan) => [`${plan.kind} ${plan.key}`, plan]));
-  const values = new Map((cells ?? []).map((row) => [`${row.kind} ${row.key}`, bytesOf(row.cells)]));
+  const values = new Map((cells ?? []).map((row) => [`${String(row.kind)} ${String(row.key)}`, bytesOf(row.cells)]));
   return withMedians(rows, MEDIAN_COLUMNS, (row, kind) => {
     const plan = byKey.get(`${kind} ${keyOf(row)}`);
     return plan ? medianOfBuckets(plan, values.get(`${kind} ${keyOf(row)}`) ?? null) : null;

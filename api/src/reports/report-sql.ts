@@ -329,7 +329,7 @@ function rollupLoadQuery(
       GROUP BY 1`
       : groupBy && GROUP_KEYS[groupBy].fromId
         ? `
-      SELECT ${GROUP_KEYS[groupBy].fromId!('a.id')} AS key, a.* FROM (
+      SELECT ${GROUP_KEYS[groupBy].fromId('a.id')} AS key, a.* FROM (
         SELECT ${GROUP_KEYS[groupBy].id} AS id, ${AGING_SQL}
         FROM requests r
         WHERE r.status IN ${OPEN} AND r.created_at >= $1 AND r.created_at < $2${regionOf('r')}
@@ -428,8 +428,7 @@ ${BUCKETED_MEDIANS}    aging AS (${aging}
     text,
     values,
     followUp: (rows) => targetValues(plan(rows)),
-    complete: (rows, second) =>
-      completeBucketedMedians(rows, plan(rows), (second as Record<string, unknown>[] | null) ?? null),
+    complete: (rows, second) => completeBucketedMedians(rows, plan(rows), second ?? null),
   };
 }
 

@@ -477,7 +477,7 @@ export class RequestViewsRepository {
     );
     const timeline = [...eventEntries, ...messageEntries]
       .sort((a, b) => a.sortAt - b.sortAt)
-      .map(({ sortAt: _sortAt, ...entry }) => entry as TimelineEntry);
+      .map(({ sortAt: _sortAt, ...entry }) => entry);
     return { timeline, attachments: attachments.filter((a) => a.messageId === null) };
   }
 }

@@ -36,7 +36,7 @@ export const WEB_APP_CSP = [
  * throttle in the database is exact across replicas.
  */
 export async function registerHttpSecurity(app: NestFastifyApplication, config: AppConfig): Promise<void> {
-  await app.register(fastifyHelmet as never, {
+  await app.register(fastifyHelmet, {
     contentSecurityPolicy: false,
     crossOriginEmbedderPolicy: false,
     strictTransportSecurity: config.NODE_ENV === 'production' ? { maxAge: 31536000, includeSubDomains: true } : false,
@@ -44,7 +44,7 @@ export async function registerHttpSecurity(app: NestFastifyApplication, config: 
   const origins = config.CORS_ORIGINS.split(',')
     .map((o) => o.trim())
     .filter(Boolean);
-  await app.register(fastifyCors as never, {
+  await app.register(fastifyCors, {
     origin: origins.length ? origins : false,
     methods: ['GET', 'POST', 'PATCH', 'DELETE'],
     allowedHeaders: ['Authorization', 'Content-Type', 'Accept-Language', 'Idempotency-Key', 'X-Request-Id'],
@@ -64,7 +64,7 @@ export async function registerHttpSecurity(app: NestFastifyApplication, config: 
   // A key object made once (see jwt.strategy.ts): verifying is then a few microseconds.
   const jwt = new JwtService({ secret: createSecretKey(Buffer.from(config.JWT_SECRET!, 'utf8')) as unknown as Buffer });
   RATE_LIMITS.verifiedSubject = (request) => verifiedSubject(jwt, request.headers);
-  await app.register(fastifyRateLimit as never, {
+  await app.register(fastifyRateLimit, {
     global: false,
     enableDraftSpec: true,
     errorResponseBuilder: (_request: FastifyRequest, context: { after: string; max: number }) => ({

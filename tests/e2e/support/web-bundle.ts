@@ -19,14 +19,14 @@ export function initialChunks(dist = WEB_DIST): Chunk[] {
   const queue = [
     ...html.matchAll(/<script[^>]*\ssrc="([^"]+\.js)"/g),
     ...html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+\.js)"/g),
-  ].map((match) => match[1]!);
+  ].map((match) => match[1]);
   const seen = new Set<string>();
   while (queue.length > 0) {
     const file = queue.shift()!.replace(/^\.?\//, '');
     if (seen.has(file)) continue;
     seen.add(file);
     const code = readFileSync(join(dist, file), 'utf8');
-    for (const match of code.matchAll(/(?:\bfrom|\bimport)\s*["'](\.\/[^"']+\.js)["']/g)) queue.push(match[1]!);
+    for (const match of code.matchAll(/(?:\bfrom|\bimport)\s*["'](\.\/[^"']+\.js)["']/g)) queue.push(match[1]);
   }
   return [...seen].map((file) => {
     const raw = readFileSync(join(dist, file));

@@ -14,7 +14,9 @@ import { COMPONENT_SCHEMAS } from './schemas';
  * with plain tsc.) A property validated but without @ApiProperty is left out, as before.
  */
 export function documentValidationConstraints(): void {
-  const storage = getMetadataStorage() as unknown as { validationMetadatas: Map<Function, ValidationMetadata[]> };
+  const storage = getMetadataStorage() as unknown as {
+    validationMetadatas: Map<{ prototype: object }, ValidationMetadata[]>;
+  };
   for (const [target, metadatas] of storage.validationMetadatas) {
     const byProperty = new Map<string, ValidationMetadata[]>();
     for (const metadata of metadatas) {
@@ -124,7 +126,7 @@ export function completeContract(document: OpenAPIObject): OpenAPIObject {
       for (const status of implied) operation.responses[status] ??= problemResponse(status);
       operation.responses = Object.fromEntries(
         Object.entries(operation.responses).sort(([a], [b]) => a.localeCompare(b)),
-      ) as typeof operation.responses;
+      );
     }
   }
   return document;

@@ -273,9 +273,7 @@ export function applyCase(frame: CaseFrame, actions: readonly Action[]): Applied
       ...(messageId ? wrap(messages[messages.length - 1].body.replace(/\n+/g, ' '), 88) : [frame.description]),
     ];
     const bank =
-      PHRASE_BANKS[
-        (uploadedBy === member.id ? member.language : staffById.get(uploadedBy)!.language) as keyof typeof PHRASE_BANKS
-      ] ?? PHRASE_BANKS.es;
+      PHRASE_BANKS[uploadedBy === member.id ? member.language : staffById.get(uploadedBy)!.language] ?? PHRASE_BANKS.es;
     const content = file.name.endsWith('.png')
       ? /(foto|photo|damage|danos|degats)/.test(file.name)
         ? fieldPng(Array.from({ length: 36 }, () => rng.next()))
@@ -445,7 +443,7 @@ export function applyCase(frame: CaseFrame, actions: readonly Action[]): Applied
         // Members who waited past the deadline rate lower.
         const scores = r.breached ? [5, 4, 4, 3, 3, 2, 1] : [5, 5, 5, 5, 4, 4, 4, 3, 2];
         const score = scores[rng.int(scores.length)];
-        const bank = PHRASE_BANKS[member.language as keyof typeof PHRASE_BANKS] ?? PHRASE_BANKS.es;
+        const bank = PHRASE_BANKS[member.language] ?? PHRASE_BANKS.es;
         const comments = score >= 4 ? bank.comments.good : score === 3 ? bank.comments.fair : bank.comments.poor;
         const comment = rng.chance(0.55) ? comments[rng.int(comments.length)] : null;
         r.satisfactionScore = score;

@@ -7,7 +7,7 @@ import { type Fate, FATES, planCase } from './case-plan';
 import { ORDINARY_SEASONS, type Seasons, SEASONS } from './calendar';
 import { fill, PHRASE_BANKS, topicsFor } from './phrases';
 import { createRandom, type Random } from './random';
-import type { DemoHistory, DemoOrganization, HistoryCase, HistoryInput, MemberPerson, StaffPerson } from './types';
+import type { DemoHistory, DemoOrganization, HistoryCase, HistoryInput, MemberPerson } from './types';
 
 const DAY = 86_400_000;
 const OPEN = new Set<string>(OPEN_STATUSES);
@@ -226,7 +226,7 @@ export function* historySteps(input: HistoryInput): Generator<number, DemoHistor
       .filter((person) => colleagueIds.has(person.id) && person.available && person.role !== 'admin')
       .sort((a, b) => (a.id < b.id ? -1 : 1));
 
-    const bank = PHRASE_BANKS[filing.member.language as keyof typeof PHRASE_BANKS] ?? PHRASE_BANKS.es;
+    const bank = PHRASE_BANKS[filing.member.language] ?? PHRASE_BANKS.es;
     const seasons = SEASONS[organization.key] ?? ORDINARY_SEASONS;
     const stormy = (seasons.climateKind ?? 'storm') === 'storm';
     const weather = seasons.climate.includes(filing.month) === stormy ? 'storm' : 'dry';

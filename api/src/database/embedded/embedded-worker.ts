@@ -28,6 +28,7 @@ async function main(): Promise<void> {
       port.postMessage({
         type: 'warning',
         message,
+        // eslint-disable-next-line @typescript-eslint/no-base-to-string -- whatever came along, as text
         detail: detail === undefined ? null : String(detail),
       } satisfies EmbeddedWorkerMessage),
   });

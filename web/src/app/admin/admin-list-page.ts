@@ -39,6 +39,7 @@ export abstract class AdminListPage<Item, Filters extends Record<string, string 
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
   private readonly i18n = inject(StaffI18n);
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- it sets toSignal's type: Params | {} else
   private readonly params = toSignal(this.route.queryParams, { initialValue: {} as Record<string, unknown> });
 
   /** The start of the list's ids and test ids: `org` gives org-search, org-total… */
@@ -57,7 +58,7 @@ export abstract class AdminListPage<Item, Filters extends Record<string, string 
   /** The list's state, from the URL: q, the page's filters, page. */
   readonly filter = computed(() => {
     const params = this.params();
-    const text = (name: string) => (typeof params[name] === 'string' ? (params[name] as string).trim() : '');
+    const text = (name: string) => (typeof params[name] === 'string' ? params[name].trim() : '');
     const page = Number(text('page') || '1');
     return {
       q: text('q').slice(0, 100),
@@ -94,7 +95,7 @@ export abstract class AdminListPage<Item, Filters extends Record<string, string 
 
   /** Searches from the first page; replaces the history entry, as "back" should not replay every word typed. */
   search(q: string): void {
-    if (q !== this.filter().q) this.navigate({ q: q || null, page: null }, true);
+    if (q !== this.filter().q) void this.navigate({ q: q || null, page: null }, true);
   }
 
   goToPage(page: number): Promise<boolean> {
@@ -103,7 +104,7 @@ export abstract class AdminListPage<Item, Filters extends Record<string, string 
 
   /** A filter's select changed: filters from the first page. */
   protected choose(filter: keyof Filters & string, event: Event): void {
-    this.navigate({ [filter]: (event.target as HTMLSelectElement).value || null, page: null });
+    void this.navigate({ [filter]: (event.target as HTMLSelectElement).value || null, page: null });
   }
 
   private navigate(changes: Record<string, string | null>, replaceUrl = false): Promise<boolean> {

@@ -40,10 +40,8 @@ describe('the coverage editor rows', () => {
         'region.AND': 'Andean',
         'inbox.area.climate-resilience': 'Climate',
       })[key] ?? key;
-    const summary = coverageSummary(
-      [{ country: 'PE' }, { region: 'AND', area: 'climate-resilience' }],
-      t as never,
-      (code) => (code === 'PE' ? 'Peru' : code),
+    const summary = coverageSummary([{ country: 'PE' }, { region: 'AND', area: 'climate-resilience' }], t, (code) =>
+      code === 'PE' ? 'Peru' : code,
     );
     expect(summary).toBe('Peru · any area; Andean · Climate');
   });

@@ -102,7 +102,7 @@ export class InboxPage {
   protected readonly reference = inject(StaffReference);
   private readonly session = inject(Session);
   // The fallback covers the instant of signing out: the first role that opens the inbox.
-  protected readonly role = computed(() => this.session.user()?.role ?? rolesWith('requests.staff-view')[0]!);
+  protected readonly role = computed(() => this.session.user()?.role ?? rolesWith('requests.staff-view')[0]);
   private readonly params = toSignal(this.route.queryParams, { initialValue: {} });
 
   protected readonly query = computed(() => parseInboxQuery(this.params(), this.role()));
@@ -220,20 +220,20 @@ export class InboxPage {
   private search(value: string): void {
     if (value.trim() === this.query().q.trim()) return;
     // Typing replaces the history entry: "back" should not replay every word typed.
-    this.navigate({ ...this.query(), q: value.trim().slice(0, 200), page: 1 }, true);
+    void this.navigate({ ...this.query(), q: value.trim().slice(0, 200), page: 1 }, true);
   }
 
   protected chooseStatuses(statuses: RequestStatus[]): void {
-    this.navigate({ ...this.query(), statuses, page: 1 });
+    void this.navigate({ ...this.query(), statuses, page: 1 });
   }
 
   protected chooseArea(event: Event): void {
     const value = (event.target as HTMLSelectElement).value;
-    this.navigate({ ...this.query(), area: (value || null) as ThematicArea | null, page: 1 });
+    void this.navigate({ ...this.query(), area: (value || null) as ThematicArea | null, page: 1 });
   }
 
   protected chooseCountry(event: Event): void {
-    this.navigate({ ...this.query(), country: (event.target as HTMLSelectElement).value || null, page: 1 });
+    void this.navigate({ ...this.query(), country: (event.target as HTMLSelectElement).value || null, page: 1 });
   }
 
   protected chooseRegion(event: Event): void {
@@ -241,25 +241,25 @@ export class InboxPage {
     const query = this.query();
     // A country outside the new region would leave an empty list that is hard to explain.
     const country = query.country && region && this.reference.regionOf(query.country) !== region ? null : query.country;
-    this.navigate({ ...query, region, country, page: 1 });
+    void this.navigate({ ...query, region, country, page: 1 });
   }
 
   protected chooseEscalated(event: Event): void {
-    this.navigate({ ...this.query(), escalated: (event.target as HTMLInputElement).checked, page: 1 });
+    void this.navigate({ ...this.query(), escalated: (event.target as HTMLInputElement).checked, page: 1 });
   }
 
   protected chooseSort(event: Event): void {
-    this.navigate({ ...this.query(), sort: (event.target as HTMLSelectElement).value as InboxSort, page: 1 });
+    void this.navigate({ ...this.query(), sort: (event.target as HTMLSelectElement).value as InboxSort, page: 1 });
   }
 
   protected removeLinkFilter(key: keyof InboxQuery): void {
-    this.navigate({ ...this.query(), [key]: null, page: 1 });
+    void this.navigate({ ...this.query(), [key]: null, page: 1 });
   }
 
   protected clearFilters(): void {
     const input = this.searchInput()?.nativeElement;
     if (input) input.value = '';
-    this.navigate(withoutFilters(this.query()));
+    void this.navigate(withoutFilters(this.query()));
   }
 
   protected async goToPage(page: number): Promise<void> {

@@ -129,7 +129,7 @@ export class InboxStatusFilter {
   protected readonly summary = computed(() => {
     const selected = this.selected();
     if (selected.length === 0) return this.t('inbox.filter.anyStatus');
-    if (selected.length === 1) return this.t(statusLabelKey(selected[0]!, false));
+    if (selected.length === 1) return this.t(statusLabelKey(selected[0], false));
     return this.t('inbox.filter.statusCount', { count: selected.length });
   });
 

@@ -220,6 +220,7 @@ function sanitizeFileName(name: string, fallback: string): string {
   const base = name
     .split(/[\\/]/)
     .pop()
+    // eslint-disable-next-line no-control-regex -- control characters are taken out of file names
     ?.replace(/[<>:"|?*\u0000-\u001f]/g, '')
     .trim();
   return base ? base : fallback;

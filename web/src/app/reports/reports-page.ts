@@ -76,7 +76,7 @@ export class ReportsPage {
   protected readonly language = this.i18n.language;
   protected readonly formats = computed(() => reportFormats(this.language()));
   // The fallback covers the instant of signing out: the first role that reads reports.
-  protected readonly role = computed(() => this.session.user()?.role ?? rolesWith('reports.read')[0]!);
+  protected readonly role = computed(() => this.session.user()?.role ?? rolesWith('reports.read')[0]);
   /** A director's reports are of its own region: shown as text, not a choice. */
   protected readonly regionFixed = computed(() => !can(this.role(), 'reports.all-regions'));
   protected readonly ownRegion = computed(() => this.session.user()?.region ?? null);

@@ -32,7 +32,7 @@ export class ThematicAreas {
     effect(() => void this.load(this.i18n.language()));
   }
 
-  name(code: ThematicArea | string): string {
+  name(code: string): string {
     return this.names()[code as ThematicArea] ?? code;
   }
 

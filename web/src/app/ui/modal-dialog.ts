@@ -11,6 +11,7 @@ let nextId = 0;
 @Component({
   selector: 'app-modal-dialog',
   template: `
+    <!-- eslint-disable-next-line @angular-eslint/template/click-events-have-key-events, @angular-eslint/template/interactive-supports-focus -- a click on the backdrop closes it; Escape does from the keyboard -->
     <dialog #dialog [attr.aria-labelledby]="headingId" (close)="handleClose()" (click)="closeOnBackdrop($event)">
       <div class="frame">
         <header>
