@@ -1,4 +1,4 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import { type DataSource, EntityManager } from 'typeorm';
 
 /**
  * The typed data layer's one door to SQL. `EntityManager.query` answers `any`; these give the
@@ -8,6 +8,11 @@ import type { DataSource, EntityManager } from 'typeorm';
 
 /** Where a statement runs: the data source, or the EntityManager of the caller's transaction. */
 export type Db = DataSource | EntityManager;
+
+/** The EntityManager to use TypeORM's own API (find, exists, delete…) on, in or out of a transaction. */
+export function managerOf(db: Db): EntityManager {
+  return db instanceof EntityManager ? db : db.manager;
+}
 
 /** `areaCode` → `area_code`: how every entity names its columns (checked by typed-sql.spec.ts). */
 export type SnakeCase<S extends string> = S extends `${infer C}${infer Rest}`
