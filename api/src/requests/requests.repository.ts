@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { type RequestStatus, rolesSeeing, type TimelineEventType } from '@portal/shared';
 import type { AuthUser } from '../auth/auth-user';
-import { type Db, type RowOf, sqlRow, sqlRows, sqlRun } from '../common/typed-sql';
+import { col, type Db, type RowOf, sqlRow, sqlRows, sqlRun } from '../common/typed-sql';
 import type { OrganizationEntity } from '../organizations/organization.entity';
 import type { CountryEntity } from '../reference/reference.entities';
-import type { UserEntity } from '../users/user.entity';
+import { UserEntity } from '../users/user.entity';
 import { REQUEST_COLUMNS, REQUEST_JOINS, type RequestRow } from './request-views.repository';
 import { visibilityScope } from './request-scope';
-import type { IdempotencyKeyEntity, RequestEntity, RequestMessageEntity } from './request.entities';
+import { type IdempotencyKeyEntity, RequestEntity, type RequestMessageEntity } from './request.entities';
 
 /** The row a command works on, locked for the rest of its transaction. */
 export type LockedRequest = RowOf<
@@ -67,7 +67,11 @@ export interface NewRequest {
   resolutionDueAt: Date | null;
 }
 
-/** The requests' commands: their locks, writes and the timeline's events. */
+/**
+ * The requests' commands: their locks, writes and the timeline's events. Row types come from
+ * the entities (RowOf); the one-column updates name their column through col(), so a renamed
+ * property breaks the build there as well.
+ */
 @Injectable()
 export class RequestsRepository {
   /** Serializes the retries of one (person, Idempotency-Key). */
@@ -175,11 +179,11 @@ export class RequestsRepository {
   }
 
   async setPriority(db: Db, id: string, priority: string): Promise<void> {
-    await sqlRun(db, `UPDATE requests SET priority = $2 WHERE id = $1`, [id, priority]);
+    await sqlRun(db, `UPDATE requests SET ${col(RequestEntity, 'priority')} = $2 WHERE id = $1`, [id, priority]);
   }
 
   async setArea(db: Db, id: string, area: string): Promise<void> {
-    await sqlRun(db, `UPDATE requests SET area_code = $2 WHERE id = $1`, [id, area]);
+    await sqlRun(db, `UPDATE requests SET ${col(RequestEntity, 'areaCode')} = $2 WHERE id = $1`, [id, area]);
   }
 
   async insertMessage(
@@ -228,7 +232,7 @@ export class RequestsRepository {
 
   /** The routing tie-break: when the person was last given a request. */
   async markAssigned(db: Db, userId: string): Promise<void> {
-    await sqlRun(db, `UPDATE users SET last_assigned_at = now() WHERE id = $1`, [userId]);
+    await sqlRun(db, `UPDATE users SET ${col(UserEntity, 'lastAssignedAt')} = now() WHERE id = $1`, [userId]);
   }
 
   lockAssigneeCandidate(db: Db, userId: string): Promise<AssigneeCandidateRow | undefined> {
@@ -253,7 +257,7 @@ export class RequestsRepository {
   }
 
   async markEscalated(db: Db, id: string): Promise<void> {
-    await sqlRun(db, `UPDATE requests SET escalated = true WHERE id = $1`, [id]);
+    await sqlRun(db, `UPDATE requests SET ${col(RequestEntity, 'escalated')} = true WHERE id = $1`, [id]);
   }
 
   async satisfactionScore(db: Db, id: string): Promise<number | null> {
@@ -266,7 +270,11 @@ export class RequestsRepository {
   }
 
   async setSatisfaction(db: Db, id: string, score: number, comment: string | null): Promise<void> {
-    await sqlRun(db, `UPDATE requests SET satisfaction_score = $2, satisfaction_comment = $3 WHERE id = $1`, [
+    const [scoreColumn, commentColumn] = [
+      col(RequestEntity, 'satisfactionScore'),
+      col(RequestEntity, 'satisfactionComment'),
+    ];
+    await sqlRun(db, `UPDATE requests SET ${scoreColumn} = $2, ${commentColumn} = $3 WHERE id = $1`, [
       id,
       score,
       comment,
