@@ -37,7 +37,7 @@ export type BreachedRow = RowOf<RequestEntity, 'id' | 'reference' | 'subject' | 
 
 export type AutoClosedRow = RowOf<RequestEntity, 'id' | 'reference' | 'subject' | 'created_by'>;
 
-// The views' columns under the API's names; the checked names of SlaPolicyView and HolidayView.
+// The columns under the names SlaPolicyView and HolidayView give them.
 const POLICY_SELECT = `SELECT id, area_code AS area, priority, first_response_hours AS "firstResponseHours", resolution_hours AS "resolutionHours" FROM sla_policies`;
 const HOLIDAY_SELECT = `SELECT id, country_code AS country, to_char(date, 'YYYY-MM-DD') AS date, name FROM holidays`;
 
