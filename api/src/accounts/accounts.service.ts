@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import {
   type AdminUserView,
   belongsToOrganization,
@@ -12,14 +12,17 @@ import {
 } from '@portal/shared';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
+import { AuthRepository } from '../auth/auth.repository';
 import { AuthService } from '../auth/auth.service';
 import { deriveAccountToken, hashToken } from '../auth/token-hash';
 import { AppException, ConflictException, ValidationException } from '../common/app-exception';
+import type { Db } from '../common/typed-sql';
 import { AppConfig } from '../config/app-config';
 import { hashPassword, passwordHashing } from '../auth/password-hasher';
 import { NotificationsService } from '../notifications/notifications.service';
 import { UsersService } from '../users/users.service';
 import type { InvitationDto } from './accounts.dto';
+import { type AccountPurpose, AccountsRepository } from './accounts.repository';
 import { passwordProblems } from './password-policy';
 
 const INVITATION_DAYS = 7;
@@ -56,6 +59,8 @@ export class AccountsService implements OnModuleDestroy {
     private readonly auth: AuthService,
     private readonly notifications: NotificationsService,
     private readonly audit: AuditService,
+    private readonly repository: AccountsRepository,
+    private readonly authRepository: AuthRepository,
   ) {}
 
   /**
@@ -80,10 +85,7 @@ export class AccountsService implements OnModuleDestroy {
         ? (body.organizationId ?? (belongsToOrganization(caller.role) ? caller.organizationId : null))
         : null;
     return this.dataSource.transaction(async (db) => {
-      const [existing] = await db.query(
-        `SELECT id, role, organization_id, password_hash IS NOT NULL AS has_password, active FROM users WHERE lower(email) = lower($1) FOR UPDATE`,
-        [body.email],
-      );
+      const existing = await this.repository.lockUserByEmail(db, body.email);
       let userId: string;
       if (existing) {
         // A contact may only send again the invitation of a member of its own organization;
@@ -98,10 +100,7 @@ export class AccountsService implements OnModuleDestroy {
           throw new ConflictException('users.email-taken', 'A person with this email already has an account.');
         }
         userId = existing.id;
-        await db.query(
-          `UPDATE account_tokens SET used_at = now() WHERE user_id = $1 AND purpose = 'invitation' AND used_at IS NULL`,
-          [userId],
-        );
+        await this.repository.useUnusedTokens(db, userId, 'invitation');
       } else {
         const created: AdminUserView = await this.users.createInTransaction(db, caller, {
           email: body.email,
@@ -116,10 +115,8 @@ export class AccountsService implements OnModuleDestroy {
         userId = created.id;
       }
       const token = await this.issueToken(db, userId, 'invitation', caller.id, `${INVITATION_DAYS} days`);
-      const [inviter] = await db.query(`SELECT name FROM users WHERE id = $1`, [caller.id]);
-      const [organization] = organizationId
-        ? await db.query(`SELECT name FROM organizations WHERE id = $1`, [organizationId])
-        : [null];
+      const inviter = (await this.repository.userName(db, caller.id))!;
+      const organization = organizationId ? await this.repository.organizationName(db, organizationId) : null;
       await this.notifications.enqueue(db, [
         {
           recipientId: userId,
@@ -149,10 +146,7 @@ export class AccountsService implements OnModuleDestroy {
     const passwordHash = await this.hashForLink(tokenText, 'invitation', password);
     const userId = await this.dataSource.transaction(async (db) => {
       const link = await this.useToken(db, tokenText, 'invitation');
-      await db.query(
-        `UPDATE users SET password_hash = $2, language = COALESCE($3, language), updated_at = now() WHERE id = $1`,
-        [link.user_id, passwordHash, language ?? null],
-      );
+      await this.repository.setPassword(db, link.user_id, passwordHash, language ?? null);
       return link.user_id;
     });
     return this.auth.startSession(userId);
@@ -182,16 +176,9 @@ export class AccountsService implements OnModuleDestroy {
   private async sendResetLink(email: string): Promise<void> {
     await this.dataSource.transaction(async (db) => {
       // The row lock serializes requests for one account, so the hourly count is exact.
-      const [user] = await db.query(
-        `SELECT id, name FROM users WHERE lower(email) = lower($1) AND active AND password_hash IS NOT NULL FOR UPDATE`,
-        [email],
-      );
+      const user = await this.repository.lockResettableUser(db, email);
       if (!user) return;
-      const [recent] = await db.query(
-        `SELECT count(*)::int AS n FROM account_tokens WHERE user_id = $1 AND purpose = 'password-reset' AND created_at > now() - interval '1 hour'`,
-        [user.id],
-      );
-      if (recent.n >= RESET_LINKS_PER_HOUR) {
+      if ((await this.repository.resetLinksInLastHour(db, user.id)) >= RESET_LINKS_PER_HOUR) {
         this.logger.warn({
           msg: 'password reset link not sent: hourly limit reached',
           user: user.id,
@@ -217,20 +204,11 @@ export class AccountsService implements OnModuleDestroy {
     const passwordHash = await this.hashForLink(tokenText, 'password-reset', password);
     await this.dataSource.transaction(async (db) => {
       const link = await this.useToken(db, tokenText, 'password-reset');
-      const [user] = await db.query(`SELECT email FROM users WHERE id = $1`, [link.user_id]);
-      await db.query(`UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1`, [
-        link.user_id,
-        passwordHash,
-      ]);
-      await db.query(
-        `UPDATE account_tokens SET used_at = now() WHERE user_id = $1 AND purpose = 'password-reset' AND used_at IS NULL`,
-        [link.user_id],
-      );
-      await db.query(
-        `UPDATE refresh_token_families SET revoked_at = now(), revoked_reason = 'password-reset' WHERE user_id = $1 AND revoked_at IS NULL`,
-        [link.user_id],
-      );
-      await db.query(`DELETE FROM login_failures WHERE email_key = lower($1)`, [user.email]);
+      const user = (await this.repository.userEmail(db, link.user_id))!;
+      await this.repository.setPassword(db, link.user_id, passwordHash);
+      await this.repository.useUnusedTokens(db, link.user_id, 'password-reset');
+      await this.authRepository.revokeFamiliesOfUser(db, link.user_id);
+      await this.authRepository.clearLoginFailures(db, user.email);
     });
   }
 
@@ -244,7 +222,7 @@ export class AccountsService implements OnModuleDestroy {
   /** A contact deactivates a colleague of its own organization (never itself). */
   async deactivateColleague(caller: AuthUser, userId: string): Promise<void> {
     this.requireContact(caller);
-    const [person] = await this.dataSource.query(`SELECT organization_id FROM users WHERE id = $1`, [userId]);
+    const person = await this.repository.userOrganization(this.dataSource, userId);
     if (!person || person.organization_id !== caller.organizationId)
       throw new ContactOnlyException('You can deactivate people of your own organization only.');
     if (userId === caller.id) throw new ConflictException('users.self-lockout', 'You cannot deactivate yourself.');
@@ -267,50 +245,34 @@ export class AccountsService implements OnModuleDestroy {
    * its hash can be computed before the row is written; the token itself is never stored.
    */
   private async issueToken(
-    db: EntityManager,
+    db: Db,
     userId: string,
-    purpose: string,
+    purpose: AccountPurpose,
     createdBy: string | null,
     validity: string,
   ): Promise<{ id: string; expiresAt: Date }> {
     const id = randomUUID();
-    const [row] = await db.query(
-      `INSERT INTO account_tokens (id, user_id, purpose, token_hash, created_by, expires_at)
-       VALUES ($1, $2, $3, $4, $5, now() + $6::interval) RETURNING expires_at`,
-      [id, userId, purpose, hashToken(deriveAccountToken(this.config.JWT_SECRET!, id)), createdBy, validity],
-    );
-    return { id, expiresAt: row.expires_at };
+    const tokenHash = hashToken(deriveAccountToken(this.config.JWT_SECRET!, id));
+    const expiresAt = await this.repository.insertToken(db, { id, userId, purpose, tokenHash, createdBy }, validity);
+    return { id, expiresAt };
   }
 
   /**
    * The hash of the password chosen with a link that is valid now (410 otherwise) and that
    * passes the policy (400); hashed in the bounded queue, with no connection held.
    */
-  private async hashForLink(tokenText: string, purpose: string, password: string): Promise<string> {
-    const [link] = await this.dataSource.query(
-      `SELECT u.email FROM account_tokens t JOIN users u ON u.id = t.user_id
-       WHERE t.token_hash = $1 AND t.purpose = $2 AND t.used_at IS NULL AND t.expires_at > now() AND u.active`,
-      [hashToken(tokenText), purpose],
-    );
+  private async hashForLink(tokenText: string, purpose: AccountPurpose, password: string): Promise<string> {
+    const link = await this.repository.validLinkEmail(this.dataSource, hashToken(tokenText), purpose);
     if (!link) throw new LinkGoneException();
     this.checkPassword(password, link.email);
     return passwordHashing.run(() => hashPassword(password));
   }
 
   /** Marks a link used; 410 when it is unknown, used, expired, of another kind or of a deactivated person. */
-  private async useToken(
-    db: EntityManager,
-    tokenText: string,
-    purpose: string,
-  ): Promise<{ id: string; user_id: string }> {
-    const [link] = await db.query(
-      `SELECT t.id, t.user_id, t.used_at, t.expires_at <= now() AS expired, u.active
-       FROM account_tokens t JOIN users u ON u.id = t.user_id
-       WHERE t.token_hash = $1 AND t.purpose = $2 FOR UPDATE OF t`,
-      [hashToken(tokenText), purpose],
-    );
+  private async useToken(db: Db, tokenText: string, purpose: AccountPurpose): Promise<{ id: string; user_id: string }> {
+    const link = await this.repository.lockLink(db, hashToken(tokenText), purpose);
     if (!link || link.used_at || link.expired || !link.active) throw new LinkGoneException();
-    await db.query(`UPDATE account_tokens SET used_at = now() WHERE id = $1`, [link.id]);
+    await this.repository.markTokenUsed(db, link.id);
     return link;
   }
 }

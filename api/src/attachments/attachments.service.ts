@@ -4,14 +4,15 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { ATTACHMENT_EXTENSIONS, ATTACHMENT_LIMITS, type AttachmentView, isStaff } from '@portal/shared';
 import type { AuthUser } from '../auth/auth-user';
+import type { Db } from '../common/typed-sql';
 import { ConflictException, NotFoundException, ValidationException } from '../common/app-exception';
 import { AppConfig } from '../config/app-config';
 import { authorizeCaseAction } from '../requests/case-permissions';
-import { visibilityScope } from '../requests/request-scope';
 import { RequestForbiddenException } from '../requests/requests.exceptions';
+import { AttachmentsRepository } from './attachments.repository';
 import { FileNameRefusedException, FileTypeRefusedException } from './attachments.exceptions';
 import {
   type AcceptedContentType,
@@ -44,6 +45,7 @@ export class AttachmentsService implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     config: AppConfig,
+    private readonly repository: AttachmentsRepository,
   ) {
     this.directory = resolve(config.attachmentsDir);
   }
@@ -72,20 +74,16 @@ export class AttachmentsService implements OnModuleInit {
         const storageKey = randomUUID();
         written = join(this.directory, storageKey);
         await writeFile(written, file.content, { mode: 0o640, flag: 'wx' });
-        const [row] = await db.query(
-          `INSERT INTO attachments (request_id, message_id, uploaded_by, file_name, content_type, size_bytes, sha256, storage_key)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id, created_at`,
-          [
-            requestId,
-            messageId,
-            caller.id,
-            name,
-            contentType,
-            file.content.length,
-            createHash('sha256').update(file.content).digest('hex'),
-            storageKey,
-          ],
-        );
+        const row = await this.repository.insert(db, {
+          requestId,
+          messageId,
+          uploadedBy: caller.id,
+          fileName: name,
+          contentType,
+          sizeBytes: file.content.length,
+          sha256: createHash('sha256').update(file.content).digest('hex'),
+          storageKey,
+        });
         return {
           id: row.id,
           name,
@@ -109,38 +107,22 @@ export class AttachmentsService implements OnModuleInit {
    * note counts as absent for a member), with fewer than 5 files. The message row stays
    * locked until the file is recorded, so two uploads at once cannot both take its fifth place.
    */
-  private async checkCanAttach(
-    db: EntityManager,
-    caller: AuthUser,
-    requestId: string,
-    messageId: string | null,
-  ): Promise<void> {
-    const params: unknown[] = [requestId];
-    const scope = visibilityScope(caller, params);
-    const [request] = await db.query(
-      `SELECT r.status, r.assignee_id, r.region_code, r.organization_id FROM requests r WHERE r.id = $1 AND ${scope} FOR SHARE OF r`,
-      params,
-    );
+  private async checkCanAttach(db: Db, caller: AuthUser, requestId: string, messageId: string | null): Promise<void> {
+    const request = await this.repository.lockVisibleRequest(db, caller, requestId);
     if (!request) throw new NotFoundException('request');
     if (messageId === null) authorizeCaseAction(caller, request, 'reply');
     if (request.status === 'closed' || request.status === 'withdrawn') {
       throw new ConflictException('requests.closed', `The request is ${request.status}: it takes no more files.`);
     }
     if (messageId === null) return;
-    const [message] = await db.query(
-      `SELECT m.author_id, m.internal FROM request_messages m WHERE m.id = $1 AND m.request_id = $2 FOR UPDATE`,
-      [messageId, requestId],
-    );
+    const message = await this.repository.lockMessage(db, messageId, requestId);
     if (!message || (message.internal && !isStaff(caller.role))) {
       throw new ValidationException({ messageId: ['no message of this request has this id'] });
     }
     authorizeCaseAction(caller, request, message.internal ? 'internal-note' : 'reply');
     if (message.author_id !== caller.id)
       throw new RequestForbiddenException('You can attach files only to your own messages.');
-    const [{ files }] = await db.query(`SELECT count(*)::int AS files FROM attachments WHERE message_id = $1`, [
-      messageId,
-    ]);
-    if (files >= ATTACHMENT_LIMITS.maxPerMessage) {
+    if ((await this.repository.filesOfMessage(db, messageId)) >= ATTACHMENT_LIMITS.maxPerMessage) {
       throw new ConflictException(
         'attachments.too-many',
         `A message carries at most ${ATTACHMENT_LIMITS.maxPerMessage} files.`,
@@ -153,14 +135,7 @@ export class AttachmentsService implements OnModuleInit {
     caller: AuthUser,
     id: string,
   ): Promise<{ name: string; contentType: string; size: number; stream: ReadStream }> {
-    const params: unknown[] = [id];
-    const scope = visibilityScope(caller, params);
-    const [row] = await this.dataSource.query(
-      `SELECT f.file_name, f.content_type, f.size_bytes, f.storage_key, m.internal
-       FROM attachments f JOIN requests r ON r.id = f.request_id LEFT JOIN request_messages m ON m.id = f.message_id
-       WHERE f.id = $1 AND ${scope}`,
-      params,
-    );
+    const row = await this.repository.findVisible(this.dataSource, caller, id);
     if (!row || (row.internal && !isStaff(caller.role))) throw new NotFoundException('attachment');
     return {
       name: row.file_name,

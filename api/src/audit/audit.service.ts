@@ -1,16 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import type { Db } from '../common/typed-sql';
+import { type AuditEntry, AuditRepository } from './audit.repository';
 
 /** Writes the audit log of administrative changes, inside the caller's transaction. */
 @Injectable()
 export class AuditService {
-  async record(
-    db: EntityManager,
-    entry: { actorId: string; action: string; entityType: string; entityId: string; changes?: Record<string, unknown> },
-  ): Promise<void> {
-    await db.query(
-      `INSERT INTO audit_log (actor_id, action, entity_type, entity_id, changes) VALUES ($1, $2, $3, $4, $5)`,
-      [entry.actorId, entry.action, entry.entityType, entry.entityId, entry.changes ?? {}],
-    );
+  constructor(private readonly repository: AuditRepository) {}
+
+  async record(db: Db, entry: AuditEntry): Promise<void> {
+    await this.repository.insert(db, entry);
   }
 }

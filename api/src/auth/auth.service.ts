@@ -2,11 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { LOGIN_THROTTLE, TOKEN_LIFETIME, type TokenPair } from '@portal/shared';
+import type { Db } from '../common/typed-sql';
 import { AppConfig } from '../config/app-config';
 import { UserViewsRepository } from '../users/user-views.repository';
 import { toPublicUserView } from '../users/users.service';
+import { AuthRepository } from './auth.repository';
 import { InvalidCredentialsException, InvalidRefreshTokenException, TooManyAttemptsException } from './auth.exceptions';
 import { DEMO_PASSWORD } from './demo-password';
 import { decoyPasswordHash, type HashingTicket, passwordHashing, verifyPassword } from './password-hasher';
@@ -20,6 +22,7 @@ export class AuthService {
     private readonly jwt: JwtService,
     private readonly config: AppConfig,
     private readonly userViews: UserViewsRepository,
+    private readonly repository: AuthRepository,
   ) {}
 
   /**
@@ -35,30 +38,15 @@ export class AuthService {
   async login(email: string, password: string): Promise<TokenPair> {
     const emailKey = email.trim().toLowerCase();
     const attempt = await this.dataSource.transaction(async (db) => {
-      await db.query(`SELECT pg_advisory_xact_lock(hashtext('login:' || $1))`, [emailKey]);
-      const [throttle] = await db.query(
-        `SELECT count(*)::int AS failures,
-                GREATEST(1, CEIL(EXTRACT(EPOCH FROM (min(failed_at) + make_interval(mins => $2) - now()))))::int AS retry_after
-         FROM login_failures WHERE email_key = $1 AND failed_at > now() - make_interval(mins => $2)`,
-        [emailKey, LOGIN_THROTTLE.windowMinutes],
-      );
+      await this.repository.lockLoginEmail(db, emailKey);
+      const throttle = await this.repository.loginThrottle(db, emailKey, LOGIN_THROTTLE.windowMinutes);
       if (throttle.failures >= LOGIN_THROTTLE.maxFailures)
-        return { throttled: true as const, retryAfter: throttle.retry_after as number };
-      await db.query(
-        `DELETE FROM login_failures WHERE email_key = $1 AND failed_at <= now() - make_interval(mins => $2)`,
-        [emailKey, LOGIN_THROTTLE.windowMinutes],
-      );
+        return { throttled: true as const, retryAfter: throttle.retry_after };
+      await this.repository.forgetOldLoginFailures(db, emailKey, LOGIN_THROTTLE.windowMinutes);
       // Counted as a failure until the password is found right; ids follow the lock order.
-      const [failure] = await db.query(
-        `INSERT INTO login_failures (email_key, failed_at) VALUES ($1, clock_timestamp()) RETURNING id`,
-        [emailKey],
-      );
-      const [user] = await db.query(`SELECT id, password_hash, active FROM users WHERE lower(email) = $1`, [emailKey]);
-      return {
-        throttled: false as const,
-        failureId: failure.id as string,
-        user: user as { id: string; password_hash: string | null; active: boolean } | undefined,
-      };
+      const failureId = await this.repository.insertLoginFailure(db, emailKey);
+      const user = await this.repository.findLoginUser(db, emailKey);
+      return { throttled: false as const, failureId, user };
     });
     if (attempt.throttled) throw new TooManyAttemptsException(attempt.retryAfter);
 
@@ -66,7 +54,7 @@ export class AuthService {
     try {
       ticket = passwordHashing.admit();
     } catch (busy) {
-      await this.dataSource.query(`DELETE FROM login_failures WHERE id = $1`, [attempt.failureId]);
+      await this.repository.deleteLoginFailure(this.dataSource, attempt.failureId);
       throw busy;
     }
     const user = attempt.user;
@@ -78,11 +66,8 @@ export class AuthService {
 
     const refreshToken = await this.dataSource.transaction(async (db) => {
       // This attempt's row and those before it (in lock order) go; parallel attempts after it stay counted.
-      await db.query(`DELETE FROM login_failures WHERE email_key = $1 AND id <= $2`, [emailKey, attempt.failureId]);
-      const [family] = await db.query(`INSERT INTO refresh_token_families (user_id) VALUES ($1) RETURNING id`, [
-        user.id,
-      ]);
-      return this.insertRefreshToken(db, family.id);
+      await this.repository.clearLoginFailuresUpTo(db, emailKey, attempt.failureId);
+      return this.insertRefreshToken(db, await this.repository.insertFamily(db, user.id));
     });
     return this.tokenPair(user.id, refreshToken);
   }
@@ -94,25 +79,14 @@ export class AuthService {
    */
   async refresh(refreshToken: string): Promise<TokenPair> {
     const outcome = await this.dataSource.transaction(async (db) => {
-      const [token] = await db.query(
-        `SELECT t.id, t.family_id, t.used_at, t.expires_at < now() AS expired, f.revoked_at, f.user_id, u.active
-         FROM refresh_tokens t
-         JOIN refresh_token_families f ON f.id = t.family_id
-         JOIN users u ON u.id = f.user_id
-         WHERE t.token_hash = $1
-         FOR UPDATE OF t, f`,
-        [hashToken(refreshToken)],
-      );
+      const token = await this.repository.lockRefreshToken(db, hashToken(refreshToken));
       if (!token || token.revoked_at || token.expired || !token.active) return null;
       if (token.used_at) {
-        await db.query(
-          `UPDATE refresh_token_families SET revoked_at = now(), revoked_reason = 'reuse-detected' WHERE id = $1`,
-          [token.family_id],
-        );
+        await this.repository.revokeFamily(db, token.family_id, 'reuse-detected');
         return null;
       }
-      await db.query(`UPDATE refresh_tokens SET used_at = now() WHERE id = $1`, [token.id]);
-      return { userId: token.user_id as string, refreshToken: await this.insertRefreshToken(db, token.family_id) };
+      await this.repository.markRefreshTokenUsed(db, token.id);
+      return { userId: token.user_id, refreshToken: await this.insertRefreshToken(db, token.family_id) };
     });
     if (!outcome) throw new InvalidRefreshTokenException();
     return this.tokenPair(outcome.userId, outcome.refreshToken);
@@ -121,29 +95,19 @@ export class AuthService {
   /** Signs a person in without a password check (after it accepted an invitation). */
   async startSession(userId: string): Promise<TokenPair> {
     const refreshToken = await this.dataSource.transaction(async (db) => {
-      const [family] = await db.query(`INSERT INTO refresh_token_families (user_id) VALUES ($1) RETURNING id`, [
-        userId,
-      ]);
-      return this.insertRefreshToken(db, family.id);
+      return this.insertRefreshToken(db, await this.repository.insertFamily(db, userId));
     });
     return this.tokenPair(userId, refreshToken);
   }
 
   /** Ends the session the refresh token belongs to. Unknown tokens are ignored. */
   async logout(refreshToken: string): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE refresh_token_families SET revoked_at = now(), revoked_reason = 'logout'
-       WHERE revoked_at IS NULL AND id = (SELECT family_id FROM refresh_tokens WHERE token_hash = $1)`,
-      [hashToken(refreshToken)],
-    );
+    await this.repository.revokeFamilyOfToken(this.dataSource, hashToken(refreshToken));
   }
 
-  private async insertRefreshToken(db: EntityManager, familyId: string): Promise<string> {
+  private async insertRefreshToken(db: Db, familyId: string): Promise<string> {
     const token = randomBytes(32).toString('base64url');
-    await db.query(
-      `INSERT INTO refresh_tokens (family_id, token_hash, expires_at) VALUES ($1, $2, now() + make_interval(days => $3))`,
-      [familyId, hashToken(token), TOKEN_LIFETIME.refreshDays],
-    );
+    await this.repository.insertRefreshToken(db, familyId, hashToken(token), TOKEN_LIFETIME.refreshDays);
     return token;
   }
 

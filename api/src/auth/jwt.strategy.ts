@@ -6,6 +6,7 @@ import { ExtractJwt, Strategy } from 'passport-jwt';
 import type { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import type { AuthUser } from './auth-user';
+import { AuthRepository } from './auth.repository';
 import { CallerUnavailableException } from './auth.exceptions';
 import { JWT_AUDIENCE, JWT_ISSUER } from './token.constants';
 
@@ -25,6 +26,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   constructor(
     config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: AuthRepository,
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
@@ -43,10 +45,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     if (typeof payload.sub !== 'string' || !/^[0-9a-f-]{36}$/i.test(payload.sub)) return false;
     let row;
     try {
-      [row] = await this.dataSource.query(
-        `SELECT id, role, language, organization_id, region_code, contact FROM users WHERE id = $1 AND active`,
-        [payload.sub],
-      );
+      row = await this.repository.findActiveCaller(this.dataSource, payload.sub);
     } catch (error) {
       this.logger.warn({ msg: 'could not load the caller of a valid token', err: String(error) });
       throw new CallerUnavailableException();

@@ -1,10 +1,9 @@
 import { Controller, Get, HttpCode } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { Public } from '../auth/auth.decorators';
 import { AppException } from '../common/app-exception';
 import { ApiJson, ApiWithoutDatabase } from '../common/openapi/decorators';
+import { HealthRepository } from './health.repository';
 
 const READY_TIMEOUT_MS = 2000;
 
@@ -12,7 +11,7 @@ const READY_TIMEOUT_MS = 2000;
 @Public()
 @Controller('health')
 export class HealthController {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly repository: HealthRepository) {}
 
   @Get('live')
   @HttpCode(200)
@@ -30,7 +29,7 @@ export class HealthController {
     let timer: NodeJS.Timeout | undefined;
     try {
       await Promise.race([
-        this.dataSource.query('SELECT 1'),
+        this.repository.ping(),
         new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), READY_TIMEOUT_MS))),
       ]);
       return { status: 'ok', database: 'up' };

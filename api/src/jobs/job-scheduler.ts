@@ -3,6 +3,7 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShut
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
+import { JobRunsRepository } from './job-runs.repository';
 
 export interface ScheduledJob {
   name: string;
@@ -28,6 +29,7 @@ export class JobScheduler implements OnApplicationBootstrap, OnApplicationShutdo
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: AppConfig,
+    private readonly repository: JobRunsRepository,
   ) {}
 
   register(job: ScheduledJob): void {
@@ -55,18 +57,15 @@ export class JobScheduler implements OnApplicationBootstrap, OnApplicationShutdo
   private async runDueJobs(): Promise<void> {
     for (const job of this.jobs) {
       try {
-        const [claim] = await this.dataSource.query(
-          `INSERT INTO scheduled_job_runs (job, slot, run_by)
-           VALUES ($1, floor(extract(epoch FROM now()) / $2)::bigint, $3)
-           ON CONFLICT (job, slot) DO NOTHING RETURNING slot`,
-          [job.name, this.config.JOB_INTERVAL_SECONDS, this.runBy],
+        const slot = await this.repository.claimSlot(
+          this.dataSource,
+          job.name,
+          this.config.JOB_INTERVAL_SECONDS,
+          this.runBy,
         );
-        if (!claim) continue;
+        if (slot === undefined) continue;
         const result = await job.run();
-        await this.dataSource.query(
-          `UPDATE scheduled_job_runs SET finished_at = now(), result = $3 WHERE job = $1 AND slot = $2`,
-          [job.name, claim.slot, JSON.stringify(result)],
-        );
+        await this.repository.finish(this.dataSource, job.name, slot, result);
       } catch (error) {
         this.logger.warn({ msg: 'scheduled job failed', job: job.name, err: String(error) });
       }

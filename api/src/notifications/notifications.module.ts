@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { Mailer } from './mailer';
 import { NotificationsController } from './notifications.controller';
+import { NotificationsRepository } from './notifications.repository';
 import { NotificationsService } from './notifications.service';
 import { OutboxWorker } from './outbox-worker';
 
 @Module({
   controllers: [NotificationsController],
-  providers: [NotificationsService, Mailer, OutboxWorker],
+  providers: [NotificationsService, NotificationsRepository, Mailer, OutboxWorker],
   exports: [NotificationsService],
 })
 export class NotificationsModule {}

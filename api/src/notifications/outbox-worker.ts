@@ -2,26 +2,17 @@ import { hostname } from 'node:os';
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { can, type Language, type Role } from '@portal/shared';
+import { can } from '@portal/shared';
 import { deriveAccountToken } from '../auth/token-hash';
 import { AppConfig } from '../config/app-config';
 import { Mailer } from './mailer';
-import { type NotificationKind, type NotificationParams, renderEmail } from './templates';
-import { returningRows } from '../common/sql';
+import { type ClaimedNotificationRow, NotificationsRepository } from './notifications.repository';
+import { renderEmail } from './templates';
 
 const BATCH_SIZE = 10;
 const MAX_ATTEMPTS = 8;
 
-interface ClaimedNotification {
-  id: string;
-  kind: NotificationKind;
-  request_id: string | null;
-  params: NotificationParams;
-  email_attempts: number;
-  email: string;
-  language: Language;
-  role: Role;
-}
+type ClaimedNotification = ClaimedNotificationRow;
 
 /**
  * Delivers the email outbox. Every API process runs one; a row is claimed with
@@ -41,6 +32,7 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly mailer: Mailer,
     private readonly config: AppConfig,
+    private readonly repository: NotificationsRepository,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -71,23 +63,7 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
   }
 
   private async deliverBatch(): Promise<number> {
-    const claimed = await returningRows<ClaimedNotification>(
-      this.dataSource,
-      `WITH due AS (
-         SELECT id FROM notifications
-         WHERE (email_status = 'pending' AND email_next_attempt_at <= now())
-            OR (email_status = 'sending' AND email_claimed_until < now())
-         ORDER BY email_next_attempt_at
-         LIMIT ${BATCH_SIZE}
-         FOR UPDATE SKIP LOCKED)
-       UPDATE notifications n
-       SET email_status = 'sending', email_attempts = n.email_attempts + 1,
-           email_claimed_until = now() + make_interval(secs => $1)
-       FROM due, users u
-       WHERE n.id = due.id AND u.id = n.recipient_id
-       RETURNING n.id, n.kind, n.request_id, n.params, n.email_attempts, u.email, u.language, u.role`,
-      [this.config.OUTBOX_LEASE_SECONDS],
-    );
+    const claimed = await this.repository.claimDue(this.dataSource, BATCH_SIZE, this.config.OUTBOX_LEASE_SECONDS);
     for (const notification of claimed) {
       if (this.stopped) break;
       await this.deliver(notification);
@@ -125,19 +101,18 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
         messageId: `<${notification.id}@portal.notifications>`,
         secrets: secret ? [secret] : [],
       });
-      await this.dataSource.query(
-        `UPDATE notifications SET email_status = $2, email_sent_at = now(), email_claimed_until = NULL, email_last_error = NULL WHERE id = $1`,
-        [notification.id, outcome],
-      );
+      await this.repository.markSent(this.dataSource, notification.id, outcome);
     } catch (error) {
       const attempts = notification.email_attempts;
       const failed = attempts >= MAX_ATTEMPTS;
       // 10 s, 20 s, 40 s … up to about 21 minutes between attempts.
       const delaySeconds = 10 * 2 ** Math.min(attempts - 1, 7);
-      await this.dataSource.query(
-        `UPDATE notifications SET email_status = $2, email_next_attempt_at = now() + make_interval(secs => $3),
-                email_claimed_until = NULL, email_last_error = $4 WHERE id = $1`,
-        [notification.id, failed ? 'failed' : 'pending', delaySeconds, String(error).slice(0, 500)],
+      await this.repository.markAttemptFailed(
+        this.dataSource,
+        notification.id,
+        failed ? 'failed' : 'pending',
+        delaySeconds,
+        String(error).slice(0, 500),
       );
       this.logger.warn({
         msg: 'email delivery failed',

@@ -1,29 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import type { OrganizationView, Page } from '@portal/shared';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { ConflictException, NotFoundException, ValidationException } from '../common/app-exception';
 import { paging } from '../common/paging.dto';
+import type { Db } from '../common/typed-sql';
+import { type OrganizationRow, OrganizationsRepository } from './organizations.repository';
 import type { CreateOrganizationDto, ListOrganizationsQueryDto, UpdateOrganizationDto } from './organizations.dto';
-
-const ORGANIZATION_SELECT = `
-  SELECT o.id, o.name, o.country_code, c.region_code, o.kind, o.products, o.fairtrade_id, o.active, o.created_at, o.updated_at
-  FROM organizations o JOIN countries c ON c.code = o.country_code`;
-
-interface OrganizationRow {
-  id: string;
-  name: string;
-  country_code: string;
-  region_code: string;
-  kind: OrganizationView['kind'];
-  products: string[];
-  fairtrade_id: string | null;
-  active: boolean;
-  created_at: Date;
-  updated_at: Date;
-}
 
 function toView(row: OrganizationRow): OrganizationView {
   return {
@@ -45,38 +30,23 @@ export class OrganizationsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly repository: OrganizationsRepository,
   ) {}
 
   async list(query: ListOrganizationsQueryDto): Promise<Page<OrganizationView>> {
     const { page, pageSize } = paging(query);
-    const params: unknown[] = [];
-    const conditions: string[] = [];
-    if (query.country) {
-      params.push(query.country);
-      conditions.push(`o.country_code = $${params.length}`);
-    }
-    if (query.active !== undefined) {
-      params.push(query.active);
-      conditions.push(`o.active = $${params.length}`);
-    }
-    if (query.q) {
-      params.push(`%${query.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-      conditions.push(`unaccent(lower(o.name)) LIKE unaccent($${params.length})`);
-    }
-    const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
-    const [{ total }] = await this.dataSource.query(
-      `SELECT count(*)::int AS total FROM organizations o ${where}`,
-      params,
-    );
-    const rows: OrganizationRow[] = await this.dataSource.query(
-      `${ORGANIZATION_SELECT} ${where} ORDER BY o.name, o.id LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
-      params,
-    );
+    const { rows, total } = await this.repository.list(this.dataSource, {
+      country: query.country,
+      active: query.active,
+      q: query.q,
+      page,
+      pageSize,
+    });
     return { items: rows.map(toView), total, page, pageSize };
   }
 
-  async get(id: string, db: EntityManager | DataSource = this.dataSource): Promise<OrganizationView> {
-    const [row] = await db.query(`${ORGANIZATION_SELECT} WHERE o.id = $1`, [id]);
+  async get(id: string, db: Db = this.dataSource): Promise<OrganizationView> {
+    const row = await this.repository.find(db, id);
     if (!row) throw new NotFoundException('organization');
     return toView(row);
   }
@@ -84,18 +54,21 @@ export class OrganizationsService {
   async create(actor: AuthUser, body: CreateOrganizationDto): Promise<OrganizationView> {
     return this.dataSource.transaction(async (db) => {
       await this.checkReferences(db, body.country, body.name, body.fairtradeId ?? null, null);
-      const [row] = await db.query(
-        `INSERT INTO organizations (name, country_code, kind, products, fairtrade_id) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-        [body.name, body.country, body.kind, body.products ?? [], body.fairtradeId ?? null],
-      );
+      const id = await this.repository.insert(db, {
+        name: body.name,
+        country: body.country,
+        kind: body.kind,
+        products: body.products ?? [],
+        fairtradeId: body.fairtradeId ?? null,
+      });
       await this.audit.record(db, {
         actorId: actor.id,
         action: 'organization.created',
         entityType: 'organization',
-        entityId: row.id,
+        entityId: id,
         changes: { ...body },
       });
-      return this.get(row.id, db);
+      return this.get(id, db);
     });
   }
 
@@ -111,11 +84,7 @@ export class OrganizationsService {
         active: body.active ?? current.active,
       };
       await this.checkReferences(db, next.country, next.name, next.fairtradeId, id);
-      await db.query(
-        `UPDATE organizations SET name = $2, country_code = $3, kind = $4, products = $5, fairtrade_id = $6, active = $7, updated_at = now()
-         WHERE id = $1`,
-        [id, next.name, next.country, next.kind, next.products, next.fairtradeId, next.active],
-      );
+      await this.repository.update(db, id, next);
       await this.audit.record(db, {
         actorId: actor.id,
         action: 'organization.updated',
@@ -132,29 +101,21 @@ export class OrganizationsService {
   }
 
   private async checkReferences(
-    db: EntityManager,
+    db: Db,
     country: string,
     name: string,
     fairtradeId: string | null,
     selfId: string | null,
   ) {
-    const [known] = await db.query(`SELECT 1 FROM countries WHERE code = $1`, [country]);
-    if (!known) throw new ValidationException({ country: ['not a country the network serves'] });
-    const [sameName] = await db.query(
-      `SELECT 1 FROM organizations WHERE lower(name) = lower($1) AND country_code = $2 AND id IS DISTINCT FROM $3`,
-      [name, country, selfId],
-    );
-    if (sameName)
+    if (!(await this.repository.countryExists(db, country)))
+      throw new ValidationException({ country: ['not a country the network serves'] });
+    if (await this.repository.nameTaken(db, name, country, selfId))
       throw new ConflictException(
         'organizations.name-taken',
         'An organization with this name is already registered in this country.',
       );
     if (fairtradeId) {
-      const [sameId] = await db.query(
-        `SELECT 1 FROM organizations WHERE fairtrade_id = $1 AND id IS DISTINCT FROM $2`,
-        [fairtradeId, selfId],
-      );
-      if (sameId)
+      if (await this.repository.fairtradeIdTaken(db, fairtradeId, selfId))
         throw new ConflictException('organizations.fairtrade-id-taken', 'Another organization has this Fairtrade ID.');
     }
   }

@@ -11,6 +11,7 @@ import type {
   ThematicAreaView,
 } from '@portal/shared';
 import type { LocalizedNames } from './reference.entities';
+import { ReferenceRepository } from './reference.repository';
 
 interface ReferenceCache {
   regions: { code: RegionCode; name: LocalizedNames }[];
@@ -32,18 +33,31 @@ function pick(names: LocalizedNames, language: Language): string {
 export class ReferenceService implements OnModuleInit {
   private cache!: ReferenceCache;
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: ReferenceRepository,
+  ) {}
 
   async onModuleInit(): Promise<void> {
     const [regions, countries, areas, directorates] = await Promise.all([
-      this.dataSource.query(`SELECT code, name FROM regions ORDER BY code`),
-      this.dataSource.query(
-        `SELECT code, region_code AS region, timezone, languages, name FROM countries ORDER BY code`,
-      ),
-      this.dataSource.query(`SELECT code, name FROM thematic_areas ORDER BY sort_order`),
-      this.dataSource.query(`SELECT code, name FROM functional_directorates ORDER BY code`),
+      this.repository.regions(this.dataSource),
+      this.repository.countries(this.dataSource),
+      this.repository.thematicAreas(this.dataSource),
+      this.repository.functionalDirectorates(this.dataSource),
     ]);
-    this.cache = { regions, countries, areas, directorates };
+    // The codes are the shared unions' values: the migrations seed them from the same data.
+    this.cache = {
+      regions: regions.map((r) => ({ code: r.code as RegionCode, name: r.name })),
+      countries: countries.map((c) => ({
+        code: c.code,
+        region: c.regionCode as RegionCode,
+        timezone: c.timezone,
+        languages: c.languages,
+        name: c.name,
+      })),
+      areas: areas.map((a) => ({ code: a.code as ThematicArea, name: a.name })),
+      directorates: directorates.map((d) => ({ code: d.code, name: d.name })),
+    };
   }
 
   regions(language: Language): RegionView[] {

@@ -1,5 +1,7 @@
 import { REQUEST_VISIBILITY } from '@portal/shared';
 import type { AuthUser } from '../auth/auth-user';
+import type { RowOf } from '../common/typed-sql';
+import type { CoverageEntryEntity } from '../users/coverage-entry.entity';
 
 /** A representative's coverage entries, as representativeScope() reads them. */
 export interface Coverage {
@@ -11,22 +13,14 @@ export interface Coverage {
   everything: boolean;
 }
 
-interface Queryable {
-  query(
-    sql: string,
-    params: unknown[],
-  ): Promise<{ country_code: string | null; region_code: string | null; area_code: string | null }[]>;
-}
+/** A coverage entry as the database holds it. */
+export type CoverageEntryRow = RowOf<CoverageEntryEntity, 'country_code' | 'region_code' | 'area_code'>;
 
 /**
- * A representative's coverage (visibility `country-coverage`), read in the request that lists
- * (the caller's other queries read it inside their own statement). Undefined for every other role.
+ * A representative's coverage from its entries, read in the request that lists (the
+ * caller's other queries read it inside their own statement).
  */
-export async function coverageOf(db: Queryable, caller: AuthUser): Promise<Coverage | undefined> {
-  if (REQUEST_VISIBILITY[caller.role] !== 'country-coverage') return undefined;
-  const rows = await db.query(`SELECT country_code, region_code, area_code FROM coverage_entries WHERE user_id = $1`, [
-    caller.id,
-  ]);
+export function coverageFrom(rows: CoverageEntryRow[]): Coverage {
   const coverage: Coverage = { countries: [], regions: [], areas: [], pairs: [], everything: false };
   for (const { country_code: country, region_code: region, area_code: area } of rows) {
     if (country !== null) coverage.countries.push(country);

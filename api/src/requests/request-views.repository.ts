@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import {
   type AttachmentView,
   isStaff,
+  REQUEST_VISIBILITY,
   type MessageView,
   type RequestView,
   type RoutingTier,
@@ -11,39 +12,73 @@ import {
 } from '@portal/shared';
 import type { AuthUser } from '../auth/auth-user';
 import { CURSOR_TIMESTAMP_SQL, type ListPosition } from './list-cursor';
-import { coverageOf, visibilityScope } from './request-scope';
+import { type Db, type RowOf, sqlRow, sqlRows } from '../common/typed-sql';
+import { type Coverage, type CoverageEntryRow, coverageFrom, visibilityScope } from './request-scope';
+import type { AttachmentEntity, RequestEntity } from './request.entities';
 
-export interface RequestRow {
-  id: string;
-  reference: string;
-  subject: string;
-  description: string;
-  status: RequestView['status'];
-  priority: RequestView['priority'];
+/** A request as REQUEST_COLUMNS reads it: its own columns, typed by the entity, and three names. */
+export type RequestRow = RowOf<
+  RequestEntity,
+  | 'id'
+  | 'reference'
+  | 'subject'
+  | 'description'
+  | 'status'
+  | 'priority'
+  | 'area_code'
+  | 'organization_id'
+  | 'country_code'
+  | 'region_code'
+  | 'assignee_id'
+  | 'routing_tier'
+  | 'routing_reason'
+  | 'created_by'
+  | 'created_at'
+  | 'updated_at'
+  | 'first_responded_at'
+  | 'resolved_at'
+  | 'closed_at'
+  | 'escalated'
+  | 'first_response_due_at'
+  | 'resolution_due_at'
+  | 'breached'
+  | 'satisfaction_score'
+  | 'satisfaction_comment'
+  | 'version'
+> & {
+  // The entity stores them as text; the API's values are the shared unions.
   area_code: RequestView['area'];
-  organization_id: string;
-  organization_name: string;
-  country_code: string;
   region_code: RequestView['region'];
-  assignee_id: string | null;
+  organization_name: string;
   assignee_name: string | null;
-  routing_tier: number | null;
-  routing_reason: string;
-  created_by: string;
   created_by_name: string;
+};
+
+interface MessageRow {
+  id: string;
+  body: string;
+  internal: boolean;
   created_at: Date;
-  updated_at: Date;
-  first_responded_at: Date | null;
-  resolved_at: Date | null;
-  closed_at: Date | null;
-  escalated: boolean;
-  first_response_due_at: Date | null;
-  resolution_due_at: Date | null;
-  breached: boolean;
-  satisfaction_score: number | null;
-  satisfaction_comment: string | null;
-  version: number;
+  author_id: string;
+  author_name: string;
+  author_role: string;
 }
+
+interface EventRow {
+  id: string;
+  type: string;
+  from_value: string | null;
+  to_value: string | null;
+  reason: string | null;
+  created_at: Date;
+  actor_id: string | null;
+  actor_name: string | null;
+}
+
+type AttachmentRow = RowOf<
+  AttachmentEntity,
+  'id' | 'file_name' | 'size_bytes' | 'content_type' | 'message_id' | 'created_at'
+>;
 
 export const REQUEST_COLUMNS = `
   r.id, r.reference, r.subject, r.description, r.status, r.priority, r.area_code,
@@ -177,14 +212,14 @@ export class RequestViewsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** A request the caller may see, or null (absent and invisible look the same). */
-  async findVisible(
-    caller: AuthUser,
-    id: string,
-    db: EntityManager | DataSource = this.dataSource,
-  ): Promise<RequestView | null> {
+  async findVisible(caller: AuthUser, id: string, db: Db = this.dataSource): Promise<RequestView | null> {
     const params: unknown[] = [id];
     const scope = visibilityScope(caller, params);
-    const [row] = await db.query(`SELECT ${REQUEST_COLUMNS} ${REQUEST_FROM} WHERE r.id = $1 AND ${scope}`, params);
+    const row = await sqlRow<RequestRow>(
+      db,
+      `SELECT ${REQUEST_COLUMNS} ${REQUEST_FROM} WHERE r.id = $1 AND ${scope}`,
+      params,
+    );
     return row ? toRequestView(row, caller) : null;
   }
 
@@ -192,14 +227,14 @@ export class RequestViewsRepository {
    * A request the caller has just handed on, as it now is. Read without the caller's scope:
    * the hand-off may have taken it out of the caller's sight, and the answer is still the request.
    */
-  async findHandedOn(caller: AuthUser, id: string, db: EntityManager): Promise<RequestView> {
-    const [row] = await db.query(`SELECT ${REQUEST_COLUMNS} ${REQUEST_FROM} WHERE r.id = $1`, [id]);
-    return toRequestView(row, caller);
+  async findHandedOn(caller: AuthUser, id: string, db: Db): Promise<RequestView> {
+    const row = await sqlRow<RequestRow>(db, `SELECT ${REQUEST_COLUMNS} ${REQUEST_FROM} WHERE r.id = $1`, [id]);
+    return toRequestView(row!, caller);
   }
 
   async list(caller: AuthUser, filter: RequestListFilter): Promise<RequestListResult> {
     const params: unknown[] = [];
-    const conditions = [visibilityScope(caller, params, await coverageOf(this.dataSource, caller))];
+    const conditions = [visibilityScope(caller, params, await this.coverageOf(caller))];
     const param = (value: unknown) => {
       params.push(value);
       return `$${params.length}`;
@@ -222,7 +257,8 @@ export class RequestViewsRepository {
       // requests) from a rare one and check the former on the few requests the other
       // conditions leave instead of collecting its matches from the full-text index.
       const typed = filter.q.trim().toUpperCase();
-      const [{ query, longest }] = await this.dataSource.query(
+      const [{ query, longest }] = await sqlRows<{ query: string | null; longest: string | null }>(
+        this.dataSource,
         `SELECT ${prefixTsQuery('$1')} AS query, ${longestPrefixTsQuery('$1')} AS longest`,
         [filter.q],
       );
@@ -295,7 +331,8 @@ export class RequestViewsRepository {
       position_created_at: string;
     };
     const countAndPage = (candidates: string | null, matching: string): Promise<Counted[]> =>
-      this.dataSource.query(
+      sqlRows<Counted>(
+        this.dataSource,
         `WITH ${candidates ? `${candidates}, ` : ''}matching AS MATERIALIZED (${matching}),
          page AS (
            SELECT id, created_at, sort_key FROM matching
@@ -334,9 +371,10 @@ export class RequestViewsRepository {
       few = await countAndPage(null, everyMatch);
     }
     const counted = few[0].total;
-    let rows = few[0].id === null ? [] : few;
+    let rows: (RequestRow & Pick<Counted, 'position_key' | 'position_created_at'>)[] = few[0].id === null ? [] : few;
     if (counted > limit) {
-      rows = await this.dataSource.query(
+      rows = await sqlRows<RequestRow & Pick<Counted, 'position_key' | 'position_created_at'>>(
+        this.dataSource,
         `SELECT ${REQUEST_COLUMNS}, ${positionKey(sort.sql)} AS position_key, ${CURSOR_TIMESTAMP_SQL('r.created_at')} AS position_created_at
          ${REQUEST_FROM} WHERE ${pageWhere} AND ${after(sort.sql, 'r.created_at', 'r.id')}
          ORDER BY ${sort.sql} ${direction}${nulls}${byCreation ? '' : ', r.created_at DESC'}, r.id
@@ -346,7 +384,7 @@ export class RequestViewsRepository {
     }
     const last = rows.length > filter.pageSize ? rows[filter.pageSize - 1] : null;
     return {
-      items: rows.slice(0, filter.pageSize).map((row: RequestRow) => toRequestView(row, caller)),
+      items: rows.slice(0, filter.pageSize).map((row) => toRequestView(row, caller)),
       total: Math.min(counted, limit),
       totalIsExact: counted <= limit,
       next: last ? { key: last.position_key, createdAt: last.position_created_at, id: last.id } : null,
@@ -387,6 +425,20 @@ export class RequestViewsRepository {
     };
   }
 
+  /**
+   * A representative's coverage (visibility `country-coverage`), read before its list's
+   * statement (see representativeScope). Undefined for every other role.
+   */
+  private async coverageOf(caller: AuthUser): Promise<Coverage | undefined> {
+    if (REQUEST_VISIBILITY[caller.role] !== 'country-coverage') return undefined;
+    const rows = await sqlRows<CoverageEntryRow>(
+      this.dataSource,
+      `SELECT country_code, region_code, area_code FROM coverage_entries WHERE user_id = $1`,
+      [caller.id],
+    );
+    return coverageFrom(rows);
+  }
+
   /** Messages and events in time order; internal notes and their files only for staff. */
   async timeline(
     caller: AuthUser,
@@ -394,87 +446,60 @@ export class RequestViewsRepository {
   ): Promise<{ timeline: TimelineEntry[]; attachments: AttachmentView[] }> {
     const staff = isStaff(caller.role);
     const [messages, events, files] = await Promise.all([
-      this.dataSource.query(
+      sqlRows<MessageRow>(
+        this.dataSource,
         `SELECT m.id, m.body, m.internal, m.created_at, u.id AS author_id, u.name AS author_name, u.role AS author_role
          FROM request_messages m JOIN users u ON u.id = m.author_id
          WHERE m.request_id = $1 AND ($2 OR NOT m.internal) ORDER BY m.created_at, m.id`,
         [requestId, staff],
       ),
-      this.dataSource.query(
+      sqlRows<EventRow>(
+        this.dataSource,
         `SELECT e.id, e.type, e.from_value, e.to_value, e.reason, e.created_at, u.id AS actor_id, u.name AS actor_name
          FROM request_events e LEFT JOIN users u ON u.id = e.actor_id
          WHERE e.request_id = $1 ORDER BY e.created_at, e.id`,
         [requestId],
       ),
-      this.dataSource.query(
+      sqlRows<AttachmentRow>(
+        this.dataSource,
         `SELECT f.id, f.file_name, f.size_bytes, f.content_type, f.message_id, f.created_at
          FROM attachments f LEFT JOIN request_messages m ON m.id = f.message_id
          WHERE f.request_id = $1 AND ($2 OR m.internal IS NOT TRUE) ORDER BY f.created_at, f.id`,
         [requestId, staff],
       ),
     ]);
-    const attachments: AttachmentView[] = files.map(
-      (f: {
-        id: string;
-        file_name: string;
-        size_bytes: number;
-        content_type: string;
-        message_id: string | null;
-        created_at: Date;
-      }) => ({
-        id: f.id,
-        name: f.file_name,
-        size: f.size_bytes,
-        contentType: f.content_type,
-        messageId: f.message_id,
-        createdAt: f.created_at.toISOString(),
-      }),
-    );
-    const messageEntries: (TimelineEntry & { sortAt: number })[] = messages.map(
-      (m: {
-        id: string;
-        body: string;
-        internal: boolean;
-        created_at: Date;
-        author_id: string;
-        author_name: string;
-        author_role: string;
-      }) => {
-        const view: MessageView = {
-          id: m.id,
-          body: m.body,
-          internal: m.internal,
-          author: { id: m.author_id, name: m.author_name, role: m.author_role },
-          createdAt: m.created_at.toISOString(),
-          attachments: attachments.filter((a) => a.messageId === m.id),
-        };
-        return { type: 'message' as const, ...view, sortAt: m.created_at.getTime() };
-      },
-    );
-    const eventEntries: (TimelineEntry & { sortAt: number })[] = events.map(
-      (e: {
-        id: string;
-        type: string;
-        from_value: string | null;
-        to_value: string | null;
-        reason: string | null;
-        created_at: Date;
-        actor_id: string | null;
-        actor_name: string | null;
-      }) => ({
-        type: 'event' as const,
-        id: e.id,
-        event: e.type as never,
-        actor: e.actor_id ? { id: e.actor_id, name: e.actor_name! } : null,
-        from: e.from_value,
-        to: e.to_value,
-        // Why staff routed, handed on or escalated a case (workloads, internal reasons) is
-        // staff's business; the member sees that it happened, not why.
-        reason: staff || !['routed', 'assigned', 'escalated'].includes(e.type) ? e.reason : null,
-        createdAt: e.created_at.toISOString(),
-        sortAt: e.created_at.getTime(),
-      }),
-    );
+    const attachments: AttachmentView[] = files.map((f) => ({
+      id: f.id,
+      name: f.file_name,
+      size: f.size_bytes,
+      contentType: f.content_type,
+      messageId: f.message_id,
+      createdAt: f.created_at.toISOString(),
+    }));
+    const messageEntries: (TimelineEntry & { sortAt: number })[] = messages.map((m) => {
+      const view: MessageView = {
+        id: m.id,
+        body: m.body,
+        internal: m.internal,
+        author: { id: m.author_id, name: m.author_name, role: m.author_role },
+        createdAt: m.created_at.toISOString(),
+        attachments: attachments.filter((a) => a.messageId === m.id),
+      };
+      return { type: 'message' as const, ...view, sortAt: m.created_at.getTime() };
+    });
+    const eventEntries: (TimelineEntry & { sortAt: number })[] = events.map((e) => ({
+      type: 'event' as const,
+      id: e.id,
+      event: e.type as never,
+      actor: e.actor_id ? { id: e.actor_id, name: e.actor_name! } : null,
+      from: e.from_value,
+      to: e.to_value,
+      // Why staff routed, handed on or escalated a case (workloads, internal reasons) is
+      // staff's business; the member sees that it happened, not why.
+      reason: staff || !['routed', 'assigned', 'escalated'].includes(e.type) ? e.reason : null,
+      createdAt: e.created_at.toISOString(),
+      sortAt: e.created_at.getTime(),
+    }));
     const timeline = [...eventEntries, ...messageEntries]
       .sort((a, b) => a.sortAt - b.sortAt)
       .map(({ sortAt: _sortAt, ...entry }) => entry);

@@ -5,13 +5,15 @@ import { SlaModule } from '../sla/sla.module';
 import { RequestViewsRepository } from './request-views.repository';
 import { RequestsController } from './requests.controller';
 import { RequestsService } from './requests.service';
+import { RequestsRepository } from './requests.repository';
+import { RoutingRepository } from './routing/routing.repository';
 import { RoutingService } from './routing/routing.service';
 
 /** Exports RequestsService: deactivating a staff member (users feature) re-routes its open requests. */
 @Module({
   imports: [ReferenceModule, SlaModule, NotificationsModule],
   controllers: [RequestsController],
-  providers: [RequestsService, RequestViewsRepository, RoutingService],
+  providers: [RequestsService, RequestViewsRepository, RequestsRepository, RoutingService, RoutingRepository],
   exports: [RequestsService],
 })
 export class RequestsModule {}

@@ -15,7 +15,6 @@ import {
   type RequestDetailView,
   type RequestStatus,
   type RequestView,
-  rolesSeeing,
   type RoutingPreview,
   type TimelineEventType,
   transitionAction,
@@ -29,8 +28,8 @@ import { ReferenceService } from '../reference/reference.service';
 import { SlaService } from '../sla/sla.service';
 import { ListCursors } from './list-cursor';
 import { authorizeAssignee, authorizeCaseAction, caseActor, caseFacts } from './case-permissions';
-import { REQUEST_COLUMNS, REQUEST_JOINS, RequestViewsRepository, toRequestView } from './request-views.repository';
-import { visibilityScope } from './request-scope';
+import { RequestViewsRepository, toRequestView } from './request-views.repository';
+import { type LockedRequest, RequestsRepository } from './requests.repository';
 import type {
   AssignDto,
   CreateMessageDto,
@@ -48,25 +47,6 @@ import {
   TransitionNotAllowedException,
 } from './requests.exceptions';
 import { RoutingService } from './routing/routing.service';
-
-/** The row a command works on, locked for the rest of its transaction. */
-interface LockedRequest {
-  id: string;
-  reference: string;
-  subject: string;
-  created_by: string;
-  organization_id: string;
-  status: RequestStatus;
-  assignee_id: string | null;
-  region_code: string;
-  country_code: string;
-  area_code: string;
-  priority: string;
-  resolved_at: Date | null;
-  version: number;
-  escalated: boolean;
-  now: Date;
-}
 
 export interface IdempotentAnswer {
   status: number;
@@ -88,6 +68,7 @@ export class RequestsService {
     private readonly sla: SlaService,
     private readonly notifications: NotificationsService,
     private readonly config: AppConfig,
+    private readonly repository: RequestsRepository,
   ) {
     this.cursors = new ListCursors(config.JWT_SECRET!);
   }
@@ -162,12 +143,8 @@ export class RequestsService {
       .digest('hex');
     return this.dataSource.transaction(async (db) => {
       if (idempotencyKey) {
-        await db.query(`SELECT pg_advisory_xact_lock(hashtext($1), hashtext($2))`, [caller.id, idempotencyKey]);
-        const [stored] = await db.query(
-          `SELECT fingerprint, status_code, response FROM idempotency_keys
-           WHERE user_id = $1 AND key = $2 AND created_at > now() - make_interval(hours => $3)`,
-          [caller.id, idempotencyKey, IDEMPOTENCY_WINDOW_HOURS],
-        );
+        await this.repository.lockIdempotencyKey(db, caller.id, idempotencyKey);
+        const stored = await this.repository.storedAnswer(db, caller.id, idempotencyKey, IDEMPOTENCY_WINDOW_HOURS);
         if (stored) {
           if (stored.fingerprint !== fingerprint) {
             throw new ConflictException(
@@ -180,11 +157,7 @@ export class RequestsService {
       }
       const request = await this.insertRequest(db, caller, body);
       if (idempotencyKey) {
-        await db.query(
-          `INSERT INTO idempotency_keys (user_id, key, fingerprint, status_code, response) VALUES ($1, $2, $3, 201, $4)
-           ON CONFLICT (user_id, key) DO UPDATE SET fingerprint = EXCLUDED.fingerprint, status_code = 201, response = EXCLUDED.response, created_at = now()`,
-          [caller.id, idempotencyKey, fingerprint, JSON.stringify(request)],
-        );
+        await this.repository.storeAnswer(db, caller.id, idempotencyKey, fingerprint, request);
       }
       return { status: 201, body: request, replayed: false };
     });
@@ -201,10 +174,7 @@ export class RequestsService {
    * events are one statement; then the outbox and the Idempotency-Key rows, and COMMIT.
    */
   private async insertRequest(db: EntityManager, caller: AuthUser, body: CreateRequestDto): Promise<RequestView> {
-    const [organization] = await db.query(
-      `SELECT o.id, o.country_code, c.region_code, o.active, now() AS now FROM organizations o JOIN countries c ON c.code = o.country_code WHERE o.id = $1`,
-      [caller.organizationId],
-    );
+    const organization = await this.repository.filingOrganization(db, caller.organizationId);
     if (!organization?.active) throw new RequestForbiddenException('Your organization is not active in the portal.');
     const decision = await this.routing.routeForUpdate(db, {
       country: organization.country_code,
@@ -220,48 +190,31 @@ export class RequestsService {
       pausedMinutes: 0,
     });
     const assigneeId = decision.assignee?.id ?? null;
-    if (assigneeId) await db.query(`UPDATE users SET last_assigned_at = now() WHERE id = $1`, [assigneeId]);
-    const [row] = await db.query(
-      `WITH counter AS (
-         INSERT INTO request_reference_counters (year, last_value) VALUES (EXTRACT(YEAR FROM now() AT TIME ZONE 'UTC')::int, 1)
-         ON CONFLICT (year) DO UPDATE SET last_value = request_reference_counters.last_value + 1
-         RETURNING 'SR-' || year || '-' || lpad(last_value::text, greatest(6, length(last_value::text)), '0') AS reference),
-       r AS (
-         INSERT INTO requests (reference, subject, description, status, priority, area_code, organization_id, country_code, region_code,
-                               assignee_id, assigned_at, created_by, routing_tier, routing_reason, routing_coverage,
-                               first_response_due_at, resolution_due_at, search_public)
-         SELECT counter.reference, $1::text, $2::text, $3::text, $4::text, $5::text, $6::uuid, $7::text, $8::text,
-                $9::uuid, CASE WHEN $9::uuid IS NULL THEN NULL ELSE now() END, $10::uuid, $11::smallint, $12::text, $13::jsonb,
-                $14::timestamptz, $15::timestamptz, to_tsvector('simple', unaccent(counter.reference || ' ' || $1::text || ' ' || $2::text))
-         FROM counter
-         RETURNING *)
-       SELECT ${REQUEST_COLUMNS} FROM r ${REQUEST_JOINS}`,
-      [
-        body.subject,
-        body.description,
-        assigneeId ? 'assigned' : 'new',
-        priority,
-        body.area,
-        organization.id,
-        organization.country_code,
-        organization.region_code,
-        assigneeId,
-        caller.id,
-        decision.tier,
-        decision.reason,
-        decision.coverage ? JSON.stringify(decision.coverage) : null,
-        due.firstResponseDueAt,
-        due.resolutionDueAt,
-      ],
-    );
+    if (assigneeId) await this.repository.markAssigned(db, assigneeId);
+    const row = await this.repository.insertRequest(db, {
+      subject: body.subject,
+      description: body.description,
+      status: assigneeId ? 'assigned' : 'new',
+      priority,
+      area: body.area,
+      organizationId: organization.id,
+      country: organization.country_code,
+      region: organization.region_code,
+      assigneeId,
+      createdBy: caller.id,
+      routingTier: decision.tier,
+      routingReason: decision.reason,
+      routingCoverage: decision.coverage ? JSON.stringify(decision.coverage) : null,
+      firstResponseDueAt: due.firstResponseDueAt,
+      resolutionDueAt: due.resolutionDueAt,
+    });
     const view = toRequestView(row, caller);
-    // The two events of one statement, a microsecond apart: they keep their order in the timeline.
-    await db.query(
-      `INSERT INTO request_events (request_id, actor_id, type, from_value, to_value, reason, created_at)
-       SELECT $1, e.actor_id, e.type, e.from_value, e.to_value, e.reason, t.now + e.n * interval '1 microsecond'
-       FROM (SELECT clock_timestamp() AS now) t,
-            (VALUES ($2::uuid, 'created', NULL, 'new', NULL, 0), (NULL, 'routed', NULL, $3::text, $4::text, 1)) AS e(actor_id, type, from_value, to_value, reason, n)`,
-      [view.id, caller.id, decision.assignee?.name ?? null, decision.reason],
+    await this.repository.insertCreationEvents(
+      db,
+      view.id,
+      caller.id,
+      decision.assignee?.name ?? null,
+      decision.reason,
     );
     if (assigneeId) {
       await this.notify(db, assigneeId, 'request.assigned', view.id, `request:${view.id}:routed`, {
@@ -285,12 +238,12 @@ export class RequestsService {
       if (['closed', 'withdrawn'].includes(request.status)) throw new RequestClosedException(request.status);
       let changed = false;
       if (body.priority && body.priority !== request.priority) {
-        await db.query(`UPDATE requests SET priority = $2 WHERE id = $1`, [id, body.priority]);
+        await this.repository.setPriority(db, id, body.priority);
         await this.event(db, id, caller.id, 'priority_changed', request.priority, body.priority);
         changed = true;
       }
       if (body.area && body.area !== request.area_code) {
-        await db.query(`UPDATE requests SET area_code = $2 WHERE id = $1`, [id, body.area]);
+        await this.repository.setArea(db, id, body.area);
         await this.event(db, id, caller.id, 'area_changed', request.area_code, body.area);
         changed = true;
       }
@@ -311,21 +264,11 @@ export class RequestsService {
       authorizeCaseAction(caller, request, internal ? 'internal-note' : 'reply');
       if (request.status === 'closed' || request.status === 'withdrawn')
         throw new RequestClosedException(request.status);
-      const [message] = await db.query(
-        `INSERT INTO request_messages (request_id, author_id, body, internal, created_at) VALUES ($1, $2, $3, $4, clock_timestamp())
-         RETURNING id, created_at`,
-        [id, caller.id, body.body, internal],
-      );
-      const searchColumn = internal ? 'search_internal' : 'search_public';
-      await db.query(
-        `UPDATE requests SET ${searchColumn} = ${searchColumn} || to_tsvector('simple', unaccent($2)), updated_at = now() WHERE id = $1`,
-        [id, body.body],
-      );
-      const [author] = await db.query(`SELECT name, role FROM users WHERE id = $1`, [caller.id]);
+      const message = await this.repository.insertMessage(db, id, caller.id, body.body, internal);
+      await this.repository.addSearchText(db, id, body.body, internal);
+      const author = (await this.repository.userNameAndRole(db, caller.id))!;
       if (staff && !internal) {
-        await db.query(`UPDATE requests SET first_responded_at = COALESCE(first_responded_at, now()) WHERE id = $1`, [
-          id,
-        ]);
+        await this.repository.markFirstResponse(db, id);
         // A staff reply to an assigned request means the work has started.
         if (request.status === 'assigned')
           await this.setStatus(db, request, caller.id, 'in_progress', null, { notify: false });
@@ -386,14 +329,7 @@ export class RequestsService {
       authorizeCaseAction(caller, request, body.assigneeId.toLowerCase() === caller.id ? 'claim' : 'reassign');
       if (['resolved', 'closed', 'withdrawn'].includes(request.status))
         throw new RequestClosedException(request.status);
-      // The region of each coverage entry: its own, its country's, or none (an area anywhere).
-      const [assignee] = await db.query(
-        `SELECT u.id, u.name, u.role, u.active, u.available, u.region_code,
-                ARRAY(SELECT COALESCE(c.region_code, k.region_code) FROM coverage_entries c LEFT JOIN countries k ON k.code = c.country_code
-                      WHERE c.user_id = u.id) AS coverage_regions
-         FROM users u WHERE u.id = $1 FOR UPDATE OF u`,
-        [body.assigneeId],
-      );
+      const assignee = await this.repository.lockAssigneeCandidate(db, body.assigneeId);
       if (!assignee || !assignee.active || !can(assignee.role, 'requests.work')) {
         throw new ValidationException({ assigneeId: ['must be an active staff member who works cases'] });
       }
@@ -418,17 +354,14 @@ export class RequestsService {
       authorizeCaseAction(caller, request, 'escalate');
       if (['resolved', 'closed', 'withdrawn'].includes(request.status))
         throw new RequestClosedException(request.status);
-      const [director] = await db.query(
-        `SELECT id, name FROM users WHERE role = ANY ($2::text[]) AND region_code = $1 AND active ORDER BY available DESC, id LIMIT 1 FOR UPDATE`,
-        [request.region_code, rolesSeeing('region')],
-      );
+      const director = await this.repository.lockRegionDirector(db, request.region_code);
       if (!director)
         throw new ConflictException('requests.no-director', 'The region has no active director to escalate to.');
       if (request.escalated && request.assignee_id === director.id) {
         throw new ConflictException('requests.already-escalated', 'The request is already escalated to the director.');
       }
       await this.reassign(db, request, caller.id, director, 'escalated', body.reason);
-      await db.query(`UPDATE requests SET escalated = true WHERE id = $1`, [id]);
+      await this.repository.markEscalated(db, id);
       return this.views.findHandedOn(caller, id, db);
     });
   }
@@ -440,14 +373,9 @@ export class RequestsService {
       if (request.status !== 'resolved' && request.status !== 'closed') {
         throw new ConflictException('requests.not-resolved', 'A request can be rated once it is resolved.');
       }
-      const [rated] = await db.query(`SELECT satisfaction_score FROM requests WHERE id = $1`, [id]);
-      if (rated.satisfaction_score !== null)
+      if ((await this.repository.satisfactionScore(db, id)) !== null)
         throw new ConflictException('requests.already-rated', 'This request has already been rated.');
-      await db.query(`UPDATE requests SET satisfaction_score = $2, satisfaction_comment = $3 WHERE id = $1`, [
-        id,
-        body.score,
-        body.comment ?? null,
-      ]);
+      await this.repository.setSatisfaction(db, id, body.score, body.comment ?? null);
       await this.event(db, id, caller.id, 'rated', null, String(body.score), body.comment ?? null);
       await this.touch(db, id);
       return { score: body.score, comment: body.comment ?? null };
@@ -460,17 +388,10 @@ export class RequestsService {
    * triage queue (an 'assigned' one becomes 'new' again; work in progress keeps its status).
    */
   async rerouteOpenRequestsOf(db: EntityManager, userId: string, actorId: string): Promise<void> {
-    const open: { id: string }[] = await db.query(
-      `SELECT id FROM requests WHERE assignee_id = $1 AND status IN ('assigned', 'in_progress', 'waiting_on_member') ORDER BY created_at FOR UPDATE`,
-      [userId],
-    );
-    const [departing] = await db.query(`SELECT name FROM users WHERE id = $1`, [userId]);
+    const open = await this.repository.lockOpenRequestsOf(db, userId);
+    const departing = (await this.repository.userName(db, userId))!;
     for (const { id } of open) {
-      const [request] = await db.query(
-        `SELECT r.id, r.reference, r.subject, r.status, r.country_code, r.region_code, r.area_code, o.name AS organization
-         FROM requests r JOIN organizations o ON o.id = r.organization_id WHERE r.id = $1`,
-        [id],
-      );
+      const request = await this.repository.reroutedRequest(db, id);
       const decision = await this.routing.routeForUpdate(db, {
         country: request.country_code,
         region: request.region_code,
@@ -478,18 +399,13 @@ export class RequestsService {
       });
       const assigneeId = decision.assignee?.id ?? null;
       const status = assigneeId === null && request.status === 'assigned' ? 'new' : request.status;
-      await db.query(
-        `UPDATE requests SET assignee_id = $2, assigned_at = CASE WHEN $2::uuid IS NULL THEN NULL ELSE now() END, status = $3,
-                routing_tier = $4, routing_reason = $5, routing_coverage = $6 WHERE id = $1`,
-        [
-          id,
-          assigneeId,
-          status,
-          decision.tier,
-          decision.reason,
-          decision.coverage ? JSON.stringify(decision.coverage) : null,
-        ],
-      );
+      await this.repository.setRouting(db, id, {
+        assigneeId,
+        status,
+        tier: decision.tier,
+        reason: decision.reason,
+        coverage: decision.coverage ? JSON.stringify(decision.coverage) : null,
+      });
       const eventId = await this.event(
         db,
         id,
@@ -502,7 +418,7 @@ export class RequestsService {
       if (status !== request.status) await this.event(db, id, actorId, 'status_changed', request.status, status);
       await this.touch(db, id);
       if (assigneeId) {
-        await db.query(`UPDATE users SET last_assigned_at = now() WHERE id = $1`, [assigneeId]);
+        await this.repository.markAssigned(db, assigneeId);
         await this.notify(db, assigneeId, 'request.assigned', id, `event:${eventId}`, {
           reference: request.reference,
           subject: request.subject,
@@ -521,14 +437,7 @@ export class RequestsService {
 
   /** Locks a request the caller may see; 404 when it is absent or invisible. */
   private async lockVisible(db: EntityManager, caller: AuthUser, id: string): Promise<LockedRequest> {
-    const params: unknown[] = [id];
-    const scope = visibilityScope(caller, params);
-    const [row] = await db.query(
-      `SELECT r.id, r.reference, r.subject, r.created_by, r.organization_id, r.status, r.assignee_id, r.region_code, r.country_code, r.area_code, r.priority, r.resolved_at, r.version, r.escalated,
-              now() AS now
-       FROM requests r WHERE r.id = $1 AND ${scope} FOR UPDATE OF r`,
-      params,
-    );
+    const row = await this.repository.lockVisible(db, caller, id);
     if (!row) throw new NotFoundException('request');
     return row;
   }
@@ -543,13 +452,7 @@ export class RequestsService {
   ): Promise<void> {
     const from = request.status;
     const reopen = isReopen(from, to);
-    await db.query(
-      `UPDATE requests SET status = $2,
-              resolved_at = CASE WHEN $2 = 'resolved' THEN now() WHEN $3 THEN NULL ELSE resolved_at END,
-              closed_at = CASE WHEN $2 = 'closed' THEN now() WHEN $3 THEN NULL ELSE closed_at END
-       WHERE id = $1`,
-      [request.id, to, reopen],
-    );
+    await this.repository.setStatus(db, request.id, to, reopen);
     const eventId = await this.event(db, request.id, actorId, 'status_changed', from, to, reason);
     // The SLA clock stops while the request waits on the member.
     if (to === 'waiting_on_member') await this.sla.pause(db, request.id);
@@ -559,7 +462,7 @@ export class RequestsService {
     if (!options.notify) return;
     // Staff's changes are news for the member who filed it; the member's own (withdraw,
     // confirm, reopen) are news for the assignee.
-    const [actor] = await db.query(`SELECT role FROM users WHERE id = $1`, [actorId]);
+    const actor = await this.repository.userRole(db, actorId);
     const recipient = actor && can(actor.role, 'requests.file') ? request.assignee_id : request.created_by;
     if (recipient && recipient !== actorId) {
       const kind = to === 'resolved' ? 'request.resolved' : 'request.status_changed';
@@ -581,23 +484,15 @@ export class RequestsService {
     eventType: 'assigned' | 'escalated',
     reason: string | null,
   ): Promise<void> {
-    const [previous] = request.assignee_id
-      ? await db.query(`SELECT name FROM users WHERE id = $1`, [request.assignee_id])
-      : [null];
-    await db.query(
-      `UPDATE requests SET assignee_id = $2, assigned_at = now(), status = CASE WHEN status = 'new' THEN 'assigned' ELSE status END WHERE id = $1`,
-      [request.id, assignee.id],
-    );
-    await db.query(`UPDATE users SET last_assigned_at = now() WHERE id = $1`, [assignee.id]);
+    const previous = request.assignee_id ? await this.repository.userName(db, request.assignee_id) : null;
+    await this.repository.setAssignee(db, request.id, assignee.id);
+    await this.repository.markAssigned(db, assignee.id);
     const eventId = await this.event(db, request.id, actorId, eventType, previous?.name ?? null, assignee.name, reason);
     if (request.status === 'new') await this.event(db, request.id, actorId, 'status_changed', 'new', 'assigned');
     await this.touch(db, request.id);
     if (assignee.id !== actorId) {
-      const [actor] = await db.query(`SELECT name FROM users WHERE id = $1`, [actorId]);
-      const [organization] = await db.query(
-        `SELECT o.name FROM requests r JOIN organizations o ON o.id = r.organization_id WHERE r.id = $1`,
-        [request.id],
-      );
+      const actor = (await this.repository.userName(db, actorId))!;
+      const organization = await this.repository.organizationName(db, request.id);
       await this.notify(
         db,
         assignee.id,
@@ -627,7 +522,7 @@ export class RequestsService {
   }
 
   private async touch(db: EntityManager, id: string): Promise<void> {
-    await db.query(`UPDATE requests SET updated_at = now(), version = version + 1 WHERE id = $1`, [id]);
+    await this.repository.touch(db, id);
   }
 
   private async event(
@@ -639,12 +534,6 @@ export class RequestsService {
     to: string | null,
     reason: string | null = null,
   ): Promise<string> {
-    // clock_timestamp(), not now(): events of one transaction keep the order they happened in.
-    const [row] = await db.query(
-      `INSERT INTO request_events (request_id, actor_id, type, from_value, to_value, reason, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, clock_timestamp()) RETURNING id`,
-      [requestId, actorId, type, from, to, reason],
-    );
-    return row.id;
+    return this.repository.insertEvent(db, { requestId, actorId, type, from, to, reason });
   }
 }

@@ -5,12 +5,14 @@ import { NotificationsModule } from '../notifications/notifications.module';
 import { ReferenceModule } from '../reference/reference.module';
 import { SlaAdminController } from './sla-admin.controller';
 import { SlaJobs } from './sla-jobs';
+import { SlaAdminService } from './sla-admin.service';
+import { SlaRepository } from './sla.repository';
 import { SlaService } from './sla.service';
 
 @Module({
   imports: [ReferenceModule, NotificationsModule, AuditModule, JobsModule],
   controllers: [SlaAdminController],
-  providers: [SlaService, SlaJobs],
+  providers: [SlaService, SlaJobs, SlaRepository, SlaAdminService],
   exports: [SlaService],
 })
 export class SlaModule {}

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import type { Db } from '../common/typed-sql';
 import { ReferenceService } from '../reference/reference.service';
 import { addBusinessHours, type BusinessCalendar, businessMinutesBetween } from './business-time';
+import { SlaRepository } from './sla.repository';
 
 export interface SlaTargets {
   firstResponseDueAt: Date;
@@ -15,25 +16,21 @@ export interface SlaTargets {
  */
 @Injectable()
 export class SlaService {
-  constructor(private readonly reference: ReferenceService) {}
+  constructor(
+    private readonly reference: ReferenceService,
+    private readonly repository: SlaRepository,
+  ) {}
 
-  async calendar(db: EntityManager, country: string): Promise<BusinessCalendar> {
+  async calendar(db: Db, country: string): Promise<BusinessCalendar> {
     const timeZone = this.reference.countries('en').find((c) => c.code === country)?.timezone ?? 'UTC';
-    const rows: { date: string }[] = await db.query(
-      `SELECT to_char(date, 'YYYY-MM-DD') AS date FROM holidays WHERE country_code = $1`,
-      [country],
-    );
-    return { timeZone, holidays: new Set(rows.map((row) => row.date)) };
+    return { timeZone, holidays: new Set(await this.repository.holidayDates(db, country)) };
   }
 
   async targets(
-    db: EntityManager,
+    db: Db,
     request: { country: string; area: string; priority: string; createdAt: Date; pausedMinutes: number },
   ): Promise<SlaTargets> {
-    const [policy] = await db.query(
-      `SELECT first_response_hours, resolution_hours FROM sla_policies WHERE area_code = $1 AND priority = $2`,
-      [request.area, request.priority],
-    );
+    const policy = await this.repository.policyHours(db, request.area, request.priority);
     // A policy is seeded for every area and priority; the seeded defaults cover a gap.
     const firstResponseHours: number = policy?.first_response_hours ?? (request.priority === 'urgent' ? 4 : 16);
     const resolutionHours: number = policy?.resolution_hours ?? (request.priority === 'urgent' ? 24 : 80);
@@ -46,11 +43,8 @@ export class SlaService {
   }
 
   /** Recomputes and stores a request's due times (after a change of area, priority or pause). */
-  async refresh(db: EntityManager, requestId: string): Promise<void> {
-    const [row] = await db.query(
-      `SELECT country_code, area_code, priority, created_at, sla_paused_minutes FROM requests WHERE id = $1`,
-      [requestId],
-    );
+  async refresh(db: Db, requestId: string): Promise<void> {
+    const row = await this.repository.requestSla(db, requestId);
     const due = await this.targets(db, {
       country: row.country_code,
       area: row.area_code,
@@ -58,29 +52,20 @@ export class SlaService {
       createdAt: row.created_at,
       pausedMinutes: row.sla_paused_minutes,
     });
-    await db.query(`UPDATE requests SET first_response_due_at = $2, resolution_due_at = $3 WHERE id = $1`, [
-      requestId,
-      due.firstResponseDueAt,
-      due.resolutionDueAt,
-    ]);
+    await this.repository.setDueTimes(db, requestId, due.firstResponseDueAt, due.resolutionDueAt);
   }
 
   /** The request starts waiting on the member: the clock stops. */
-  async pause(db: EntityManager, requestId: string): Promise<void> {
-    await db.query(`UPDATE requests SET sla_paused_at = now() WHERE id = $1 AND sla_paused_at IS NULL`, [requestId]);
+  async pause(db: Db, requestId: string): Promise<void> {
+    await this.repository.pause(db, requestId);
   }
 
   /** The request stops waiting on the member: the waited business time moves the targets. */
-  async resume(db: EntityManager, requestId: string): Promise<void> {
-    const [row] = await db.query(`SELECT country_code, sla_paused_at, now() AS now FROM requests WHERE id = $1`, [
-      requestId,
-    ]);
+  async resume(db: Db, requestId: string): Promise<void> {
+    const row = await this.repository.pausedSince(db, requestId);
     if (!row?.sla_paused_at) return;
     const waited = businessMinutesBetween(row.sla_paused_at, row.now, await this.calendar(db, row.country_code));
-    await db.query(
-      `UPDATE requests SET sla_paused_at = NULL, sla_paused_minutes = sla_paused_minutes + $2 WHERE id = $1`,
-      [requestId, waited],
-    );
+    await this.repository.resume(db, requestId, waited);
     await this.refresh(db, requestId);
   }
 }

@@ -1,26 +1,31 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
-import type { AdminUserView, CoverageEntry, Language, RegionCode, Role, UserView } from '@portal/shared';
+import type { DataSource } from 'typeorm';
+import type { AdminUserView, CoverageEntry, RegionCode, Role, UserView } from '@portal/shared';
+import { type Db, type RowOf, sqlRow, sqlRows } from '../common/typed-sql';
+import type { UserEntity } from './user.entity';
 
-interface UserViewRow {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  language: Language;
-  organization_id: string | null;
+type UserViewRow = RowOf<
+  UserEntity,
+  | 'id'
+  | 'email'
+  | 'name'
+  | 'role'
+  | 'language'
+  | 'organization_id'
+  | 'region_code'
+  | 'available'
+  | 'active'
+  | 'contact'
+  | 'created_at'
+  | 'updated_at'
+> & {
+  region_code: RegionCode | null;
   organization_name: string | null;
   organization_country: string | null;
-  region_code: RegionCode | null;
   coverage: CoverageEntry[];
-  available: boolean;
-  active: boolean;
-  contact: boolean;
   invitation_pending: boolean;
-  created_at: Date;
-  updated_at: Date;
-}
+};
 
 /** One query for the user with its organization and coverage, as the API shows them. */
 const USER_VIEW_SELECT = `
@@ -50,8 +55,8 @@ export interface UserListFilter {
 export class UserViewsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async findById(id: string, db: EntityManager | DataSource = this.dataSource): Promise<AdminUserView | null> {
-    const [row] = await db.query(`${USER_VIEW_SELECT} WHERE u.id = $1`, [id]);
+  async findById(id: string, db: Db = this.dataSource): Promise<AdminUserView | null> {
+    const row = await sqlRow<UserViewRow>(db, `${USER_VIEW_SELECT} WHERE u.id = $1`, [id]);
     return row ? toAdminUserView(row) : null;
   }
 
@@ -71,8 +76,13 @@ export class UserViewsRepository {
       add(`(unaccent(lower(u.name)) LIKE unaccent(?) OR lower(u.email) LIKE ?)`, pattern);
     }
     const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
-    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM users u ${where}`, params);
-    const rows: UserViewRow[] = await this.dataSource.query(
+    const [{ total }] = await sqlRows<{ total: number }>(
+      this.dataSource,
+      `SELECT count(*)::int AS total FROM users u ${where}`,
+      params,
+    );
+    const rows = await sqlRows<UserViewRow>(
+      this.dataSource,
       `${USER_VIEW_SELECT} ${where} ORDER BY u.name, u.id LIMIT ${filter.pageSize} OFFSET ${(filter.page - 1) * filter.pageSize}`,
       params,
     );

@@ -19,6 +19,7 @@ import { paging } from '../common/paging.dto';
 import { RequestsService } from '../requests/requests.service';
 import type { CreateUserDto, ListUsersQueryDto, UpdateUserDto } from './users.dto';
 import { UserViewsRepository } from './user-views.repository';
+import { UsersRepository } from './users.repository';
 
 /** What a person sees of itself: the admin-only fields taken off. */
 export function toPublicUserView(user: AdminUserView): UserView {
@@ -41,6 +42,7 @@ export class UsersService {
     private readonly userViews: UserViewsRepository,
     private readonly audit: AuditService,
     private readonly requests: RequestsService,
+    private readonly repository: UsersRepository,
   ) {}
 
   async list(query: Partial<ListUsersQueryDto>): Promise<Page<AdminUserView>> {
@@ -69,32 +71,27 @@ export class UsersService {
       contact: body.contact ?? false,
     };
     await this.checkShape(db, shape);
-    const [existing] = await db.query(`SELECT 1 FROM users WHERE lower(email) = lower($1)`, [body.email]);
-    if (existing) throw new ConflictException('users.email-taken', 'A person with this email is already registered.');
-    const [row] = await db.query(
-      `INSERT INTO users (email, name, role, language, organization_id, region_code, available, contact)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-      [
-        body.email,
-        body.name,
-        body.role,
-        body.language ?? 'es',
-        shape.organizationId,
-        shape.region,
-        body.available ?? true,
-        shape.contact,
-      ],
-    );
-    await this.replaceCoverage(db, row.id, shape.coverage);
+    if (await this.repository.emailTaken(db, body.email))
+      throw new ConflictException('users.email-taken', 'A person with this email is already registered.');
+    const id = await this.repository.insert(db, body.email, {
+      name: body.name,
+      role: body.role,
+      language: body.language ?? 'es',
+      organizationId: shape.organizationId,
+      region: shape.region,
+      available: body.available ?? true,
+      contact: shape.contact,
+    });
+    await this.repository.replaceCoverage(db, id, shape.coverage);
     const { coverage, ...fields } = body;
     await this.audit.record(db, {
       actorId: actor.id,
       action: 'user.created',
       entityType: 'user',
-      entityId: row.id,
+      entityId: id,
       changes: { ...fields, coverage },
     });
-    return (await this.userViews.findById(row.id, db))!;
+    return (await this.userViews.findById(id, db))!;
   }
 
   async update(actor: AuthUser, id: string, body: UpdateUserDto): Promise<AdminUserView> {
@@ -115,25 +112,19 @@ export class UsersService {
           'You cannot deactivate yourself or take away your own admin role.',
         );
       }
-      await db.query(
-        `UPDATE users SET name = $2, role = $3, language = $4, organization_id = $5, region_code = $6,
-                available = $7, contact = $8, active = $9, updated_at = now()
-         WHERE id = $1`,
-        [
-          id,
-          body.name ?? current.name,
-          shape.role,
-          body.language ?? current.language,
-          shape.organizationId,
-          shape.region,
-          body.available ?? current.available,
-          shape.contact,
-          body.active ?? current.active,
-        ],
-      );
-      if (body.coverage) await this.replaceCoverage(db, id, shape.coverage);
+      await this.repository.update(db, id, {
+        name: body.name ?? current.name,
+        role: shape.role,
+        language: body.language ?? current.language,
+        organizationId: shape.organizationId,
+        region: shape.region,
+        available: body.available ?? current.available,
+        contact: shape.contact,
+        active: body.active ?? current.active,
+      });
+      if (body.coverage) await this.repository.replaceCoverage(db, id, shape.coverage);
       if (body.active === false && current.active) {
-        await this.revokeSessions(db, id, 'deactivated');
+        await this.repository.revokeSessions(db, id, 'deactivated');
         // A departing staff member's open cases go back through routing, with a timeline event.
         if (isStaff(current.role)) await this.requests.rerouteOpenRequestsOf(db, id, actor.id);
       }
@@ -150,10 +141,7 @@ export class UsersService {
 
   /** What a person may change of itself: its language and display name. */
   async updateOwnProfile(userId: string, body: { language?: string; name?: string }): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE users SET language = COALESCE($2, language), name = COALESCE($3, name), updated_at = now() WHERE id = $1`,
-      [userId, body.language ?? null, body.name ?? null],
-    );
+    await this.repository.updateProfile(this.dataSource, userId, body.language ?? null, body.name ?? null);
   }
 
   /** Deactivation keeps the person and its history; it only closes the door. */
@@ -165,23 +153,6 @@ export class UsersService {
     await this.update(actor, id, { active });
   }
 
-  private async revokeSessions(db: EntityManager, userId: string, reason: string): Promise<void> {
-    await db.query(
-      `UPDATE refresh_token_families SET revoked_at = now(), revoked_reason = $2 WHERE user_id = $1 AND revoked_at IS NULL`,
-      [userId, reason],
-    );
-  }
-
-  private async replaceCoverage(db: EntityManager, userId: string, coverage: CoverageEntry[]): Promise<void> {
-    await db.query(`DELETE FROM coverage_entries WHERE user_id = $1`, [userId]);
-    for (const entry of coverage) {
-      await db.query(
-        `INSERT INTO coverage_entries (user_id, country_code, region_code, area_code) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
-        [userId, entry.country ?? null, entry.region ?? null, entry.area ?? null],
-      );
-    }
-  }
-
   /** The rules between fields, answered as 400 with the field at fault. */
   private async checkShape(db: EntityManager, shape: UserShape): Promise<void> {
     const errors: Record<string, string[]> = {};
@@ -189,8 +160,8 @@ export class UsersService {
     if (belongsToOrganization(shape.role)) {
       if (!shape.organizationId) fail('organizationId', 'a member belongs to an organization');
       else {
-        const [org] = await db.query(`SELECT 1 FROM organizations WHERE id = $1`, [shape.organizationId]);
-        if (!org) fail('organizationId', 'no organization has this id');
+        if (!(await this.repository.organizationExists(db, shape.organizationId)))
+          fail('organizationId', 'no organization has this id');
       }
       if (shape.coverage.length > 0) fail('coverage', 'members have no coverage');
     } else if (shape.organizationId) {
@@ -200,7 +171,7 @@ export class UsersService {
       fail('contact', 'only a member can be its organization’s contact');
     if (directsRegion(shape.role) && !shape.region) fail('region', 'a director directs a region');
     if (!isStaff(shape.role) && shape.region) fail('region', 'only staff have a region');
-    const countries: string[] = (await db.query(`SELECT code FROM countries`)).map((row: { code: string }) => row.code);
+    const countries = await this.repository.countryCodes(db);
     shape.coverage.forEach((entry, index) => {
       if (!entry.country && !entry.region && !entry.area)
         fail(`coverage.${index}`, 'name a country, a region or an area');

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { CASE_WORKER_ROLES, OPEN_STATUSES } from '@portal/shared';
 import { ReferenceService } from '../../reference/reference.service';
 import {
   type CandidateCoverage,
@@ -10,6 +9,7 @@ import {
   type RoutingDecision,
   winningTierCoverage,
 } from './routing-engine';
+import { RoutingRepository } from './routing.repository';
 
 export interface RoutingTarget {
   country: string;
@@ -22,7 +22,10 @@ const REASON_LANGUAGE = 'en';
 
 @Injectable()
 export class RoutingService {
-  constructor(private readonly reference: ReferenceService) {}
+  constructor(
+    private readonly reference: ReferenceService,
+    private readonly repository: RoutingRepository,
+  ) {}
 
   /**
    * Routes inside the caller's transaction. Concurrent submissions must not both read the
@@ -41,7 +44,7 @@ export class RoutingService {
     const coverage = await this.candidates(db, target);
     const ids = [...new Set(winningTierCoverage(coverage, target).map((c) => c.userId))].sort();
     if (ids.length > 0) {
-      await db.query(`SELECT id FROM users WHERE id = ANY($1::uuid[]) ORDER BY id FOR NO KEY UPDATE`, [ids]);
+      await this.repository.lockCandidates(db, ids);
     }
     return this.decide(target, coverage, await this.load(db, ids));
   }
@@ -67,21 +70,7 @@ export class RoutingService {
   }
 
   private async candidates(db: EntityManager, target: RoutingTarget): Promise<CandidateCoverage[]> {
-    const rows: {
-      user_id: string;
-      name: string;
-      available: boolean;
-      country_code: string | null;
-      region_code: string | null;
-      area_code: string | null;
-    }[] = await db.query(
-      `SELECT c.user_id, u.name, u.available, c.country_code, c.region_code, c.area_code
-         FROM coverage_entries c JOIN users u ON u.id = c.user_id
-         WHERE u.active AND u.role = ANY ($4::text[])
-           AND (c.country_code = $1 OR (c.country_code IS NULL AND (c.region_code = $2 OR c.region_code IS NULL)))
-           AND (c.area_code IS NULL OR c.area_code = $3)`,
-      [target.country, target.region, target.area, CASE_WORKER_ROLES],
-    );
+    const rows = await this.repository.candidates(db, target);
     return rows
       .map((row) => ({
         userId: row.user_id,
@@ -96,12 +85,7 @@ export class RoutingService {
 
   private async load(db: EntityManager, ids: string[]): Promise<Map<string, CandidateLoad>> {
     if (ids.length === 0) return new Map();
-    const rows: { id: string; last_assigned_at: Date | null; open: number }[] = await db.query(
-      `SELECT u.id, u.last_assigned_at,
-              (SELECT count(*)::int FROM requests r WHERE r.assignee_id = u.id AND r.status = ANY($2::text[])) AS open
-       FROM users u WHERE u.id = ANY($1::uuid[])`,
-      [ids, OPEN_STATUSES],
-    );
+    const rows = await this.repository.load(db, ids);
     return new Map(rows.map((row) => [row.id, { open: row.open, lastAssignedAt: row.last_assigned_at }]));
   }
 }

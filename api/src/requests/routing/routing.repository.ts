@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import { CASE_WORKER_ROLES, OPEN_STATUSES } from '@portal/shared';
+import { type Db, type RowOf, sqlRows, sqlRun } from '../../common/typed-sql';
+import type { CoverageEntryEntity } from '../../users/coverage-entry.entity';
+import type { UserEntity } from '../../users/user.entity';
+
+/** A coverage entry of an active staff member who works cases, with the person. */
+export type CandidateCoverageRow = RowOf<
+  CoverageEntryEntity,
+  'user_id' | 'country_code' | 'region_code' | 'area_code'
+> &
+  RowOf<UserEntity, 'name' | 'available'>;
+
+/** A candidate's open requests and when it was last given one. */
+export type CandidateLoadRow = RowOf<UserEntity, 'id' | 'last_assigned_at'> & { open: number };
+
+/** What routing reads: candidates, their locks and their loads. */
+@Injectable()
+export class RoutingRepository {
+  /** The coverage entries that could match the target, of every tier. */
+  candidates(db: Db, target: { country: string; region: string; area: string }): Promise<CandidateCoverageRow[]> {
+    return sqlRows<CandidateCoverageRow>(
+      db,
+      `SELECT c.user_id, u.name, u.available, c.country_code, c.region_code, c.area_code
+         FROM coverage_entries c JOIN users u ON u.id = c.user_id
+         WHERE u.active AND u.role = ANY ($4::text[])
+           AND (c.country_code = $1 OR (c.country_code IS NULL AND (c.region_code = $2 OR c.region_code IS NULL)))
+           AND (c.area_code IS NULL OR c.area_code = $3)`,
+      [target.country, target.region, target.area, CASE_WORKER_ROLES],
+    );
+  }
+
+  /** Locks the candidates' user rows, in id order (see RoutingService.routeForUpdate). */
+  async lockCandidates(db: Db, ids: string[]): Promise<void> {
+    await sqlRun(db, `SELECT id FROM users WHERE id = ANY($1::uuid[]) ORDER BY id FOR NO KEY UPDATE`, [ids]);
+  }
+
+  load(db: Db, ids: string[]): Promise<CandidateLoadRow[]> {
+    return sqlRows<CandidateLoadRow>(
+      db,
+      `SELECT u.id, u.last_assigned_at,
+              (SELECT count(*)::int FROM requests r WHERE r.assignee_id = u.id AND r.status = ANY($2::text[])) AS open
+       FROM users u WHERE u.id = ANY($1::uuid[])`,
+      [ids, OPEN_STATUSES],
+    );
+  }
+}
