@@ -122,13 +122,6 @@ export default defineConfig(
     files: ['api/src/**/*.ts', 'migrations/**/*.ts'],
     rules: {
       ...boundaries(...notWeb),
-      // enabled once typed data access lands (issue 17)
-      '@typescript-eslint/no-explicit-any': 'off',
-      '@typescript-eslint/no-unsafe-argument': 'off',
-      '@typescript-eslint/no-unsafe-assignment': 'off',
-      '@typescript-eslint/no-unsafe-call': 'off',
-      '@typescript-eslint/no-unsafe-member-access': 'off',
-      '@typescript-eslint/no-unsafe-return': 'off',
     },
   },
   {

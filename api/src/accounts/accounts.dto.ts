@@ -24,8 +24,7 @@ import {
 } from '@portal/shared';
 import { CoverageEntryDto } from '../users/users.dto';
 import { TextLength } from '../common/text.validators';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { trim } from '../common/transforms';
 
 export class InvitationDto implements InvitationBody {
   @ApiProperty({ maxLength: LIMITS.emailMax })

@@ -11,8 +11,8 @@ export function bearerToken(headers: { authorization?: string }): string | null 
 /** The claims of a token already verified, or null when it is not a JWT. */
 export function decodedClaims(token: string): Record<string, unknown> | null {
   try {
-    const claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8'));
-    return typeof claims === 'object' && claims !== null ? claims : null;
+    const claims: unknown = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8'));
+    return typeof claims === 'object' && claims !== null ? (claims as Record<string, unknown>) : null;
   } catch {
     return null;
   }

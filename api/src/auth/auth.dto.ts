@@ -3,6 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { LANGUAGES, type Language, LIMITS, type LoginBody, type RefreshBody } from '@portal/shared';
 import { TextLength } from '../common/text.validators';
+import { trim } from '../common/transforms';
 
 export class LoginDto implements LoginBody {
   @ApiProperty({ example: 'ana@valle-alto.example', maxLength: LIMITS.emailMax })
@@ -33,7 +34,7 @@ export class UpdateMeDto {
 
   @ApiPropertyOptional({ maxLength: LIMITS.nameMax })
   @IsOptional()
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @Transform(trim)
   @IsString()
   @TextLength(LIMITS.nameMin, LIMITS.nameMax)
   name?: string;

@@ -44,6 +44,7 @@ describe('PasswordHashingQueue', () => {
     expect(refused).toMatchObject({
       status: 503,
       code: 'auth.busy',
+      // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- jest's asymmetric matcher is typed any
       extensions: { retryAfterSeconds: expect.any(Number) },
     });
     tickets[0].release();

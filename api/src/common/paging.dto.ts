@@ -2,10 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { LIMITS } from '@portal/shared';
-
-/** Plain decimal digits become a number; anything else ("0x10", "1e2") stays text and fails IsInt. */
-const digitsToNumber = ({ value }: { value: unknown }) =>
-  typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : value;
+import { digitsToNumber } from './transforms';
 
 /** `?page=1&pageSize=25` (pageSize at most 100), as every list of the API takes it. */
 export class PagingQueryDto {

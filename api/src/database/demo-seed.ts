@@ -1,3 +1,4 @@
+import { sqlRows } from '../common/typed-sql';
 import type { DataSource } from 'typeorm';
 import demo from '../../../shared/data/demo.json';
 import { DEMO_PASSWORD } from '../auth/demo-password';
@@ -23,7 +24,8 @@ export async function seedDemoData(dataSource: DataSource): Promise<void> {
   await dataSource.transaction(async (db) => {
     const organizationIds = new Map<string, string>();
     for (const org of demo.organizations) {
-      const [row] = await db.query(
+      const [row] = await sqlRows<{ id: string }>(
+        db,
         `INSERT INTO organizations (name, country_code, kind, products)
          VALUES ($1, $2, $3, $4)
          ON CONFLICT (lower(name), country_code) DO UPDATE SET name = organizations.name

@@ -9,11 +9,12 @@ import { IdParam } from '../common/id-param.pipe';
 import { paging, PagingQueryDto } from '../common/paging.dto';
 import { type NotificationView, NotificationsService } from './notifications.service';
 import { ApiEmpty, ApiJson } from '../common/openapi/decorators';
+import { toBoolean } from '../common/transforms';
 
 export class ListNotificationsQueryDto extends PagingQueryDto {
   @ApiPropertyOptional({ description: 'Only unread ones' })
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @Transform(toBoolean)
   @IsBoolean()
   unread?: boolean;
 }

@@ -10,8 +10,7 @@ import {
 } from '@portal/shared';
 import { PagingQueryDto } from '../common/paging.dto';
 import { TextLength } from '../common/text.validators';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { trim, toBoolean } from '../common/transforms';
 
 export class CreateOrganizationDto implements CreateOrganizationBody {
   @ApiProperty({ maxLength: LIMITS.organizationNameMax })
@@ -86,7 +85,7 @@ export class UpdateOrganizationDto implements UpdateOrganizationBody {
 export class ListOrganizationsQueryDto extends PagingQueryDto {
   @ApiPropertyOptional({ description: 'Active (true) or deactivated (false) organizations' })
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @Transform(toBoolean)
   @IsBoolean()
   active?: boolean;
 

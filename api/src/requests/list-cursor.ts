@@ -106,7 +106,7 @@ export class ListCursors {
     // Signed by this portal, so well formed unless its secret is known; checked all the same,
     // since its values go into SQL as parameters and a bad one must be a 400, never a 500.
     if (!Array.isArray(content) || content.length !== 5) return refuse('must be a cursor from nextCursor');
-    const [version, page, key, createdAt, id] = content;
+    const [version, page, key, createdAt, id] = content as unknown[];
     const field = sort.replace(/^-/, '');
     if (
       version !== VERSION ||

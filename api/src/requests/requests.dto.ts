@@ -21,9 +21,7 @@ import {
 import { PagingQueryDto } from '../common/paging.dto';
 import { IsDateOrDateTime, TextLength, VisibleText } from '../common/text.validators';
 import { CURSOR_MAX_LENGTH } from './list-cursor';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+import { trim, toBoolean } from '../common/transforms';
 
 export class CreateRequestDto implements CreateRequestBody {
   @ApiProperty({ enum: THEMATIC_AREAS })

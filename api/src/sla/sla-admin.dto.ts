@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { TextLength } from '../common/text.validators';
+import { trim, digitsToNumber } from '../common/transforms';
 
 export class UpdateSlaPolicyDto {
   @ApiPropertyOptional({ minimum: 1, maximum: 2000, description: 'Business hours to the first staff reply' })
@@ -31,7 +32,7 @@ export class CreateHolidayDto {
   date: string;
 
   @ApiProperty({ maxLength: 120 })
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @Transform(trim)
   @IsString()
   @TextLength(1, 120)
   name: string;
@@ -45,7 +46,7 @@ export class ListHolidaysQueryDto {
 
   @ApiPropertyOptional({ example: 2026 })
   @IsOptional()
-  @Transform(({ value }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value))
+  @Transform(digitsToNumber)
   @IsInt()
   @Min(2000)
   @Max(2100)

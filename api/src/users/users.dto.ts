@@ -29,8 +29,7 @@ import {
 } from '@portal/shared';
 import { PagingQueryDto } from '../common/paging.dto';
 import { TextLength } from '../common/text.validators';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { trim, toBoolean } from '../common/transforms';
 
 export class CoverageEntryDto implements CoverageEntry {
   @ApiPropertyOptional({ example: 'PE' })
@@ -151,8 +150,6 @@ export class UpdateUserDto implements UpdateUserBody {
   @IsBoolean()
   active?: boolean;
 }
-
-const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 export class ListUsersQueryDto extends PagingQueryDto {
   @ApiPropertyOptional({ enum: ROLES })

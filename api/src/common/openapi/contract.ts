@@ -23,7 +23,8 @@ export function documentValidationConstraints(): void {
       byProperty.set(metadata.propertyName, [...(byProperty.get(metadata.propertyName) ?? []), metadata]);
     }
     for (const [property, validations] of byProperty) {
-      const existing = Reflect.getOwnMetadata(DECORATORS.API_MODEL_PROPERTIES, target.prototype, property);
+      const existing = Reflect.getOwnMetadata(DECORATORS.API_MODEL_PROPERTIES, target.prototype, property) as
+        (Record<string, unknown> & { type?: unknown }) | undefined;
       if (!existing) continue;
       const own: Record<string, unknown> = {};
       const items: Record<string, unknown> = {};
@@ -36,7 +37,8 @@ export function documentValidationConstraints(): void {
       const merged: Record<string, unknown> = { ...existing, ...own, required: !optional };
       if (Object.keys(items).length) {
         // An array of validated values: the constraints belong to its items.
-        const itemType = typeof existing.type === 'function' ? existing.type.name.toLowerCase() : existing.type;
+        const itemType: unknown =
+          typeof existing.type === 'function' ? (existing.type as { name: string }).name.toLowerCase() : existing.type;
         merged.type = 'array';
         merged.isArray = false;
         merged.items = { type: itemType === 'array' ? 'string' : (itemType ?? 'string'), ...items };

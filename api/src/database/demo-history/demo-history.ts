@@ -1,3 +1,4 @@
+import { sqlRow, sqlRows } from '../../common/typed-sql';
 import { hostname } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import type { Logger } from 'pino';
@@ -56,7 +57,9 @@ export interface DemoHistoryOptions {
  */
 export async function startDemoHistory(options: DemoHistoryOptions): Promise<DemoHistoryLoad> {
   const { dataSource } = options;
-  const [claimed] = await dataSource.query(
+  type JobRow = { result: HistoryProgress & Partial<DemoHistorySummary>; finished_at: Date | null };
+  const claimed = await sqlRow<JobRow>(
+    dataSource,
     `INSERT INTO scheduled_job_runs (job, slot, run_by, result)
      VALUES ($1, 0, $2, jsonb_build_object('seed', $3::int, 'anchor', now(), 'chunks', NULL, 'chunksDone', 0))
      ON CONFLICT (job, slot) DO NOTHING RETURNING result`,
@@ -65,10 +68,12 @@ export async function startDemoHistory(options: DemoHistoryOptions): Promise<Dem
   let progress: HistoryProgress & Partial<DemoHistorySummary>;
   if (claimed) progress = claimed.result;
   else {
-    const [row] = await dataSource.query(
+    const row = await sqlRow<JobRow>(
+      dataSource,
       `SELECT result, finished_at FROM scheduled_job_runs WHERE job = $1 AND slot = 0`,
       [DEMO_HISTORY_JOB],
     );
+    if (!row) throw new Error('demo history: its job row vanished');
     if (row.finished_at)
       return { state: 'loaded', done: Promise.resolve(row.result as DemoHistorySummary), stop: async () => undefined };
     progress = row.result;
@@ -196,24 +201,32 @@ async function generate(input: HistoryInput): Promise<DemoHistory> {
 async function readInput(dataSource: DataSource, seed: number, now: number): Promise<HistoryInput> {
   const demoEmails = demo.users.map((u) => u.email.toLowerCase());
   const [countries, regions, areas, organizations, users, coverage, policies, holidays] = await Promise.all([
-    dataSource.query(`SELECT code, region_code, timezone, COALESCE(name->>'en', code) AS name FROM countries`),
-    dataSource.query(`SELECT code, COALESCE(name->>'en', code) AS name FROM regions`),
-    dataSource.query(`SELECT code, COALESCE(name->>'en', code) AS name FROM thematic_areas`),
-    dataSource.query(`SELECT id, name, country_code, kind, products FROM organizations WHERE active`),
-    dataSource.query(
+    sqlRows<unknown>(
+      dataSource,
+      `SELECT code, region_code, timezone, COALESCE(name->>'en', code) AS name FROM countries`,
+    ),
+    sqlRows<unknown>(dataSource, `SELECT code, COALESCE(name->>'en', code) AS name FROM regions`),
+    sqlRows<unknown>(dataSource, `SELECT code, COALESCE(name->>'en', code) AS name FROM thematic_areas`),
+    sqlRows<unknown>(dataSource, `SELECT id, name, country_code, kind, products FROM organizations WHERE active`),
+    sqlRows<unknown>(
+      dataSource,
       `SELECT id, lower(email) AS email, name, role, language, organization_id, region_code, contact, available
        FROM users WHERE active AND lower(email) = ANY($1::text[]) ORDER BY id`,
       [demoEmails],
     ),
-    dataSource.query(
+    sqlRows<unknown>(
+      dataSource,
       `SELECT c.user_id, u.name, u.available, c.country_code, c.region_code, c.area_code, k.region_code AS country_region
        FROM coverage_entries c JOIN users u ON u.id = c.user_id LEFT JOIN countries k ON k.code = c.country_code
        WHERE u.active AND lower(u.email) = ANY($1::text[]) AND u.role IN ('representative', 'specialist', 'director', 'admin')
        ORDER BY c.user_id, c.id`,
       [demoEmails],
     ),
-    dataSource.query(`SELECT area_code, priority, first_response_hours, resolution_hours FROM sla_policies`),
-    dataSource.query(`SELECT country_code, to_char(date, 'YYYY-MM-DD') AS date FROM holidays`),
+    sqlRows<unknown>(
+      dataSource,
+      `SELECT area_code, priority, first_response_hours, resolution_hours FROM sla_policies`,
+    ),
+    sqlRows<unknown>(dataSource, `SELECT country_code, to_char(date, 'YYYY-MM-DD') AS date FROM holidays`),
   ]);
   type UserRow = {
     id: string;

@@ -1,3 +1,4 @@
+import { sqlRow, sqlRows } from '../../common/typed-sql';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -33,10 +34,12 @@ export async function writeChunk(
   const written: string[] = [];
   try {
     return await dataSource.transaction(async (db) => {
-      const [job] = await db.query(`SELECT result FROM scheduled_job_runs WHERE job = $1 AND slot = 0 FOR UPDATE`, [
-        DEMO_HISTORY_JOB,
-      ]);
-      if (!job || (job.result as HistoryProgress).chunksDone !== index) return false;
+      const job = await sqlRow<{ result: HistoryProgress }>(
+        db,
+        `SELECT result FROM scheduled_job_runs WHERE job = $1 AND slot = 0 FOR UPDATE`,
+        [DEMO_HISTORY_JOB],
+      );
+      if (!job || job.result.chunksDone !== index) return false;
 
       const references = await reserveReferences(db, cases);
       await mkdir(options.attachmentsDir, { recursive: true, mode: 0o750 });
@@ -221,7 +224,8 @@ async function reserveReferences(db: EntityManager, cases: readonly HistoryCase[
   }
   const references = new Map<string, string>();
   for (const [year, ofYear] of [...byYear].sort((a, b) => a[0] - b[0])) {
-    const [counter] = await db.query(
+    const [counter] = await sqlRows<{ last_value: string }>(
+      db,
       `INSERT INTO request_reference_counters (year, last_value) VALUES ($1, $2)
        ON CONFLICT (year) DO UPDATE SET last_value = request_reference_counters.last_value + EXCLUDED.last_value
        RETURNING last_value`,
