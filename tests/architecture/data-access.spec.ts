@@ -1,5 +1,6 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { ROOT, sourceFiles } from './source-files';
 
 /**
  * The API's data layer (docs/architecture.md, "Repositories and SQL"), enforced:
@@ -7,7 +8,6 @@ import { join, relative } from 'node:path';
  *   api/src/common, so services hold the rules and controllers never touch SQL;
  * - no `any` in api/src: every row leaves a repository with its declared type.
  */
-const ROOT = join(__dirname, '../..');
 const API = join(ROOT, 'api/src');
 
 /** The typed helpers: the only code outside repositories that calls `.query(`. */
@@ -27,13 +27,6 @@ const RUNS_SQL =
 
 /** The `any` type written out: `: any`, `as any`, `<any>`, `any[]` (and `any` as a type argument). */
 const ANY_TYPE = /:\s*any\b|\bas\s+any\b|<\s*any\s*[>,]|,\s*any\s*>|\bany\s*\[\]/g;
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? sourceFiles(path) : /\.ts$/.test(name) ? [path] : [];
-  });
-}
 
 /** The code without its comments (a comment may say "any"); strings and URLs kept. */
 export function withoutComments(text: string): string {

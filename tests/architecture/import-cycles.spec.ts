@@ -1,20 +1,12 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
+import { ROOT, sourceFiles } from './source-files';
 
 /**
  * No import cycles among the API's files: a cycle makes the load order decide which side
  * sees the other's exports as undefined, and says two files are one. Every static import
  * counts, `import type` too (a type-only cycle is still two files that cannot be read apart).
  */
-const ROOT = join(__dirname, '../..');
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (name === 'node_modules' || name === 'dist') return [];
-    return statSync(path).isDirectory() ? sourceFiles(path) : /\.ts$/.test(name) ? [path] : [];
-  });
-}
 
 /** The specifiers a file imports or re-exports from, side-effect imports included. */
 export function specifiersOf(text: string): string[] {

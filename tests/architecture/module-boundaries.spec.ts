@@ -1,20 +1,12 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { ROOT, sourceFiles } from './source-files';
 
 /**
  * The layout's rules (docs/architecture.md), enforced: the web app never imports the API, the shared
  * library imports neither (and no framework but class-validator), the API never imports
  * the web app. Nx tags (scope:api/web/shared) name the same projects.
  */
-const ROOT = join(__dirname, '../..');
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (name === 'node_modules' || name === 'dist') return [];
-    return statSync(path).isDirectory() ? sourceFiles(path) : /\.ts$/.test(name) ? [path] : [];
-  });
-}
 
 function importsOf(file: string): string[] {
   const text = readFileSync(file, 'utf8');

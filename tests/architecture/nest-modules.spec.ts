@@ -1,5 +1,6 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { ROOT, sourceFiles } from './source-files';
 
 /**
  * Nest modules say what they use: a feature module imports the modules whose providers it
@@ -7,18 +8,9 @@ import { join, relative } from 'node:path';
  * is kept for what every module needs — the configuration, the database, the logging — and
  * `forwardRef()` would hide a cycle between features, so there is none.
  */
-const ROOT = join(__dirname, '../..');
 
 /** Where `@Global()` may appear: the configuration, the database and the logging. */
 const GLOBAL_ALLOWED = /^api\/src\/(config|database|logging)\//;
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (name === 'node_modules' || name === 'dist') return [];
-    return statSync(path).isDirectory() ? sourceFiles(path) : /\.ts$/.test(name) ? [path] : [];
-  });
-}
 
 /** Each use of `pattern` in api/src outside `allowed`, as "file:line". */
 export function usesOf(pattern: RegExp, allowed: RegExp | null, files: { path: string; text: string }[]): string[] {

@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { ROLES } from '../../shared/src/roles';
+import { ROOT, sourceFiles } from './source-files';
 
 /**
  * What a role may do is decided in one place, shared/src/permissions.ts (with the case table
@@ -9,7 +10,6 @@ import { ROLES } from '../../shared/src/roles';
  * "director" or `director`) outside that table is a rule hiding somewhere else — this test
  * finds it. What remains is data, not permission logic, each listed below with the reason.
  */
-const ROOT = join(__dirname, '../..');
 const SCANNED = ['api/src', 'web/src', 'shared/src'];
 
 interface Allowed {
@@ -37,15 +37,6 @@ const ALLOWED: Allowed[] = [
   },
 ];
 
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (name === 'node_modules' || name === 'dist') return [];
-    if (statSync(path).isDirectory()) return sourceFiles(path);
-    return /\.(ts|html)$/.test(name) && !/\.spec\.ts$/.test(name) ? [path] : [];
-  });
-}
-
 const LITERAL = new RegExp(`(['"\`])(${ROLES.join('|')})\\1`, 'g');
 
 /** Every role literal in the text, as `file:line: text`. */
@@ -68,7 +59,9 @@ function allowedBy(file: string, line: string): Allowed | undefined {
 }
 
 const found = SCANNED.flatMap((dir) =>
-  sourceFiles(join(ROOT, dir)).flatMap((path) => roleLiterals(relative(ROOT, path), readFileSync(path, 'utf8'))),
+  sourceFiles(join(ROOT, dir), (name) => /\.(ts|html)$/.test(name) && !name.endsWith('.spec.ts')).flatMap((path) =>
+    roleLiterals(relative(ROOT, path), readFileSync(path, 'utf8')),
+  ),
 );
 
 describe('role names', () => {
