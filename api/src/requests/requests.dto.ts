@@ -100,7 +100,8 @@ export class AssignDto implements AssignBody {
 
   @ApiPropertyOptional({
     maxLength: 2000,
-    description: 'Why (shown on the timeline): required, at least 3 characters, when handing the request to someone else',
+    description:
+      'Why (shown on the timeline): required, at least 3 characters, when handing the request to someone else',
   })
   @IsOptional()
   @Transform(trim)

@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { CASE_WORKER_ROLES, OPEN_STATUSES, type RequestStatus, rolesSeeing, type TimelineEventType } from '@portal/shared';
+import {
+  CASE_WORKER_ROLES,
+  OPEN_STATUSES,
+  type RequestStatus,
+  rolesSeeing,
+  type TimelineEventType,
+} from '@portal/shared';
 import type { AuthUser } from '../auth/auth-user';
 import { col, type Db, type RowOf, sqlRow, sqlRows, sqlRun } from '../common/typed-sql';
 import type { OrganizationEntity } from '../organizations/organization.entity';

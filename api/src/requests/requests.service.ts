@@ -335,7 +335,11 @@ export class RequestsService {
     if (!request) throw new NotFoundException('request');
     authorizeCaseAction(
       caller,
-      { assignee_id: request.assignee?.id ?? null, region_code: request.region, organization_id: request.organization.id },
+      {
+        assignee_id: request.assignee?.id ?? null,
+        region_code: request.region,
+        organization_id: request.organization.id,
+      },
       'reassign',
     );
     const target = { country: request.country, region: request.region, area: request.area };
