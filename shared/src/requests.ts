@@ -145,7 +145,7 @@ export interface TransitionBody {
 
 export interface AssignBody {
   assigneeId: string;
-  /** Why: required when handing the case to someone else, optional when claiming it. */
+  /** Why, shown on the timeline: optional in the API; the web app asks for it when the case changes hands. */
   reason?: string;
 }
 

@@ -100,8 +100,7 @@ export class AssignDto implements AssignBody {
 
   @ApiPropertyOptional({
     maxLength: 2000,
-    description:
-      'Why (shown on the timeline): required, at least 3 characters, when handing the request to someone else',
+    description: 'Why (shown on the timeline); optional here, the web app asks for it when the request changes hands',
   })
   @IsOptional()
   @Transform(trim)

@@ -383,7 +383,7 @@ export class RequestsService {
   /**
    * Gives the request to someone: to the caller itself a claim, to another a reassignment
    * (the case-permission table says who may), and by anyone but an admin only to someone who
-   * may work in the request's region. Handing it to someone else takes a note saying why.
+   * may work in the request's region.
    */
   async assign(caller: AuthUser, id: string, body: AssignDto): Promise<RequestView> {
     return this.dataSource.transaction(async (db) => {
@@ -409,9 +409,8 @@ export class RequestsService {
         region: assignee.region_code,
         coverageRegions: assignee.coverage_regions,
       });
-      // The timeline says why a case changed hands; taking it oneself needs no explanation.
-      if (!claim && (body.reason ?? '').length < 3)
-        throw new ValidationException({ reason: ['say why you hand this request on (at least 3 characters)'] });
+      // The web app asks for a note when a case changes hands (the timeline shows it); the API
+      // keeps `reason` optional, as its contract has always said, for the clients written to it.
       await this.reassign(db, request, caller.id, assignee, 'assigned', body.reason ?? null);
       return this.views.findHandedOn(caller, id, db);
     });
