@@ -1,6 +1,7 @@
 import {
   CASE_ACTIONS,
   CASE_PERMISSIONS,
+  coverageTier,
   mayActOnCase,
   mayAssignTo,
   mayWorkInRegion,
@@ -46,6 +47,42 @@ describe('the case-permission table', () => {
     const holding = actor('director', { id: 'rep-1', region: 'CAM' });
     expect(mayActOnCase(holding, andeanCase, 'status')).toBe(true);
     expect(mayActOnCase(holding, andeanCase, 'claim')).toBe(false);
+  });
+
+  it('lets staff claim an unassigned case their coverage matches at any tier, and no other', () => {
+    const peruClimate = {
+      assigneeId: null,
+      region: 'AND',
+      organizationId: 'org-1',
+      country: 'PE',
+      area: 'climate-resilience',
+    };
+    const covering = (
+      coverage: { country?: string; region?: 'AND' | 'CAM'; area?: 'climate-resilience' | 'market-access' }[],
+    ) => ({ ...actor('specialist'), coverage });
+    expect(mayActOnCase(covering([{ region: 'AND', area: 'climate-resilience' }]), peruClimate, 'claim')).toBe(true);
+    expect(mayActOnCase(covering([{ country: 'PE' }]), peruClimate, 'claim')).toBe(true);
+    expect(mayActOnCase(covering([{ area: 'climate-resilience' }]), peruClimate, 'claim')).toBe(true);
+    expect(mayActOnCase(covering([{ country: 'BO' }, { region: 'CAM' }]), peruClimate, 'claim')).toBe(false);
+    expect(mayActOnCase(covering([{ country: 'PE', area: 'market-access' }]), peruClimate, 'claim')).toBe(false);
+    // Held by someone: taking it over is a reassignment, not a claim.
+    expect(mayActOnCase(covering([{ country: 'PE' }]), { ...peruClimate, assigneeId: 'rep-1' }, 'claim')).toBe(false);
+    // Without the case's country and area (or the caller's coverage) there is no coverage relation.
+    expect(mayActOnCase(covering([{ country: 'PE' }]), { ...peruClimate, country: undefined }, 'claim')).toBe(false);
+    expect(mayActOnCase(actor('representative'), peruClimate, 'claim')).toBe(false);
+  });
+
+  it('says at which routing tier a coverage entry matches a case', () => {
+    const target = { country: 'PE', region: 'AND', area: 'climate-resilience' };
+    expect(coverageTier({ country: 'PE', area: 'climate-resilience' }, target)).toBe(1);
+    expect(coverageTier({ country: 'PE' }, target)).toBe(2);
+    expect(coverageTier({ region: 'AND', area: 'climate-resilience' }, target)).toBe(3);
+    expect(coverageTier({ region: 'AND' }, target)).toBe(4);
+    expect(coverageTier({ area: 'climate-resilience' }, target)).toBe(5);
+    expect(coverageTier({ country: 'BO' }, target)).toBeNull();
+    expect(coverageTier({ country: 'PE', area: 'market-access' }, target)).toBeNull();
+    expect(coverageTier({ region: 'CAM' }, target)).toBeNull();
+    expect(coverageTier({ area: 'market-access' }, target)).toBeNull();
   });
 
   it("gives a member its organization's cases only, and the executive nothing", () => {

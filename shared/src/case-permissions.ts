@@ -1,5 +1,6 @@
-import type { RequestStatus } from './requests.js';
+import type { RequestStatus, RoutingTier } from './requests.js';
 import type { Role } from './roles.js';
+import type { CoverageEntry } from './users.js';
 
 /**
  * Who may act on a case (docs/domain.md, "Case permissions"), the case part of the permission
@@ -27,9 +28,11 @@ export type CaseAction = (typeof CASE_ACTIONS)[number];
  * - `organization`: filed by the caller's organization (members);
  * - `assignee`: assigned to the caller;
  * - `region`: in the region the caller directs (directors);
+ * - `unassigned-in-coverage`: nobody holds it and one of the caller's coverage entries matches
+ *   it at some routing tier (staff claiming a case of their coverage);
  * - `any`: any case the caller sees.
  */
-export type CaseRelation = 'organization' | 'assignee' | 'region' | 'any';
+export type CaseRelation = 'organization' | 'assignee' | 'region' | 'unassigned-in-coverage' | 'any';
 
 const WORKS_OWN_CASES = {
   reply: ['any'],
@@ -39,6 +42,7 @@ const WORKS_OWN_CASES = {
   priority: ['assignee'],
   area: ['assignee'],
   reassign: ['assignee'],
+  claim: ['unassigned-in-coverage'],
   escalate: ['assignee'],
 } as const satisfies Partial<Record<CaseAction, readonly CaseRelation[]>>;
 
@@ -86,6 +90,8 @@ export interface CaseActor {
   region: string | null;
   /** A member's organization. */
   organizationId: string | null;
+  /** Staff's coverage entries, where the action depends on them (a claim); absent: none known. */
+  coverage?: readonly CoverageEntry[];
 }
 
 /** The case, as far as the table needs it. */
@@ -93,6 +99,9 @@ export interface CaseFacts {
   assigneeId: string | null;
   region: string;
   organizationId: string;
+  /** The case's country and area, for a coverage match (absent: no coverage relation). */
+  country?: string;
+  area?: string;
 }
 
 /** Every relation the case has to the caller (`any` always: the caller sees it). */
@@ -102,7 +111,32 @@ export function caseRelations(actor: CaseActor, facts: CaseFacts): CaseRelation[
     relations.push('organization');
   if (actor.role !== 'member' && facts.assigneeId !== null && facts.assigneeId === actor.id) relations.push('assignee');
   if (actor.role === 'director' && actor.region !== null && actor.region === facts.region) relations.push('region');
+  if (facts.assigneeId === null && facts.country !== undefined && facts.area !== undefined) {
+    const target = { country: facts.country, region: facts.region, area: facts.area };
+    if ((actor.coverage ?? []).some((entry) => coverageTier(entry, target) !== null))
+      relations.push('unassigned-in-coverage');
+  }
   return relations;
+}
+
+/**
+ * The routing tier at which a coverage entry matches a case (docs/domain.md, "Routing"), or
+ * null when it does not: 1 country and area, 2 country, 3 region and area, 4 region, 5 area.
+ */
+export function coverageTier(
+  entry: CoverageEntry,
+  target: { country: string; region: string; area: string },
+): RoutingTier | null {
+  const area = entry.area ?? null;
+  if (entry.country !== undefined && entry.country !== null) {
+    if (entry.country !== target.country) return null;
+    return area === null ? 2 : area === target.area ? 1 : null;
+  }
+  if (entry.region !== undefined && entry.region !== null) {
+    if (entry.region !== target.region) return null;
+    return area === null ? 4 : area === target.area ? 3 : null;
+  }
+  return area === target.area ? 5 : null;
 }
 
 /** Whether the caller may take this action on a case it sees. */

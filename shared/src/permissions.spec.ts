@@ -43,7 +43,7 @@ describe('the permission table', () => {
 
   it('reads case permissions from the case table: a role has case.<action> when it may take it on some case', () => {
     expect(rolesWith('case.escalate')).toEqual(['representative', 'specialist']);
-    expect(rolesWith('case.claim')).toEqual(['director', 'admin']);
+    expect(rolesWith('case.claim')).toEqual(['representative', 'specialist', 'director', 'admin']);
     expect(can('executive', 'case.reply')).toBe(false);
     expect(PERMISSIONS).toContain('case.internal-note');
   });

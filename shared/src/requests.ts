@@ -1,5 +1,6 @@
 import type { RegionCode, ThematicArea } from './reference.js';
-import type { OrganizationRef } from './users.js';
+import type { Role } from './roles.js';
+import type { CoverageEntry, OrganizationRef } from './users.js';
 
 export const REQUEST_STATUSES = [
   'new',
@@ -144,7 +145,28 @@ export interface TransitionBody {
 
 export interface AssignBody {
   assigneeId: string;
+  /** Why, shown on the timeline: optional in the API; the web app asks for it when the case changes hands. */
   reason?: string;
+}
+
+/**
+ * Someone the caller may give a request to (GET /requests/{id}/assignees): active, works
+ * cases, has accepted its invitation, may work in the request's region (an admin gives to
+ * anyone), and is not its assignee. Those whose coverage matches the request come first.
+ */
+export interface AssigneeCandidate {
+  id: string;
+  name: string;
+  role: Role;
+  available: boolean;
+  /** Requests assigned to the person and not finished (new, assigned, in progress, waiting). */
+  openCases: number;
+  /** The best routing tier at which the person's coverage matches the request; null: none does. */
+  tier: RoutingTier | null;
+  /** The person's coverage entries that match the request (empty: none does). */
+  coverage: CoverageEntry[];
+  /** The director of the request's region. */
+  regionDirector: boolean;
 }
 
 export interface EscalateBody {

@@ -237,7 +237,10 @@ async function caseIn(kind: CaseKind, status: 'assigned' | 'in_progress' | 'reso
   const id: string = created.body.id;
   let holder = Object.keys(ids).find((email) => ids[email] === created.body.assignee.id)!;
   if (kind === 'peruHeldByCam') {
-    await must(call('POST', `/requests/${id}/assign`, ADMIN, { assigneeId: ids[DIRECTOR_CAM] }), 200);
+    await must(
+      call('POST', `/requests/${id}/assign`, ADMIN, { assigneeId: ids[DIRECTOR_CAM], reason: 'Para la dirección' }),
+      200,
+    );
     holder = DIRECTOR_CAM;
   }
   expect(kind === 'bolivia' ? holder === CLIMATE_AND : kind === 'peru' ? REP_PE.includes(holder) : true).toBe(true);
@@ -456,7 +459,10 @@ describe('to whom a case may be given', () => {
     const email = who === 'holder' ? testCase.holder : who;
     const target = ids[typeof to === 'function' ? to(testCase) : to];
     const before = await snapshot(testCase.id);
-    const answer = await call('POST', `/requests/${testCase.id}/assign`, email, { assigneeId: target });
+    const answer = await call('POST', `/requests/${testCase.id}/assign`, email, {
+      assigneeId: target,
+      reason: 'Traspaso',
+    });
     expect({ status: answer.status, body: answer.body }).toMatchObject({ status });
     if (status === 200) {
       expect((await requestRow(testCase.id)).assignee_id).toBe(target);

@@ -358,7 +358,10 @@ describe('the timeline', () => {
       await call('POST', `/requests/${id}/assign`, ADMIN, { assigneeId: ids[DIRECTOR_AND], reason: 'Caso complejo' }),
       200,
     );
-    expectStatus(await call('POST', `/requests/${id}/assign`, DIRECTOR_AND, { assigneeId: ids[REP] }), 200);
+    expectStatus(
+      await call('POST', `/requests/${id}/assign`, DIRECTOR_AND, { assigneeId: ids[REP], reason: 'Traspaso' }),
+      200,
+    );
     expectStatus(await call('POST', `/requests/${id}/escalate`, REP, { reason: 'Requiere la dirección' }), 200);
     expectStatus(await transition(id, DIRECTOR_AND, 'resolved'), 200);
     expectStatus(await transition(id, MEMBER, 'closed'), 200);
@@ -399,7 +402,10 @@ describe('the timeline', () => {
 
   it('records the assignment of a new request and its move to assigned', async () => {
     const id = await newRequest();
-    const answer = await call('POST', `/requests/${id}/assign`, ADMIN, { assigneeId: ids[DIRECTOR_CAR] });
+    const answer = await call('POST', `/requests/${id}/assign`, ADMIN, {
+      assigneeId: ids[DIRECTOR_CAR],
+      reason: 'Traspaso',
+    });
     expectStatus(answer, 200);
     expect(answer.body).toMatchObject({ status: 'assigned', assignee: { id: ids[DIRECTOR_CAR] } });
     const events = await timelineEvents(id);
@@ -457,18 +463,30 @@ describe('reassignment and escalation', () => {
   it('lets a director holding a request outside its region hand it on only to someone who may work in that region', async () => {
     const id = await assignedRequest(); // Bolivia, Andean region
     // Only if it holds the request can the Central American director see it at all.
-    expectProblem(await call('POST', `/requests/${id}/assign`, DIRECTOR_CAM, { assigneeId: ids[DIRECTOR_AND] }), 404);
-    expectStatus(await call('POST', `/requests/${id}/assign`, ADMIN, { assigneeId: ids[DIRECTOR_CAM] }), 200);
+    expectProblem(
+      await call('POST', `/requests/${id}/assign`, DIRECTOR_CAM, { assigneeId: ids[DIRECTOR_AND], reason: 'Traspaso' }),
+      404,
+    );
+    expectStatus(
+      await call('POST', `/requests/${id}/assign`, ADMIN, { assigneeId: ids[DIRECTOR_CAM], reason: 'Traspaso' }),
+      200,
+    );
     expectStatus(await call('GET', `/requests/${id}`, DIRECTOR_CAM), 200);
     const before = await row(id);
     // To the Caribbean director: not someone who may work in the Andean region.
-    const answer = await call('POST', `/requests/${id}/assign`, DIRECTOR_CAM, { assigneeId: ids[DIRECTOR_CAR] });
+    const answer = await call('POST', `/requests/${id}/assign`, DIRECTOR_CAM, {
+      assigneeId: ids[DIRECTOR_CAR],
+      reason: 'Traspaso',
+    });
     expectProblem(answer, 403);
     expect(await row(id)).toEqual(before);
     expect(before.assignee_id).toBe(ids[DIRECTOR_CAM]);
     // As its assignee it may hand it to the Andean director, and is answered with the request
     // as it now is, though it no longer sees it.
-    const handedOn = await call('POST', `/requests/${id}/assign`, DIRECTOR_CAM, { assigneeId: ids[DIRECTOR_AND] });
+    const handedOn = await call('POST', `/requests/${id}/assign`, DIRECTOR_CAM, {
+      assigneeId: ids[DIRECTOR_AND],
+      reason: 'Traspaso',
+    });
     expectStatus(handedOn, 200);
     expect(handedOn.body).toMatchObject({ id, assignee: { id: ids[DIRECTOR_AND] } });
     expectProblem(await call('GET', `/requests/${id}`, DIRECTOR_CAM), 404);
@@ -478,7 +496,10 @@ describe('reassignment and escalation', () => {
   it("refuses a director giving a request of its region to another region's director with 403, writing nothing", async () => {
     const id = await assignedRequest(); // Bolivia, Andean region
     const before = await row(id);
-    expectProblem(await call('POST', `/requests/${id}/assign`, DIRECTOR_AND, { assigneeId: ids[DIRECTOR_CAM] }), 403);
+    expectProblem(
+      await call('POST', `/requests/${id}/assign`, DIRECTOR_AND, { assigneeId: ids[DIRECTOR_CAM], reason: 'Traspaso' }),
+      403,
+    );
     expect(await row(id)).toEqual(before);
   });
 
@@ -486,6 +507,7 @@ describe('reassignment and escalation', () => {
     const id = await assignedRequest(); // Bolivia
     const answer = await call('POST', `/requests/${id}/assign`, DIRECTOR_AND, {
       assigneeId: ids['rep.pe1@clac.example'],
+      reason: 'Traspaso',
     }); // to Peru's representative
     expectStatus(answer, 200);
     expect(answer.body.assignee.id).toBe(ids['rep.pe1@clac.example']);

@@ -339,7 +339,7 @@ it('a representative’s pages (es): home, inbox with its filters, a request and
     // Routing's reason comes from the API in English: marked so in a Spanish page (WCAG 3.1.2).
     await expect(page.locator('[lang="en"]', { hasText: '→' }).count()).resolves.toBeGreaterThanOrEqual(2);
     await page.getByTestId('reassign-open').click();
-    await page.locator('[data-testid="routing-suggestion"], [data-testid="assign-suggestion"]').first().waitFor();
+    await page.getByTestId('assignee-option').first().waitFor();
     await checks.state(page, 'reassign-dialog');
     await page.keyboard.press('Escape');
     await page.getByTestId('escalate-open').click();

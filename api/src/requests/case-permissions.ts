@@ -6,6 +6,7 @@ import {
   type CaseActor,
   type CaseFacts,
   type CaseRelation,
+  type CoverageEntry,
   mayActOnCase,
   mayAssignTo,
   ROLES,
@@ -19,14 +20,29 @@ export interface CaseRow {
   assignee_id: string | null;
   region_code: string;
   organization_id: string;
+  country_code?: string;
+  area_code?: string;
 }
 
-export function caseActor(caller: AuthUser): CaseActor {
-  return { id: caller.id, role: caller.role, region: caller.regionCode, organizationId: caller.organizationId };
+/** The caller for the table; its coverage where the action depends on it (a claim). */
+export function caseActor(caller: AuthUser, coverage?: readonly CoverageEntry[]): CaseActor {
+  return {
+    id: caller.id,
+    role: caller.role,
+    region: caller.regionCode,
+    organizationId: caller.organizationId,
+    ...(coverage ? { coverage } : {}),
+  };
 }
 
 export function caseFacts(row: CaseRow): CaseFacts {
-  return { assigneeId: row.assignee_id, region: row.region_code, organizationId: row.organization_id };
+  return {
+    assigneeId: row.assignee_id,
+    region: row.region_code,
+    organizationId: row.organization_id,
+    ...(row.country_code !== undefined ? { country: row.country_code } : {}),
+    ...(row.area_code !== undefined ? { area: row.area_code } : {}),
+  };
 }
 
 /**
@@ -34,8 +50,13 @@ export function caseFacts(row: CaseRow): CaseFacts {
  * command of RequestsService and by uploads, after the request was found visible and locked,
  * before anything is written. Refused: 403 `requests.forbidden`, saying who may.
  */
-export function authorizeCaseAction(caller: AuthUser, row: CaseRow, action: CaseAction): void {
-  if (!mayActOnCase(caseActor(caller), caseFacts(row), action)) {
+export function authorizeCaseAction(
+  caller: AuthUser,
+  row: CaseRow,
+  action: CaseAction,
+  coverage?: readonly CoverageEntry[],
+): void {
+  if (!mayActOnCase(caseActor(caller, coverage), caseFacts(row), action)) {
     throw new RequestForbiddenException(`Only ${whoMay(action)} may ${VERBS[action]}.`, { action });
   }
 }
@@ -67,6 +88,7 @@ function phrase(role: Role, relation: CaseRelation): string {
   if (relation === 'organization') return 'a member of its organization';
   if (relation === 'assignee') return 'its assignee';
   if (relation === 'region') return 'the director of its region';
+  if (relation === 'unassigned-in-coverage') return 'staff whose coverage matches it while it is unassigned';
   // Those who see every case and may manage people: the admins.
   return can(role, 'users.manage') ? 'an admin' : 'staff who see it';
 }

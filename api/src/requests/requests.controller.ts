@@ -2,6 +2,7 @@ import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Re
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import {
+  type AssigneeCandidate,
   type CursorPage,
   type MessageView,
   type RequestDetailView,
@@ -14,6 +15,7 @@ import { ValidationException } from '../common/app-exception';
 import { IdParam } from '../common/id-param.pipe';
 import {
   AssignDto,
+  AssigneesQueryDto,
   CreateMessageDto,
   CreateRequestDto,
   EscalateDto,
@@ -25,7 +27,7 @@ import {
 } from './requests.dto';
 import { RequestsService } from './requests.service';
 import { SubmitRateLimit } from '../security/rate-limits';
-import { ApiJson, ApiProblems } from '../common/openapi/decorators';
+import { ApiJson, ApiJsonList, ApiProblems } from '../common/openapi/decorators';
 
 const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
 
@@ -126,7 +128,7 @@ export class RequestsController {
   @HttpCode(200)
   @ApiOperation({
     summary:
-      "Reassign (the assignee handing on, the region's director, an admin) or claim (to oneself: the region's director, an admin); except for admins, only to someone who may work in the request's region",
+      "Reassign, with a note saying why (the assignee handing on, the region's director, an admin: to one of GET /requests/{id}/assignees), or claim (to oneself: staff whose coverage matches it while unassigned, the region's director, an admin)",
   })
   @ApiJson(200, 'RequestView')
   @ApiProblems(409)
@@ -136,6 +138,34 @@ export class RequestsController {
     @Body() body: AssignDto,
   ): Promise<RequestView> {
     return this.requests.assign(caller, id, body);
+  }
+
+  @Get('requests/:id/assignees')
+  @RequirePermission('case.reassign')
+  @ApiOperation({
+    summary:
+      'Whom the caller may give the request to: active staff who work cases and accepted their invitation, who may work in its region, with role, matching coverage, open cases and availability; those whose coverage matches first',
+  })
+  @ApiJsonList('AssigneeCandidate')
+  assignees(
+    @CurrentUser() caller: AuthUser,
+    @Param('id', IdParam('request')) id: string,
+    @Query() query: AssigneesQueryDto,
+  ): Promise<AssigneeCandidate[]> {
+    return this.requests.assignees(caller, id, query.search);
+  }
+
+  @Post('requests/:id/claim')
+  @RequirePermission('case.claim')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      "Take the request oneself: staff whose coverage matches it while it is unassigned, the region's director, an admin",
+  })
+  @ApiJson(200, 'RequestView')
+  @ApiProblems(409)
+  claim(@CurrentUser() caller: AuthUser, @Param('id', IdParam('request')) id: string): Promise<RequestView> {
+    return this.requests.claim(caller, id);
   }
 
   @Post('requests/:id/escalate')

@@ -94,11 +94,14 @@ export class TransitionDto implements TransitionBody {
 }
 
 export class AssignDto implements AssignBody {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', description: 'One of GET /requests/{id}/assignees, or the caller (a claim)' })
   @IsUUID()
   assigneeId: string;
 
-  @ApiPropertyOptional({ maxLength: 2000 })
+  @ApiPropertyOptional({
+    maxLength: 2000,
+    description: 'Why (shown on the timeline); optional here, the web app asks for it when the request changes hands',
+  })
   @IsOptional()
   @Transform(trim)
   @IsString()
@@ -226,4 +229,12 @@ export class RoutingPreviewQueryDto {
   @ApiProperty({ enum: THEMATIC_AREAS })
   @IsIn(THEMATIC_AREAS)
   area: ThematicArea;
+}
+
+export class AssigneesQueryDto {
+  @ApiPropertyOptional({ description: 'Part of the name; accents and case ignored' })
+  @IsOptional()
+  @IsString()
+  @TextLength(0, 100)
+  search?: string;
 }

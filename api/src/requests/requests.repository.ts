@@ -1,9 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { type RequestStatus, rolesSeeing, type TimelineEventType } from '@portal/shared';
+import {
+  CASE_WORKER_ROLES,
+  OPEN_STATUSES,
+  type RequestStatus,
+  rolesSeeing,
+  type TimelineEventType,
+} from '@portal/shared';
 import type { AuthUser } from '../auth/auth-user';
 import { col, type Db, type RowOf, sqlRow, sqlRows, sqlRun } from '../common/typed-sql';
 import type { OrganizationEntity } from '../organizations/organization.entity';
 import type { CountryEntity } from '../reference/reference.entities';
+import type { CoverageEntryEntity } from '../users/coverage-entry.entity';
 import { UserEntity } from '../users/user.entity';
 import { REQUEST_COLUMNS, REQUEST_JOINS, type RequestRow } from './request-views.repository';
 import { visibilityScope } from './request-scope';
@@ -40,6 +47,19 @@ export type AssigneeCandidateRow = RowOf<
   'id' | 'name' | 'role' | 'active' | 'available' | 'region_code'
 > & {
   coverage_regions: (string | null)[];
+  /** Invited, has not chosen a password yet. */
+  invitation_pending: boolean;
+};
+
+/** A coverage entry as stored, with the region of its country (or its own, or none). */
+export type CoverageRow = RowOf<CoverageEntryEntity, 'country_code' | 'region_code' | 'area_code'> & {
+  entry_region: string | null;
+};
+
+/** A staff member the request could be given to, with its load and coverage. */
+export type StaffCandidateRow = RowOf<UserEntity, 'id' | 'name' | 'role' | 'available' | 'region_code'> & {
+  open_cases: number;
+  coverage: CoverageRow[];
 };
 
 /** An open request of a departing staff member, as re-routing needs it. */
@@ -239,10 +259,44 @@ export class RequestsRepository {
     // The region of each coverage entry: its own, its country's, or none (an area anywhere).
     return sqlRow<AssigneeCandidateRow>(
       db,
-      `SELECT u.id, u.name, u.role, u.active, u.available, u.region_code,
+      `SELECT u.id, u.name, u.role, u.active, u.available, u.region_code, u.password_hash IS NULL AS invitation_pending,
               ARRAY(SELECT COALESCE(c.region_code, k.region_code) FROM coverage_entries c LEFT JOIN countries k ON k.code = c.country_code
                     WHERE c.user_id = u.id) AS coverage_regions
        FROM users u WHERE u.id = $1 FOR UPDATE OF u`,
+      [userId],
+    );
+  }
+
+  /**
+   * Active staff who work cases and have accepted their invitation, but the one given
+   * (the request's assignee), whose name contains the search (accents and case ignored),
+   * with their open cases and coverage entries; who of them may be given the request is the
+   * case-permission table's to say (RequestsService.assignees).
+   */
+  staffCandidates(db: Db, exceptId: string | null, search: string | null): Promise<StaffCandidateRow[]> {
+    return sqlRows<StaffCandidateRow>(
+      db,
+      `SELECT u.id, u.name, u.role, u.available, u.region_code,
+              (SELECT count(*)::int FROM requests r WHERE r.assignee_id = u.id AND r.status = ANY ($3::text[])) AS open_cases,
+              COALESCE((SELECT json_agg(json_build_object('country_code', c.country_code, 'region_code', c.region_code,
+                                                          'area_code', c.area_code, 'entry_region', COALESCE(c.region_code, k.region_code)))
+                          FROM coverage_entries c LEFT JOIN countries k ON k.code = c.country_code
+                          WHERE c.user_id = u.id), '[]'::json) AS coverage
+       FROM users u
+       WHERE u.active AND u.password_hash IS NOT NULL AND u.role = ANY ($1::text[])
+         AND ($2::uuid IS NULL OR u.id <> $2::uuid)
+         AND ($4::text IS NULL OR lower(unaccent(u.name)) LIKE '%' || lower(unaccent($4::text)) || '%' ESCAPE '\\')
+       ORDER BY u.name, u.id`,
+      [CASE_WORKER_ROLES, exceptId, OPEN_STATUSES, search === null ? null : search.replace(/[\\%_]/g, '\\$&')],
+    );
+  }
+
+  /** A staff member's coverage entries. */
+  coverageOf(db: Db, userId: string): Promise<CoverageRow[]> {
+    return sqlRows<CoverageRow>(
+      db,
+      `SELECT c.country_code, c.region_code, c.area_code, COALESCE(c.region_code, k.region_code) AS entry_region
+       FROM coverage_entries c LEFT JOIN countries k ON k.code = c.country_code WHERE c.user_id = $1`,
       [userId],
     );
   }

@@ -4,7 +4,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import {
   allowedTransitions,
+  type AssigneeCandidate,
   can,
+  type CoverageEntry,
+  coverageTier,
+  directsRegion,
+  mayAssignTo,
   type CaseAction,
   isReopen,
   isStaff,
@@ -29,7 +34,7 @@ import { SlaService } from '../sla/sla.service';
 import { ListCursors } from './list-cursor';
 import { authorizeAssignee, authorizeCaseAction, caseActor, caseFacts } from './case-permissions';
 import { RequestViewsRepository, toRequestView } from './request-views.repository';
-import { type LockedRequest, RequestsRepository } from './requests.repository';
+import { type CoverageRow, type LockedRequest, RequestsRepository } from './requests.repository';
 import type {
   AssignDto,
   CreateMessageDto,
@@ -319,6 +324,63 @@ export class RequestsService {
   }
 
   /**
+   * Whom the caller may give the request to (the reassign dialog's list): active staff who
+   * work cases and accepted their invitation, who may work in its region (an admin gives to
+   * anyone), but its assignee; each with the coverage entries that match the request. Those
+   * whose coverage matches come first (best routing tier first), then the region's director,
+   * then the others; available before unavailable, fewer open cases first.
+   */
+  async assignees(caller: AuthUser, id: string, search: string | undefined): Promise<AssigneeCandidate[]> {
+    const request = await this.views.findVisible(caller, id);
+    if (!request) throw new NotFoundException('request');
+    authorizeCaseAction(
+      caller,
+      {
+        assignee_id: request.assignee?.id ?? null,
+        region_code: request.region,
+        organization_id: request.organization.id,
+      },
+      'reassign',
+    );
+    const target = { country: request.country, region: request.region, area: request.area };
+    const rows = await this.repository.staffCandidates(
+      this.dataSource.manager,
+      request.assignee?.id ?? null,
+      search?.trim() ? search.trim() : null,
+    );
+    const candidates = rows
+      .filter((row) =>
+        mayAssignTo(
+          caseActor(caller),
+          { role: row.role, region: row.region_code, coverageRegions: row.coverage.map((c) => c.entry_region) },
+          request.region,
+        ),
+      )
+      .map((row): AssigneeCandidate => {
+        const coverage = row.coverage.map(coverageEntry).filter((entry) => coverageTier(entry, target) !== null);
+        const tiers = coverage.map((entry) => coverageTier(entry, target)!);
+        return {
+          id: row.id,
+          name: row.name,
+          role: row.role,
+          available: row.available,
+          openCases: row.open_cases,
+          tier: tiers.length > 0 ? (Math.min(...tiers) as AssigneeCandidate['tier']) : null,
+          coverage,
+          regionDirector: directsRegion(row.role) && row.region_code === request.region,
+        };
+      });
+    const rank = (c: AssigneeCandidate) => c.tier ?? (c.regionDirector ? 6 : 7);
+    return candidates.sort(
+      (a, b) =>
+        rank(a) - rank(b) ||
+        Number(b.available) - Number(a.available) ||
+        a.openCases - b.openCases ||
+        a.name.localeCompare(b.name),
+    );
+  }
+
+  /**
    * Gives the request to someone: to the caller itself a claim, to another a reassignment
    * (the case-permission table says who may), and by anyone but an admin only to someone who
    * may work in the request's region.
@@ -326,13 +388,18 @@ export class RequestsService {
   async assign(caller: AuthUser, id: string, body: AssignDto): Promise<RequestView> {
     return this.dataSource.transaction(async (db) => {
       const request = await this.lockVisible(db, caller, id);
-      authorizeCaseAction(caller, request, body.assigneeId.toLowerCase() === caller.id ? 'claim' : 'reassign');
+      const claim = body.assigneeId.toLowerCase() === caller.id;
+      // A claim may rest on the caller's coverage (staff taking an unassigned case of it).
+      const coverage = claim ? (await this.repository.coverageOf(db, caller.id)).map(coverageEntry) : undefined;
+      authorizeCaseAction(caller, request, claim ? 'claim' : 'reassign', coverage);
       if (['resolved', 'closed', 'withdrawn'].includes(request.status))
         throw new RequestClosedException(request.status);
       const assignee = await this.repository.lockAssigneeCandidate(db, body.assigneeId);
       if (!assignee || !assignee.active || !can(assignee.role, 'requests.work')) {
         throw new ValidationException({ assigneeId: ['must be an active staff member who works cases'] });
       }
+      if (assignee.invitation_pending)
+        throw new ValidationException({ assigneeId: ['this person has not accepted the invitation yet'] });
       if (!assignee.available)
         throw new ValidationException({ assigneeId: ['this person is not available (leave or vacancy)'] });
       if (assignee.id === request.assignee_id)
@@ -342,9 +409,16 @@ export class RequestsService {
         region: assignee.region_code,
         coverageRegions: assignee.coverage_regions,
       });
+      // The web app asks for a note when a case changes hands (the timeline shows it); the API
+      // keeps `reason` optional, as its contract has always said, for the clients written to it.
       await this.reassign(db, request, caller.id, assignee, 'assigned', body.reason ?? null);
       return this.views.findHandedOn(caller, id, db);
     });
+  }
+
+  /** The caller takes the request (POST /requests/{id}/claim). */
+  claim(caller: AuthUser, id: string): Promise<RequestView> {
+    return this.assign(caller, id, { assigneeId: caller.id });
   }
 
   /** Hands the request to its region's director, with a reason, and flags it as escalated. */
@@ -536,4 +610,13 @@ export class RequestsService {
   ): Promise<string> {
     return this.repository.insertEvent(db, { requestId, actorId, type, from, to, reason });
   }
+}
+
+/** A stored coverage entry as the shared shape (only the fields it sets). */
+function coverageEntry(row: CoverageRow): CoverageEntry {
+  return {
+    ...(row.country_code ? { country: row.country_code } : {}),
+    ...(row.region_code ? { region: row.region_code as CoverageEntry['region'] } : {}),
+    ...(row.area_code ? { area: row.area_code as CoverageEntry['area'] } : {}),
+  };
 }

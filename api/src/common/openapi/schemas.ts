@@ -214,6 +214,16 @@ export const COMPONENT_SCHEMAS = {
     attachments: { type: 'array', items: refTo('AttachmentView') },
     allowedTransitions: { type: 'array', items: enumOf(REQUEST_STATUSES) },
   }),
+  AssigneeCandidate: object({
+    id: uuid,
+    name: string,
+    role: enumOf(ROLES),
+    available: boolean,
+    openCases: count,
+    tier: enumOf([1, 2, 3, 4, 5], true),
+    coverage: { type: 'array', items: refTo('CoverageEntry') },
+    regionDirector: boolean,
+  }),
   RoutingPreview: object({ tier: enumOf([1, 2, 3, 4, 5], true), assignee: nullable(personRef), reason: string }),
   OrganizationView: object({
     id: uuid,

@@ -1,7 +1,6 @@
 import { Component, computed, effect, inject, input, output, signal, untracked } from '@angular/core';
 import {
-  type AdminUserView,
-  can,
+  type AssigneeCandidate,
   type CaseAction,
   mayActOnCase,
   type Priority,
@@ -9,7 +8,6 @@ import {
   type RequestDetailView,
   type RequestStatus,
   type Role,
-  type RoutingPreview,
   type ThematicArea,
   type UserView,
 } from '@portal/shared';
@@ -26,8 +24,9 @@ const SEARCH_DEBOUNCE_MS = 300;
 
 /**
  * What case-working staff can do on a request: the status changes the API allows them
- * now, reassigning (to routing's suggestion; admins to anyone), escalating, and changing
- * priority or area (optimistically, with the loaded version).
+ * now, reassigning (to one of the people the API lists for it, with a note), claiming an
+ * unassigned case, escalating, and changing priority or area (optimistically, with the
+ * loaded version).
  */
 @Component({
   selector: 'app-staff-actions',
@@ -53,11 +52,9 @@ export class StaffActions {
   protected readonly dialogError = signal('');
   protected readonly reasonError = signal('');
 
-  protected readonly preview = signal<RoutingPreview | null>(null);
-  protected readonly previewState = signal<'loading' | 'loaded' | 'error'>('loading');
   protected readonly query = signal('');
-  protected readonly people = signal<AdminUserView[]>([]);
-  protected readonly searchState = signal<'idle' | 'loading' | 'loaded' | 'error'>('idle');
+  protected readonly people = signal<AssigneeCandidate[]>([]);
+  protected readonly searchState = signal<'loading' | 'loaded' | 'error'>('loading');
   protected readonly chosen = signal<string | null>(null);
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
   private searchCount = 0;
@@ -71,8 +68,20 @@ export class StaffActions {
     const request = this.request();
     const user = this.user();
     return mayActOnCase(
-      { id: user.id, role: user.role, region: user.region, organizationId: user.organization?.id ?? null },
-      { assigneeId: request.assignee?.id ?? null, region: request.region, organizationId: request.organization.id },
+      {
+        id: user.id,
+        role: user.role,
+        region: user.region,
+        organizationId: user.organization?.id ?? null,
+        coverage: user.coverage,
+      },
+      {
+        assigneeId: request.assignee?.id ?? null,
+        region: request.region,
+        organizationId: request.organization.id,
+        country: request.country,
+        area: request.area,
+      },
       action,
     );
   }
@@ -82,12 +91,11 @@ export class StaffActions {
   protected readonly detailsChanged = computed(
     () => this.priority() !== this.request().priority || this.area() !== this.request().area,
   );
-  /** Who may search the people of the network may give the case to anyone, not only the suggestion. */
-  protected readonly picksAnyone = computed(() => can(this.user().role, 'users.manage'));
   protected readonly canReassign = computed(() => !this.finished() && this.may('reassign'));
   protected readonly canEscalate = computed(() => !this.finished() && this.may('escalate'));
-  protected readonly suggestionIsCurrent = computed(
-    () => !!this.preview()?.assignee && this.preview()?.assignee?.id === this.request().assignee?.id,
+  /** Claiming is offered on an unassigned case only (taking over a held one is a reassignment). */
+  protected readonly canClaim = computed(
+    () => !this.finished() && this.request().assignee === null && this.may('claim'),
   );
 
   constructor() {
@@ -132,8 +140,11 @@ export class StaffActions {
     this.chosen.set(null);
     this.query.set('');
     this.people.set([]);
-    this.searchState.set('idle');
-    void this.loadPreview();
+    void this.search('');
+  }
+
+  protected async claim(): Promise<void> {
+    await this.run(() => this.api.claim(this.request().id), this.t('request.notice.claimed'));
   }
 
   protected openEscalate(): void {
@@ -169,14 +180,15 @@ export class StaffActions {
     );
   }
 
-  protected async assignTo(assigneeId: string | null | undefined): Promise<void> {
-    if (!assigneeId) {
-      this.dialogError.set(this.t('request.reassign.chooseSomeone'));
-      return;
-    }
+  protected async assignChosen(event: Event): Promise<void> {
+    event.preventDefault();
+    const assigneeId = this.chosen();
     const reason = this.reason().trim();
+    if (!assigneeId) this.dialogError.set(this.t('request.reassign.chooseSomeone'));
+    if (reason.length < 3) this.reasonError.set(this.t('request.reassign.noteRequired'));
+    if (!assigneeId || reason.length < 3) return;
     await this.run(
-      () => this.api.assign(this.request().id, reason ? { assigneeId, reason } : { assigneeId }),
+      () => this.api.assign(this.request().id, { assigneeId, reason }),
       this.t('request.notice.reassigned'),
     );
   }
@@ -218,12 +230,13 @@ export class StaffActions {
     const query = (event.target as HTMLInputElement).value;
     this.query.set(query);
     clearTimeout(this.searchTimer);
-    if (query.trim().length < 2) {
-      this.people.set([]);
-      this.searchState.set('idle');
-      return;
-    }
     this.searchTimer = setTimeout(() => void this.search(query.trim()), SEARCH_DEBOUNCE_MS);
+  }
+
+  /** What matched the request: the routing tier of the person's coverage, or why they may take it anyway. */
+  protected matchLabel(person: AssigneeCandidate): string {
+    if (person.tier !== null) return this.t(`request.reassign.tier${person.tier}`);
+    return this.t(person.regionDirector ? 'request.reassign.regionDirector' : 'request.reassign.otherCoverage');
   }
 
   protected choosePerson(id: string): void {
@@ -242,24 +255,14 @@ export class StaffActions {
     this.dialog.set(kind);
   }
 
-  private async loadPreview(): Promise<void> {
-    this.previewState.set('loading');
-    this.preview.set(null);
-    try {
-      this.preview.set(await this.api.routingPreview(this.request().country, this.request().area));
-      this.previewState.set('loaded');
-    } catch {
-      this.previewState.set('error');
-    }
-  }
-
   private async search(query: string): Promise<void> {
     const current = ++this.searchCount;
     this.searchState.set('loading');
     try {
-      const page = await this.api.searchUsers(query);
+      const people = await this.api.assignees(this.request().id, query);
       if (current !== this.searchCount) return;
-      this.people.set(page.items.filter((person) => can(person.role, 'requests.work') && person.active));
+      this.people.set(people);
+      if (!people.some((person) => person.id === this.chosen())) this.chosen.set(null);
       this.searchState.set('loaded');
     } catch {
       if (current === this.searchCount) this.searchState.set('error');

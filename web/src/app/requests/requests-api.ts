@@ -3,6 +3,7 @@ import { inject, Injectable } from '@angular/core';
 import type {
   AdminUserView,
   AssignBody,
+  AssigneeCandidate,
   AttachmentView,
   CreateMessageBody,
   CreateRequestBody,
@@ -68,6 +69,16 @@ export class RequestsApi {
 
   assign(id: string, body: AssignBody): Promise<RequestView> {
     return firstValueFrom(this.http.post<RequestView>(`${this.requestUrl(id)}/assign`, body));
+  }
+
+  /** Whom the caller may give the request to, those whose coverage matches first. */
+  assignees(id: string, search: string): Promise<AssigneeCandidate[]> {
+    const params = search ? { search } : undefined;
+    return firstValueFrom(this.http.get<AssigneeCandidate[]>(`${this.requestUrl(id)}/assignees`, { params }));
+  }
+
+  claim(id: string): Promise<RequestView> {
+    return firstValueFrom(this.http.post<RequestView>(`${this.requestUrl(id)}/claim`, {}));
   }
 
   escalate(id: string, body: EscalateBody): Promise<RequestView> {
