@@ -1,4 +1,4 @@
-import { Component, computed, inject, signal } from '@angular/core';
+import { afterNextRender, Component, computed, ElementRef, inject, Injector, signal } from '@angular/core';
 
 import { StaffI18n, type StaffTextKey } from '../core/staff-i18n/staff-texts';
 import { describeStaffProblem, type StaffProblem } from '../core/staff-problem';
@@ -29,6 +29,8 @@ function offeredYears(now: Date): number[] {
 })
 export class HolidaysPage {
   private readonly api = inject(SlaApi);
+  private readonly injector = inject(Injector);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   protected readonly t = inject(StaffI18n).t;
   protected readonly reference = inject(StaffReference);
   private readonly language = inject(StaffI18n).language;
@@ -151,6 +153,23 @@ export class HolidaysPage {
     } finally {
       this.adding.set(false);
     }
+  }
+
+  /** Asks before deleting; the focus goes to the question's button (the one pressed is gone). */
+  protected askDelete(holiday: HolidayView): void {
+    this.confirming.set(holiday.id);
+    this.focusAfterRender(`[data-id="${holiday.id}"] [data-testid="holiday-confirm"]`);
+  }
+
+  protected cancelDelete(holiday: HolidayView): void {
+    this.confirming.set(null);
+    this.focusAfterRender(`[data-id="${holiday.id}"] [data-testid="holiday-delete"]`);
+  }
+
+  private focusAfterRender(selector: string): void {
+    afterNextRender(() => this.host.nativeElement.querySelector<HTMLElement>(selector)?.focus(), {
+      injector: this.injector,
+    });
   }
 
   protected async remove(holiday: HolidayView): Promise<void> {
