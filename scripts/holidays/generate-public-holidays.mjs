@@ -21,8 +21,8 @@
 // Negra), with Carnival and Corpus Christi as the federal government's optional days left out;
 // Paraguay, Ley 1601/2000 and later laws; Argentina, Ley 27.399 (the "trasladables" moved:
 // Tuesday or Wednesday to the Monday before, Thursday or Friday to the Monday after); Chile,
-// Ley 19.668 (San Pedro y San Pablo and 12 October moved the same way) and Ley 21.357 (the
-// Pueblos Indígenas day on the winter solstice); Uruguay, Ley 16.805 (the movable ones).
+// Ley 19.668 (San Pedro y San Pablo and 12 October moved the same way), Ley 20.299 (31 October)
+// and Ley 21.357 (the Pueblos Indígenas day on the winter solstice); Uruguay, Ley 16.805 (the movable ones).
 // Days that a government decrees year by year (bridges, extra days) are not included.
 
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -441,7 +441,10 @@ const RULES = {
     fixed('Independencia Nacional', 9, 18),
     fixed('Día de las Glorias del Ejército', 9, 19),
     fixed('Encuentro de Dos Mundos', 10, 12, nearestMonday),
-    fixed('Día de las Iglesias Evangélicas y Protestantes', 10, 31),
+    // Ley 20.299: on a Tuesday it is kept the Friday before, on a Wednesday the Friday after.
+    fixed('Día de las Iglesias Evangélicas y Protestantes', 10, 31, (date) =>
+      date.getUTCDay() === 2 ? plusDays(date, -4) : date.getUTCDay() === 3 ? plusDays(date, 2) : date,
+    ),
     fixed('Día de Todos los Santos', 11, 1),
     fixed('Inmaculada Concepción', 12, 8),
     fixed('Navidad', 12, 25),
