@@ -1,6 +1,7 @@
 // Writes shared/data/public-holidays.json: the national public holidays of the 26 countries of
 // shared/data/reference.json for 2026–2028, which admins import per country and year
 // (POST /api/v1/holidays/import). Run: node scripts/holidays/generate-public-holidays.mjs
+// (`--check`: only say whether the committed file is what the rules give; a unit test runs it).
 //
 // The rules are the national public holidays (days off for everyone, not regional or bank
 // holidays) as the countries' laws stood in 2026, written from these sources' rules (no
@@ -502,5 +503,15 @@ const data = {
 };
 // As Prettier writes it (a short array on one line), so the format check passes on the output.
 const text = JSON.stringify(data, null, 2).replace(/"years": \[[^\]]*\]/, `"years": [${YEARS.join(', ')}]`);
-writeFileSync(join(ROOT, 'shared/data/public-holidays.json'), `${text}\n`);
-console.log(`Wrote shared/data/public-holidays.json: ${countries.length} countries, ${YEARS.join(', ')}`);
+const target = join(ROOT, 'shared/data/public-holidays.json');
+if (process.argv.includes('--check')) {
+  if (readFileSync(target, 'utf8') !== `${text}\n`) {
+    console.error(
+      'shared/data/public-holidays.json is not what the rules give: run this script and commit its output.',
+    );
+    process.exit(1);
+  }
+} else {
+  writeFileSync(target, `${text}\n`);
+  console.log(`Wrote shared/data/public-holidays.json: ${countries.length} countries, ${YEARS.join(', ')}`);
+}
