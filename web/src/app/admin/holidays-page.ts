@@ -41,6 +41,7 @@ export class HolidaysPage {
   protected readonly years = offeredYears(new Date());
   protected readonly nameMax = NAME_MAX;
 
+  // Opens on one country so the page shows a list at once (the list follows the select).
   protected readonly country = signal('PE');
   protected readonly year = signal(new Date().getFullYear());
   protected readonly holidays = signal<HolidayView[] | null>(null);
