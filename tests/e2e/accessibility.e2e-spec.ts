@@ -202,6 +202,8 @@ it('covers every route of the web app (a new page needs its check here)', () => 
       'users',
       'users/new',
       'users/:id',
+      'sla-policies',
+      'holidays',
     ],
   };
   const appDir = join(ROOT, 'web/src/app');
@@ -375,7 +377,7 @@ it('the executive directorate’s pages (en): home, the read-only inbox and requ
   });
 });
 
-it('an administrator’s pages (en): organizations, users and the coverage editor', async () => {
+it('an administrator’s pages (en): organizations, users, the coverage editor, SLA targets and holidays', async () => {
   await staffPages('admin@clac.example', 'admin', 'en', 'state', async (page, checks) => {
     await open(page, '/admin/organizations', '[data-testid="org-row"]');
     await checks.page(page, 'organizations');
@@ -395,5 +397,20 @@ it('an administrator’s pages (en): organizations, users and the coverage edito
     await checks.state(page, 'user-edit-coverage-row-added');
     await open(page, '/admin/users/new', '[data-testid="user-form"]');
     await checks.page(page, 'user-new');
+
+    await open(page, '/admin/sla-policies', '[data-testid="sla-row-market-access-urgent"]');
+    await checks.page(page, 'sla-policies');
+    const urgent = page.getByTestId('sla-row-market-access-urgent');
+    await urgent.getByTestId('sla-resolution').fill('1');
+    await urgent.getByTestId('sla-save').click();
+    await urgent.locator('[aria-invalid="true"]').waitFor();
+    await checks.state(page, 'sla-policies-row-error');
+
+    await open(page, '/admin/holidays', '[data-testid="holiday-form"]');
+    await page.locator('[data-testid="holiday-empty"], [data-testid="holiday-table"]').first().waitFor();
+    await checks.page(page, 'holidays');
+    await page.getByTestId('holiday-add').click();
+    await page.locator('#holiday-date-error').waitFor();
+    await checks.state(page, 'holidays-add-errors');
   });
 });

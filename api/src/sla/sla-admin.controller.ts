@@ -3,9 +3,9 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser, RequirePermission } from '../auth/auth.decorators';
 import { IdParam } from '../common/id-param.pipe';
-import { CreateHolidayDto, ListHolidaysQueryDto, UpdateSlaPolicyDto } from './sla-admin.dto';
+import { CreateHolidayDto, ImportHolidaysDto, ListHolidaysQueryDto, UpdateSlaPolicyDto } from './sla-admin.dto';
 import { ApiEmpty, ApiJson, ApiJsonList, ApiProblems } from '../common/openapi/decorators';
-import { SlaAdminService } from './sla-admin.service';
+import { type HolidayImportView, SlaAdminService } from './sla-admin.service';
 import type { HolidayView, SlaPolicyView } from './sla.repository';
 
 /** SLA targets per area and priority, and holidays per country: admins write, staff read. */
@@ -56,6 +56,17 @@ export class SlaAdminController {
   @ApiProblems(409)
   createHoliday(@CurrentUser() actor: AuthUser, @Body() body: CreateHolidayDto): Promise<HolidayView> {
     return this.sla.createHoliday(actor, body);
+  }
+
+  @Post('holidays/import')
+  @RequirePermission('sla.manage')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: "Adds a country's national public holidays of a year from the shipped table; dates it has are skipped",
+  })
+  @ApiJson(200, 'HolidayImportView')
+  importHolidays(@CurrentUser() actor: AuthUser, @Body() body: ImportHolidaysDto): Promise<HolidayImportView> {
+    return this.sla.importHolidays(actor, body);
   }
 
   @Delete('holidays/:id')

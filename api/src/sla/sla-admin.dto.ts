@@ -52,3 +52,22 @@ export class ListHolidaysQueryDto {
   @Max(2100)
   year?: number;
 }
+
+/** The years shared/data/public-holidays.json holds. */
+export const PUBLIC_HOLIDAY_YEARS = { min: 2026, max: 2028 } as const;
+
+export class ImportHolidaysDto {
+  @ApiProperty({ example: 'PE' })
+  @Matches(/^[A-Z]{2}$/, { message: 'country must be a two-letter country code' })
+  country: string;
+
+  @ApiProperty({ example: 2026, minimum: PUBLIC_HOLIDAY_YEARS.min, maximum: PUBLIC_HOLIDAY_YEARS.max })
+  @IsInt()
+  @Min(PUBLIC_HOLIDAY_YEARS.min, {
+    message: `year must be from ${PUBLIC_HOLIDAY_YEARS.min} to ${PUBLIC_HOLIDAY_YEARS.max}`,
+  })
+  @Max(PUBLIC_HOLIDAY_YEARS.max, {
+    message: `year must be from ${PUBLIC_HOLIDAY_YEARS.min} to ${PUBLIC_HOLIDAY_YEARS.max}`,
+  })
+  year: number;
+}

@@ -4,8 +4,21 @@ import type { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { ConflictException, NotFoundException, ValidationException } from '../common/app-exception';
-import type { CreateHolidayDto, ListHolidaysQueryDto, UpdateSlaPolicyDto } from './sla-admin.dto';
+import publicHolidays from '../../../shared/data/public-holidays.json';
+import type { CreateHolidayDto, ImportHolidaysDto, ListHolidaysQueryDto, UpdateSlaPolicyDto } from './sla-admin.dto';
 import { type HolidayView, SlaRepository, type SlaPolicyView } from './sla.repository';
+
+/** What an import added; `skipped`: the table's dates the country had already. */
+export interface HolidayImportView {
+  country: string;
+  year: number;
+  added: HolidayView[];
+  skipped: number;
+}
+
+/** The national public holidays by country and year (scripts/holidays/generate-public-holidays.mjs). */
+const PUBLIC_HOLIDAYS: Readonly<Record<string, Readonly<Record<string, readonly { date: string; name: string }[]>>>> =
+  publicHolidays.holidays;
 
 /** SLA targets per area and priority, and holidays per country. */
 @Injectable()
@@ -73,6 +86,29 @@ export class SlaAdminService {
         changes: { ...body },
       });
       return { id, country: body.country, date: body.date, name: body.name };
+    });
+  }
+
+  /** Idempotent: a date the country has already (imported or not) is left as it is. */
+  async importHolidays(actor: AuthUser, body: ImportHolidaysDto): Promise<HolidayImportView> {
+    const table = PUBLIC_HOLIDAYS[body.country]?.[String(body.year)];
+    return this.dataSource.transaction(async (db) => {
+      if (!table || !(await this.repository.countryExists(db, body.country)))
+        throw new ValidationException({ country: ['not a country the network serves'] });
+      const added: HolidayView[] = [];
+      for (const holiday of table) {
+        const id = await this.repository.insertHoliday(db, body.country, holiday.date, holiday.name);
+        if (!id) continue;
+        added.push({ id, country: body.country, ...holiday });
+        await this.audit.record(db, {
+          actorId: actor.id,
+          action: 'holiday.created',
+          entityType: 'holiday',
+          entityId: id,
+          changes: { country: body.country, date: holiday.date, name: holiday.name, imported: true },
+        });
+      }
+      return { country: body.country, year: body.year, added, skipped: table.length - added.length };
     });
   }
 

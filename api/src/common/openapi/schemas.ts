@@ -285,6 +285,12 @@ export const COMPONENT_SCHEMAS = {
     resolutionHours: integer,
   }),
   HolidayView: object({ id: uuid, country: string, date: { type: 'string', format: 'date' }, name: string }),
+  HolidayImportView: object({
+    country: string,
+    year: integer,
+    added: { type: 'array', items: refTo('HolidayView') },
+    skipped: count,
+  }),
   HealthLive: object({ status: enumOf(['ok']) }),
   HealthReady: object({ status: enumOf(['ok']), database: enumOf(['up']) }),
 } satisfies Record<string, SchemaObject>;

@@ -29,4 +29,14 @@ export default [
     loadComponent: () => import('./user-edit-page').then((m) => m.UserEditPage),
     title: pageTitle('admin.user.edit'),
   },
+  {
+    path: 'sla-policies',
+    loadComponent: () => import('./sla-policies-page').then((m) => m.SlaPoliciesPage),
+    title: pageTitle('nav.slaPolicies'),
+  },
+  {
+    path: 'holidays',
+    loadComponent: () => import('./holidays-page').then((m) => m.HolidaysPage),
+    title: pageTitle('nav.holidays'),
+  },
 ] satisfies Routes;

@@ -21,8 +21,16 @@ describe('the navigation of each role', () => {
     expect(pathsFor('executive')).toEqual(['/', '/inbox', '/reports']);
   });
 
-  it('offers an admin the inbox, the reports, organizations and users', () => {
-    expect(pathsFor('admin')).toEqual(['/', '/inbox', '/reports', '/admin/organizations', '/admin/users']);
+  it('offers an admin the inbox, the reports, organizations, users, SLA policies and holidays', () => {
+    expect(pathsFor('admin')).toEqual([
+      '/',
+      '/inbox',
+      '/reports',
+      '/admin/organizations',
+      '/admin/users',
+      '/admin/sla-policies',
+      '/admin/holidays',
+    ]);
   });
 
   it('offers the member pages to members only', () => {

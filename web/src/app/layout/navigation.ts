@@ -21,6 +21,8 @@ const NAVIGATION: readonly NavigationItem[] = [
   { path: '/reports', label: 'nav.reports', section: 'reports', exact: false },
   { path: '/admin/organizations', label: 'nav.organizations', section: 'administration', exact: false },
   { path: '/admin/users', label: 'nav.users', section: 'administration', exact: false },
+  { path: '/admin/sla-policies', label: 'nav.slaPolicies', section: 'administration', exact: false },
+  { path: '/admin/holidays', label: 'nav.holidays', section: 'administration', exact: false },
 ];
 
 /** The links a role sees, in menu order. */
