@@ -22,6 +22,8 @@ export const PROBLEM_CODES = [
   // Invitation and password-reset links, colleagues.
   'accounts.link-gone',
   'accounts.forbidden',
+  // Changing one's own password: the current password given is not the account's.
+  'accounts.wrong-password',
   // Requests and their case actions.
   'requests.transition-not-allowed',
   'requests.stale-version',

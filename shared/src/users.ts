@@ -18,6 +18,13 @@ export interface OrganizationRef {
   country: string;
 }
 
+/**
+ * Which emails about requests a person wants (account emails, such as a reset link, always go):
+ * one for each reply or change, a daily digest, or none (the in-app list keeps them all).
+ */
+export const EMAIL_NOTIFICATION_CHOICES = ['each', 'digest', 'none'] as const;
+export type EmailNotificationChoice = (typeof EMAIL_NOTIFICATION_CHOICES)[number];
+
 /** The signed-in person, as GET /me and the auth answers return it. */
 export interface UserView {
   id: string;
@@ -31,6 +38,21 @@ export interface UserView {
   available: boolean;
   /** A member who manages the people of its organization (invites, deactivates). */
   contact: boolean;
+  /** The person's choice of emails about requests. */
+  emailNotifications: EmailNotificationChoice;
+}
+
+/** PATCH /me: one's own name, language and email choice. */
+export interface UpdateProfileBody {
+  name?: string;
+  language?: Language;
+  emailNotifications?: EmailNotificationChoice;
+}
+
+/** POST /me/password: answered with a new token pair; every other session is ended. */
+export interface ChangePasswordBody {
+  currentPassword: string;
+  newPassword: string;
 }
 
 /** A user as administrators see and edit it. */

@@ -187,6 +187,7 @@ it('covers every route of the web app (a new page needs its check here)', () => 
       'inbox',
       'reports',
       'notifications',
+      'profile',
       'admin',
       '**',
     ],
@@ -260,7 +261,7 @@ it('the signed-out pages: sign-in (blank, field errors, refusal), forgotten pass
   checks.done();
 });
 
-it('a member’s pages (es): home, the request form, its requests, a request, its people, notifications', async () => {
+it('a member’s pages (es): home, the request form, its requests, a request, its people, notifications, profile', async () => {
   const checks = checker('member');
   const { context, page } = await signIn(browser, portal, 'ana@valle-alto.example', {
     viewport: PHONE,
@@ -311,6 +312,8 @@ it('a member’s pages (es): home, the request form, its requests, a request, it
   await checks.page(page, 'organization-people');
   await open(page, '/notifications', 'main h1');
   await checks.page(page, 'notifications');
+  await open(page, '/profile', '[data-testid="profile-name"]');
+  await checks.page(page, 'profile');
   await context.close();
 
   // A member who is not its organization's contact is told who manages its people.

@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD, startTestPortal, type TestPortal } from '../support/api-harness';
 import { launchChromium } from '../support/browser';
+import { setAccountLanguage } from './support/pages';
 
 /**
  * The request page offers staff the actions of the case-permission table
@@ -38,7 +39,8 @@ describe('the actions a request page offers staff', () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en' });
     const page = await context.newPage();
     await page.goto(`${portal.url}/login`);
-    await page.getByTestId('language-select').selectOption('en');
+    // Signed in, the account's language applies (issue 18): set it as the profile would.
+    await setAccountLanguage(portal, email, 'en');
     await page.getByTestId('login-email').fill(email);
     await page.getByTestId('login-password').fill(DEMO_PASSWORD);
     await page.getByTestId('login-submit').click();

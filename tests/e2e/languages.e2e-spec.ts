@@ -83,7 +83,7 @@ describe('the interface’s languages in the browser', () => {
     await portal?.stop();
   });
 
-  it('downloads only the language in use: Spanish first, French when chosen, and a section’s texts with it', async () => {
+  it('downloads only the language in use: Spanish first, French when chosen, then the account’s once signed in', async () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'es' });
     const page = await context.newPage();
     const downloads = watchLanguageFiles(page);
@@ -105,12 +105,14 @@ describe('the interface’s languages in the browser', () => {
     await page.getByTestId('login-password').fill(DEMO_PASSWORD);
     await page.getByTestId('login-submit').click();
     await page.getByTestId('welcome').waitFor();
-    // Opened afresh, with French picked on this device: French only, from the start.
+    // Signed in, the account's language (Spanish) wins over the French picked on this device.
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('es');
+    // Opened afresh, signed in: the account's language only, from the start.
     downloads.forget();
     await page.goto(`${portal.url}/requests`);
-    await page.waitForFunction((title) => document.title.startsWith(title), texts.fr.app?.['nav.myRequests'] ?? '-');
+    await page.waitForFunction((title) => document.title.startsWith(title), texts.es.app?.['nav.myRequests'] ?? '-');
     await page.waitForLoadState('networkidle');
-    expect(downloads.files()).toEqual(['app/fr', 'requests/fr']);
+    expect(downloads.files()).toEqual(['app/es', 'requests/es']);
     await expect(keysOnScreen(page)).resolves.toEqual([]);
     await context.close();
   });
@@ -126,7 +128,8 @@ describe('the interface’s languages in the browser', () => {
     await page.getByTestId('welcome').waitFor();
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('pt');
     await expect(page.getByTestId('welcome').textContent()).resolves.toContain('Olá');
-    expect(downloads.files()).toEqual(['app/es', 'app/pt']);
+    // A Portuguese browser: the sign-in page was Portuguese already.
+    expect(downloads.files()).toEqual(['app/pt']);
     await expect(keysOnScreen(page)).resolves.toEqual([]);
 
     // Back later, the session kept on the phone: Portuguese only, from the start.

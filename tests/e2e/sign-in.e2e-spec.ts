@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { DEMO_PASSWORD, startTestPortal, type TestPortal } from '../support/api-harness';
 import { launchChromium } from '../support/browser';
+import { setAccountLanguage } from './support/pages';
 
 describe('signing in from the browser', () => {
   let portal: TestPortal;
@@ -19,6 +20,8 @@ describe('signing in from the browser', () => {
   async function signIn(language: 'es' | 'en') {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: language });
     const page = await context.newPage();
+    // Signed in, the account's language applies (issue 18).
+    await setAccountLanguage(portal, 'ana@valle-alto.example', language);
     await page.goto(`${portal.url}/login`);
     await page.getByTestId('language-select').selectOption(language);
     await page.getByTestId('login-email').fill('ana@valle-alto.example');

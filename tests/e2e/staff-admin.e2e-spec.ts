@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD, startTestPortal, type TestPortal } from '../support/api-harness';
 import { launchChromium } from '../support/browser';
+import { setAccountLanguage } from './support/pages';
 
 describe('the staff inbox and the administration, from the browser', () => {
   let portal: TestPortal;
@@ -50,7 +51,8 @@ describe('the staff inbox and the administration, from the browser', () => {
     const context = await browser.newContext({ viewport, locale: 'en' });
     const page = await context.newPage();
     await page.goto(`${portal.url}/login`);
-    await page.getByTestId('language-select').selectOption('en');
+    // Signed in, the account's language applies (issue 18): set it as the profile would.
+    await setAccountLanguage(portal, email, 'en');
     await page.getByTestId('login-email').fill(email);
     await page.getByTestId('login-password').fill(DEMO_PASSWORD);
     await page.getByTestId('login-submit').click();

@@ -2,8 +2,9 @@
 // After `ng build --stats-json`: the app's texts are a chunk per language (src/app/i18n/texts.ts),
 // which the app imports once its code has run: one more round trip before the first page
 // (about 0.3 s on slow 3G). This writes a tiny script, loaded by index.html beside the app's
-// code, that picks the person's language as the app will (the one picked on this device,
-// else the stored account's, else Spanish: src/app/i18n/i18n.ts, core/browser-storage.ts)
+// code, that picks the person's language as the app will (signed in: the stored account's;
+// signed out: the one picked on this device, else the browser's, else Spanish:
+// src/app/i18n/i18n.ts, core/browser-storage.ts)
 // and starts that one chunk's download at once (modulepreload), so the app finds it there.
 // A wrong guess costs one small download; the app still decides.
 import { createHash } from 'node:crypto';
@@ -28,12 +29,18 @@ const script = `(function () {
   var language = null;
   try {
     var storage = window.localStorage;
-    language = storage.getItem('portal.language');
-    if (!has(language) && storage.getItem('portal.refreshToken')) {
+    if (storage.getItem('portal.refreshToken')) {
       language = (JSON.parse(storage.getItem('portal.user') || 'null') || {}).language;
+    } else {
+      language = storage.getItem('portal.language');
     }
   } catch (error) {
     language = null;
+  }
+  // Signed out, nothing picked on this device: the browser's preferences (i18n/browser-language.ts).
+  var preferred = navigator.languages || [navigator.language];
+  for (var i = 0; !has(language) && i < preferred.length; i++) {
+    language = String(preferred[i] || '').toLowerCase().split('-')[0];
   }
   var link = document.createElement('link');
   link.rel = 'modulepreload';

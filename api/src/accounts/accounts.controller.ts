@@ -5,6 +5,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser, Public, RequirePermission } from '../auth/auth.decorators';
 import { IdParam } from '../common/id-param.pipe';
 import { AcceptInvitationDto, ForgotPasswordDto, InvitationDto, ResetPasswordDto } from './accounts.dto';
+import { ChangePasswordDto } from '../auth/auth.dto';
 import { AccountsService } from './accounts.service';
 import { LoginRateLimit } from '../security/rate-limits';
 import { ApiEmpty, ApiJson, ApiJsonList, ApiProblems } from '../common/openapi/decorators';
@@ -58,6 +59,21 @@ export class AccountsController {
   @ApiProblems(410, 429)
   async reset(@Body() body: ResetPasswordDto): Promise<void> {
     await this.accounts.resetPassword(body.token, body.password);
+  }
+
+  @RequirePermission('profile.manage')
+  @LoginRateLimit()
+  @Post('me/password')
+  @HttpCode(200)
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary:
+      'Change one’s own password (the current one required); ends every other session and answers a new pair for this one',
+  })
+  @ApiJson(200, 'TokenPair')
+  @ApiProblems(429)
+  changePassword(@CurrentUser() caller: AuthUser, @Body() body: ChangePasswordDto): Promise<TokenPair> {
+    return this.accounts.changePassword(caller, body.currentPassword, body.newPassword);
   }
 
   @Get('my-organization/people')

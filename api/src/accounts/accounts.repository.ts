@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type Db, type RowOf, sqlRow, sqlRun } from '../common/typed-sql';
+import { returningRows } from '../common/sql';
 import type { OrganizationEntity } from '../organizations/organization.entity';
 import type { UserEntity } from '../users/user.entity';
 import type { AccountTokenEntity } from './account-token.entity';
@@ -51,6 +52,25 @@ export class AccountsRepository {
     return sqlRow<RowOf<OrganizationEntity, 'name'>>(db, `SELECT name FROM organizations WHERE id = $1`, [
       organizationId,
     ]);
+  }
+
+  /** The person's email and password hash, to check the current password before a change. */
+  passwordOf(db: Db, userId: string): Promise<RowOf<UserEntity, 'email' | 'password_hash'> | undefined> {
+    return sqlRow<RowOf<UserEntity, 'email' | 'password_hash'>>(
+      db,
+      `SELECT email, password_hash FROM users WHERE id = $1 AND active`,
+      [userId],
+    );
+  }
+
+  /** Replaces the password only if it is still the one checked; false when it changed meanwhile. */
+  async replacePassword(db: Db, userId: string, checkedHash: string, passwordHash: string): Promise<boolean> {
+    const rows = await returningRows<RowOf<UserEntity, 'id'>>(
+      db,
+      `UPDATE users SET password_hash = $3, updated_at = now() WHERE id = $1 AND password_hash = $2 RETURNING id`,
+      [userId, checkedHash, passwordHash],
+    );
+    return rows.length === 1;
   }
 
   async setPassword(db: Db, userId: string, passwordHash: string, language: string | null = null): Promise<void> {

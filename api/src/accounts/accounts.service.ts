@@ -7,18 +7,21 @@ import {
   belongsToOrganization,
   can,
   type InvitationAnswer,
+  LOGIN_THROTTLE,
   ORGANIZATION_ROLE,
   type TokenPair,
 } from '@portal/shared';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { AuthRepository } from '../auth/auth.repository';
+import { TooManyAttemptsException } from '../auth/auth.exceptions';
 import { AuthService } from '../auth/auth.service';
+import { DEMO_PASSWORD } from '../auth/demo-password';
 import { deriveAccountToken, hashToken } from '../auth/token-hash';
 import { AppException, ConflictException, ValidationException } from '../common/app-exception';
 import type { Db } from '../common/typed-sql';
 import { AppConfig } from '../config/app-config';
-import { hashPassword, passwordHashing } from '../auth/password-hasher';
+import { type HashingTicket, hashPassword, passwordHashing, verifyPassword } from '../auth/password-hasher';
 import { NotificationsService } from '../notifications/notifications.service';
 import { UsersService } from '../users/users.service';
 import type { InvitationDto } from './accounts.dto';
@@ -38,6 +41,15 @@ export class LinkGoneException extends AppException {
       'Link no longer valid',
       'This link was already used or has expired. Ask for a new one.',
     );
+  }
+}
+
+/** A 400 rather than a 401: the person stays signed in, only this form's field is wrong. */
+export class WrongPasswordException extends AppException {
+  constructor() {
+    super(400, 'accounts.wrong-password', 'Wrong password', 'The current password is not correct.', {
+      errors: { currentPassword: ['is not your current password'] },
+    });
   }
 }
 
@@ -210,6 +222,59 @@ export class AccountsService implements OnModuleDestroy {
       await this.authRepository.revokeFamiliesOfUser(db, link.user_id);
       await this.authRepository.clearLoginFailures(db, user.email);
     });
+  }
+
+  /**
+   * A signed-in person changes its password: the current one is checked like a sign-in (its
+   * failures count against the same throttle of 5 per email in 15 minutes, argon2 in the
+   * bounded queue with no connection held), the new one against the policy. Every session
+   * of the person is then ended and a new one started for the caller, whose device stays
+   * signed in with the answered pair; other devices' refresh tokens no longer work.
+   */
+  async changePassword(caller: AuthUser, currentPassword: string, newPassword: string): Promise<TokenPair> {
+    const account = await this.repository.passwordOf(this.dataSource, caller.id);
+    if (!account?.password_hash) throw new WrongPasswordException();
+    const problems = passwordProblems(newPassword, account.email);
+    if (problems.length) throw new ValidationException({ newPassword: problems }, 'Choose another password.');
+    const emailKey = account.email.trim().toLowerCase();
+    const attempt = await this.dataSource.transaction(async (db) => {
+      await this.authRepository.lockLoginEmail(db, emailKey);
+      const throttle = await this.authRepository.loginThrottle(db, emailKey, LOGIN_THROTTLE.windowMinutes);
+      if (throttle.failures >= LOGIN_THROTTLE.maxFailures)
+        return { throttled: true as const, retryAfter: throttle.retry_after };
+      await this.authRepository.forgetOldLoginFailures(db, emailKey, LOGIN_THROTTLE.windowMinutes);
+      return { throttled: false as const, failureId: await this.authRepository.insertLoginFailure(db, emailKey) };
+    });
+    if (attempt.throttled) throw new TooManyAttemptsException(attempt.retryAfter);
+
+    let ticket: HashingTicket;
+    try {
+      ticket = passwordHashing.admit();
+    } catch (busy) {
+      await this.authRepository.deleteLoginFailure(this.dataSource, attempt.failureId);
+      throw busy;
+    }
+    const checkedHash = account.password_hash;
+    const matches = await ticket.run(() => verifyPassword(checkedHash, currentPassword));
+    // As at sign-in: the demo password only counts in demo mode.
+    if (!matches || (!this.config.demoMode && currentPassword === DEMO_PASSWORD)) throw new WrongPasswordException();
+    const passwordHash = await passwordHashing.run(() => hashPassword(newPassword));
+
+    await this.dataSource.transaction(async (db) => {
+      await this.authRepository.clearLoginFailuresUpTo(db, emailKey, attempt.failureId);
+      // Changed by a parallel request since it was checked: this one's current password is no longer right.
+      if (!(await this.repository.replacePassword(db, caller.id, checkedHash, passwordHash)))
+        throw new WrongPasswordException();
+      await this.repository.useUnusedTokens(db, caller.id, 'password-reset');
+      await this.authRepository.revokeFamiliesOfUser(db, caller.id, 'password-changed');
+      await this.audit.record(db, {
+        actorId: caller.id,
+        action: 'user.password-changed',
+        entityType: 'user',
+        entityId: caller.id,
+      });
+    });
+    return this.auth.startSession(caller.id);
   }
 
   /** The people of the caller's organization, for its contact. */

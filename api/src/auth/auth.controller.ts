@@ -65,7 +65,7 @@ export class AuthController {
   @RequirePermission('profile.manage')
   @Patch('me')
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'Change one’s own language (interface and notifications) or display name' })
+  @ApiOperation({ summary: 'Change one’s own name, language (interface and notifications) or choice of emails' })
   @ApiJson(200, 'UserView')
   @ApiProblems(404)
   async updateMe(@CurrentUser() caller: AuthUser, @Body() body: UpdateMeDto): Promise<UserView> {

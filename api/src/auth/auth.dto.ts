@@ -1,7 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import { LANGUAGES, type Language, LIMITS, type LoginBody, type RefreshBody } from '@portal/shared';
+import {
+  type ChangePasswordBody,
+  EMAIL_NOTIFICATION_CHOICES,
+  type EmailNotificationChoice,
+  LANGUAGES,
+  type Language,
+  LIMITS,
+  type LoginBody,
+  type RefreshBody,
+  type UpdateProfileBody,
+} from '@portal/shared';
 import { TextLength } from '../common/text.validators';
 import { trim } from '../common/transforms';
 
@@ -26,7 +36,7 @@ export class RefreshDto implements RefreshBody {
   refreshToken: string;
 }
 
-export class UpdateMeDto {
+export class UpdateMeDto implements UpdateProfileBody {
   @ApiPropertyOptional({ enum: LANGUAGES, description: 'Language of the interface and the notifications' })
   @IsOptional()
   @IsIn(LANGUAGES)
@@ -38,4 +48,25 @@ export class UpdateMeDto {
   @IsString()
   @TextLength(LIMITS.nameMin, LIMITS.nameMax)
   name?: string;
+
+  @ApiPropertyOptional({
+    enum: EMAIL_NOTIFICATION_CHOICES,
+    description: 'Emails about requests: each one, a daily digest, or none (account emails always go)',
+  })
+  @IsOptional()
+  @IsIn(EMAIL_NOTIFICATION_CHOICES)
+  emailNotifications?: EmailNotificationChoice;
+}
+
+export class ChangePasswordDto implements ChangePasswordBody {
+  @ApiProperty({ maxLength: LIMITS.passwordMax, description: 'The password the person signs in with now' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(LIMITS.passwordMax)
+  currentPassword: string;
+
+  @ApiProperty({ minLength: LIMITS.passwordMin, maxLength: LIMITS.passwordMax })
+  @IsString()
+  @MaxLength(LIMITS.passwordMax)
+  newPassword: string;
 }

@@ -125,12 +125,16 @@ export class AuthRepository {
     );
   }
 
-  /** Ends every session of a person (its password was reset). */
-  async revokeFamiliesOfUser(db: Db, userId: string): Promise<void> {
+  /** Ends every session of a person (its password was reset or changed). */
+  async revokeFamiliesOfUser(
+    db: Db,
+    userId: string,
+    reason: 'password-reset' | 'password-changed' = 'password-reset',
+  ): Promise<void> {
     await sqlRun(
       db,
-      `UPDATE refresh_token_families SET revoked_at = now(), revoked_reason = 'password-reset' WHERE user_id = $1 AND revoked_at IS NULL`,
-      [userId],
+      `UPDATE refresh_token_families SET revoked_at = now(), revoked_reason = $2 WHERE user_id = $1 AND revoked_at IS NULL`,
+      [userId, reason],
     );
   }
 

@@ -10,6 +10,7 @@ import { ReportOrganizations1764370000000 } from '../../../migrations/1764370000
 import { ReportHistograms1764380000000 } from '../../../migrations/1764380000000-ReportHistograms';
 import { ReportCellStamps1764390000000 } from '../../../migrations/1764390000000-ReportCellStamps';
 import { InboxScope1764405000000 } from '../../../migrations/1764405000000-InboxScope';
+import { ProfileNotifications1764415000000 } from '../../../migrations/1764415000000-ProfileNotifications';
 import { AccountTokenEntity } from '../accounts/account-token.entity';
 import {
   ReportCountEntity,
@@ -86,6 +87,7 @@ export const MIGRATIONS = [
   ReportHistograms1764380000000,
   ReportCellStamps1764390000000,
   InboxScope1764405000000,
+  ProfileNotifications1764415000000,
 ];
 
 export function dataSourceOptions(url: string, poolSize: number): DataSourceOptions {

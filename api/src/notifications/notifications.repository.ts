@@ -30,7 +30,11 @@ export type ClaimedNotificationRow = RowOf<
 /** The notifications table: the in-app lists and the email outbox. */
 @Injectable()
 export class NotificationsRepository {
-  /** One notification per cause and recipient; an inactive recipient gets none. */
+  /**
+   * One notification per cause and recipient; an inactive recipient gets none. A recipient
+   * who wants no emails about requests gets it in the app only ('skipped': the outbox never
+   * takes it); account emails always go. 'digest' still sends each one until the digest exists.
+   */
   async insert(
     db: Db,
     n: {
@@ -43,8 +47,10 @@ export class NotificationsRepository {
   ): Promise<void> {
     await sqlRun(
       db,
-      `INSERT INTO notifications (recipient_id, kind, request_id, event_key, params)
-       SELECT $1, $2, $3, $4, $5 FROM users WHERE id = $1 AND active
+      `INSERT INTO notifications (recipient_id, kind, request_id, event_key, params, email_status)
+       SELECT $1, $2, $3, $4, $5,
+              CASE WHEN $2 NOT LIKE 'account.%' AND email_notifications = 'none' THEN 'skipped' ELSE 'pending' END
+       FROM users WHERE id = $1 AND active
        ON CONFLICT (event_key, recipient_id) DO NOTHING`,
       [n.recipientId, n.kind, n.requestId, n.eventKey, JSON.stringify(n.params)],
     );

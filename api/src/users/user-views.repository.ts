@@ -17,6 +17,7 @@ type UserViewRow = RowOf<
   | 'available'
   | 'active'
   | 'contact'
+  | 'email_notifications'
   | 'created_at'
   | 'updated_at'
 > & {
@@ -29,7 +30,7 @@ type UserViewRow = RowOf<
 
 /** One query for the user with its organization and coverage, as the API shows them. */
 const USER_VIEW_SELECT = `
-  SELECT u.id, u.email, u.name, u.role, u.language, u.region_code, u.available, u.active, u.contact,
+  SELECT u.id, u.email, u.name, u.role, u.language, u.region_code, u.available, u.active, u.contact, u.email_notifications,
          u.password_hash IS NULL AS invitation_pending,
          u.created_at, u.updated_at, u.organization_id,
          o.name AS organization_name, o.country_code AS organization_country,
@@ -104,6 +105,7 @@ export function toUserView(row: UserViewRow): UserView {
     coverage: row.coverage,
     available: row.available,
     contact: row.contact,
+    emailNotifications: row.email_notifications,
   };
 }
 

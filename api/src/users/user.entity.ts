@@ -7,7 +7,7 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
-import type { Language, Role } from '@portal/shared';
+import type { EmailNotificationChoice, Language, Role } from '@portal/shared';
 import { OrganizationEntity } from '../organizations/organization.entity';
 
 @Entity('users')
@@ -27,6 +27,10 @@ export class UserEntity {
 
   @Column({ type: 'text', default: 'es' })
   language: Language;
+
+  /** Which emails about requests the person wants (account emails always go). */
+  @Column({ name: 'email_notifications', type: 'text', default: 'each' })
+  emailNotifications: EmailNotificationChoice;
 
   /** argon2id; null until the person accepts an invitation and chooses a password. */
   @Column({ name: 'password_hash', type: 'text', nullable: true, select: false })

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { CoverageEntry, Role } from '@portal/shared';
+import type { CoverageEntry, Role, UpdateProfileBody } from '@portal/shared';
 import { type Db, managerOf, type RowOf, sqlRow, sqlRun } from '../common/typed-sql';
 import { OrganizationEntity } from '../organizations/organization.entity';
 import { CountryEntity } from '../reference/reference.entities';
@@ -67,11 +67,12 @@ export class UsersRepository {
   }
 
   /** What a person may change of itself; null keeps the current value. */
-  async updateProfile(db: Db, id: string, language: string | null, name: string | null): Promise<void> {
+  async updateProfile(db: Db, id: string, body: UpdateProfileBody): Promise<void> {
     await sqlRun(
       db,
-      `UPDATE users SET language = COALESCE($2, language), name = COALESCE($3, name), updated_at = now() WHERE id = $1`,
-      [id, language, name],
+      `UPDATE users SET language = COALESCE($2, language), name = COALESCE($3, name),
+              email_notifications = COALESCE($4, email_notifications), updated_at = now() WHERE id = $1`,
+      [id, body.language ?? null, body.name ?? null, body.emailNotifications ?? null],
     );
   }
 

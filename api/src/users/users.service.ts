@@ -10,6 +10,7 @@ import {
   isStaff,
   type Page,
   type Role,
+  type UpdateProfileBody,
   type UserView,
 } from '@portal/shared';
 import { AuditService } from '../audit/audit.service';
@@ -140,8 +141,20 @@ export class UsersService {
   }
 
   /** What a person may change of itself: its language and display name. */
-  async updateOwnProfile(userId: string, body: { language?: string; name?: string }): Promise<void> {
-    await this.repository.updateProfile(this.dataSource, userId, body.language ?? null, body.name ?? null);
+  /** One's own name, language and email choice; audited like an administrator's change. */
+  async updateOwnProfile(userId: string, body: UpdateProfileBody): Promise<void> {
+    const changes = Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined));
+    if (Object.keys(changes).length === 0) return;
+    await this.dataSource.transaction(async (db) => {
+      await this.repository.updateProfile(db, userId, body);
+      await this.audit.record(db, {
+        actorId: userId,
+        action: 'user.profile-updated',
+        entityType: 'user',
+        entityId: userId,
+        changes,
+      });
+    });
   }
 
   /** Deactivation keeps the person and its history; it only closes the door. */

@@ -26,7 +26,7 @@ export interface SignInOptions {
   /** The browser's locale; the interface follows the account's language unless one is picked. */
   locale?: string;
   timezoneId?: string;
-  /** Pick this language on the sign-in page (else the account's language applies after signing in). */
+  /** The account's language (set before signing in; signed in, the account's language applies). */
   language?: 'es' | 'en' | 'pt' | 'fr';
 }
 
@@ -42,14 +42,19 @@ export async function signIn(
     locale: options.locale ?? 'es',
     timezoneId: options.timezoneId,
   });
+  if (options.language) await setAccountLanguage(portal, email, options.language);
   const page = await context.newPage();
   await page.goto(`${portal.url}/login`);
-  if (options.language) await page.getByTestId('language-select').selectOption(options.language);
   await page.getByTestId('login-email').fill(email);
   await page.getByTestId('login-password').fill(DEMO_PASSWORD);
   await page.getByTestId('login-submit').click();
   await page.getByTestId('welcome').waitFor();
   return { context, page };
+}
+
+/** Sets a person's account language, as its profile would: signed in, the interface follows it. */
+export async function setAccountLanguage(portal: TestPortal, email: string, language: string): Promise<void> {
+  await portal.db.query(`UPDATE users SET language = $1 WHERE lower(email) = lower($2)`, [language, email]);
 }
 
 /** Waits until nothing on the page says it is loading (busy regions, spinners, skeletons, loading lines). */

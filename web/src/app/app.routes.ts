@@ -66,6 +66,13 @@ export const routes: Routes = [
         canMatch: [requireSection('reports')],
         loadChildren: () => withTexts(['staff', 'reports'], () => import('./reports/reports.routes')),
       },
+      // Everyone signed in: name, language, emails and password.
+      {
+        path: 'profile',
+        loadComponent: () =>
+          withTexts(['accounts'], () => import('./accounts/profile-page')).then((m) => m.ProfilePage),
+        title: pageTitle('nav.profile'),
+      },
       {
         path: 'notifications',
         loadChildren: () => withTexts(['notifications'], () => import('./notifications/notifications.routes')),

@@ -1,6 +1,7 @@
 import type { SchemaObject } from '@nestjs/swagger';
 import {
   ATTACHMENT_LIMITS,
+  EMAIL_NOTIFICATION_CHOICES,
   LANGUAGES,
   ORGANIZATION_KINDS,
   PRIORITIES,
@@ -61,6 +62,7 @@ const userViewProperties: Record<string, SchemaObject> = {
   coverage: { type: 'array', items: refTo('CoverageEntry') },
   available: boolean,
   contact: boolean,
+  emailNotifications: enumOf(EMAIL_NOTIFICATION_CHOICES),
 };
 
 const requestViewProperties: Record<string, SchemaObject> = {

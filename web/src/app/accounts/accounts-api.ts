@@ -3,11 +3,14 @@ import { inject, Injectable } from '@angular/core';
 import type {
   AcceptInvitationBody,
   AdminUserView,
+  ChangePasswordBody,
   ForgotPasswordBody,
   InvitationAnswer,
   InvitationBody,
   ResetPasswordBody,
   TokenPair,
+  UpdateProfileBody,
+  UserView,
 } from '@portal/shared';
 import { firstValueFrom } from 'rxjs';
 
@@ -60,6 +63,21 @@ export class AccountsApi {
     return firstValueFrom(
       this.http.post<void>(`${API_BASE_URL}/my-organization/people/${encodeURIComponent(id)}/deactivate`, null),
     );
+  }
+}
+
+/** The signed-in person's own account (the profile page): carries the access token. */
+@Injectable({ providedIn: 'root' })
+export class ProfileApi {
+  private readonly http = inject(HttpClient);
+
+  update(body: UpdateProfileBody): Promise<UserView> {
+    return firstValueFrom(this.http.patch<UserView>(`${API_BASE_URL}/me`, body));
+  }
+
+  /** Answers a new pair for this device; the API ends every other session. */
+  changePassword(body: ChangePasswordBody): Promise<TokenPair> {
+    return firstValueFrom(this.http.post<TokenPair>(`${API_BASE_URL}/me/password`, body));
   }
 }
 

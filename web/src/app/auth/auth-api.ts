@@ -1,6 +1,6 @@
 import { HttpClient, HttpContext } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { Language, LoginBody, RefreshBody, TokenPair, UserView } from '@portal/shared';
+import type { LoginBody, RefreshBody, TokenPair, UserView } from '@portal/shared';
 import { firstValueFrom } from 'rxjs';
 
 import { API_BASE_URL, SESSION_CALL } from '../core/api';
@@ -25,11 +25,6 @@ export class AuthApi {
 
   logout(body: RefreshBody): Promise<void> {
     return firstValueFrom(this.http.post<void>(`${API_BASE_URL}/auth/logout`, body, { context: this.sessionCall() }));
-  }
-
-  /** The person's own language, used for its notifications and emails too. */
-  updateLanguage(language: Language): Promise<UserView> {
-    return firstValueFrom(this.http.patch<UserView>(`${API_BASE_URL}/me`, { language }));
   }
 
   /** Goes through the normal path: carries the access token and refreshes it when needed. */

@@ -98,6 +98,11 @@ export class Session {
     return pair.user;
   }
 
+  /** The person changed its own account (the profile): shown at once, in its language too. */
+  updateUser(user: UserView): void {
+    this.storeUser(user);
+  }
+
   /** Ends the session here at once; tells the server without making the person wait for it. */
   signOut(): void {
     const refreshToken = this.storage.read(STORAGE_KEYS.refreshToken);

@@ -22,6 +22,7 @@ export const PROBLEM_MESSAGES: { readonly [C in ProblemCode]: TranslationKey } =
   'auth.busy': 'problem.busy',
   'accounts.link-gone': 'problem.linkGone',
   'accounts.forbidden': 'requests.error.forbidden',
+  'accounts.wrong-password': 'problem.wrongPassword',
   'requests.transition-not-allowed': 'requests.error.transitionNotAllowed',
   'requests.stale-version': 'requests.error.staleVersion',
   'requests.closed': 'requests.error.closed',

@@ -3,6 +3,7 @@ import { DEFAULT_LANGUAGE, isLanguage, type Language } from '@portal/shared';
 
 import { BrowserStorage, STORAGE_KEYS } from '../core/browser-storage';
 import type { TranslationKey } from './dictionary';
+import { languageFromBrowser } from './browser-language';
 import { interpolate, type TranslationParams } from './interpolate';
 import { TEXTS, type Texts, type TextsPart } from './texts';
 
@@ -17,8 +18,10 @@ interface Shown {
 
 /**
  * The interface language and its texts, as signals: a template that calls `t()` re-renders
- * when the language changes. The language is, in order: the one picked on this device,
- * the signed-in person's own, Spanish.
+ * when the language changes. Signed in, the language is the account's (changed from the
+ * profile only: on a phone a cooperative shares, one person's pick does not follow the
+ * next). Signed out: the one picked on this device, else the browser's first preference
+ * the portal speaks, else Spanish.
  *
  * Texts are downloaded in the person's language only (see `texts.ts`): the app's before the
  * first page (an app initializer waits for `ready()`, the boot message stays meanwhile), a
@@ -30,9 +33,10 @@ export class I18n {
   private readonly storage = inject(BrowserStorage);
   private readonly chosenOnThisDevice = signal<Language | null>(this.readChosenLanguage());
   private readonly accountLanguage = signal<Language | null>(null);
+  private readonly browserLanguage = languageFromBrowser(inject(DOCUMENT).defaultView?.navigator.languages);
   /** The language the person should see; `shown` follows it once its texts are in. */
   private readonly wanted = computed<Language>(
-    () => this.chosenOnThisDevice() ?? this.accountLanguage() ?? DEFAULT_LANGUAGE,
+    () => this.accountLanguage() ?? this.chosenOnThisDevice() ?? this.browserLanguage ?? DEFAULT_LANGUAGE,
   );
   private readonly shown = signal<Shown | null>(null);
   /** Every part some page has needed: a change of language loads them all. */
@@ -104,14 +108,14 @@ export class I18n {
     }
   }
 
-  /** The person picked a language on this device: it wins over the account's from now on. */
+  /** A language picked on this device, for the signed-out pages (signed in, the account's applies). */
   chooseLanguage(language: Language): void {
     this.chosenOnThisDevice.set(language);
     this.storage.write(STORAGE_KEYS.language, language);
     this.follow();
   }
 
-  /** The signed-in person's language (null when signed out); used unless one was picked here. */
+  /** The signed-in person's language (null when signed out): it wins while signed in. */
   useAccountLanguage(language: Language | null): void {
     this.accountLanguage.set(language);
     this.follow();

@@ -1,7 +1,5 @@
 import { Component, inject } from '@angular/core';
 
-import { AuthApi } from '../auth/auth-api';
-import { Session } from '../auth/session';
 import { isLanguage, LANGUAGES } from '@portal/shared';
 
 import { I18n } from './i18n';
@@ -114,15 +112,10 @@ export class LanguageSelect {
   protected readonly languages = LANGUAGES;
   protected readonly languageNames = LANGUAGE_NAMES;
 
-  private readonly session = inject(Session);
-  private readonly authApi = inject(AuthApi);
-
+  /** Remembered on this device for the signed-out pages; signed in, the profile sets the account's. */
   protected switchLanguage(event: Event): void {
     const value = (event.target as HTMLSelectElement).value;
     if (!isLanguage(value)) return;
     this.i18n.chooseLanguage(value);
-    // Signed in: the account follows, so notifications and emails come in this language too.
-    // Best effort: the interface has already switched; a failure is not worth a message.
-    if (this.session.user()) void this.authApi.updateLanguage(value).catch(() => undefined);
   }
 }

@@ -5,18 +5,17 @@ import { filter } from 'rxjs';
 
 import { Session } from '../auth/session';
 import { I18n } from '../i18n/i18n';
-import { LanguageSelect } from '../i18n/language-select';
 import { NotificationBell } from '../notifications/notification-bell';
 import { Brand } from '../ui/brand';
 import { navigationFor } from './navigation';
 
 /**
- * The frame of every signed-in page: top bar (portal, person, notifications, language, sign-out) and
+ * The frame of every signed-in page: top bar (portal, person, notifications, profile, sign-out) and
  * role-dependent navigation, collapsed behind a menu button on narrow screens.
  */
 @Component({
   selector: 'app-shell',
-  imports: [RouterOutlet, RouterLink, RouterLinkActive, Brand, LanguageSelect, NotificationBell],
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, Brand, NotificationBell],
   templateUrl: './shell.html',
   styleUrl: './shell.css',
   host: { '(document:keydown.escape)': 'closeMenuFromKeyboard()' },
@@ -91,4 +90,5 @@ const SIGNED_OUT: UserView = {
   coverage: [],
   available: false,
   contact: false,
+  emailNotifications: 'each',
 };

@@ -1,5 +1,6 @@
 import { Component, inject, input } from '@angular/core';
 
+import { Session } from '../auth/session';
 import { I18n } from '../i18n/i18n';
 import { LanguageSelect } from '../i18n/language-select';
 import { Brand } from './brand';
@@ -16,7 +17,10 @@ import { Brand } from './brand';
   template: `
     <header class="frame-header">
       <app-brand />
-      <app-language-select />
+      <!-- Signed in, the account's language applies: it is changed from the profile. -->
+      @if (!session.isSignedIn()) {
+        <app-language-select />
+      }
     </header>
     <main id="main-content" class="frame-main" [attr.tabindex]="focusableMain() ? -1 : null">
       <div class="card"><ng-content /></div>
@@ -91,4 +95,5 @@ export class AccountFrame {
   readonly focusableMain = input(true);
 
   protected readonly t = inject(I18n).t;
+  protected readonly session = inject(Session);
 }
