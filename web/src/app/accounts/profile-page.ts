@@ -46,7 +46,12 @@ export class ProfilePage {
   protected readonly limits = LIMITS;
   protected readonly languages = LANGUAGES;
   protected readonly languageNames = LANGUAGE_NAMES;
-  protected readonly choices = EMAIL_NOTIFICATION_CHOICES.map((value) => ({ value, label: CHOICE_LABELS[value] }));
+  // The daily digest is not sent yet (the API stores the choice and sends each email until it
+  // is): not offered here, so nobody picks a promise the portal does not keep (issue 18).
+  protected readonly choices = EMAIL_NOTIFICATION_CHOICES.filter((value) => value !== 'digest').map((value) => ({
+    value,
+    label: CHOICE_LABELS[value],
+  }));
 
   private readonly user = this.session.user;
   protected readonly email = computed(() => this.user()?.email ?? '');
