@@ -82,6 +82,7 @@ describe('a staff member marks itself away with a replacement', () => {
     await page.getByTestId('home-away').waitFor();
     await expect(page.getByTestId('home-away').textContent()).resolves.toContain('You are marked away until');
     await expectAccessible(page, 'home while away (en, desktop)');
+    await screenshot(page, 'home-away-en');
 
     // Back early: cleared from the profile.
     await page.goto(`${portal.url}/profile`);
