@@ -24,6 +24,7 @@ export const GENERAL_PERMISSIONS = [
   'requests.file', // file a request for one's organization, and follow it in "my requests"
   'requests.staff-view', // the staff side of a request: internal notes, the routing reason, staff's lists
   'requests.work', // work cases: a candidate for routing, assignment and reassignment
+  'absence.manage', // mark oneself away, with a replacement who takes one's new cases (/me/absence)
   'organizations.read',
   'organizations.manage',
   'sla.read', // SLA policies, holidays, the routing preview
@@ -51,14 +52,15 @@ const STAFF = [...EVERYONE, 'requests.staff-view', 'organizations.read', 'sla.re
 /** Role → its permissions. */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly GeneralPermission[]>> = {
   member: [...EVERYONE, 'requests.file', 'people.invite', 'organization.people'],
-  representative: [...STAFF, 'requests.work'],
-  specialist: [...STAFF, 'requests.work'],
-  director: [...STAFF, 'requests.work', 'reports.read'],
+  representative: [...STAFF, 'requests.work', 'absence.manage'],
+  specialist: [...STAFF, 'requests.work', 'absence.manage'],
+  director: [...STAFF, 'requests.work', 'absence.manage', 'reports.read'],
   // The executive directorate reads everything and changes nothing.
   executive: [...STAFF, 'reports.read', 'reports.all-regions'],
   admin: [
     ...STAFF,
     'requests.work',
+    'absence.manage',
     'reports.read',
     'reports.all-regions',
     'organizations.manage',

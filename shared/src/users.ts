@@ -77,3 +77,33 @@ export interface CreateUserBody {
 }
 
 export type UpdateUserBody = Partial<Omit<CreateUserBody, 'email'>> & { active?: boolean };
+
+/**
+ * A staff member's own absence (GET/PUT/DELETE /me/absence): routing skips the person from
+ * `from` until `until` and gives its new cases to the replacement, if one is named and available.
+ */
+export interface AbsenceView {
+  from: string;
+  until: string;
+  replacement: { id: string; name: string } | null;
+  /** The window covers the present moment. */
+  awayNow: boolean;
+}
+
+export interface MyAbsence {
+  absence: AbsenceView | null;
+}
+
+/** PUT /me/absence: ISO dates (a day: from its start; `until` a day: to its end, UTC) or date-times. */
+export interface SetAbsenceBody {
+  from: string;
+  until: string;
+  replacementId?: string | null;
+}
+
+/** Someone who may replace the caller: active, invitation accepted, works cases in one of its regions. */
+export interface ReplacementCandidate {
+  id: string;
+  name: string;
+  role: Role;
+}

@@ -61,6 +61,17 @@ export class UserEntity {
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
+  /** The person's own absence (both ends or neither): routing skips it in [awayFrom, awayUntil). */
+  @Column({ name: 'away_from', type: 'timestamptz', nullable: true })
+  awayFrom: Date | null;
+
+  @Column({ name: 'away_until', type: 'timestamptz', nullable: true })
+  awayUntil: Date | null;
+
+  /** Who takes the person's new cases while it is away. */
+  @Column({ name: 'away_replacement_id', type: 'uuid', nullable: true })
+  awayReplacementId: string | null;
+
   /** When routing or a person last gave this staff member a request (routing's tie-break). */
   @Column({ name: 'last_assigned_at', type: 'timestamptz', nullable: true })
   lastAssignedAt: Date | null;

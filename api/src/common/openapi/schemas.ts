@@ -188,6 +188,10 @@ export const COMPONENT_SCHEMAS = {
     updatedAt: dateTime,
   }),
   AdminUserPage: page(refTo('AdminUserView')),
+  MyAbsence: object({
+    absence: nullable(object({ from: dateTime, until: dateTime, replacement: nullable(personRef), awayNow: boolean })),
+  }),
+  ReplacementCandidate: object({ id: uuid, name: string, role: enumOf(ROLES) }),
   TokenPair: object({ accessToken: string, refreshToken: string, expiresIn: integer, user: refTo('UserView') }),
   InvitationAnswer: object({ id: uuid, email: { type: 'string', format: 'email' }, expiresAt: dateTime }),
   Satisfaction: satisfaction,

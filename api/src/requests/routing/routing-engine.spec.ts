@@ -63,6 +63,37 @@ describe('routeRequest', () => {
     expect(decision).toMatchObject({ tier: 4, assignee: { id: 'director' } });
   });
 
+  it("gives an away person's case to its available replacement, and says so", () => {
+    const until = new Date('2026-12-20T00:00:00Z');
+    const replacement = { id: 'pe2', name: 'pe2', available: true };
+    const decision = routeRequest(
+      input([cover('pe1', { country: 'PE', away: { until, replacement } }), cover('director', { region: 'AND' })], {
+        pe2: { open: 4 },
+      }),
+    );
+    expect(decision).toMatchObject({ tier: 2, assignee: { id: 'pe2', name: 'pe2' } });
+    expect(decision.reason).toBe('Peru · any area → pe1 is away until 2026-12-20 00:00 UTC; replacement pe2 (4 open)');
+  });
+
+  it('skips an away person whose replacement is missing or unavailable, like an unavailable one', () => {
+    const until = new Date('2026-12-20T00:00:00Z');
+    for (const replacement of [null, { id: 'pe2', name: 'pe2', available: false }]) {
+      const coverage = [
+        cover('pe1', { country: 'PE', away: { until, replacement } }),
+        cover('director', { region: 'AND' }),
+      ];
+      expect(routeRequest(input(coverage))).toMatchObject({ tier: 4, assignee: { id: 'director' } });
+      expect(winningTierCoverage(coverage, input(coverage)).map((c) => c.userId)).toEqual(['director']);
+    }
+  });
+
+  it("ranks an away person by its replacement's load", () => {
+    const away = { until: new Date('2026-12-20T00:00:00Z'), replacement: { id: 'r', name: 'r', available: true } };
+    const coverage = [cover('a', { country: 'PE', away }), cover('b', { country: 'PE' })];
+    expect(routeRequest(input(coverage, { a: { open: 0 }, r: { open: 5 }, b: { open: 2 } })).assignee!.id).toBe('b');
+    expect(routeRequest(input(coverage, { a: { open: 9 }, r: { open: 1 }, b: { open: 2 } })).assignee!.id).toBe('r');
+  });
+
   it('picks the fewest open requests within a tier', () => {
     const decision = routeRequest(
       input([cover('a', { country: 'PE' }), cover('b', { country: 'PE' })], { a: { open: 3 }, b: { open: 2 } }),

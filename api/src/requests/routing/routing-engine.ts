@@ -8,6 +8,11 @@ export interface CandidateCoverage {
   country: string | null;
   region: string | null;
   area: string | null;
+  /**
+   * Set when the person's own absence covers now: until when, and its replacement (available:
+   * active, accepted, available and not away itself). Absent or null: not away.
+   */
+  away?: { until: Date; replacement: { id: string; name: string; available: boolean } | null } | null;
 }
 
 export interface CandidateLoad {
@@ -32,6 +37,19 @@ export interface RoutingDecision {
   assignee: { id: string; name: string } | null;
   coverage: { country: string | null; region: string | null; area: string | null } | null;
   reason: string;
+}
+
+/**
+ * Whether an entry takes part in routing: its person is available, and either present or away
+ * with an available replacement (who then gets the case).
+ */
+function eligible(entry: CandidateCoverage): boolean {
+  return entry.available && (!entry.away || entry.away.replacement?.available === true);
+}
+
+/** The people a decision among these entries may give a case to: their own, or their replacements. */
+export function assigneeIds(entries: CandidateCoverage[]): string[] {
+  return entries.map((entry) => (entry.away ? entry.away.replacement!.id : entry.userId));
 }
 
 /** Which coverage entries each tier accepts, in the order the tiers are tried. */
@@ -60,10 +78,15 @@ export function winningTierCoverage(
   input: Pick<RoutingInput, 'country' | 'region' | 'area'>,
 ): CandidateCoverage[] {
   for (const tier of [1, 2, 3, 4, 5] as const) {
-    const entries = coverage.filter((entry) => entry.available && TIER_MATCHERS[tier](entry, input as RoutingInput));
+    const entries = coverage.filter((entry) => eligible(entry) && TIER_MATCHERS[tier](entry, input as RoutingInput));
     if (entries.length > 0) return entries;
   }
   return [];
+}
+
+/** A moment in the reason text: UTC, to the minute. */
+function moment(date: Date): string {
+  return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
 function place(entry: { country: string | null; region: string | null }, input: RoutingInput): string {
@@ -74,17 +97,20 @@ function place(entry: { country: string | null; region: string | null }, input: 
 
 /**
  * Chooses who gets a new request (docs/domain.md, "Routing"): the first tier with an available
- * candidate wins; within it the fewest open requests, then the one assigned least
+ * candidate (or an away one with an available replacement) wins; within it the fewest open requests, then the one assigned least
  * recently (never assigned first), then the lowest id. Pure: the caller reads coverage and
  * load inside the transaction that inserts the request, with the candidates locked.
  */
 export function routeRequest(input: RoutingInput): RoutingDecision {
   for (const tier of [1, 2, 3, 4, 5] as const) {
-    const entries = input.coverage.filter((entry) => entry.available && TIER_MATCHERS[tier](entry, input));
+    const entries = input.coverage.filter((entry) => eligible(entry) && TIER_MATCHERS[tier](entry, input));
     if (entries.length === 0) continue;
+    // An away person competes with its replacement's load: the one who would get the case.
+    const loadOf = (entry: CandidateCoverage) =>
+      input.load.get(entry.away ? entry.away.replacement!.id : entry.userId) ?? { open: 0, lastAssignedAt: null };
     const ranked = [...entries].sort((a, b) => {
-      const la = input.load.get(a.userId) ?? { open: 0, lastAssignedAt: null };
-      const lb = input.load.get(b.userId) ?? { open: 0, lastAssignedAt: null };
+      const la = loadOf(a);
+      const lb = loadOf(b);
       if (la.open !== lb.open) return la.open - lb.open;
       const ta = la.lastAssignedAt?.getTime() ?? -Infinity;
       const tb = lb.lastAssignedAt?.getTime() ?? -Infinity;
@@ -92,12 +118,23 @@ export function routeRequest(input: RoutingInput): RoutingDecision {
       return a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0;
     });
     const winner = ranked[0];
-    const open = input.load.get(winner.userId)?.open ?? 0;
     const area = winner.area ? input.names.area : 'any area';
+    const coverage = { country: winner.country, region: winner.region, area: winner.area };
+    if (winner.away) {
+      const replacement = winner.away.replacement!;
+      const open = input.load.get(replacement.id)?.open ?? 0;
+      return {
+        tier,
+        assignee: { id: replacement.id, name: replacement.name },
+        coverage,
+        reason: `${place(winner, input)} · ${area} → ${winner.name} is away until ${moment(winner.away.until)}; replacement ${replacement.name} (${open} open)`,
+      };
+    }
+    const open = input.load.get(winner.userId)?.open ?? 0;
     return {
       tier,
       assignee: { id: winner.userId, name: winner.name },
-      coverage: { country: winner.country, region: winner.region, area: winner.area },
+      coverage,
       reason: `${place(winner, input)} · ${area} → ${winner.name} (${open} open)`,
     };
   }

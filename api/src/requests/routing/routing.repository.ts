@@ -4,12 +4,22 @@ import { type Db, type RowOf, sqlRows, sqlRun } from '../../common/typed-sql';
 import type { CoverageEntryEntity } from '../../users/coverage-entry.entity';
 import type { UserEntity } from '../../users/user.entity';
 
-/** A coverage entry of an active staff member who works cases, with the person. */
+/**
+ * A coverage entry of an active staff member who works cases and accepted its invitation, with
+ * the person, and its absence when the absence covers now.
+ */
 export type CandidateCoverageRow = RowOf<
   CoverageEntryEntity,
   'user_id' | 'country_code' | 'region_code' | 'area_code'
 > &
-  RowOf<UserEntity, 'name' | 'available'>;
+  RowOf<UserEntity, 'name' | 'available'> & {
+    /** Set only while the person is away. */
+    away_until: Date | null;
+    replacement_id: string | null;
+    replacement_name: string | null;
+    /** Active, accepted, works cases, available and not away itself. */
+    replacement_available: boolean;
+  };
 
 /** A candidate's open requests and when it was last given one. */
 export type CandidateLoadRow = RowOf<UserEntity, 'id' | 'last_assigned_at'> & { open: number };
@@ -17,13 +27,19 @@ export type CandidateLoadRow = RowOf<UserEntity, 'id' | 'last_assigned_at'> & { 
 /** What routing reads: candidates, their locks and their loads. */
 @Injectable()
 export class RoutingRepository {
-  /** The coverage entries that could match the target, of every tier. */
+  /** The coverage entries that could match the target, of every tier; an invitee who never signed in has none. */
   candidates(db: Db, target: { country: string; region: string; area: string }): Promise<CandidateCoverageRow[]> {
     return sqlRows<CandidateCoverageRow>(
       db,
-      `SELECT c.user_id, u.name, u.available, c.country_code, c.region_code, c.area_code
+      `SELECT c.user_id, u.name, u.available, c.country_code, c.region_code, c.area_code,
+              CASE WHEN u.away_from <= now() AND now() < u.away_until THEN u.away_until END AS away_until,
+              rp.id AS replacement_id, rp.name AS replacement_name,
+              COALESCE(rp.active AND rp.available AND rp.password_hash IS NOT NULL AND rp.role = ANY ($4::text[])
+                       AND NOT (rp.away_from IS NOT NULL AND rp.away_from <= now() AND now() < rp.away_until), false)
+                AS replacement_available
          FROM coverage_entries c JOIN users u ON u.id = c.user_id
-         WHERE u.active AND u.role = ANY ($4::text[])
+         LEFT JOIN users rp ON rp.id = u.away_replacement_id
+         WHERE u.active AND u.password_hash IS NOT NULL AND u.role = ANY ($4::text[])
            AND (c.country_code = $1 OR (c.country_code IS NULL AND (c.region_code = $2 OR c.region_code IS NULL)))
            AND (c.area_code IS NULL OR c.area_code = $3)`,
       [target.country, target.region, target.area, CASE_WORKER_ROLES],

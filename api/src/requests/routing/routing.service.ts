@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { ReferenceService } from '../../reference/reference.service';
 import {
+  assigneeIds,
   type CandidateCoverage,
   type CandidateLoad,
   coverageMatchesAnyTier,
@@ -42,7 +43,9 @@ export class RoutingService {
    */
   async routeForUpdate(db: EntityManager, target: RoutingTarget): Promise<RoutingDecision> {
     const coverage = await this.candidates(db, target);
-    const ids = [...new Set(winningTierCoverage(coverage, target).map((c) => c.userId))].sort();
+    // An away person's replacement is who would get the case: its load is the one compared.
+    const winning = winningTierCoverage(coverage, target);
+    const ids = [...new Set([...winning.map((c) => c.userId), ...assigneeIds(winning)])].sort();
     if (ids.length > 0) {
       await this.repository.lockCandidates(db, ids);
     }
@@ -52,7 +55,13 @@ export class RoutingService {
   /** The decision routing would make now, without locking or creating anything. */
   async preview(db: EntityManager, target: RoutingTarget): Promise<RoutingDecision> {
     const coverage = await this.candidates(db, target);
-    const ids = [...new Set(coverage.filter((c) => c.available).map((c) => c.userId))];
+    const available = coverage.filter((c) => c.available);
+    const ids = [
+      ...new Set([
+        ...available.map((c) => c.userId),
+        ...available.flatMap((c) => (c.away?.replacement ? [c.away.replacement.id] : [])),
+      ]),
+    ];
     return this.decide(target, coverage, await this.load(db, ids));
   }
 
@@ -79,6 +88,16 @@ export class RoutingService {
         country: row.country_code,
         region: row.region_code,
         area: row.area_code,
+        away:
+          row.away_until === null
+            ? null
+            : {
+                until: row.away_until,
+                replacement:
+                  row.replacement_id === null
+                    ? null
+                    : { id: row.replacement_id, name: row.replacement_name!, available: row.replacement_available },
+              },
       }))
       .filter((entry) => coverageMatchesAnyTier(entry, target));
   }

@@ -7,7 +7,10 @@ import type {
   ForgotPasswordBody,
   InvitationAnswer,
   InvitationBody,
+  MyAbsence,
+  ReplacementCandidate,
   ResetPasswordBody,
+  SetAbsenceBody,
   TokenPair,
   UpdateProfileBody,
   UserView,
@@ -78,6 +81,23 @@ export class ProfileApi {
   /** Answers a new pair for this device; the API ends every other session. */
   changePassword(body: ChangePasswordBody): Promise<TokenPair> {
     return firstValueFrom(this.http.post<TokenPair>(`${API_BASE_URL}/me/password`, body));
+  }
+
+  absence(): Promise<MyAbsence> {
+    return firstValueFrom(this.http.get<MyAbsence>(`${API_BASE_URL}/me/absence`));
+  }
+
+  /** Staff of the caller's regions who may take its new cases. */
+  replacements(): Promise<ReplacementCandidate[]> {
+    return firstValueFrom(this.http.get<ReplacementCandidate[]>(`${API_BASE_URL}/me/absence/replacements`));
+  }
+
+  setAbsence(body: SetAbsenceBody): Promise<MyAbsence> {
+    return firstValueFrom(this.http.put<MyAbsence>(`${API_BASE_URL}/me/absence`, body));
+  }
+
+  clearAbsence(): Promise<MyAbsence> {
+    return firstValueFrom(this.http.delete<MyAbsence>(`${API_BASE_URL}/me/absence`));
   }
 }
 

@@ -1,5 +1,6 @@
 import { Component, computed, ElementRef, inject, signal, viewChild } from '@angular/core';
 import {
+  can,
   EMAIL_NOTIFICATION_CHOICES,
   type EmailNotificationChoice,
   isLanguage,
@@ -12,6 +13,7 @@ import { Session } from '../auth/session';
 import { problemOf } from '../core/api';
 import { LANGUAGE_NAMES } from '../i18n/language-names';
 import { SubmitButton } from '../ui/submit-button';
+import { AbsenceCard } from './absence-card';
 import { accountFailureOf, ProfileApi } from './accounts-api';
 import type { AccountsKey } from './i18n/accounts-dictionaries';
 import { AccountsI18n } from './i18n/accounts-texts';
@@ -32,7 +34,7 @@ const CHOICE_LABELS: Record<EmailNotificationChoice, AccountsKey> = {
  */
 @Component({
   selector: 'app-profile-page',
-  imports: [PasswordFields, SubmitButton],
+  imports: [PasswordFields, SubmitButton, AbsenceCard],
   templateUrl: './profile-page.html',
   styleUrls: ['./account-page.css', './profile-page.css'],
 })
@@ -55,6 +57,11 @@ export class ProfilePage {
 
   private readonly user = this.session.user;
   protected readonly email = computed(() => this.user()?.email ?? '');
+  /** Staff who work cases mark their own absences here. */
+  protected readonly managesAbsence = computed(() => {
+    const user = this.user();
+    return !!user && can(user.role, 'absence.manage');
+  });
 
   // The details form, filled from the account.
   protected readonly name = signal(this.user()?.name ?? '');
