@@ -57,7 +57,11 @@ function offsetAt(at: number, timeZone: string): number {
 export function startOfDayIn(day: string, timeZone: string, daysLater = 0): Date {
   // Date.parse and not Date.UTC: years below 100 would be taken as 19xx.
   const utcMidnight = Date.parse(`${day}T00:00:00Z`) + daysLater * 86_400_000;
-  let instant = utcMidnight - offsetAt(utcMidnight, timeZone);
-  instant = utcMidnight - offsetAt(instant, timeZone);
+  const first = utcMidnight - offsetAt(utcMidnight, timeZone);
+  const second = utcMidnight - offsetAt(first, timeZone);
+  // Where the clocks skip midnight (Santiago in September) the two differ: the day starts at
+  // the earliest of them whose wall time is already on that day.
+  const onTheDay = [first, second].filter((at) => at + offsetAt(at, timeZone) >= utcMidnight);
+  const instant = Math.min(...(onTheDay.length ? onTheDay : [second]));
   return new Date(instant);
 }
