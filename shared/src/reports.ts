@@ -19,6 +19,12 @@ export interface LoadFigures {
   medianFirstResponseHours: number | null;
   medianResolutionHours: number | null;
   satisfactionAvg: number | null;
+  /**
+   * Share of the requests that kept their deadlines (1 − breached/total); null when nothing
+   * came due yet (every request still open and none breached): 100 % would claim a record
+   * there is none of.
+   */
+  slaCompliance: number | null;
 }
 
 export interface LoadRow extends LoadFigures {

@@ -2,7 +2,7 @@ import { REQUEST_STATUSES } from '@portal/shared';
 import { OrganizationCells } from '../../api/src/reports/organization-cells';
 import { clientConnection, loadQueries, runReportQuery } from '../../api/src/reports/report-sql';
 import { startTestPortal, type TestPortal } from '../support/api-harness';
-import { expectedFigures, KEYS_OF, type Row } from '../support/report-figures';
+import { expectedFigures, expectedKeys, KEYS_OF, listedKeys, type Row } from '../support/report-figures';
 
 /** A small deterministic random source, so a failure can be replayed. */
 function random(seed: number) {
@@ -151,8 +151,9 @@ describe('reports of request load for directors', () => {
         ),
       });
     }
+    // Every region has its row, zeros included.
     expect(answer.body.rows.map((r: { key: string }) => r.key).sort()).toEqual(
-      [...new Set(selected.map((r) => r.region_code))].sort(),
+      expectedKeys(selected, KEYS_OF.region, await listedKeys(portal.db, 'region', null)),
     );
   });
 
@@ -164,8 +165,9 @@ describe('reports of request load for directors', () => {
       });
       expect(answer.status).toBe(200);
       const selected = inRange(new Date(from), new Date(now + 60_000));
-      const expectedKeys = [...new Set(selected.flatMap(keys))].sort();
-      expect(answer.body.rows.map((r: { key: string }) => r.key).sort()).toEqual(expectedKeys);
+      expect(answer.body.rows.map((r: { key: string }) => r.key).sort()).toEqual(
+        expectedKeys(selected, keys, await listedKeys(portal.db, groupBy, null)),
+      );
       for (const row of answer.body.rows) {
         expect(row.total).toBe(selected.filter((r) => keys(r).includes(row.key)).length);
         expect(row.breached).toBe(selected.filter((r) => keys(r).includes(row.key) && r.breached).length);
@@ -279,7 +281,7 @@ describe('reports of request load for directors', () => {
           expect(answer.status).toBe(200);
           expect(answer.body.totals).toEqual(expectedFigures(selected, now));
           expect(answer.body.rows.map((r: { key: string }) => r.key).sort()).toEqual(
-            [...new Set(selected.flatMap(keys))].sort(),
+            expectedKeys(selected, keys, await listedKeys(portal.db, groupBy, null)),
           );
           for (const row of answer.body.rows) {
             expect(row).toEqual({
@@ -300,7 +302,7 @@ describe('reports of request load for directors', () => {
           });
           expect(director.body.totals).toEqual(expectedFigures(andean, now));
           expect(director.body.rows.map((r: { key: string }) => r.key).sort()).toEqual(
-            [...new Set(andean.flatMap(keys))].sort(),
+            expectedKeys(andean, keys, await listedKeys(portal.db, groupBy, 'AND')),
           );
           for (const row of director.body.rows) {
             expect(row).toEqual({
@@ -454,6 +456,8 @@ describe('reports of request load for directors', () => {
       'from=yesterday',
       'from=2026-05-01&to=2026-01-01',
       'region=XX',
+      'timeZone=Mars/Olympus',
+      'timeZone=',
       'extra=1',
     ]) {
       const path = query.startsWith('interval') ? '/api/v1/reports/trend' : '/api/v1/reports/load';
@@ -488,5 +492,128 @@ describe('reports of request load for directors', () => {
       );
       expect([groupBy, answer.status]).toEqual([groupBy, 200]);
     }
+  });
+
+  /** Files one more request (and adds it to the rows the plain counts are made of). */
+  async function file(row: Omit<Row, 'organization_id' | 'country_code' | 'region_code' | 'products'>) {
+    const { rows: orgs } = await portal.db.query(
+      `SELECT o.id, o.country_code, c.region_code, o.products, (SELECT u.id FROM users u WHERE u.organization_id = o.id LIMIT 1) AS member
+       FROM organizations o JOIN countries c ON c.code = o.country_code WHERE c.region_code = 'AND' ORDER BY o.name LIMIT 1`,
+    );
+    const org = orgs[0];
+    const full: Row = {
+      ...row,
+      organization_id: org.id,
+      country_code: org.country_code,
+      region_code: org.region_code,
+      products: org.products,
+    };
+    await portal.db.query(
+      `INSERT INTO requests (reference, subject, description, status, area_code, organization_id, country_code, region_code, assignee_id,
+                             created_by, created_at, first_responded_at, resolved_at, breached, satisfaction_score, routing_reason)
+       VALUES ($1, 'Informe', 'x', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 'test')`,
+      [
+        `SR-2026-8${String(rows.length).padStart(5, '0')}`,
+        full.status,
+        full.area_code,
+        full.organization_id,
+        full.country_code,
+        full.region_code,
+        full.assignee_id,
+        org.member,
+        full.created_at,
+        full.first_responded_at,
+        full.resolved_at,
+        full.breached,
+        full.satisfaction_score,
+      ],
+    );
+    rows.push(full);
+  }
+
+  it("counts a day in the viewer's time zone: filed at 22:30 in Lima on day D is D in Lima and D+1 in UTC", async () => {
+    const onDay = new Date(now - 40 * day).toISOString().slice(0, 10);
+    const nextDay = new Date(Date.parse(`${onDay}T00:00:00Z`) + day).toISOString().slice(0, 10);
+    const created = new Date(`${onDay}T22:30:00-05:00`);
+    await file({
+      area_code: 'market-access',
+      status: 'resolved',
+      assignee_id: null,
+      created_at: created,
+      first_responded_at: new Date(created.getTime() + 3_600_000),
+      resolved_at: new Date(created.getTime() + 7_200_000),
+      breached: false,
+      satisfaction_score: null,
+    });
+    const report = async (from: string, to: string, timeZone?: string) => {
+      const zone = timeZone ? `&timeZone=${encodeURIComponent(timeZone)}` : '';
+      const answer = await portal.request('GET', `/api/v1/reports/load?groupBy=country&from=${from}&to=${to}${zone}`, {
+        token: token['director.and@clac.example'],
+      });
+      expect(answer.status).toBe(200);
+      return answer.body;
+    };
+    const andean = (from: Date, to: Date) => inRange(from, to).filter((r) => r.region_code === 'AND');
+    const limaDay = [new Date(`${onDay}T00:00:00-05:00`), new Date(`${nextDay}T00:00:00-05:00`)] as const;
+    const lima = await report(onDay, onDay, 'America/Lima');
+    expect([lima.from, lima.to]).toEqual(limaDay.map((d) => d.toISOString()));
+    expect(andean(...limaDay)).toContainEqual(expect.objectContaining({ created_at: created }));
+    expect(lima.totals).toEqual(expectedFigures(andean(...limaDay), now));
+    // The same dates without a zone are UTC days: the request is on the next one.
+    const utcNext = [new Date(`${nextDay}T00:00:00Z`), new Date(Date.parse(`${nextDay}T00:00:00Z`) + day)] as const;
+    const utc = await report(nextDay, nextDay);
+    expect(andean(...utcNext)).toContainEqual(expect.objectContaining({ created_at: created }));
+    expect(utc.totals).toEqual(expectedFigures(andean(...utcNext), now));
+    expect((await report(nextDay, nextDay, 'UTC')).totals).toEqual(utc.totals);
+    expect((await report(onDay, onDay, 'UTC')).totals).toEqual(
+      expectedFigures(andean(new Date(`${onDay}T00:00:00Z`), new Date(`${nextDay}T00:00:00Z`)), now),
+    );
+  });
+
+  it('leaves the SLA compliance out (null) while nothing came due, and lists every region, country and area with zeros', async () => {
+    const quiet = new Date(now - 950 * day).toISOString().slice(0, 10);
+    const none = await portal.request('GET', `/api/v1/reports/load?groupBy=region&from=${quiet}&to=${quiet}`, {
+      token: token['executive@clac.example'],
+    });
+    expect(none.status).toBe(200);
+    expect(none.body.totals).toEqual(expectedFigures([], now));
+    expect(none.body.totals.slaCompliance).toBeNull();
+    expect(none.body.rows.map((r: { key: string }) => r.key).sort()).toEqual(
+      (await listedKeys(portal.db, 'region', null)).sort(),
+    );
+    for (const row of none.body.rows)
+      expect(row).toEqual({ key: row.key, label: expect.any(String), ...expectedFigures([], now) });
+
+    // One request filed that day, still open and not breached: nothing came due yet.
+    const onDay = new Date(now - 900 * day).toISOString().slice(0, 10);
+    await file({
+      area_code: 'human-rights',
+      status: 'new',
+      assignee_id: null,
+      created_at: new Date(`${onDay}T15:00:00Z`),
+      first_responded_at: null,
+      resolved_at: null,
+      breached: false,
+      satisfaction_score: null,
+    });
+    for (const groupBy of ['country', 'area']) {
+      const answer = await portal.request('GET', `/api/v1/reports/load?groupBy=${groupBy}&from=${onDay}&to=${onDay}`, {
+        token: token['director.and@clac.example'],
+      });
+      expect(answer.status).toBe(200);
+      expect(answer.body.totals.total).toBe(1);
+      expect(answer.body.totals.slaCompliance).toBeNull();
+      const listed = await listedKeys(portal.db, groupBy, 'AND');
+      expect(answer.body.rows.map((r: { key: string }) => r.key).sort()).toEqual(listed.sort());
+      expect(answer.body.rows.filter((r: { total: number }) => r.total === 0)).toHaveLength(listed.length - 1);
+      // Haiti is not Andean: a director's countries are its region's only.
+      expect(answer.body.rows.map((r: { key: string }) => r.key)).not.toContain('HT');
+    }
+    // Once one came due (breached), the compliance is there.
+    const executive = await portal.request('GET', `/api/v1/reports/load?groupBy=country`, {
+      token: token['executive@clac.example'],
+    });
+    expect(executive.body.rows.map((r: { key: string }) => r.key)).toContain('HT');
+    expect(executive.body.totals.slaCompliance).toBeGreaterThan(0);
   });
 });

@@ -56,8 +56,8 @@ describe('the reports dashboard and the notification bell, from the browser', ()
     await portal?.stop();
   });
 
-  async function signIn(email: string, viewport = { width: 1280, height: 800 }): Promise<Page> {
-    const context = await browser.newContext({ viewport, locale: 'en', acceptDownloads: true });
+  async function signIn(email: string, viewport = { width: 1280, height: 800 }, timezoneId?: string): Promise<Page> {
+    const context = await browser.newContext({ viewport, locale: 'en', acceptDownloads: true, timezoneId });
     const page = await context.newPage();
     await page.goto(`${portal.url}/login`);
     // Signed in, the account's language applies (issue 18): set it as the profile would.
@@ -91,8 +91,12 @@ describe('the reports dashboard and the notification bell, from the browser', ()
     const counted = await portal.db.query<{ country: string; n: number }>(
       `SELECT country_code AS country, count(*)::int AS n FROM requests WHERE region_code = 'AND' GROUP BY 1`,
     );
-    const expected = Object.fromEntries(counted.rows.map((row) => [row.country, row.n]));
-    expect(expected).toEqual({ PE: 3, BO: 1, CO: 1 });
+    // Every Andean country has its row, those without requests with 0.
+    const expected = {
+      ...Object.fromEntries(ANDEAN.map((country) => [country, 0])),
+      ...Object.fromEntries(counted.rows.map((row) => [row.country, row.n])),
+    };
+    expect(expected).toEqual({ PE: 3, BO: 1, CO: 1, EC: 0, VE: 0 });
 
     const shown = await tableTotals(page);
     expect(shown).toEqual(expected);
@@ -124,7 +128,9 @@ describe('the reports dashboard and the notification bell, from the browser', ()
     await page.getByTestId('report-group-toggle').getByLabel('Thematic area').check();
     await page.waitForURL(/group=area/);
     await page.locator('[data-testid="report-row"][data-key="standards-compliance"]').waitFor();
+    const areas = (await portal.db.query<{ code: string }>(`SELECT code FROM thematic_areas`)).rows;
     await expect(tableTotals(page)).resolves.toEqual({
+      ...Object.fromEntries(areas.map((area) => [area.code, 0])),
       'standards-compliance': 2,
       'market-access': 1,
       'climate-resilience': 1,
@@ -197,6 +203,65 @@ describe('the reports dashboard and the notification bell, from the browser', ()
         .getByTestId('notification-count')
         .filter({ hasText: String(unreadBefore - 1) })
         .waitFor();
+    await page.context().close();
+  });
+
+  it("shows the director at 22:30 in Lima the requests of Lima's day, and the load by assignee", async () => {
+    // The latest 22:30 in Lima (03:30 UTC, Lima keeps −05:00 all year) up to now, and a request
+    // filed five minutes before it: on Lima's day D, on UTC's D+1. Counted in UTC days, the
+    // dashboard's "today" (D) would leave it out.
+    const now = Date.now();
+    let evening = Date.UTC(
+      new Date(now).getUTCFullYear(),
+      new Date(now).getUTCMonth(),
+      new Date(now).getUTCDate(),
+      3,
+      30,
+    );
+    if (evening > now) evening -= 86_400_000;
+    const limaDay = new Date(evening - 5 * 3_600_000).toISOString().slice(0, 10);
+    await file('rosa@quinua-andina.example', 'pe-evening', 'market-access');
+    await portal.db.query(`UPDATE requests SET created_at = $2 WHERE id = $1`, [
+      filed['pe-evening'].id,
+      new Date(evening - 5 * 60_000),
+    ]);
+
+    const page = await signIn('director.and@clac.example', undefined, 'America/Lima');
+    await page.clock.setFixedTime(new Date(evening));
+    await page.goto(`${portal.url}/reports?from=${limaDay}`);
+    await page.getByTestId('report-row').first().waitFor();
+    // A plain count of the Andean requests filed on that day in Lima.
+    const counted = await portal.db.query<{ country: string; n: number }>(
+      `SELECT country_code AS country, count(*)::int AS n FROM requests
+       WHERE region_code = 'AND' AND (created_at AT TIME ZONE 'America/Lima')::date = $1::date GROUP BY 1`,
+      [limaDay],
+    );
+    const total = counted.rows.reduce((sum, row) => sum + row.n, 0);
+    expect(counted.rows).toContainEqual({ country: 'PE', n: expect.any(Number) });
+    await expect(page.getByTestId('report-total').textContent()).resolves.toBe(String(total));
+    await expect(tableTotals(page)).resolves.toEqual({
+      ...Object.fromEntries(ANDEAN.map((country) => [country, 0])),
+      ...Object.fromEntries(counted.rows.map((row) => [row.country, row.n])),
+    });
+    // The period shown ends on Lima's day, not on UTC's.
+    expect(new URL(page.url()).searchParams.get('to')).toBeNull();
+
+    // By assignee (a director is offered every grouping but region), as a plain count says.
+    await expect(page.getByTestId('report-group-region').count()).resolves.toBe(0);
+    await page.goto(`${portal.url}/reports`);
+    await page.getByTestId('report-group-assignee').check();
+    await page.waitForURL(/group=assignee/);
+    await page.getByRole('heading', { name: 'Load by assignee' }).waitFor();
+    const byAssignee = await portal.db.query<{ key: string; n: number }>(
+      `SELECT COALESCE(assignee_id::text, 'none') AS key, count(*)::int AS n FROM requests
+       WHERE region_code = 'AND' AND (created_at AT TIME ZONE 'America/Lima')::date
+             BETWEEN ($1::date - interval '12 months')::date AND $1::date GROUP BY 1`,
+      [limaDay],
+    );
+    await page.locator(`[data-testid="report-row"][data-key="${byAssignee.rows[0].key}"]`).waitFor();
+    await expect(tableTotals(page)).resolves.toEqual(Object.fromEntries(byAssignee.rows.map((r) => [r.key, r.n])));
+    const names = (await page.getByTestId('report-row').allTextContents()).join(' | ');
+    if (byAssignee.rows.some((r) => r.key === 'none')) expect(names).toMatch(/Unassigned/);
     await page.context().close();
   });
 });

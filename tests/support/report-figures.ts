@@ -65,5 +65,30 @@ export function expectedFigures(rows: Row[], now: number) {
       rows.filter((r) => r.resolved_at).map((r) => (r.resolved_at!.getTime() - r.created_at.getTime()) / 3_600_000),
     ),
     satisfactionAvg: scores.length ? Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * 100) / 100 : null,
+    // Only once something came due: a request no longer open, or one breached.
+    slaCompliance: rows.some((r) => !OPEN.includes(r.status) || r.breached)
+      ? 1 - rows.filter((r) => r.breached).length / rows.length
+      : null,
   };
 }
+
+/**
+ * The keys the reference data lists for a grouping within a region (null: all), which have
+ * a row even without requests; none for the other groupings.
+ */
+export async function listedKeys(
+  db: { query: (text: string, values?: unknown[]) => Promise<{ rows: { code: string }[] }> },
+  groupBy: string,
+  region: string | null,
+): Promise<string[]> {
+  const query = {
+    region: [`SELECT code FROM regions WHERE $1::text IS NULL OR code = $1`, [region]],
+    country: [`SELECT code FROM countries WHERE $1::text IS NULL OR region_code = $1`, [region]],
+    area: [`SELECT code FROM thematic_areas`, []],
+  }[groupBy] as [string, unknown[]] | undefined;
+  return query ? (await db.query(...query)).rows.map((r) => r.code) : [];
+}
+
+/** A report's expected keys: those of the requests and those the reference data lists. */
+export const expectedKeys = (rows: Row[], keys: (r: Row) => string[], listed: string[]) =>
+  [...new Set([...rows.flatMap(keys), ...listed])].sort();

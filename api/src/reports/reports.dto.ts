@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
+import { IsIn, IsOptional, registerDecorator } from 'class-validator';
 import {
   REGION_CODES,
   REPORT_GROUPS,
@@ -9,6 +9,21 @@ import {
   type TrendInterval,
 } from '@portal/shared';
 import { IsDateOrDateTime } from '../common/text.validators';
+import { isTimeZone } from './report-time-zone';
+
+/** An IANA time zone name (America/Lima) this runtime knows. */
+function IsTimeZone(): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isTimeZone',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      validator: {
+        validate: isTimeZone,
+        defaultMessage: (args) => `${args?.property} must be an IANA time zone such as America/Lima`,
+      },
+    });
+}
 
 export class ReportFilterDto {
   @ApiPropertyOptional({
@@ -26,6 +41,15 @@ export class ReportFilterDto {
   @IsOptional()
   @IsDateOrDateTime()
   to?: string;
+
+  @ApiPropertyOptional({
+    description:
+      "The viewer's IANA time zone: dates in `from` and `to` are its calendar days (a day starts at its midnight there); default UTC",
+    example: 'America/Lima',
+  })
+  @IsOptional()
+  @IsTimeZone()
+  timeZone?: string;
 
   @ApiPropertyOptional({ enum: REGION_CODES, description: "A director's reports are always of its own region" })
   @IsOptional()

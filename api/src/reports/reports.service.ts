@@ -19,6 +19,7 @@ import { OrganizationCells } from './organization-cells';
 import type { ReportRow } from './report-connection.repository';
 import { loadQueries, type ReportScope, trendQuery } from './report-sql';
 import type { ReportFilterDto } from './reports.dto';
+import { startOfDayIn } from './report-time-zone';
 import { ReportsRepository } from './reports.repository';
 
 const UNASSIGNED: Record<Language, string> = {
@@ -52,6 +53,30 @@ function toFigures(row: ReportRow): LoadFigures {
     medianFirstResponseHours: round(row.median_first_response, 1),
     medianResolutionHours: round(row.median_resolution, 1),
     satisfactionAvg: round(row.satisfaction_avg, 2),
+    slaCompliance: slaCompliance(Number(row.total), Number(row.open), Number(row.breached)),
+  };
+}
+
+/**
+ * 1 − breached/total, once something came due: a request settled (no longer open) or one
+ * breached. Before that a 100 % would only say that nothing was measured.
+ */
+function slaCompliance(total: number, open: number, breached: number): number | null {
+  return total > open || breached > 0 ? 1 - breached / total : null;
+}
+
+/** A group with no requests in the range: every figure zero, the medians and averages none. */
+function zeroFigures(): LoadFigures {
+  return {
+    total: 0,
+    byStatus: Object.fromEntries(REQUEST_STATUSES.map((s) => [s, 0])) as Record<RequestStatus, number>,
+    open: 0,
+    breached: 0,
+    aging: { d0_2: 0, d3_7: 0, d8_30: 0, d31_plus: 0 },
+    medianFirstResponseHours: null,
+    medianResolutionHours: null,
+    satisfactionAvg: null,
+    slaCompliance: null,
   };
 }
 
@@ -80,13 +105,17 @@ export class ReportsService {
       }
       region = caller.regionCode;
     }
+    // Dates are the viewer's calendar days (timeZone, default UTC); date-times are instants.
+    const zone = filter.timeZone ?? 'UTC';
     const to = filter.to
       ? filter.to.length === 10
-        ? new Date(Date.parse(`${filter.to}T00:00:00Z`) + 86_400_000)
+        ? startOfDayIn(filter.to, zone, 1)
         : new Date(filter.to)
       : new Date();
     const from = filter.from
-      ? new Date(filter.from.length === 10 ? `${filter.from}T00:00:00Z` : filter.from)
+      ? filter.from.length === 10
+        ? startOfDayIn(filter.from, zone)
+        : new Date(filter.from)
       : new Date(to.getTime() - 365 * 86_400_000);
     if (!(from < to))
       throw new AppException(400, 'reports.empty-range', 'Invalid request', 'from must be before to.', {
@@ -107,13 +136,19 @@ export class ReportsService {
     const labels = await this.labels(groupBy, rows.map(keyOf), language);
     // One collator for the whole sort: localeCompare with a locale sets one up per call (3,000 organizations: 4× slower).
     const collator = new Intl.Collator(language);
-    const items: LoadRow[] = rows
-      .map((row) => ({
-        key: keyOf(row),
-        label: labels.get(keyOf(row)) ?? keyOf(row),
-        ...toFigures(row),
-      }))
-      .sort((a, b) => b.total - a.total || collator.compare(a.label, b.label));
+    const counted: LoadRow[] = rows.map((row) => ({
+      key: keyOf(row),
+      label: labels.get(keyOf(row)) ?? keyOf(row),
+      ...toFigures(row),
+    }));
+    // Every region, country or area in scope has its row, "Haiti: 0" included.
+    const present = new Set(counted.map((row) => row.key));
+    const zeros: LoadRow[] = this.keysInScope(groupBy, scope, language)
+      .filter((key) => !present.has(key))
+      .map((key) => ({ key, label: labels.get(key) ?? key, ...zeroFigures() }));
+    const items: LoadRow[] = [...counted, ...zeros].sort(
+      (a, b) => b.total - a.total || collator.compare(a.label, b.label),
+    );
     return {
       groupBy,
       from: scope.from.toISOString(),
@@ -147,6 +182,29 @@ export class ReportsService {
       region: scope.region,
       points: rows.map((row) => ({ period: row.period, new: row.created, resolved: row.resolved })),
     };
+  }
+
+  /** The groups the reference data lists within the scope; none for the other groupings. */
+  private keysInScope(groupBy: ReportGroup, scope: ReportScope, language: Language): string[] {
+    switch (groupBy) {
+      case 'region':
+        return this.reference
+          .regions(language)
+          .map((r) => r.code)
+          .filter((code) => !scope.region || code === scope.region);
+      case 'country':
+        return this.reference
+          .countries(language)
+          .filter((c) => !scope.region || c.region === scope.region)
+          .map((c) => c.code);
+      case 'area':
+        return this.reference
+          .thematicAreas(language)
+          .map((a) => a.code)
+          .filter((code) => !scope.area || code === scope.area);
+      default:
+        return [];
+    }
   }
 
   private async labels(groupBy: ReportGroup, keys: string[], language: Language): Promise<Map<string, string>> {

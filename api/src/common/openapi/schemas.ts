@@ -127,6 +127,7 @@ const loadFiguresProperties: Record<string, SchemaObject> = {
   medianFirstResponseHours: { type: 'number', nullable: true },
   medianResolutionHours: { type: 'number', nullable: true },
   satisfactionAvg: { type: 'number', nullable: true },
+  slaCompliance: { type: 'number', nullable: true, minimum: 0, maximum: 1 },
 };
 
 /**

@@ -2,6 +2,7 @@ import { Component, computed, inject, input } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { type LoadFigures, type LoadRow, OPEN_STATUSES, REQUEST_STATUSES, type Role } from '@portal/shared';
 
+import { GROUP_TEXTS } from './group-texts';
 import { ReportsI18n, type ReportsTextKey } from './i18n/reports-texts';
 import { reportFormats } from './report-formats';
 import {
@@ -24,7 +25,7 @@ interface Cell {
 interface TableRow {
   readonly key: string;
   readonly label: string;
-  readonly link: Record<string, string>;
+  readonly link: Record<string, string> | null;
   readonly cells: readonly Cell[];
 }
 
@@ -73,7 +74,11 @@ let nextId = 0;
           @for (row of table(); track row.key) {
             <tr data-testid="report-row" [attr.data-key]="row.key">
               <th scope="row" class="name">
-                <a routerLink="/inbox" [queryParams]="row.link">{{ row.label }}</a>
+                @if (row.link) {
+                  <a routerLink="/inbox" [queryParams]="row.link">{{ row.label }}</a>
+                } @else {
+                  {{ row.label }}
+                }
                 <span class="key">{{ row.key }}</span>
               </th>
               @for (cell of row.cells; track cell.column) {
@@ -213,18 +218,19 @@ export class LoadTable {
   protected readonly captionId = `report-table-caption-${++nextId}`;
   protected readonly statuses = REQUEST_STATUSES;
   protected readonly buckets = AGING_BUCKETS;
-  protected readonly caption = computed<ReportsTextKey>(() =>
-    this.filters().group === 'country' ? 'reports.table.byCountry' : 'reports.table.byArea',
-  );
-  protected readonly groupLabel = computed<ReportsTextKey>(() =>
-    this.filters().group === 'country' ? 'reports.group.country' : 'reports.group.area',
-  );
+  protected readonly caption = computed<ReportsTextKey>(() => GROUP_TEXTS[this.filters().group].table);
+  protected readonly groupLabel = computed<ReportsTextKey>(() => GROUP_TEXTS[this.filters().group].name);
 
   protected readonly table = computed<readonly TableRow[]>(() => {
     const group = this.filters().group;
     return this.rows().map((row) => {
       const base = groupNarrowing(group, row.key);
-      return { key: row.key, label: row.label, link: this.link(base), cells: this.cells(row, base) };
+      return {
+        key: row.key,
+        label: row.label,
+        link: base ? this.link(base) : null,
+        cells: this.cells(row, base),
+      };
     });
   });
 
@@ -242,12 +248,13 @@ export class LoadTable {
     return inboxQueryParams(this.filters(), this.role(), narrowing);
   }
 
-  private cells(figures: LoadFigures, base: InboxNarrowing): Cell[] {
+  /** A row's cells; `base` null: a row the inbox cannot list (an assignee), plain figures. */
+  private cells(figures: LoadFigures, base: InboxNarrowing | null): Cell[] {
     const format = reportFormats(this.i18n.language());
     const count = (column: string, value: number, narrowing: InboxNarrowing): Cell => ({
       column,
       text: format.count(value),
-      link: value > 0 ? this.link({ ...base, ...narrowing }) : null,
+      link: value > 0 && base ? this.link({ ...base, ...narrowing }) : null,
     });
     const today = this.todayUtc();
     return [

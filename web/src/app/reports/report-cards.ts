@@ -168,7 +168,8 @@ export class ReportCards {
         id: 'sla',
         label: 'reports.card.sla',
         value: format.percent(sla),
-        hint: this.t('reports.card.slaHint'),
+        // "—" alone would read as a fault: say that nothing came due yet.
+        hint: this.t(sla === null && figures.total > 0 ? 'reports.card.slaNoneDue' : 'reports.card.slaHint'),
         link: null,
         testId: 'report-sla',
         missing: sla === null,

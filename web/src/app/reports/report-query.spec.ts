@@ -7,6 +7,7 @@ import {
   monthsBefore,
   parseReportFilters,
   reportApiParams,
+  reportGroupsFor,
   type ReportFilters,
   slaCompliance,
   toReportUrlParams,
@@ -79,6 +80,15 @@ describe('the reports dashboard’s filters', () => {
     expect(isValidRange({ from: '2026-05-01', to: '2026-05-01' })).toBe(true);
   });
 
+  it('send the viewer’s time zone, whose days the dates are', () => {
+    const filters = parseReportFilters({}, TODAY);
+    expect(reportApiParams(filters, 'director', 'America/Lima')).toEqual({
+      from: '2025-11-28',
+      to: '2026-11-28',
+      timeZone: 'America/Lima',
+    });
+  });
+
   it('never send a director’s region to the API, which gives it its own', () => {
     const filters = { ...parseReportFilters({}, TODAY), region: 'SUR' as const, area: 'human-rights' as const };
     expect(reportApiParams(filters, 'director')).toEqual({
@@ -140,9 +150,26 @@ describe('links from a figure to the inbox', () => {
 });
 
 describe('report figures', () => {
-  it('give the SLA compliance as the share of requests not breached, and none without requests', () => {
-    expect(slaCompliance({ total: 8, breached: 2 })).toBe(0.75);
-    expect(slaCompliance({ total: 0, breached: 0 })).toBeNull();
+  it('give the SLA compliance as the API says, none when nothing came due', () => {
+    expect(slaCompliance({ slaCompliance: 0.75 })).toBe(0.75);
+    expect(slaCompliance({ slaCompliance: null })).toBeNull();
+  });
+
+  it('offer every grouping by role: by region only to those who see every region', () => {
+    expect(reportGroupsFor('director')).toEqual(['country', 'area', 'assignee', 'status', 'product', 'organization']);
+    expect(reportGroupsFor('executive')).toEqual([
+      'region',
+      'country',
+      'area',
+      'assignee',
+      'status',
+      'product',
+      'organization',
+    ]);
+    // A director's link by region falls back to the default grouping.
+    expect(parseReportFilters({ group: 'region' }, TODAY, 'director').group).toBe('country');
+    expect(parseReportFilters({ group: 'region' }, TODAY, 'executive').group).toBe('region');
+    expect(parseReportFilters({ group: 'assignee' }, TODAY, 'director').group).toBe('assignee');
   });
 
   it('take the CSV file name from Content-Disposition, and never a path', () => {

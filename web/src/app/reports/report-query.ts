@@ -4,6 +4,7 @@ import {
   OPEN_STATUSES,
   REGION_CODES,
   type RegionCode,
+  type ReportGroup,
   type RequestStatus,
   type Role,
   THEMATIC_AREAS,
@@ -19,8 +20,22 @@ import {
  * inbox/inbox-query.ts reads.
  */
 
-export const REPORT_CHART_GROUPS = ['country', 'area'] as const;
+/** Every grouping the load report has, in the order the screen offers them. */
+export const REPORT_CHART_GROUPS = [
+  'region',
+  'country',
+  'area',
+  'assignee',
+  'status',
+  'product',
+  'organization',
+] as const satisfies readonly ReportGroup[];
 export type ReportChartGroup = (typeof REPORT_CHART_GROUPS)[number];
+
+/** The groupings a role is offered: by region only for those who see every region. */
+export function reportGroupsFor(role: Role): readonly ReportChartGroup[] {
+  return REPORT_CHART_GROUPS.filter((group) => group !== 'region' || can(role, 'reports.all-regions'));
+}
 
 export const REPORT_STACKS = ['status', 'open'] as const;
 export type ReportStack = (typeof REPORT_STACKS)[number];
@@ -86,15 +101,18 @@ function oneOf<T extends string>(allowed: readonly T[], value: unknown): T | nul
   return typeof value === 'string' && (allowed as readonly string[]).includes(value) ? (value as T) : null;
 }
 
-/** Reads the filters from the URL; anything missing or malformed takes its default. */
-export function parseReportFilters(params: QueryParams, today: string): ReportFilters {
+/**
+ * Reads the filters from the URL; anything missing or malformed takes its default, and so
+ * does a grouping the role is not offered (a director's link by region).
+ */
+export function parseReportFilters(params: QueryParams, today: string, role?: Role): ReportFilters {
   const range = defaultRange(today);
   return {
     from: isDay(params['from']) ? params['from'] : range.from,
     to: isDay(params['to']) ? params['to'] : range.to,
     region: oneOf(REGION_CODES, params['region']),
     area: oneOf(THEMATIC_AREAS, params['area']),
-    group: oneOf(REPORT_CHART_GROUPS, params['group']) ?? 'country',
+    group: oneOf(role ? reportGroupsFor(role) : REPORT_CHART_GROUPS, params['group']) ?? 'country',
     stack: oneOf(REPORT_STACKS, params['stack']) ?? 'status',
     interval: oneOf(TREND_INTERVALS, params['interval']) ?? 'week',
   };
@@ -119,12 +137,19 @@ export function isValidRange(filters: Pick<ReportFilters, 'from' | 'to'>): boole
   return isDay(filters.from) && isDay(filters.to) && filters.from <= filters.to;
 }
 
+/** The viewer's IANA time zone (America/Lima), whose calendar days the dates are. */
+export function viewerTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
 /**
  * The API's filter parameters. A director never names a region: the API gives it its own
- * (and answers 403 for another).
+ * (and answers 403 for another). The dates are days of the viewer's time zone: without it
+ * the API would count UTC days, and in Lima's evening today's requests would fall outside.
  */
-export function reportApiParams(filters: ReportFilters, role: Role): Record<string, string> {
+export function reportApiParams(filters: ReportFilters, role: Role, timeZone?: string): Record<string, string> {
   const params: Record<string, string> = { from: filters.from, to: filters.to };
+  if (timeZone) params['timeZone'] = timeZone;
   if (filters.region && can(role, 'reports.all-regions')) params['region'] = filters.region;
   if (filters.area) params['area'] = filters.area;
   return params;
@@ -132,6 +157,7 @@ export function reportApiParams(filters: ReportFilters, role: Role): Record<stri
 
 /** What a figure counts beyond the dashboard's filters. */
 export interface InboxNarrowing {
+  readonly region?: string;
   readonly country?: string;
   readonly area?: string;
   readonly statuses?: readonly RequestStatus[];
@@ -161,14 +187,27 @@ export function inboxQueryParams(
   const area = narrowing.area ?? filters.area;
   if (area) params['area'] = area;
   if (narrowing.country) params['country'] = narrowing.country;
-  if (filters.region && can(role, 'reports.all-regions')) params['region'] = filters.region;
+  const region = narrowing.region ?? filters.region;
+  if (region && can(role, 'reports.all-regions')) params['region'] = region;
   if (narrowing.breached) params['breached'] = 'true';
   return params;
 }
 
-/** The narrowing of a row of the current grouping (a country or an area). */
-export function groupNarrowing(group: ReportChartGroup, key: string): InboxNarrowing {
-  return group === 'country' ? { country: key } : { area: key };
+/**
+ * The narrowing of a row of the current grouping; null where the inbox has no such filter
+ * (assignee, status rows' cells would contradict their own status, product, organization).
+ */
+export function groupNarrowing(group: ReportChartGroup, key: string): InboxNarrowing | null {
+  switch (group) {
+    case 'region':
+      return { region: key };
+    case 'country':
+      return { country: key };
+    case 'area':
+      return { area: key };
+    default:
+      return null;
+  }
 }
 
 /**
@@ -194,9 +233,12 @@ export function agingNarrowing(bucket: AgingBucket, todayUtc: string, base: Inbo
   return { ...base, statuses: OPEN_STATUSES, ...agingDays(bucket, todayUtc) };
 }
 
-/** Share of requests that kept their deadlines (1 − breached/total); null without requests. */
-export function slaCompliance(figures: Pick<LoadFigures, 'total' | 'breached'>): number | null {
-  return figures.total > 0 ? 1 - figures.breached / figures.total : null;
+/**
+ * Share of requests that kept their deadlines, as the API gives it (1 − breached/total);
+ * null when nothing came due (every request still open, none breached) or without requests.
+ */
+export function slaCompliance(figures: Pick<LoadFigures, 'slaCompliance'>): number | null {
+  return figures.slaCompliance;
 }
 
 /** The file name a Content-Disposition header gives (RFC 6266 `filename*` first), or the fallback. */

@@ -35,9 +35,12 @@ import {
   type ReportChartGroup,
   type ReportFilters,
   reportApiParams,
+  reportGroupsFor,
   type ReportStack,
   toReportUrlParams,
+  viewerTimeZone,
 } from './report-query';
+import { GROUP_TEXTS } from './group-texts';
 import { ReportsApi } from './reports-api';
 import { TrendChart } from './trend-chart';
 
@@ -88,9 +91,13 @@ export class ReportsPage {
   protected readonly todayUtc = new Date().toISOString().slice(0, 10);
 
   private readonly params = toSignal(this.route.queryParams, { initialValue: {} });
-  protected readonly filters = computed(() => parseReportFilters(this.params(), this.today));
+  protected readonly filters = computed(() => parseReportFilters(this.params(), this.today, this.role()));
   protected readonly validRange = computed(() => isValidRange(this.filters()));
-  private readonly apiParams = computed(() => reportApiParams(this.filters(), this.role()));
+  /** The groupings offered to this role. */
+  protected readonly groups = computed(() => reportGroupsFor(this.role()));
+  // The dates are the viewer's days: the API counts them in the viewer's time zone.
+  private readonly timeZone = viewerTimeZone();
+  private readonly apiParams = computed(() => reportApiParams(this.filters(), this.role(), this.timeZone));
 
   private readonly loadResource = httpResource<LoadReport>(() =>
     this.validRange()
@@ -142,15 +149,13 @@ export class ReportsPage {
   /** The table follows the report on screen, not the toggle, while the next grouping loads. */
   protected readonly tableFilters = computed<ReportFilters>(() => {
     const groupBy = this.load()?.groupBy;
-    return groupBy === 'country' || groupBy === 'area' ? { ...this.filters(), group: groupBy } : this.filters();
+    return groupBy ? { ...this.filters(), group: groupBy } : this.filters();
   });
   protected readonly isDefaultPeriod = computed(() => {
     const defaults = parseReportFilters({}, this.today);
     return this.filters().from === defaults.from && this.filters().to === defaults.to;
   });
-  protected readonly loadHeading = computed<ReportsKey>(() =>
-    this.filters().group === 'country' ? 'reports.load.byCountry' : 'reports.load.byArea',
-  );
+  protected readonly loadHeading = computed<ReportsKey>(() => GROUP_TEXTS[this.filters().group].load);
 
   protected readonly chartLabels = computed<LoadChartLabels>(() => ({
     statuses: Object.fromEntries(
@@ -165,9 +170,7 @@ export class ReportsPage {
     if (!report) return '';
     const format = this.formats();
     const items = report.rows.map((row) => `${row.label} ${format.count(row.total)}`).join(', ');
-    const group = this.t(
-      this.filters().group === 'country' ? 'reports.group.country' : 'reports.group.area',
-    ).toLowerCase();
+    const group = this.t(GROUP_TEXTS[this.filters().group].name).toLowerCase();
     return this.t('reports.chart.loadSummary', { group, items });
   });
 
@@ -200,6 +203,10 @@ export class ReportsPage {
 
   protected readonly downloading = signal<'load' | 'trend' | null>(null);
   protected readonly downloadProblem = signal<'load' | 'trend' | null>(null);
+
+  protected groupKey(group: ReportChartGroup): ReportsKey {
+    return GROUP_TEXTS[group].name;
+  }
 
   protected regionKey(region: RegionCode): ReportsTextKey {
     return `region.${region}`;
@@ -253,7 +260,10 @@ export class ReportsPage {
 
   /** A bar of the load chart was clicked: its requests, in the inbox. */
   protected openBar(choice: LoadBarChoice): void {
-    const narrowing = { ...groupNarrowing(this.filters().group, choice.key), statuses: choice.statuses };
+    const base = groupNarrowing(this.filters().group, choice.key);
+    // Rows the inbox cannot filter on (an assignee, a product) lead nowhere.
+    if (!base) return;
+    const narrowing = { ...base, statuses: choice.statuses };
     void this.router.navigate(['/inbox'], { queryParams: inboxQueryParams(this.filters(), this.role(), narrowing) });
   }
 
