@@ -182,7 +182,7 @@ it('covers every route of the web app (a new page needs its check here)', () => 
       'admin',
       '**',
     ],
-    'requests/requests.routes.ts': ['', 'new', ':id'],
+    'requests/requests.routes.ts': ['', 'new', ':id/sent', ':id'],
     'inbox/inbox.routes.ts': ['', ':id'],
     'reports/reports.routes.ts': [''],
     'notifications/notifications.routes.ts': [''],
