@@ -50,14 +50,15 @@ describe('background work: outbox delivery and scheduled jobs', () => {
         `SELECT count(*)::int AS n FROM notifications WHERE request_id = ANY($1) AND email_status = 'sent'`,
         [ids],
       );
-      return rows[0].n === 3;
+      // Each request: the assignee's email and the member's receipt.
+      return rows[0].n === 6;
     });
     const { rows: notifications } = await portal.db.query(
       `SELECT id, email_attempts FROM notifications WHERE request_id = ANY($1)`,
       [ids],
     );
     const received = smtp.messages.slice(before);
-    expect(received).toHaveLength(3);
+    expect(received).toHaveLength(6);
     expect(received.map((m) => m.messageId).sort()).toEqual(
       notifications.map((n: { id: string }) => `<${n.id}@portal.notifications>`).sort(),
     );

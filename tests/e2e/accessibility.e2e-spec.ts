@@ -5,16 +5,7 @@ import { startTestPortal, type TestPortal } from '../support/api-harness';
 import { ROOT } from '../support/paths';
 import { launchChromium } from '../support/browser';
 import { expectAccessible } from './support/axe';
-import {
-  DESKTOP,
-  MEMBER_REQUEST_PAGE,
-  PHONE,
-  SMALL_PDF,
-  screenshot,
-  settled,
-  signIn,
-  type Viewport,
-} from './support/pages';
+import { DESKTOP, PHONE, SMALL_PDF, screenshot, settled, signIn, type Viewport } from './support/pages';
 
 /**
  * axe-core (WCAG 2.2 AA rules) on every page of the web app, for every role, on a phone and
@@ -191,7 +182,7 @@ it('covers every route of the web app (a new page needs its check here)', () => 
       'admin',
       '**',
     ],
-    'requests/requests.routes.ts': ['', 'new', ':id'],
+    'requests/requests.routes.ts': ['', 'new', ':id/sent', ':id'],
     'inbox/inbox.routes.ts': ['', ':id'],
     'reports/reports.routes.ts': [''],
     'notifications/notifications.routes.ts': [''],
@@ -295,7 +286,10 @@ it('a member’s pages (es): home, the request form, its requests, a request, it
   await page.getByTestId('pending-submission').waitFor();
   await checks.state(page, 'request-form-waiting-offline');
   await context.setOffline(false);
-  await page.waitForURL(MEMBER_REQUEST_PAGE);
+  // Sent from the queue: the confirmation (issue 18).
+  await page.waitForURL(/\/sent$/);
+  await page.getByTestId('confirmation-due').waitFor();
+  await checks.page(page, 'request-confirmation');
 
   await open(page, '/requests', '[data-testid="request-row"]');
   await checks.page(page, 'request-list');

@@ -9,6 +9,8 @@ const SMALL_PDF = Buffer.from(
   'latin1',
 );
 const REQUEST_PAGE = /\/requests\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/** The confirmation shown once the server has the request (issue 18), with a link to the request. */
+const SENT_PAGE = /\/requests\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\/sent$/;
 
 describe('a member files a request from the browser', () => {
   let portal: TestPortal;
@@ -77,6 +79,8 @@ describe('a member files a request from the browser', () => {
       .getByTestId('request-files')
       .setInputFiles([{ name: 'informe-anterior.pdf', mimeType: 'application/pdf', buffer: SMALL_PDF }]);
     await page.getByTestId('request-submit').click();
+    await page.waitForURL(SENT_PAGE);
+    await page.getByTestId('confirmation-open').click();
     await page.waitForURL(REQUEST_PAGE);
 
     const reference = (await page.getByTestId('request-reference').textContent())?.trim() ?? '';
@@ -121,6 +125,10 @@ describe('a member files a request from the browser', () => {
     await expect(requestsWithSubject(subject)).resolves.toEqual([]);
 
     await context.setOffline(false);
+    // Sent from the queue: the same confirmation as online.
+    await page.waitForURL(SENT_PAGE);
+    await page.getByTestId('confirmation-reference').waitFor();
+    await page.getByTestId('confirmation-open').click();
     await page.waitForURL(REQUEST_PAGE);
     await page.getByTestId('request-reference').waitFor();
     await expect(page.getByTestId('attachment-link').textContent()).resolves.toContain('acta.pdf');
@@ -180,11 +188,11 @@ describe('a member files a request from the browser', () => {
         });
       }
       await page.reload();
-      // The page opens the request once sent; if it was sent before the page's code arrived,
+      // The page shows the confirmation once sent; if it was sent before the page's code arrived,
       // the page says so with a link to it (either can happen on a real phone).
       const sentNotice = page.getByTestId('sent-meanwhile');
       const first = await Promise.race([
-        page.waitForURL(REQUEST_PAGE, { timeout: 30_000 }).then(
+        page.waitForURL(SENT_PAGE, { timeout: 30_000 }).then(
           () => 'opened',
           () => 'neither',
         ),
@@ -194,7 +202,7 @@ describe('a member files a request from the browser', () => {
         ),
       ]);
       expect(pageArrivesLate ? ['told'] : ['opened', 'told']).toContain(first);
-      if (first === 'told') await page.getByTestId('sent-meanwhile-open').click();
+      await page.getByTestId(first === 'told' ? 'sent-meanwhile-open' : 'confirmation-open').click();
       await page.waitForURL(REQUEST_PAGE, { timeout: 30_000 });
 
       expect(keys.length).toBeGreaterThanOrEqual(2);

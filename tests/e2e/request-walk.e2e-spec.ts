@@ -114,6 +114,8 @@ describe('a request from draft to rating, walked by the member and the routed st
         .getByTestId('request-files')
         .setInputFiles([{ name: 'relatorio.pdf', mimeType: 'application/pdf', buffer: SMALL_PDF }]);
       await memberPage.getByTestId('request-submit').click();
+      await memberPage.waitForURL(/\/sent$/);
+      await memberPage.getByTestId('confirmation-open').click();
       await memberPage.waitForURL(MEMBER_REQUEST_PAGE);
       const reference = ((await memberPage.getByTestId('request-reference').textContent()) ?? '').trim();
       expect(reference).toMatch(/^SR-\d{4}-\d{6}$/);

@@ -11,6 +11,7 @@ import { ReportHistograms1764380000000 } from '../../../migrations/1764380000000
 import { ReportCellStamps1764390000000 } from '../../../migrations/1764390000000-ReportCellStamps';
 import { InboxScope1764405000000 } from '../../../migrations/1764405000000-InboxScope';
 import { ProfileNotifications1764415000000 } from '../../../migrations/1764415000000-ProfileNotifications';
+import { RequestReceipt1764426000000 } from '../../../migrations/1764426000000-RequestReceipt';
 import { StaffAbsence1764427190000 } from '../../../migrations/1764427190000-StaffAbsence';
 import { AccountTokenEntity } from '../accounts/account-token.entity';
 import {
@@ -89,6 +90,7 @@ export const MIGRATIONS = [
   ReportCellStamps1764390000000,
   InboxScope1764405000000,
   ProfileNotifications1764415000000,
+  RequestReceipt1764426000000,
   StaffAbsence1764427190000,
 ];
 

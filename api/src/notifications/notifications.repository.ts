@@ -60,13 +60,13 @@ export class NotificationsRepository {
     const row = await sqlRow<{ total: number }>(
       db,
       `SELECT count(*)::int AS total FROM notifications
-       WHERE recipient_id = $1 AND kind NOT LIKE 'account.%' AND ($2::boolean IS FALSE OR read_at IS NULL)`,
+       WHERE recipient_id = $1 AND kind NOT LIKE 'account.%' AND kind <> 'request.received' AND ($2::boolean IS FALSE OR read_at IS NULL)`,
       [recipientId, unreadOnly],
     );
     return row!.total;
   }
 
-  /** A page of a person's notifications, unread first (account emails are not listed). */
+  /** A page of a person's notifications, unread first (account emails and the receipts of one's own requests are not listed). */
   listed(
     db: Db,
     recipientId: string,
@@ -77,7 +77,7 @@ export class NotificationsRepository {
       db,
       `SELECT n.id, n.kind, n.request_id, n.params, n.created_at, n.read_at, u.language
        FROM notifications n JOIN users u ON u.id = n.recipient_id
-       WHERE n.recipient_id = $1 AND n.kind NOT LIKE 'account.%' AND ($2::boolean IS FALSE OR n.read_at IS NULL)
+       WHERE n.recipient_id = $1 AND n.kind NOT LIKE 'account.%' AND n.kind <> 'request.received' AND ($2::boolean IS FALSE OR n.read_at IS NULL)
        ORDER BY (n.read_at IS NULL) DESC, n.created_at DESC, n.id
        LIMIT ${page.pageSize} OFFSET ${(page.page - 1) * page.pageSize}`,
       [recipientId, unreadOnly],

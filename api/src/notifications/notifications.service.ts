@@ -44,7 +44,7 @@ export class NotificationsService {
     for (const n of notifications) await this.repository.insert(db, n);
   }
 
-  /** The caller's own notifications, unread first, in the caller's language (account emails are not listed). */
+  /** The caller's own notifications, unread first, in the caller's language (account emails and receipts are not listed). */
   async list(
     caller: AuthUser,
     query: { unread?: boolean; page: number; pageSize: number },

@@ -31,6 +31,17 @@ describe('notification templates', () => {
     expect(renderNotification('request.status_changed', 'es', params).body).toContain('de en curso a resuelta');
   });
 
+  it('gives the receipt’s due time in the country’s time zone and names the team when nobody has it yet', () => {
+    const receipt = { reference: 'SR-2026-000042', subject: 'Mel', country: 'BR', timeZone: 'America/Sao_Paulo' };
+    // 20:00 UTC on Tuesday 8 December 2026 is 17:00 in São Paulo.
+    const { body } = renderNotification('request.received', 'pt', { ...receipt, dueAt: '2026-12-08T20:00:00Z' });
+    expect(body).toContain('Quem atende: a equipe de Brasil.');
+    expect(body).toContain('Primeira resposta: até terça-feira, 8 de dezembro às 17:00 (horário de Brasil).');
+    expect(renderNotification('request.received', 'en', { ...receipt, assignee: 'Rosa' }).body).toContain(
+      'Handled by: Rosa.',
+    );
+  });
+
   it('escapes what people wrote in the HTML part, and carries the link in both parts', () => {
     const email = renderEmail('request.reply', 'es', params, 'https://portal.example/requests/1');
     expect(email.html).toContain('Auditoría &lt;2026&gt;');

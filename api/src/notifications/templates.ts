@@ -7,6 +7,7 @@ export const NOTIFICATION_KINDS = [
   'request.resolved',
   'request.breached',
   'request.escalated',
+  'request.received',
   'account.invitation',
   'account.password-reset',
 ] as const;
@@ -27,6 +28,10 @@ export interface NotificationParams {
   tokenId?: string;
   name?: string;
   inviter?: string;
+  /** The receipt: the first-response due time (ISO) and the organization's country, shown in its time zone. */
+  dueAt?: string;
+  country?: string;
+  timeZone?: string;
 }
 
 export const STATUS_NAMES: Record<Language, Record<RequestStatus, string>> = {
@@ -68,7 +73,15 @@ export const STATUS_NAMES: Record<Language, Record<RequestStatus, string>> = {
   },
 };
 
-type Template = (p: NotificationParams, status: (s?: RequestStatus) => string) => { title: string; body: string };
+/** What a template may ask of the recipient's language besides the params. */
+interface Words {
+  status: (s?: RequestStatus) => string;
+  /** The due time in words in the country's time zone, e.g. "Tuesday 8 December, 17:00". */
+  due: (p: NotificationParams) => string;
+  country: (p: NotificationParams) => string;
+}
+
+type Template = (p: NotificationParams, words: Words) => { title: string; body: string };
 
 const TEMPLATES: Record<Language, Record<NotificationKind, Template>> = {
   es: {
@@ -80,7 +93,7 @@ const TEMPLATES: Record<Language, Record<NotificationKind, Template>> = {
       title: `Nueva respuesta en ${p.reference}`,
       body: `${p.author} respondió a «${p.subject}»:\n\n${p.excerpt}`,
     }),
-    'request.status_changed': (p, s) => ({
+    'request.status_changed': (p, { status: s }) => ({
       title: `${p.reference}: ahora está ${s(p.to)}`,
       body: `Su solicitud «${p.subject}» pasó de ${s(p.from)} a ${s(p.to)}.${p.reason ? `\n\nMotivo: ${p.reason}` : ''}`,
     }),
@@ -95,6 +108,10 @@ const TEMPLATES: Record<Language, Record<NotificationKind, Template>> = {
     'request.escalated': (p) => ({
       title: `${p.reference} fue escalada a usted`,
       body: `${p.author} escaló la solicitud «${p.subject}».\n\nMotivo: ${p.reason}`,
+    }),
+    'request.received': (p, w) => ({
+      title: `Recibimos su solicitud ${p.reference}: ${p.subject}`,
+      body: `Su solicitud «${p.subject}» quedó registrada con la referencia ${p.reference}.\n\nLa atiende: ${p.assignee ?? `el equipo de ${w.country(p)}`}.${p.dueAt ? `\nPrimera respuesta: a más tardar el ${w.due(p)} (hora de ${w.country(p)}).` : ''}`,
     }),
     'account.invitation': (p) => ({
       title: 'Invitación al Portal de servicios',
@@ -114,7 +131,7 @@ const TEMPLATES: Record<Language, Record<NotificationKind, Template>> = {
       title: `New reply on ${p.reference}`,
       body: `${p.author} replied to “${p.subject}”:\n\n${p.excerpt}`,
     }),
-    'request.status_changed': (p, s) => ({
+    'request.status_changed': (p, { status: s }) => ({
       title: `${p.reference} is now ${s(p.to)}`,
       body: `Your request “${p.subject}” went from ${s(p.from)} to ${s(p.to)}.${p.reason ? `\n\nReason: ${p.reason}` : ''}`,
     }),
@@ -129,6 +146,10 @@ const TEMPLATES: Record<Language, Record<NotificationKind, Template>> = {
     'request.escalated': (p) => ({
       title: `${p.reference} was escalated to you`,
       body: `${p.author} escalated the request “${p.subject}”.\n\nReason: ${p.reason}`,
+    }),
+    'request.received': (p, w) => ({
+      title: `We received your request ${p.reference}: ${p.subject}`,
+      body: `Your request “${p.subject}” was filed with the reference ${p.reference}.\n\nHandled by: ${p.assignee ?? `the team of ${w.country(p)}`}.${p.dueAt ? `\nFirst answer: by ${w.due(p)} (${w.country(p)} time).` : ''}`,
     }),
     'account.invitation': (p) => ({
       title: 'Invitation to the Service portal',
@@ -148,7 +169,7 @@ const TEMPLATES: Record<Language, Record<NotificationKind, Template>> = {
       title: `Nova resposta em ${p.reference}`,
       body: `${p.author} respondeu a “${p.subject}”:\n\n${p.excerpt}`,
     }),
-    'request.status_changed': (p, s) => ({
+    'request.status_changed': (p, { status: s }) => ({
       title: `${p.reference} agora está ${s(p.to)}`,
       body: `Sua solicitação “${p.subject}” passou de ${s(p.from)} para ${s(p.to)}.${p.reason ? `\n\nMotivo: ${p.reason}` : ''}`,
     }),
@@ -163,6 +184,10 @@ const TEMPLATES: Record<Language, Record<NotificationKind, Template>> = {
     'request.escalated': (p) => ({
       title: `${p.reference} foi escalada para você`,
       body: `${p.author} escalou a solicitação “${p.subject}”.\n\nMotivo: ${p.reason}`,
+    }),
+    'request.received': (p, w) => ({
+      title: `Recebemos sua solicitação ${p.reference}: ${p.subject}`,
+      body: `Sua solicitação “${p.subject}” foi registrada com a referência ${p.reference}.\n\nQuem atende: ${p.assignee ?? `a equipe de ${w.country(p)}`}.${p.dueAt ? `\nPrimeira resposta: até ${w.due(p)} (horário de ${w.country(p)}).` : ''}`,
     }),
     'account.invitation': (p) => ({
       title: 'Convite para o Portal de serviços',
@@ -182,7 +207,7 @@ const TEMPLATES: Record<Language, Record<NotificationKind, Template>> = {
       title: `Nouvelle réponse sur ${p.reference}`,
       body: `${p.author} a répondu à « ${p.subject} » :\n\n${p.excerpt}`,
     }),
-    'request.status_changed': (p, s) => ({
+    'request.status_changed': (p, { status: s }) => ({
       title: `${p.reference} est maintenant ${s(p.to)}`,
       body: `Votre demande « ${p.subject} » est passée de ${s(p.from)} à ${s(p.to)}.${p.reason ? `\n\nMotif : ${p.reason}` : ''}`,
     }),
@@ -197,6 +222,10 @@ const TEMPLATES: Record<Language, Record<NotificationKind, Template>> = {
     'request.escalated': (p) => ({
       title: `${p.reference} vous a été transmise`,
       body: `${p.author} a transmis la demande « ${p.subject} ».\n\nMotif : ${p.reason}`,
+    }),
+    'request.received': (p, w) => ({
+      title: `Nous avons reçu votre demande ${p.reference} : ${p.subject}`,
+      body: `Votre demande « ${p.subject} » a été enregistrée sous la référence ${p.reference}.\n\nPrise en charge par : ${p.assignee ?? `l’équipe de ${w.country(p)}`}.${p.dueAt ? `\nPremière réponse : au plus tard le ${w.due(p)} (heure de ${w.country(p)}).` : ''}`,
     }),
     'account.invitation': (p) => ({
       title: 'Invitation au Portail de services',
@@ -233,7 +262,26 @@ export function renderNotification(
   language: Language,
   params: NotificationParams,
 ): { title: string; body: string } {
-  return TEMPLATES[language][kind](params, (status) => (status ? STATUS_NAMES[language][status] : ''));
+  return TEMPLATES[language][kind](params, {
+    status: (status) => (status ? STATUS_NAMES[language][status] : ''),
+    due: (p) => dueInWords(language, p),
+    country: (p) =>
+      p.country ? (new Intl.DisplayNames([language], { type: 'region' }).of(p.country) ?? p.country) : '',
+  });
+}
+
+/** "martes, 8 de diciembre, 17:00": the day and time in the country's time zone, in the recipient's language. */
+function dueInWords(language: Language, p: NotificationParams): string {
+  if (!p.dueAt) return '';
+  return new Intl.DateTimeFormat(language, {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone: p.timeZone ?? 'UTC',
+  }).format(new Date(p.dueAt));
 }
 
 const escapeHtml = (text: string) =>

@@ -228,6 +228,15 @@ export class RequestsService {
         organization: view.organization.name,
       });
     }
+    // The member's receipt, in the same outbox: sent once, retried, withheld only by "no emails".
+    await this.notify(db, caller.id, 'request.received', view.id, `request:${view.id}:received`, {
+      reference: view.reference,
+      subject: view.subject,
+      assignee: decision.assignee?.name,
+      country: organization.country_code,
+      dueAt: view.sla.firstResponseDueAt ?? undefined,
+      timeZone: this.reference.countries('en').find((c) => c.code === organization.country_code)?.timezone,
+    });
     return view;
   }
 

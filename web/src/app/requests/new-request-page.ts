@@ -22,6 +22,11 @@ export interface FailedFilesState {
   readonly failedFiles: SubmissionOutcome['failedFiles'];
 }
 
+/** What the confirmation page gets: the reference the API gave, shown even if the request cannot be read again. */
+export interface SentState extends FailedFilesState {
+  readonly reference: string;
+}
+
 /**
  * A member asks the network for support. What it types is kept on the device as a draft;
  * a submission is kept too until the server has it, so a dropped connection or a closed
@@ -269,8 +274,9 @@ export class NewRequestPage {
 
   private showSent(outcome: SubmissionOutcome): void {
     if (outcome.localId === this.following()) {
-      const state: FailedFilesState = { failedFiles: outcome.failedFiles };
-      void this.router.navigate(['/requests', outcome.requestId], { state });
+      // Online or sent from the queue when the connection came back: the same confirmation.
+      const state: SentState = { reference: outcome.reference, failedFiles: outcome.failedFiles };
+      void this.router.navigate(['/requests', outcome.requestId, 'sent'], { state });
     } else {
       this.sentMeanwhile.set(outcome);
     }

@@ -8,6 +8,12 @@ import { RequestListPage } from './request-list-page';
 export default [
   { path: '', component: RequestListPage, title: pageTitle('nav.myRequests') },
   { path: 'new', component: NewRequestPage, title: pageTitle('nav.newRequest') },
+  // The confirmation after filing, loaded only then.
+  {
+    path: ':id/sent',
+    loadComponent: () => import('./request-confirmation-page').then((m) => m.RequestConfirmationPage),
+    title: pageTitle('nav.requestSent'),
+  },
   {
     path: ':id',
     loadComponent: () => import('../request-detail/request-detail-page').then((m) => m.RequestDetailPage),
