@@ -115,7 +115,8 @@ describe('the confirmation and the receipt after a member files a request', () =
 
     // Copy: the reference is on the clipboard and the button says so.
     await page.getByTestId('confirmation-copy').click();
-    await expect(page.getByTestId('confirmation-copy').textContent()).resolves.toContain(c.copied);
+    // The label changes once the clipboard has taken the text (a promise): wait for it.
+    await page.getByTestId('confirmation-copy').filter({ hasText: c.copied }).waitFor({ timeout: 10_000 });
     await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(filed.reference);
 
     await expectAccessible(page, `request confirmation (${c.language})`);
