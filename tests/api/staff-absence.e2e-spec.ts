@@ -171,6 +171,22 @@ describe('a staff member marks itself away, with a replacement', () => {
     await portal.request('DELETE', '/api/v1/me/absence', { token: bo });
   });
 
+  it("does not give a case to a replacement who may not work in the request's region", async () => {
+    // A replacement is checked against the person's regions when named; a person covering
+    // two regions may name one who works in only the other. Stored directly: the case is the
+    // request of the region the replacement does not work in.
+    await portal.db.query(
+      `UPDATE users SET away_from = now() - interval '1 day', away_until = now() + interval '2 days',
+              away_replacement_id = (SELECT id FROM users WHERE email = 'rep.br@clac.example')
+        WHERE email = 'rep.bo@clac.example'`,
+    );
+    const request = await submit('marco@tierra-viva.example', 'standards-compliance');
+    expect(request.assignee.name).not.toBe('Ana Souza');
+    expect(request.assignee.name).not.toBe('Lucía Mamani');
+    expect(request.routing.tier).toBeGreaterThan(1);
+    await portal.request('DELETE', '/api/v1/me/absence', { token: tokens['rep.bo@clac.example'] });
+  });
+
   it('never routes to an invitee who has not accepted, whatever its coverage', async () => {
     const invited = await portal.request('POST', '/api/v1/auth/invitations', {
       token: tokens['admin@clac.example'],

@@ -258,7 +258,14 @@ export class AccountsService implements OnModuleDestroy {
     const matches = await ticket.run(() => verifyPassword(checkedHash, currentPassword));
     // As at sign-in: the demo password only counts in demo mode.
     if (!matches || (!this.config.demoMode && currentPassword === DEMO_PASSWORD)) throw new WrongPasswordException();
-    const passwordHash = await passwordHashing.run(() => hashPassword(newPassword));
+    let passwordHash: string;
+    try {
+      passwordHash = await passwordHashing.run(() => hashPassword(newPassword));
+    } catch (busy) {
+      // The current password was right: a busy hasher (503) must not leave a counted failure.
+      await this.authRepository.deleteLoginFailure(this.dataSource, attempt.failureId);
+      throw busy;
+    }
 
     await this.dataSource.transaction(async (db) => {
       await this.authRepository.clearLoginFailuresUpTo(db, emailKey, attempt.failureId);

@@ -33,7 +33,9 @@ export class NotificationsRepository {
   /**
    * One notification per cause and recipient; an inactive recipient gets none. A recipient
    * who wants no emails about requests gets it in the app only ('skipped': the outbox never
-   * takes it); account emails always go. 'digest' still sends each one until the digest exists.
+   * takes it) — except the receipt of a filed request, which is email-only (left out of the
+   * lists): with 'none' it goes nowhere, the confirmation page having said the same. Account
+   * emails always go. 'digest' still sends each one until the digest exists.
    */
   async insert(
     db: Db,

@@ -26,6 +26,10 @@ function offsetAt(at: number, timeZone: string): number {
   const instant = Math.min(Math.max(at, OFFSET_SPAN[0]), OFFSET_SPAN[1]);
   let format = formats.get(timeZone);
   if (!format) {
+    // Keyed by the zone's canonical name: Intl takes "america/lima" and "AMERICA/LIMA" too,
+    // and a key per spelling a client sends would let the cache grow without bound.
+    const canonical = new Intl.DateTimeFormat('en-US', { timeZone }).resolvedOptions().timeZone;
+    if (canonical !== timeZone) return offsetAt(at, canonical);
     format = new Intl.DateTimeFormat('en-US', {
       timeZone,
       hourCycle: 'h23',

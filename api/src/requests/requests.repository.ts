@@ -301,11 +301,17 @@ export class RequestsRepository {
     );
   }
 
-  /** The region's active director (an available one first), locked. */
+  /**
+   * The region's active director who has accepted the invitation (an available one not away
+   * now first), locked: like routing, escalation never hands a case to someone who never signed in.
+   */
   lockRegionDirector(db: Db, region: string): Promise<RowOf<UserEntity, 'id' | 'name'> | undefined> {
     return sqlRow<RowOf<UserEntity, 'id' | 'name'>>(
       db,
-      `SELECT id, name FROM users WHERE role = ANY ($2::text[]) AND region_code = $1 AND active ORDER BY available DESC, id LIMIT 1 FOR UPDATE`,
+      `SELECT id, name FROM users
+       WHERE role = ANY ($2::text[]) AND region_code = $1 AND active AND password_hash IS NOT NULL
+       ORDER BY (available AND NOT COALESCE(away_from <= now() AND now() < away_until, false)) DESC, id
+       LIMIT 1 FOR UPDATE`,
       [region, rolesSeeing('region')],
     );
   }

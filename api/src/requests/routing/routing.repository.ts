@@ -19,6 +19,10 @@ export type CandidateCoverageRow = RowOf<
     replacement_name: string | null;
     /** Active, accepted, works cases, available and not away itself. */
     replacement_available: boolean;
+    /** What says whether the replacement may work in the request's region (mayWorkInRegion). */
+    replacement_role: RowOf<UserEntity, 'role'>['role'] | null;
+    replacement_region: string | null;
+    replacement_coverage_regions: (string | null)[] | null;
   };
 
 /** A candidate's open requests and when it was last given one. */
@@ -34,6 +38,11 @@ export class RoutingRepository {
       `SELECT c.user_id, u.name, u.available, c.country_code, c.region_code, c.area_code,
               CASE WHEN u.away_from <= now() AND now() < u.away_until THEN u.away_until END AS away_until,
               rp.id AS replacement_id, rp.name AS replacement_name,
+              rp.role AS replacement_role, rp.region_code AS replacement_region,
+              CASE WHEN rp.id IS NOT NULL THEN ARRAY(
+                SELECT COALESCE(rc.region_code, k.region_code) FROM coverage_entries rc
+                  LEFT JOIN countries k ON k.code = rc.country_code WHERE rc.user_id = rp.id) END
+                AS replacement_coverage_regions,
               COALESCE(rp.active AND rp.available AND rp.password_hash IS NOT NULL AND rp.role = ANY ($4::text[])
                        AND NOT (rp.away_from IS NOT NULL AND rp.away_from <= now() AND now() < rp.away_until), false)
                 AS replacement_available

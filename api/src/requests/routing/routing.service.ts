@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { mayWorkInRegion } from '@portal/shared';
 import type { EntityManager } from 'typeorm';
 import { ReferenceService } from '../../reference/reference.service';
 import {
@@ -96,7 +97,23 @@ export class RoutingService {
                 replacement:
                   row.replacement_id === null
                     ? null
-                    : { id: row.replacement_id, name: row.replacement_name!, available: row.replacement_available },
+                    : {
+                        id: row.replacement_id,
+                        name: row.replacement_name!,
+                        // Chosen for the person's regions, not necessarily this request's: a
+                        // replacement who may not work here is no replacement for it.
+                        available:
+                          row.replacement_available &&
+                          row.replacement_role !== null &&
+                          mayWorkInRegion(
+                            {
+                              role: row.replacement_role,
+                              region: row.replacement_region,
+                              coverageRegions: row.replacement_coverage_regions ?? [],
+                            },
+                            target.region,
+                          ),
+                      },
               },
       }))
       .filter((entry) => coverageMatchesAnyTier(entry, target));
