@@ -42,6 +42,37 @@ export interface PersonRef {
   name: string;
 }
 
+/**
+ * Why routing chose whom it chose, as a code the reader's language phrases: the tier's place
+ * and area ("country-area" … "area"), nobody covering it ("triage"), or a case someone has
+ * since handed to another person ("reassigned").
+ */
+export const ROUTING_REASON_CODES = [
+  'country-area',
+  'country',
+  'region-area',
+  'region',
+  'area',
+  'triage',
+  'reassigned',
+] as const;
+export type RoutingReasonCode = (typeof ROUTING_REASON_CODES)[number];
+
+/** Routing's decision on a request, in the reader's language (docs/domain.md, "Routing"). */
+export interface RoutingView {
+  tier: RoutingTier | null;
+  /** The coverage entry that matched: a country or a region (or neither: anywhere), an area or any. */
+  coverage: { country: string | null; region: string | null; area: string | null } | null;
+  /** Whom routing gave the request to (an away person's replacement, if so); null in triage. */
+  assignee: (PersonRef & { role: Role | null }) | null;
+  reasonCode: RoutingReasonCode;
+  /**
+   * The decision in a sentence of the reader's language. Staff read the chosen person's open
+   * cases at that moment; members never read colleagues' workloads.
+   */
+  reason: string;
+}
+
 /** A service request as the API returns it. */
 export interface RequestView {
   id: string;
@@ -56,8 +87,7 @@ export interface RequestView {
   country: string;
   region: RegionCode;
   assignee: PersonRef | null;
-  /** `reason` (who was chosen, with colleagues' open-case counts) is for staff: null for members. */
-  routing: { tier: RoutingTier | null; reason: string | null };
+  routing: RoutingView;
   createdBy: PersonRef;
   createdAt: string;
   updatedAt: string;

@@ -21,7 +21,7 @@ describe('information members and logs should not get', () => {
     await portal?.stop();
   });
 
-  it("gives members no routing reason (colleagues' open-case counts), and staff the whole of it", async () => {
+  it("tells members why their request went to whom without colleagues' open-case counts, and staff the whole of it", async () => {
     const ana = token['ana@valle-alto.example'];
     const created = await portal.request('POST', '/api/v1/requests', {
       token: ana,
@@ -32,19 +32,24 @@ describe('information members and logs should not get', () => {
       },
     });
     expect(created.status).toBe(201);
-    expect(created.body.routing).toEqual({ tier: 2, reason: null });
+    const forMember = {
+      tier: 2,
+      coverage: { country: 'PE', region: null, area: null },
+      assignee: { id: created.body.assignee.id, name: created.body.assignee.name, role: 'representative' },
+      reasonCode: 'country',
+      reason: `${created.body.assignee.name} (representante de país) atiende todas las áreas en Perú; por eso tiene su solicitud.`,
+    };
+    expect(created.body.routing).toEqual(forMember);
     const detail = await portal.request('GET', `/api/v1/requests/${created.body.id}`, { token: ana });
-    expect(detail.body.routing).toEqual({ tier: 2, reason: null });
+    expect(detail.body.routing).toEqual(forMember);
     const list = await portal.request('GET', '/api/v1/requests', { token: ana });
-    expect(list.body.items.map((r: { routing: { reason: unknown } }) => r.routing.reason)).toEqual(
-      list.body.items.map(() => null),
-    );
-    expect(JSON.stringify([created.body, detail.body, list.body])).not.toMatch(/\(\d+ open\)/);
+    expect(list.body.items.find((r: { id: string }) => r.id === created.body.id).routing).toEqual(forMember);
+    expect(JSON.stringify([created.body, detail.body, list.body])).not.toMatch(/\(\d+ (open|abiertas?)\)/);
 
     const staff = await portal.request('GET', `/api/v1/requests/${created.body.id}`, {
       token: token['admin@clac.example'],
     });
-    expect(staff.body.routing.reason).toMatch(/^Peru · any area → .+ \(\d+ open\)$/);
+    expect(staff.body.routing.reason).toMatch(/^Perú · todas las áreas → .+ \(\d+ abiertas?\)$/);
   });
 
   it('writes emails to the log without the tokens of invitation and reset links', async () => {

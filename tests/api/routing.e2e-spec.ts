@@ -29,8 +29,8 @@ describe('routing a new request to the right person', () => {
       body: { area, subject, description: 'Necesitamos orientación antes de la auditoría de diciembre.' },
     });
     expect(answer.status).toBe(201);
-    // Why routing chose someone (with colleagues' loads) is for staff: the member gets no reason.
-    expect(answer.body.routing.reason).toBeNull();
+    // Members read why, never a colleague's open-case count (staff's line has it).
+    expect(answer.body.routing.reason).not.toMatch(/\d/);
     const asStaff = await portal.request('GET', `/api/v1/requests/${answer.body.id}`, {
       token: tokens['admin@clac.example'],
     });
@@ -42,7 +42,12 @@ describe('routing a new request to the right person', () => {
     expect(first).toMatchObject({ status: 'assigned', country: 'PE', region: 'AND', routing: { tier: 2 } });
     expect(['Rosa Quispe', 'Jorge Huamán']).toContain(first.assignee.name);
     expect(first.reference).toMatch(/^SR-\d{4}-\d{6}$/);
-    expect(first.routing.reason).toMatch(/^Peru · any area → (Rosa Quispe|Jorge Huamán) \(0 open\)$/);
+    // The reader's language: the admin reads Spanish.
+    expect(first.routing.reason).toMatch(/^Perú · todas las áreas → (Rosa Quispe|Jorge Huamán) \(0 abiertas\)$/);
+    expect(first.routing).toMatchObject({
+      reasonCode: 'country',
+      coverage: { country: 'PE', region: null, area: null },
+    });
     // The other one now has fewer open requests, so it gets the next.
     const second = await submit('ana@valle-alto.example', 'standards-compliance');
     expect(second.assignee.name).not.toBe(first.assignee.name);
@@ -62,7 +67,11 @@ describe('routing a new request to the right person', () => {
   it('gives Bolivia human-rights to director.and (tier 4)', async () => {
     const request = await submit('marco@tierra-viva.example', 'human-rights');
     expect(request).toMatchObject({ assignee: { name: 'Director Andina' }, routing: { tier: 4 } });
-    expect(request.routing.reason).toBe('Andean · any area → Director Andina (0 open)');
+    expect(request.routing.reason).toBe('Andina · todas las áreas → Director Andina (0 abiertas)');
+    expect(request.routing).toMatchObject({
+      reasonCode: 'region',
+      assignee: { name: 'Director Andina', role: 'director' },
+    });
   });
 
   it('gives Honduras to director.cam because rep.hn is unavailable', async () => {
@@ -98,7 +107,8 @@ describe('routing a new request to the right person', () => {
     expect(patch.status).toBe(200);
     const request = await submit('jean@kafe-mon-no.example', 'market-access');
     expect(request).toMatchObject({ status: 'new', assignee: null, routing: { tier: null } });
-    expect(request.routing.reason).toContain('triage');
+    expect(request.routing).toMatchObject({ reasonCode: 'triage', assignee: null });
+    expect(request.routing.reason).toContain('cola de triaje');
     const queue = await portal.request('GET', '/api/v1/requests?assignee=none&status=new', {
       token: tokens['admin@clac.example'],
     });
@@ -112,14 +122,21 @@ describe('routing a new request to the right person', () => {
   it('records the decision on the request and in its timeline', async () => {
     const request = await submit('marco@tierra-viva.example', 'market-access');
     const { rows } = await portal.db.query(
-      `SELECT routing_tier, routing_coverage, routing_reason FROM requests WHERE id = $1`,
+      `SELECT routing_tier, routing_coverage, routing_reason, routing_facts FROM requests WHERE id = $1`,
       [request.id],
     );
+    // The English line for the timeline, and the fields each reader's sentence is phrased from.
     expect(rows[0]).toEqual({
       routing_tier: 1,
       routing_coverage: { country: 'BO', region: null, area: 'market-access' },
-      routing_reason: request.routing.reason,
+      routing_reason: 'Bolivia · Market access opportunities → Lucía Mamani (1 open)',
+      routing_facts: {
+        person: { id: request.assignee.id, name: 'Lucía Mamani', role: 'representative' },
+        open: 1,
+        away: null,
+      },
     });
+    expect(request.routing.reason).toBe('Bolivia · Oportunidades de acceso a mercados → Lucía Mamani (1 abierta)');
     const detail = await portal.request('GET', `/api/v1/requests/${request.id}`, {
       token: tokens['marco@tierra-viva.example'],
     });

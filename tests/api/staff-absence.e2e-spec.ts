@@ -126,9 +126,12 @@ describe('a staff member marks itself away, with a replacement', () => {
 
     const covered = await submit('marco@tierra-viva.example', 'standards-compliance');
     expect(covered).toMatchObject({ assignee: { name: 'Rosa Quispe' }, routing: { tier: 1 } });
-    const shown = `${new Date(until).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+    // The absence's last day, in the reader's (the admin's) Spanish.
+    const lastDay = new Intl.DateTimeFormat('es', { day: 'numeric', month: 'long', timeZone: 'UTC' }).format(
+      new Date(Date.parse(until) - 1),
+    );
     expect(covered.routing.reason).toMatch(
-      new RegExp(`^Bolivia · .+ → Lucía Mamani is away until ${shown}; replacement Rosa Quispe \\(\\d+ open\\)$`),
+      new RegExp(`^Bolivia · .+ → Lucía Mamani, ausente hasta el ${lastDay} → Rosa Quispe \\(\\d+ abiertas?\\)$`),
     );
 
     // The window over (moved into the past, as time would), the person gets its cases again.

@@ -52,6 +52,7 @@ describe('the confirmation and the receipt after a member files a request', () =
       copied: '¡Copiado!',
       mailSubject: 'Recibimos su solicitud',
       mailWho: 'La atiende:',
+      why: 'por eso tiene su solicitud',
     },
     {
       language: 'pt',
@@ -63,6 +64,7 @@ describe('the confirmation and the receipt after a member files a request', () =
       copied: 'Copiado!',
       mailSubject: 'Recebemos sua solicitação',
       mailWho: 'Quem atende:',
+      why: 'por isso está com a sua solicitação',
     },
   ])('in $language: the reference, who has it and the due time, then the receipt email', async (c) => {
     // The phone is in another time zone than the cooperative: the due time follows the cooperative's.
@@ -138,6 +140,12 @@ describe('the confirmation and the receipt after a member files a request', () =
     await page.getByTestId('confirmation-open').click();
     await page.waitForURL(MEMBER_REQUEST_PAGE);
     await expect(page.getByTestId('request-reference').textContent()).resolves.toContain(filed.reference);
+    // Why this person, in the member's language, without anyone's workload (issue 18).
+    const why = (await page.getByTestId('request-routing-why').textContent()) ?? '';
+    expect(why).toContain(`${filed.assignee} (representante`);
+    expect(why).toContain(c.why);
+    expect(why).not.toMatch(/\d/);
+    await screenshot(page, `request-why-${c.language}`);
     await context.close();
   });
 });

@@ -75,7 +75,7 @@ describe('a staff member marks itself away with a replacement', () => {
     const admin = (await portal.login('admin@clac.example')).accessToken;
     const request = (await portal.request('GET', `/api/v1/requests/${filed.body.id}`, { token: admin })).body;
     expect(request.assignee.name).toBe('Rosa Quispe');
-    expect(request.routing.reason).toContain('Lucía Mamani is away until');
+    expect(request.routing.reason).toContain('Lucía Mamani, ausente hasta el');
 
     // The home page reminds the person.
     await page.goto(`${portal.url}/`);

@@ -7,7 +7,9 @@ import {
   REQUEST_VISIBILITY,
   type MessageView,
   type RequestView,
+  type Role,
   type RoutingTier,
+  type RoutingView,
   type TimelineEntry,
 } from '@portal/shared';
 import type { AuthUser } from '../auth/auth-user';
@@ -15,6 +17,7 @@ import { CURSOR_TIMESTAMP_SQL, type ListPosition } from './list-cursor';
 import { type Db, type RowOf, sqlRow, sqlRows } from '../common/typed-sql';
 import { type Coverage, type CoverageEntryRow, coverageFrom, visibilityScope } from './request-scope';
 import type { AttachmentEntity, RequestEntity } from './request.entities';
+import { explainRouting } from './routing/routing-explanation';
 
 /** A request as REQUEST_COLUMNS reads it: its own columns, typed by the entity, and three names. */
 export type RequestRow = RowOf<
@@ -32,6 +35,7 @@ export type RequestRow = RowOf<
   | 'assignee_id'
   | 'routing_tier'
   | 'routing_reason'
+  | 'routing_facts'
   | 'created_by'
   | 'created_at'
   | 'updated_at'
@@ -51,6 +55,8 @@ export type RequestRow = RowOf<
   region_code: RequestView['region'];
   organization_name: string;
   assignee_name: string | null;
+  assignee_role: Role | null;
+  routing_coverage: RoutingView['coverage'];
   created_by_name: string;
 };
 
@@ -83,7 +89,8 @@ type AttachmentRow = RowOf<
 export const REQUEST_COLUMNS = `
   r.id, r.reference, r.subject, r.description, r.status, r.priority, r.area_code,
   r.organization_id, o.name AS organization_name, r.country_code, r.region_code,
-  r.assignee_id, a.name AS assignee_name, r.routing_tier, r.routing_reason,
+  r.assignee_id, a.name AS assignee_name, a.role AS assignee_role,
+  r.routing_tier, r.routing_reason, r.routing_coverage, r.routing_facts,
   r.created_by, cb.name AS created_by_name, r.created_at, r.updated_at,
   r.first_responded_at, r.resolved_at, r.closed_at, r.escalated,
   r.first_response_due_at, r.resolution_due_at, r.breached,
@@ -133,7 +140,7 @@ const REFERENCE_PATTERN = /^SR-[0-9]{4}-[0-9]+$/;
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
 /** A request as the caller may read it: why routing chose someone (colleagues' loads) is staff's business. */
-export function toRequestView(row: RequestRow, caller: Pick<AuthUser, 'role'>): RequestView {
+export function toRequestView(row: RequestRow, caller: Pick<AuthUser, 'role' | 'language'>): RequestView {
   return {
     id: row.id,
     reference: row.reference,
@@ -146,7 +153,18 @@ export function toRequestView(row: RequestRow, caller: Pick<AuthUser, 'role'>): 
     country: row.country_code,
     region: row.region_code,
     assignee: row.assignee_id ? { id: row.assignee_id, name: row.assignee_name! } : null,
-    routing: { tier: row.routing_tier as RoutingTier | null, reason: isStaff(caller.role) ? row.routing_reason : null },
+    routing: explainRouting(
+      {
+        tier: row.routing_tier as RoutingTier | null,
+        coverage: row.routing_coverage,
+        facts: row.routing_facts,
+        sentence: row.routing_reason,
+        request: { country: row.country_code, region: row.region_code, area: row.area_code },
+        assignee: row.assignee_id ? { id: row.assignee_id, name: row.assignee_name!, role: row.assignee_role! } : null,
+      },
+      caller.language,
+      isStaff(caller.role) ? 'staff' : 'member',
+    ),
     createdBy: { id: row.created_by, name: row.created_by_name },
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),

@@ -1,5 +1,6 @@
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import type { Priority, RequestStatus, TimelineEventType } from '@portal/shared';
+import type { RoutingFacts } from './routing/routing-engine';
 
 /**
  * The request tables as TypeORM sees them. Queries are written in SQL (the visibility scope,
@@ -33,6 +34,8 @@ export class RequestEntity {
     string,
     string | null
   > | null;
+  /** The decision's fields (routing-engine.ts RoutingFacts); null before they were stored and in triage. */
+  @Column({ name: 'routing_facts', type: 'jsonb', nullable: true }) routingFacts: RoutingFacts | null;
   @Column({ name: 'first_response_due_at', type: 'timestamptz', nullable: true }) firstResponseDueAt: Date | null;
   @Column({ name: 'resolution_due_at', type: 'timestamptz', nullable: true }) resolutionDueAt: Date | null;
   @Column({ type: 'boolean', default: false }) breached: boolean;

@@ -210,6 +210,7 @@ export class RequestsService {
       routingTier: decision.tier,
       routingReason: decision.reason,
       routingCoverage: decision.coverage ? JSON.stringify(decision.coverage) : null,
+      routingFacts: decision.facts ? JSON.stringify(decision.facts) : null,
       firstResponseDueAt: due.firstResponseDueAt,
       resolutionDueAt: due.resolutionDueAt,
     });

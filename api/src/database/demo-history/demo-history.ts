@@ -216,7 +216,7 @@ async function readInput(dataSource: DataSource, seed: number, now: number): Pro
     ),
     sqlRows<unknown>(
       dataSource,
-      `SELECT c.user_id, u.name, u.available, c.country_code, c.region_code, c.area_code, k.region_code AS country_region
+      `SELECT c.user_id, u.name, u.role, u.available, c.country_code, c.region_code, c.area_code, k.region_code AS country_region
        FROM coverage_entries c JOIN users u ON u.id = c.user_id LEFT JOIN countries k ON k.code = c.country_code
        WHERE u.active AND lower(u.email) = ANY($1::text[]) AND u.role IN ('representative', 'specialist', 'director', 'admin')
        ORDER BY c.user_id, c.id`,
@@ -242,6 +242,7 @@ async function readInput(dataSource: DataSource, seed: number, now: number): Pro
   type CoverageRow = {
     user_id: string;
     name: string;
+    role: Role;
     available: boolean;
     country_code: string | null;
     region_code: string | null;
@@ -307,6 +308,7 @@ async function readInput(dataSource: DataSource, seed: number, now: number): Pro
     coverage: coverageRows.map((c): CandidateCoverage => ({
       userId: c.user_id,
       name: c.name,
+      role: c.role,
       available: c.available,
       country: c.country_code,
       region: c.region_code,

@@ -26,6 +26,7 @@ export function demoHistoryInput(now: number, seed = 2026): HistoryInput {
     ((u as { coverage?: { country?: string; region?: string; area?: string }[] }).coverage ?? []).map((entry) => ({
       userId: idOf(u.email),
       name: u.name,
+      role: u.role as Role,
       available: (u as { available?: boolean }).available !== false,
       country: entry.country ?? null,
       region: entry.region ?? null,

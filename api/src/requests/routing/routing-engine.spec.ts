@@ -9,7 +9,16 @@ import {
 const names = { country: 'Peru', region: 'Andean', area: 'Technical advice on standards compliance' };
 
 function cover(userId: string, entry: Partial<CandidateCoverage>): CandidateCoverage {
-  return { userId, name: userId, available: true, country: null, region: null, area: null, ...entry };
+  return {
+    userId,
+    name: userId,
+    role: 'representative',
+    available: true,
+    country: null,
+    region: null,
+    area: null,
+    ...entry,
+  };
 }
 
 function input(coverage: CandidateCoverage[], load: Record<string, Partial<CandidateLoad>> = {}): RoutingInput {
@@ -65,7 +74,7 @@ describe('routeRequest', () => {
 
   it("gives an away person's case to its available replacement, and says so", () => {
     const until = new Date('2026-12-20T00:00:00Z');
-    const replacement = { id: 'pe2', name: 'pe2', available: true };
+    const replacement = { id: 'pe2', name: 'pe2', role: 'representative' as const, available: true };
     const decision = routeRequest(
       input([cover('pe1', { country: 'PE', away: { until, replacement } }), cover('director', { region: 'AND' })], {
         pe2: { open: 4 },
@@ -73,11 +82,17 @@ describe('routeRequest', () => {
     );
     expect(decision).toMatchObject({ tier: 2, assignee: { id: 'pe2', name: 'pe2' } });
     expect(decision.reason).toBe('Peru · any area → pe1 is away until 2026-12-20 00:00 UTC; replacement pe2 (4 open)');
+    // The fields every reader's sentence is phrased from (routing-explanation.ts).
+    expect(decision.facts).toEqual({
+      person: { id: 'pe2', name: 'pe2', role: 'representative' },
+      open: 4,
+      away: { id: 'pe1', name: 'pe1', until: until.toISOString() },
+    });
   });
 
   it('skips an away person whose replacement is missing or unavailable, like an unavailable one', () => {
     const until = new Date('2026-12-20T00:00:00Z');
-    for (const replacement of [null, { id: 'pe2', name: 'pe2', available: false }]) {
+    for (const replacement of [null, { id: 'pe2', name: 'pe2', role: 'representative' as const, available: false }]) {
       const coverage = [
         cover('pe1', { country: 'PE', away: { until, replacement } }),
         cover('director', { region: 'AND' }),
@@ -88,7 +103,10 @@ describe('routeRequest', () => {
   });
 
   it("ranks an away person by its replacement's load", () => {
-    const away = { until: new Date('2026-12-20T00:00:00Z'), replacement: { id: 'r', name: 'r', available: true } };
+    const away = {
+      until: new Date('2026-12-20T00:00:00Z'),
+      replacement: { id: 'r', name: 'r', role: 'representative' as const, available: true },
+    };
     const coverage = [cover('a', { country: 'PE', away }), cover('b', { country: 'PE' })];
     expect(routeRequest(input(coverage, { a: { open: 0 }, r: { open: 5 }, b: { open: 2 } })).assignee!.id).toBe('b');
     expect(routeRequest(input(coverage, { a: { open: 9 }, r: { open: 1 }, b: { open: 2 } })).assignee!.id).toBe('r');

@@ -1,9 +1,10 @@
-import type { RoutingTier } from '@portal/shared';
+import type { Role, RoutingTier } from '@portal/shared';
 
 /** A coverage entry of an active staff member, with what routing needs to know of the person. */
 export interface CandidateCoverage {
   userId: string;
   name: string;
+  role: Role;
   available: boolean;
   country: string | null;
   region: string | null;
@@ -12,7 +13,7 @@ export interface CandidateCoverage {
    * Set when the person's own absence covers now: until when, and its replacement (available:
    * active, accepted, available and not away itself). Absent or null: not away.
    */
-  away?: { until: Date; replacement: { id: string; name: string; available: boolean } | null } | null;
+  away?: { until: Date; replacement: { id: string; name: string; role: Role; available: boolean } | null } | null;
 }
 
 export interface CandidateLoad {
@@ -32,11 +33,24 @@ export interface RoutingInput {
   names: { country: string; region: string; area: string };
 }
 
+/**
+ * What a decision rests on, stored with the request (routing_facts) so that each reader gets it
+ * phrased in their own language (routing-explanation.ts): the person chosen, their open cases
+ * then, and whose absence they covered.
+ */
+export interface RoutingFacts {
+  person: { id: string; name: string; role: Role };
+  open: number;
+  away: { id: string; name: string; until: string } | null;
+}
+
 export interface RoutingDecision {
   tier: RoutingTier | null;
   assignee: { id: string; name: string } | null;
   coverage: { country: string | null; region: string | null; area: string | null } | null;
+  /** The network's working language, for the timeline and older clients. */
   reason: string;
+  facts: RoutingFacts | null;
 }
 
 /**
@@ -128,6 +142,11 @@ export function routeRequest(input: RoutingInput): RoutingDecision {
         assignee: { id: replacement.id, name: replacement.name },
         coverage,
         reason: `${place(winner, input)} · ${area} → ${winner.name} is away until ${moment(winner.away.until)}; replacement ${replacement.name} (${open} open)`,
+        facts: {
+          person: { id: replacement.id, name: replacement.name, role: replacement.role },
+          open,
+          away: { id: winner.userId, name: winner.name, until: winner.away.until.toISOString() },
+        },
       };
     }
     const open = input.load.get(winner.userId)?.open ?? 0;
@@ -136,6 +155,7 @@ export function routeRequest(input: RoutingInput): RoutingDecision {
       assignee: { id: winner.userId, name: winner.name },
       coverage,
       reason: `${place(winner, input)} · ${area} → ${winner.name} (${open} open)`,
+      facts: { person: { id: winner.userId, name: winner.name, role: winner.role }, open, away: null },
     };
   }
   return {
@@ -143,5 +163,6 @@ export function routeRequest(input: RoutingInput): RoutingDecision {
     assignee: null,
     coverage: null,
     reason: `Nobody available covers ${input.names.country} · ${input.names.area}: waiting in the admins' triage queue`,
+    facts: null,
   };
 }

@@ -12,7 +12,7 @@ export type CandidateCoverageRow = RowOf<
   CoverageEntryEntity,
   'user_id' | 'country_code' | 'region_code' | 'area_code'
 > &
-  RowOf<UserEntity, 'name' | 'available'> & {
+  RowOf<UserEntity, 'name' | 'role' | 'available'> & {
     /** Set only while the person is away. */
     away_until: Date | null;
     replacement_id: string | null;
@@ -35,7 +35,7 @@ export class RoutingRepository {
   candidates(db: Db, target: { country: string; region: string; area: string }): Promise<CandidateCoverageRow[]> {
     return sqlRows<CandidateCoverageRow>(
       db,
-      `SELECT c.user_id, u.name, u.available, c.country_code, c.region_code, c.area_code,
+      `SELECT c.user_id, u.name, u.role, u.available, c.country_code, c.region_code, c.area_code,
               CASE WHEN u.away_from <= now() AND now() < u.away_until THEN u.away_until END AS away_until,
               rp.id AS replacement_id, rp.name AS replacement_name,
               rp.role AS replacement_role, rp.region_code AS replacement_region,

@@ -85,6 +85,7 @@ export class RoutingService {
       .map((row) => ({
         userId: row.user_id,
         name: row.name,
+        role: row.role,
         available: row.available,
         country: row.country_code,
         region: row.region_code,
@@ -100,6 +101,8 @@ export class RoutingService {
                     : {
                         id: row.replacement_id,
                         name: row.replacement_name!,
+                        // Null only for no replacement at all, which is then not available either.
+                        role: row.replacement_role ?? row.role,
                         // Chosen for the person's regions, not necessarily this request's: a
                         // replacement who may not work here is no replacement for it.
                         available:
