@@ -163,7 +163,7 @@ export function toRequestView(row: RequestRow, caller: Pick<AuthUser, 'role' | '
         assignee: row.assignee_id ? { id: row.assignee_id, name: row.assignee_name!, role: row.assignee_role! } : null,
       },
       caller.language,
-      isStaff(caller.role) ? 'staff' : 'member',
+      isStaff(caller.role),
     ),
     createdBy: { id: row.created_by, name: row.created_by_name },
     createdAt: row.created_at.toISOString(),

@@ -17,7 +17,7 @@ function stored(overrides: Partial<StoredRouting> = {}): StoredRouting {
 
 describe('explainRouting', () => {
   it('tells a member who has the request and why, in their language, without anyone’s workload', () => {
-    const es = explainRouting(stored(), 'es', 'member');
+    const es = explainRouting(stored(), 'es', false);
     expect(es).toEqual({
       tier: 2,
       coverage: { country: 'PE', region: null, area: null },
@@ -25,17 +25,17 @@ describe('explainRouting', () => {
       reasonCode: 'country',
       reason: 'Rosa Quispe (representante de país) atiende todas las áreas en Perú; por eso tiene su solicitud.',
     });
-    expect(explainRouting(stored(), 'pt', 'member').reason).toBe(
+    expect(explainRouting(stored(), 'pt', false).reason).toBe(
       'Rosa Quispe (representante do país) atende todas as áreas no Peru; por isso está com a sua solicitação.',
     );
     for (const language of ['es', 'pt', 'fr', 'en'] as const) {
-      expect(explainRouting(stored(), language, 'member').reason).not.toMatch(/\d/);
+      expect(explainRouting(stored(), language, false).reason).not.toMatch(/\d/);
     }
   });
 
   it('gives staff the compact line with the open cases, in their language', () => {
-    expect(explainRouting(stored(), 'es', 'staff').reason).toBe('Perú · todas las áreas → Rosa Quispe (3 abiertas)');
-    expect(explainRouting(stored(), 'en', 'staff').reason).toBe('Peru · every area → Rosa Quispe (3 open)');
+    expect(explainRouting(stored(), 'es', true).reason).toBe('Perú · todas las áreas → Rosa Quispe (3 abiertas)');
+    expect(explainRouting(stored(), 'en', true).reason).toBe('Peru · every area → Rosa Quispe (3 open)');
   });
 
   it('names the area of a tier-1 match and the absence a replacement covers, with its last day', () => {
@@ -45,30 +45,30 @@ describe('explainRouting', () => {
       request: { country: 'BO', region: 'AND', area: 'standards-compliance' },
       facts: { person: rosa, open: 1, away: { id: lucia.id, name: lucia.name, until: '2026-12-11T00:00:00.000Z' } },
     });
-    expect(explainRouting(away, 'en', 'member').reason).toBe(
+    expect(explainRouting(away, 'en', false).reason).toBe(
       'Lucía Mamani looks after technical advice on standards compliance in Bolivia and is away until December 10, ' +
         'so Rosa Quispe (country representative) stands in and has your request.',
     );
-    expect(explainRouting(away, 'es', 'staff').reason).toBe(
+    expect(explainRouting(away, 'es', true).reason).toBe(
       'Bolivia · Asesoría técnica en cumplimiento de estándares → Lucía Mamani, ausente hasta el 10 de diciembre → Rosa Quispe (1 abierta)',
     );
   });
 
   it('says a case was passed on when someone else has it now, and explains the triage queue', () => {
-    const moved = explainRouting(stored({ assignee: lucia }), 'fr', 'member');
+    const moved = explainRouting(stored({ assignee: lucia }), 'fr', false);
     expect(moved.reasonCode).toBe('reassigned');
     expect(moved.reason).toBe('L’équipe a confié votre demande à Lucía Mamani, la mieux placée pour vous répondre.');
     const triage = stored({ tier: null, coverage: null, facts: null, assignee: null, sentence: 'Nobody …' });
-    expect(explainRouting(triage, 'es', 'member')).toMatchObject({ reasonCode: 'triage', assignee: null });
-    expect(explainRouting(triage, 'es', 'staff').reason).toBe(
+    expect(explainRouting(triage, 'es', false)).toMatchObject({ reasonCode: 'triage', assignee: null });
+    expect(explainRouting(triage, 'es', true).reason).toBe(
       'Nadie disponible atiende Asesoría técnica en cumplimiento de estándares en Perú: espera en la cola de triaje',
     );
   });
 
   it('keeps the stored English line for staff on requests routed before the fields were kept', () => {
     const older = stored({ facts: null });
-    expect(explainRouting(older, 'es', 'staff').reason).toBe('Peru · any area → Rosa Quispe (3 open)');
+    expect(explainRouting(older, 'es', true).reason).toBe('Peru · any area → Rosa Quispe (3 open)');
     // Members still read a sentence, from the tier, the coverage and whoever has the case.
-    expect(explainRouting(older, 'es', 'member').reason).toContain('Rosa Quispe (representante de país)');
+    expect(explainRouting(older, 'es', false).reason).toContain('Rosa Quispe (representante de país)');
   });
 });

@@ -87,7 +87,7 @@ const ROLE_NAMES: Record<Language, Record<Role, string>> = {
     admin: 'administration du portail',
   },
   en: {
-    member: 'member',
+    member: 'organization member',
     representative: 'country representative',
     specialist: 'thematic specialist',
     director: 'regional director',
@@ -210,7 +210,7 @@ const PHRASES: Record<Language, Phrases> = {
  * Members read who has their request and why in a sentence; staff read the compact line
  * "Peru · every area → Rosa Quispe (3 open)", the only place a colleague's workload appears.
  */
-export function explainRouting(stored: StoredRouting, language: Language, audience: 'member' | 'staff'): RoutingView {
+export function explainRouting(stored: StoredRouting, language: Language, readerIsStaff: boolean): RoutingView {
   const names = namer(language);
   const phrases = PHRASES[language];
   const { tier, coverage, facts, request, assignee } = stored;
@@ -228,7 +228,7 @@ export function explainRouting(stored: StoredRouting, language: Language, audien
     const area = names.area(request.area);
     const country = names.inCountry(request.country);
     const reasonCode = assignee ? 'reassigned' : 'triage';
-    if (audience === 'staff') return view(reasonCode, phrases.staffTriage(area, country));
+    if (readerIsStaff) return view(reasonCode, phrases.staffTriage(area, country));
     return view(
       reasonCode,
       assignee ? phrases.reassigned(assignee.name) : phrases.triage(names.areaInSentence(area), country),
@@ -245,7 +245,7 @@ export function explainRouting(stored: StoredRouting, language: Language, audien
   // Someone moved the case since (or took it back to triage): the timeline tells who and why.
   const moved = assignee?.id !== routed.id;
 
-  if (audience === 'staff') {
+  if (readerIsStaff) {
     if (!facts) return view(moved ? 'reassigned' : code, stored.sentence);
     const away = facts.away ? `${phrases.awayUntil(facts.away.name, names.lastDay(facts.away.until))} → ` : '';
     return view(
