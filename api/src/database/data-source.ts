@@ -14,6 +14,7 @@ import { ProfileNotifications1764415000000 } from '../../../migrations/176441500
 import { RequestReceipt1764426000000 } from '../../../migrations/1764426000000-RequestReceipt';
 import { StaffAbsence1764427190000 } from '../../../migrations/1764427190000-StaffAbsence';
 import { RoutingFacts1764438000000 } from '../../../migrations/1764438000000-RoutingFacts';
+import { RequestReads1764439000000 } from '../../../migrations/1764439000000-RequestReads';
 import { AccountTokenEntity } from '../accounts/account-token.entity';
 import {
   ReportCountEntity,
@@ -35,6 +36,7 @@ import {
   RequestEntity,
   RequestEventEntity,
   RequestMessageEntity,
+  RequestReadEntity,
   RequestReferenceCounterEntity,
 } from '../requests/request.entities';
 import {
@@ -61,6 +63,7 @@ export const ENTITIES = [
   RequestEntity,
   RequestMessageEntity,
   RequestEventEntity,
+  RequestReadEntity,
   AttachmentEntity,
   IdempotencyKeyEntity,
   SlaPolicyEntity,
@@ -94,6 +97,7 @@ export const MIGRATIONS = [
   RequestReceipt1764426000000,
   StaffAbsence1764427190000,
   RoutingFacts1764438000000,
+  RequestReads1764439000000,
 ];
 
 export function dataSourceOptions(url: string, poolSize: number): DataSourceOptions {

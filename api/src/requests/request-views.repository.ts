@@ -191,6 +191,8 @@ export interface RequestListFilter {
   /** A user id, or 'none' for unassigned ('me' is resolved by the caller). */
   assignee?: string;
   organization?: string;
+  /** Only the requests this person filed. */
+  createdBy?: string;
   q?: string;
   breached?: boolean;
   escalated?: boolean;
@@ -264,6 +266,7 @@ export class RequestViewsRepository {
     if (filter.assignee === 'none') conditions.push('r.assignee_id IS NULL');
     else if (filter.assignee) conditions.push(`r.assignee_id = ${param(filter.assignee)}`);
     if (filter.organization) conditions.push(`r.organization_id = ${param(filter.organization)}`);
+    if (filter.createdBy) conditions.push(`r.created_by = ${param(filter.createdBy)}`);
     if (filter.breached !== undefined) conditions.push(`r.breached = ${param(filter.breached)}`);
     if (filter.escalated !== undefined) conditions.push(`r.escalated = ${param(filter.escalated)}`);
     if (filter.from) conditions.push(`r.created_at >= ${param(filter.from)}`);

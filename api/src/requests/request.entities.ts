@@ -99,3 +99,11 @@ export class RequestReferenceCounterEntity {
   @PrimaryColumn({ type: 'int' }) year: number;
   @Column({ name: 'last_value', type: 'int' }) lastValue: number;
 }
+
+/** When a member last opened a request: later staff replies are unread for them. */
+@Entity('request_reads')
+export class RequestReadEntity {
+  @PrimaryColumn({ name: 'user_id', type: 'uuid' }) userId: string;
+  @PrimaryColumn({ name: 'request_id', type: 'uuid' }) requestId: string;
+  @Column({ name: 'seen_at', type: 'timestamptz' }) seenAt: Date;
+}

@@ -169,6 +169,11 @@ export class ListRequestsQueryDto extends PagingQueryDto {
   @IsUUID()
   organization?: string;
 
+  @ApiPropertyOptional({ description: '"me": only the requests the caller filed', enum: ['me'] })
+  @IsOptional()
+  @IsIn(['me'], { message: 'createdBy must be "me"' })
+  createdBy?: 'me';
+
   @ApiPropertyOptional({
     description: 'Full text over reference, subject, description and messages; accents and case ignored',
   })

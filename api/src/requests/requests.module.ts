@@ -4,6 +4,7 @@ import { ReferenceModule } from '../reference/reference.module';
 import { SlaModule } from '../sla/sla.module';
 import { RequestViewsRepository } from './request-views.repository';
 import { RequestsController } from './requests.controller';
+import { RequestReadsRepository } from './request-reads.repository';
 import { RequestsService } from './requests.service';
 import { RequestsRepository } from './requests.repository';
 import { RoutingRepository } from './routing/routing.repository';
@@ -13,7 +14,14 @@ import { RoutingService } from './routing/routing.service';
 @Module({
   imports: [ReferenceModule, SlaModule, NotificationsModule],
   controllers: [RequestsController],
-  providers: [RequestsService, RequestViewsRepository, RequestsRepository, RoutingService, RoutingRepository],
+  providers: [
+    RequestsService,
+    RequestViewsRepository,
+    RequestsRepository,
+    RequestReadsRepository,
+    RoutingService,
+    RoutingRepository,
+  ],
   exports: [RequestsService],
 })
 export class RequestsModule {}

@@ -33,6 +33,7 @@ import { ReferenceService } from '../reference/reference.service';
 import { SlaService } from '../sla/sla.service';
 import { ListCursors } from './list-cursor';
 import { authorizeAssignee, authorizeCaseAction, caseActor, caseFacts } from './case-permissions';
+import { RequestReadsRepository } from './request-reads.repository';
 import { RequestViewsRepository, toRequestView } from './request-views.repository';
 import { type CoverageRow, type LockedRequest, RequestsRepository } from './requests.repository';
 import type {
@@ -74,6 +75,7 @@ export class RequestsService {
     private readonly notifications: NotificationsService,
     private readonly config: AppConfig,
     private readonly repository: RequestsRepository,
+    private readonly reads: RequestReadsRepository,
   ) {
     this.cursors = new ListCursors(config.JWT_SECRET!);
   }
@@ -97,6 +99,7 @@ export class RequestsService {
       region: query.region,
       assignee: query.assignee?.toLowerCase() === 'me' ? caller.id : query.assignee?.toLowerCase(),
       organization: query.organization,
+      createdBy: query.createdBy === 'me' ? caller.id : undefined,
       // An empty search box means no search, not "match nothing".
       q: query.q?.trim() ? query.q : undefined,
       breached: query.breached,
@@ -109,8 +112,15 @@ export class RequestsService {
       after: cursor?.position,
       exactTotalLimit: this.config.LIST_EXACT_TOTAL_LIMIT,
     });
+    // A member's list marks the requests with a staff reply they have not opened.
+    const unread = isStaff(caller.role)
+      ? null
+      : await this.reads.unreadAmong(
+          caller.id,
+          result.items.map((item) => item.id),
+        );
     return {
-      items: result.items,
+      items: unread ? result.items.map((item) => ({ ...item, unread: unread.has(item.id) })) : result.items,
       total: result.total,
       totalIsExact: result.totalIsExact,
       page,
@@ -122,6 +132,8 @@ export class RequestsService {
   async get(caller: AuthUser, id: string): Promise<RequestDetailView> {
     const request = await this.views.findVisible(caller, id);
     if (!request) throw new NotFoundException('request');
+    // Opened by a member: its staff replies are read (the marker in their list goes).
+    if (!isStaff(caller.role)) await this.reads.markSeen(caller.id, id);
     const { timeline, attachments } = await this.views.timeline(caller, id);
     const lifecycle = allowedTransitions(request.status, caller.role, {
       resolvedAt: request.resolvedAt ? new Date(request.resolvedAt) : null,

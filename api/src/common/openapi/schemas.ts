@@ -203,7 +203,14 @@ export const COMPONENT_SCHEMAS = {
   TokenPair: object({ accessToken: string, refreshToken: string, expiresIn: integer, user: refTo('UserView') }),
   InvitationAnswer: object({ id: uuid, email: { type: 'string', format: 'email' }, expiresAt: dateTime }),
   Satisfaction: satisfaction,
-  RequestView: object(requestViewProperties),
+  // `unread` only in a member's list (a staff reply since their last visit).
+  RequestView: object(
+    {
+      ...requestViewProperties,
+      unread: { ...boolean, description: "In a member's list only: a staff reply the member has not opened yet." },
+    },
+    { required: Object.keys(requestViewProperties) },
+  ),
   RequestPage: object({
     items: { type: 'array', items: refTo('RequestView') },
     total: count,

@@ -18,11 +18,12 @@ import { LocalDates } from '../core/local-dates';
 import type { TranslationKey } from '../i18n/dictionary';
 import { I18n } from '../i18n/i18n';
 import { navigationFor } from '../layout/navigation';
+import { MemberNeeds } from './member-needs';
 
 /** The landing page after signing in: who is signed in, and where to go from here. */
 @Component({
   selector: 'app-home-page',
-  imports: [RouterLink],
+  imports: [RouterLink, MemberNeeds],
   templateUrl: './home-page.html',
   styleUrl: './home-page.css',
 })

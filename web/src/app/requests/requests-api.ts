@@ -29,6 +29,10 @@ export interface RequestListQuery {
   page: number;
   pageSize: number;
   sort?: string;
+  /** Statuses separated by commas. */
+  status?: string;
+  createdBy?: 'me';
+  q?: string;
 }
 
 /** The request routes of the API, for the member's pages and the request page. */
@@ -38,8 +42,16 @@ export class RequestsApi {
   private readonly uploads = inject(UploadHttp).client;
 
   list(query: RequestListQuery): Promise<CursorPage<RequestView>> {
+    const { status, createdBy, q } = query;
     const params = new HttpParams({
-      fromObject: { page: query.page, pageSize: query.pageSize, sort: query.sort ?? '-createdAt' },
+      fromObject: {
+        page: query.page,
+        pageSize: query.pageSize,
+        sort: query.sort ?? '-createdAt',
+        ...(status ? { status } : {}),
+        ...(createdBy ? { createdBy } : {}),
+        ...(q?.trim() ? { q: q.trim() } : {}),
+      },
     });
     return firstValueFrom(this.http.get<CursorPage<RequestView>>(`${API_BASE_URL}/requests`, { params }));
   }
