@@ -99,6 +99,16 @@ export interface SetAbsenceBody {
   from: string;
   until: string;
   replacementId?: string | null;
+  /**
+   * Hand one's open cases to the replacement now (one needs to be named): those the
+   * replacement may work (the region rule of the case permissions) move, the others stay.
+   */
+  handOverOpenCases?: boolean;
+}
+
+/** PUT /me/absence's answer: the absence, and what the handover moved (null: none asked). */
+export interface SetAbsenceAnswer extends MyAbsence {
+  handover: { moved: number; stayed: number } | null;
 }
 
 /** Someone who may replace the caller: active, invitation accepted, works cases in one of its regions. */
