@@ -27,7 +27,6 @@ class OtherAreaException extends AppException {
       'canned-answers.other-area',
       'Not allowed',
       `Only an admin or a specialist whose coverage names the area ${area} may write its canned answers.`,
-      { area },
     );
   }
 }
