@@ -79,7 +79,6 @@ export function fillPlaceholders(
  */
 export function mayWriteCannedAnswers(role: Role, coverageAreas: readonly string[], area: string): boolean {
   return (
-    can(role, 'canned-answers.manage') ||
-    (can(role, 'canned-answers.manage-own-areas') && coverageAreas.includes(area))
+    can(role, 'canned-answers.manage') || (can(role, 'canned-answers.manage-own-areas') && coverageAreas.includes(area))
   );
 }

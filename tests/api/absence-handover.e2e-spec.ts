@@ -106,9 +106,9 @@ describe('handing one’s open cases to the replacement when going away', () => 
       }),
     ]);
     const stayed = await portal.request('GET', `/api/v1/requests/${brazil.id}`, { token: admin });
-    expect(
-      stayed.body.timeline.filter((entry: { event?: string; to?: string }) => entry.to === 'Rosa Quispe'),
-    ).toEqual([]);
+    expect(stayed.body.timeline.filter((entry: { event?: string; to?: string }) => entry.to === 'Rosa Quispe')).toEqual(
+      [],
+    );
     // The replacement hears of each case it received.
     const notices = await portal.db.query(
       `SELECT count(*)::int AS n FROM notifications WHERE recipient_id = $1 AND kind = 'request.assigned' AND request_id = ANY ($2::uuid[])`,

@@ -71,7 +71,11 @@ describe('canned answers', () => {
     const standards = await list('climate.and@clac.example', '?area=standards-compliance');
     expect(standards.body.map((a: { language: string }) => a.language).sort()).toEqual(['en', 'es', 'es', 'pt', 'pt']);
     expect(standards.body.some((a: { mayEdit: boolean }) => a.mayEdit)).toBe(false);
-    expect((await list('admin@clac.example', '?area=standards-compliance')).body.every((a: { mayEdit: boolean }) => a.mayEdit)).toBe(true);
+    expect(
+      (await list('admin@clac.example', '?area=standards-compliance')).body.every(
+        (a: { mayEdit: boolean }) => a.mayEdit,
+      ),
+    ).toBe(true);
 
     // Members and the executive (who never replies) do not read them.
     expect((await list('joana@apicultores-sertao.example')).status).toBe(403);
@@ -115,9 +119,9 @@ describe('canned answers', () => {
     expect(
       (await portal.request('DELETE', `/api/v1/canned-answers/${created.body.id}`, { token: climate })).status,
     ).toBe(204);
-    expect(
-      (await portal.request('GET', `/api/v1/canned-answers/${created.body.id}`, { token: climate })).status,
-    ).toBe(404);
+    expect((await portal.request('GET', `/api/v1/canned-answers/${created.body.id}`, { token: climate })).status).toBe(
+      404,
+    );
     const { rows } = await portal.db.query(
       `SELECT action FROM audit_log WHERE entity_id = $1 ORDER BY created_at, action`,
       [created.body.id],
@@ -222,7 +226,9 @@ describe('canned answers', () => {
     expect(patchInvalid.status).toBe(400);
 
     const missing = '00000000-0000-4000-8000-000000000000';
-    expect((await portal.request('PATCH', `/api/v1/canned-answers/${missing}`, { token: admin, body: {} })).status).toBe(404);
+    expect(
+      (await portal.request('PATCH', `/api/v1/canned-answers/${missing}`, { token: admin, body: {} })).status,
+    ).toBe(404);
     expect((await portal.request('DELETE', `/api/v1/canned-answers/${missing}`, { token: admin })).status).toBe(404);
     expect((await portal.request('GET', '/api/v1/canned-answers/not-an-id', { token: admin })).status).toBe(404);
     expect(await state()).toEqual(before);
@@ -245,7 +251,11 @@ describe('canned answers', () => {
     expect(answer.status).toBe(200);
     expect(answer.body.memberLanguage).toBe('pt');
     const [first, ...rest] = answer.body.items;
-    expect(first).toMatchObject({ language: 'pt', fallback: false, title: 'Plano de adaptação às mudanças climáticas' });
+    expect(first).toMatchObject({
+      language: 'pt',
+      fallback: false,
+      title: 'Plano de adaptação às mudanças climáticas',
+    });
     // Placeholders in Portuguese, the due day in Brazil's time zone.
     const due = new Intl.DateTimeFormat('pt', {
       weekday: 'long',
@@ -275,8 +285,11 @@ describe('canned answers', () => {
 
     // Not seen by the caller: 404; a member: 403.
     expect(
-      (await portal.request('GET', `/api/v1/requests/${request.id}/canned-answers`, { token: tokens['rep.pe1@clac.example'] }))
-        .status,
+      (
+        await portal.request('GET', `/api/v1/requests/${request.id}/canned-answers`, {
+          token: tokens['rep.pe1@clac.example'],
+        })
+      ).status,
     ).toBe(404);
     expect(
       (

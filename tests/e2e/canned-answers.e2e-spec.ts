@@ -78,9 +78,10 @@ describe('canned answers', () => {
     // Nothing was sent, the reply stays public, and the focus is in the text to edit.
     await expect(page.getByTestId('reply-public-toggle').isChecked()).resolves.toBe(true);
     await expect(body.evaluate((element) => element === document.activeElement)).resolves.toBe(true);
-    const { rows: none } = await portal.db.query(`SELECT count(*)::int AS n FROM request_messages WHERE request_id = $1`, [
-      requestId,
-    ]);
+    const { rows: none } = await portal.db.query(
+      `SELECT count(*)::int AS n FROM request_messages WHERE request_id = $1`,
+      [requestId],
+    );
     expect(none[0].n).toBe(0);
     await screenshot(page, 'canned-answer-inserted');
 
@@ -92,7 +93,9 @@ describe('canned answers', () => {
 
     await body.fill(`${inserted}\n\nAna Souza`);
     await page.getByTestId('reply-send').click();
-    await page.waitForFunction(() => (document.querySelector('[data-testid="reply-body"]') as HTMLTextAreaElement).value === '');
+    await page.waitForFunction(
+      () => (document.querySelector('[data-testid="reply-body"]') as HTMLTextAreaElement).value === '',
+    );
     const { rows } = await portal.db.query(`SELECT body, internal FROM request_messages WHERE request_id = $1`, [
       requestId,
     ]);
@@ -119,10 +122,14 @@ describe('canned answers', () => {
     await page.getByTestId('canned-area').selectOption('climate-resilience');
     await page.getByTestId('canned-language').selectOption('es');
     await page.getByTestId('canned-title').fill('Boletín de heladas');
-    await page.getByTestId('canned-body').fill('Hola {{member_name}}: el boletín de heladas para {{reference}} llega antes del {{due_date}}.');
+    await page
+      .getByTestId('canned-body')
+      .fill('Hola {{member_name}}: el boletín de heladas para {{reference}} llega antes del {{due_date}}.');
     await page.getByTestId('canned-save').click();
     await page.getByTestId('canned-notice').filter({ hasText: '«Boletín de heladas» creada.' }).waitFor();
-    const { rows } = await portal.db.query(`SELECT area_code, language FROM canned_answers WHERE title = 'Boletín de heladas'`);
+    const { rows } = await portal.db.query(
+      `SELECT area_code, language FROM canned_answers WHERE title = 'Boletín de heladas'`,
+    );
     expect(rows).toEqual([{ area_code: 'climate-resilience', language: 'es' }]);
     await screenshot(page, 'canned-answers-es');
     await specialist.context.close();

@@ -34,7 +34,7 @@ export class CannedAnswersController {
   @RequirePermission('canned-answers.manage', 'canned-answers.manage-own-areas')
   @ApiOperation({
     summary:
-      'Write a canned answer (an admin: any area; a specialist: an area its coverage names); placeholders {{member_name}}, {{reference}}, {{due_date}} (audited)',
+      'Write a canned answer (admins for every area, a specialist for an area its coverage names); placeholders {{member_name}}, {{reference}}, {{due_date}} (audited)',
   })
   @ApiJson(201, 'CannedAnswerView')
   @ApiProblems(409)
@@ -44,7 +44,9 @@ export class CannedAnswersController {
 
   @Patch('canned-answers/:id')
   @RequirePermission('canned-answers.manage', 'canned-answers.manage-own-areas')
-  @ApiOperation({ summary: 'Change a canned answer (moving it to another area needs the right to write both; audited)' })
+  @ApiOperation({
+    summary: 'Change a canned answer (moving it to another area needs the right to write both; audited)',
+  })
   @ApiJson(200, 'CannedAnswerView')
   @ApiProblems(409)
   update(

@@ -531,7 +531,11 @@ export class RequestsService {
     const replacement = await this.repository.lockAssigneeCandidate(db, replacementId);
     const open = await this.repository.lockOpenRequestsWithDetailsOf(db, userId);
     if (!replacement) return { moved: 0, stayed: open.length };
-    const staff = { role: replacement.role, region: replacement.region_code, coverageRegions: replacement.coverage_regions };
+    const staff = {
+      role: replacement.role,
+      region: replacement.region_code,
+      coverageRegions: replacement.coverage_regions,
+    };
     let moved = 0;
     for (const request of open) {
       if (!mayWorkInRegion(staff, request.region_code)) continue;
