@@ -60,6 +60,8 @@ export interface AdminUserView extends UserView {
   active: boolean;
   /** Invited but has not chosen a password yet: the invitation can be sent again. */
   invitationPending: boolean;
+  /** The end of the person's own absence when it covers now (routing skips it); null: not away. */
+  awayUntil: string | null;
   createdAt: string;
   updatedAt: string;
 }

@@ -127,7 +127,7 @@ describe('handing one’s open cases to the replacement when going away', () => 
     expect(await assigneeOf(brazil.id)).toBe('rep.bo@clac.example');
   });
 
-  it('shows who is away, until when, in the reassign list, and does not give them a case', async () => {
+  it('shows who is away, until when, in the reassign list and the list of people, and does not give them a case', async () => {
     const admin = tokens['admin@clac.example'];
     // Lucía is away now (the previous test's last window): another Bolivian case goes to Rosa.
     const request = await submit('marco@tierra-viva.example', 'standards-compliance');
@@ -145,5 +145,10 @@ describe('handing one’s open cases to the replacement when going away', () => 
     expect(refused.status).toBe(400);
     expect(refused.body.errors.assigneeId[0]).toContain('away');
     expect(await assigneeOf(request.id)).toBe('rep.pe1@clac.example');
+    // The administrators' list of people says it too.
+    const people = await portal.request('GET', '/api/v1/users?pageSize=100', { token: admin });
+    const byName = (name: string) => people.body.items.find((user: { name: string }) => user.name === name);
+    expect(byName('Lucía Mamani').awayUntil).toBe(lucia.awayUntil);
+    expect(byName('Jorge Huamán').awayUntil).toBeNull();
   });
 });

@@ -188,6 +188,7 @@ export const COMPONENT_SCHEMAS = {
     ...userViewProperties,
     active: boolean,
     invitationPending: boolean,
+    awayUntil: nullableDateTime,
     createdAt: dateTime,
     updatedAt: dateTime,
   }),
