@@ -48,8 +48,8 @@ export const PROBLEM_CODES = [
   'organizations.fairtrade-id-taken',
   'holidays.exists',
   // Canned answers: an area the caller does not write for; a title its area and language already have.
-  'canned-answers.other-area',
-  'canned-answers.title-taken',
+  'canned.other-area',
+  'canned.title-taken',
   // Directors' reports.
   'reports.other-region',
   'reports.empty-range',

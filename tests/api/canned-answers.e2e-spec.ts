@@ -159,7 +159,7 @@ describe('canned answers', () => {
       });
       expect(answer.status).toBe(403);
       expect(answer.headers.get('content-type')).toContain('application/problem+json');
-      expect(answer.body.code).toBe('canned-answers.other-area');
+      expect(answer.body.code).toBe('canned.other-area');
     }
     // A representative writes none.
     const rep = await portal.request('POST', '/api/v1/canned-answers', {
@@ -212,7 +212,7 @@ describe('canned answers', () => {
       body: { ...valid, title: 'PLAN DE ADAPTACIÓN AL CAMBIO CLIMÁTICO' },
     });
     expect(taken.status).toBe(409);
-    expect(taken.body.code).toBe('canned-answers.title-taken');
+    expect(taken.body.code).toBe('canned.title-taken');
     const [pt] = (await list('admin@clac.example', '?area=climate-resilience&language=pt')).body;
     const renamed = await portal.request('PATCH', `/api/v1/canned-answers/${pt.id}`, {
       token: admin,

@@ -24,7 +24,7 @@ class OtherAreaException extends AppException {
   constructor(area: string) {
     super(
       403,
-      'canned-answers.other-area',
+      'canned.other-area',
       'Not allowed',
       `Only an admin or a specialist whose coverage names the area ${area} may write its canned answers.`,
     );
@@ -33,7 +33,7 @@ class OtherAreaException extends AppException {
 
 class TitleTakenException extends ConflictException {
   constructor() {
-    super('canned-answers.title-taken', 'Another canned answer of this area and language has this title.');
+    super('canned.title-taken', 'Another canned answer of this area and language has this title.');
   }
 }
 
