@@ -6,6 +6,7 @@ import { AccountsModule } from './accounts/accounts.module';
 import { AttachmentsModule } from './attachments/attachments.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { CannedAnswersModule } from './canned-answers/canned-answers.module';
 import { JwtAuthGuard, PermissionGuard } from './auth/auth.guards';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
 import type { AppConfig } from './config/app-config';
@@ -42,6 +43,7 @@ export class AppModule {
         RequestsModule,
         AttachmentsModule,
         ReportsModule,
+        CannedAnswersModule,
         AccountsModule,
       ],
       controllers: [HealthController],

@@ -25,6 +25,9 @@ export const GENERAL_PERMISSIONS = [
   'requests.staff-view', // the staff side of a request: internal notes, the routing reason, staff's lists
   'requests.work', // work cases: a candidate for routing, assignment and reassignment
   'absence.manage', // mark oneself away, with a replacement who takes one's new cases (/me/absence)
+  'canned-answers.read', // the canned answers, and those of a request rendered for its member (the reply box)
+  'canned-answers.manage', // write the canned answers of every area
+  'canned-answers.manage-own-areas', // write the canned answers of the areas one's coverage names (a specialist's)
   'organizations.read',
   'organizations.manage',
   'sla.read', // SLA policies, holidays, the routing preview
@@ -52,15 +55,17 @@ const STAFF = [...EVERYONE, 'requests.staff-view', 'organizations.read', 'sla.re
 /** Role → its permissions. */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly GeneralPermission[]>> = {
   member: [...EVERYONE, 'requests.file', 'people.invite', 'organization.people'],
-  representative: [...STAFF, 'requests.work', 'absence.manage'],
-  specialist: [...STAFF, 'requests.work', 'absence.manage'],
-  director: [...STAFF, 'requests.work', 'absence.manage', 'reports.read'],
+  representative: [...STAFF, 'requests.work', 'absence.manage', 'canned-answers.read'],
+  specialist: [...STAFF, 'requests.work', 'absence.manage', 'canned-answers.read', 'canned-answers.manage-own-areas'],
+  director: [...STAFF, 'requests.work', 'absence.manage', 'reports.read', 'canned-answers.read'],
   // The executive directorate reads everything and changes nothing.
   executive: [...STAFF, 'reports.read', 'reports.all-regions'],
   admin: [
     ...STAFF,
     'requests.work',
     'absence.manage',
+    'canned-answers.read',
+    'canned-answers.manage',
     'reports.read',
     'reports.all-regions',
     'organizations.manage',

@@ -47,6 +47,9 @@ export const PROBLEM_CODES = [
   'organizations.name-taken',
   'organizations.fairtrade-id-taken',
   'holidays.exists',
+  // Canned answers: an area the caller does not write for; a title its area and language already have.
+  'canned.other-area',
+  'canned.title-taken',
   // Directors' reports.
   'reports.other-region',
   'reports.empty-range',

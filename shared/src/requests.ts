@@ -190,7 +190,10 @@ export interface AssigneeCandidate {
   id: string;
   name: string;
   role: Role;
+  /** Neither on leave (an admin's switch) nor away now (the person's own absence). */
   available: boolean;
+  /** The end of the person's absence when it covers now; null: not away. */
+  awayUntil: string | null;
   /** Requests assigned to the person and not finished (new, assigned, in progress, waiting). */
   openCases: number;
   /** The best routing tier at which the person's coverage matches the request; null: none does. */

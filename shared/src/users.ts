@@ -60,6 +60,8 @@ export interface AdminUserView extends UserView {
   active: boolean;
   /** Invited but has not chosen a password yet: the invitation can be sent again. */
   invitationPending: boolean;
+  /** The end of the person's own absence when it covers now (routing skips it); null: not away. */
+  awayUntil: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -99,6 +101,16 @@ export interface SetAbsenceBody {
   from: string;
   until: string;
   replacementId?: string | null;
+  /**
+   * Hand one's open cases to the replacement now (one needs to be named): those the
+   * replacement may work (the region rule of the case permissions) move, the others stay.
+   */
+  handOverOpenCases?: boolean;
+}
+
+/** PUT /me/absence's answer: the absence, and what the handover moved (null: none asked). */
+export interface SetAbsenceAnswer extends MyAbsence {
+  handover: { moved: number; stayed: number } | null;
 }
 
 /** Someone who may replace the caller: active, invitation accepted, works cases in one of its regions. */

@@ -108,6 +108,7 @@ describe('the candidates of a request', () => {
       name: names[CLIMATE_AND],
       role: 'specialist',
       available: true,
+      awayUntil: null,
       openCases: expect.any(Number),
       tier: 3,
       coverage: [{ region: 'AND', area: 'climate-resilience' }],

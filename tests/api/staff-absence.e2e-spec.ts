@@ -111,8 +111,11 @@ describe('a staff member marks itself away, with a replacement', () => {
         replacement: { id: ids['rep.pe1@clac.example'], name: 'Rosa Quispe' },
         awayNow: true,
       },
+      handover: null,
     });
-    expect((await portal.request('GET', '/api/v1/me/absence', { token: bo })).body).toEqual(set.body);
+    expect((await portal.request('GET', '/api/v1/me/absence', { token: bo })).body).toEqual({
+      absence: set.body.absence,
+    });
     const audit = await portal.db.query(
       `SELECT actor_id, changes FROM audit_log WHERE action = 'user.absence-set' AND entity_id = $1`,
       [ids['rep.bo@clac.example']],

@@ -177,6 +177,7 @@ it('covers every route of the web app (a new page needs its check here)', () => 
       'organization/people',
       'inbox',
       'reports',
+      'canned-answers',
       'notifications',
       'profile',
       'admin',
@@ -354,8 +355,11 @@ it('a representative’s pages (es): home, inbox with its filters, a request and
   });
 });
 
-it('a specialist’s pages (fr): home and inbox', async () => {
-  await staffPages('climate.and@clac.example', 'specialist', 'fr', 'state');
+it('a specialist’s pages (fr): home, inbox and the canned answers of its area', async () => {
+  await staffPages('climate.and@clac.example', 'specialist', 'fr', 'state', async (page, checks) => {
+    await open(page, '/canned-answers', '[data-testid="canned-row"]');
+    await checks.page(page, 'canned-answers');
+  });
 });
 
 it('a director’s pages (pt): home, inbox and reports', async () => {

@@ -25,7 +25,13 @@ describe('a staff member marks itself away with a replacement', () => {
   /** A day of a date input, counted from today in UTC (the browser's time zone here). */
   const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
-  it('through the profile page; the next Bolivian case goes to the replacement', async () => {
+  it('through the profile page, handing over the open cases; the next Bolivian case goes to the replacement', async () => {
+    // An open case of Lucía's, to hand over when she goes.
+    const before = await portal.request('POST', '/api/v1/requests', {
+      token: (await portal.login('marco@tierra-viva.example')).accessToken,
+      body: { area: 'standards-compliance', subject: 'Consulta previa', description: 'Antes de la ausencia.' },
+    });
+    expect(before.body.assignee.name).toBe('Lucía Mamani');
     const { context, page } = await signIn(browser, portal, 'rep.bo@clac.example', {
       viewport: DESKTOP,
       language: 'en',
@@ -48,8 +54,15 @@ describe('a staff member marks itself away with a replacement', () => {
     await page.getByTestId('absence-from').fill(day(0));
     await page.getByTestId('absence-until').fill(day(3));
     await page.getByTestId('absence-replacement').selectOption({ label: 'Rosa Quispe' });
+    await page.getByTestId('absence-hand-over').check();
     await page.getByTestId('absence-submit').click();
     await page.getByText('Your absence was saved.').waitFor();
+    await page.getByText('Cases handed to your replacement: 1. Cases still with you: 0.').waitFor();
+    const handed = await portal.db.query(
+      `SELECT u.name FROM requests r JOIN users u ON u.id = r.assignee_id WHERE r.id = $1`,
+      [before.body.id],
+    );
+    expect(handed.rows).toEqual([{ name: 'Rosa Quispe' }]);
     await expect(page.getByTestId('absence-banner').textContent()).resolves.toContain('You are marked away until');
     await expect(page.getByTestId('absence-banner').textContent()).resolves.toContain('Rosa Quispe replaces you.');
     await expectAccessible(page, 'profile with absence saved (en, desktop)');

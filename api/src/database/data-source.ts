@@ -13,6 +13,7 @@ import { InboxScope1764405000000 } from '../../../migrations/1764405000000-Inbox
 import { ProfileNotifications1764415000000 } from '../../../migrations/1764415000000-ProfileNotifications';
 import { RequestReceipt1764426000000 } from '../../../migrations/1764426000000-RequestReceipt';
 import { StaffAbsence1764427190000 } from '../../../migrations/1764427190000-StaffAbsence';
+import { CannedAnswers1764436000000 } from '../../../migrations/1764436000000-CannedAnswers';
 import { RoutingFacts1764438000000 } from '../../../migrations/1764438000000-RoutingFacts';
 import { RequestReads1764439000000 } from '../../../migrations/1764439000000-RequestReads';
 import { AccountTokenEntity } from '../accounts/account-token.entity';
@@ -45,6 +46,7 @@ import {
   RegionEntity,
   ThematicAreaEntity,
 } from '../reference/reference.entities';
+import { CannedAnswerEntity } from '../canned-answers/canned-answer.entity';
 import { CoverageEntryEntity } from '../users/coverage-entry.entity';
 import { UserEntity } from '../users/user.entity';
 
@@ -78,6 +80,7 @@ export const ENTITIES = [
   ReportCellStampEntity,
   ReportDayEntity,
   ReportDeltaEntity,
+  CannedAnswerEntity,
 ];
 
 /** Every migration, in order. Listed explicitly so the build, not a glob, decides what runs. */
@@ -96,6 +99,7 @@ export const MIGRATIONS = [
   ProfileNotifications1764415000000,
   RequestReceipt1764426000000,
   StaffAbsence1764427190000,
+  CannedAnswers1764436000000,
   RoutingFacts1764438000000,
   RequestReads1764439000000,
 ];

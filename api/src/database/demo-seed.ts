@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import demo from '../../../shared/data/demo.json';
 import { DEMO_PASSWORD } from '../auth/demo-password';
 import { hashPassword } from '../auth/password-hasher';
+import { DEMO_CANNED_ANSWERS } from './demo-canned-answers';
 
 export interface DemoAccount {
   email: string;
@@ -60,6 +61,18 @@ export async function seedDemoData(dataSource: DataSource): Promise<void> {
           `INSERT INTO coverage_entries (user_id, country_code, region_code, area_code) VALUES ($1, $2, $3, $4)`,
           [inserted[0].id, entry.country ?? null, entry.region ?? null, entry.area ?? null],
         );
+      }
+    }
+    // Only into an empty table: answers changed or deleted in the portal stay as they are.
+    const [{ n }] = await sqlRows<{ n: number }>(db, `SELECT count(*)::int AS n FROM canned_answers`);
+    if (n === 0) {
+      for (const answer of DEMO_CANNED_ANSWERS) {
+        await db.query(`INSERT INTO canned_answers (area_code, language, title, body) VALUES ($1, $2, $3, $4)`, [
+          answer.area,
+          answer.language,
+          answer.title,
+          answer.body,
+        ]);
       }
     }
   });

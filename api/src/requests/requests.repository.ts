@@ -35,6 +35,10 @@ export type LockedRequest = RowOf<
   | 'escalated'
 > & { now: Date };
 
+/** The columns of a LockedRequest. */
+const LOCKED_COLUMNS = `r.id, r.reference, r.subject, r.created_by, r.organization_id, r.status, r.assignee_id, r.region_code,
+  r.country_code, r.area_code, r.priority, r.resolved_at, r.version, r.escalated, now() AS now`;
+
 export type StoredAnswerRow = RowOf<IdempotencyKeyEntity, 'fingerprint' | 'status_code' | 'response'>;
 
 /** The caller's organization as a new request needs it, with the transaction's time. */
@@ -49,6 +53,8 @@ export type AssigneeCandidateRow = RowOf<
   coverage_regions: (string | null)[];
   /** Invited, has not chosen a password yet. */
   invitation_pending: boolean;
+  /** Its own absence covers now. */
+  away_now: boolean;
 };
 
 /** A coverage entry as stored, with the region of its country (or its own, or none). */
@@ -58,6 +64,8 @@ export type CoverageRow = RowOf<CoverageEntryEntity, 'country_code' | 'region_co
 
 /** A staff member the request could be given to, with its load and coverage. */
 export type StaffCandidateRow = RowOf<UserEntity, 'id' | 'name' | 'role' | 'available' | 'region_code'> & {
+  /** The end of the person's absence when its window covers now; null: not away. */
+  away_until_now: Date | null;
   open_cases: number;
   coverage: CoverageRow[];
 };
@@ -194,8 +202,7 @@ export class RequestsRepository {
     const scope = visibilityScope(caller, params);
     return sqlRow<LockedRequest>(
       db,
-      `SELECT r.id, r.reference, r.subject, r.created_by, r.organization_id, r.status, r.assignee_id, r.region_code, r.country_code, r.area_code, r.priority, r.resolved_at, r.version, r.escalated,
-              now() AS now
+      `SELECT ${LOCKED_COLUMNS}
        FROM requests r WHERE r.id = $1 AND ${scope} FOR UPDATE OF r`,
       params,
     );
@@ -263,6 +270,7 @@ export class RequestsRepository {
     return sqlRow<AssigneeCandidateRow>(
       db,
       `SELECT u.id, u.name, u.role, u.active, u.available, u.region_code, u.password_hash IS NULL AS invitation_pending,
+              COALESCE(u.away_from <= now() AND now() < u.away_until, false) AS away_now,
               ARRAY(SELECT COALESCE(c.region_code, k.region_code) FROM coverage_entries c LEFT JOIN countries k ON k.code = c.country_code
                     WHERE c.user_id = u.id) AS coverage_regions
        FROM users u WHERE u.id = $1 FOR UPDATE OF u`,
@@ -280,6 +288,7 @@ export class RequestsRepository {
     return sqlRows<StaffCandidateRow>(
       db,
       `SELECT u.id, u.name, u.role, u.available, u.region_code,
+              CASE WHEN u.away_from <= now() AND now() < u.away_until THEN u.away_until END AS away_until_now,
               (SELECT count(*)::int FROM requests r WHERE r.assignee_id = u.id AND r.status = ANY ($3::text[])) AS open_cases,
               COALESCE((SELECT json_agg(json_build_object('country_code', c.country_code, 'region_code', c.region_code,
                                                           'area_code', c.area_code, 'entry_region', COALESCE(c.region_code, k.region_code)))
@@ -342,6 +351,17 @@ export class RequestsRepository {
       score,
       comment,
     ]);
+  }
+
+  /** A person's open requests as the commands work on them, locked, oldest first. */
+  lockOpenRequestsWithDetailsOf(db: Db, userId: string): Promise<LockedRequest[]> {
+    return sqlRows<LockedRequest>(
+      db,
+      `SELECT ${LOCKED_COLUMNS}
+       FROM requests r WHERE r.assignee_id = $1 AND r.status IN ('assigned', 'in_progress', 'waiting_on_member')
+       ORDER BY r.created_at FOR UPDATE OF r`,
+      [userId],
+    );
   }
 
   /** A person's open requests, locked, oldest first. */

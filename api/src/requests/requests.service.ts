@@ -10,6 +10,7 @@ import {
   coverageTier,
   directsRegion,
   mayAssignTo,
+  mayWorkInRegion,
   type CaseAction,
   isReopen,
   isStaff,
@@ -385,7 +386,8 @@ export class RequestsService {
           id: row.id,
           name: row.name,
           role: row.role,
-          available: row.available,
+          available: row.available && row.away_until_now === null,
+          awayUntil: row.away_until_now?.toISOString() ?? null,
           openCases: row.open_cases,
           tier: tiers.length > 0 ? (Math.min(...tiers) as AssigneeCandidate['tier']) : null,
           coverage,
@@ -424,6 +426,9 @@ export class RequestsService {
         throw new ValidationException({ assigneeId: ['this person has not accepted the invitation yet'] });
       if (!assignee.available)
         throw new ValidationException({ assigneeId: ['this person is not available (leave or vacancy)'] });
+      // Away now: routing skips the person, and so does a hand-over (taking one's own case back is not one).
+      if (assignee.away_now && !claim)
+        throw new ValidationException({ assigneeId: ['this person is away now (see its absence)'] });
       if (assignee.id === request.assignee_id)
         throw new ConflictException('requests.already-assigned', 'The request is already assigned to this person.');
       authorizeAssignee(caller, request, {
@@ -522,6 +527,35 @@ export class RequestsService {
         });
       }
     }
+  }
+
+  /**
+   * A person going away hands its open requests to its replacement (PUT /me/absence with
+   * handOverOpenCases): each one the replacement may work — in a region it works in, the
+   * case-permission table's rule for giving a case (mayWorkInRegion) — moves, with a timeline
+   * event saying who gave it to whom and why; the others stay with the person.
+   */
+  async handOverOpenRequestsOf(
+    db: EntityManager,
+    userId: string,
+    replacementId: string,
+    reason: string,
+  ): Promise<{ moved: number; stayed: number }> {
+    const replacement = await this.repository.lockAssigneeCandidate(db, replacementId);
+    const open = await this.repository.lockOpenRequestsWithDetailsOf(db, userId);
+    if (!replacement) return { moved: 0, stayed: open.length };
+    const staff = {
+      role: replacement.role,
+      region: replacement.region_code,
+      coverageRegions: replacement.coverage_regions,
+    };
+    let moved = 0;
+    for (const request of open) {
+      if (!mayWorkInRegion(staff, request.region_code)) continue;
+      await this.reassign(db, request, userId, replacement, 'assigned', reason);
+      moved += 1;
+    }
+    return { moved, stayed: open.length - moved };
   }
 
   async previewRouting(country: string, area: string): Promise<RoutingPreview> {

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { MyAbsence, ReplacementCandidate } from '@portal/shared';
+import type { MyAbsence, ReplacementCandidate, SetAbsenceAnswer } from '@portal/shared';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser, RequirePermission } from '../auth/auth.decorators';
 import { ApiJson, ApiJsonList } from '../common/openapi/decorators';
@@ -29,10 +29,13 @@ export class AbsenceController {
   }
 
   @Put()
-  @ApiOperation({ summary: 'Mark oneself away from / until, with an optional replacement (audited)' })
-  @ApiJson(200, 'MyAbsence')
-  set(@CurrentUser() caller: AuthUser, @Body() body: SetAbsenceDto): Promise<MyAbsence> {
-    return this.absence.set(caller.id, body);
+  @ApiOperation({
+    summary:
+      'Mark oneself away from / until, with an optional replacement, optionally handing one’s open cases to it (audited)',
+  })
+  @ApiJson(200, 'SetAbsenceAnswer')
+  set(@CurrentUser() caller: AuthUser, @Body() body: SetAbsenceDto): Promise<SetAbsenceAnswer> {
+    return this.absence.set(caller, body);
   }
 
   @Delete()

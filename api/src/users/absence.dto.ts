@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsOptional, IsUUID, ValidateIf } from 'class-validator';
+import { IsBoolean, IsISO8601, IsOptional, IsUUID, ValidateIf } from 'class-validator';
 import type { SetAbsenceBody } from '@portal/shared';
 
 export class SetAbsenceDto implements SetAbsenceBody {
@@ -20,4 +20,13 @@ export class SetAbsenceDto implements SetAbsenceBody {
   @ValidateIf((_, value) => value !== null)
   @IsUUID()
   replacementId?: string | null;
+
+  @ApiPropertyOptional({
+    default: false,
+    description:
+      'Hand one’s open cases to the replacement now (one must be named): those it may work (a region it works in) move, each with a timeline entry; the others stay. The answer says how many of each.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  handOverOpenCases?: boolean;
 }

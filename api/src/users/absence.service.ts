@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import type { MyAbsence, ReplacementCandidate, SetAbsenceBody } from '@portal/shared';
+import type { Language, MyAbsence, ReplacementCandidate, SetAbsenceAnswer, SetAbsenceBody } from '@portal/shared';
+import type { AuthUser } from '../auth/auth-user';
 import { AuditService } from '../audit/audit.service';
 import { ValidationException } from '../common/app-exception';
 import type { Db } from '../common/typed-sql';
+import { RequestsService } from '../requests/requests.service';
 import { AbsenceRepository } from './absence.repository';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -14,6 +16,20 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 function instant(value: string, end: boolean): Date {
   if (DAY.test(value)) return new Date(Date.parse(`${value}T00:00:00Z`) + (end ? DAY_MS : 0));
   return new Date(value);
+}
+
+/** Why a handed-over case moved, in the words of the person going away (its language), as if it had typed it. */
+const HANDOVER_REASON: Record<Language, (from: string, until: string) => string> = {
+  es: (from, until) => `Ausente del ${from} al ${until}`,
+  en: (from, until) => `Away from ${from} to ${until}`,
+  pt: (from, until) => `Ausente de ${from} a ${until}`,
+  fr: (from, until) => `Absent du ${from} au ${until}`,
+};
+
+function handoverReason(language: Language, from: Date, until: Date): string {
+  // Days are UTC days (see instant()); `until` is the end, so its last moment names the day.
+  const day = new Intl.DateTimeFormat(language, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  return HANDOVER_REASON[language](day.format(from), day.format(new Date(until.getTime() - 1)));
 }
 
 /**
@@ -27,6 +43,7 @@ export class AbsenceService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly repository: AbsenceRepository,
     private readonly audit: AuditService,
+    private readonly requests: RequestsService,
   ) {}
 
   get(userId: string, db: Db = this.dataSource): Promise<MyAbsence> {
@@ -37,7 +54,8 @@ export class AbsenceService {
     return this.repository.replacements(this.dataSource, userId);
   }
 
-  set(userId: string, body: SetAbsenceBody): Promise<MyAbsence> {
+  set(caller: Pick<AuthUser, 'id' | 'language'>, body: SetAbsenceBody): Promise<SetAbsenceAnswer> {
+    const userId = caller.id;
     const from = instant(body.from, false);
     const until = instant(body.until, true);
     const errors: Record<string, string[]> = {};
@@ -45,8 +63,10 @@ export class AbsenceService {
     if (Number.isNaN(until.getTime())) errors['until'] = ['not a date'];
     else if (until.getTime() <= Date.now()) errors['until'] = ['the absence must end in the future'];
     else if (until.getTime() <= from.getTime()) errors['until'] = ['the absence must end after it starts'];
-    if (Object.keys(errors).length > 0) throw new ValidationException(errors);
     const replacementId = body.replacementId ?? null;
+    if (body.handOverOpenCases === true && replacementId === null)
+      errors['handOverOpenCases'] = ['name a replacement (replacementId) to hand your open cases to'];
+    if (Object.keys(errors).length > 0) throw new ValidationException(errors);
     return this.dataSource.transaction(async (db) => {
       if (replacementId !== null) {
         const [replacement] = await this.repository.replacements(db, userId, replacementId);
@@ -63,7 +83,24 @@ export class AbsenceService {
         entityId: userId,
         changes: { from: from.toISOString(), until: until.toISOString(), replacementId },
       });
-      return this.view(db, userId);
+      const handover =
+        body.handOverOpenCases === true && replacementId !== null
+          ? await this.requests.handOverOpenRequestsOf(
+              db,
+              userId,
+              replacementId,
+              handoverReason(caller.language, from, until),
+            )
+          : null;
+      if (handover)
+        await this.audit.record(db, {
+          actorId: userId,
+          action: 'user.absence-handover',
+          entityType: 'user',
+          entityId: userId,
+          changes: { replacementId, ...handover },
+        });
+      return { ...(await this.view(db, userId)), handover };
     });
   }
 

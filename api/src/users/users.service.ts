@@ -24,7 +24,14 @@ import { UsersRepository } from './users.repository';
 
 /** What a person sees of itself: the admin-only fields taken off. */
 export function toPublicUserView(user: AdminUserView): UserView {
-  const { active: _active, invitationPending: _pending, createdAt: _createdAt, updatedAt: _updatedAt, ...view } = user;
+  const {
+    active: _active,
+    invitationPending: _pending,
+    awayUntil: _awayUntil,
+    createdAt: _createdAt,
+    updatedAt: _updatedAt,
+    ...view
+  } = user;
   return view;
 }
 

@@ -66,6 +66,13 @@ export const routes: Routes = [
         canMatch: [requireSection('reports')],
         loadChildren: () => withTexts(['staff', 'reports'], () => import('./reports/reports.routes')),
       },
+      {
+        path: 'canned-answers',
+        canMatch: [requireSection('cannedAnswers')],
+        loadComponent: () =>
+          withTexts(['staff'], () => import('./canned-answers/canned-answers-page')).then((m) => m.CannedAnswersPage),
+        title: pageTitle('nav.cannedAnswers'),
+      },
       // Everyone signed in: name, language, emails and password.
       {
         path: 'profile',

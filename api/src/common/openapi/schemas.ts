@@ -51,6 +51,9 @@ const nullable = (schema: SchemaObject): SchemaObject => ({ ...schema, nullable:
 const personRef = object({ id: uuid, name: string });
 const satisfaction = object({ score: { type: 'integer', minimum: 1, maximum: 5 }, comment: nullableString });
 const organizationRef = object({ id: uuid, name: string, country: string });
+const absenceView = nullable(
+  object({ from: dateTime, until: dateTime, replacement: nullable(personRef), awayNow: boolean }),
+);
 
 const userViewProperties: Record<string, SchemaObject> = {
   id: uuid,
@@ -192,13 +195,13 @@ export const COMPONENT_SCHEMAS = {
     ...userViewProperties,
     active: boolean,
     invitationPending: boolean,
+    awayUntil: nullableDateTime,
     createdAt: dateTime,
     updatedAt: dateTime,
   }),
   AdminUserPage: page(refTo('AdminUserView')),
-  MyAbsence: object({
-    absence: nullable(object({ from: dateTime, until: dateTime, replacement: nullable(personRef), awayNow: boolean })),
-  }),
+  MyAbsence: object({ absence: absenceView }),
+  SetAbsenceAnswer: object({ absence: absenceView, handover: nullable(object({ moved: count, stayed: count })) }),
   ReplacementCandidate: object({ id: uuid, name: string, role: enumOf(ROLES) }),
   TokenPair: object({ accessToken: string, refreshToken: string, expiresIn: integer, user: refTo('UserView') }),
   InvitationAnswer: object({ id: uuid, email: { type: 'string', format: 'email' }, expiresAt: dateTime }),
@@ -240,6 +243,7 @@ export const COMPONENT_SCHEMAS = {
     name: string,
     role: enumOf(ROLES),
     available: boolean,
+    awayUntil: nullableDateTime,
     openCases: count,
     tier: enumOf([1, 2, 3, 4, 5], true),
     coverage: { type: 'array', items: refTo('CoverageEntry') },
@@ -311,6 +315,23 @@ export const COMPONENT_SCHEMAS = {
     year: integer,
     added: { type: 'array', items: refTo('HolidayView') },
     skipped: count,
+  }),
+  CannedAnswerView: object({
+    id: uuid,
+    area: enumOf(THEMATIC_AREAS),
+    language: enumOf(LANGUAGES),
+    title: string,
+    body: string,
+    updatedAt: dateTime,
+    updatedBy: nullable(personRef),
+    mayEdit: boolean,
+  }),
+  RequestCannedAnswers: object({
+    memberLanguage: enumOf(LANGUAGES),
+    items: {
+      type: 'array',
+      items: object({ id: uuid, title: string, body: string, language: enumOf(LANGUAGES), fallback: boolean }),
+    },
   }),
   HealthLive: object({ status: enumOf(['ok']) }),
   HealthReady: object({ status: enumOf(['ok']), database: enumOf(['up']) }),

@@ -40,6 +40,9 @@ export class AbsenceCard {
   protected readonly from = signal('');
   protected readonly until = signal('');
   protected readonly replacementId = signal('');
+  protected readonly handOver = signal(false);
+  /** What the last hand-over moved (null: none asked). */
+  protected readonly handover = signal<{ moved: number; stayed: number } | null>(null);
   protected readonly saving = signal(false);
   protected readonly saved = signal<AccountsKey | null>(null);
   protected readonly error = signal<AccountsKey | null>(null);
@@ -52,6 +55,10 @@ export class AbsenceCard {
   /** The last day away, as the person chose it (the API keeps the end of that day). */
   protected lastDay(absence: AbsenceView): string {
     return this.dates.date(new Date(new Date(absence.until).getTime() - 1).toISOString());
+  }
+
+  protected checkedOf(event: Event): boolean {
+    return (event.target as HTMLInputElement).checked;
   }
 
   protected valueOf(event: Event): string {
@@ -80,6 +87,7 @@ export class AbsenceCard {
     event.preventDefault();
     if (this.saving()) return;
     this.saved.set(null);
+    this.handover.set(null);
     this.error.set(null);
     const errors: Partial<Record<'from' | 'until' | 'replacementId', AccountsKey>> = {};
     if (!this.from()) errors.from = 'absence.from.required';
@@ -93,8 +101,11 @@ export class AbsenceCard {
         from: startOf(this.from()).toISOString(),
         until: startOf(this.until(), true).toISOString(),
         replacementId: this.replacementId() || null,
+        ...(this.handOver() && this.replacementId() ? { handOverOpenCases: true } : {}),
       });
       this.show(answer.absence);
+      this.handover.set(answer.handover);
+      this.handOver.set(false);
       this.saved.set('absence.saved');
     } catch (error) {
       const failure = accountFailureOf(error);

@@ -8,6 +8,7 @@ import type {
   InvitationAnswer,
   InvitationBody,
   MyAbsence,
+  SetAbsenceAnswer,
   ReplacementCandidate,
   ResetPasswordBody,
   SetAbsenceBody,
@@ -92,8 +93,8 @@ export class ProfileApi {
     return firstValueFrom(this.http.get<ReplacementCandidate[]>(`${API_BASE_URL}/me/absence/replacements`));
   }
 
-  setAbsence(body: SetAbsenceBody): Promise<MyAbsence> {
-    return firstValueFrom(this.http.put<MyAbsence>(`${API_BASE_URL}/me/absence`, body));
+  setAbsence(body: SetAbsenceBody): Promise<SetAbsenceAnswer> {
+    return firstValueFrom(this.http.put<SetAbsenceAnswer>(`${API_BASE_URL}/me/absence`, body));
   }
 
   clearAbsence(): Promise<MyAbsence> {

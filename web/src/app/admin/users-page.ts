@@ -2,6 +2,7 @@ import { Component, inject } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { type AdminUserView, can, ROLES, type Role } from '@portal/shared';
 
+import { LocalDates } from '../core/local-dates';
 import type { StaffTextKey } from '../core/staff-i18n/staff-texts';
 import { StaffReference } from '../core/staff-reference';
 import { AdminList } from './admin-list';
@@ -32,6 +33,7 @@ export class UsersPage extends AdminListPage<AdminUserView, UserFilters> {
   protected readonly path = 'users';
 
   private readonly reference = inject(StaffReference);
+  private readonly dates = inject(LocalDates);
   protected readonly roles = ROLES;
 
   protected readFilters(text: (name: string) => string): UserFilters {
@@ -55,6 +57,11 @@ export class UsersPage extends AdminListPage<AdminUserView, UserFilters> {
 
   protected coverageOf(user: AdminUserView): string {
     return coverageSummary(user.coverage, this.t, (code) => this.reference.countryName(code));
+  }
+
+  /** "Away until 18 Dec": the last day of the person's own absence. */
+  protected awayLabel(awayUntil: string): string {
+    return this.t('admin.user.awayUntil', { date: this.dates.date(new Date(Date.parse(awayUntil) - 1).toISOString()) });
   }
 
   protected routable(user: AdminUserView): boolean {

@@ -12,6 +12,8 @@ export const SECTION_PERMISSIONS = {
   // The executive reads every request (read-only); admins triage the unassigned ones.
   inbox: 'requests.staff-view',
   reports: 'reports.read',
+  // Staff who work cases read them; the page lets admins and each area's specialists write.
+  cannedAnswers: 'canned-answers.read',
   administration: 'users.manage',
 } as const satisfies Record<string, Permission>;
 

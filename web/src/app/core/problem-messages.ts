@@ -43,6 +43,8 @@ export const PROBLEM_MESSAGES: { readonly [C in ProblemCode]: TranslationKey } =
   'organizations.name-taken': 'problem.nameTaken',
   'organizations.fairtrade-id-taken': 'problem.fairtradeIdTaken',
   'holidays.exists': 'problem.holidayExists',
+  'canned.other-area': 'problem.cannedAnswerOtherArea',
+  'canned.title-taken': 'problem.cannedAnswerTitleTaken',
   'reports.other-region': 'problem.otherRegion',
   'reports.empty-range': 'problem.emptyRange',
   'reports.range-too-long': 'problem.rangeTooLong',

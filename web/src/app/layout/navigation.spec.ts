@@ -9,23 +9,24 @@ describe('the navigation of each role', () => {
     expect(pathsFor('member')).toEqual(['/', '/requests', '/requests/new', '/organization/people']);
   });
 
-  it.each<Role>(['representative', 'specialist'])('offers a %s the inbox only', (role) => {
-    expect(pathsFor(role)).toEqual(['/', '/inbox']);
+  it.each<Role>(['representative', 'specialist'])('offers a %s the inbox and the canned answers', (role) => {
+    expect(pathsFor(role)).toEqual(['/', '/inbox', '/canned-answers']);
   });
 
-  it('offers a director the inbox and the reports', () => {
-    expect(pathsFor('director')).toEqual(['/', '/inbox', '/reports']);
+  it('offers a director the inbox, the reports and the canned answers', () => {
+    expect(pathsFor('director')).toEqual(['/', '/inbox', '/reports', '/canned-answers']);
   });
 
   it('offers the executive the inbox (read-only) and the reports', () => {
     expect(pathsFor('executive')).toEqual(['/', '/inbox', '/reports']);
   });
 
-  it('offers an admin the inbox, the reports, organizations, users, SLA policies and holidays', () => {
+  it('offers an admin the inbox, the reports, canned answers, organizations, users, SLA policies and holidays', () => {
     expect(pathsFor('admin')).toEqual([
       '/',
       '/inbox',
       '/reports',
+      '/canned-answers',
       '/admin/organizations',
       '/admin/users',
       '/admin/sla-policies',

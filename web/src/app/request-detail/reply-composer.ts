@@ -7,6 +7,7 @@ import { FilePicker } from '../requests/file-picker';
 import { RequestsApi } from '../requests/requests-api';
 import { type UploadItem, uploadWithProgress, waitingUpload } from '../requests/uploads';
 import { UploadList } from '../requests/upload-list';
+import { CannedAnswerPicker } from './canned-answer-picker';
 import { LockIcon } from './lock-icon';
 
 /**
@@ -16,7 +17,7 @@ import { LockIcon } from './lock-icon';
  */
 @Component({
   selector: 'app-reply-composer',
-  imports: [FilePicker, UploadList, LockIcon],
+  imports: [FilePicker, UploadList, LockIcon, CannedAnswerPicker],
   templateUrl: './reply-composer.html',
   styleUrl: './reply-composer.css',
 })
@@ -24,6 +25,8 @@ export class ReplyComposer {
   readonly requestId = input.required<string>();
   /** Staff choose between a public reply and an internal note. */
   readonly staff = input(false);
+  /** Offer the canned answers of the request's area (public replies only). */
+  readonly cannedAnswers = input(false);
   /** The message was sent (and its files uploaded or refused). */
   readonly sent = output<{ internal: boolean; failedFiles: number }>();
 
@@ -44,6 +47,17 @@ export class ReplyComposer {
   protected typeBody(event: Event): void {
     this.body.set((event.target as HTMLTextAreaElement).value);
     this.bodyError.set('');
+  }
+
+  /**
+   * A canned answer goes after what is written, for the staff member to edit; the mode stays as
+   * chosen (the picker is only offered for a public reply, so it never lands in a note).
+   */
+  protected insertCanned(text: string): void {
+    const current = this.body().trimEnd();
+    this.body.set(current ? `${current}\n\n${text}` : text);
+    this.bodyError.set('');
+    document.getElementById('reply-body')?.focus();
   }
 
   protected chooseInternal(internal: boolean): void {

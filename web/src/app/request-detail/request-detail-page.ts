@@ -55,6 +55,7 @@ export class RequestDetailPage {
   /** The member's view of a request, not staff's. */
   protected readonly isMember = computed(() => !isStaff(this.role()));
   protected readonly worksCases = computed(() => can(this.role(), 'requests.work'));
+  protected readonly usesCannedAnswers = computed(() => can(this.role(), 'canned-answers.read'));
   protected readonly readOnly = computed(() => !this.isMember() && !this.worksCases());
   protected readonly acceptsMessages = computed(() => {
     const status = this.request()?.status;

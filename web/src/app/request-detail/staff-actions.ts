@@ -12,6 +12,7 @@ import {
   type UserView,
 } from '@portal/shared';
 
+import { LocalDates } from '../core/local-dates';
 import { readProblem } from '../core/problem-text';
 import { RequestsI18n, type RequestsTextKey } from '../requests/i18n/requests-texts';
 import { RequestsApi } from '../requests/requests-api';
@@ -42,6 +43,7 @@ export class StaffActions {
   private readonly api = inject(RequestsApi);
   protected readonly t = inject(RequestsI18n).t;
   protected readonly areas = inject(ThematicAreas);
+  private readonly dates = inject(LocalDates);
   protected readonly priorities = PRIORITIES;
 
   protected readonly busy = signal(false);
@@ -234,6 +236,15 @@ export class StaffActions {
   }
 
   /** What matched the request: the routing tier of the person's coverage, or why they may take it anyway. */
+  /** Available, away (until the last day of the absence) or otherwise not available. */
+  protected availabilityLabel(person: AssigneeCandidate): string {
+    if (person.awayUntil)
+      return this.t('request.reassign.awayUntil', {
+        date: this.dates.date(new Date(new Date(person.awayUntil).getTime() - 1).toISOString()),
+      });
+    return this.t(person.available ? 'request.reassign.available' : 'request.reassign.unavailable');
+  }
+
   protected matchLabel(person: AssigneeCandidate): string {
     if (person.tier !== null) return this.t(`request.reassign.tier${person.tier}`);
     return this.t(person.regionDirector ? 'request.reassign.regionDirector' : 'request.reassign.otherCoverage');

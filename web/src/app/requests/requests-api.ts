@@ -11,6 +11,7 @@ import type {
   EscalateBody,
   MessageView,
   Page,
+  RequestCannedAnswers,
   RequestDetailView,
   RequestView,
   RoutingPreview,
@@ -84,6 +85,11 @@ export class RequestsApi {
   }
 
   /** Whom the caller may give the request to, those whose coverage matches first. */
+  /** The canned answers of the request's area, filled for its member (staff's reply box). */
+  cannedAnswers(id: string): Promise<RequestCannedAnswers> {
+    return firstValueFrom(this.http.get<RequestCannedAnswers>(`${this.requestUrl(id)}/canned-answers`));
+  }
+
   assignees(id: string, search: string): Promise<AssigneeCandidate[]> {
     const params = search ? { search } : undefined;
     return firstValueFrom(this.http.get<AssigneeCandidate[]>(`${this.requestUrl(id)}/assignees`, { params }));
