@@ -130,6 +130,9 @@ const PROBE_PER_LIMIT = 4;
 /** A request's reference, as the search box's text upper-cased. */
 const REFERENCE_PATTERN = /^SR-[0-9]{4}-[0-9]+$/;
 
+/** The end of a reference, upper-cased: its number or the number's end ("000042", "42"), with the year or more before it. */
+const REFERENCE_END_PATTERN = /^(((S?R)?-)?[0-9]{0,4}-)?[0-9]+$/;
+
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
 /** A request as the caller may read it: why routing chose someone (colleagues' loads) is staff's business. */
@@ -256,14 +259,40 @@ export class RequestViewsRepository {
       // constant: the planner can then tell a common word ("cafe", in a fifth of all
       // requests) from a rare one and check the former on the few requests the other
       // conditions leave instead of collecting its matches from the full-text index.
+      // The organizations and members whose names have the words are found in the same
+      // statement, through their own indexes (a few thousand rows): their ids are then
+      // conditions on the requests' own columns, which the requests' indexes answer.
       const typed = filter.q.trim().toUpperCase();
-      const [{ query, longest }] = await sqlRows<{ query: string | null; longest: string | null }>(
+      const [{ query, longest, organizations, members }] = await sqlRows<{
+        query: string | null;
+        longest: string | null;
+        organizations: string[];
+        members: string[];
+      }>(
         this.dataSource,
-        `SELECT ${prefixTsQuery('$1')} AS query, ${longestPrefixTsQuery('$1')} AS longest`,
+        `WITH typed AS (SELECT ${prefixTsQuery('$1')} AS query, ${longestPrefixTsQuery('$1')} AS longest)
+         SELECT typed.query::text AS query, typed.longest::text AS longest,
+           ARRAY(SELECT o.id FROM organizations o WHERE organization_search_document(o.name) @@ typed.query) AS organizations,
+           ARRAY(SELECT u.id FROM users u
+                 WHERE u.organization_id IS NOT NULL AND person_search_document(u.name, u.email) @@ typed.query) AS members
+         FROM typed`,
         [filter.q],
       );
       const whole = query === null ? 'NULL::tsquery' : `${param(query)}::tsquery`;
       const reference = param(typed);
+      // Besides the words in the request's texts: the organization's name, the member's name or
+      // email, and the end of the reference ("000042", "2026-000042"): its reversed start. (A
+      // whole reference has its own way, below: these are parameters only where used.)
+      const alsoMatching = () =>
+        [
+          ...(organizations.length ? [`r.organization_id = ANY(${param(organizations)}::uuid[])`] : []),
+          ...(members.length ? [`r.created_by = ANY(${param(members)}::uuid[])`] : []),
+          ...(REFERENCE_END_PATTERN.test(typed)
+            ? [`reverse(r.reference) LIKE ${param(`${[...typed].reverse().join('')}%`)}`]
+            : []),
+        ]
+          .map((condition) => ` OR ${condition}`)
+          .join('');
       // Internal notes are searched for staff only: a member must not learn their words.
       const staff = isStaff(caller.role);
       if (query !== null && longest !== query && REFERENCE_PATTERN.test(typed)) {
@@ -285,7 +314,8 @@ export class RequestViewsRepository {
         // fifth of a million) before the status narrows them. The same @@ as its function.
         const inWork = filter.status?.length && filter.status.every((status) => WORKING_STATUSES.includes(status));
         const match = (column: string) => (inWork ? `ts_match_vq(${column}, ${whole})` : `${column} @@ ${whole}`);
-        const words = `(r.reference = ${reference} OR ${match('r.search_public')}${staff ? ` OR ${match('r.search_internal')}` : ''})`;
+        const others = alsoMatching();
+        const words = `(r.reference = ${reference}${others} OR ${match('r.search_public')}${staff ? ` OR ${match('r.search_internal')}` : ''})`;
         // Checked on the requests in the caller's scope only: PostgreSQL orders a row's
         // conditions by their estimated cost, and would read the words of every request in
         // work first (ten thousand of them) when a representative sees a few hundred. Guarded
@@ -295,7 +325,7 @@ export class RequestViewsRepository {
         // index in the page's order (see below), the words checked on each request met: as the
         // full-text index's operator, the planner would rather gather every request with the
         // words from that index and sort them all (for a common word in an archive, thousands).
-        pageWords = `(r.reference = ${reference} OR ts_match_vq(r.search_public, ${whole})${staff ? ` OR ts_match_vq(r.search_internal, ${whole})` : ''})`;
+        pageWords = `(r.reference = ${reference}${others} OR ts_match_vq(r.search_public, ${whole})${staff ? ` OR ts_match_vq(r.search_internal, ${whole})` : ''})`;
       }
     }
     const where = conditions.join(' AND ');
