@@ -144,6 +144,8 @@ describe('searching requests by organization, member and reference', () => {
     expect(await search('rep.pe1@clac.example', 'necesitamos orientación')).toEqual(idsOf('ana', 'luis'));
     expect(await search('marco@tierra-viva.example', 'Necesitamos orientacion')).toEqual(idsOf('marco'));
     expect(await search('rep.pe1@clac.example', 'necesitamos Torres')).toEqual([]);
+    // A word of two letters is checked on each request, not gathered from the index.
+    expect(await search('rep.pe1@clac.example', 'necesitamos de')).toEqual(idsOf('ana'));
     expect(await search('rep.pe1@clac.example', 'Valle Alto')).toEqual(idsOf('ana', 'luis'));
     expect(await search('rep.bo@clac.example', 'Valle Alto')).toEqual([]);
     expect(await search('rep.pe1@clac.example', references.luis.slice(-6), '&status=assigned,new')).toEqual(

@@ -276,9 +276,11 @@ export class RequestViewsRepository {
       // statement, through their own indexes (a few thousand rows): their ids are then
       // conditions on the requests' own columns, which the requests' indexes answer.
       const typed = filter.q.trim().toUpperCase();
-      const [{ query, rarest, organizations, members, expected }] = await sqlRows<{
+      const [{ query, rarest, rarest_expected, long_words, organizations, members, expected }] = await sqlRows<{
         query: string | null;
         rarest: string | null;
+        rarest_expected: number;
+        long_words: string | null;
         organizations: string[];
         members: string[];
         expected: number;
@@ -286,11 +288,12 @@ export class RequestViewsRepository {
         this.dataSource,
         `WITH lexemes AS MATERIALIZED (${typedLexemesSql('$1')}),
          typed AS MATERIALIZED (
-           SELECT ${prefixTsQuery('$1')} AS query,
+           SELECT ${prefixTsQuery('$1')} AS query, rarest.term AS rarest, coalesce(rarest.share, 0) AS share,
+             to_tsquery('simple', (SELECT string_agg(${PREFIX_TERM}, ' & ') FROM lexemes WHERE length(lexeme) >= 3)) AS long_words
+           FROM (SELECT) one LEFT JOIN LATERAL (
              -- Rare first; a word of one or two letters is the prefix of too many to count.
-             to_tsquery('simple', (SELECT ${PREFIX_TERM} FROM lexemes
-               ORDER BY length(lexeme) < 3, share, length(lexeme) DESC, lexeme LIMIT 1)) AS rarest,
-             (SELECT coalesce(min(share), 0) FROM lexemes) AS share),
+             SELECT to_tsquery('simple', ${PREFIX_TERM}) AS term, share FROM lexemes
+             ORDER BY length(lexeme) < 3, share, length(lexeme) DESC, lexeme LIMIT 1) rarest ON true),
          found AS MATERIALIZED (
            SELECT typed.*,
              ARRAY(SELECT o.id FROM organizations o WHERE organization_search_document(o.name) @@ typed.query) AS organizations,
@@ -302,13 +305,16 @@ export class RequestViewsRepository {
                   greatest(sum(reltuples) FILTER (WHERE oid = 'organizations'::regclass), 1) AS organizations,
                   greatest(sum(reltuples) FILTER (WHERE oid = 'users'::regclass), 1) AS users
            FROM pg_class WHERE oid IN ('requests'::regclass, 'organizations'::regclass, 'users'::regclass))
-         SELECT f.query::text AS query, f.rarest::text AS rarest, f.organizations, f.members,
-           -- How many requests may match: the rarest word's share of the texts, and the
-           -- organizations' and members' requests at their average counts.
+         SELECT f.query::text AS query, f.rarest::text AS rarest, (f.share * z.requests)::float8 AS rarest_expected,
+           f.long_words::text AS long_words, f.organizations, f.members,
+           -- How many requests may match: the rarest word's share of the texts, the
+           -- organizations' and members' requests at their average counts, and the references
+           -- that end so (one in ten for each digit typed).
            (f.share * z.requests + z.requests * (cardinality(f.organizations) / z.organizations
-                                                 + cardinality(f.members) / z.users))::float8 AS expected
+                                                 + cardinality(f.members) / z.users
+                                                 + coalesce(0.1 ^ $2::int, 0)))::float8 AS expected
          FROM found f, sizes z`,
-        [filter.q],
+        [filter.q, REFERENCE_END_PATTERN.test(typed) ? /[0-9]+$/.exec(typed)![0].length : null],
       );
       const whole = query === null ? 'NULL::tsquery' : `${param(query)}::tsquery`;
       const reference = param(typed);
@@ -332,18 +338,21 @@ export class RequestViewsRepository {
         const inOrganizations = organizations.length ? `${param(organizations)}::uuid[]` : null;
         const byMembers = members.length ? `${param(members)}::uuid[]` : null;
         const referenceEnd = REFERENCE_END_PATTERN.test(typed) ? param(`${[...typed].reverse().join('')}%`) : null;
-        // Several words are looked up by the rarest alone and the whole query checked on each
-        // request it gives: GIN gathers every prefix's matches in full before intersecting
-        // them, and in an organization's name "productores", "los" and "5" are prefixes of tens
-        // of thousands of requests' texts, "cafetalera" of none. Checked on a row, the rarest
-        // word first rejects most requests sooner.
-        const rarestWord = query !== null && rarest !== query ? `${param(rarest)}::tsquery` : null;
+        // Several words are looked up in the full-text index by the rarest alone when it is
+        // rare, the whole query checked on each request it gives: GIN gathers every prefix's
+        // matches in full before intersecting them, and in an organization's name
+        // "productores", "los" and "5" are prefixes of tens of thousands of requests' texts,
+        // "cafetalera" of none. When even the rarest is common ("sequia precio"), all are
+        // intersected in the index, but words of one or two letters only checked on the rows.
+        const indexedWords = rarest !== null && rarest_expected <= filter.exactTotalLimit ? rarest : long_words;
+        const lookUp =
+          query !== null && indexedWords !== null && indexedWords !== query ? `${param(indexedWords)}::tsquery` : null;
         // The words in a text column: as the full-text index's operator (`indexed`), or checked on
         // the row (the same @@ as its function, which the planner does not look up).
         const text = (column: string, indexed: boolean) => {
           const checked = `ts_match_vq(${column}, ${whole})`;
-          if (rarestWord === null) return indexed ? `${column} @@ ${whole}` : checked;
-          return `(${indexed ? `${column} @@ ${rarestWord}` : `ts_match_vq(${column}, ${rarestWord})`} AND ${checked})`;
+          if (lookUp === null) return indexed ? `${column} @@ ${whole}` : checked;
+          return `(${indexed ? `${column} @@ ${lookUp}` : `ts_match_vq(${column}, ${lookUp})`} AND ${checked})`;
         };
         const wordsOn = (alias: string, indexed: boolean) =>
           `(${[
