@@ -33,7 +33,7 @@ import { mkdirSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { BENCH_PASSWORD, cleanUp, connect, countRequests, prepareAccounts, visibleReference } from './lib/fixtures.mjs';
+import { BENCH_PASSWORD, cleanUp, connect, countRequests, prepareAccounts, visibleSample } from './lib/fixtures.mjs';
 import { othersCpu } from './lib/cpu.mjs';
 import { measureSlice, summarize, warmUp } from './lib/load.mjs';
 import { measureOpenLoop } from './lib/open-loop.mjs';
@@ -207,11 +207,11 @@ async function main() {
     since,
     representatives: staff.filter((person) => !person.email.endsWith('@bench.example')).map((person) => person.id),
   };
-  const references = new Map();
+  const samples = new Map();
   for (const person of staff) {
-    references.set(
+    samples.set(
       person.id,
-      await visibleReference(db, { role: person.role, region: person.region, country: person.coverage[0]?.country }),
+      await visibleSample(db, { role: person.role, region: person.region, country: person.coverage[0]?.country }),
     );
   }
 
@@ -306,7 +306,7 @@ async function main() {
     await inboxRun(
       OPEN_LOOP,
       interleave(
-        inboxQueries(staff, (person) => references.get(person.id)),
+        inboxQueries(staff, (person) => samples.get(person.id)),
         heavyInboxQueries(staff),
       ),
       RATE,
@@ -315,7 +315,7 @@ async function main() {
   if (ONLY.has('inbox'))
     await inboxRun(
       INBOX,
-      inboxQueries(staff, (person) => references.get(person.id)),
+      inboxQueries(staff, (person) => samples.get(person.id)),
     );
   if (ONLY.has('inbox-heavy')) await inboxRun(INBOX_HEAVY, heavyInboxQueries(staff));
   if (ONLY.has('sign-in'))

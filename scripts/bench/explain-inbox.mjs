@@ -15,7 +15,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { connect, REPRESENTATIVE_COUNTRIES, SEEDED_REPRESENTATIVES, visibleReference } from './lib/fixtures.mjs';
+import { connect, REPRESENTATIVE_COUNTRIES, SEEDED_REPRESENTATIVES, visibleSample } from './lib/fixtures.mjs';
 import { ROOT } from './lib/processes.mjs';
 import { heavyInboxQueries, inboxQueries } from './lib/scenarios.mjs';
 
@@ -99,16 +99,16 @@ async function statementsOf(caller, path) {
   }));
 }
 
-const references = new Map();
+const samples = new Map();
 for (const person of staff) {
-  references.set(
+  samples.set(
     person.id,
-    await visibleReference(db, { role: person.role, region: person.regionCode, country: person.country }),
+    await visibleSample(db, { role: person.role, region: person.regionCode, country: person.country }),
   );
 }
 
 const runs = Number(args.runs);
-for (const query of [...inboxQueries(staff, (person) => references.get(person.id)), ...heavyInboxQueries(staff)]) {
+for (const query of [...inboxQueries(staff, (person) => samples.get(person.id)), ...heavyInboxQueries(staff)]) {
   if (args.only && !query.kind.includes(args.only)) continue;
   const statements = await statementsOf(query.person, query.path);
   const times = {};

@@ -121,11 +121,19 @@ function prefixTsQuery(textParam: string): string {
     FROM unnest(to_tsvector('simple', unaccent(${textParam})))))`;
 }
 
-/** The longest lexeme of what was typed, alone, as a prefix tsquery (NULL when nothing is searchable). */
-function longestPrefixTsQuery(textParam: string): string {
-  return `to_tsquery('simple', (
-    SELECT ${PREFIX_TERM}
-    FROM unnest(to_tsvector('simple', unaccent(${textParam}))) ORDER BY length(lexeme) DESC, lexeme LIMIT 1))`;
+/**
+ * Each lexeme of what was typed, with the share of the requests' texts that hold it as a
+ * prefix, from the statistics alone: the frequencies of the most common lexemes, which
+ * ANALYZE keeps for a full-text column (a word among none of them is rare; all are 0 before
+ * the first ANALYZE).
+ */
+function typedLexemesSql(textParam: string): string {
+  return `SELECT l.lexeme, (
+      SELECT coalesce(sum(e.frequency), 0) FROM pg_stats s
+      CROSS JOIN unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) AS e(lexeme, frequency)
+      WHERE s.schemaname = current_schema() AND s.tablename = 'requests' AND s.attname = 'search_public'
+        AND starts_with(e.lexeme, l.lexeme)) AS share
+    FROM unnest(to_tsvector('simple', unaccent(${textParam}))) AS l`;
 }
 
 /** Statuses a request passes through on its way to closed or withdrawn: few requests are in them at any time. */
@@ -136,6 +144,9 @@ const PROBE_PER_LIMIT = 4;
 
 /** A request's reference, as the search box's text upper-cased. */
 const REFERENCE_PATTERN = /^SR-[0-9]{4}-[0-9]+$/;
+
+/** The end of a reference, upper-cased: its number or the number's end ("000042", "42"), with the year or more before it. */
+const REFERENCE_END_PATTERN = /^(((S?R)?-)?[0-9]{0,4}-)?[0-9]+$/;
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
@@ -259,7 +270,11 @@ export class RequestViewsRepository {
       params.push(value);
       return `$${params.length}`;
     };
-    if (filter.status?.length) conditions.push(`r.status = ANY(${param(filter.status)}::text[])`);
+    // One status as an equality: an index led by the status then gives the rows in created_at
+    // order (the archive's page walks requests_inbox_idx from its newest closed request of the
+    // area); PostgreSQL 15 gives no order through `= ANY` of a list, even of one.
+    if (filter.status?.length === 1) conditions.push(`r.status = ${param(filter.status[0])}`);
+    else if (filter.status?.length) conditions.push(`r.status = ANY(${param(filter.status)}::text[])`);
     if (filter.area) conditions.push(`r.area_code = ${param(filter.area)}`);
     if (filter.country) conditions.push(`r.country_code = ${param(filter.country)}`);
     if (filter.region) conditions.push(`r.region_code = ${param(filter.region)}`);
@@ -272,51 +287,132 @@ export class RequestViewsRepository {
     if (filter.from) conditions.push(`r.created_at >= ${param(filter.from)}`);
     if (filter.to) conditions.push(`r.created_at < ${param(filter.to)}`);
     let pageWords: string | null = null;
+    let probe = false;
     if (filter.q !== undefined) {
       // The words typed become a tsquery first, handed to the count and the page as a
       // constant: the planner can then tell a common word ("cafe", in a fifth of all
       // requests) from a rare one and check the former on the few requests the other
       // conditions leave instead of collecting its matches from the full-text index.
+      // The organizations and members whose names have the words are found in the same
+      // statement, through their own indexes (a few thousand rows): their ids are then
+      // conditions on the requests' own columns, which the requests' indexes answer.
       const typed = filter.q.trim().toUpperCase();
-      const [{ query, longest }] = await sqlRows<{ query: string | null; longest: string | null }>(
+      const [{ query, rarest, rarest_expected, long_words, organizations, members, expected }] = await sqlRows<{
+        query: string | null;
+        rarest: string | null;
+        rarest_expected: number;
+        long_words: string | null;
+        organizations: string[];
+        members: string[];
+        expected: number;
+      }>(
         this.dataSource,
-        `SELECT ${prefixTsQuery('$1')} AS query, ${longestPrefixTsQuery('$1')} AS longest`,
-        [filter.q],
+        `WITH lexemes AS MATERIALIZED (${typedLexemesSql('$1')}),
+         typed AS MATERIALIZED (
+           SELECT ${prefixTsQuery('$1')} AS query, rarest.term AS rarest, coalesce(rarest.share, 0) AS share,
+             to_tsquery('simple', (SELECT string_agg(${PREFIX_TERM}, ' & ') FROM lexemes WHERE length(lexeme) >= 3)) AS long_words
+           FROM (SELECT) one LEFT JOIN LATERAL (
+             -- Rare first; a word of one or two letters is the prefix of too many to count.
+             SELECT to_tsquery('simple', ${PREFIX_TERM}) AS term, share FROM lexemes
+             ORDER BY length(lexeme) < 3, share, length(lexeme) DESC, lexeme LIMIT 1) rarest ON true),
+         found AS MATERIALIZED (
+           SELECT typed.*,
+             ARRAY(SELECT o.id FROM organizations o WHERE organization_search_document(o.name) @@ typed.query) AS organizations,
+             ARRAY(SELECT u.id FROM users u
+                   WHERE u.organization_id IS NOT NULL AND person_search_document(u.name, u.email) @@ typed.query) AS members
+           FROM typed),
+         sizes AS (
+           SELECT greatest(sum(reltuples) FILTER (WHERE oid = 'requests'::regclass), 0) AS requests,
+                  greatest(sum(reltuples) FILTER (WHERE oid = 'organizations'::regclass), 1) AS organizations,
+                  greatest(sum(reltuples) FILTER (WHERE oid = 'users'::regclass), 1) AS users
+           FROM pg_class WHERE oid IN ('requests'::regclass, 'organizations'::regclass, 'users'::regclass))
+         SELECT f.query::text AS query, f.rarest::text AS rarest, (f.share * z.requests)::float8 AS rarest_expected,
+           f.long_words::text AS long_words, f.organizations, f.members,
+           -- How many requests may match: the rarest word's share of the texts, the
+           -- organizations' and members' requests at their average counts, and the references
+           -- that end so (one in ten for each digit typed).
+           (f.share * z.requests + z.requests * (cardinality(f.organizations) / z.organizations
+                                                 + cardinality(f.members) / z.users
+                                                 + coalesce(0.1 ^ $2::int, 0)))::float8 AS expected
+         FROM found f, sizes z`,
+        [filter.q, REFERENCE_END_PATTERN.test(typed) ? /[0-9]+$/.exec(typed)![0].length : null],
       );
       const whole = query === null ? 'NULL::tsquery' : `${param(query)}::tsquery`;
       const reference = param(typed);
       // Internal notes are searched for staff only: a member must not learn their words.
       const staff = isStaff(caller.role);
-      if (query !== null && longest !== query && REFERENCE_PATTERN.test(typed)) {
+      if (query !== null && rarest !== query && REFERENCE_PATTERN.test(typed)) {
         // A reference, "SR-2026-000042", is the lexemes sr, -2026 and -000042: as prefixes
         // the first two are in every request or in a year's, which the full-text index would
         // gather in full before intersecting. Its matches are few, so they are found first,
         // on their own (then the caller's scope and filters only look at those): by the
         // reference, or by the number alone through the index with the whole query checked
         // on each (the same @@, called as its function so that it is not looked up).
-        const number = `${param(longest)}::tsquery`;
+        const number = `${param(rarest)}::tsquery`;
         const matches = (column: string) => `(${column} @@ ${number} AND ts_match_vq(${column}, ${whole}))`;
         conditions.push(`r.id = ANY (ARRAY(
           SELECT s.id FROM requests s
           WHERE s.reference = ${reference} OR ${matches('s.search_public')}${staff ? ` OR ${matches('s.search_internal')}` : ''}))`);
       } else {
+        // Besides the words in the request's texts: the organization's name, the member's name
+        // or email, and the end of the reference ("000042", "2026-000042"): its reversed start.
+        const inOrganizations = organizations.length ? `${param(organizations)}::uuid[]` : null;
+        const byMembers = members.length ? `${param(members)}::uuid[]` : null;
+        const referenceEnd = REFERENCE_END_PATTERN.test(typed) ? param(`${[...typed].reverse().join('')}%`) : null;
+        // Several words are looked up in the full-text index by the rarest alone when it is
+        // rare, the whole query checked on each request it gives: GIN gathers every prefix's
+        // matches in full before intersecting them, and in an organization's name
+        // "productores", "los" and "5" are prefixes of tens of thousands of requests' texts,
+        // "cafetalera" of none. When even the rarest is common ("sequia precio"), all are
+        // intersected in the index, but words of one or two letters only checked on the rows.
+        const indexedWords = rarest !== null && rarest_expected <= filter.exactTotalLimit ? rarest : long_words;
+        const lookUp =
+          query !== null && indexedWords !== null && indexedWords !== query ? `${param(indexedWords)}::tsquery` : null;
+        // The words in a text column: as the full-text index's operator (`indexed`), or checked on
+        // the row (the same @@ as its function, which the planner does not look up).
+        const text = (column: string, indexed: boolean) => {
+          const checked = `ts_match_vq(${column}, ${whole})`;
+          if (lookUp === null) return indexed ? `${column} @@ ${whole}` : checked;
+          return `(${indexed ? `${column} @@ ${lookUp}` : `ts_match_vq(${column}, ${lookUp})`} AND ${checked})`;
+        };
+        const wordsOn = (alias: string, indexed: boolean) =>
+          `(${[
+            `${alias}.reference = ${reference}`,
+            inOrganizations && `${alias}.organization_id = ANY(${inOrganizations})`,
+            byMembers && `${alias}.created_by = ANY(${byMembers})`,
+            referenceEnd && `reverse(${alias}.reference) LIKE ${referenceEnd}`,
+            text(`${alias}.search_public`, indexed),
+            staff && text(`${alias}.search_internal`, indexed),
+          ]
+            .filter(Boolean)
+            .join(' OR ')})`;
         // Among the requests in work (and the resolved ones, closed after a week) the words are
         // checked on each: there are a few thousand of them whatever the history's length,
         // while the full-text index gathers every match since the beginning (a common word: a
-        // fifth of a million) before the status narrows them. The same @@ as its function.
+        // fifth of a million) before the status narrows them.
         const inWork = filter.status?.length && filter.status.every((status) => WORKING_STATUSES.includes(status));
-        const match = (column: string) => (inWork ? `ts_match_vq(${column}, ${whole})` : `${column} @@ ${whole}`);
-        const words = `(r.reference = ${reference} OR ${match('r.search_public')}${staff ? ` OR ${match('r.search_internal')}` : ''})`;
-        // Checked on the requests in the caller's scope only: PostgreSQL orders a row's
-        // conditions by their estimated cost, and would read the words of every request in
-        // work first (ten thousand of them) when a representative sees a few hundred. Guarded
-        // by the scope (already required above), the words cost more than it and come after.
-        conditions.push(inWork ? `CASE WHEN ${conditions[0]} THEN ${words} ELSE false END` : words);
+        // Probing the requests the other conditions leave (see below) pays off for common
+        // words only. Fewer matches than the counting limit expected (a name, a reference's
+        // end, rare words): they are found first, on their own, through the indexes, and the
+        // scope and filters checked on those only (else PostgreSQL may intersect them with
+        // the bitmap of a whole region, 360,000 requests, to find one).
+        probe = Boolean(inWork) || expected > filter.exactTotalLimit;
+        if (inWork) {
+          // Checked on the requests in the caller's scope only: PostgreSQL orders a row's
+          // conditions by their estimated cost, and would read the words of every request in
+          // work first (ten thousand of them) when a representative sees a few hundred. Guarded
+          // by the scope (already required above), the words cost more than it and come after.
+          conditions.push(`CASE WHEN ${conditions[0]} THEN ${wordsOn('r', false)} ELSE false END`);
+        } else if (probe) {
+          conditions.push(wordsOn('r', true));
+        } else {
+          conditions.push(`r.id = ANY (ARRAY(SELECT s.id FROM requests s WHERE ${wordsOn('s', true)}))`);
+        }
         // A list found to hold more than the counting limit has its page found by walking an
         // index in the page's order (see below), the words checked on each request met: as the
         // full-text index's operator, the planner would rather gather every request with the
         // words from that index and sort them all (for a common word in an archive, thousands).
-        pageWords = `(r.reference = ${reference} OR ts_match_vq(r.search_public, ${whole})${staff ? ` OR ts_match_vq(r.search_internal, ${whole})` : ''})`;
+        pageWords = wordsOn('r', false);
       }
     }
     const where = conditions.join(' AND ');
@@ -371,7 +467,7 @@ export class RequestViewsRepository {
       );
     const everyMatch = `SELECT r.id, r.created_at, ${sort.sql} AS sort_key FROM requests r WHERE ${where} LIMIT ${limit + 1}`;
     let few: Counted[];
-    if (pageWords !== null) {
+    if (pageWords !== null && probe) {
       // Words: the full-text index gathers every request with a common word (tens of
       // thousands in an archive) before the scope, status and area narrow them, and checking
       // the words on each request in work reads all of them in the table before their scope.

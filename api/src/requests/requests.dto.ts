@@ -175,7 +175,10 @@ export class ListRequestsQueryDto extends PagingQueryDto {
   createdBy?: 'me';
 
   @ApiPropertyOptional({
-    description: 'Full text over reference, subject, description and messages; accents and case ignored',
+    description:
+      'Words over subject, description and messages (internal notes for staff), each typed word the start of a word; ' +
+      'or the organization\'s name, or the filing member\'s name or email; or the reference or its end ("000042" finds SR-2026-000042). ' +
+      'Accents and case ignored',
   })
   @IsOptional()
   @IsString()

@@ -70,16 +70,19 @@ export async function connect(databaseUrl) {
 }
 
 /**
- * A reference the person can see, as staff paste one from an email: a request of their
- * region (a director) or country (a representative), a hundred back from the newest.
+ * What the person searches for in a request they can see, a hundred back from the newest of
+ * their region (a director) or country (a representative): its reference (as staff paste one
+ * from an email), its organization's name and the name of the member who filed it.
  */
-export async function visibleReference(db, { role, region, country }) {
+export async function visibleSample(db, { role, region, country }) {
   const { rows } = await db.query(
-    `SELECT reference FROM requests WHERE ${role === 'director' ? 'region_code' : 'country_code'} = $1 AND created_at <= now()
-     ORDER BY created_at DESC OFFSET 100 LIMIT 1`,
+    `SELECT r.reference, o.name AS organization, u.name AS member
+     FROM requests r JOIN organizations o ON o.id = r.organization_id JOIN users u ON u.id = r.created_by
+     WHERE r.${role === 'director' ? 'region_code' : 'country_code'} = $1 AND r.created_at <= now()
+     ORDER BY r.created_at DESC OFFSET 100 LIMIT 1`,
     [role === 'director' ? region : country],
   );
-  return rows[0].reference;
+  return rows[0];
 }
 
 export async function countRequests(db) {

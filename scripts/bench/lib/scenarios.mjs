@@ -76,9 +76,11 @@ const OPEN = 'new,assigned,in_progress,waiting_on_member';
  * The staff inbox as the web app asks for it (sort=-createdAt, 25 a page; a view of the inbox
  * page becomes assignee=me, a status list, an area, a search): a representative's and a
  * director's open work — all of it, their own, one area — searched by words or by a reference.
- * `reference(person)` gives a reference the person can see (pasted from an email: lower case).
+ * `sample(person)` gives a request the person can see (visibleSample): its reference (pasted
+ * from an email: lower case), its organization's name and its member's name, each searched
+ * for (issue 19), and the reference's end as typed from a phone call ("000123").
  */
-export function inboxQueries(staff, reference) {
+export function inboxQueries(staff, sample) {
   return queriesOf(staff, (person) => [
     ['open work', `status=${OPEN}`],
     // A director's own list is short (escalations): its triage view of the unassigned instead.
@@ -90,7 +92,10 @@ export function inboxQueries(staff, reference) {
     ['open, search', `status=${OPEN}&q=cafe`],
     ['resolved, search', `status=resolved&q=${encodeURIComponent('precio minimo')}`],
     ['in progress, area + search', `status=in_progress&area=sustainable-production&q=organico`],
-    ['reference', `q=${encodeURIComponent(reference(person).toLowerCase())}`],
+    ['reference', `q=${encodeURIComponent(sample(person).reference.toLowerCase())}`],
+    ['search, reference end', `q=${sample(person).reference.slice(-6)}`],
+    ['search, organization', `q=${encodeURIComponent(sample(person).organization)}`],
+    ['search, member', `q=${encodeURIComponent(sample(person).member)}`],
   ]);
 }
 
