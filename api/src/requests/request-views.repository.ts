@@ -8,6 +8,7 @@ import {
   type MessageView,
   type RequestView,
   type RoutingTier,
+  STAFF_ONLY_EVENT_TYPES,
   type TimelineEntry,
 } from '@portal/shared';
 import type { AuthUser } from '../auth/auth-user';
@@ -457,8 +458,9 @@ export class RequestViewsRepository {
         this.dataSource,
         `SELECT e.id, e.type, e.from_value, e.to_value, e.reason, e.created_at, u.id AS actor_id, u.name AS actor_name
          FROM request_events e LEFT JOIN users u ON u.id = e.actor_id
-         WHERE e.request_id = $1 ORDER BY e.created_at, e.id`,
-        [requestId],
+         WHERE e.request_id = $1 AND ($2 OR e.type <> ALL ($3::text[])) ORDER BY e.created_at, e.id`,
+        // The SLA's warnings and breaches are about the staff's work: not in a member's timeline.
+        [requestId, staff, STAFF_ONLY_EVENT_TYPES],
       ),
       sqlRows<AttachmentRow>(
         this.dataSource,

@@ -212,6 +212,8 @@ export class RequestsService {
       routingCoverage: decision.coverage ? JSON.stringify(decision.coverage) : null,
       firstResponseDueAt: due.firstResponseDueAt,
       resolutionDueAt: due.resolutionDueAt,
+      firstResponseWarnAt: due.firstResponseWarnAt,
+      resolutionWarnAt: due.resolutionWarnAt,
     });
     const view = toRequestView(row, caller);
     await this.repository.insertCreationEvents(
