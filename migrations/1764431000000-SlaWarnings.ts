@@ -45,6 +45,9 @@ export class SlaWarnings1764431000000 implements MigrationInterface {
       CREATE INDEX requests_resolution_breach_idx ON requests (resolution_due_at)
       WHERE resolution_breached_at IS NULL AND ${SWEPT}`);
 
+    // The once-per-request sweep's index: no query reads `NOT breached` any more.
+    await db.query(`DROP INDEX requests_sla_watch_idx`);
+
     await db.query(`ALTER TABLE request_events DROP CONSTRAINT request_events_type_check`);
     await db.query(
       `ALTER TABLE request_events ADD CONSTRAINT request_events_type_check CHECK (type IN (${EVENT_TYPES}, 'sla_warning', 'sla_breached'))`,
@@ -66,6 +69,9 @@ export class SlaWarnings1764431000000 implements MigrationInterface {
     );
     for (const index of ['first_response_warn', 'resolution_warn', 'first_response_breach', 'resolution_breach'])
       await db.query(`DROP INDEX requests_${index}_idx`);
+    await db.query(
+      `CREATE INDEX requests_sla_watch_idx ON requests (resolution_due_at) WHERE NOT breached AND ${SWEPT}`,
+    );
     await db.query(`
       ALTER TABLE requests
         DROP COLUMN resolution_breached_at,

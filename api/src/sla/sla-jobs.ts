@@ -11,10 +11,10 @@ import { SlaRepository, type SlaSweptRow } from './sla.repository';
  * The SLA's periodic work: for each deadline of each open request (first response,
  * resolution), warn the assignee once 75 % of its business time is used, and at its breach
  * flag the request breached and escalated and tell the region's director(s) and the
- * assignee; close resolved requests left untouched for 7 days. Each step flips rows with a
- * conditional UPDATE … RETURNING and writes the timeline's event and the notifications in
- * the same transaction (notifications are unique per cause and recipient besides), so even
- * two overlapping runs act on each request's deadline once.
+ * assignee; close resolved requests left untouched for 7 days. Each step marks rows with a
+ * conditional UPDATE … RETURNING (the rows locked, SKIP LOCKED) and writes the timeline's
+ * event and the notifications in the same transaction (notifications are unique per cause
+ * and recipient besides), so even overlapping runs on replicas act on each deadline once.
  */
 @Injectable()
 export class SlaJobs implements OnModuleInit {

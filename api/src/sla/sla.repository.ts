@@ -76,6 +76,8 @@ const DEADLINE_COLUMNS: Record<
 };
 // Waiting on the member stops the clock: those requests are not swept.
 const SWEPT = `r.status IN ('new', 'assigned', 'in_progress')`;
+/** Requests one sweep marks per step at most: a catch-up after an outage spreads over runs. */
+const SLA_SWEEP_BATCH = 500;
 
 export type AutoClosedRow = RowOf<RequestEntity, 'id' | 'reference' | 'subject' | 'created_by'>;
 
@@ -149,26 +151,30 @@ export class SlaRepository {
   }
 
   /**
-   * Marks the requests that reached a step of a deadline by `now` and returns them: a
-   * conditional UPDATE … RETURNING, so of overlapping sweeps (two replicas, a slow run) only
-   * one gets each row. A breach also flags the request breached and escalated, and counts as
-   * its warning (a sweep that missed the 75 % sends the breach alone).
+   * Marks up to `SLA_SWEEP_BATCH` requests that reached a step of a deadline by now and
+   * returns them (more wait for the next run). The rows are picked by the step's partial
+   * index in due order and locked (SKIP LOCKED: an overlapping sweep takes others), and a
+   * row another sweep marked meanwhile no longer qualifies when locked: each request's step
+   * is marked, and so acted on, once. A breach also flags the request breached and
+   * escalated, and counts as its warning (a sweep that missed the 75 % sends the breach alone).
    */
   markSlaStep(db: Db, deadline: SlaDeadline, step: SlaStep): Promise<SlaSweptRow[]> {
     const c = DEADLINE_COLUMNS[deadline];
-    const [set, reached] =
+    const [set, reached, order] =
       step === 'warning'
-        ? [`${c.warned} = now()`, `r.${c.warned} IS NULL AND ${c.pending}${SWEPT} AND r.${c.warnAt} <= now()`]
+        ? [`${c.warned} = now()`, `r.${c.warned} IS NULL AND ${c.pending}${SWEPT} AND r.${c.warnAt} <= now()`, c.warnAt]
         : [
             `${c.breached} = now(), ${c.warned} = COALESCE(r.${c.warned}, now()), breached = true, escalated = true`,
             `r.${c.breached} IS NULL AND ${c.pending}${SWEPT} AND r.${c.due} <= now()`,
+            c.due,
           ];
     return returningRows<SlaSweptRow>(
       db,
-      `UPDATE requests r SET ${set}
-         FROM requests r0 LEFT JOIN users a ON a.id = r0.assignee_id
-         WHERE r.id = r0.id AND ${reached}
-         RETURNING r.id, r.reference, r.subject, r.region_code, r.country_code, r.assignee_id, a.name AS assignee_name, r.${c.due} AS due_at`,
+      `WITH reached AS (SELECT r.id FROM requests r WHERE ${reached} ORDER BY r.${order} LIMIT $1 FOR UPDATE SKIP LOCKED)
+       UPDATE requests r SET ${set} FROM reached WHERE r.id = reached.id
+       RETURNING r.id, r.reference, r.subject, r.region_code, r.country_code, r.assignee_id,
+                 (SELECT a.name FROM users a WHERE a.id = r.assignee_id) AS assignee_name, r.${c.due} AS due_at`,
+      [SLA_SWEEP_BATCH],
     );
   }
 
