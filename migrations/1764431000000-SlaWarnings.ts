@@ -32,18 +32,20 @@ export class SlaWarnings1764431000000 implements MigrationInterface {
           AND (first_responded_at IS NULL OR first_responded_at > first_response_due_at) THEN first_response_due_at END,
         resolution_breached_at = CASE WHEN resolution_due_at <= now() THEN resolution_due_at END
       WHERE breached`);
-    await db.query(`
-      CREATE INDEX requests_first_response_warn_idx ON requests (first_response_warn_at)
-      WHERE first_response_warned_at IS NULL AND first_responded_at IS NULL AND ${SWEPT}`);
-    await db.query(`
-      CREATE INDEX requests_resolution_warn_idx ON requests (resolution_warn_at)
-      WHERE resolution_warned_at IS NULL AND ${SWEPT}`);
-    await db.query(`
-      CREATE INDEX requests_first_response_breach_idx ON requests (first_response_due_at)
-      WHERE first_response_breached_at IS NULL AND first_responded_at IS NULL AND ${SWEPT}`);
-    await db.query(`
-      CREATE INDEX requests_resolution_breach_idx ON requests (resolution_due_at)
-      WHERE resolution_breached_at IS NULL AND ${SWEPT}`);
+    // Per deadline and step: the instant it is reached at, and its mark; a first response ends the first deadline.
+    for (const [deadline, pending] of [
+      ['first_response', 'AND first_responded_at IS NULL'],
+      ['resolution', ''],
+    ]) {
+      for (const [step, at, mark] of [
+        ['warn', 'warn_at', 'warned_at'],
+        ['breach', 'due_at', 'breached_at'],
+      ]) {
+        await db.query(`
+          CREATE INDEX requests_${deadline}_${step}_idx ON requests (${deadline}_${at})
+          WHERE ${deadline}_${mark} IS NULL ${pending} AND ${SWEPT}`);
+      }
+    }
 
     // The once-per-request sweep's index: no query reads `NOT breached` any more.
     await db.query(`DROP INDEX requests_sla_watch_idx`);
