@@ -65,7 +65,11 @@ export interface RequestView {
   resolvedAt: string | null;
   closedAt: string | null;
   escalated: boolean;
-  sla: { firstResponseDueAt: string | null; resolutionDueAt: string | null; breached: boolean };
+  /**
+   * `warning`: 75 % of the business time of the deadline now running (the first response
+   * until there is one, then the resolution) is used; its assignee was warned.
+   */
+  sla: { firstResponseDueAt: string | null; resolutionDueAt: string | null; breached: boolean; warning: boolean };
   satisfaction: { score: number; comment: string | null } | null;
   version: number;
 }

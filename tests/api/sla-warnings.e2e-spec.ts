@@ -166,6 +166,8 @@ describe('SLA warnings before a breach, and escalation at the breach', () => {
       expect(await slaEvents()).toEqual([]);
     }
     expect(await notifications()).toEqual([]);
+    const request = await portal.request('GET', `/api/v1/requests/${requestId}`, { token: rep });
+    expect(request.body.sla.warning).toBe(false);
   });
 
   it('warns the assignee once, in English, when 75 % of the first-response time is used', async () => {
@@ -181,7 +183,7 @@ describe('SLA warnings before a breach, and escalation at the breach', () => {
     expect(warning.body).toMatch(/ It is due \w+day, \w+ \d+ at \d\d:\d\d \(Peru time\)\.$/);
     const request = await portal.request('GET', `/api/v1/requests/${requestId}`, { token: rep });
     expect(request.body.escalated).toBe(false);
-    expect(request.body.sla.breached).toBe(false);
+    expect(request.body.sla).toMatchObject({ breached: false, warning: true });
   });
 
   it('at the first-response breach flags the case escalated and tells the director once, in French', async () => {
@@ -226,6 +228,8 @@ describe('SLA warnings before a breach, and escalation at the breach', () => {
         })
       ).status,
     ).toBe(201);
+    // The running deadline is now the resolution's, not warned of yet.
+    expect((await portal.request('GET', `/api/v1/requests/${requestId}`, { token: rep })).body.sla.warning).toBe(false);
     await pretendNowIs(new Date(stored.resWarn.getTime() + 5 * 60_000));
     await twoSweeps();
     expect((await slaEvents()).slice(2)).toEqual(['sla_warning:resolution']);

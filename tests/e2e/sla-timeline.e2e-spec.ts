@@ -19,6 +19,8 @@ describe('the SLA sweep’s warning and breach on the request’s timeline', () 
   let closeBrowser: () => Promise<void>;
   let requestId: string;
   let assignee: string;
+  /** A request whose first-response time is 75 % used, not yet past. */
+  let warned: { id: string; reference: string; assignee: string };
 
   beforeAll(async () => {
     [portal, { browser, close: closeBrowser }] = await Promise.all([
@@ -26,29 +28,37 @@ describe('the SLA sweep’s warning and breach on the request’s timeline', () 
       launchChromium(),
     ]);
     const ana = (await portal.login('ana@valle-alto.example')).accessToken;
-    const created = await portal.request('POST', '/api/v1/requests', {
-      token: ana,
-      body: { area: 'market-access', subject: 'Compradores para café especial', description: 'Detalle.' },
-    });
-    expect(created.status).toBe(201);
-    requestId = created.body.id;
-    const { rows } = await portal.db.query(`SELECT email FROM users WHERE id = $1`, [created.body.assignee.id]);
-    assignee = rows[0].email;
-    // The clock moved: 75 % of the first-response time used, then the deadline passed.
-    for (const column of ['first_response_warn_at', 'first_response_due_at']) {
-      await portal.db.query(`UPDATE requests SET ${column} = now() - interval '1 minute' WHERE id = $1`, [requestId]);
-      const type = column === 'first_response_warn_at' ? 'sla_warning' : 'sla_breached';
+    const file = async (subject: string) => {
+      const created = await portal.request('POST', '/api/v1/requests', {
+        token: ana,
+        body: { area: 'market-access', subject, description: 'Detalle.' },
+      });
+      expect(created.status).toBe(201);
+      const { rows } = await portal.db.query(`SELECT email FROM users WHERE id = $1`, [created.body.assignee.id]);
+      return { id: created.body.id as string, reference: created.body.reference as string, assignee: rows[0].email };
+    };
+    /** Moves an instant of the request a minute into the past and waits for the sweep's event. */
+    const pass = async (id: string, column: string, type: string) => {
+      await portal.db.query(`UPDATE requests SET ${column} = now() - interval '1 minute' WHERE id = $1`, [id]);
       const deadline = Date.now() + 30_000;
       for (;;) {
-        const { rows: events } = await portal.db.query(
-          `SELECT 1 FROM request_events WHERE request_id = $1 AND type = $2`,
-          [requestId, type],
-        );
-        if (events.length > 0) break;
+        const { rows } = await portal.db.query(`SELECT 1 FROM request_events WHERE request_id = $1 AND type = $2`, [
+          id,
+          type,
+        ]);
+        if (rows.length > 0) return;
         if (Date.now() > deadline) throw new Error(`no ${type} event`);
         await new Promise((resolve) => setTimeout(resolve, 200));
       }
-    }
+    };
+    const late = await file('Compradores para café especial');
+    requestId = late.id;
+    assignee = late.assignee;
+    // The clock moved: 75 % of the first-response time used, then the deadline passed.
+    await pass(requestId, 'first_response_warn_at', 'sla_warning');
+    await pass(requestId, 'first_response_due_at', 'sla_breached');
+    warned = await file('Precio mínimo del cacao');
+    await pass(warned.id, 'first_response_warn_at', 'sla_warning');
   });
   afterAll(async () => {
     await closeBrowser?.();
@@ -73,6 +83,19 @@ describe('the SLA sweep’s warning and breach on the request’s timeline', () 
         t['request.event.slaBreachedFirstResponse'],
       );
       await expectAccessible(page, `sla timeline ${language}`);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('marks in the inbox a deadline 75 % used, in words as well as in amber', async () => {
+    const { context, page } = await signIn(browser, portal, warned.assignee, { language: 'en', viewport: DESKTOP });
+    try {
+      await page.goto(`${portal.url}/inbox`);
+      await settled(page);
+      const row = page.getByTestId('inbox-row').filter({ hasText: warned.reference });
+      await expect(row.locator('time[data-warning="true"]').innerText()).resolves.toContain('75 % of the time used');
+      await expectAccessible(page, 'inbox with a warned request');
     } finally {
       await context.close();
     }

@@ -53,6 +53,7 @@ export type RequestRow = RowOf<
   organization_name: string;
   assignee_name: string | null;
   created_by_name: string;
+  sla_warning: boolean;
 };
 
 interface MessageRow {
@@ -88,6 +89,8 @@ export const REQUEST_COLUMNS = `
   r.created_by, cb.name AS created_by_name, r.created_at, r.updated_at,
   r.first_responded_at, r.resolved_at, r.closed_at, r.escalated,
   r.first_response_due_at, r.resolution_due_at, r.breached,
+  CASE WHEN r.first_responded_at IS NULL AND r.first_response_due_at IS NOT NULL THEN r.first_response_warned_at IS NOT NULL
+       ELSE r.resolution_warned_at IS NOT NULL END AS sla_warning,
   r.satisfaction_score, r.satisfaction_comment, r.version`;
 
 /** The joins REQUEST_COLUMNS needs, on a request `r`. */
@@ -159,6 +162,7 @@ export function toRequestView(row: RequestRow, caller: Pick<AuthUser, 'role'>): 
       firstResponseDueAt: iso(row.first_response_due_at),
       resolutionDueAt: iso(row.resolution_due_at),
       breached: row.breached,
+      warning: row.sla_warning,
     },
     satisfaction:
       row.satisfaction_score === null ? null : { score: row.satisfaction_score, comment: row.satisfaction_comment },
