@@ -355,7 +355,8 @@ async function main() {
     `COPY requests (id, reference, subject, description, status, priority, area_code, organization_id, country_code, region_code, assignee_id,
        assigned_at, created_by, created_at, updated_at, first_responded_at, resolved_at, closed_at, escalated, routing_tier, routing_reason,
        routing_coverage, first_response_due_at, resolution_due_at, breached, satisfaction_score, satisfaction_comment, version,
-       search_public, search_internal, sla_paused_at, sla_paused_minutes) FROM STDIN WITH (FREEZE)`,
+       search_public, search_internal, sla_paused_at, sla_paused_minutes, first_response_breached_at, resolution_breached_at)
+       FROM STDIN WITH (FREEZE)`,
   );
   const messageWriter = new CopyWriter(
     connections[0],
@@ -654,6 +655,9 @@ async function main() {
           ? waitStart
           : now;
     const breached = frActual > frDue || resActual > resDue;
+    // The sweep's marks of each deadline flagged (migration SlaWarnings), so it does not flag them again.
+    const frBreachedAt = frActual > frDue && frDue <= now ? iso(frDue) : '\\N';
+    const resBreachedAt = resActual > resDue && resDue <= now ? iso(resDue) : '\\N';
 
     const times = [lastActivity, created];
     if (responded) times.push(frAt);
@@ -707,6 +711,8 @@ async function main() {
       '',
       status === 'waiting_on_member' ? iso(waitStart) : '\\N',
       pausedMinutes,
+      frBreachedAt,
+      resBreachedAt,
     ].join('\t');
     requestWriter.push(line);
   }

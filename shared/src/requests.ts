@@ -95,7 +95,11 @@ export interface RequestView {
   resolvedAt: string | null;
   closedAt: string | null;
   escalated: boolean;
-  sla: { firstResponseDueAt: string | null; resolutionDueAt: string | null; breached: boolean };
+  /**
+   * `warning`: 75 % of the business time of the deadline now running (the first response
+   * until there is one, then the resolution) is used; its assignee was warned.
+   */
+  sla: { firstResponseDueAt: string | null; resolutionDueAt: string | null; breached: boolean; warning: boolean };
   satisfaction: { score: number; comment: string | null } | null;
   version: number;
   /** In a member's list only: a staff reply the member has not opened yet. */
@@ -129,8 +133,21 @@ export const TIMELINE_EVENT_TYPES = [
   'priority_changed',
   'area_changed',
   'rated',
+  // The SLA sweep's: `to` names the deadline (SLA_DEADLINES); no actor.
+  'sla_warning',
+  'sla_breached',
 ] as const;
 export type TimelineEventType = (typeof TIMELINE_EVENT_TYPES)[number];
+
+/** A request's two SLA deadlines, as the SLA events and notifications name them. */
+export const SLA_DEADLINES = ['first_response', 'resolution'] as const;
+export type SlaDeadline = (typeof SLA_DEADLINES)[number];
+
+/** The share of a deadline's business time after which the assignee is warned. */
+export const SLA_WARNING_SHARE = 0.75;
+
+/** Events of the staff's work on the deadlines, left out of a member's timeline. */
+export const STAFF_ONLY_EVENT_TYPES = ['sla_warning', 'sla_breached'] as const satisfies readonly TimelineEventType[];
 
 export interface TimelineEvent {
   id: string;

@@ -13,6 +13,7 @@ import { InboxScope1764405000000 } from '../../../migrations/1764405000000-Inbox
 import { ProfileNotifications1764415000000 } from '../../../migrations/1764415000000-ProfileNotifications';
 import { RequestReceipt1764426000000 } from '../../../migrations/1764426000000-RequestReceipt';
 import { StaffAbsence1764427190000 } from '../../../migrations/1764427190000-StaffAbsence';
+import { SlaWarnings1764431000000 } from '../../../migrations/1764431000000-SlaWarnings';
 import { InboxSearch1764434000000 } from '../../../migrations/1764434000000-InboxSearch';
 import { CannedAnswers1764436000000 } from '../../../migrations/1764436000000-CannedAnswers';
 import { RoutingFacts1764438000000 } from '../../../migrations/1764438000000-RoutingFacts';
@@ -100,6 +101,7 @@ export const MIGRATIONS = [
   ProfileNotifications1764415000000,
   RequestReceipt1764426000000,
   StaffAbsence1764427190000,
+  SlaWarnings1764431000000,
   InboxSearch1764434000000,
   CannedAnswers1764436000000,
   RoutingFacts1764438000000,

@@ -42,6 +42,26 @@ describe('notification templates', () => {
     );
   });
 
+  it('names the deadline of an SLA warning and breach, with its due time in the country’s time zone', () => {
+    // 21:30 UTC on Wednesday 25 November 2026 is 16:30 in Lima.
+    const sla = { reference: 'SR-2026-000042', subject: 'Auditoría', country: 'PE', timeZone: 'America/Lima' };
+    const due = { ...sla, dueAt: '2026-11-25T21:30:00Z' };
+    expect(renderNotification('request.sla_warning', 'es', { ...due, deadline: 'first_response' }).body).toBe(
+      'Se usó el 75 % del plazo de primera respuesta de la solicitud «Auditoría». Vence el miércoles, 25 de noviembre, 16:30 (hora de Perú).',
+    );
+    expect(renderNotification('request.sla_warning', 'pt', { ...due, deadline: 'resolution' }).title).toBe(
+      'Prazo perto do fim: SR-2026-000042',
+    );
+    const breach = renderNotification('request.breached', 'fr', { ...due, deadline: 'resolution', assignee: 'Rosa' });
+    expect(breach.title).toBe('Délai de résolution dépassé : SR-2026-000042');
+    expect(breach.body).toContain('transmise à la direction régionale. Responsable : Rosa.');
+    expect(renderNotification('request.breached', 'en', { ...due, deadline: 'first_response' }).title).toBe(
+      'First-response deadline missed: SR-2026-000042',
+    );
+    // A breach stored before deadlines were named still reads well.
+    expect(renderNotification('request.breached', 'es', sla).title).toBe('Plazo vencido: SR-2026-000042');
+  });
+
   it('escapes what people wrote in the HTML part, and carries the link in both parts', () => {
     const email = renderEmail('request.reply', 'es', params, 'https://portal.example/requests/1');
     expect(email.html).toContain('Auditoría &lt;2026&gt;');

@@ -1,4 +1,4 @@
-import type { Language, RequestStatus } from '@portal/shared';
+import type { Language, RequestStatus, SlaDeadline } from '@portal/shared';
 
 export const NOTIFICATION_KINDS = [
   'request.assigned',
@@ -6,6 +6,7 @@ export const NOTIFICATION_KINDS = [
   'request.status_changed',
   'request.resolved',
   'request.breached',
+  'request.sla_warning',
   'request.escalated',
   'request.received',
   'account.invitation',
@@ -32,7 +33,17 @@ export interface NotificationParams {
   dueAt?: string;
   country?: string;
   timeZone?: string;
+  /** The SLA's warning and breach: which deadline (dueAt is its due time). Breaches stored before it have none. */
+  deadline?: SlaDeadline;
 }
+
+/** A deadline's name in a sentence ("the {first-response} time"); the second is for older breaches that named none. */
+const DEADLINE_NAMES: Record<Language, Record<SlaDeadline | 'any', string>> = {
+  es: { first_response: 'primera respuesta', resolution: 'resolución', any: 'atención' },
+  en: { first_response: 'first-response', resolution: 'resolution', any: 'service' },
+  pt: { first_response: 'primeira resposta', resolution: 'resolução', any: 'atendimento' },
+  fr: { first_response: 'première réponse', resolution: 'résolution', any: 'traitement' },
+};
 
 export const STATUS_NAMES: Record<Language, Record<RequestStatus, string>> = {
   es: {
@@ -79,6 +90,8 @@ interface Words {
   /** The due time in words in the country's time zone, e.g. "Tuesday 8 December, 17:00". */
   due: (p: NotificationParams) => string;
   country: (p: NotificationParams) => string;
+  /** The deadline's name, e.g. "primera respuesta". */
+  deadline: (p: NotificationParams) => string;
 }
 
 type Template = (p: NotificationParams, words: Words) => { title: string; body: string };
@@ -101,9 +114,15 @@ const TEMPLATES: Record<Language, Record<NotificationKind, Template>> = {
       title: `${p.reference} fue resuelta: confirme y califique`,
       body: `Su solicitud «${p.subject}» fue marcada como resuelta. Confirme la resolución y califique el servicio de 1 a 5. Si el problema sigue, puede reabrirla dentro de los 14 días.`,
     }),
-    'request.breached': (p) => ({
-      title: `Plazo vencido: ${p.reference}`,
-      body: `La solicitud «${p.subject}» superó su plazo de atención. Responsable: ${p.assignee ?? 'sin asignar'}.`,
+    'request.breached': (p, w) => ({
+      title: p.deadline ? `Plazo de ${w.deadline(p)} vencido: ${p.reference}` : `Plazo vencido: ${p.reference}`,
+      body: p.deadline
+        ? `La solicitud «${p.subject}» superó su plazo de ${w.deadline(p)}${p.dueAt ? ` (${w.due(p)}, hora de ${w.country(p)})` : ''} y fue escalada a la dirección regional. Responsable: ${p.assignee ?? 'sin asignar'}.`
+        : `La solicitud «${p.subject}» superó su plazo de atención. Responsable: ${p.assignee ?? 'sin asignar'}.`,
+    }),
+    'request.sla_warning': (p, w) => ({
+      title: `Plazo por vencer: ${p.reference}`,
+      body: `Se usó el 75 % del plazo de ${w.deadline(p)} de la solicitud «${p.subject}».${p.dueAt ? ` Vence el ${w.due(p)} (hora de ${w.country(p)}).` : ''}`,
     }),
     'request.escalated': (p) => ({
       title: `${p.reference} fue escalada a usted`,
@@ -139,9 +158,17 @@ const TEMPLATES: Record<Language, Record<NotificationKind, Template>> = {
       title: `${p.reference} was resolved: please confirm and rate`,
       body: `Your request “${p.subject}” was marked as resolved. Please confirm the resolution and rate the service from 1 to 5. If the problem remains, you can reopen it within 14 days.`,
     }),
-    'request.breached': (p) => ({
-      title: `Deadline missed: ${p.reference}`,
-      body: `The request “${p.subject}” is past its service deadline. Assigned to: ${p.assignee ?? 'nobody'}.`,
+    'request.breached': (p, w) => ({
+      title: p.deadline
+        ? `${p.deadline === 'resolution' ? 'Resolution' : 'First-response'} deadline missed: ${p.reference}`
+        : `Deadline missed: ${p.reference}`,
+      body: p.deadline
+        ? `The request “${p.subject}” missed its ${w.deadline(p)} deadline${p.dueAt ? ` (${w.due(p)}, ${w.country(p)} time)` : ''} and was escalated to the regional director. Assigned to: ${p.assignee ?? 'nobody'}.`
+        : `The request “${p.subject}” is past its service deadline. Assigned to: ${p.assignee ?? 'nobody'}.`,
+    }),
+    'request.sla_warning': (p, w) => ({
+      title: `Deadline approaching: ${p.reference}`,
+      body: `75 % of the ${w.deadline(p)} time of the request “${p.subject}” is used.${p.dueAt ? ` It is due ${w.due(p)} (${w.country(p)} time).` : ''}`,
     }),
     'request.escalated': (p) => ({
       title: `${p.reference} was escalated to you`,
@@ -177,9 +204,15 @@ const TEMPLATES: Record<Language, Record<NotificationKind, Template>> = {
       title: `${p.reference} foi resolvida: confirme e avalie`,
       body: `Sua solicitação “${p.subject}” foi marcada como resolvida. Confirme a resolução e avalie o atendimento de 1 a 5. Se o problema continuar, você pode reabri-la em até 14 dias.`,
     }),
-    'request.breached': (p) => ({
-      title: `Prazo vencido: ${p.reference}`,
-      body: `A solicitação “${p.subject}” passou do prazo de atendimento. Responsável: ${p.assignee ?? 'ninguém'}.`,
+    'request.breached': (p, w) => ({
+      title: p.deadline ? `Prazo de ${w.deadline(p)} vencido: ${p.reference}` : `Prazo vencido: ${p.reference}`,
+      body: p.deadline
+        ? `A solicitação “${p.subject}” passou do prazo de ${w.deadline(p)}${p.dueAt ? ` (${w.due(p)}, horário de ${w.country(p)})` : ''} e foi escalada para a diretoria regional. Responsável: ${p.assignee ?? 'ninguém'}.`
+        : `A solicitação “${p.subject}” passou do prazo de atendimento. Responsável: ${p.assignee ?? 'ninguém'}.`,
+    }),
+    'request.sla_warning': (p, w) => ({
+      title: `Prazo perto do fim: ${p.reference}`,
+      body: `Já foram usados 75 % do prazo de ${w.deadline(p)} da solicitação “${p.subject}”.${p.dueAt ? ` Vence em ${w.due(p)} (horário de ${w.country(p)}).` : ''}`,
     }),
     'request.escalated': (p) => ({
       title: `${p.reference} foi escalada para você`,
@@ -215,9 +248,15 @@ const TEMPLATES: Record<Language, Record<NotificationKind, Template>> = {
       title: `${p.reference} a été résolue : confirmez et évaluez`,
       body: `Votre demande « ${p.subject} » a été marquée comme résolue. Confirmez la résolution et évaluez le service de 1 à 5. Si le problème persiste, vous pouvez la rouvrir dans les 14 jours.`,
     }),
-    'request.breached': (p) => ({
-      title: `Délai dépassé : ${p.reference}`,
-      body: `La demande « ${p.subject} » a dépassé son délai de traitement. Responsable : ${p.assignee ?? 'personne'}.`,
+    'request.breached': (p, w) => ({
+      title: p.deadline ? `Délai de ${w.deadline(p)} dépassé : ${p.reference}` : `Délai dépassé : ${p.reference}`,
+      body: p.deadline
+        ? `La demande « ${p.subject} » a dépassé son délai de ${w.deadline(p)}${p.dueAt ? ` (${w.due(p)}, heure de ${w.country(p)})` : ''} et a été transmise à la direction régionale. Responsable : ${p.assignee ?? 'personne'}.`
+        : `La demande « ${p.subject} » a dépassé son délai de traitement. Responsable : ${p.assignee ?? 'personne'}.`,
+    }),
+    'request.sla_warning': (p, w) => ({
+      title: `Délai bientôt atteint : ${p.reference}`,
+      body: `75 % du délai de ${w.deadline(p)} de la demande « ${p.subject} » est écoulé.${p.dueAt ? ` Échéance : ${w.due(p)} (heure de ${w.country(p)}).` : ''}`,
     }),
     'request.escalated': (p) => ({
       title: `${p.reference} vous a été transmise`,
@@ -267,6 +306,7 @@ export function renderNotification(
     due: (p) => dueInWords(language, p),
     country: (p) =>
       p.country ? (new Intl.DisplayNames([language], { type: 'region' }).of(p.country) ?? p.country) : '',
+    deadline: (p) => DEADLINE_NAMES[language][p.deadline ?? 'any'],
   });
 }
 

@@ -10,6 +10,7 @@ import {
   type Role,
   type RoutingTier,
   type RoutingView,
+  STAFF_ONLY_EVENT_TYPES,
   type TimelineEntry,
 } from '@portal/shared';
 import type { AuthUser } from '../auth/auth-user';
@@ -58,6 +59,7 @@ export type RequestRow = RowOf<
   assignee_role: Role | null;
   routing_coverage: RoutingView['coverage'];
   created_by_name: string;
+  sla_warning: boolean;
 };
 
 interface MessageRow {
@@ -94,6 +96,8 @@ export const REQUEST_COLUMNS = `
   r.created_by, cb.name AS created_by_name, r.created_at, r.updated_at,
   r.first_responded_at, r.resolved_at, r.closed_at, r.escalated,
   r.first_response_due_at, r.resolution_due_at, r.breached,
+  CASE WHEN r.first_responded_at IS NULL AND r.first_response_due_at IS NOT NULL THEN r.first_response_warned_at IS NOT NULL
+       ELSE r.resolution_warned_at IS NOT NULL END AS sla_warning,
   r.satisfaction_score, r.satisfaction_comment, r.version`;
 
 /** The joins REQUEST_COLUMNS needs, on a request `r`. */
@@ -187,6 +191,7 @@ export function toRequestView(row: RequestRow, caller: Pick<AuthUser, 'role' | '
       firstResponseDueAt: iso(row.first_response_due_at),
       resolutionDueAt: iso(row.resolution_due_at),
       breached: row.breached,
+      warning: row.sla_warning,
     },
     satisfaction:
       row.satisfaction_score === null ? null : { score: row.satisfaction_score, comment: row.satisfaction_comment },
@@ -574,8 +579,9 @@ export class RequestViewsRepository {
         this.dataSource,
         `SELECT e.id, e.type, e.from_value, e.to_value, e.reason, e.created_at, u.id AS actor_id, u.name AS actor_name
          FROM request_events e LEFT JOIN users u ON u.id = e.actor_id
-         WHERE e.request_id = $1 ORDER BY e.created_at, e.id`,
-        [requestId],
+         WHERE e.request_id = $1 AND ($2 OR e.type <> ALL ($3::text[])) ORDER BY e.created_at, e.id`,
+        // The SLA's warnings and breaches are about the staff's work: not in a member's timeline.
+        [requestId, staff, STAFF_ONLY_EVENT_TYPES],
       ),
       sqlRows<AttachmentRow>(
         this.dataSource,

@@ -39,6 +39,14 @@ export class RequestEntity {
   @Column({ name: 'first_response_due_at', type: 'timestamptz', nullable: true }) firstResponseDueAt: Date | null;
   @Column({ name: 'resolution_due_at', type: 'timestamptz', nullable: true }) resolutionDueAt: Date | null;
   @Column({ type: 'boolean', default: false }) breached: boolean;
+  /** When 75 % of each deadline's business time is used, and when the sweep warned and flagged it. */
+  @Column({ name: 'first_response_warn_at', type: 'timestamptz', nullable: true }) firstResponseWarnAt: Date | null;
+  @Column({ name: 'resolution_warn_at', type: 'timestamptz', nullable: true }) resolutionWarnAt: Date | null;
+  @Column({ name: 'first_response_warned_at', type: 'timestamptz', nullable: true }) firstResponseWarnedAt: Date | null;
+  @Column({ name: 'resolution_warned_at', type: 'timestamptz', nullable: true }) resolutionWarnedAt: Date | null;
+  @Column({ name: 'first_response_breached_at', type: 'timestamptz', nullable: true })
+  firstResponseBreachedAt: Date | null;
+  @Column({ name: 'resolution_breached_at', type: 'timestamptz', nullable: true }) resolutionBreachedAt: Date | null;
   @Column({ name: 'satisfaction_score', type: 'smallint', nullable: true }) satisfactionScore: number | null;
   @Column({ name: 'satisfaction_comment', type: 'text', nullable: true }) satisfactionComment: string | null;
   @Column({ type: 'int', default: 1 }) version: number;

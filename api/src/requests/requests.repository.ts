@@ -94,6 +94,8 @@ export interface NewRequest {
   routingFacts: string | null;
   firstResponseDueAt: Date | null;
   resolutionDueAt: Date | null;
+  firstResponseWarnAt: Date | null;
+  resolutionWarnAt: Date | null;
 }
 
 /**
@@ -148,11 +150,11 @@ export class RequestsRepository {
        r AS (
          INSERT INTO requests (reference, subject, description, status, priority, area_code, organization_id, country_code, region_code,
                                assignee_id, assigned_at, created_by, routing_tier, routing_reason, routing_coverage,
-                               first_response_due_at, resolution_due_at, search_public, routing_facts)
+                               first_response_due_at, resolution_due_at, first_response_warn_at, resolution_warn_at, search_public, routing_facts)
          SELECT counter.reference, $1::text, $2::text, $3::text, $4::text, $5::text, $6::uuid, $7::text, $8::text,
                 $9::uuid, CASE WHEN $9::uuid IS NULL THEN NULL ELSE now() END, $10::uuid, $11::smallint, $12::text, $13::jsonb,
-                $14::timestamptz, $15::timestamptz, to_tsvector('simple', unaccent(counter.reference || ' ' || $1::text || ' ' || $2::text)),
-                $16::jsonb
+                $14::timestamptz, $15::timestamptz, $16::timestamptz, $17::timestamptz, to_tsvector('simple', unaccent(counter.reference || ' ' || $1::text || ' ' || $2::text)),
+                $18::jsonb
          FROM counter
          RETURNING *)
        SELECT ${REQUEST_COLUMNS} FROM r ${REQUEST_JOINS}`,
@@ -172,6 +174,8 @@ export class RequestsRepository {
         request.routingCoverage,
         request.firstResponseDueAt,
         request.resolutionDueAt,
+        request.firstResponseWarnAt,
+        request.resolutionWarnAt,
         request.routingFacts,
       ],
     );

@@ -226,6 +226,8 @@ export class RequestsService {
       routingFacts: decision.facts ? JSON.stringify(decision.facts) : null,
       firstResponseDueAt: due.firstResponseDueAt,
       resolutionDueAt: due.resolutionDueAt,
+      firstResponseWarnAt: due.firstResponseWarnAt,
+      resolutionWarnAt: due.resolutionWarnAt,
     });
     const view = toRequestView(row, caller);
     await this.repository.insertCreationEvents(

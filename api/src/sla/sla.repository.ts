@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { rolesSeeing } from '@portal/shared';
+import { rolesSeeing, type SlaDeadline } from '@portal/shared';
 import { returningRows } from '../common/sql';
 import { type Db, managerOf, type RowOf, sqlRow, sqlRows, sqlRun } from '../common/typed-sql';
 import { CountryEntity } from '../reference/reference.entities';
@@ -24,16 +24,60 @@ export interface HolidayView {
   name: string;
 }
 
+export interface SlaTargets {
+  firstResponseDueAt: Date;
+  resolutionDueAt: Date;
+  /** When 75 % of each deadline's business time is used: the assignee's warning. */
+  firstResponseWarnAt: Date;
+  resolutionWarnAt: Date;
+}
+
 /** What the due times of a request are computed from. */
 export type RequestSlaRow = RowOf<
   RequestEntity,
   'country_code' | 'area_code' | 'priority' | 'created_at' | 'sla_paused_minutes'
 >;
 
-/** A request that just passed a due time, with its assignee's name. */
-export type BreachedRow = RowOf<RequestEntity, 'id' | 'reference' | 'subject' | 'region_code' | 'assignee_id'> & {
+/** A request whose deadline the sweep just reached (75 % used, or passed), with its assignee's name and the due time. */
+export type SlaSweptRow = RowOf<
+  RequestEntity,
+  'id' | 'reference' | 'subject' | 'region_code' | 'country_code' | 'assignee_id'
+> & {
   assignee_name: string | null;
+  due_at: Date;
 };
+
+/** The sweep's two steps of a deadline: the warning at 75 % of its business time, the breach. */
+export type SlaStep = 'warning' | 'breach';
+
+/**
+ * Each deadline's columns. A first response, once given, ends that deadline. The conditions
+ * are the predicates of the partial indexes (migration SlaWarnings): each step scans only the
+ * open requests still waiting for it.
+ */
+const DEADLINE_COLUMNS: Record<
+  SlaDeadline,
+  { due: string; warnAt: string; warned: string; breached: string; pending: string }
+> = {
+  first_response: {
+    due: 'first_response_due_at',
+    warnAt: 'first_response_warn_at',
+    warned: 'first_response_warned_at',
+    breached: 'first_response_breached_at',
+    pending: 'r.first_responded_at IS NULL AND ',
+  },
+  resolution: {
+    due: 'resolution_due_at',
+    warnAt: 'resolution_warn_at',
+    warned: 'resolution_warned_at',
+    breached: 'resolution_breached_at',
+    pending: '',
+  },
+};
+// Waiting on the member stops the clock: those requests are not swept.
+const SWEPT = `r.status IN ('new', 'assigned', 'in_progress')`;
+/** Requests one sweep marks per step at most: a catch-up after an outage spreads over runs. */
+const SLA_SWEEP_BATCH = 500;
 
 export type AutoClosedRow = RowOf<RequestEntity, 'id' | 'reference' | 'subject' | 'created_by'>;
 
@@ -74,12 +118,13 @@ export class SlaRepository {
     return row!;
   }
 
-  async setDueTimes(db: Db, requestId: string, firstResponseDueAt: Date, resolutionDueAt: Date): Promise<void> {
-    await sqlRun(db, `UPDATE requests SET first_response_due_at = $2, resolution_due_at = $3 WHERE id = $1`, [
-      requestId,
-      firstResponseDueAt,
-      resolutionDueAt,
-    ]);
+  async setDueTimes(db: Db, requestId: string, due: SlaTargets): Promise<void> {
+    await sqlRun(
+      db,
+      `UPDATE requests SET first_response_due_at = $2, resolution_due_at = $3, first_response_warn_at = $4, resolution_warn_at = $5
+       WHERE id = $1`,
+      [requestId, due.firstResponseDueAt, due.resolutionDueAt, due.firstResponseWarnAt, due.resolutionWarnAt],
+    );
   }
 
   async pause(db: Db, requestId: string): Promise<void> {
@@ -105,15 +150,41 @@ export class SlaRepository {
     );
   }
 
-  /** Flags the requests past a due time (waiting on the member stops the clock: not swept). */
-  flagBreaches(db: Db): Promise<BreachedRow[]> {
-    return returningRows<BreachedRow>(
+  /**
+   * Marks up to `SLA_SWEEP_BATCH` requests that reached a step of a deadline by now and
+   * returns them (more wait for the next run). The rows are picked by the step's partial
+   * index in due order and locked (SKIP LOCKED: an overlapping sweep takes others), and a
+   * row another sweep marked meanwhile no longer qualifies when locked: each request's step
+   * is marked, and so acted on, once. A breach also flags the request breached and
+   * escalated, and counts as its warning (a sweep that missed the 75 % sends the breach alone).
+   */
+  markSlaStep(db: Db, deadline: SlaDeadline, step: SlaStep): Promise<SlaSweptRow[]> {
+    const c = DEADLINE_COLUMNS[deadline];
+    const [set, reached, order] =
+      step === 'warning'
+        ? [`${c.warned} = now()`, `r.${c.warned} IS NULL AND ${c.pending}${SWEPT} AND r.${c.warnAt} <= now()`, c.warnAt]
+        : [
+            `${c.breached} = now(), ${c.warned} = COALESCE(r.${c.warned}, now()), breached = true, escalated = true`,
+            `r.${c.breached} IS NULL AND ${c.pending}${SWEPT} AND r.${c.due} <= now()`,
+            c.due,
+          ];
+    return returningRows<SlaSweptRow>(
       db,
-      `UPDATE requests r SET breached = true
-         FROM requests r0 LEFT JOIN users a ON a.id = r0.assignee_id
-         WHERE r.id = r0.id AND NOT r.breached AND r.status IN ('new', 'assigned', 'in_progress')
-           AND ((r.first_responded_at IS NULL AND r.first_response_due_at < now()) OR r.resolution_due_at < now())
-         RETURNING r.id, r.reference, r.subject, r.region_code, r.assignee_id, a.name AS assignee_name`,
+      `WITH reached AS (SELECT r.id FROM requests r WHERE ${reached} ORDER BY r.${order} LIMIT $1 FOR UPDATE SKIP LOCKED)
+       UPDATE requests r SET ${set} FROM reached WHERE r.id = reached.id
+       RETURNING r.id, r.reference, r.subject, r.region_code, r.country_code, r.assignee_id,
+                 (SELECT a.name FROM users a WHERE a.id = r.assignee_id) AS assignee_name, r.${c.due} AS due_at`,
+      [SLA_SWEEP_BATCH],
+    );
+  }
+
+  /** The timeline's entries of a step, one per request; no actor: the sweep did it. */
+  async insertSlaEvents(db: Db, requestIds: string[], step: SlaStep, deadline: SlaDeadline): Promise<void> {
+    await sqlRun(
+      db,
+      `INSERT INTO request_events (request_id, actor_id, type, to_value, created_at)
+       SELECT id, NULL, $2, $3, clock_timestamp() FROM unnest($1::uuid[]) AS id`,
+      [requestIds, step === 'warning' ? 'sla_warning' : 'sla_breached', deadline],
     );
   }
 

@@ -1,13 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { SLA_WARNING_SHARE } from '@portal/shared';
 import type { Db } from '../common/typed-sql';
 import { ReferenceService } from '../reference/reference.service';
 import { addBusinessHours, type BusinessCalendar, businessMinutesBetween } from './business-time';
-import { SlaRepository } from './sla.repository';
-
-export interface SlaTargets {
-  firstResponseDueAt: Date;
-  resolutionDueAt: Date;
-}
+import { SlaRepository, type SlaTargets } from './sla.repository';
 
 /**
  * Due times of a request from its area and priority's policy, counted in business time in
@@ -36,13 +32,19 @@ export class SlaService {
     const resolutionHours: number = policy?.resolution_hours ?? (request.priority === 'urgent' ? 24 : 80);
     const calendar = await this.calendar(db, request.country);
     const paused = request.pausedMinutes / 60;
+    const after = (hours: number) => addBusinessHours(request.createdAt, hours + paused, calendar);
     return {
-      firstResponseDueAt: addBusinessHours(request.createdAt, firstResponseHours + paused, calendar),
-      resolutionDueAt: addBusinessHours(request.createdAt, resolutionHours + paused, calendar),
+      firstResponseDueAt: after(firstResponseHours),
+      resolutionDueAt: after(resolutionHours),
+      firstResponseWarnAt: after(firstResponseHours * SLA_WARNING_SHARE),
+      resolutionWarnAt: after(resolutionHours * SLA_WARNING_SHARE),
     };
   }
 
-  /** Recomputes and stores a request's due times (after a change of area, priority or pause). */
+  /**
+   * Recomputes and stores a request's due and warning times (after a change of area, priority
+   * or pause). A deadline already warned of or flagged stays so: once per deadline.
+   */
   async refresh(db: Db, requestId: string): Promise<void> {
     const row = await this.repository.requestSla(db, requestId);
     const due = await this.targets(db, {
@@ -52,7 +54,7 @@ export class SlaService {
       createdAt: row.created_at,
       pausedMinutes: row.sla_paused_minutes,
     });
-    await this.repository.setDueTimes(db, requestId, due.firstResponseDueAt, due.resolutionDueAt);
+    await this.repository.setDueTimes(db, requestId, due);
   }
 
   /** The request starts waiting on the member: the clock stops. */

@@ -95,7 +95,12 @@ const requestViewProperties: Record<string, SchemaObject> = {
   resolvedAt: nullableDateTime,
   closedAt: nullableDateTime,
   escalated: boolean,
-  sla: object({ firstResponseDueAt: nullableDateTime, resolutionDueAt: nullableDateTime, breached: boolean }),
+  sla: object({
+    firstResponseDueAt: nullableDateTime,
+    resolutionDueAt: nullableDateTime,
+    breached: boolean,
+    warning: boolean,
+  }),
   satisfaction: nullable(satisfaction),
   version: { type: 'integer', minimum: 1 },
 };

@@ -132,6 +132,12 @@ function eventKey(event: TimelineEvent): RequestsTextKey {
       return 'request.event.areaChanged';
     case 'rated':
       return 'request.event.rated';
+    case 'sla_warning':
+      return event.to === 'resolution' ? 'request.event.slaWarningResolution' : 'request.event.slaWarningFirstResponse';
+    case 'sla_breached':
+      return event.to === 'resolution'
+        ? 'request.event.slaBreachedResolution'
+        : 'request.event.slaBreachedFirstResponse';
     default:
       return 'request.event.other';
   }
