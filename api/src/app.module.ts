@@ -18,6 +18,7 @@ import { OrganizationsModule } from './organizations/organizations.module';
 import { ReferenceModule } from './reference/reference.module';
 import { ReportsModule } from './reports/reports.module';
 import { RequestsModule } from './requests/requests.module';
+import { SatisfactionModule } from './satisfaction/satisfaction.module';
 import { UsersModule } from './users/users.module';
 
 @Module({})
@@ -43,6 +44,7 @@ export class AppModule {
         AttachmentsModule,
         ReportsModule,
         AccountsModule,
+        SatisfactionModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -1,4 +1,5 @@
 import type { Language, RequestStatus } from '@portal/shared';
+import { SATISFACTION_TEMPLATES, SCORE_LINKS } from './satisfaction-templates';
 
 export const NOTIFICATION_KINDS = [
   'request.assigned',
@@ -8,6 +9,8 @@ export const NOTIFICATION_KINDS = [
   'request.breached',
   'request.escalated',
   'request.received',
+  'request.low-score',
+  'request.rating-reminder',
   'account.invitation',
   'account.password-reset',
 ] as const;
@@ -32,6 +35,8 @@ export interface NotificationParams {
   dueAt?: string;
   country?: string;
   timeZone?: string;
+  /** A member's satisfaction score (1–5), for the director's low-score notification. */
+  score?: number;
 }
 
 export const STATUS_NAMES: Record<Language, Record<RequestStatus, string>> = {
@@ -74,17 +79,18 @@ export const STATUS_NAMES: Record<Language, Record<RequestStatus, string>> = {
 };
 
 /** What a template may ask of the recipient's language besides the params. */
-interface Words {
+export interface Words {
   status: (s?: RequestStatus) => string;
   /** The due time in words in the country's time zone, e.g. "Tuesday 8 December, 17:00". */
   due: (p: NotificationParams) => string;
   country: (p: NotificationParams) => string;
 }
 
-type Template = (p: NotificationParams, words: Words) => { title: string; body: string };
+export type Template = (p: NotificationParams, words: Words) => { title: string; body: string };
 
 const TEMPLATES: Record<Language, Record<NotificationKind, Template>> = {
   es: {
+    ...SATISFACTION_TEMPLATES.es,
     'request.assigned': (p) => ({
       title: `${p.reference} le fue asignada: ${p.subject}`,
       body: `${p.organization} presentó una solicitud que ahora está a su cargo.`,
@@ -123,6 +129,7 @@ const TEMPLATES: Record<Language, Record<NotificationKind, Template>> = {
     }),
   },
   en: {
+    ...SATISFACTION_TEMPLATES.en,
     'request.assigned': (p) => ({
       title: `${p.reference} was assigned to you: ${p.subject}`,
       body: `${p.organization} filed a request that is now in your hands.`,
@@ -161,6 +168,7 @@ const TEMPLATES: Record<Language, Record<NotificationKind, Template>> = {
     }),
   },
   pt: {
+    ...SATISFACTION_TEMPLATES.pt,
     'request.assigned': (p) => ({
       title: `${p.reference} foi atribuída a você: ${p.subject}`,
       body: `${p.organization} enviou uma solicitação que agora está sob sua responsabilidade.`,
@@ -199,6 +207,7 @@ const TEMPLATES: Record<Language, Record<NotificationKind, Template>> = {
     }),
   },
   fr: {
+    ...SATISFACTION_TEMPLATES.fr,
     'request.assigned': (p) => ({
       title: `${p.reference} vous a été attribuée : ${p.subject}`,
       body: `${p.organization} a déposé une demande dont vous êtes maintenant responsable.`,
@@ -287,17 +296,38 @@ function dueInWords(language: Language, p: NotificationParams): string {
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-/** The email: the same words as the in-app entry, as plain text and as simple HTML. */
-export function renderEmail(kind: NotificationKind, language: Language, params: NotificationParams, link: string) {
+/**
+ * The email: the same words as the in-app entry, as plain text and as simple HTML. With
+ * `scoreLinks` (the five one-tap links, score 1 first), a block of big tap targets above the button.
+ */
+export function renderEmail(
+  kind: NotificationKind,
+  language: Language,
+  params: NotificationParams,
+  link: string,
+  scoreLinks: readonly string[] = [],
+) {
   const { title, body } = renderNotification(kind, language, params);
   const action = kind.startsWith('account.') ? ACCOUNT_LINK[language] : OPEN_LINK[language];
-  const text = `${body}\n\n${action}: ${link}\n\n--\n${FOOTER[language]}\n`;
+  const scores = SCORE_LINKS[language];
+  const scoreText = scoreLinks.length
+    ? `${scores.heading}\n${scoreLinks.map((url, i) => `${scores.scores[i]}: ${url}`).join('\n')}\n\n`
+    : '';
+  const text = `${body}\n\n${scoreText}${action}: ${link}\n\n--\n${FOOTER[language]}\n`;
   const paragraphs = body
     .split('\n\n')
     .map((p) => `<p style="margin:0 0 16px">${escapeHtml(p).replace(/\n/g, '<br>')}</p>`)
     .join('');
+  const scoreHtml = scoreLinks.length
+    ? `<p style="margin:0 0 8px;font-weight:bold">${escapeHtml(scores.heading)}</p><p style="margin:0 0 16px">${scoreLinks
+        .map(
+          (url, i) =>
+            `<a href="${escapeHtml(url)}" style="display:block;margin:0 0 8px;padding:12px 16px;border:2px solid #1f5c3a;border-radius:6px;color:#1f5c3a;text-decoration:none;font-size:16px">${escapeHtml(scores.scores[i])}</a>`,
+        )
+        .join('')}</p>`
+    : '';
   const html = `<!doctype html><html lang="${language}"><body style="font-family:system-ui,sans-serif;color:#1b2b22;max-width:560px;margin:0 auto;padding:16px">
-<h1 style="font-size:20px;color:#1f5c3a">${escapeHtml(title)}</h1>${paragraphs}
+<h1 style="font-size:20px;color:#1f5c3a">${escapeHtml(title)}</h1>${paragraphs}${scoreHtml}
 <p><a href="${escapeHtml(link)}" style="display:inline-block;background:#1f5c3a;color:#fff;padding:10px 16px;border-radius:6px;text-decoration:none">${action}</a></p>
 <p style="color:#5b6b62;font-size:12px">${FOOTER[language]}</p></body></html>`;
   return { subject: title, text, html };

@@ -10,6 +10,7 @@ import {
   REPORT_GROUPS,
   REQUEST_STATUSES,
   ROLES,
+  SATISFACTION_REASONS,
   THEMATIC_AREAS,
   TIMELINE_EVENT_TYPES,
   TREND_INTERVALS,
@@ -196,6 +197,12 @@ export const COMPONENT_SCHEMAS = {
   TokenPair: object({ accessToken: string, refreshToken: string, expiresIn: integer, user: refTo('UserView') }),
   InvitationAnswer: object({ id: uuid, email: { type: 'string', format: 'email' }, expiresAt: dateTime }),
   Satisfaction: satisfaction,
+  SatisfactionLinkView: object({
+    reference: string,
+    score: { type: 'integer', minimum: 1, maximum: 5, nullable: true },
+    comment: nullableString,
+    reasons: { type: 'array', items: enumOf(SATISFACTION_REASONS) },
+  }),
   RequestView: object(requestViewProperties),
   RequestPage: object({
     items: { type: 'array', items: refTo('RequestView') },
