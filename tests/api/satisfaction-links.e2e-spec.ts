@@ -187,7 +187,11 @@ describe('satisfaction in one tap (signed links of the resolution email)', () =>
       expect(refused.headers.get('content-type')).toContain('application/problem+json');
     }
     // A score above 2 drops the reasons (they explained a low one) and takes none.
-    expect((await tap(token, 3)).body).toMatchObject({ score: 3, reasons: [], comment: 'Tardaron mucho en responder.' });
+    expect((await tap(token, 3)).body).toMatchObject({
+      score: 3,
+      reasons: [],
+      comment: 'Tardaron mucho en responder.',
+    });
     const refused = await portal.request('POST', '/api/v1/satisfaction-links/details', {
       body: { token, reasons: ['slow'] },
     });
@@ -215,7 +219,10 @@ describe('satisfaction in one tap (signed links of the resolution email)', () =>
     ]) {
       const answer = await tap(bad, 5);
       expect(answer.status).toBe(403);
-      expect(answer.body).toMatchObject({ code: 'satisfaction.link-invalid', type: 'about:blank#satisfaction.link-invalid' });
+      expect(answer.body).toMatchObject({
+        code: 'satisfaction.link-invalid',
+        type: 'about:blank#satisfaction.link-invalid',
+      });
     }
     const expired = signSatisfactionLink(LINK_SECRET, {
       requestId: first.id,

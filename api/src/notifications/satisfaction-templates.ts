@@ -48,25 +48,45 @@ export const SATISFACTION_TEMPLATES: Record<Language, Record<SatisfactionNotific
 };
 
 /** The one-tap block of the resolution email and the reminder: a heading and a label per score. */
-export const SCORE_LINKS: Record<Language, { heading: string; scores: readonly [string, string, string, string, string] }> =
-  {
-    es: {
-      heading: 'Califique con un toque (sin iniciar sesión):',
-      scores: ['1 muy insatisfecho', '2 insatisfecho', '3 ni satisfecho ni insatisfecho', '4 satisfecho', '5 muy satisfecho'],
-    },
-    en: {
-      heading: 'Rate in one tap (no need to sign in):',
-      scores: ['1 very dissatisfied', '2 dissatisfied', '3 neither satisfied nor dissatisfied', '4 satisfied', '5 very satisfied'],
-    },
-    pt: {
-      heading: 'Avalie com um toque (sem entrar no portal):',
-      scores: ['1 muito insatisfeito', '2 insatisfeito', '3 nem satisfeito nem insatisfeito', '4 satisfeito', '5 muito satisfeito'],
-    },
-    fr: {
-      heading: 'Notez d’un geste (sans vous connecter) :',
-      scores: ['1 très insatisfait', '2 insatisfait', '3 ni satisfait ni insatisfait', '4 satisfait', '5 très satisfait'],
-    },
-  };
+export const SCORE_LINKS: Record<
+  Language,
+  { heading: string; scores: readonly [string, string, string, string, string] }
+> = {
+  es: {
+    heading: 'Califique con un toque (sin iniciar sesión):',
+    scores: [
+      '1 muy insatisfecho',
+      '2 insatisfecho',
+      '3 ni satisfecho ni insatisfecho',
+      '4 satisfecho',
+      '5 muy satisfecho',
+    ],
+  },
+  en: {
+    heading: 'Rate in one tap (no need to sign in):',
+    scores: [
+      '1 very dissatisfied',
+      '2 dissatisfied',
+      '3 neither satisfied nor dissatisfied',
+      '4 satisfied',
+      '5 very satisfied',
+    ],
+  },
+  pt: {
+    heading: 'Avalie com um toque (sem entrar no portal):',
+    scores: [
+      '1 muito insatisfeito',
+      '2 insatisfeito',
+      '3 nem satisfeito nem insatisfeito',
+      '4 satisfeito',
+      '5 muito satisfeito',
+    ],
+  },
+  fr: {
+    heading: 'Notez d’un geste (sans vous connecter) :',
+    scores: ['1 très insatisfait', '2 insatisfait', '3 ni satisfait ni insatisfait', '4 satisfait', '5 très satisfait'],
+  },
+};
 
 /** The kinds whose email to the member carries the five score links. */
 export const SCORE_LINK_KINDS: readonly string[] = ['request.resolved', 'request.rating-reminder'];

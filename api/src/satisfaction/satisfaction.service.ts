@@ -54,7 +54,9 @@ export class SatisfactionService {
       if (request.satisfaction_score === null)
         throw new ValidationException({ score: ['record a score (POST /satisfaction-links/score) first'] });
       if (reasons.length > 0 && request.satisfaction_score > LOW_SATISFACTION_SCORE)
-        throw new ValidationException({ reasons: [`reasons go only with a score of ${LOW_SATISFACTION_SCORE} or less`] });
+        throw new ValidationException({
+          reasons: [`reasons go only with a score of ${LOW_SATISFACTION_SCORE} or less`],
+        });
       const text = comment ? comment : null;
       await this.repository.setDetails(db, request.id, text, reasons);
       return viewOf({ ...request, satisfaction_comment: text, satisfaction_reasons: reasons });
@@ -78,7 +80,10 @@ export class SatisfactionService {
       if (request.status === 'closed' || request.status === 'withdrawn') throw new SatisfactionClosedException();
       // Reopened: the score waits for the next resolution (whose email brings new links).
       if (request.status !== 'resolved')
-        throw new ConflictException('requests.not-resolved', 'The request was reopened; it can be rated once resolved.');
+        throw new ConflictException(
+          'requests.not-resolved',
+          'The request was reopened; it can be rated once resolved.',
+        );
       return work(db, request, claims);
     });
   }
