@@ -1,5 +1,18 @@
 import type { Language } from '@portal/shared';
-import type { Template } from './templates';
+
+/**
+ * What these templates read of a notification's params (templates.ts: NotificationParams,
+ * which has these fields; not imported from there, which imports this file).
+ */
+interface SatisfactionParams {
+  reference?: string;
+  subject?: string;
+  organization?: string;
+  assignee?: string;
+  score?: number;
+}
+
+type Template = (p: SatisfactionParams) => { title: string; body: string };
 
 /** The notifications of satisfaction in one tap (api/src/satisfaction). */
 export type SatisfactionNotificationKind = 'request.low-score' | 'request.rating-reminder';

@@ -79,14 +79,14 @@ export const STATUS_NAMES: Record<Language, Record<RequestStatus, string>> = {
 };
 
 /** What a template may ask of the recipient's language besides the params. */
-export interface Words {
+interface Words {
   status: (s?: RequestStatus) => string;
   /** The due time in words in the country's time zone, e.g. "Tuesday 8 December, 17:00". */
   due: (p: NotificationParams) => string;
   country: (p: NotificationParams) => string;
 }
 
-export type Template = (p: NotificationParams, words: Words) => { title: string; body: string };
+type Template = (p: NotificationParams, words: Words) => { title: string; body: string };
 
 const TEMPLATES: Record<Language, Record<NotificationKind, Template>> = {
   es: {
