@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { rolesSeeing, type SatisfactionReason } from '@portal/shared';
+import type { SatisfactionReason } from '@portal/shared';
 import { type Db, type RowOf, sqlRow, sqlRows, sqlRun } from '../common/typed-sql';
 import type { OrganizationEntity } from '../organizations/organization.entity';
 import type { RequestEntity } from '../requests/request.entities';
@@ -67,15 +67,6 @@ export class SatisfactionRepository {
       `INSERT INTO request_events (request_id, actor_id, type, from_value, to_value, reason, created_at)
        VALUES ($1, $2, 'rated', $3, $4, NULL, clock_timestamp())`,
       [requestId, memberId, from === null ? null : String(from), String(to)],
-    );
-  }
-
-  /** The active directors of a region (those who see the whole region). */
-  regionDirectors(db: Db, region: string): Promise<RowOf<UserEntity, 'id'>[]> {
-    return sqlRows<RowOf<UserEntity, 'id'>>(
-      db,
-      `SELECT id FROM users WHERE role = ANY ($2::text[]) AND region_code = $1 AND active`,
-      [region, rolesSeeing('region')],
     );
   }
 

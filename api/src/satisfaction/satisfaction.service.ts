@@ -5,6 +5,7 @@ import { LOW_SATISFACTION_SCORE, type SatisfactionLinkView, type SatisfactionRea
 import { ConflictException, ValidationException } from '../common/app-exception';
 import { AppConfig } from '../config/app-config';
 import { NotificationsService } from '../notifications/notifications.service';
+import { SlaRepository } from '../sla/sla.repository';
 import { readSatisfactionLink, type SatisfactionLinkClaims } from './satisfaction-link';
 import {
   SatisfactionClosedException,
@@ -26,6 +27,7 @@ export class SatisfactionService {
     private readonly config: AppConfig,
     private readonly notifications: NotificationsService,
     private readonly repository: SatisfactionRepository,
+    private readonly sla: SlaRepository,
   ) {}
 
   /** What the link's page shows: what is recorded now. */
@@ -89,7 +91,7 @@ export class SatisfactionService {
   }
 
   private async notifyDirectors(db: EntityManager, request: LinkedRequestRow, score: number): Promise<void> {
-    const directors = await this.repository.regionDirectors(db, request.region_code);
+    const directors = await this.sla.regionDirectors(db, request.region_code);
     await this.notifications.enqueue(
       db,
       directors.map((director) => ({
