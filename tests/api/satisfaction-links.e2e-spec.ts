@@ -1,23 +1,14 @@
 import { signSatisfactionLink } from '../../api/src/satisfaction/satisfaction-link';
 import { startTestPortal, type TestPortal } from '../support/api-harness';
-import { SmtpSink } from '../support/smtp-sink';
+import { plainTextOf, SmtpSink } from '../support/smtp-sink';
 
 const LINK_SECRET = 'satisfaction-links-secret-of-this-test-0123456789';
 const MEMBER = 'ana@valle-alto.example';
 const DIRECTOR = 'director.and@clac.example';
 
-/** The plain-text part of a message, quoted-printable decoded. */
-function decodedText(raw: string): string {
-  const part = /Content-Type: text\/plain[^]*?\r\n\r\n([^]*?)\r\n--/i.exec(raw)?.[1] ?? raw;
-  const bytes = part
-    .replace(/=\r\n/g, '')
-    .replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-  return Buffer.from(bytes, 'latin1').toString('utf8').replace(/\r\n/g, '\n');
-}
-
 /** The one-tap links of an email, score 1 first. */
 function scoreLinks(raw: string): URL[] {
-  return [...decodedText(raw).matchAll(/(http\S+\/rate\?\S+)/g)].map((match) => new URL(match[1]));
+  return [...plainTextOf(raw).matchAll(/(http\S+\/rate\?\S+)/g)].map((match) => new URL(match[1]));
 }
 
 describe('satisfaction in one tap (signed links of the resolution email)', () => {
@@ -110,7 +101,7 @@ describe('satisfaction in one tap (signed links of the resolution email)', () =>
     token = first.links[0].searchParams.get('token')!;
     expect(new Set(first.links.map((link) => link.searchParams.get('token')))).toEqual(new Set([token]));
     const mail = smtp.to(MEMBER).find((m) => m.subject.startsWith(`${first.reference} fue resuelta`))!;
-    expect(decodedText(mail.raw)).toContain('Califique con un toque (sin iniciar sesión):\n1 muy insatisfecho: http');
+    expect(plainTextOf(mail.raw)).toContain('Califique con un toque (sin iniciar sesión):\n1 muy insatisfecho: http');
   });
 
   it('records a one-tap score without a session, where the portal’s ratings are kept', async () => {

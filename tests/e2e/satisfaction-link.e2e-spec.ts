@@ -1,21 +1,12 @@
 import type { Browser } from 'playwright-core';
 import { startTestPortal, type TestPortal } from '../support/api-harness';
 import { launchChromium } from '../support/browser';
-import { SmtpSink } from '../support/smtp-sink';
+import { plainTextOf, SmtpSink } from '../support/smtp-sink';
 import { expectAccessible } from './support/axe';
 import { PHONE, screenshot, settled } from './support/pages';
 
 /** The links of the emails point at the public address; the test opens them on its own portal. */
 const PUBLIC_URL = 'https://portal.example';
-
-/** A received email's plain text, quoted-printable undone. */
-function decodedText(raw: string): string {
-  const part = /Content-Type: text\/plain[^]*?\r\n\r\n([^]*?)\r\n--/i.exec(raw)?.[1] ?? raw;
-  const bytes = part
-    .replace(/=\r\n/g, '')
-    .replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-  return Buffer.from(bytes, 'latin1').toString('utf8');
-}
 
 /**
  * Issue 20: a member taps a score in the resolution email and lands, without signing in, on
@@ -53,7 +44,7 @@ describe('satisfaction in one tap, on a phone', () => {
       await portal.request('POST', `/api/v1/requests/${created.body.id}/transitions`, { token: staff, body: { to } });
     const mail = () => smtp.to(email).find((m) => m.subject === `${created.body.reference} ${resolvedSubject}`);
     await smtp.waitFor(() => mail() !== undefined);
-    const links = [...decodedText(mail()!.raw).matchAll(/(https:\/\/portal\.example\/rate\?\S+)/g)].map(
+    const links = [...plainTextOf(mail()!.raw).matchAll(/(https:\/\/portal\.example\/rate\?\S+)/g)].map(
       (match) => new URL(match[1]),
     );
     expect(links).toHaveLength(5);
