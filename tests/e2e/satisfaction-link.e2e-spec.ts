@@ -122,6 +122,10 @@ describe('satisfaction in one tap, on a phone', () => {
     await page.getByTestId('satisfaction-score-text').waitFor();
     await expect(page.getByTestId('satisfaction-score-4').isChecked()).resolves.toBe(true);
     expect((await stored(request.id)).satisfaction_score).toBe(4);
+    // The same page on a desktop screen: one centred card.
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await screenshot(page, `satisfaction-link-${c.language}`);
+    await page.setViewportSize(PHONE);
 
     // Closed by the member: the link explains, kindly, that the score can no longer change.
     await portal.request('POST', `/api/v1/requests/${request.id}/transitions`, {
