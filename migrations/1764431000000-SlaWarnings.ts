@@ -1,9 +1,9 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { adding, changeCheckValues, EVENT_TYPES, NOTIFICATION_KINDS, removing } from './support/check-values';
 
 const SWEPT = `status IN ('new', 'assigned', 'in_progress')`;
-const EVENT_TYPES = `'created', 'routed', 'assigned', 'status_changed', 'escalated', 'priority_changed', 'area_changed', 'rated'`;
-const KINDS = `'request.assigned', 'request.reply', 'request.status_changed', 'request.resolved', 'request.breached', 'request.escalated',
-        'request.received', 'account.invitation', 'account.password-reset'`;
+const NEW_EVENT_TYPES = ['sla_warning', 'sla_breached'];
+const NEW_KINDS = ['request.sla_warning'];
 
 /**
  * Warnings before a breach (issue 20): each deadline (first response, resolution) gets the
@@ -50,25 +50,15 @@ export class SlaWarnings1764431000000 implements MigrationInterface {
     // The once-per-request sweep's index: no query reads `NOT breached` any more.
     await db.query(`DROP INDEX requests_sla_watch_idx`);
 
-    await db.query(`ALTER TABLE request_events DROP CONSTRAINT request_events_type_check`);
-    await db.query(
-      `ALTER TABLE request_events ADD CONSTRAINT request_events_type_check CHECK (type IN (${EVENT_TYPES}, 'sla_warning', 'sla_breached'))`,
-    );
-    await db.query(`ALTER TABLE notifications DROP CONSTRAINT notifications_kind_check`);
-    await db.query(
-      `ALTER TABLE notifications ADD CONSTRAINT notifications_kind_check CHECK (kind IN (${KINDS}, 'request.sla_warning'))`,
-    );
+    await changeCheckValues(db, EVENT_TYPES, adding(NEW_EVENT_TYPES));
+    await changeCheckValues(db, NOTIFICATION_KINDS, adding(NEW_KINDS));
   }
 
   async down(db: QueryRunner): Promise<void> {
-    await db.query(`DELETE FROM notifications WHERE kind = 'request.sla_warning'`);
-    await db.query(`ALTER TABLE notifications DROP CONSTRAINT notifications_kind_check`);
-    await db.query(`ALTER TABLE notifications ADD CONSTRAINT notifications_kind_check CHECK (kind IN (${KINDS}))`);
-    await db.query(`DELETE FROM request_events WHERE type IN ('sla_warning', 'sla_breached')`);
-    await db.query(`ALTER TABLE request_events DROP CONSTRAINT request_events_type_check`);
-    await db.query(
-      `ALTER TABLE request_events ADD CONSTRAINT request_events_type_check CHECK (type IN (${EVENT_TYPES}))`,
-    );
+    await db.query(`DELETE FROM notifications WHERE kind = ANY ($1::text[])`, [NEW_KINDS]);
+    await changeCheckValues(db, NOTIFICATION_KINDS, removing(NEW_KINDS));
+    await db.query(`DELETE FROM request_events WHERE type = ANY ($1::text[])`, [NEW_EVENT_TYPES]);
+    await changeCheckValues(db, EVENT_TYPES, removing(NEW_EVENT_TYPES));
     for (const index of ['first_response_warn', 'resolution_warn', 'first_response_breach', 'resolution_breach'])
       await db.query(`DROP INDEX requests_${index}_idx`);
     await db.query(

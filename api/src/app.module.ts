@@ -19,6 +19,7 @@ import { OrganizationsModule } from './organizations/organizations.module';
 import { ReferenceModule } from './reference/reference.module';
 import { ReportsModule } from './reports/reports.module';
 import { RequestsModule } from './requests/requests.module';
+import { SatisfactionModule } from './satisfaction/satisfaction.module';
 import { UsersModule } from './users/users.module';
 
 @Module({})
@@ -45,6 +46,7 @@ export class AppModule {
         ReportsModule,
         CannedAnswersModule,
         AccountsModule,
+        SatisfactionModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -14,3 +14,4 @@ export * from './permissions.js';
 export * from './reports.js';
 export * from './accounts.js';
 export * from './canned-answers.js';
+export * from './satisfaction.js';

@@ -35,6 +35,11 @@ export const PROBLEM_CODES = [
   'requests.no-director',
   'requests.not-resolved',
   'requests.already-rated',
+  // Satisfaction links (the resolution email's one-tap scores): not a link of ours, past its
+  // date, or the request closed (its score can no longer change).
+  'satisfaction.link-invalid',
+  'satisfaction.link-expired',
+  'satisfaction.closed',
   // Files on requests and messages.
   'attachments.too-large',
   'attachments.too-many',

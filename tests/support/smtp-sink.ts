@@ -96,3 +96,12 @@ function decodeHeader(value: string): string {
           ).toString('utf8'),
     );
 }
+
+/** A received message's plain-text part, quoted-printable undone, lines ending in "\n". */
+export function plainTextOf(raw: string): string {
+  const part = /Content-Type: text\/plain[^]*?\r\n\r\n([^]*?)\r\n--/i.exec(raw)?.[1] ?? raw;
+  const bytes = part
+    .replace(/=\r\n/g, '')
+    .replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  return Buffer.from(bytes, 'latin1').toString('utf8').replace(/\r\n/g, '\n');
+}

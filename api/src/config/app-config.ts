@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { isIP } from 'node:net';
 import { plainToInstance, Transform } from 'class-transformer';
 import {
@@ -85,6 +86,16 @@ export class AppConfig {
   @IsString()
   @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters long' })
   JWT_SECRET?: string;
+
+  /**
+   * Signing secret of the resolution email's one-tap score links (HMAC-SHA256), at least 32
+   * characters. Unset: derived from JWT_SECRET, so changing either invalidates the links sent.
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'SATISFACTION_LINK_SECRET must be at least 32 characters long' })
+  SATISFACTION_LINK_SECRET?: string;
 
   @Transform(toInt)
   @IsInt()
@@ -210,6 +221,14 @@ export class AppConfig {
     return this.ATTACHMENTS_DIR || `${this.DATA_DIR}/attachments`;
   }
 
+  /** The key of the score links: its own setting, else one derived from JWT_SECRET (set by then, in demo mode too). */
+  get satisfactionLinkSecret(): string {
+    return (
+      this.SATISFACTION_LINK_SECRET ??
+      createHmac('sha256', this.JWT_SECRET!).update('satisfaction-link-secret').digest('base64url')
+    );
+  }
+
   get embedded(): boolean {
     return !this.DATABASE_URL;
   }
@@ -230,6 +249,7 @@ export function configVariableNames(): string[] {
     'DATABASE_URL',
     'SEED_DEMO',
     'JWT_SECRET',
+    'SATISFACTION_LINK_SECRET',
     'SMTP_URL',
     'PUBLIC_URL',
     'API_DOCS',
@@ -268,6 +288,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       );
     }
     if (!config.JWT_SECRET) messages.push('JWT_SECRET: required in production');
+    const linkSecret = config.SATISFACTION_LINK_SECRET?.toLowerCase();
+    if (linkSecret && KNOWN_DEFAULT_SECRETS.some((s) => linkSecret.includes(s))) {
+      messages.push('SATISFACTION_LINK_SECRET: a default or example secret is refused in production');
+    }
   }
   if (messages.length > 0) {
     throw new ConfigError(`Invalid configuration:\n  - ${messages.join('\n  - ')}`);

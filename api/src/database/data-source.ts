@@ -13,6 +13,7 @@ import { InboxScope1764405000000 } from '../../../migrations/1764405000000-Inbox
 import { ProfileNotifications1764415000000 } from '../../../migrations/1764415000000-ProfileNotifications';
 import { RequestReceipt1764426000000 } from '../../../migrations/1764426000000-RequestReceipt';
 import { StaffAbsence1764427190000 } from '../../../migrations/1764427190000-StaffAbsence';
+import { SatisfactionLinks1764430000000 } from '../../../migrations/1764430000000-SatisfactionLinks';
 import { SlaWarnings1764431000000 } from '../../../migrations/1764431000000-SlaWarnings';
 import { InboxSearch1764434000000 } from '../../../migrations/1764434000000-InboxSearch';
 import { CannedAnswers1764436000000 } from '../../../migrations/1764436000000-CannedAnswers';
@@ -30,6 +31,7 @@ import {
 } from '../reports/report-rollup.entities';
 import { NotificationEntity } from '../notifications/notification.entity';
 import { HolidayEntity, ScheduledJobRunEntity, SlaPolicyEntity } from '../sla/sla.entities';
+import { SatisfactionReminderEntity } from '../satisfaction/satisfaction.entities';
 import { AuditLogEntity } from '../audit/audit-log.entity';
 import { RefreshTokenEntity, RefreshTokenFamilyEntity } from '../auth/refresh-token.entities';
 import { OrganizationEntity } from '../organizations/organization.entity';
@@ -74,6 +76,7 @@ export const ENTITIES = [
   HolidayEntity,
   NotificationEntity,
   ScheduledJobRunEntity,
+  SatisfactionReminderEntity,
   AccountTokenEntity,
   ReportCountEntity,
   ReportValueEntity,
@@ -101,6 +104,7 @@ export const MIGRATIONS = [
   ProfileNotifications1764415000000,
   RequestReceipt1764426000000,
   StaffAbsence1764427190000,
+  SatisfactionLinks1764430000000,
   SlaWarnings1764431000000,
   InboxSearch1764434000000,
   CannedAnswers1764436000000,

@@ -22,7 +22,7 @@ export type ListedNotificationRow = RowOf<
 /** A notification claimed for delivery, with its recipient. */
 export type ClaimedNotificationRow = RowOf<
   NotificationEntity,
-  'id' | 'kind' | 'request_id' | 'params' | 'email_attempts'
+  'id' | 'kind' | 'request_id' | 'recipient_id' | 'params' | 'email_attempts'
 > &
   KindAndParams &
   RowOf<UserEntity, 'email' | 'language' | 'role'>;
@@ -121,7 +121,7 @@ export class NotificationsRepository {
            email_claimed_until = now() + make_interval(secs => $1)
        FROM due, users u
        WHERE n.id = due.id AND u.id = n.recipient_id
-       RETURNING n.id, n.kind, n.request_id, n.params, n.email_attempts, u.email, u.language, u.role`,
+       RETURNING n.id, n.kind, n.request_id, n.recipient_id, n.params, n.email_attempts, u.email, u.language, u.role`,
       [leaseSeconds],
     );
   }

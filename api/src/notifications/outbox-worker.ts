@@ -2,11 +2,13 @@ import { hostname } from 'node:os';
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { can } from '@portal/shared';
+import { can, SATISFACTION_LINK_DAYS } from '@portal/shared';
 import { deriveAccountToken } from '../auth/token-hash';
 import { AppConfig } from '../config/app-config';
 import { Mailer } from './mailer';
 import { type ClaimedNotificationRow, NotificationsRepository } from './notifications.repository';
+import { signSatisfactionLink } from '../satisfaction/satisfaction-link';
+import { SCORE_LINK_KINDS } from './satisfaction-templates';
 import { renderEmail } from './templates';
 
 const BATCH_SIZE = 10;
@@ -90,16 +92,35 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
     return { link: notification.request_id ? `${base}/${section}/${notification.request_id}` : base };
   }
 
+  /**
+   * The resolution email and its reminder, to the member who filed: one signed link per score
+   * (api/src/satisfaction), valid until the request closes, SATISFACTION_LINK_DAYS at most.
+   */
+  private scoreLinksFor(notification: ClaimedNotification, base: string): { links: string[]; secret?: string } {
+    if (!SCORE_LINK_KINDS.includes(notification.kind) || !notification.request_id) return { links: [] };
+    if (!can(notification.role, 'requests.file')) return { links: [] };
+    const token = signSatisfactionLink(this.config.satisfactionLinkSecret, {
+      requestId: notification.request_id,
+      memberId: notification.recipient_id,
+      expiresAt: new Date(Date.now() + SATISFACTION_LINK_DAYS * 86_400_000),
+    });
+    const links = [1, 2, 3, 4, 5].map(
+      (score) => `${base}/rate?token=${token}&score=${score}&lang=${notification.language}`,
+    );
+    return { links, secret: token };
+  }
+
   private async deliver(notification: ClaimedNotification): Promise<void> {
     const base = (this.config.PUBLIC_URL ?? `http://localhost:${this.config.PORT}`).replace(/\/$/, '');
     const { link, secret } = this.linkFor(notification, base);
-    const email = renderEmail(notification.kind, notification.language, notification.params, link);
+    const scores = this.scoreLinksFor(notification, base);
+    const email = renderEmail(notification.kind, notification.language, notification.params, link, scores.links);
     try {
       const outcome = await this.mailer.send({
         to: notification.email,
         ...email,
         messageId: `<${notification.id}@portal.notifications>`,
-        secrets: secret ? [secret] : [],
+        secrets: [secret, scores.secret].filter((s) => s !== undefined),
       });
       await this.repository.markSent(this.dataSource, notification.id, outcome);
     } catch (error) {

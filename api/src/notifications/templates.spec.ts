@@ -11,6 +11,7 @@ const params = {
   to: 'resolved',
   assignee: 'Rosa',
   reason: 'urgente',
+  score: 2,
 } as const;
 
 describe('notification templates', () => {

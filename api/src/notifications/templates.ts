@@ -1,4 +1,5 @@
 import type { Language, RequestStatus, SlaDeadline } from '@portal/shared';
+import { SATISFACTION_TEMPLATES, SCORE_LINKS } from './satisfaction-templates';
 
 export const NOTIFICATION_KINDS = [
   'request.assigned',
@@ -9,6 +10,8 @@ export const NOTIFICATION_KINDS = [
   'request.sla_warning',
   'request.escalated',
   'request.received',
+  'request.low-score',
+  'request.rating-reminder',
   'account.invitation',
   'account.password-reset',
 ] as const;
@@ -35,6 +38,8 @@ export interface NotificationParams {
   timeZone?: string;
   /** The SLA's warning and breach: which deadline (dueAt is its due time). Breaches stored before it have none. */
   deadline?: SlaDeadline;
+  /** A member's satisfaction score (1–5), for the director's low-score notification. */
+  score?: number;
 }
 
 /** A deadline's name in a sentence ("the {first-response} time"); the second is for older breaches that named none. */
@@ -98,6 +103,7 @@ type Template = (p: NotificationParams, words: Words) => { title: string; body: 
 
 const TEMPLATES: Record<Language, Record<NotificationKind, Template>> = {
   es: {
+    ...SATISFACTION_TEMPLATES.es,
     'request.assigned': (p) => ({
       title: `${p.reference} le fue asignada: ${p.subject}`,
       body: `${p.organization} presentó una solicitud que ahora está a su cargo.`,
@@ -142,6 +148,7 @@ const TEMPLATES: Record<Language, Record<NotificationKind, Template>> = {
     }),
   },
   en: {
+    ...SATISFACTION_TEMPLATES.en,
     'request.assigned': (p) => ({
       title: `${p.reference} was assigned to you: ${p.subject}`,
       body: `${p.organization} filed a request that is now in your hands.`,
@@ -188,6 +195,7 @@ const TEMPLATES: Record<Language, Record<NotificationKind, Template>> = {
     }),
   },
   pt: {
+    ...SATISFACTION_TEMPLATES.pt,
     'request.assigned': (p) => ({
       title: `${p.reference} foi atribuída a você: ${p.subject}`,
       body: `${p.organization} enviou uma solicitação que agora está sob sua responsabilidade.`,
@@ -232,6 +240,7 @@ const TEMPLATES: Record<Language, Record<NotificationKind, Template>> = {
     }),
   },
   fr: {
+    ...SATISFACTION_TEMPLATES.fr,
     'request.assigned': (p) => ({
       title: `${p.reference} vous a été attribuée : ${p.subject}`,
       body: `${p.organization} a déposé une demande dont vous êtes maintenant responsable.`,
@@ -327,17 +336,38 @@ function dueInWords(language: Language, p: NotificationParams): string {
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-/** The email: the same words as the in-app entry, as plain text and as simple HTML. */
-export function renderEmail(kind: NotificationKind, language: Language, params: NotificationParams, link: string) {
+/**
+ * The email: the same words as the in-app entry, as plain text and as simple HTML. With
+ * `scoreLinks` (the five one-tap links, score 1 first), a block of big tap targets above the button.
+ */
+export function renderEmail(
+  kind: NotificationKind,
+  language: Language,
+  params: NotificationParams,
+  link: string,
+  scoreLinks: readonly string[] = [],
+) {
   const { title, body } = renderNotification(kind, language, params);
   const action = kind.startsWith('account.') ? ACCOUNT_LINK[language] : OPEN_LINK[language];
-  const text = `${body}\n\n${action}: ${link}\n\n--\n${FOOTER[language]}\n`;
+  const scores = SCORE_LINKS[language];
+  const scoreText = scoreLinks.length
+    ? `${scores.heading}\n${scoreLinks.map((url, i) => `${scores.scores[i]}: ${url}`).join('\n')}\n\n`
+    : '';
+  const text = `${body}\n\n${scoreText}${action}: ${link}\n\n--\n${FOOTER[language]}\n`;
   const paragraphs = body
     .split('\n\n')
     .map((p) => `<p style="margin:0 0 16px">${escapeHtml(p).replace(/\n/g, '<br>')}</p>`)
     .join('');
+  const scoreHtml = scoreLinks.length
+    ? `<p style="margin:0 0 8px;font-weight:bold">${escapeHtml(scores.heading)}</p><p style="margin:0 0 16px">${scoreLinks
+        .map(
+          (url, i) =>
+            `<a href="${escapeHtml(url)}" style="display:block;margin:0 0 8px;padding:12px 16px;border:2px solid #1f5c3a;border-radius:6px;color:#1f5c3a;text-decoration:none;font-size:16px">${escapeHtml(scores.scores[i])}</a>`,
+        )
+        .join('')}</p>`
+    : '';
   const html = `<!doctype html><html lang="${language}"><body style="font-family:system-ui,sans-serif;color:#1b2b22;max-width:560px;margin:0 auto;padding:16px">
-<h1 style="font-size:20px;color:#1f5c3a">${escapeHtml(title)}</h1>${paragraphs}
+<h1 style="font-size:20px;color:#1f5c3a">${escapeHtml(title)}</h1>${paragraphs}${scoreHtml}
 <p><a href="${escapeHtml(link)}" style="display:inline-block;background:#1f5c3a;color:#fff;padding:10px 16px;border-radius:6px;text-decoration:none">${action}</a></p>
 <p style="color:#5b6b62;font-size:12px">${FOOTER[language]}</p></body></html>`;
   return { subject: title, text, html };

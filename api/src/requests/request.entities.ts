@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
-import type { Priority, RequestStatus, TimelineEventType } from '@portal/shared';
+import type { Priority, RequestStatus, SatisfactionReason, TimelineEventType } from '@portal/shared';
 import type { RoutingFacts } from './routing/routing-engine';
 
 /**
@@ -49,6 +49,9 @@ export class RequestEntity {
   @Column({ name: 'resolution_breached_at', type: 'timestamptz', nullable: true }) resolutionBreachedAt: Date | null;
   @Column({ name: 'satisfaction_score', type: 'smallint', nullable: true }) satisfactionScore: number | null;
   @Column({ name: 'satisfaction_comment', type: 'text', nullable: true }) satisfactionComment: string | null;
+  /** Why a low score (satisfaction links' page): codes of SATISFACTION_REASONS. */
+  @Column({ name: 'satisfaction_reasons', type: 'text', array: true, default: () => "'{}'" })
+  satisfactionReasons: SatisfactionReason[];
   @Column({ type: 'int', default: 1 }) version: number;
   @Column({ name: 'sla_paused_at', type: 'timestamptz', nullable: true }) slaPausedAt: Date | null;
   @Column({ name: 'sla_paused_minutes', type: 'int', default: 0 }) slaPausedMinutes: number;

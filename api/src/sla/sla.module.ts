@@ -13,6 +13,7 @@ import { SlaService } from './sla.service';
   imports: [ReferenceModule, NotificationsModule, AuditModule, JobsModule],
   controllers: [SlaAdminController],
   providers: [SlaService, SlaJobs, SlaRepository, SlaAdminService],
-  exports: [SlaService],
+  // SlaRepository: its regionDirectors() serves the satisfaction links' low-score notice too.
+  exports: [SlaService, SlaRepository],
 })
 export class SlaModule {}

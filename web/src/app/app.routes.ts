@@ -35,6 +35,13 @@ export const routes: Routes = [
       withTexts(['accounts'], () => import('./accounts/reset-password-page')).then((m) => m.ResetPasswordPage),
     title: pageTitle('accounts.title.reset'),
   },
+  // Opened from the score links of the resolution email, without signing in.
+  {
+    path: 'rate',
+    loadComponent: () =>
+      withTexts(['satisfaction'], () => import('./satisfaction/satisfaction-page')).then((m) => m.SatisfactionPage),
+    title: pageTitle('satisfaction.title'),
+  },
   {
     path: '',
     canMatch: [requireSignedIn],

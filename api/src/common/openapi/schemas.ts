@@ -11,6 +11,7 @@ import {
   REQUEST_STATUSES,
   ROUTING_REASON_CODES,
   ROLES,
+  SATISFACTION_REASONS,
   THEMATIC_AREAS,
   TIMELINE_EVENT_TYPES,
   TREND_INTERVALS,
@@ -211,6 +212,12 @@ export const COMPONENT_SCHEMAS = {
   TokenPair: object({ accessToken: string, refreshToken: string, expiresIn: integer, user: refTo('UserView') }),
   InvitationAnswer: object({ id: uuid, email: { type: 'string', format: 'email' }, expiresAt: dateTime }),
   Satisfaction: satisfaction,
+  SatisfactionLinkView: object({
+    reference: string,
+    score: { type: 'integer', minimum: 1, maximum: 5, nullable: true },
+    comment: nullableString,
+    reasons: { type: 'array', items: enumOf(SATISFACTION_REASONS) },
+  }),
   // `unread` only in a member's list (a staff reply since their last visit).
   RequestView: object(
     {

@@ -54,6 +54,12 @@ export const TEXTS = {
     pt: () => import('../../locales/pt/reports.json'),
     fr: () => import('../../locales/fr/reports.json'),
   },
+  satisfaction: {
+    es: () => import('../../locales/es/satisfaction.json'),
+    en: () => import('../../locales/en/satisfaction.json'),
+    pt: () => import('../../locales/pt/satisfaction.json'),
+    fr: () => import('../../locales/fr/satisfaction.json'),
+  },
 } as const satisfies { readonly [part: string]: { readonly [L in Language]: LoadTexts } };
 
 /** A part of the interface's texts: the app's own (always loaded) or a section's. */
