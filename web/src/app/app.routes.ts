@@ -64,7 +64,7 @@ export const routes: Routes = [
       {
         path: 'reports',
         canMatch: [requireSection('reports')],
-        loadChildren: () => withTexts(['staff', 'reports'], () => import('./reports/reports.routes')),
+        loadChildren: () => withTexts(['staff', 'reports', 'quality'], () => import('./reports/reports.routes')),
       },
       // Everyone signed in: name, language, emails and password.
       {
