@@ -18,6 +18,9 @@ import { QualityI18n, type QualityKey } from './quality-texts';
 
 let nextId = 0;
 
+/** Low scores shown before "show all". */
+const FIRST_COMMENTS = 5;
+
 /**
  * The dashboard's quality section (GET /reports/quality): ratings and response rate, the
  * scores given, first response and resolution against their due times, per region, country,
@@ -62,8 +65,14 @@ export class QualitySection {
   protected readonly busy = computed(() => this.resource.isLoading());
   protected readonly failed = computed(() => this.resource.error() !== undefined);
 
+  /** A phone shows the first few low scores; the rest on demand. */
+  protected readonly allComments = signal(false);
   protected readonly downloading = signal(false);
   protected readonly downloadFailed = signal(false);
+
+  protected shownComments(report: QualityReport): QualityReport['lowScoreComments'] {
+    return this.allComments() ? report.lowScoreComments : report.lowScoreComments.slice(0, FIRST_COMMENTS);
+  }
 
   protected groupKey(group: QualityGroup): QualityKey {
     return `quality.group.${group}`;
