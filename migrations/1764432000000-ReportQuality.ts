@@ -249,6 +249,8 @@ export class ReportQuality1764432000000 implements MigrationInterface {
     await db.query(buildDimSpans(true));
     // The cells built again, the new columns filled (the pending changes folded on the way).
     await db.query(`SELECT report_rollup_rebuild()`);
+    // Fresh statistics: until autovacuum comes by, plans over rebuilt cells can be several times slower.
+    await db.query(`ANALYZE report_counts, report_values, report_org_values, report_days, report_hists`);
     // The low-score comments listed for the directors (reports.repository.ts): the few rated 1–2, newest first.
     await db.query(`CREATE INDEX requests_low_score_idx ON requests (created_at DESC) WHERE satisfaction_score <= 2`);
   }
