@@ -1,14 +1,6 @@
 import { QUALITY_GROUPS, type QualityFigures, REQUEST_STATUSES } from '@portal/shared';
 import { startTestPortal, type TestPortal } from '../support/api-harness';
-import { listedKeys } from '../support/report-figures';
-
-/** A small deterministic random source, so a failure can be replayed. */
-function random(seed: number) {
-  return () => {
-    seed = (seed * 1103515245 + 12345) % 2 ** 31;
-    return seed / 2 ** 31;
-  };
-}
+import { foldRollup, listedKeys, seededRandom } from '../support/report-figures';
 
 /** How each grouping keys a request in plain SQL. */
 const KEY_SQL: Record<string, string> = {
@@ -123,7 +115,7 @@ describe('the quality report', () => {
     );
     const areas = ['market-access', 'standards-compliance', 'climate-resilience', 'human-rights'];
     now = Number((await portal.db.query(`SELECT extract(epoch FROM now()) * 1000 AS now`)).rows[0].now);
-    const next = random(20);
+    const next = seededRandom(20);
     const pick = <T>(list: T[]) => list[Math.floor(next() * list.length)];
     const hour = 3_600_000;
     // 250 requests over 600 days: every score, met and missed due times, unresolved and unrated ones.
@@ -168,21 +160,7 @@ describe('the quality report', () => {
     await portal?.stop();
   });
 
-  const fold = async () => {
-    for (;;) {
-      const client = await portal.db.connect();
-      try {
-        await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
-        const {
-          rows: [{ folded }],
-        } = await client.query('SELECT report_rollup_compact() AS folded');
-        await client.query('COMMIT');
-        if (folded >= 0) return;
-      } finally {
-        client.release();
-      }
-    }
-  };
+  const fold = () => foldRollup(portal.db);
 
   /** Every grouping's rows and totals equal the plain count, for the caller's scope. */
   async function expectPlainFigures(who: string, region: string | null, from: Date, to: Date) {
