@@ -10,7 +10,7 @@ import {
 } from '@portal/shared';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser, RequirePermission } from '../auth/auth.decorators';
-import { sendCsv, toCsv } from './csv';
+import { toCsv } from './csv';
 import { LoadReportQueryDto, TrendReportQueryDto } from './reports.dto';
 import { ReportsService } from './reports.service';
 import { ApiFileAnswer, ApiJson } from '../common/openapi/decorators';
@@ -124,8 +124,13 @@ export class ReportsController {
     );
   }
 
-  private sendCsv(reply: FastifyReply, fileName: string, csv: string): Promise<void> {
-    return sendCsv(reply, fileName, csv);
+  private async sendCsv(reply: FastifyReply, fileName: string, csv: string): Promise<void> {
+    // A byte-order mark so spreadsheet programs read the accents as UTF-8.
+    await reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="${fileName}"`)
+      .header('cache-control', 'private, no-store')
+      .send(`\uFEFF${csv}`);
   }
 
   private language(caller: AuthUser, acceptLanguage?: string): Language {
