@@ -15,11 +15,7 @@ export function toCsv(header: string[], rows: (string | number | null)[][]): str
   return [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 
-/**
- * A report's CSV as a download; a byte-order mark so spreadsheet programs read the accents as
- * UTF-8. (ReportsController still has its own copy: it is being reworked for XLSX on another
- * branch; one of the two should go once both are in.)
- */
+/** A report's CSV as a download; a byte-order mark so spreadsheet programs read the accents as UTF-8. */
 export async function sendCsv(reply: FastifyReply, fileName: string, csv: string): Promise<void> {
   await reply
     .header('content-type', 'text/csv; charset=utf-8')
