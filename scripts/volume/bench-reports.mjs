@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench:reports [-- --runs 50 --baseline-runs 50 --only country,week]
+// npm run bench:reports [-- --runs 50 --baseline-runs 50 --only country,week,quality]
 //
 // Times every report query the API runs, on the volume database (DATABASE_URL, or
 // portal_volume: npm run seed:volume first), and the plain-SQL definition as a baseline.
@@ -17,7 +17,13 @@
 // plans against the schema as it was; rolled back afterwards. Its rows and totals run one
 // after the other on that connection (the dropped indexes are visible to it alone); a run's
 // time is the slower of the two, i.e. what running them at once on two idle cores would take.
+//
+// The quality report (GET /reports/quality) runs the load report's statements (the rollup
+// gives its counts too: migration ReportQuality) and, at the same time on a third
+// connection, the newest low scores (quality-report.repository.js); timed as the API runs
+// the three at once. `--only quality` times only it; a grouping's name times both reports.
 import { createRequire } from 'node:module';
+import { LOW_SCORE_COMMENTS_MAX, QUALITY_GROUPS } from '@portal/shared';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
@@ -38,6 +44,9 @@ const only = args.only ? new Set(args.only.split(',')) : null;
 const require = createRequire(import.meta.url);
 const sql = require(join(ROOT, 'api', 'dist', 'api', 'src', 'reports', 'report-sql.js'));
 const { OrganizationCells } = require(join(ROOT, 'api', 'dist', 'api', 'src', 'reports', 'organization-cells.js'));
+const { lowScoresStatement } = require(
+  join(ROOT, 'api', 'dist', 'api', 'src', 'reports', 'quality', 'quality-report.repository.js'),
+);
 // The organizations' cells as the API holds them between reports (organization-cells.ts).
 const organizationCells = new OrganizationCells();
 const COLD_RUNS = 5;
@@ -46,7 +55,7 @@ const GROUPS = ['region', 'country', 'area', 'assignee', 'status', 'product', 'o
 const DAY = 86_400_000;
 
 const url = volumeDatabaseUrl();
-const [a, b] = [await connect(url), await connect(url)];
+const [a, b, third] = [await connect(url), await connect(url), await connect(url)];
 const {
   rows: [info],
 } = await a.query(
@@ -66,12 +75,14 @@ for (const [years, label] of [
     [`director ${directorRegion}`, directorRegion],
   ]) {
     const scope = { from: new Date(now.getTime() - years * 365 * DAY), to: now, region, area: null };
-    for (const group of GROUPS) cases.push({ name: `load ${group}`, group, who, range: label, scope });
+    for (const group of GROUPS) cases.push({ name: `load ${group}`, kind: 'load', group, who, range: label, scope });
+    for (const group of QUALITY_GROUPS)
+      cases.push({ name: `quality ${group}`, kind: 'quality', group, who, range: label, scope });
     for (const interval of ['week', 'month'])
-      cases.push({ name: `trend ${interval}`, interval, who, range: label, scope });
+      cases.push({ name: `trend ${interval}`, kind: 'trend', interval, who, range: label, scope });
   }
 }
-const selected = cases.filter((c) => !only || only.has(c.group ?? c.interval));
+const selected = cases.filter((c) => !only || only.has(c.kind) || only.has(c.group ?? c.interval));
 
 async function inTransaction(client, settings, query) {
   await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
@@ -87,11 +98,18 @@ async function inTransaction(client, settings, query) {
 async function runOptimized(c, cells = organizationCells) {
   if (c.interval) return { rows: await inTransaction(a, sql.REPORT_SETTINGS, sql.trendQuery(c.interval, c.scope)) };
   const q = sql.loadQueries(c.group, c.scope, cells);
-  const [rows, totals] = await Promise.all([
+  const [rows, totals, lowScores] = await Promise.all([
     inTransaction(a, sql.REPORT_SETTINGS, q.rows),
     inTransaction(b, sql.REPORT_SETTINGS, q.totals),
+    c.kind === 'quality' ? lowScoresOf(third, c.scope) : null,
   ]);
-  return { rows, totals };
+  return lowScores ? { rows, totals, lowScores } : { rows, totals };
+}
+
+/** The quality report's newest low scores, as the API reads them (outside a report transaction). */
+async function lowScoresOf(client, scope) {
+  const q = lowScoresStatement(scope, LOW_SCORE_COMMENTS_MAX);
+  return (await client.query(q.text, q.values)).rows;
 }
 
 /** The plain query, in the caller's transaction (the one without the added indexes). */
@@ -108,7 +126,11 @@ async function runBaseline(c) {
   const rowsMs = performance.now() - t;
   t = performance.now();
   const totals = (await a.query(q.totals.text, q.totals.values)).rows;
-  return { ms: Math.max(rowsMs, performance.now() - t), result: { rows, totals } };
+  const totalsMs = performance.now() - t;
+  if (c.kind !== 'quality') return { ms: Math.max(rowsMs, totalsMs), result: { rows, totals } };
+  t = performance.now();
+  const lowScores = await lowScoresOf(a, c.scope);
+  return { ms: Math.max(rowsMs, totalsMs, performance.now() - t), result: { rows, totals, lowScores } };
 }
 
 const percentile = (times, p) => {
@@ -173,10 +195,11 @@ for (const c of selected) {
       }
     : await (async () => {
         const q = sql.loadQueries(c.group, c.scope, new OrganizationCells());
-        return {
+        const figures = {
           rows: await sql.runReportQuery(q.rows, sql.clientConnection(a)),
           totals: await sql.runReportQuery(q.totals, sql.clientConnection(a)),
         };
+        return c.kind === 'quality' ? { ...figures, lowScores: await lowScoresOf(a, c.scope) } : figures;
       })();
   await a.query('ROLLBACK TO SAVEPOINT compare');
   const first = await runBaseline(c);
@@ -215,5 +238,5 @@ if (colds.length) {
 process.stdout.write(
   `\n${lines.join('\n')}\n\n${selected.length} reports · ${over} over the 100 ms p95 target · ${different} with figures different from the plain query\n`,
 );
-await Promise.all([a.end(), b.end()]);
+await Promise.all([a.end(), b.end(), third.end()]);
 process.exit(different ? 1 : 0);

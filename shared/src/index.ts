@@ -15,3 +15,4 @@ export * from './reports.js';
 export * from './accounts.js';
 export * from './canned-answers.js';
 export * from './satisfaction.js';
+export * from './quality.js';

@@ -2,15 +2,15 @@ import { REQUEST_STATUSES } from '@portal/shared';
 import { OrganizationCells } from '../../api/src/reports/organization-cells';
 import { clientConnection, loadQueries, runReportQuery } from '../../api/src/reports/report-sql';
 import { startTestPortal, type TestPortal } from '../support/api-harness';
-import { expectedFigures, expectedKeys, KEYS_OF, listedKeys, type Row } from '../support/report-figures';
-
-/** A small deterministic random source, so a failure can be replayed. */
-function random(seed: number) {
-  return () => {
-    seed = (seed * 1103515245 + 12345) % 2 ** 31;
-    return seed / 2 ** 31;
-  };
-}
+import {
+  expectedFigures,
+  expectedKeys,
+  foldRollup,
+  KEYS_OF,
+  listedKeys,
+  type Row,
+  seededRandom,
+} from '../support/report-figures';
 
 describe('reports of request load for directors', () => {
   let portal: TestPortal;
@@ -38,7 +38,7 @@ describe('reports of request load for directors', () => {
     );
     const areas = ['market-access', 'standards-compliance', 'climate-resilience', 'human-rights'];
     now = Number((await portal.db.query(`SELECT extract(epoch FROM now()) * 1000 AS now`)).rows[0].now);
-    const next = random(42);
+    const next = seededRandom(42);
     const pick = <T>(list: T[]) => list[Math.floor(next() * list.length)];
     // Over 800 days: the whole of last calendar year, whatever today's date. Then two closed
     // requests in each end slice of the rollup test's ranges, so those slices are never empty.
@@ -318,23 +318,7 @@ describe('reports of request load for directors', () => {
       }
     };
 
-    // Fold the pending changes into the cells, as the scheduled job does (-1: the job itself
-    // is folding at this moment; then again).
-    const fold = async () => {
-      for (;;) {
-        const client = await portal.db.connect();
-        try {
-          await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
-          const {
-            rows: [{ folded }],
-          } = await client.query('SELECT report_rollup_compact() AS folded');
-          await client.query('COMMIT');
-          if (folded >= 0) return;
-        } finally {
-          client.release();
-        }
-      }
-    };
+    const fold = () => foldRollup(portal.db);
     await fold();
     const { rows: cells } = await portal.db.query(
       `SELECT span, count(*)::int AS n FROM report_values GROUP BY span ORDER BY span`,
@@ -346,7 +330,7 @@ describe('reports of request load for directors', () => {
     // Changes after the fold, all in one month that is neither the first of its quarter nor of
     // its year (so folding them must rebuild that quarter and year from all their months):
     // pending −1/+1 deltas on top of the cells.
-    const next = random(7);
+    const next = seededRandom(7);
     const monthOf = (r: Row) => r.created_at.toISOString().slice(0, 7);
     // Last calendar year lies wholly in the first range above: of its 2nd, 5th, 8th and 11th months,
     // the one with the most requests.

@@ -92,3 +92,33 @@ export async function listedKeys(
 /** A report's expected keys: those of the requests and those the reference data lists. */
 export const expectedKeys = (rows: Row[], keys: (r: Row) => string[], listed: string[]) =>
   [...new Set([...rows.flatMap(keys), ...listed])].sort();
+
+/** A small deterministic random source, so a failure can be replayed. */
+export function seededRandom(seed: number) {
+  return () => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed / 2 ** 31;
+  };
+}
+
+/**
+ * Folds the rollup's pending changes into its cells, as the scheduled job does (-1: the job
+ * itself is folding at this moment; then again).
+ */
+export async function foldRollup(db: {
+  connect(): Promise<{ query(text: string): Promise<{ rows: { folded: number }[] }>; release(): void }>;
+}): Promise<void> {
+  for (;;) {
+    const client = await db.connect();
+    try {
+      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
+      const {
+        rows: [{ folded }],
+      } = await client.query('SELECT report_rollup_compact() AS folded');
+      await client.query('COMMIT');
+      if (folded >= 0) return;
+    } finally {
+      client.release();
+    }
+  }
+}

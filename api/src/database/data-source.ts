@@ -15,6 +15,7 @@ import { RequestReceipt1764426000000 } from '../../../migrations/1764426000000-R
 import { StaffAbsence1764427190000 } from '../../../migrations/1764427190000-StaffAbsence';
 import { SatisfactionLinks1764430000000 } from '../../../migrations/1764430000000-SatisfactionLinks';
 import { SlaWarnings1764431000000 } from '../../../migrations/1764431000000-SlaWarnings';
+import { ReportQuality1764432000000 } from '../../../migrations/1764432000000-ReportQuality';
 import { InboxSearch1764434000000 } from '../../../migrations/1764434000000-InboxSearch';
 import { CannedAnswers1764436000000 } from '../../../migrations/1764436000000-CannedAnswers';
 import { RoutingFacts1764438000000 } from '../../../migrations/1764438000000-RoutingFacts';
@@ -106,6 +107,7 @@ export const MIGRATIONS = [
   StaffAbsence1764427190000,
   SatisfactionLinks1764430000000,
   SlaWarnings1764431000000,
+  ReportQuality1764432000000,
   InboxSearch1764434000000,
   CannedAnswers1764436000000,
   RoutingFacts1764438000000,

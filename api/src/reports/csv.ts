@@ -1,3 +1,5 @@
+import type { FastifyReply } from 'fastify';
+
 /**
  * One CSV cell (RFC 4180). A text that a spreadsheet would run as a formula (=, +, -, @,
  * tab, CR) is prefixed with an apostrophe: report rows carry names typed by people.
@@ -11,4 +13,13 @@ export function csvCell(value: string | number | null): string {
 
 export function toCsv(header: string[], rows: (string | number | null)[][]): string {
   return [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}
+
+/** A report's CSV as a download; a byte-order mark so spreadsheet programs read the accents as UTF-8. */
+export async function sendCsv(reply: FastifyReply, fileName: string, csv: string): Promise<void> {
+  await reply
+    .header('content-type', 'text/csv; charset=utf-8')
+    .header('content-disposition', `attachment; filename="${fileName}"`)
+    .header('cache-control', 'private, no-store')
+    .send(`\uFEFF${csv}`);
 }

@@ -1,3 +1,4 @@
+import { QUALITY_FIELDS } from './quality/quality-fields';
 import fc from 'fast-check';
 import { REQUEST_STATUSES } from '@portal/shared';
 import { readBinaryCopy } from './binary-copy';
@@ -87,6 +88,8 @@ function factRow(
     breached: fields.statuses ? '0' : null,
     score_sum: fields.statuses ? '0' : null,
     score_n: fields.statuses ? '0' : null,
+    // One of each quality count (quality-fields.ts) from the facts.
+    ...Object.fromEntries(QUALITY_FIELDS.map((field) => [field, fields.statuses ? '1' : null])),
   });
   Object.assign(row, {
     fr_plus: fields.plus?.length ? pack(fields.plus) : null,
@@ -98,11 +101,13 @@ function factRow(
   return row;
 }
 
+/** An organization's counts in a cell; the quality counts (quality-fields.ts) i + 1 each, to be told apart. */
 const counted = (statuses: number[], breached = 0, scoreSum = 0, scoreN = 0) => [
   ...statuses,
   breached,
   scoreSum,
   scoreN,
+  ...QUALITY_FIELDS.map((_, i) => i + 1),
 ];
 
 describe('report by organization from the cells held in the API', () => {
@@ -201,6 +206,9 @@ describe('report by organization from the cells held in the API', () => {
       ['median_first_response', 4.5],
       ['median_resolution', null],
       ['satisfaction_avg', 4.5],
+      ['score_n', 2],
+      // The cell's i + 1, and one from the facts.
+      ...QUALITY_FIELDS.map((field, i) => [field, i + 2]),
     ]);
     // Hours taken away that no cell holds.
     expect(() =>

@@ -26,13 +26,21 @@
 
 import { REQUEST_STATUSES } from '@portal/shared';
 import type { CopyTable } from './binary-copy';
+import { QUALITY_FIELDS } from './quality/quality-fields';
 
 /** The counted fields of an organization in a cell, in this order. */
-export const COUNTED = [...REQUEST_STATUSES.map((s) => `n_${s}`), 'breached', 'score_sum', 'score_n'] as const;
+export const COUNTED = [
+  ...REQUEST_STATUSES.map((s) => `n_${s}`),
+  'breached',
+  'score_sum',
+  'score_n',
+  ...QUALITY_FIELDS,
+] as const;
 const FIELDS = COUNTED.length;
 const BREACHED = REQUEST_STATUSES.length;
 const SCORE_SUM = BREACHED + 1;
 const SCORE_N = BREACHED + 2;
+const FIRST_QUALITY = BREACHED + 3;
 const STATUS_COLUMNS = REQUEST_STATUSES.map((s) => `s_${s}`);
 const OPEN_FIELDS = ['new', 'assigned', 'in_progress', 'waiting_on_member'].map((s) =>
   REQUEST_STATUSES.indexOf(s as (typeof REQUEST_STATUSES)[number]),
@@ -492,6 +500,7 @@ export function organizationFigures(
     sums[id * FIELDS + BREACHED] += Number(row.breached ?? 0);
     sums[id * FIELDS + SCORE_SUM] += Number(row.score_sum ?? 0);
     sums[id * FIELDS + SCORE_N] += Number(row.score_n ?? 0);
+    QUALITY_FIELDS.forEach((field, q) => (sums[id * FIELDS + FIRST_QUALITY + q] += Number(row[field] ?? 0)));
     if (!counted[id]) {
       counted[id] = 1;
       order.push(id);
@@ -545,6 +554,8 @@ export function organizationFigures(
     row.median_first_response = median(id, 0, fact);
     row.median_resolution = median(id, 1, fact);
     row.satisfaction_avg = sums[at + SCORE_N] > 0 ? sums[at + SCORE_SUM] / sums[at + SCORE_N] : null;
+    row.score_n = sums[at + SCORE_N];
+    QUALITY_FIELDS.forEach((field, q) => (row[field] = sums[at + FIRST_QUALITY + q]));
     rows.push(row);
   }
   return rows;

@@ -20,6 +20,15 @@ export class ReportCountEntity {
   @Column({ type: 'int' }) breached: number;
   @Column({ name: 'score_sum', type: 'bigint' }) scoreSum: string;
   @Column({ name: 'score_n', type: 'int' }) scoreN: number;
+  /** Ratings of each score and requests answered / resolved by their due time (migration ReportQuality). */
+  @Column({ name: 'score_1', type: 'int', default: 0 }) score1: number;
+  @Column({ name: 'score_2', type: 'int', default: 0 }) score2: number;
+  @Column({ name: 'score_3', type: 'int', default: 0 }) score3: number;
+  @Column({ name: 'score_4', type: 'int', default: 0 }) score4: number;
+  @Column({ name: 'score_5', type: 'int', default: 0 }) score5: number;
+  @Column({ name: 'fr_n', type: 'int', default: 0 }) frN: number;
+  @Column({ name: 'fr_met', type: 'int', default: 0 }) frMet: number;
+  @Column({ name: 'res_met', type: 'int', default: 0 }) resMet: number;
 }
 
 @Entity('report_values')
@@ -95,5 +104,7 @@ export class ReportDeltaEntity {
   @Column({ name: 'satisfaction_score', type: 'smallint', nullable: true }) satisfactionScore: number | null;
   @Column({ name: 'first_response_hours', type: 'double precision', nullable: true }) firstResponseHours: number | null;
   @Column({ name: 'resolution_hours', type: 'double precision', nullable: true }) resolutionHours: number | null;
+  @Column({ name: 'fr_met', type: 'boolean', default: false }) frMet: boolean;
+  @Column({ name: 'res_met', type: 'boolean', default: false }) resMet: boolean;
   @Column({ name: 'logged_at', type: 'timestamptz', default: () => 'now()' }) loggedAt: Date;
 }

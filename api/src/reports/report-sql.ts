@@ -2,6 +2,7 @@ import { REQUEST_STATUSES, type ReportGroup, type TrendInterval } from '@portal/
 import type { OrganizationCells } from './organization-cells';
 import { organizationRows } from './organization-cells.repository';
 import type { SqlQuery, Statement } from './report-connection.repository';
+import { QUALITY_FIELDS } from './quality/quality-fields';
 import { completeBucketedMedians, KINDS, MEDIAN_COLUMNS, type MedianPlan, planBucketMedians } from './report-buckets';
 
 // The scripts (scripts/volume) take the runner from here with the statements.
@@ -49,6 +50,10 @@ export interface LoadQueries {
 }
 
 const OPEN = `('new', 'assigned', 'in_progress', 'waiting_on_member')`;
+
+/** A request `r`'s first response and resolution by their due time (the rollup's fr_met, res_met). */
+const FR_MET = (r: string) => `COALESCE(${r}.first_responded_at <= ${r}.first_response_due_at, false)`;
+const RES_MET = (r: string) => `COALESCE(${r}.resolved_at <= ${r}.resolution_due_at, false)`;
 
 /**
  * Run before each report statement, in its transaction: enough memory for the sorts and
@@ -99,7 +104,12 @@ const FIGURES_SQL = `
   ${AGING_SQL},
   percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM r.first_responded_at - r.created_at) / 3600) FILTER (WHERE r.first_responded_at IS NOT NULL) AS median_first_response,
   percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM r.resolved_at - r.created_at) / 3600) FILTER (WHERE r.resolved_at IS NOT NULL) AS median_resolution,
-  avg(r.satisfaction_score) AS satisfaction_avg`;
+  avg(r.satisfaction_score) AS satisfaction_avg,
+  count(r.satisfaction_score)::int AS score_n,
+  ${[1, 2, 3, 4, 5].map((n) => `count(*) FILTER (WHERE r.satisfaction_score = ${n})::int AS score_${n}`).join(',\n  ')},
+  count(r.first_responded_at)::int AS fr_n,
+  count(*) FILTER (WHERE ${FR_MET('r')})::int AS fr_met,
+  count(*) FILTER (WHERE ${RES_MET('r')})::int AS res_met`;
 
 function scopeWhere(scope: ReportScope, params: unknown[], column = 'r.created_at'): string {
   params.push(scope.from, scope.to);
@@ -231,13 +241,18 @@ const FACT_SUMS = `
   ${REQUEST_STATUSES.map((s) => `sum(f.w) FILTER (WHERE f.status = '${s}') AS "s_${s}"`).join(',\n  ')},
   sum(f.w) FILTER (WHERE f.breached) AS breached,
   sum(f.w * f.satisfaction_score) AS score_sum,
-  sum(f.w) FILTER (WHERE f.satisfaction_score IS NOT NULL) AS score_n`;
+  sum(f.w) FILTER (WHERE f.satisfaction_score IS NOT NULL) AS score_n,
+  ${[1, 2, 3, 4, 5].map((n) => `sum(f.w) FILTER (WHERE f.satisfaction_score = ${n}) AS score_${n}`).join(',\n  ')},
+  sum(f.w) FILTER (WHERE f.fr IS NOT NULL) AS fr_n,
+  sum(f.w) FILTER (WHERE f.fr_met) AS fr_met,
+  sum(f.w) FILTER (WHERE f.res_met) AS res_met`;
 
 const CELL_SUMS = `
   ${REQUEST_STATUSES.map((s) => `sum(c.n_${s}) AS "s_${s}"`).join(',\n  ')},
   sum(c.breached) AS breached,
   sum(c.score_sum) AS score_sum,
-  sum(c.score_n) AS score_n`;
+  sum(c.score_n) AS score_n,
+  ${QUALITY_FIELDS.map((field) => `sum(c.${field}) AS ${field}`).join(',\n  ')}`;
 
 /**
  * The load figures of one grouping (or of the whole scope: `totals`) from the rollup. `$1`
@@ -278,7 +293,8 @@ function rollupLoadQuery(
     groupBy === 'product' ? '(SELECT o.products FROM organizations o WHERE o.id = r.organization_id)' : 'NULL::text[]';
   const rawFacts = (sign: 1 | -1, range: string) => `
       SELECT ${sign} AS w, r.status, r.region_code, r.country_code, r.area_code, r.assignee_id, r.organization_id, ${products} AS products,
-             r.breached, r.satisfaction_score, report_hours(r.created_at, r.first_responded_at) AS fr, report_hours(r.created_at, r.resolved_at) AS res
+             r.breached, r.satisfaction_score, report_hours(r.created_at, r.first_responded_at) AS fr, report_hours(r.created_at, r.resolved_at) AS res,
+             ${FR_MET('r')} AS fr_met, ${RES_MET('r')} AS res_met
       FROM requests r WHERE ${range}${regionOf('r')}`;
   const scale = `report_scale($7)`;
   // Per key and kind: the cells' histograms (report_hists, migration ReportHistograms;
@@ -305,7 +321,7 @@ function rollupLoadQuery(
     WITH ${byOrganization ? '' : 'cells AS (SELECT * FROM unnest($5::smallint[], $6::date[]) AS s(span, month)),'}
     facts AS (
       SELECT d.sign::int AS w, d.status, d.region_code, d.country_code, d.area_code, d.assignee_id, d.organization_id, d.products,
-             d.breached, d.satisfaction_score, d.first_response_hours AS fr, d.resolution_hours AS res
+             d.breached, d.satisfaction_score, d.first_response_hours AS fr, d.resolution_hours AS res, d.fr_met, d.res_met
       FROM report_deltas d WHERE d.created_at >= $3 AND d.created_at < $4${regionOf('d')}
       -- The ends: what the range has beyond the whole months (+1), what the months have beyond the range (−1).
       ${lo > scope.from ? `UNION ALL ${rawFacts(1, 'r.created_at >= $1 AND r.created_at < $3')}` : ''}
@@ -351,6 +367,7 @@ function rollupLoadQuery(
     aging AS (${aging}
     )
     SELECT COALESCE(s.key, a.key) AS key, ${REQUEST_STATUSES.map((st) => `s."s_${st}"`).join(', ')}, s.breached, s.score_sum, s.score_n,
+           ${QUALITY_FIELDS.map((field) => `s.${field}`).join(', ')},
            ${KINDS.map((kind) => `s.${kind}_plus, s.${kind}_minus`).join(', ')}, ${AGING_COLUMNS.map((c) => `a.${c}`).join(', ')}
     FROM sums s FULL JOIN aging a ON a.key = s.key`;
     return { run: (db) => organizationRows(db, organizationCells, cells, scope.region, { text: facts, values }) };
@@ -371,7 +388,8 @@ function rollupLoadQuery(
     ),
     counts AS (
       SELECT key, ${REQUEST_STATUSES.map((s) => `COALESCE(sum("s_${s}"), 0)::int AS "s_${s}"`).join(', ')},
-             COALESCE(sum(breached), 0)::int AS breached, COALESCE(sum(score_sum), 0) AS score_sum, COALESCE(sum(score_n), 0) AS score_n
+             COALESCE(sum(breached), 0)::int AS breached, COALESCE(sum(score_sum), 0) AS score_sum, COALESCE(sum(score_n), 0) AS score_n,
+             ${QUALITY_FIELDS.map((field) => `COALESCE(sum(${field}), 0)::int AS ${field}`).join(', ')}
       FROM sums GROUP BY key
     ),
 ${BUCKETED_MEDIANS}    aging AS (${aging}
@@ -383,9 +401,10 @@ ${BUCKETED_MEDIANS}    aging AS (${aging}
            c.breached,
            COALESCE(a.d0_2, 0)::int AS d0_2, COALESCE(a.d3_7, 0)::int AS d3_7, COALESCE(a.d8_30, 0)::int AS d8_30, COALESCE(a.d31_plus, 0)::int AS d31_plus,
            NULL::double precision AS median_first_response, NULL::double precision AS median_resolution,
-           CASE WHEN c.score_n > 0 THEN c.score_sum::numeric / c.score_n::numeric END AS satisfaction_avg
+           CASE WHEN c.score_n > 0 THEN c.score_sum::numeric / c.score_n::numeric END AS satisfaction_avg,
+           c.score_n::int AS score_n, ${QUALITY_FIELDS.map((field) => `c.${field}`).join(', ')}
            ${MEDIAN_COLUMNS.map((column) => `, m.${column}`).join('')}
-    FROM ${groupBy ? 'counts c' : `(SELECT 'all' AS key) k LEFT JOIN counts c0 ON c0.key = k.key CROSS JOIN LATERAL (SELECT ${REQUEST_STATUSES.map((s) => `COALESCE(c0."s_${s}", 0) AS "s_${s}"`).join(', ')}, COALESCE(c0.breached, 0) AS breached, COALESCE(c0.score_sum, 0) AS score_sum, COALESCE(c0.score_n, 0) AS score_n) c`}
+    FROM ${groupBy ? 'counts c' : `(SELECT 'all' AS key) k LEFT JOIN counts c0 ON c0.key = k.key CROSS JOIN LATERAL (SELECT ${REQUEST_STATUSES.map((s) => `COALESCE(c0."s_${s}", 0) AS "s_${s}"`).join(', ')}, COALESCE(c0.breached, 0) AS breached, COALESCE(c0.score_sum, 0) AS score_sum, COALESCE(c0.score_n, 0) AS score_n, ${QUALITY_FIELDS.map((field) => `COALESCE(c0.${field}, 0) AS ${field}`).join(', ')}) c`}
     LEFT JOIN aging a ON a.key = ${groupBy ? 'c.key' : 'k.key'}
     LEFT JOIN medians m ON m.key = ${groupBy ? 'c.key' : 'k.key'}
     ${groupBy ? `WHERE (${REQUEST_STATUSES.map((s) => `c."s_${s}"`).join(' + ')}) <> 0` : ''}`;

@@ -185,7 +185,7 @@ export class ReportsService {
   }
 
   /** The groups the reference data lists within the scope; none for the other groupings. */
-  private keysInScope(groupBy: ReportGroup, scope: ReportScope, language: Language): string[] {
+  keysInScope(groupBy: ReportGroup, scope: ReportScope, language: Language): string[] {
     switch (groupBy) {
       case 'region':
         return this.reference
@@ -207,7 +207,8 @@ export class ReportsService {
     }
   }
 
-  private async labels(groupBy: ReportGroup, keys: string[], language: Language): Promise<Map<string, string>> {
+  /** The groups' names in the viewer's language (also the quality report's). */
+  async labels(groupBy: ReportGroup, keys: string[], language: Language): Promise<Map<string, string>> {
     switch (groupBy) {
       case 'region':
         return new Map(this.reference.regions(language).map((r) => [r.code, r.name]));

@@ -71,7 +71,7 @@ export const routes: Routes = [
       {
         path: 'reports',
         canMatch: [requireSection('reports')],
-        loadChildren: () => withTexts(['staff', 'reports'], () => import('./reports/reports.routes')),
+        loadChildren: () => withTexts(['staff', 'reports', 'quality'], () => import('./reports/reports.routes')),
       },
       {
         path: 'canned-answers',

@@ -3,9 +3,11 @@ import {
   ATTACHMENT_LIMITS,
   EMAIL_NOTIFICATION_CHOICES,
   LANGUAGES,
+  LOW_SCORE_COMMENTS_MAX,
   ORGANIZATION_KINDS,
   PRIORITIES,
   PROBLEM_CODES,
+  QUALITY_GROUPS,
   REGION_CODES,
   REPORT_GROUPS,
   REQUEST_STATUSES,
@@ -156,6 +158,27 @@ const reportTime: SchemaObject = {
   pattern: '^[+-]?\\d{4,6}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{3})?Z$',
 };
 
+const rate: SchemaObject = { type: 'number', nullable: true, minimum: 0, maximum: 1 };
+const hoursOrNone: SchemaObject = { type: 'number', nullable: true };
+
+/** The quality report's figures (shared/src/quality.ts). */
+const qualityFiguresProperties: Record<string, SchemaObject> = {
+  total: count,
+  resolved: count,
+  ratings: count,
+  responseRate: rate,
+  scores: object({ '1': count, '2': count, '3': count, '4': count, '5': count }),
+  averageScore: { type: 'number', nullable: true, minimum: 1, maximum: 5 },
+  medianFirstResponseHours: hoursOrNone,
+  firstResponses: count,
+  firstResponsesOnTime: count,
+  firstResponseOnTimeRate: rate,
+  medianResolutionHours: hoursOrNone,
+  resolutionsOnTime: count,
+  resolutionOnTimeRate: rate,
+  breached: count,
+};
+
 const page = (items: SchemaObject): SchemaObject =>
   object({ items: { type: 'array', items }, total: count, page: { type: 'integer', minimum: 1 }, pageSize: integer });
 
@@ -303,6 +326,33 @@ export const COMPONENT_SCHEMAS = {
     region: nullableString,
     rows: { type: 'array', items: object({ key: string, label: string, ...loadFiguresProperties }) },
     totals: object(loadFiguresProperties),
+  }),
+  QualityReport: object({
+    groupBy: enumOf(QUALITY_GROUPS),
+    from: reportTime,
+    to: reportTime,
+    region: nullableString,
+    rows: { type: 'array', items: object({ key: string, label: string, ...qualityFiguresProperties }) },
+    totals: object(qualityFiguresProperties),
+    lowScoreComments: {
+      type: 'array',
+      maxItems: LOW_SCORE_COMMENTS_MAX,
+      items: object({
+        requestId: uuid,
+        reference: string,
+        subject: string,
+        score: { type: 'integer', minimum: 1, maximum: 2 },
+        comment: nullableString,
+        region: enumOf(REGION_CODES),
+        country: string,
+        area: enumOf(THEMATIC_AREAS),
+        organization: personRef,
+        assignee: nullable(personRef),
+        createdAt: dateTime,
+        resolvedAt: nullableDateTime,
+      }),
+    },
+    lowScores: count,
   }),
   TrendReport: object({
     interval: enumOf(TREND_INTERVALS),

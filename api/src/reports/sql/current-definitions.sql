@@ -77,10 +77,10 @@ CREATE OR REPLACE FUNCTION public.report_organizations_delta()
 AS $function$
       BEGIN
         INSERT INTO report_deltas (sign, created_at, resolved_at, region_code, country_code, area_code, status, assignee_id, organization_id, products,
-                          breached, satisfaction_score, first_response_hours, resolution_hours)
+                          breached, satisfaction_score, first_response_hours, resolution_hours, fr_met, res_met)
         SELECT s.sign, r.created_at, r.resolved_at, r.region_code, r.country_code, r.area_code, r.status, r.assignee_id, r.organization_id,
                CASE WHEN s.sign = -1 THEN OLD.products ELSE NEW.products END, r.breached, r.satisfaction_score,
-               report_hours(r.created_at, r.first_responded_at), report_hours(r.created_at, r.resolved_at)
+               report_hours(r.created_at, r.first_responded_at), report_hours(r.created_at, r.resolved_at), COALESCE(r.first_responded_at <= r.first_response_due_at, false), COALESCE(r.resolved_at <= r.resolution_due_at, false)
         FROM requests r CROSS JOIN (VALUES (-1), (1)) s(sign)
         WHERE r.organization_id = NEW.id;
         RETURN NULL;
@@ -95,21 +95,23 @@ AS $function$
       BEGIN
         IF TG_OP IN ('UPDATE', 'DELETE') THEN
           INSERT INTO report_deltas (sign, created_at, resolved_at, region_code, country_code, area_code, status, assignee_id, organization_id, products,
-                          breached, satisfaction_score, first_response_hours, resolution_hours)
+                          breached, satisfaction_score, first_response_hours, resolution_hours, fr_met, res_met)
           VALUES (-1, OLD.created_at, OLD.resolved_at, OLD.region_code, OLD.country_code, OLD.area_code, OLD.status,
                   OLD.assignee_id, OLD.organization_id,
                   COALESCE((SELECT o.products FROM organizations o WHERE o.id = OLD.organization_id), '{}'),
                   OLD.breached, OLD.satisfaction_score,
-                  report_hours(OLD.created_at, OLD.first_responded_at), report_hours(OLD.created_at, OLD.resolved_at));
+                  report_hours(OLD.created_at, OLD.first_responded_at), report_hours(OLD.created_at, OLD.resolved_at),
+                  COALESCE(OLD.first_responded_at <= OLD.first_response_due_at, false), COALESCE(OLD.resolved_at <= OLD.resolution_due_at, false));
         END IF;
         IF TG_OP IN ('INSERT', 'UPDATE') THEN
           INSERT INTO report_deltas (sign, created_at, resolved_at, region_code, country_code, area_code, status, assignee_id, organization_id, products,
-                          breached, satisfaction_score, first_response_hours, resolution_hours)
+                          breached, satisfaction_score, first_response_hours, resolution_hours, fr_met, res_met)
           VALUES (1, NEW.created_at, NEW.resolved_at, NEW.region_code, NEW.country_code, NEW.area_code, NEW.status,
                   NEW.assignee_id, NEW.organization_id,
                   COALESCE((SELECT o.products FROM organizations o WHERE o.id = NEW.organization_id), '{}'),
                   NEW.breached, NEW.satisfaction_score,
-                  report_hours(NEW.created_at, NEW.first_responded_at), report_hours(NEW.created_at, NEW.resolved_at));
+                  report_hours(NEW.created_at, NEW.first_responded_at), report_hours(NEW.created_at, NEW.resolved_at),
+                  COALESCE(NEW.first_responded_at <= NEW.first_response_due_at, false), COALESCE(NEW.resolved_at <= NEW.resolution_due_at, false));
         END IF;
         RETURN NULL;
       END $function$
@@ -162,14 +164,15 @@ AS $function$
           DELETE FROM report_counts;
           DELETE FROM report_values;
 
-        INSERT INTO report_counts (dim, month, region_code, key, n_new, n_assigned, n_in_progress, n_waiting_on_member, n_resolved, n_closed, n_withdrawn, breached, score_sum, score_n)
+        INSERT INTO report_counts (dim, month, region_code, key, n_new, n_assigned, n_in_progress, n_waiting_on_member, n_resolved, n_closed, n_withdrawn, breached, score_sum, score_n, score_1, score_2, score_3, score_4, score_5, fr_n, fr_met, res_met)
           SELECT dim, month, region_code, key,
                  count(*) FILTER (WHERE status = 'new'), count(*) FILTER (WHERE status = 'assigned'), count(*) FILTER (WHERE status = 'in_progress'),
                  count(*) FILTER (WHERE status = 'waiting_on_member'), count(*) FILTER (WHERE status = 'resolved'), count(*) FILTER (WHERE status = 'closed'),
-                 count(*) FILTER (WHERE status = 'withdrawn'), count(*) FILTER (WHERE breached), COALESCE(sum(satisfaction_score), 0), count(satisfaction_score)
+                 count(*) FILTER (WHERE status = 'withdrawn'), count(*) FILTER (WHERE breached), COALESCE(sum(satisfaction_score), 0), count(satisfaction_score),
+                 count(*) FILTER (WHERE satisfaction_score = 1), count(*) FILTER (WHERE satisfaction_score = 2), count(*) FILTER (WHERE satisfaction_score = 3), count(*) FILTER (WHERE satisfaction_score = 4), count(*) FILTER (WHERE satisfaction_score = 5), count(*) FILTER (WHERE fr IS NOT NULL), count(*) FILTER (WHERE fr_met), count(*) FILTER (WHERE res_met)
           FROM (
           SELECT date_trunc('month', r.created_at AT TIME ZONE 'UTC')::date AS month, r.region_code, d.dim, d.key, r.status, r.breached, r.satisfaction_score,
-                 report_hours(r.created_at, r.first_responded_at) AS fr, report_hours(r.created_at, r.resolved_at) AS res
+                 report_hours(r.created_at, r.first_responded_at) AS fr, report_hours(r.created_at, r.resolved_at) AS res, COALESCE(r.first_responded_at <= r.first_response_due_at, false) AS fr_met, COALESCE(r.resolved_at <= r.resolution_due_at, false) AS res_met
           FROM requests r
           JOIN organizations o ON o.id = r.organization_id
           CROSS JOIN LATERAL (
@@ -181,7 +184,7 @@ AS $function$
           SELECT f.dim, f.month, f.region_code, f.key, v.kind, report_bucket(v.hours, report_scale(f.dim)), count(*), array_agg(v.hours)
           FROM (
           SELECT date_trunc('month', r.created_at AT TIME ZONE 'UTC')::date AS month, r.region_code, d.dim, d.key, r.status, r.breached, r.satisfaction_score,
-                 report_hours(r.created_at, r.first_responded_at) AS fr, report_hours(r.created_at, r.resolved_at) AS res
+                 report_hours(r.created_at, r.first_responded_at) AS fr, report_hours(r.created_at, r.resolved_at) AS res, COALESCE(r.first_responded_at <= r.first_response_due_at, false) AS fr_met, COALESCE(r.resolved_at <= r.resolution_due_at, false) AS res_met
           FROM requests r
           JOIN organizations o ON o.id = r.organization_id
           CROSS JOIN LATERAL (
@@ -195,14 +198,15 @@ AS $function$
           DELETE FROM report_counts WHERE month = ANY (p_months);
           DELETE FROM report_values WHERE month = ANY (p_months);
 
-        INSERT INTO report_counts (dim, month, region_code, key, n_new, n_assigned, n_in_progress, n_waiting_on_member, n_resolved, n_closed, n_withdrawn, breached, score_sum, score_n)
+        INSERT INTO report_counts (dim, month, region_code, key, n_new, n_assigned, n_in_progress, n_waiting_on_member, n_resolved, n_closed, n_withdrawn, breached, score_sum, score_n, score_1, score_2, score_3, score_4, score_5, fr_n, fr_met, res_met)
           SELECT dim, month, region_code, key,
                  count(*) FILTER (WHERE status = 'new'), count(*) FILTER (WHERE status = 'assigned'), count(*) FILTER (WHERE status = 'in_progress'),
                  count(*) FILTER (WHERE status = 'waiting_on_member'), count(*) FILTER (WHERE status = 'resolved'), count(*) FILTER (WHERE status = 'closed'),
-                 count(*) FILTER (WHERE status = 'withdrawn'), count(*) FILTER (WHERE breached), COALESCE(sum(satisfaction_score), 0), count(satisfaction_score)
+                 count(*) FILTER (WHERE status = 'withdrawn'), count(*) FILTER (WHERE breached), COALESCE(sum(satisfaction_score), 0), count(satisfaction_score),
+                 count(*) FILTER (WHERE satisfaction_score = 1), count(*) FILTER (WHERE satisfaction_score = 2), count(*) FILTER (WHERE satisfaction_score = 3), count(*) FILTER (WHERE satisfaction_score = 4), count(*) FILTER (WHERE satisfaction_score = 5), count(*) FILTER (WHERE fr IS NOT NULL), count(*) FILTER (WHERE fr_met), count(*) FILTER (WHERE res_met)
           FROM (
           SELECT m.month AS month, r.region_code, d.dim, d.key, r.status, r.breached, r.satisfaction_score,
-                 report_hours(r.created_at, r.first_responded_at) AS fr, report_hours(r.created_at, r.resolved_at) AS res
+                 report_hours(r.created_at, r.first_responded_at) AS fr, report_hours(r.created_at, r.resolved_at) AS res, COALESCE(r.first_responded_at <= r.first_response_due_at, false) AS fr_met, COALESCE(r.resolved_at <= r.resolution_due_at, false) AS res_met
           FROM unnest(p_months) m(month) JOIN requests r
                ON r.created_at >= m.month::timestamp AT TIME ZONE 'UTC' AND r.created_at < (m.month + interval '1 month') AT TIME ZONE 'UTC'
           JOIN organizations o ON o.id = r.organization_id
@@ -215,7 +219,7 @@ AS $function$
           SELECT f.dim, f.month, f.region_code, f.key, v.kind, report_bucket(v.hours, report_scale(f.dim)), count(*), array_agg(v.hours)
           FROM (
           SELECT m.month AS month, r.region_code, d.dim, d.key, r.status, r.breached, r.satisfaction_score,
-                 report_hours(r.created_at, r.first_responded_at) AS fr, report_hours(r.created_at, r.resolved_at) AS res
+                 report_hours(r.created_at, r.first_responded_at) AS fr, report_hours(r.created_at, r.resolved_at) AS res, COALESCE(r.first_responded_at <= r.first_response_due_at, false) AS fr_met, COALESCE(r.resolved_at <= r.resolution_due_at, false) AS res_met
           FROM unnest(p_months) m(month) JOIN requests r
                ON r.created_at >= m.month::timestamp AT TIME ZONE 'UTC' AND r.created_at < (m.month + interval '1 month') AT TIME ZONE 'UTC'
           JOIN organizations o ON o.id = r.organization_id
@@ -246,17 +250,16 @@ AS $function$
         END IF;
         DELETE FROM report_counts WHERE span = p_span AND (starts IS NULL OR month = ANY (starts));
         DELETE FROM report_values WHERE span = p_span AND (starts IS NULL OR month = ANY (starts));
-        INSERT INTO report_counts (dim, span, month, region_code, key, n_new, n_assigned, n_in_progress, n_waiting_on_member, n_resolved, n_closed, n_withdrawn, breached, score_sum, score_n)
+        INSERT INTO report_counts (dim, span, month, region_code, key, n_new, n_assigned, n_in_progress, n_waiting_on_member, n_resolved, n_closed, n_withdrawn, breached, score_sum, score_n, score_1, score_2, score_3, score_4, score_5, fr_n, fr_met, res_met)
           SELECT c.dim, p_span, date_trunc(unit, c.month)::date, c.region_code, c.key,
-                 sum(c.n_new)::int, sum(c.n_assigned)::int, sum(c.n_in_progress)::int, sum(c.n_waiting_on_member)::int, sum(c.n_resolved)::int, sum(c.n_closed)::int, sum(c.n_withdrawn)::int, sum(c.breached)::int, sum(c.score_sum), sum(c.score_n)::int
-
+                 sum(c.n_new)::int, sum(c.n_assigned)::int, sum(c.n_in_progress)::int, sum(c.n_waiting_on_member)::int, sum(c.n_resolved)::int, sum(c.n_closed)::int, sum(c.n_withdrawn)::int, sum(c.breached)::int, sum(c.score_sum), sum(c.score_n)::int,
+                 sum(c.score_1)::int, sum(c.score_2)::int, sum(c.score_3)::int, sum(c.score_4)::int, sum(c.score_5)::int, sum(c.fr_n)::int, sum(c.fr_met)::int, sum(c.res_met)::int
           FROM report_counts c
           WHERE c.span = 1 AND (starts IS NULL OR c.month IN (
             SELECT (s.start + i * interval '1 month')::date FROM unnest(starts) s(start), generate_series(0, p_span - 1) i))
           GROUP BY 1, 3, 4, 5;
         INSERT INTO report_values (dim, span, month, region_code, key, kind, bucket, n, vals)
           SELECT c.dim, p_span, date_trunc(unit, c.month)::date, c.region_code, c.key, c.kind, c.bucket, sum(c.n)::int, report_concat(c.vals)
-
           FROM report_values c
           WHERE c.span = 1 AND (starts IS NULL OR c.month IN (
             SELECT (s.start + i * interval '1 month')::date FROM unnest(starts) s(start), generate_series(0, p_span - 1) i))
@@ -310,10 +313,12 @@ AS $function$
           DELETE FROM report_counts WHERE dim = 'organization';
           DELETE FROM report_org_values;
 
-          INSERT INTO report_counts (dim, month, region_code, key, n_new, n_assigned, n_in_progress, n_waiting_on_member, n_resolved, n_closed, n_withdrawn, breached, score_sum, score_n)
+          INSERT INTO report_counts (dim, month, region_code, key, n_new, n_assigned, n_in_progress, n_waiting_on_member, n_resolved, n_closed, n_withdrawn, breached, score_sum, score_n, score_1, score_2, score_3, score_4, score_5, fr_n, fr_met, res_met)
             SELECT 'organization', m.month, r.region_code, r.organization_id::text,
-                   count(*) FILTER (WHERE r.status = 'new'), count(*) FILTER (WHERE r.status = 'assigned'), count(*) FILTER (WHERE r.status = 'in_progress'), count(*) FILTER (WHERE r.status = 'waiting_on_member'), count(*) FILTER (WHERE r.status = 'resolved'), count(*) FILTER (WHERE r.status = 'closed'), count(*) FILTER (WHERE r.status = 'withdrawn'),
-                   count(*) FILTER (WHERE r.breached), COALESCE(sum(r.satisfaction_score), 0), count(r.satisfaction_score)
+                   count(*) FILTER (WHERE r.status = 'new'), count(*) FILTER (WHERE r.status = 'assigned'), count(*) FILTER (WHERE r.status = 'in_progress'),
+                 count(*) FILTER (WHERE r.status = 'waiting_on_member'), count(*) FILTER (WHERE r.status = 'resolved'), count(*) FILTER (WHERE r.status = 'closed'),
+                 count(*) FILTER (WHERE r.status = 'withdrawn'), count(*) FILTER (WHERE r.breached), COALESCE(sum(r.satisfaction_score), 0), count(r.satisfaction_score),
+                   count(*) FILTER (WHERE satisfaction_score = 1), count(*) FILTER (WHERE satisfaction_score = 2), count(*) FILTER (WHERE satisfaction_score = 3), count(*) FILTER (WHERE satisfaction_score = 4), count(*) FILTER (WHERE satisfaction_score = 5), count(*) FILTER (WHERE r.first_responded_at IS NOT NULL), count(*) FILTER (WHERE COALESCE(r.first_responded_at <= r.first_response_due_at, false)), count(*) FILTER (WHERE COALESCE(r.resolved_at <= r.resolution_due_at, false))
             FROM requests r CROSS JOIN LATERAL (SELECT date_trunc('month', r.created_at AT TIME ZONE 'UTC')::date AS month) m
             GROUP BY 2, 3, 4;
           INSERT INTO report_org_values (span, month, region_code, key, fr, res)
@@ -326,10 +331,12 @@ AS $function$
           DELETE FROM report_counts WHERE dim = 'organization' AND month = ANY (p_months);
           DELETE FROM report_org_values WHERE month = ANY (p_months);
 
-          INSERT INTO report_counts (dim, month, region_code, key, n_new, n_assigned, n_in_progress, n_waiting_on_member, n_resolved, n_closed, n_withdrawn, breached, score_sum, score_n)
+          INSERT INTO report_counts (dim, month, region_code, key, n_new, n_assigned, n_in_progress, n_waiting_on_member, n_resolved, n_closed, n_withdrawn, breached, score_sum, score_n, score_1, score_2, score_3, score_4, score_5, fr_n, fr_met, res_met)
             SELECT 'organization', m.month, r.region_code, r.organization_id::text,
-                   count(*) FILTER (WHERE r.status = 'new'), count(*) FILTER (WHERE r.status = 'assigned'), count(*) FILTER (WHERE r.status = 'in_progress'), count(*) FILTER (WHERE r.status = 'waiting_on_member'), count(*) FILTER (WHERE r.status = 'resolved'), count(*) FILTER (WHERE r.status = 'closed'), count(*) FILTER (WHERE r.status = 'withdrawn'),
-                   count(*) FILTER (WHERE r.breached), COALESCE(sum(r.satisfaction_score), 0), count(r.satisfaction_score)
+                   count(*) FILTER (WHERE r.status = 'new'), count(*) FILTER (WHERE r.status = 'assigned'), count(*) FILTER (WHERE r.status = 'in_progress'),
+                 count(*) FILTER (WHERE r.status = 'waiting_on_member'), count(*) FILTER (WHERE r.status = 'resolved'), count(*) FILTER (WHERE r.status = 'closed'),
+                 count(*) FILTER (WHERE r.status = 'withdrawn'), count(*) FILTER (WHERE r.breached), COALESCE(sum(r.satisfaction_score), 0), count(r.satisfaction_score),
+                   count(*) FILTER (WHERE satisfaction_score = 1), count(*) FILTER (WHERE satisfaction_score = 2), count(*) FILTER (WHERE satisfaction_score = 3), count(*) FILTER (WHERE satisfaction_score = 4), count(*) FILTER (WHERE satisfaction_score = 5), count(*) FILTER (WHERE r.first_responded_at IS NOT NULL), count(*) FILTER (WHERE COALESCE(r.first_responded_at <= r.first_response_due_at, false)), count(*) FILTER (WHERE COALESCE(r.resolved_at <= r.resolution_due_at, false))
             FROM unnest(p_months) m(month) JOIN requests r
                      ON r.created_at >= m.month::timestamp AT TIME ZONE 'UTC' AND r.created_at < (m.month + interval '1 month') AT TIME ZONE 'UTC'
             GROUP BY 2, 3, 4;
@@ -468,7 +475,7 @@ CREATE TRIGGER report_org_values_stamp_update_old AFTER UPDATE ON report_org_val
 CREATE TRIGGER requests_report_delta AFTER INSERT OR DELETE ON requests FOR EACH ROW EXECUTE FUNCTION report_requests_delta();
 
 -- trigger requests.requests_report_delta_update
-CREATE TRIGGER requests_report_delta_update AFTER UPDATE ON requests FOR EACH ROW WHEN (old.created_at IS DISTINCT FROM new.created_at OR old.resolved_at IS DISTINCT FROM new.resolved_at OR old.region_code IS DISTINCT FROM new.region_code OR old.country_code IS DISTINCT FROM new.country_code OR old.area_code IS DISTINCT FROM new.area_code OR old.status IS DISTINCT FROM new.status OR old.assignee_id IS DISTINCT FROM new.assignee_id OR old.organization_id IS DISTINCT FROM new.organization_id OR old.breached IS DISTINCT FROM new.breached OR old.satisfaction_score IS DISTINCT FROM new.satisfaction_score OR old.first_responded_at IS DISTINCT FROM new.first_responded_at) EXECUTE FUNCTION report_requests_delta();
+CREATE TRIGGER requests_report_delta_update AFTER UPDATE ON requests FOR EACH ROW WHEN (old.created_at IS DISTINCT FROM new.created_at OR old.resolved_at IS DISTINCT FROM new.resolved_at OR old.region_code IS DISTINCT FROM new.region_code OR old.country_code IS DISTINCT FROM new.country_code OR old.area_code IS DISTINCT FROM new.area_code OR old.status IS DISTINCT FROM new.status OR old.assignee_id IS DISTINCT FROM new.assignee_id OR old.organization_id IS DISTINCT FROM new.organization_id OR old.breached IS DISTINCT FROM new.breached OR old.satisfaction_score IS DISTINCT FROM new.satisfaction_score OR old.first_responded_at IS DISTINCT FROM new.first_responded_at OR old.first_response_due_at IS DISTINCT FROM new.first_response_due_at OR old.resolution_due_at IS DISTINCT FROM new.resolution_due_at) EXECUTE FUNCTION report_requests_delta();
 
 -- trigger requests.requests_report_truncate
 CREATE TRIGGER requests_report_truncate AFTER TRUNCATE ON requests FOR EACH STATEMENT EXECUTE FUNCTION report_requests_truncated();

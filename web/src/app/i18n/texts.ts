@@ -60,6 +60,12 @@ export const TEXTS = {
     pt: () => import('../../locales/pt/satisfaction.json'),
     fr: () => import('../../locales/fr/satisfaction.json'),
   },
+  quality: {
+    es: () => import('../../locales/es/quality.json'),
+    en: () => import('../../locales/en/quality.json'),
+    pt: () => import('../../locales/pt/quality.json'),
+    fr: () => import('../../locales/fr/quality.json'),
+  },
 } as const satisfies { readonly [part: string]: { readonly [L in Language]: LoadTexts } };
 
 /** A part of the interface's texts: the app's own (always loaded) or a section's. */

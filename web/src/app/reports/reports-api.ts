@@ -15,7 +15,11 @@ export class ReportsApi {
    * Fetches a CSV with the access token (a plain link cannot carry it) and hands it to the
    * browser under the name the API gives.
    */
-  async downloadCsv(report: 'load' | 'trend', params: Record<string, string>, fallbackName: string): Promise<void> {
+  async downloadCsv(
+    report: 'load' | 'trend' | 'quality',
+    params: Record<string, string>,
+    fallbackName: string,
+  ): Promise<void> {
     const response = await firstValueFrom(
       this.http.get(`${API_BASE_URL}/reports/${report}.csv`, { params, observe: 'response', responseType: 'blob' }),
     );

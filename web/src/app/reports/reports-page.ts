@@ -23,6 +23,7 @@ import { AgingBars } from './aging-bars';
 import { ReportsI18n, type ReportsKey, type ReportsTextKey } from './i18n/reports-texts';
 import { type LoadBarChoice, LoadChart, type LoadChartLabels } from './load-chart';
 import { LoadTable } from './load-table';
+import { QualitySection } from './quality/quality-section';
 import { ReportCards } from './report-cards';
 import { reportFormats } from './report-formats';
 import {
@@ -64,7 +65,7 @@ function problemKey(error: unknown): ReportsTextKey {
  */
 @Component({
   selector: 'app-reports-page',
-  imports: [ReportCards, LoadChart, LoadTable, TrendChart, AgingBars],
+  imports: [ReportCards, LoadChart, LoadTable, TrendChart, AgingBars, QualitySection],
   templateUrl: './reports-page.html',
   styleUrl: './reports-page.css',
 })
@@ -97,7 +98,7 @@ export class ReportsPage {
   protected readonly groups = computed(() => reportGroupsFor(this.role()));
   // The dates are the viewer's days: the API counts them in the viewer's time zone.
   private readonly timeZone = viewerTimeZone();
-  private readonly apiParams = computed(() => reportApiParams(this.filters(), this.role(), this.timeZone));
+  protected readonly apiParams = computed(() => reportApiParams(this.filters(), this.role(), this.timeZone));
 
   private readonly loadResource = httpResource<LoadReport>(() =>
     this.validRange()
