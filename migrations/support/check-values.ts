@@ -10,9 +10,10 @@ export async function changeCheckValues(
   target: { table: string; constraint: string; column: string },
   change: (values: string[]) => string[],
 ): Promise<void> {
-  const [row] = (await db.query(`SELECT pg_get_constraintdef(oid) AS definition FROM pg_constraint WHERE conname = $1`, [
-    target.constraint,
-  ])) as { definition: string }[];
+  const [row] = (await db.query(
+    `SELECT pg_get_constraintdef(oid) AS definition FROM pg_constraint WHERE conname = $1`,
+    [target.constraint],
+  )) as { definition: string }[];
   const values = change([...row.definition.matchAll(/'([^']+)'/g)].map((match) => match[1]));
   await db.query(`ALTER TABLE ${target.table} DROP CONSTRAINT ${target.constraint}`);
   await db.query(
