@@ -18,6 +18,7 @@ import { OrganizationsModule } from './organizations/organizations.module';
 import { ReferenceModule } from './reference/reference.module';
 import { ReportsModule } from './reports/reports.module';
 import { RequestsModule } from './requests/requests.module';
+import { SavedViewsModule } from './saved-views/saved-views.module';
 import { UsersModule } from './users/users.module';
 
 @Module({})
@@ -40,6 +41,7 @@ export class AppModule {
         OrganizationsModule,
         ReferenceModule,
         RequestsModule,
+        SavedViewsModule,
         AttachmentsModule,
         ReportsModule,
         AccountsModule,

@@ -13,3 +13,4 @@ export * from './case-permissions.js';
 export * from './permissions.js';
 export * from './reports.js';
 export * from './accounts.js';
+export * from './inbox.js';

@@ -35,6 +35,9 @@ export const PROBLEM_CODES = [
   'requests.no-director',
   'requests.not-resolved',
   'requests.already-rated',
+  // Saved inbox views: a name used twice by one person, more than a person may keep.
+  'views.name-taken',
+  'views.limit-reached',
   // Files on requests and messages.
   'attachments.too-large',
   'attachments.too-many',

@@ -13,6 +13,7 @@ import { InboxScope1764405000000 } from '../../../migrations/1764405000000-Inbox
 import { ProfileNotifications1764415000000 } from '../../../migrations/1764415000000-ProfileNotifications';
 import { RequestReceipt1764426000000 } from '../../../migrations/1764426000000-RequestReceipt';
 import { StaffAbsence1764427190000 } from '../../../migrations/1764427190000-StaffAbsence';
+import { SavedViews1764435000000 } from '../../../migrations/1764435000000-SavedViews';
 import { AccountTokenEntity } from '../accounts/account-token.entity';
 import {
   ReportCountEntity,
@@ -44,6 +45,7 @@ import {
 } from '../reference/reference.entities';
 import { CoverageEntryEntity } from '../users/coverage-entry.entity';
 import { UserEntity } from '../users/user.entity';
+import { SavedViewEntity } from '../saved-views/saved-view.entity';
 
 export const ENTITIES = [
   RegionEntity,
@@ -74,6 +76,7 @@ export const ENTITIES = [
   ReportCellStampEntity,
   ReportDayEntity,
   ReportDeltaEntity,
+  SavedViewEntity,
 ];
 
 /** Every migration, in order. Listed explicitly so the build, not a glob, decides what runs. */
@@ -92,6 +95,7 @@ export const MIGRATIONS = [
   ProfileNotifications1764415000000,
   RequestReceipt1764426000000,
   StaffAbsence1764427190000,
+  SavedViews1764435000000,
 ];
 
 export function dataSourceOptions(url: string, poolSize: number): DataSourceOptions {

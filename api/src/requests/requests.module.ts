@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { ReferenceModule } from '../reference/reference.module';
 import { SlaModule } from '../sla/sla.module';
+import { BulkRequestsService } from './bulk-requests.service';
 import { RequestViewsRepository } from './request-views.repository';
 import { RequestsController } from './requests.controller';
 import { RequestsService } from './requests.service';
@@ -13,7 +14,14 @@ import { RoutingService } from './routing/routing.service';
 @Module({
   imports: [ReferenceModule, SlaModule, NotificationsModule],
   controllers: [RequestsController],
-  providers: [RequestsService, RequestViewsRepository, RequestsRepository, RoutingService, RoutingRepository],
+  providers: [
+    RequestsService,
+    BulkRequestsService,
+    RequestViewsRepository,
+    RequestsRepository,
+    RoutingService,
+    RoutingRepository,
+  ],
   exports: [RequestsService],
 })
 export class RequestsModule {}

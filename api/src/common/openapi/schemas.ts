@@ -1,6 +1,8 @@
 import type { SchemaObject } from '@nestjs/swagger';
 import {
   ATTACHMENT_LIMITS,
+  DEADLINE_KINDS,
+  DEADLINE_STATES,
   EMAIL_NOTIFICATION_CHOICES,
   LANGUAGES,
   ORGANIZATION_KINDS,
@@ -9,6 +11,7 @@ import {
   REGION_CODES,
   REPORT_GROUPS,
   REQUEST_STATUSES,
+  SAVED_VIEW_PARAMS,
   ROLES,
   THEMATIC_AREAS,
   TIMELINE_EVENT_TYPES,
@@ -197,8 +200,13 @@ export const COMPONENT_SCHEMAS = {
   InvitationAnswer: object({ id: uuid, email: { type: 'string', format: 'email' }, expiresAt: dateTime }),
   Satisfaction: satisfaction,
   RequestView: object(requestViewProperties),
+  RequestListItem: object({
+    ...requestViewProperties,
+    nextDeadline: nullable(object({ kind: enumOf(DEADLINE_KINDS), dueAt: dateTime, state: enumOf(DEADLINE_STATES) })),
+    memberRepliedAt: nullableDateTime,
+  }),
   RequestPage: object({
-    items: { type: 'array', items: refTo('RequestView') },
+    items: { type: 'array', items: refTo('RequestListItem') },
     total: count,
     totalIsExact: boolean,
     page: { type: 'integer', minimum: 1 },
@@ -297,6 +305,30 @@ export const COMPONENT_SCHEMAS = {
     year: integer,
     added: { type: 'array', items: refTo('HolidayView') },
     skipped: count,
+  }),
+  BulkResult: object({
+    results: {
+      type: 'array',
+      description: 'One per item, in the order sent',
+      items: {
+        oneOf: [
+          object({ id: uuid, ok: { type: 'boolean', enum: [true] }, request: refTo('RequestView') }),
+          object({ id: uuid, ok: { type: 'boolean', enum: [false] }, problem: refTo('Problem') }),
+        ],
+      },
+    },
+    changed: count,
+    refused: count,
+  }),
+  SavedView: object({
+    id: uuid,
+    name: string,
+    params: {
+      type: 'object',
+      properties: Object.fromEntries(SAVED_VIEW_PARAMS.map((name) => [name, string])),
+      additionalProperties: false,
+    },
+    createdAt: dateTime,
   }),
   HealthLive: object({ status: enumOf(['ok']) }),
   HealthReady: object({ status: enumOf(['ok']), database: enumOf(['up']) }),

@@ -33,6 +33,8 @@ export const PROBLEM_MESSAGES: { readonly [C in ProblemCode]: TranslationKey } =
   'requests.no-director': 'requests.error.noDirector',
   'requests.not-resolved': 'requests.error.notResolved',
   'requests.already-rated': 'requests.error.alreadyRated',
+  'views.name-taken': 'problem.viewNameTaken',
+  'views.limit-reached': 'problem.viewLimit',
   'attachments.too-large': 'requests.error.fileTooLarge',
   'attachments.too-many': 'requests.error.tooManyFiles',
   'attachments.type-refused': 'requests.error.fileType',

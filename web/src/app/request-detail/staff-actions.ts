@@ -1,4 +1,5 @@
 import { Component, computed, effect, inject, input, output, signal, untracked } from '@angular/core';
+import { ActivatedRoute } from '@angular/router';
 import {
   type AssigneeCandidate,
   type CaseAction,
@@ -99,6 +100,15 @@ export class StaffActions {
   );
 
   constructor() {
+    // The inbox's "e" opens a case with ?action=escalate: the escalation dialog, once, when allowed.
+    const action = inject(ActivatedRoute).snapshot.queryParamMap.get('action');
+    let escalateAsked = action === 'escalate';
+    effect(() => {
+      if (escalateAsked && this.canEscalate()) {
+        escalateAsked = false;
+        untracked(() => this.openEscalate());
+      }
+    });
     // The selects follow the loaded request (after every reload).
     effect(() => {
       const request = this.request();
