@@ -85,21 +85,26 @@ export interface BulkResult {
   refused: number;
 }
 
-/** The inbox's URL parameters a saved view keeps (the page is not kept). */
-export const SAVED_VIEW_PARAMS = [
-  'tab',
+/** The staff inbox's views (its tabs): the URL's `tab`. */
+export const INBOX_TABS = ['mine', 'coverage', 'unassigned', 'breached'] as const;
+export type InboxTab = (typeof INBOX_TABS)[number];
+
+/** The inbox's URL parameters that narrow its list (beyond the view and the sort). */
+export const INBOX_FILTER_PARAMS = [
   'status',
   'area',
   'country',
   'region',
   'escalated',
   'q',
-  'sort',
   'organization',
   'assignee',
   'from',
   'to',
 ] as const;
+
+/** The inbox's URL parameters a saved view keeps (the page is not kept). */
+export const SAVED_VIEW_PARAMS = ['tab', ...INBOX_FILTER_PARAMS, 'sort'] as const;
 export type SavedViewParam = (typeof SAVED_VIEW_PARAMS)[number];
 
 export const SAVED_VIEW_LIMITS = { perPerson: 20, nameMin: 1, nameMax: 60, valueMax: 200 } as const;

@@ -1,46 +1,39 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsDefined, IsIn, IsObject, IsOptional, IsString, IsUUID, Matches, ValidateNested } from 'class-validator';
-import {
-  REGION_CODES,
-  REQUEST_STATUSES,
-  SAVED_VIEW_LIMITS,
-  type SavedView,
-  type SaveViewBody,
-  THEMATIC_AREAS,
-} from '@portal/shared';
-import { IsDateOrDateTime, TextLength, VisibleText } from '../common/text.validators';
+import { IsDefined, IsIn, IsObject, IsOptional, IsString, ValidateNested } from 'class-validator';
+import { INBOX_TABS, SAVED_VIEW_LIMITS, type SavedView, type SaveViewBody } from '@portal/shared';
+import { TextLength, VisibleText } from '../common/text.validators';
 import { trim } from '../common/transforms';
+import {
+  AreaFilter,
+  CountryFilter,
+  CreatedFromFilter,
+  CreatedToFilter,
+  RegionFilter,
+  SortField,
+  StatusListFilter,
+  UuidFilter,
+} from '../requests/request-filter.fields';
 
 type SavedViewParams = SavedView['params'];
 
-const STATUS_LIST = new RegExp(`^(${REQUEST_STATUSES.join('|')})(,(${REQUEST_STATUSES.join('|')}))*$`);
-
 /** The inbox's URL parameters a view keeps, each checked as the inbox and GET /requests read it. */
 export class SavedViewParamsDto implements SavedViewParams {
-  @ApiPropertyOptional({ enum: ['mine', 'coverage', 'unassigned', 'breached'] })
+  @ApiPropertyOptional({ enum: INBOX_TABS })
   @IsOptional()
-  @IsIn(['mine', 'coverage', 'unassigned', 'breached'])
+  @IsIn(INBOX_TABS)
   tab?: string;
 
-  @ApiPropertyOptional({ example: 'assigned,in_progress' })
-  @IsOptional()
-  @Matches(STATUS_LIST, { message: 'status must be statuses separated by commas' })
+  @StatusListFilter()
   status?: string;
 
-  @ApiPropertyOptional({ enum: THEMATIC_AREAS })
-  @IsOptional()
-  @IsIn(THEMATIC_AREAS)
+  @AreaFilter()
   area?: string;
 
-  @ApiPropertyOptional({ example: 'PE' })
-  @IsOptional()
-  @Matches(/^[A-Z]{2}$/, { message: 'country must be a two-letter country code' })
+  @CountryFilter()
   country?: string;
 
-  @ApiPropertyOptional({ enum: REGION_CODES })
-  @IsOptional()
-  @IsIn(REGION_CODES)
+  @RegionFilter()
   region?: string;
 
   @ApiPropertyOptional({ enum: ['true'] })
@@ -54,29 +47,19 @@ export class SavedViewParamsDto implements SavedViewParams {
   @TextLength(1, SAVED_VIEW_LIMITS.valueMax)
   q?: string;
 
-  @ApiPropertyOptional({ example: '-priority' })
-  @IsOptional()
-  @Matches(/^-?(createdAt|updatedAt|priority|dueAt)$/, { message: 'sort must be a sort of GET /requests' })
+  @SortField()
   sort?: string;
 
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID()
+  @UuidFilter()
   organization?: string;
 
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID()
+  @UuidFilter()
   assignee?: string;
 
-  @ApiPropertyOptional({ example: '2026-01-01' })
-  @IsOptional()
-  @IsDateOrDateTime()
+  @CreatedFromFilter()
   from?: string;
 
-  @ApiPropertyOptional({ example: '2026-12-31' })
-  @IsOptional()
-  @IsDateOrDateTime()
+  @CreatedToFilter()
   to?: string;
 }
 
