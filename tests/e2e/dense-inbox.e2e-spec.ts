@@ -140,6 +140,27 @@ describe('the dense inbox', () => {
     await context.close();
   });
 
+  it('escalates with e where the case-permission rule allows it, and says why not elsewhere', async () => {
+    const { context, page } = await signIn(browser, portal, REP, { viewport: WIDE, language: 'es' });
+    await page.goto(`${portal.url}/inbox?tab=coverage&q=${WORD}&sort=createdAt`);
+    await row(page, colleagues.reference).waitFor();
+    await settled(page);
+    // Oldest first: the representative's three cases, then the colleague's.
+    for (let i = 0; i < 4; i++) await page.keyboard.press('j');
+    await page.waitForFunction(
+      (ref) => document.querySelector('[data-testid="inbox-row"][aria-selected="true"]')?.textContent?.includes(ref),
+      colleagues.reference,
+    );
+    await page.keyboard.press('e');
+    await page.getByTestId('inbox-key-notice').filter({ hasText: colleagues.reference }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/inbox');
+    await page.keyboard.press('k');
+    await page.keyboard.press('e');
+    await page.waitForURL(`${portal.url}/inbox/${cases[2].id}?action=escalate`);
+    await page.getByTestId('escalate-reason').waitFor();
+    await context.close();
+  });
+
   it('changes the status of 3 cases at once and says, case by case, which changed and which were refused', async () => {
     // Three cases of the representative waiting to be started, and one of a colleague's.
     const mine = [cases[1], cases[2], await caseOf(REP, `Lote ${WORD} 5: muestras`)];
@@ -149,12 +170,12 @@ describe('the dense inbox', () => {
     await settled(page);
     for (const { reference } of [...mine, colleagues])
       await row(page, reference).getByTestId('inbox-row-check').check();
-    await expect(page.getByTestId('bulk-count').textContent()).resolves.toMatch(/4/);
+    await page.getByTestId('bulk-count').filter({ hasText: '4' }).waitFor();
     await page.getByTestId('bulk-action').selectOption('status');
     await page.getByTestId('bulk-value').selectOption('in_progress');
     await page.getByTestId('bulk-apply').click();
     await page.getByTestId('bulk-summary').waitFor();
-    await expect(page.getByTestId('inbox-bulk').textContent()).resolves.toMatch(/3 cambiadas, 1 rechazadas/);
+    await expect(page.getByTestId('inbox-bulk').textContent()).resolves.toMatch(/Cambiadas: 3; rechazadas: 1/);
     const results = page.getByTestId('bulk-result');
     await expect(results.count()).resolves.toBe(4);
     for (const { reference } of mine)
@@ -198,7 +219,7 @@ describe('the dense inbox', () => {
     // Another person does not have it.
     const other = await signIn(browser, portal, OTHER_REP, { viewport: WIDE, language: 'es' });
     await other.page.goto(`${portal.url}/inbox`);
-    await other.page.getByTestId('saved-view-open').waitFor();
+    await other.page.locator('[data-testid="inbox-saved-views"][data-loaded="true"]').waitFor();
     await expect(other.page.getByTestId('saved-view').count()).resolves.toBe(0);
     await other.context.close();
     await context.close();

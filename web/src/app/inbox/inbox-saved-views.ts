@@ -44,6 +44,8 @@ export class InboxSavedViews {
   protected readonly error = signal('');
   protected readonly busy = signal(false);
   protected readonly notice = signal('');
+  /** The list has been read (for tests and for nothing to flash). */
+  protected readonly loaded = signal(false);
 
   protected readonly currentParams = computed(() => viewParams(this.current()));
   protected readonly full = computed(() => this.views().length >= SAVED_VIEW_LIMITS.perPerson);
@@ -57,6 +59,8 @@ export class InboxSavedViews {
       this.views.set(await this.api.views());
     } catch {
       // The inbox works without them; saving says what is wrong.
+    } finally {
+      this.loaded.set(true);
     }
   }
 
