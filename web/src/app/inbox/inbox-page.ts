@@ -17,7 +17,6 @@ import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import {
   can,
   type CursorPage,
-  mayActOnCase,
   OPEN_STATUSES,
   REGION_CODES,
   type RegionCode,
@@ -30,6 +29,7 @@ import {
 
 import { Session } from '../auth/session';
 import { API_BASE_URL } from '../core/api';
+import { mayActOnRequest } from '../core/case-access';
 import { LocalDates } from '../core/local-dates';
 import { StaffI18n, type StaffTextKey } from '../core/staff-i18n/staff-texts';
 import { formatCount, isSingular } from '../core/staff-intl';
@@ -394,26 +394,7 @@ export class InboxPage {
   private escalate(request: RequestListItem): void {
     const user = this.session.user();
     const open = (OPEN_STATUSES as readonly string[]).includes(request.status);
-    const allowed =
-      !!user &&
-      open &&
-      mayActOnCase(
-        {
-          id: user.id,
-          role: user.role,
-          region: user.region,
-          organizationId: user.organization?.id ?? null,
-          coverage: user.coverage,
-        },
-        {
-          assigneeId: request.assignee?.id ?? null,
-          region: request.region,
-          organizationId: request.organization.id,
-          country: request.country,
-          area: request.area,
-        },
-        'escalate',
-      );
+    const allowed = !!user && open && mayActOnRequest(user, request, 'escalate');
     if (!allowed) {
       this.keyNotice.set(this.t('inbox.keys.cannotEscalate', { reference: request.reference }));
       return;

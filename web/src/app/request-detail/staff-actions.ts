@@ -3,7 +3,6 @@ import { ActivatedRoute } from '@angular/router';
 import {
   type AssigneeCandidate,
   type CaseAction,
-  mayActOnCase,
   type Priority,
   PRIORITIES,
   type RequestDetailView,
@@ -13,6 +12,7 @@ import {
   type UserView,
 } from '@portal/shared';
 
+import { mayActOnRequest } from '../core/case-access';
 import { readProblem } from '../core/problem-text';
 import { RequestsI18n, type RequestsTextKey } from '../requests/i18n/requests-texts';
 import { RequestsApi } from '../requests/requests-api';
@@ -66,25 +66,7 @@ export class StaffActions {
   protected readonly finished = computed(() => FINISHED.includes(this.request().status));
   /** The case-permission table (shared/src/case-permissions.ts), as the API applies it. */
   protected may(action: CaseAction): boolean {
-    const request = this.request();
-    const user = this.user();
-    return mayActOnCase(
-      {
-        id: user.id,
-        role: user.role,
-        region: user.region,
-        organizationId: user.organization?.id ?? null,
-        coverage: user.coverage,
-      },
-      {
-        assigneeId: request.assignee?.id ?? null,
-        region: request.region,
-        organizationId: request.organization.id,
-        country: request.country,
-        area: request.area,
-      },
-      action,
-    );
+    return mayActOnRequest(this.user(), this.request(), action);
   }
   protected readonly editable = computed(
     () => !['closed', 'withdrawn'].includes(this.request().status) && (this.may('priority') || this.may('area')),
