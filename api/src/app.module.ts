@@ -20,6 +20,7 @@ import { ReferenceModule } from './reference/reference.module';
 import { ReportsModule } from './reports/reports.module';
 import { RequestsModule } from './requests/requests.module';
 import { SatisfactionModule } from './satisfaction/satisfaction.module';
+import { SavedViewsModule } from './saved-views/saved-views.module';
 import { UsersModule } from './users/users.module';
 
 @Module({})
@@ -42,6 +43,7 @@ export class AppModule {
         OrganizationsModule,
         ReferenceModule,
         RequestsModule,
+        SavedViewsModule,
         AttachmentsModule,
         ReportsModule,
         CannedAnswersModule,

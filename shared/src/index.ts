@@ -16,3 +16,4 @@ export * from './accounts.js';
 export * from './canned-answers.js';
 export * from './satisfaction.js';
 export * from './quality.js';
+export * from './inbox.js';

@@ -24,6 +24,7 @@ export const GENERAL_PERMISSIONS = [
   'requests.file', // file a request for one's organization, and follow it in "my requests"
   'requests.staff-view', // the staff side of a request: internal notes, the routing reason, staff's lists
   'requests.work', // work cases: a candidate for routing, assignment and reassignment
+  'requests.bulk', // one change on several cases at once (POST /requests/bulk; each case still checked as alone)
   'absence.manage', // mark oneself away, with a replacement who takes one's new cases (/me/absence)
   'canned-answers.read', // the canned answers, and those of a request rendered for its member (the reply box)
   'canned-answers.manage', // write the canned answers of every area
@@ -55,14 +56,22 @@ const STAFF = [...EVERYONE, 'requests.staff-view', 'organizations.read', 'sla.re
 /** Role → its permissions. */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly GeneralPermission[]>> = {
   member: [...EVERYONE, 'requests.file', 'people.invite', 'organization.people'],
-  representative: [...STAFF, 'requests.work', 'absence.manage', 'canned-answers.read'],
-  specialist: [...STAFF, 'requests.work', 'absence.manage', 'canned-answers.read', 'canned-answers.manage-own-areas'],
-  director: [...STAFF, 'requests.work', 'absence.manage', 'reports.read', 'canned-answers.read'],
+  representative: [...STAFF, 'requests.work', 'requests.bulk', 'absence.manage', 'canned-answers.read'],
+  specialist: [
+    ...STAFF,
+    'requests.work',
+    'requests.bulk',
+    'absence.manage',
+    'canned-answers.read',
+    'canned-answers.manage-own-areas',
+  ],
+  director: [...STAFF, 'requests.work', 'requests.bulk', 'absence.manage', 'reports.read', 'canned-answers.read'],
   // The executive directorate reads everything and changes nothing.
   executive: [...STAFF, 'reports.read', 'reports.all-regions'],
   admin: [
     ...STAFF,
     'requests.work',
+    'requests.bulk',
     'absence.manage',
     'canned-answers.read',
     'canned-answers.manage',

@@ -40,6 +40,9 @@ export const PROBLEM_CODES = [
   'satisfaction.link-invalid',
   'satisfaction.link-expired',
   'satisfaction.closed',
+  // Saved inbox views: a name used twice by one person, more than a person may keep.
+  'views.name-taken',
+  'views.limit-reached',
   // Files on requests and messages.
   'attachments.too-large',
   'attachments.too-many',

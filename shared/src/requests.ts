@@ -102,8 +102,6 @@ export interface RequestView {
   sla: { firstResponseDueAt: string | null; resolutionDueAt: string | null; breached: boolean; warning: boolean };
   satisfaction: { score: number; comment: string | null } | null;
   version: number;
-  /** In a member's list only: a staff reply the member has not opened yet. */
-  unread?: boolean;
 }
 
 export interface AttachmentView {

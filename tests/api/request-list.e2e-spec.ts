@@ -165,6 +165,9 @@ describe('listing and searching requests', () => {
         'sla',
         'satisfaction',
         'version',
+        // What an inbox line adds (issue 19).
+        'nextDeadline',
+        'memberRepliedAt',
       ].sort(),
     );
     expect(item.createdBy).toMatchObject({ name: 'Ana Torres' });

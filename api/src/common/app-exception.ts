@@ -1,4 +1,4 @@
-import type { ProblemCode } from '@portal/shared';
+import type { ProblemCode, ProblemDocument } from '@portal/shared';
 
 /**
  * The base of every exception a feature raises on purpose. Each carries a stable code of
@@ -15,6 +15,18 @@ export class AppException extends Error {
   ) {
     super(detail);
   }
+}
+
+/** The RFC 9457 document of an exception: what the problem-details filter answers, and a bulk call's item. */
+export function toProblemDocument(exception: AppException): ProblemDocument {
+  return {
+    type: `about:blank#${exception.code}`,
+    title: exception.title,
+    status: exception.status,
+    detail: exception.detail,
+    code: exception.code,
+    ...exception.extensions,
+  };
 }
 
 export class ValidationException extends AppException {

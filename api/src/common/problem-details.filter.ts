@@ -2,7 +2,7 @@ import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger 
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
 import { PROBLEM_CONTENT_TYPE, type ProblemDocument } from '@portal/shared';
-import { AppException } from './app-exception';
+import { AppException, toProblemDocument } from './app-exception';
 
 const TITLES: Record<number, string> = {
   400: 'Invalid request',
@@ -47,16 +47,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   }
 
   private toProblem(exception: unknown, request: FastifyRequest): ProblemDocument {
-    if (exception instanceof AppException) {
-      return {
-        type: `about:blank#${exception.code}`,
-        title: exception.title,
-        status: exception.status,
-        detail: exception.detail,
-        code: exception.code,
-        ...exception.extensions,
-      };
-    }
+    if (exception instanceof AppException) return toProblemDocument(exception);
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const response = exception.getResponse();

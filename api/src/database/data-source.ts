@@ -17,6 +17,7 @@ import { SatisfactionLinks1764430000000 } from '../../../migrations/176443000000
 import { SlaWarnings1764431000000 } from '../../../migrations/1764431000000-SlaWarnings';
 import { ReportQuality1764432000000 } from '../../../migrations/1764432000000-ReportQuality';
 import { InboxSearch1764434000000 } from '../../../migrations/1764434000000-InboxSearch';
+import { SavedViews1764435000000 } from '../../../migrations/1764435000000-SavedViews';
 import { CannedAnswers1764436000000 } from '../../../migrations/1764436000000-CannedAnswers';
 import { RoutingFacts1764438000000 } from '../../../migrations/1764438000000-RoutingFacts';
 import { RequestReads1764439000000 } from '../../../migrations/1764439000000-RequestReads';
@@ -54,6 +55,7 @@ import {
 import { CannedAnswerEntity } from '../canned-answers/canned-answer.entity';
 import { CoverageEntryEntity } from '../users/coverage-entry.entity';
 import { UserEntity } from '../users/user.entity';
+import { SavedViewEntity } from '../saved-views/saved-view.entity';
 
 export const ENTITIES = [
   RegionEntity,
@@ -87,6 +89,7 @@ export const ENTITIES = [
   ReportDayEntity,
   ReportDeltaEntity,
   CannedAnswerEntity,
+  SavedViewEntity,
 ];
 
 /** Every migration, in order. Listed explicitly so the build, not a glob, decides what runs. */
@@ -109,6 +112,7 @@ export const MIGRATIONS = [
   SlaWarnings1764431000000,
   ReportQuality1764432000000,
   InboxSearch1764434000000,
+  SavedViews1764435000000,
   CannedAnswers1764436000000,
   RoutingFacts1764438000000,
   RequestReads1764439000000,

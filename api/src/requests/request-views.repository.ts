@@ -4,7 +4,9 @@ import type { DataSource } from 'typeorm';
 import {
   type AttachmentView,
   isStaff,
+  nextDeadlineOf,
   REQUEST_VISIBILITY,
+  type RequestListItem,
   type MessageView,
   type RequestView,
   type Role,
@@ -224,7 +226,7 @@ export interface RequestListFilter {
 }
 
 export interface RequestListResult {
-  items: RequestView[];
+  items: RequestListItem[];
   /** Exact when totalIsExact; else the limit, which the list holds more than. */
   total: number;
   totalIsExact: boolean;
@@ -505,8 +507,13 @@ export class RequestViewsRepository {
       );
     }
     const last = rows.length > filter.pageSize ? rows[filter.pageSize - 1] : null;
+    const shown = rows.slice(0, filter.pageSize);
+    const { now, replied } = await this.lineDetails(shown.map((row) => row.id));
     return {
-      items: rows.slice(0, filter.pageSize).map((row) => toRequestView(row, caller)),
+      items: shown.map((row) => {
+        const view = toRequestView(row, caller);
+        return { ...view, nextDeadline: nextDeadlineOf(view, now), memberRepliedAt: replied.get(row.id) ?? null };
+      }),
       total: Math.min(counted, limit),
       totalIsExact: counted <= limit,
       next: last ? { key: last.position_key, createdAt: last.position_created_at, id: last.id } : null,
@@ -545,6 +552,31 @@ export class RequestViewsRepository {
       const later = `${keySql} ${forward} ${key} OR (${keySql} = ${key} AND ${tail})`;
       return nullable ? `(${keySql} IS NULL OR ${later})` : `(${keySql} ${forward}= ${key} AND (${later}))`;
     };
+  }
+
+  /**
+   * What an inbox line adds to the page's requests, read for those rows only (a page, never
+   * the list): the database's clock (the SLA's), and when the member wrote last after staff
+   * had answered — the newest public message of each, by a member of the request's
+   * organization, after a staff reply (first_responded_at). Members are told apart by their
+   * organization, which staff never have. One index probe per row (request_messages_request_idx).
+   */
+  private async lineDetails(ids: string[]): Promise<{ now: Date; replied: Map<string, string> }> {
+    const [row] = await sqlRows<{ now: Date; replied: { id: string; at: string }[] | null }>(
+      this.dataSource,
+      `SELECT now() AS now, (
+         SELECT json_agg(json_build_object('id', r.id, 'at', last.created_at))
+         FROM requests r
+         CROSS JOIN LATERAL (
+           SELECT m.created_at, u.organization_id = r.organization_id AS by_member
+           FROM request_messages m JOIN users u ON u.id = m.author_id
+           WHERE m.request_id = r.id AND NOT m.internal
+           ORDER BY m.created_at DESC, m.id DESC LIMIT 1) last
+         WHERE r.id = ANY ($1::uuid[]) AND last.by_member AND r.first_responded_at < last.created_at) AS replied`,
+      [ids],
+    );
+    const replied = new Map((row.replied ?? []).map((entry) => [entry.id, new Date(entry.at).toISOString()]));
+    return { now: row.now, replied };
   }
 
   /**

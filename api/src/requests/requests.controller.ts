@@ -3,9 +3,11 @@ import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger
 import type { FastifyReply } from 'fastify';
 import {
   type AssigneeCandidate,
+  type BulkResult,
   type CursorPage,
   type MessageView,
   type RequestDetailView,
+  type RequestListItem,
   type RequestView,
   type RoutingPreview,
 } from '@portal/shared';
@@ -26,6 +28,8 @@ import {
   UpdateRequestDto,
 } from './requests.dto';
 import { RequestsService } from './requests.service';
+import { BulkRequestsService } from './bulk-requests.service';
+import { BulkRequestsDto } from './bulk.dto';
 import { SubmitRateLimit } from '../security/rate-limits';
 import { ApiJson, ApiJsonList, ApiProblems } from '../common/openapi/decorators';
 
@@ -35,7 +39,10 @@ const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
 @ApiBearerAuth()
 @Controller()
 export class RequestsController {
-  constructor(private readonly requests: RequestsService) {}
+  constructor(
+    private readonly requests: RequestsService,
+    private readonly bulkRequests: BulkRequestsService,
+  ) {}
 
   @Get('requests')
   @RequirePermission('requests.read')
@@ -44,7 +51,7 @@ export class RequestsController {
       'Requests visible to the caller, filtered, searched, sorted and paged (by page number, or by cursor at any depth)',
   })
   @ApiJson(200, 'RequestPage')
-  list(@CurrentUser() caller: AuthUser, @Query() query: ListRequestsQueryDto): Promise<CursorPage<RequestView>> {
+  list(@CurrentUser() caller: AuthUser, @Query() query: ListRequestsQueryDto): Promise<CursorPage<RequestListItem>> {
     return this.requests.list(caller, query);
   }
 
@@ -72,6 +79,20 @@ export class RequestsController {
     reply.status(answer.status);
     if (answer.replayed) reply.header('idempotent-replayed', 'true');
     return answer.body;
+  }
+
+  // Staff who work cases; each case is then checked as its own route checks it.
+  @Post('requests/bulk')
+  @RequirePermission('requests.bulk')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'One change (status, priority or assign) on up to 50 cases, each in its own transaction, as its one-case route makes it; ' +
+      'each item answers its own result: the request as it now is, or the problem document of its refusal (nothing written for it)',
+  })
+  @ApiJson(200, 'BulkResult')
+  bulk(@CurrentUser() caller: AuthUser, @Body() body: BulkRequestsDto): Promise<BulkResult> {
+    return this.bulkRequests.apply(caller, body);
   }
 
   @Get('requests/:id')

@@ -9,7 +9,6 @@ import {
   LIMITS,
   PRIORITIES,
   type Priority,
-  REGION_CODES,
   REQUEST_STATUSES,
   type RequestStatus,
   type SatisfactionBody,
@@ -19,9 +18,19 @@ import {
   type UpdateRequestBody,
 } from '@portal/shared';
 import { PagingQueryDto } from '../common/paging.dto';
-import { IsDateOrDateTime, TextLength, VisibleText } from '../common/text.validators';
+import { TextLength, VisibleText } from '../common/text.validators';
 import { CURSOR_MAX_LENGTH } from './list-cursor';
 import { trim, toBoolean } from '../common/transforms';
+import {
+  AreaFilter,
+  CountryFilter,
+  CreatedFromFilter,
+  CreatedToFilter,
+  RegionFilter,
+  SortField,
+  StatusListFilter,
+  UuidFilter,
+} from './request-filter.fields';
 
 export class CreateRequestDto implements CreateRequestBody {
   @ApiProperty({ enum: THEMATIC_AREAS })
@@ -132,29 +141,17 @@ export class SatisfactionDto implements SatisfactionBody {
   comment?: string;
 }
 
-const SORT_PATTERN = /^-?(createdAt|updatedAt|priority|dueAt)$/;
-
 export class ListRequestsQueryDto extends PagingQueryDto {
-  @ApiPropertyOptional({ description: 'One status or several separated by commas', example: 'assigned,in_progress' })
-  @IsOptional()
-  @Matches(new RegExp(`^(${REQUEST_STATUSES.join('|')})(,(${REQUEST_STATUSES.join('|')}))*$`), {
-    message: 'status must be statuses separated by commas',
-  })
+  @StatusListFilter()
   status?: string;
 
-  @ApiPropertyOptional({ enum: THEMATIC_AREAS })
-  @IsOptional()
-  @IsIn(THEMATIC_AREAS)
+  @AreaFilter()
   area?: ThematicArea;
 
-  @ApiPropertyOptional({ example: 'PE' })
-  @IsOptional()
-  @Matches(/^[A-Z]{2}$/, { message: 'country must be a two-letter country code' })
+  @CountryFilter()
   country?: string;
 
-  @ApiPropertyOptional({ enum: REGION_CODES })
-  @IsOptional()
-  @IsIn(REGION_CODES)
+  @RegionFilter()
   region?: string;
 
   @ApiPropertyOptional({ description: 'A user id, "me" or "none" (unassigned)' })
@@ -164,9 +161,7 @@ export class ListRequestsQueryDto extends PagingQueryDto {
   })
   assignee?: string;
 
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID()
+  @UuidFilter()
   organization?: string;
 
   @ApiPropertyOptional({ description: '"me": only the requests the caller filed', enum: ['me'] })
@@ -197,24 +192,13 @@ export class ListRequestsQueryDto extends PagingQueryDto {
   @IsBoolean()
   escalated?: boolean;
 
-  @ApiPropertyOptional({ description: 'Created at or after (date or date-time)', example: '2026-01-01' })
-  @IsOptional()
-  @IsDateOrDateTime()
+  @CreatedFromFilter()
   from?: string;
 
-  @ApiPropertyOptional({ description: 'Created before; a date includes its whole day', example: '2026-12-31' })
-  @IsOptional()
-  @IsDateOrDateTime()
+  @CreatedToFilter()
   to?: string;
 
-  @ApiPropertyOptional({
-    description: 'createdAt, updatedAt, priority or dueAt; "-" prefix for descending',
-    default: '-createdAt',
-  })
-  @IsOptional()
-  @Matches(SORT_PATTERN, {
-    message: 'sort must be createdAt, updatedAt, priority or dueAt, optionally prefixed with -',
-  })
+  @SortField()
   sort?: string;
 
   @ApiPropertyOptional({

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { ReferenceModule } from '../reference/reference.module';
 import { SlaModule } from '../sla/sla.module';
+import { BulkRequestsService } from './bulk-requests.service';
 import { RequestViewsRepository } from './request-views.repository';
 import { RequestsController } from './requests.controller';
 import { RequestReadsRepository } from './request-reads.repository';
@@ -16,6 +17,7 @@ import { RoutingService } from './routing/routing.service';
   controllers: [RequestsController],
   providers: [
     RequestsService,
+    BulkRequestsService,
     RequestViewsRepository,
     RequestsRepository,
     RequestReadsRepository,

@@ -19,6 +19,7 @@ import {
   type MessageView,
   type CursorPage,
   type RequestDetailView,
+  type RequestListItem,
   type RequestStatus,
   type RequestView,
   type RoutingPreview,
@@ -86,7 +87,7 @@ export class RequestsService {
    * after a `cursor` from the previous page's nextCursor (at the same cost at any depth).
    * The total is exact up to LIST_EXACT_TOTAL_LIMIT, else that limit with totalIsExact false.
    */
-  async list(caller: AuthUser, query: ListRequestsQueryDto): Promise<CursorPage<RequestView>> {
+  async list(caller: AuthUser, query: ListRequestsQueryDto): Promise<CursorPage<RequestListItem>> {
     const sort = query.sort ?? '-createdAt';
     const dayAfter = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000);
     // Checked before any SQL: a cursor altered, made up or given to someone else is a 400.
@@ -327,7 +328,8 @@ export class RequestsService {
     });
   }
 
-  async transition(caller: AuthUser, id: string, body: TransitionDto): Promise<RequestView> {
+  /** `expectedVersion` (a bulk change): a request changed since the caller saw it is refused (409). */
+  async transition(caller: AuthUser, id: string, body: TransitionDto, expectedVersion?: number): Promise<RequestView> {
     return this.dataSource.transaction(async (db) => {
       const request = await this.lockVisible(db, caller, id);
       // The lifecycle first (no such change from here: 409 with those the caller may make),
@@ -343,6 +345,8 @@ export class RequestsService {
         throw new TransitionNotAllowedException(request.status, body.to, allowed);
       }
       authorizeCaseAction(caller, request, transitionAction(body.to));
+      if (expectedVersion !== undefined && request.version !== expectedVersion)
+        throw new StaleVersionException(request.version);
       await this.setStatus(db, request, caller.id, body.to, body.reason ?? null);
       return (await this.views.findVisible(caller, id, db))!;
     });
@@ -411,13 +415,15 @@ export class RequestsService {
    * (the case-permission table says who may), and by anyone but an admin only to someone who
    * may work in the request's region.
    */
-  async assign(caller: AuthUser, id: string, body: AssignDto): Promise<RequestView> {
+  async assign(caller: AuthUser, id: string, body: AssignDto, expectedVersion?: number): Promise<RequestView> {
     return this.dataSource.transaction(async (db) => {
       const request = await this.lockVisible(db, caller, id);
       const claim = body.assigneeId.toLowerCase() === caller.id;
       // A claim may rest on the caller's coverage (staff taking an unassigned case of it).
       const coverage = claim ? (await this.repository.coverageOf(db, caller.id)).map(coverageEntry) : undefined;
       authorizeCaseAction(caller, request, claim ? 'claim' : 'reassign', coverage);
+      if (expectedVersion !== undefined && request.version !== expectedVersion)
+        throw new StaleVersionException(request.version);
       if (['resolved', 'closed', 'withdrawn'].includes(request.status))
         throw new RequestClosedException(request.status);
       const assignee = await this.repository.lockAssigneeCandidate(db, body.assigneeId);

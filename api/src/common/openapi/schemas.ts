@@ -1,6 +1,8 @@
 import type { SchemaObject } from '@nestjs/swagger';
 import {
   ATTACHMENT_LIMITS,
+  DEADLINE_KINDS,
+  DEADLINE_STATES,
   EMAIL_NOTIFICATION_CHOICES,
   LANGUAGES,
   LOW_SCORE_COMMENTS_MAX,
@@ -12,6 +14,7 @@ import {
   REPORT_GROUPS,
   REQUEST_STATUSES,
   ROUTING_REASON_CODES,
+  SAVED_VIEW_PARAMS,
   ROLES,
   SATISFACTION_REASONS,
   THEMATIC_AREAS,
@@ -241,16 +244,19 @@ export const COMPONENT_SCHEMAS = {
     comment: nullableString,
     reasons: { type: 'array', items: enumOf(SATISFACTION_REASONS) },
   }),
+  RequestView: object(requestViewProperties),
   // `unread` only in a member's list (a staff reply since their last visit).
-  RequestView: object(
+  RequestListItem: object(
     {
       ...requestViewProperties,
+      nextDeadline: nullable(object({ kind: enumOf(DEADLINE_KINDS), dueAt: dateTime, state: enumOf(DEADLINE_STATES) })),
+      memberRepliedAt: nullableDateTime,
       unread: { ...boolean, description: "In a member's list only: a staff reply the member has not opened yet." },
     },
-    { required: Object.keys(requestViewProperties) },
+    { required: [...Object.keys(requestViewProperties), 'nextDeadline', 'memberRepliedAt'] },
   ),
   RequestPage: object({
-    items: { type: 'array', items: refTo('RequestView') },
+    items: { type: 'array', items: refTo('RequestListItem') },
     total: count,
     totalIsExact: boolean,
     page: { type: 'integer', minimum: 1 },
@@ -394,6 +400,29 @@ export const COMPONENT_SCHEMAS = {
       type: 'array',
       items: object({ id: uuid, title: string, body: string, language: enumOf(LANGUAGES), fallback: boolean }),
     },
+  BulkResult: object({
+    results: {
+      type: 'array',
+      description: 'One per item, in the order sent',
+      items: {
+        oneOf: [
+          object({ id: uuid, ok: { type: 'boolean', enum: [true] }, request: refTo('RequestView') }),
+          object({ id: uuid, ok: { type: 'boolean', enum: [false] }, problem: refTo('Problem') }),
+        ],
+      },
+    },
+    changed: count,
+    refused: count,
+  }),
+  SavedView: object({
+    id: uuid,
+    name: string,
+    params: {
+      type: 'object',
+      properties: Object.fromEntries(SAVED_VIEW_PARAMS.map((name) => [name, string])),
+      additionalProperties: false,
+    },
+    createdAt: dateTime,
   }),
   HealthLive: object({ status: enumOf(['ok']) }),
   HealthReady: object({ status: enumOf(['ok']), database: enumOf(['up']) }),

@@ -36,6 +36,8 @@ export const PROBLEM_MESSAGES: { readonly [C in ProblemCode]: TranslationKey } =
   'satisfaction.link-invalid': 'problem.satisfactionLinkInvalid',
   'satisfaction.link-expired': 'problem.satisfactionLinkExpired',
   'satisfaction.closed': 'problem.satisfactionClosed',
+  'views.name-taken': 'problem.viewNameTaken',
+  'views.limit-reached': 'problem.viewLimit',
   'attachments.too-large': 'requests.error.fileTooLarge',
   'attachments.too-many': 'requests.error.tooManyFiles',
   'attachments.type-refused': 'requests.error.fileType',

@@ -19,11 +19,13 @@ import type { TranslationKey } from '../i18n/dictionary';
 import { I18n } from '../i18n/i18n';
 import { navigationFor } from '../layout/navigation';
 import { MemberNeeds } from './member-needs';
+import { SavedViewCounts } from './saved-view-counts';
 
 /** The landing page after signing in: who is signed in, and where to go from here. */
 @Component({
   selector: 'app-home-page',
   imports: [RouterLink, MemberNeeds],
+  imports: [RouterLink, SavedViewCounts],
   templateUrl: './home-page.html',
   styleUrl: './home-page.css',
 })
@@ -55,6 +57,11 @@ export class HomePage {
   });
 
   protected readonly intro = computed<TranslationKey>(() => INTRO_BY_ROLE[this.user()?.role ?? ORGANIZATION_ROLE]);
+
+  /** Staff who keep inbox views see them, with their counts. */
+  protected canWork(role: Role): boolean {
+    return can(role, 'requests.staff-view');
+  }
 
   protected belongsToOrganization(role: Role): boolean {
     return belongsToOrganization(role);

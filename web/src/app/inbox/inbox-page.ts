@@ -17,10 +17,11 @@ import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import {
   can,
   type CursorPage,
+  OPEN_STATUSES,
   REGION_CODES,
   type RegionCode,
+  type RequestListItem,
   type RequestStatus,
-  type RequestView,
   rolesWith,
   THEMATIC_AREAS,
   type ThematicArea,
@@ -28,12 +29,16 @@ import {
 
 import { Session } from '../auth/session';
 import { API_BASE_URL } from '../core/api';
+import { mayActOnRequest } from '../core/case-access';
 import { LocalDates } from '../core/local-dates';
 import { StaffI18n, type StaffTextKey } from '../core/staff-i18n/staff-texts';
 import { formatCount, isSingular } from '../core/staff-intl';
 import { describeStaffProblem } from '../core/staff-problem';
 import { StaffReference } from '../core/staff-reference';
+import { ModalDialog } from '../ui/modal-dialog';
 import { StaffPager } from '../ui/staff-pager';
+import { InboxBulkBar } from './inbox-bulk-bar';
+import { InboxSavedViews } from './inbox-saved-views';
 import {
   coverageTabLabel,
   hasFilters,
@@ -77,16 +82,28 @@ const SORT_LABELS: Readonly<Record<InboxSort, StaffTextKey>> = {
   '-updatedAt': 'inbox.sort.updated',
 };
 
+/** Whether a key press is someone typing (the shortcuts then stay out of the way). */
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement)
+    return true;
+  return (
+    target instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit', 'reset'].includes(target.type)
+  );
+}
+
 /**
  * The staff inbox: views (mine, my coverage, unassigned, overdue), filters, search, sort and
- * paging, all kept in the URL. The API's visibility scope decides what each role may see;
- * this page only narrows it.
+ * paging, all kept in the URL, and the person's saved views. The API's visibility scope
+ * decides what each role may see; this page only narrows it. Keyboard: j/k move along the
+ * rows, Enter opens, x checks, e escalates, ? lists the keys; checked rows take bulk changes.
  */
 @Component({
   selector: 'app-inbox-page',
-  imports: [RouterLink, InboxStatusFilter, InboxTable, StaffPager],
+  imports: [RouterLink, InboxStatusFilter, InboxTable, StaffPager, InboxBulkBar, InboxSavedViews, ModalDialog],
   templateUrl: './inbox-page.html',
   styleUrl: './inbox-page.css',
+  host: { '(document:keydown)': 'handleKey($event)' },
 })
 export class InboxPage {
   private readonly router = inject(Router);
@@ -95,6 +112,7 @@ export class InboxPage {
   private readonly i18n = inject(StaffI18n);
   private readonly searchInput = viewChild<ElementRef<HTMLInputElement>>('searchInput');
   private readonly totalLine = viewChild<ElementRef<HTMLElement>>('totalLine');
+  private readonly table = viewChild(InboxTable);
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
 
   protected readonly t = this.i18n.t;
@@ -141,14 +159,17 @@ export class InboxPage {
    */
   private readonly cursors = new Map<string, string>();
 
-  protected readonly requests = httpResource<CursorPage<RequestView>>(() => {
+  protected readonly requests = httpResource<CursorPage<RequestListItem>>(() => {
     const params = toApiParams(this.query());
     const cursor = this.cursors.get(cursorKey(params));
     return { url: `${API_BASE_URL}/requests`, params: cursor ? { ...params, cursor } : params };
   });
 
   /** The last list received: kept on screen (dimmed) while the next one loads. */
-  protected readonly shown = linkedSignal<CursorPage<RequestView> | undefined, CursorPage<RequestView> | undefined>({
+  protected readonly shown = linkedSignal<
+    CursorPage<RequestListItem> | undefined,
+    CursorPage<RequestListItem> | undefined
+  >({
     source: () => (this.requests.hasValue() ? this.requests.value() : undefined),
     computation: (loaded, previous) => loaded ?? (this.requests.error() ? undefined : previous?.value),
   });
@@ -185,7 +206,33 @@ export class InboxPage {
     return chips;
   });
 
+  /** Bulk changes are for those who work cases. */
+  protected readonly canBulk = computed(() => can(this.role(), 'requests.bulk'));
+  protected readonly userId = computed(() => this.session.user()?.id ?? '');
+  /** The checked rows (of the page shown), for bulk changes. */
+  protected readonly checked = signal<ReadonlySet<string>>(new Set());
+  protected readonly checkedRows = computed(() =>
+    (this.shown()?.items ?? []).filter((row) => this.checked().has(row.id)),
+  );
+  /** The bulk bar stays with its results after a change, until it is closed. */
+  protected readonly bulkOpen = signal(false);
+  /** The row the keyboard is on. */
+  protected readonly activeId = signal<string | null>(null);
+  protected readonly shortcutsOpen = signal(false);
+  /** What a shortcut could not do, read out. */
+  protected readonly keyNotice = signal('');
+  /** The inbox's URL parameters without the page: what a saved view keeps. */
+  protected readonly currentParams = computed(() => toUrlParams({ ...this.query(), page: 1 }, this.role()));
+
   constructor() {
+    // Another list: nothing of the previous one stays checked or selected.
+    effect(() => {
+      this.query();
+      untracked(() => {
+        this.checked.set(new Set());
+        this.activeId.set(null);
+      });
+    });
     // The search box follows the URL (back button, links), but never while someone types in it.
     effect(() => {
       const q = this.query().q;
@@ -272,6 +319,87 @@ export class InboxPage {
 
   protected toggleFilters(): void {
     this.filtersOpen.update((open) => !open);
+  }
+
+  protected toggleChecked(id: string): void {
+    this.checked.update((checked) => {
+      const next = new Set(checked);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
+    this.bulkOpen.set(true);
+  }
+
+  protected toggleAll(): void {
+    const rows = this.shown()?.items ?? [];
+    const all = rows.length > 0 && rows.every((row) => this.checked().has(row.id));
+    this.checked.set(all ? new Set() : new Set(rows.map((row) => row.id)));
+    this.bulkOpen.set(true);
+  }
+
+  /** After a bulk change: the changed cases are unchecked (the refused stay, to retry), the list reloads. */
+  protected bulkApplied(changed: readonly string[]): void {
+    this.checked.update((checked) => new Set([...checked].filter((id) => !changed.includes(id))));
+    this.requests.reload();
+  }
+
+  protected closeBulk(): void {
+    this.checked.set(new Set());
+    this.bulkOpen.set(false);
+  }
+
+  protected handleKey(event: KeyboardEvent): void {
+    if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
+    if (this.shortcutsOpen() || this.document.querySelector('dialog[open]')) return;
+    const rows = this.shown()?.items ?? [];
+    const index = rows.findIndex((row) => row.id === this.activeId());
+    const active = index >= 0 ? rows[index] : null;
+    switch (event.key) {
+      case 'j':
+      case 'k': {
+        if (rows.length === 0) return;
+        const next = index < 0 ? 0 : Math.min(rows.length - 1, Math.max(0, index + (event.key === 'j' ? 1 : -1)));
+        this.select(rows[next].id);
+        break;
+      }
+      case 'Enter':
+        // On a link or a button the browser already does what Enter means there.
+        if (!active || (event.target instanceof HTMLElement && event.target.closest('a, button'))) return;
+        void this.router.navigate(['/inbox', active.id]);
+        break;
+      case 'x':
+        if (!active || !this.canBulk()) return;
+        this.toggleChecked(active.id);
+        break;
+      case 'e':
+        if (!active) return;
+        this.escalate(active);
+        break;
+      case '?':
+        this.shortcutsOpen.set(true);
+        break;
+      default:
+        return;
+    }
+    event.preventDefault();
+  }
+
+  private select(id: string): void {
+    this.activeId.set(id);
+    this.keyNotice.set('');
+    this.table()?.focusRow(id);
+  }
+
+  /** Opens the case's escalation when the case-permission rule allows it; says why not otherwise. */
+  private escalate(request: RequestListItem): void {
+    const user = this.session.user();
+    const open = (OPEN_STATUSES as readonly string[]).includes(request.status);
+    const allowed = !!user && open && mayActOnRequest(user, request, 'escalate');
+    if (!allowed) {
+      this.keyNotice.set(this.t('inbox.keys.cannotEscalate', { reference: request.reference }));
+      return;
+    }
+    void this.router.navigate(['/inbox', request.id], { queryParams: { action: 'escalate' } });
   }
 
   protected areaKey(area: ThematicArea): StaffTextKey {

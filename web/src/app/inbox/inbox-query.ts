@@ -1,5 +1,8 @@
 import {
   can,
+  INBOX_FILTER_PARAMS,
+  INBOX_TABS,
+  type InboxTab,
   LIMITS,
   REGION_CODES,
   REQUEST_STATUSES,
@@ -19,8 +22,7 @@ import type { StaffTextKey } from '../core/staff-i18n/staff-dictionaries';
  * Anything unknown or malformed in a URL is dropped, never sent on to the API.
  */
 
-export const INBOX_TABS = ['mine', 'coverage', 'unassigned', 'breached'] as const;
-export type InboxTab = (typeof INBOX_TABS)[number];
+export { INBOX_TABS, type InboxTab } from '@portal/shared';
 
 /** The API's `sort` values the inbox offers, the default first. */
 export const INBOX_SORTS = ['-createdAt', 'createdAt', '-priority', 'dueAt', '-updatedAt'] as const;
@@ -83,18 +85,7 @@ export function offersRegionFilter(role: Role): boolean {
  */
 export function defaultTab(role: Role, params: QueryParams): InboxTab {
   if (params['breached'] === 'true') return 'breached';
-  const filtered = [
-    'status',
-    'area',
-    'country',
-    'region',
-    'escalated',
-    'q',
-    'organization',
-    'assignee',
-    'from',
-    'to',
-  ].some((name) => typeof params[name] === 'string' && params[name] !== '');
+  const filtered = INBOX_FILTER_PARAMS.some((name) => typeof params[name] === 'string' && params[name] !== '');
   // Those who see by their coverage (representatives, specialists) start with their own.
   const visibility = REQUEST_VISIBILITY[role];
   const coverageBased = visibility === 'country-coverage' || visibility === 'coverage';

@@ -1,8 +1,8 @@
 import { Component, computed, effect, inject, input, output, signal, untracked } from '@angular/core';
+import { ActivatedRoute } from '@angular/router';
 import {
   type AssigneeCandidate,
   type CaseAction,
-  mayActOnCase,
   type Priority,
   PRIORITIES,
   type RequestDetailView,
@@ -12,6 +12,7 @@ import {
   type UserView,
 } from '@portal/shared';
 
+import { mayActOnRequest } from '../core/case-access';
 import { LocalDates } from '../core/local-dates';
 import { readProblem } from '../core/problem-text';
 import { RequestsI18n, type RequestsTextKey } from '../requests/i18n/requests-texts';
@@ -67,25 +68,7 @@ export class StaffActions {
   protected readonly finished = computed(() => FINISHED.includes(this.request().status));
   /** The case-permission table (shared/src/case-permissions.ts), as the API applies it. */
   protected may(action: CaseAction): boolean {
-    const request = this.request();
-    const user = this.user();
-    return mayActOnCase(
-      {
-        id: user.id,
-        role: user.role,
-        region: user.region,
-        organizationId: user.organization?.id ?? null,
-        coverage: user.coverage,
-      },
-      {
-        assigneeId: request.assignee?.id ?? null,
-        region: request.region,
-        organizationId: request.organization.id,
-        country: request.country,
-        area: request.area,
-      },
-      action,
-    );
+    return mayActOnRequest(this.user(), this.request(), action);
   }
   protected readonly editable = computed(
     () => !['closed', 'withdrawn'].includes(this.request().status) && (this.may('priority') || this.may('area')),
@@ -101,6 +84,15 @@ export class StaffActions {
   );
 
   constructor() {
+    // The inbox's "e" opens a case with ?action=escalate: the escalation dialog, once, when allowed.
+    const action = inject(ActivatedRoute).snapshot.queryParamMap.get('action');
+    let escalateAsked = action === 'escalate';
+    effect(() => {
+      if (escalateAsked && this.canEscalate()) {
+        escalateAsked = false;
+        untracked(() => this.openEscalate());
+      }
+    });
     // The selects follow the loaded request (after every reload).
     effect(() => {
       const request = this.request();
