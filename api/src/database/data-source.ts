@@ -13,6 +13,7 @@ import { InboxScope1764405000000 } from '../../../migrations/1764405000000-Inbox
 import { ProfileNotifications1764415000000 } from '../../../migrations/1764415000000-ProfileNotifications';
 import { RequestReceipt1764426000000 } from '../../../migrations/1764426000000-RequestReceipt';
 import { StaffAbsence1764427190000 } from '../../../migrations/1764427190000-StaffAbsence';
+import { ReportDueBreaches1764433000000 } from '../../../migrations/1764433000000-ReportDueBreaches';
 import { AccountTokenEntity } from '../accounts/account-token.entity';
 import {
   ReportCountEntity,
@@ -92,6 +93,7 @@ export const MIGRATIONS = [
   ProfileNotifications1764415000000,
   RequestReceipt1764426000000,
   StaffAbsence1764427190000,
+  ReportDueBreaches1764433000000,
 ];
 
 export function dataSourceOptions(url: string, poolSize: number): DataSourceOptions {

@@ -2,6 +2,7 @@ import { REQUEST_STATUSES, type ReportGroup, type TrendInterval } from '@portal/
 import type { OrganizationCells } from './organization-cells';
 import { organizationRows } from './organization-cells.repository';
 import type { SqlQuery, Statement } from './report-connection.repository';
+import { cutUtcDays, trendPeriods } from './report-periods';
 import { completeBucketedMedians, KINDS, MEDIAN_COLUMNS, type MedianPlan, planBucketMedians } from './report-buckets';
 
 // The scripts (scripts/volume) take the runner from here with the statements.
@@ -39,6 +40,8 @@ export interface ReportScope {
   to: Date;
   region: string | null;
   area: string | null;
+  /** The viewer's IANA time zone, whose weeks and months the trend counts; default UTC. */
+  timeZone?: string;
 }
 
 export interface LoadQueries {
@@ -90,12 +93,21 @@ const AGING_SQL = `
 
 const AGING_COLUMNS = ['d0_2', 'd3_7', 'd8_30', 'd31_plus'];
 
+/**
+ * A breach not (yet) settled: a request past a deadline that is neither resolved nor closed
+ * (open, or withdrawn). With the resolved and closed requests these are the ones whose
+ * deadlines came due (reports.service.ts slaCompliance); few, read through the partial index
+ * of migration ReportDueBreaches in the rollup form.
+ */
+const UNSETTLED_BREACH = `r.breached AND r.status NOT IN ('resolved', 'closed')`;
+
 /** The figures of the load report (GET /reports/load), for whatever rows the FROM clause gives. */
 const FIGURES_SQL = `
   count(*)::int AS total,
   ${REQUEST_STATUSES.map((s) => `count(*) FILTER (WHERE r.status = '${s}')::int AS "s_${s}"`).join(',\n  ')},
   count(*) FILTER (WHERE r.status IN ${OPEN})::int AS open,
   count(*) FILTER (WHERE r.breached)::int AS breached,
+  count(*) FILTER (WHERE ${UNSETTLED_BREACH})::int AS breached_unsettled,
   ${AGING_SQL},
   percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM r.first_responded_at - r.created_at) / 3600) FILTER (WHERE r.first_responded_at IS NOT NULL) AS median_first_response,
   percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM r.resolved_at - r.created_at) / 3600) FILTER (WHERE r.resolved_at IS NOT NULL) AS median_resolution,
@@ -129,23 +141,35 @@ export function plainLoadQueries(groupBy: ReportGroup, scope: ReportScope): Load
   };
 }
 
-/** The trend as a plain count over requests. */
+/**
+ * The trend's periods in the viewer's time zone (report-periods.ts), as a CTE `periods`
+ * (label, at, next) over the parameters it adds to `values`.
+ */
+function periodsCte(interval: TrendInterval, scope: ReportScope, values: unknown[]): string {
+  const periods = trendPeriods(interval, scope.from, scope.to, scope.timeZone ?? 'UTC');
+  values.push(periods.labels, periods.starts, periods.ends);
+  const n = values.length;
+  return `periods AS (SELECT * FROM unnest($${n - 2}::text[], $${n - 1}::timestamptz[], $${n}::timestamptz[]) AS p(label, at, next))`;
+}
+
+/** The trend's rows: each period's label (its first day) and counts, from `created` and `resolved` (label, n). */
+const TREND_SELECT = `
+       SELECT p.label AS period, COALESCE(c.n, 0)::int AS created, COALESCE(s.n, 0)::int AS resolved
+       FROM periods p LEFT JOIN created c ON c.label = p.label LEFT JOIN resolved s ON s.label = p.label
+       ORDER BY p.at`;
+
+/** The trend as a plain count over requests, in the viewer's weeks or months. */
 export function plainTrendQuery(interval: TrendInterval, scope: ReportScope): SqlQuery {
   const values: unknown[] = [];
   const createdWhere = scopeWhere(scope, values);
   const resolvedWhere = scopeWhere(scope, values, 'r.resolved_at');
-  values.push(interval);
-  const unit = `$${values.length}`;
+  const periods = periodsCte(interval, scope, values);
+  const counted = (column: string, where: string) =>
+    `SELECT p.label, count(*) AS n FROM requests r JOIN periods p ON r.${column} >= p.at AND r.${column} < p.next WHERE ${where} GROUP BY 1`;
   return {
-    text: `WITH periods AS (
-         SELECT generate_series(date_trunc(${unit}, $1::timestamptz AT TIME ZONE 'UTC'),
-                                date_trunc(${unit}, ($2::timestamptz - interval '1 microsecond') AT TIME ZONE 'UTC'),
-                                ('1 ' || ${unit})::interval) AS period),
-       created AS (SELECT date_trunc(${unit}, r.created_at AT TIME ZONE 'UTC') AS period, count(*)::int AS n FROM requests r WHERE ${createdWhere} GROUP BY 1),
-       resolved AS (SELECT date_trunc(${unit}, r.resolved_at AT TIME ZONE 'UTC') AS period, count(*)::int AS n FROM requests r WHERE ${resolvedWhere} GROUP BY 1)
-       SELECT to_char(p.period, 'YYYY-MM-DD') AS period, COALESCE(c.n, 0) AS created, COALESCE(s.n, 0) AS resolved
-       FROM periods p LEFT JOIN created c ON c.period = p.period LEFT JOIN resolved s ON s.period = p.period
-       ORDER BY p.period`,
+    text: `WITH ${periods},
+       created AS (${counted('created_at', createdWhere)}),
+       resolved AS (${counted('resolved_at', resolvedWhere)})${TREND_SELECT}`,
     values,
   };
 }
@@ -340,6 +364,13 @@ function rollupLoadQuery(
       FROM requests r ${requestJoin}
       WHERE r.status IN ${OPEN} AND r.created_at >= $1 AND r.created_at < $2${regionOf('r')}
       GROUP BY 1`;
+  // The breaches not settled, per key (few: the partial index of migration ReportDueBreaches).
+  const unsettled = `unsettled AS (
+      SELECT ${requestKey} AS key, count(*)::int AS breached_unsettled
+      FROM requests r ${requestJoin}
+      WHERE ${UNSETTLED_BREACH} AND r.created_at >= $1 AND r.created_at < $2${regionOf('r')}
+      GROUP BY 1
+    )`;
   if (byOrganization) {
     // What the cells do not hold, per organization: the facts' sums and hours (±), and the aging.
     const facts = `${cellsAndFacts},
@@ -349,10 +380,11 @@ function rollupLoadQuery(
       FROM keyed f GROUP BY key
     ),
     aging AS (${aging}
-    )
-    SELECT COALESCE(s.key, a.key) AS key, ${REQUEST_STATUSES.map((st) => `s."s_${st}"`).join(', ')}, s.breached, s.score_sum, s.score_n,
-           ${KINDS.map((kind) => `s.${kind}_plus, s.${kind}_minus`).join(', ')}, ${AGING_COLUMNS.map((c) => `a.${c}`).join(', ')}
-    FROM sums s FULL JOIN aging a ON a.key = s.key`;
+    ),
+    ${unsettled}
+    SELECT COALESCE(s.key, a.key, u.key) AS key, ${REQUEST_STATUSES.map((st) => `s."s_${st}"`).join(', ')}, s.breached, s.score_sum, s.score_n,
+           ${KINDS.map((kind) => `s.${kind}_plus, s.${kind}_minus`).join(', ')}, ${AGING_COLUMNS.map((c) => `a.${c}`).join(', ')}, u.breached_unsettled
+    FROM sums s FULL JOIN aging a ON a.key = s.key FULL JOIN unsettled u ON u.key = COALESCE(s.key, a.key)`;
     return { run: (db) => organizationRows(db, organizationCells, cells, scope.region, { text: facts, values }) };
   }
   const text = `${cellsAndFacts},
@@ -375,18 +407,20 @@ function rollupLoadQuery(
       FROM sums GROUP BY key
     ),
 ${BUCKETED_MEDIANS}    aging AS (${aging}
-    )
+    ),
+    ${unsettled}
     SELECT ${groupBy ? 'c.key, ' : ''}
            (${REQUEST_STATUSES.map((s) => `c."s_${s}"`).join(' + ')})::int AS total,
            ${REQUEST_STATUSES.map((s) => `c."s_${s}"`).join(', ')},
            (c.s_new + c.s_assigned + c.s_in_progress + c.s_waiting_on_member)::int AS open,
-           c.breached,
+           c.breached, COALESCE(u.breached_unsettled, 0)::int AS breached_unsettled,
            COALESCE(a.d0_2, 0)::int AS d0_2, COALESCE(a.d3_7, 0)::int AS d3_7, COALESCE(a.d8_30, 0)::int AS d8_30, COALESCE(a.d31_plus, 0)::int AS d31_plus,
            NULL::double precision AS median_first_response, NULL::double precision AS median_resolution,
            CASE WHEN c.score_n > 0 THEN c.score_sum::numeric / c.score_n::numeric END AS satisfaction_avg
            ${MEDIAN_COLUMNS.map((column) => `, m.${column}`).join('')}
     FROM ${groupBy ? 'counts c' : `(SELECT 'all' AS key) k LEFT JOIN counts c0 ON c0.key = k.key CROSS JOIN LATERAL (SELECT ${REQUEST_STATUSES.map((s) => `COALESCE(c0."s_${s}", 0) AS "s_${s}"`).join(', ')}, COALESCE(c0.breached, 0) AS breached, COALESCE(c0.score_sum, 0) AS score_sum, COALESCE(c0.score_n, 0) AS score_n) c`}
     LEFT JOIN aging a ON a.key = ${groupBy ? 'c.key' : 'k.key'}
+    LEFT JOIN unsettled u ON u.key = ${groupBy ? 'c.key' : 'k.key'}
     LEFT JOIN medians m ON m.key = ${groupBy ? 'c.key' : 'k.key'}
     ${groupBy ? `WHERE (${REQUEST_STATUSES.map((s) => `c."s_${s}"`).join(' + ')}) <> 0` : ''}`;
   // The target buckets' values, from the cells of the same range and scope.
@@ -445,10 +479,20 @@ export function loadQueries(
   };
 }
 
-/** The trend: whole days from report_days and the pending deltas, the partial days from requests. */
+/**
+ * The trend: whole UTC days from report_days and the pending deltas, the partial days at the
+ * range's ends from requests; in a zone whose periods do not start at UTC midnight, the UTC
+ * days a period boundary cuts are read from requests too (cutUtcDays), so that every count
+ * lands in the viewer's own week or month.
+ */
 export function trendQuery(interval: TrendInterval, scope: ReportScope): SqlQuery {
   const { lo, hi } = split(scope.from, scope.to, ceilDay, startOfUtcDay);
-  const values: unknown[] = [scope.from, scope.to, lo, hi, isoDate(lo), isoDate(hi), interval];
+  const values: unknown[] = [scope.from, scope.to, lo, hi, isoDate(lo), isoDate(hi)];
+  const periods = periodsCte(interval, scope, values);
+  const cut = cutUtcDays(trendPeriods(interval, scope.from, scope.to, scope.timeZone ?? 'UTC'), lo, hi);
+  values.push(cut, cut.map(isoDate));
+  const cutAt = `$${values.length - 1}::timestamptz[]`;
+  const cutDays = `$${values.length}::date[]`;
   let filters = (_alias: string) => '';
   const conditions: string[] = [];
   if (scope.region) {
@@ -460,29 +504,33 @@ export function trendQuery(interval: TrendInterval, scope: ReportScope): SqlQuer
     conditions.push(`area_code = $${values.length}`);
   }
   if (conditions.length) filters = (alias) => conditions.map((c) => ` AND ${alias}.${c}`).join('');
-  const unit = '$7';
+  const inPeriod = (at: string) => `JOIN periods p ON ${at} >= p.at AND ${at} < p.next`;
+  // '24 hours', not '1 day': a day of the session's time zone may have 23 or 25.
+  const inCutDay = (at: string) =>
+    `EXISTS (SELECT 1 FROM unnest(${cutAt}) AS k(at) WHERE ${at} >= k.at AND ${at} < k.at + interval '24 hours')`;
   const counted = (column: 'created_at' | 'resolved_at', cells: 'created_n' | 'resolved_n') => `
-      SELECT date_trunc(${unit}, c.day::timestamp) AS period, sum(c.${cells}) AS n
-      FROM report_days c WHERE c.day >= $5::date AND c.day < $6::date${filters('c')} GROUP BY 1
+      SELECT p.label, sum(c.${cells}) AS n
+      FROM report_days c ${inPeriod(`(c.day::timestamp AT TIME ZONE 'UTC')`)}
+      WHERE c.day >= $5::date AND c.day < $6::date AND c.day <> ALL (${cutDays})${filters('c')} GROUP BY 1
       UNION ALL
-      SELECT date_trunc(${unit}, d.${column} AT TIME ZONE 'UTC'), sum(d.sign)
-      FROM report_deltas d WHERE d.${column} >= $3 AND d.${column} < $4${filters('d')} GROUP BY 1
+      SELECT p.label, sum(d.sign)
+      FROM report_deltas d ${inPeriod(`d.${column}`)}
+      WHERE d.${column} >= $3 AND d.${column} < $4 AND NOT ${inCutDay(`d.${column}`)}${filters('d')} GROUP BY 1
       UNION ALL
-      SELECT date_trunc(${unit}, r.${column} AT TIME ZONE 'UTC'), count(*)
-      FROM requests r WHERE r.${column} >= $1 AND r.${column} < $3${filters('r')} GROUP BY 1
+      SELECT p.label, count(*)
+      FROM unnest(${cutAt}) AS k(at) JOIN requests r ON r.${column} >= k.at AND r.${column} < k.at + interval '24 hours'
+      ${inPeriod(`r.${column}`)}
+      WHERE true${filters('r')} GROUP BY 1
       UNION ALL
-      SELECT date_trunc(${unit}, r.${column} AT TIME ZONE 'UTC'), count(*)
-      FROM requests r WHERE r.${column} >= $4 AND r.${column} < $2${filters('r')} GROUP BY 1`;
+      SELECT p.label, count(*)
+      FROM requests r ${inPeriod(`r.${column}`)} WHERE r.${column} >= $1 AND r.${column} < $3${filters('r')} GROUP BY 1
+      UNION ALL
+      SELECT p.label, count(*)
+      FROM requests r ${inPeriod(`r.${column}`)} WHERE r.${column} >= $4 AND r.${column} < $2${filters('r')} GROUP BY 1`;
   return {
-    text: `WITH periods AS (
-         SELECT generate_series(date_trunc(${unit}, $1::timestamptz AT TIME ZONE 'UTC'),
-                                date_trunc(${unit}, ($2::timestamptz - interval '1 microsecond') AT TIME ZONE 'UTC'),
-                                ('1 ' || ${unit})::interval) AS period),
-       created AS (SELECT period, sum(n)::int AS n FROM (${counted('created_at', 'created_n')}) x GROUP BY 1),
-       resolved AS (SELECT period, sum(n)::int AS n FROM (${counted('resolved_at', 'resolved_n')}) x GROUP BY 1)
-       SELECT to_char(p.period, 'YYYY-MM-DD') AS period, COALESCE(c.n, 0) AS created, COALESCE(s.n, 0) AS resolved
-       FROM periods p LEFT JOIN created c ON c.period = p.period LEFT JOIN resolved s ON s.period = p.period
-       ORDER BY p.period`,
+    text: `WITH ${periods},
+       created AS (SELECT label, sum(n) AS n FROM (${counted('created_at', 'created_n')}) x GROUP BY 1),
+       resolved AS (SELECT label, sum(n) AS n FROM (${counted('resolved_at', 'resolved_n')}) x GROUP BY 1)${TREND_SELECT}`,
     values,
   };
 }

@@ -7,6 +7,7 @@ import {
   PRIORITIES,
   PROBLEM_CODES,
   REGION_CODES,
+  REPORT_CHANGE_FIGURES,
   REPORT_GROUPS,
   REQUEST_STATUSES,
   ROLES,
@@ -127,7 +128,19 @@ const loadFiguresProperties: Record<string, SchemaObject> = {
   medianFirstResponseHours: { type: 'number', nullable: true },
   medianResolutionHours: { type: 'number', nullable: true },
   satisfactionAvg: { type: 'number', nullable: true },
-  slaCompliance: { type: 'number', nullable: true, minimum: 0, maximum: 1 },
+  cameDue: {
+    ...count,
+    description:
+      'Requests whose deadlines came due: resolved or closed (met, or breached before), or breached and not settled (open or withdrawn)',
+  },
+  slaCompliance: {
+    type: 'number',
+    nullable: true,
+    minimum: 0,
+    maximum: 1,
+    description:
+      'Of those that came due, the share that kept every deadline: (cameDue − breached) / cameDue; null when nothing came due',
+  },
 };
 
 /**
@@ -273,15 +286,34 @@ export const COMPONENT_SCHEMAS = {
     region: nullableString,
     rows: { type: 'array', items: object({ key: string, label: string, ...loadFiguresProperties }) },
     totals: object(loadFiguresProperties),
+    previous: object({ from: reportTime, to: reportTime, totals: object(loadFiguresProperties) }),
+    change: object({
+      ...Object.fromEntries(
+        REPORT_CHANGE_FIGURES.map((figure) => [
+          figure,
+          { type: 'number', nullable: true, description: "Change in % of the previous period's figure" },
+        ]),
+      ),
+      slaCompliancePoints: {
+        type: 'number',
+        nullable: true,
+        description: "This period's SLA compliance minus the previous one's, in percentage points",
+      },
+    }),
   }),
   TrendReport: object({
     interval: enumOf(TREND_INTERVALS),
+    timeZone: { ...string, description: 'The IANA time zone whose weeks or months the points are' },
     from: reportTime,
     to: reportTime,
     region: nullableString,
     points: {
       type: 'array',
-      items: object({ period: { type: 'string', format: 'date' }, new: count, resolved: count }),
+      items: object({
+        period: { type: 'string', format: 'date', description: 'First day of the week (Monday) or month, in timeZone' },
+        new: count,
+        resolved: count,
+      }),
     },
   }),
   SlaPolicyView: object({
