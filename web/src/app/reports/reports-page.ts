@@ -26,6 +26,7 @@ import { LoadTable } from './load-table';
 import { ReportCards } from './report-cards';
 import { reportFormats } from './report-formats';
 import {
+  addDays,
   groupNarrowing,
   inboxQueryParams,
   isDay,
@@ -86,9 +87,8 @@ export class ReportsPage {
   protected readonly regions = REGION_CODES;
   protected readonly areas = THEMATIC_AREAS;
 
-  /** The viewer's today, for the default period; UTC's, for the inbox's day filters. */
-  private readonly today = localDay(new Date());
-  protected readonly todayUtc = new Date().toISOString().slice(0, 10);
+  /** The viewer's today: the default period ends on it, the aging buckets' inbox links count from it. */
+  protected readonly today = localDay(new Date());
 
   private readonly params = toSignal(this.route.queryParams, { initialValue: {} });
   protected readonly filters = computed(() => parseReportFilters(this.params(), this.today, this.role()));
@@ -201,8 +201,20 @@ export class ReportsPage {
     });
   });
 
-  protected readonly downloading = signal<'load' | 'trend' | null>(null);
+  /** The file being prepared: the report, and `-xlsx` for the spreadsheet. */
+  protected readonly downloading = signal<'load' | 'trend' | 'load-xlsx' | 'trend-xlsx' | null>(null);
   protected readonly downloadProblem = signal<'load' | 'trend' | null>(null);
+
+  /** The period the cards compare with: as many days, just before. */
+  protected readonly previousPeriod = computed(() => {
+    const { from, to } = this.filters();
+    const days = Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
+    const format = this.formats();
+    return this.t('reports.change.intro', {
+      from: format.day(addDays(from, -days)),
+      to: format.day(addDays(from, -1)),
+    });
+  });
 
   protected groupKey(group: ReportChartGroup): ReportsKey {
     return GROUP_TEXTS[group].name;
@@ -267,9 +279,10 @@ export class ReportsPage {
     void this.router.navigate(['/inbox'], { queryParams: inboxQueryParams(this.filters(), this.role(), narrowing) });
   }
 
-  protected async downloadCsv(report: 'load' | 'trend'): Promise<void> {
+  /** A report's file: CSV (the machine format) or XLSX, made by the API in the viewer's language. */
+  protected async download(report: 'load' | 'trend', format: 'csv' | 'xlsx'): Promise<void> {
     if (this.downloading()) return;
-    this.downloading.set(report);
+    this.downloading.set(format === 'xlsx' ? `${report}-xlsx` : report);
     this.downloadProblem.set(null);
     const filters = this.filters();
     const params =
@@ -278,10 +291,10 @@ export class ReportsPage {
         : { ...this.apiParams(), interval: filters.interval };
     const fallback =
       report === 'load'
-        ? `load-by-${filters.group}-${filters.from}-${filters.to}.csv`
-        : `trend-${filters.from}-${filters.to}.csv`;
+        ? `load-by-${filters.group}-${filters.from}-${filters.to}.${format}`
+        : `trend-${filters.from}-${filters.to}.${format}`;
     try {
-      await this.api.downloadCsv(report, params, fallback);
+      await this.api.download(report, format, params, this.language(), fallback);
     } catch {
       this.downloadProblem.set(report);
     } finally {
