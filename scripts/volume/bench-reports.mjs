@@ -6,8 +6,9 @@
 //
 // Same SQL as the API: the statements come from api/dist's report-sql.js, the module
 // reports.service.ts builds its queries with (build the API first), and run as the service
-// runs them: a load report's rows and totals at once on two connections (Promise.all), each
-// in its own transaction after REPORT_SETTINGS. A run's time is the wall time of the report.
+// runs them: a load report's rows, totals and the previous period's totals (the comparison)
+// at once on three connections (Promise.all), each in its own transaction after
+// REPORT_SETTINGS. The trend also in a zone whose weeks do not start at UTC midnight (Lima). A run's time is the wall time of the report.
 // By organization the organizations' cells stay held between runs, as the API holds them
 // (organization-cells.ts); the same report with none held (a fresh start) is timed too.
 //
@@ -46,7 +47,7 @@ const GROUPS = ['region', 'country', 'area', 'assignee', 'status', 'product', 'o
 const DAY = 86_400_000;
 
 const url = volumeDatabaseUrl();
-const [a, b] = [await connect(url), await connect(url)];
+const [a, b, p] = [await connect(url), await connect(url), await connect(url)];
 const {
   rows: [info],
 } = await a.query(
@@ -69,6 +70,13 @@ for (const [years, label] of [
     for (const group of GROUPS) cases.push({ name: `load ${group}`, group, who, range: label, scope });
     for (const interval of ['week', 'month'])
       cases.push({ name: `trend ${interval}`, interval, who, range: label, scope });
+    cases.push({
+      name: 'trend week (Lima)',
+      interval: 'week',
+      who,
+      range: label,
+      scope: { ...scope, timeZone: 'America/Lima' },
+    });
   }
 }
 const selected = cases.filter((c) => !only || only.has(c.group ?? c.interval));
@@ -87,9 +95,17 @@ async function inTransaction(client, settings, query) {
 async function runOptimized(c, cells = organizationCells) {
   if (c.interval) return { rows: await inTransaction(a, sql.REPORT_SETTINGS, sql.trendQuery(c.interval, c.scope)) };
   const q = sql.loadQueries(c.group, c.scope, cells);
+  // The period of equal length before, whose totals the API compares with (reports.service.ts previousScope).
+  const length = c.scope.to.getTime() - c.scope.from.getTime();
+  const previous = sql.loadQueries(
+    c.group,
+    { ...c.scope, from: new Date(c.scope.from.getTime() - length), to: c.scope.from },
+    cells,
+  );
   const [rows, totals] = await Promise.all([
     inTransaction(a, sql.REPORT_SETTINGS, q.rows),
     inTransaction(b, sql.REPORT_SETTINGS, q.totals),
+    inTransaction(p, sql.REPORT_SETTINGS, previous.totals),
   ]);
   return { rows, totals };
 }
@@ -126,7 +142,7 @@ process.stdout.write(
   `bench:reports — ${new Date().toISOString()}\n` +
     `database: ${url.replace(/\/\/[^@]*@/, '//')} · ${Number(info.requests).toLocaleString('en')} requests since ${info.first.toISOString().slice(0, 10)} · ${info.deltas} pending deltas\n` +
     `${info.version.split(',')[0]} · runs: ${RUNS} (optimized), ${BASELINE_RUNS} (baseline) · director region ${directorRegion}\n` +
-    `optimized: report-sql.js loadQueries/trendQuery as the API runs them (rollup + pending deltas ± the requests between the ends and the nearest month boundaries; rows ∥ totals)\n` +
+    `optimized: report-sql.js loadQueries/trendQuery as the API runs them (rollup + pending deltas ± the requests between the ends and the nearest month boundaries; rows ∥ totals ∥ previous period's totals)\n` +
     `baseline:  report-sql.js plainLoadQueries/plainTrendQuery, default settings, in a transaction without the indexes of ReportIndexes (rolled back);\n` +
     `           rows then totals on one connection, a run counts the slower of the two\n\n`,
 );
@@ -215,5 +231,5 @@ if (colds.length) {
 process.stdout.write(
   `\n${lines.join('\n')}\n\n${selected.length} reports · ${over} over the 100 ms p95 target · ${different} with figures different from the plain query\n`,
 );
-await Promise.all([a.end(), b.end()]);
+await Promise.all([a.end(), b.end(), p.end()]);
 process.exit(different ? 1 : 0);

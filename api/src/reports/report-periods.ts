@@ -47,15 +47,30 @@ export function trendPeriods(interval: TrendInterval, from: Date, to: Date, time
 }
 
 /**
- * The UTC days in [lo, hi) that a period boundary cuts (a boundary not at UTC midnight): the
- * rollup's day cells (report_days, whole UTC days) cannot be split, so the trend reads these
- * days' requests directly. None in UTC.
+ * The trend reads the rollup's whole UTC days (report_days) as belonging to the period that
+ * holds each day's noon. A UTC day that a period boundary cuts (a boundary not at UTC
+ * midnight) then counts the hours on the other side of the boundary from its noon in the
+ * wrong period: those hours are the segments [lo, hi) returned here, whose requests the
+ * trend moves from the period of `noon` to their own. Each is the shorter side of its
+ * boundary (Lima: 00:00–05:00 UTC), so few requests are read. None in UTC.
  */
-export function cutUtcDays(periods: TrendPeriods, lo: Date, hi: Date): Date[] {
-  const cut = new Set<number>();
+export interface CutSegments {
+  lo: Date[];
+  hi: Date[];
+  noon: Date[];
+}
+
+export function cutSegments(periods: TrendPeriods, lo: Date, hi: Date): CutSegments {
+  const segments: CutSegments = { lo: [], hi: [], noon: [] };
   for (const start of periods.starts) {
-    const day = Math.floor(start.getTime() / DAY_MS) * DAY_MS;
-    if (day !== start.getTime() && day >= lo.getTime() && day < hi.getTime()) cut.add(day);
+    const at = start.getTime();
+    const day = Math.floor(at / DAY_MS) * DAY_MS;
+    if (day === at || day < lo.getTime() || day >= hi.getTime()) continue;
+    const noon = day + DAY_MS / 2;
+    const [from, to] = at <= noon ? [day, at] : [at, day + DAY_MS];
+    segments.lo.push(new Date(from));
+    segments.hi.push(new Date(to));
+    segments.noon.push(new Date(noon));
   }
-  return [...cut].sort((a, b) => a - b).map((at) => new Date(at));
+  return segments;
 }

@@ -2,7 +2,7 @@ import { REQUEST_STATUSES, type ReportGroup, type TrendInterval } from '@portal/
 import type { OrganizationCells } from './organization-cells';
 import { organizationRows } from './organization-cells.repository';
 import type { SqlQuery, Statement } from './report-connection.repository';
-import { cutUtcDays, trendPeriods } from './report-periods';
+import { cutSegments, trendPeriods } from './report-periods';
 import { completeBucketedMedians, KINDS, MEDIAN_COLUMNS, type MedianPlan, planBucketMedians } from './report-buckets';
 
 // The scripts (scripts/volume) take the runner from here with the statements.
@@ -143,31 +143,39 @@ export function plainLoadQueries(groupBy: ReportGroup, scope: ReportScope): Load
 
 /**
  * The trend's periods in the viewer's time zone (report-periods.ts), as a CTE `periods`
- * (label, at, next) over the parameters it adds to `values`.
+ * (label, i) over the parameters it adds to `values`; `periodOf(instant)` gives an instant's
+ * period number i, by a binary search in the periods' starts (width_bucket), not a join.
  */
-function periodsCte(interval: TrendInterval, scope: ReportScope, values: unknown[]): string {
+function trendPeriodsSql(
+  interval: TrendInterval,
+  scope: ReportScope,
+  values: unknown[],
+): { cte: string; periodOf: (at: string) => string } {
   const periods = trendPeriods(interval, scope.from, scope.to, scope.timeZone ?? 'UTC');
-  values.push(periods.labels, periods.starts, periods.ends);
-  const n = values.length;
-  return `periods AS (SELECT * FROM unnest($${n - 2}::text[], $${n - 1}::timestamptz[], $${n}::timestamptz[]) AS p(label, at, next))`;
+  values.push(periods.labels, periods.starts);
+  const [labels, starts] = [`$${values.length - 1}::text[]`, `$${values.length}::timestamptz[]`];
+  return {
+    cte: `periods AS (SELECT * FROM unnest(${labels}) WITH ORDINALITY AS p(label, i))`,
+    periodOf: (at) => `width_bucket(${at}, ${starts})`,
+  };
 }
 
-/** The trend's rows: each period's label (its first day) and counts, from `created` and `resolved` (label, n). */
+/** The trend's rows: each period's label (its first day) and counts, from `created` and `resolved` (i, n). */
 const TREND_SELECT = `
        SELECT p.label AS period, COALESCE(c.n, 0)::int AS created, COALESCE(s.n, 0)::int AS resolved
-       FROM periods p LEFT JOIN created c ON c.label = p.label LEFT JOIN resolved s ON s.label = p.label
-       ORDER BY p.at`;
+       FROM periods p LEFT JOIN created c ON c.i = p.i LEFT JOIN resolved s ON s.i = p.i
+       ORDER BY p.i`;
 
 /** The trend as a plain count over requests, in the viewer's weeks or months. */
 export function plainTrendQuery(interval: TrendInterval, scope: ReportScope): SqlQuery {
   const values: unknown[] = [];
   const createdWhere = scopeWhere(scope, values);
   const resolvedWhere = scopeWhere(scope, values, 'r.resolved_at');
-  const periods = periodsCte(interval, scope, values);
+  const { cte, periodOf } = trendPeriodsSql(interval, scope, values);
   const counted = (column: string, where: string) =>
-    `SELECT p.label, count(*) AS n FROM requests r JOIN periods p ON r.${column} >= p.at AND r.${column} < p.next WHERE ${where} GROUP BY 1`;
+    `SELECT ${periodOf(`r.${column}`)} AS i, count(*) AS n FROM requests r WHERE ${where} GROUP BY 1`;
   return {
-    text: `WITH ${periods},
+    text: `WITH ${cte},
        created AS (${counted('created_at', createdWhere)}),
        resolved AS (${counted('resolved_at', resolvedWhere)})${TREND_SELECT}`,
     values,
@@ -481,18 +489,18 @@ export function loadQueries(
 
 /**
  * The trend: whole UTC days from report_days and the pending deltas, the partial days at the
- * range's ends from requests; in a zone whose periods do not start at UTC midnight, the UTC
- * days a period boundary cuts are read from requests too (cutUtcDays), so that every count
- * lands in the viewer's own week or month.
+ * range's ends from requests; each count in the viewer's week or month (width_bucket over the
+ * periods' starts). A whole UTC day counts in the period of its noon; where a period boundary
+ * cuts a day (a zone whose midnight is not UTC's), the requests on the far side of the
+ * boundary are moved to their own period (cutSegments: Lima's 00:00–05:00 UTC each week).
  */
 export function trendQuery(interval: TrendInterval, scope: ReportScope): SqlQuery {
   const { lo, hi } = split(scope.from, scope.to, ceilDay, startOfUtcDay);
   const values: unknown[] = [scope.from, scope.to, lo, hi, isoDate(lo), isoDate(hi)];
-  const periods = periodsCte(interval, scope, values);
-  const cut = cutUtcDays(trendPeriods(interval, scope.from, scope.to, scope.timeZone ?? 'UTC'), lo, hi);
-  values.push(cut, cut.map(isoDate));
-  const cutAt = `$${values.length - 1}::timestamptz[]`;
-  const cutDays = `$${values.length}::date[]`;
+  const { cte, periodOf } = trendPeriodsSql(interval, scope, values);
+  const cut = cutSegments(trendPeriods(interval, scope.from, scope.to, scope.timeZone ?? 'UTC'), lo, hi);
+  values.push(cut.lo, cut.hi, cut.noon);
+  const [cutLo, cutHi, cutNoon] = [3, 2, 1].map((back) => `$${values.length - back + 1}::timestamptz[]`);
   let filters = (_alias: string) => '';
   const conditions: string[] = [];
   if (scope.region) {
@@ -504,33 +512,32 @@ export function trendQuery(interval: TrendInterval, scope: ReportScope): SqlQuer
     conditions.push(`area_code = $${values.length}`);
   }
   if (conditions.length) filters = (alias) => conditions.map((c) => ` AND ${alias}.${c}`).join('');
-  const inPeriod = (at: string) => `JOIN periods p ON ${at} >= p.at AND ${at} < p.next`;
-  // '24 hours', not '1 day': a day of the session's time zone may have 23 or 25.
-  const inCutDay = (at: string) =>
-    `EXISTS (SELECT 1 FROM unnest(${cutAt}) AS k(at) WHERE ${at} >= k.at AND ${at} < k.at + interval '24 hours')`;
+  // A UTC day's cell, and its pending changes, count in the period of the day's noon (cutSegments).
+  const noonOf = (at: string) =>
+    `date_bin('24 hours', ${at}, timestamptz '1970-01-01 00:00:00+00') + interval '12 hours'`;
   const counted = (column: 'created_at' | 'resolved_at', cells: 'created_n' | 'resolved_n') => `
-      SELECT p.label, sum(c.${cells}) AS n
-      FROM report_days c ${inPeriod(`(c.day::timestamp AT TIME ZONE 'UTC')`)}
-      WHERE c.day >= $5::date AND c.day < $6::date AND c.day <> ALL (${cutDays})${filters('c')} GROUP BY 1
+      SELECT ${periodOf(`(c.day::timestamp AT TIME ZONE 'UTC') + interval '12 hours'`)} AS i, sum(c.${cells}) AS n
+      FROM report_days c WHERE c.day >= $5::date AND c.day < $6::date${filters('c')} GROUP BY 1
       UNION ALL
-      SELECT p.label, sum(d.sign)
-      FROM report_deltas d ${inPeriod(`d.${column}`)}
-      WHERE d.${column} >= $3 AND d.${column} < $4 AND NOT ${inCutDay(`d.${column}`)}${filters('d')} GROUP BY 1
+      SELECT ${periodOf(noonOf(`d.${column}`))}, sum(d.sign)
+      FROM report_deltas d WHERE d.${column} >= $3 AND d.${column} < $4${filters('d')} GROUP BY 1
       UNION ALL
-      SELECT p.label, count(*)
-      FROM unnest(${cutAt}) AS k(at) JOIN requests r ON r.${column} >= k.at AND r.${column} < k.at + interval '24 hours'
-      ${inPeriod(`r.${column}`)}
-      WHERE true${filters('r')} GROUP BY 1
+      -- The cut days' hours across their boundary: from the noon's period to their own.
+      SELECT v.i, sum(v.w)
+      FROM unnest(${cutLo}, ${cutHi}, ${cutNoon}) AS s(lo, hi, noon)
+      JOIN requests r ON r.${column} >= s.lo AND r.${column} < s.hi${filters('r')}
+      CROSS JOIN LATERAL (VALUES (${periodOf(`r.${column}`)}, 1), (${periodOf('s.noon')}, -1)) AS v(i, w)
+      GROUP BY 1
       UNION ALL
-      SELECT p.label, count(*)
-      FROM requests r ${inPeriod(`r.${column}`)} WHERE r.${column} >= $1 AND r.${column} < $3${filters('r')} GROUP BY 1
+      SELECT ${periodOf(`r.${column}`)}, count(*)
+      FROM requests r WHERE r.${column} >= $1 AND r.${column} < $3${filters('r')} GROUP BY 1
       UNION ALL
-      SELECT p.label, count(*)
-      FROM requests r ${inPeriod(`r.${column}`)} WHERE r.${column} >= $4 AND r.${column} < $2${filters('r')} GROUP BY 1`;
+      SELECT ${periodOf(`r.${column}`)}, count(*)
+      FROM requests r WHERE r.${column} >= $4 AND r.${column} < $2${filters('r')} GROUP BY 1`;
   return {
-    text: `WITH ${periods},
-       created AS (SELECT label, sum(n) AS n FROM (${counted('created_at', 'created_n')}) x GROUP BY 1),
-       resolved AS (SELECT label, sum(n) AS n FROM (${counted('resolved_at', 'resolved_n')}) x GROUP BY 1)${TREND_SELECT}`,
+    text: `WITH ${cte},
+       created AS (SELECT i, sum(n) AS n FROM (${counted('created_at', 'created_n')}) x GROUP BY 1),
+       resolved AS (SELECT i, sum(n) AS n FROM (${counted('resolved_at', 'resolved_n')}) x GROUP BY 1)${TREND_SELECT}`,
     values,
   };
 }
