@@ -1,3 +1,4 @@
+import { NgTemplateOutlet } from '@angular/common';
 import { HttpErrorResponse, httpResource } from '@angular/common/http';
 import { Component, computed, inject, linkedSignal, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
@@ -45,6 +46,9 @@ import { GROUP_TEXTS } from './group-texts';
 import { ReportsApi } from './reports-api';
 import { TrendChart } from './trend-chart';
 
+type ReportFile = 'load' | 'trend';
+type FileFormat = 'csv' | 'xlsx';
+
 /** The failure of a report call, in words the person can act on. */
 function problemKey(error: unknown): ReportsTextKey {
   if (isNetworkError(error)) return 'reports.error.network';
@@ -65,7 +69,7 @@ function problemKey(error: unknown): ReportsTextKey {
  */
 @Component({
   selector: 'app-reports-page',
-  imports: [ReportCards, LoadChart, LoadTable, TrendChart, AgingBars],
+  imports: [ReportCards, LoadChart, LoadTable, TrendChart, AgingBars, NgTemplateOutlet],
   templateUrl: './reports-page.html',
   styleUrl: './reports-page.css',
 })
@@ -201,9 +205,10 @@ export class ReportsPage {
     });
   });
 
-  /** The file being prepared: the report, and `-xlsx` for the spreadsheet. */
-  protected readonly downloading = signal<'load' | 'trend' | 'load-xlsx' | 'trend-xlsx' | null>(null);
-  protected readonly downloadProblem = signal<'load' | 'trend' | null>(null);
+  protected readonly fileFormats = ['csv', 'xlsx'] as const;
+  /** The file being prepared. */
+  protected readonly downloading = signal<{ report: ReportFile; format: FileFormat } | null>(null);
+  protected readonly downloadProblem = signal<ReportFile | null>(null);
 
   /** The period the cards compare with: as many days, just before. */
   protected readonly previousPeriod = computed(() => {
@@ -279,10 +284,16 @@ export class ReportsPage {
     void this.router.navigate(['/inbox'], { queryParams: inboxQueryParams(this.filters(), this.role(), narrowing) });
   }
 
+  protected downloadText(report: ReportFile, format: FileFormat): ReportsKey {
+    const busy = this.downloading();
+    if (busy?.report === report && busy.format === format) return 'reports.csv.preparing';
+    return `reports.${format}.${report}`;
+  }
+
   /** A report's file: CSV (the machine format) or XLSX, made by the API in the viewer's language. */
-  protected async download(report: 'load' | 'trend', format: 'csv' | 'xlsx'): Promise<void> {
+  protected async download(report: ReportFile, format: FileFormat): Promise<void> {
     if (this.downloading()) return;
-    this.downloading.set(format === 'xlsx' ? `${report}-xlsx` : report);
+    this.downloading.set({ report, format });
     this.downloadProblem.set(null);
     const filters = this.filters();
     const params =
