@@ -524,8 +524,12 @@ export function trendQuery(interval: TrendInterval, scope: ReportScope): SqlQuer
       UNION ALL
       -- The cut days' hours across their boundary: from the noon's period to their own.
       SELECT v.i, sum(v.w)
+      -- Each segment through the index (OFFSET 0 keeps the subquery per segment: joined, the
+      -- planner scanned a region's every resolved request against the 52 segments, 4 s).
       FROM unnest(${cutLo}, ${cutHi}, ${cutNoon}) AS s(lo, hi, noon)
-      JOIN requests r ON r.${column} >= s.lo AND r.${column} < s.hi${filters('r')}
+      CROSS JOIN LATERAL (
+        SELECT r.${column} FROM requests r WHERE r.${column} >= s.lo AND r.${column} < s.hi${filters('r')} OFFSET 0
+      ) r
       CROSS JOIN LATERAL (VALUES (${periodOf(`r.${column}`)}, 1), (${periodOf('s.noon')}, -1)) AS v(i, w)
       GROUP BY 1
       UNION ALL
