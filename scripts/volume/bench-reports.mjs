@@ -6,8 +6,9 @@
 //
 // Same SQL as the API: the statements come from api/dist's report-sql.js, the module
 // reports.service.ts builds its queries with (build the API first), and run as the service
-// runs them: a load report's rows and totals at once on two connections (Promise.all), each
-// in its own transaction after REPORT_SETTINGS. A run's time is the wall time of the report.
+// runs them: a load report's rows, totals and the previous period's totals (the comparison)
+// at once on three connections (Promise.all), each in its own transaction after
+// REPORT_SETTINGS. The trend also in a zone whose weeks do not start at UTC midnight (Lima). A run's time is the wall time of the report.
 // By organization the organizations' cells stay held between runs, as the API holds them
 // (organization-cells.ts); the same report with none held (a fresh start) is timed too.
 //
@@ -55,7 +56,7 @@ const GROUPS = ['region', 'country', 'area', 'assignee', 'status', 'product', 'o
 const DAY = 86_400_000;
 
 const url = volumeDatabaseUrl();
-const [a, b, third] = [await connect(url), await connect(url), await connect(url)];
+const [a, b, third, p] = [await connect(url), await connect(url), await connect(url), await connect(url)];
 const {
   rows: [info],
 } = await a.query(
@@ -80,6 +81,14 @@ for (const [years, label] of [
       cases.push({ name: `quality ${group}`, kind: 'quality', group, who, range: label, scope });
     for (const interval of ['week', 'month'])
       cases.push({ name: `trend ${interval}`, kind: 'trend', interval, who, range: label, scope });
+    cases.push({
+      name: 'trend week (Lima)',
+      kind: 'trend',
+      interval: 'week',
+      who,
+      range: label,
+      scope: { ...scope, timeZone: 'America/Lima' },
+    });
   }
 }
 const selected = cases.filter((c) => !only || only.has(c.kind) || only.has(c.group ?? c.interval));
@@ -98,10 +107,19 @@ async function inTransaction(client, settings, query) {
 async function runOptimized(c, cells = organizationCells) {
   if (c.interval) return { rows: await inTransaction(a, sql.REPORT_SETTINGS, sql.trendQuery(c.interval, c.scope)) };
   const q = sql.loadQueries(c.group, c.scope, cells);
+  // The load report's period of equal length before, whose totals the API compares with
+  // (reports.service.ts previousScope); the quality report's newest low scores.
+  const length = c.scope.to.getTime() - c.scope.from.getTime();
+  const previous = sql.loadQueries(
+    c.group,
+    { ...c.scope, from: new Date(c.scope.from.getTime() - length), to: c.scope.from },
+    cells,
+  );
   const [rows, totals, lowScores] = await Promise.all([
     inTransaction(a, sql.REPORT_SETTINGS, q.rows),
     inTransaction(b, sql.REPORT_SETTINGS, q.totals),
     c.kind === 'quality' ? lowScoresOf(third, c.scope) : null,
+    c.kind === 'load' ? inTransaction(p, sql.REPORT_SETTINGS, previous.totals) : null,
   ]);
   return lowScores ? { rows, totals, lowScores } : { rows, totals };
 }
@@ -148,7 +166,7 @@ process.stdout.write(
   `bench:reports — ${new Date().toISOString()}\n` +
     `database: ${url.replace(/\/\/[^@]*@/, '//')} · ${Number(info.requests).toLocaleString('en')} requests since ${info.first.toISOString().slice(0, 10)} · ${info.deltas} pending deltas\n` +
     `${info.version.split(',')[0]} · runs: ${RUNS} (optimized), ${BASELINE_RUNS} (baseline) · director region ${directorRegion}\n` +
-    `optimized: report-sql.js loadQueries/trendQuery as the API runs them (rollup + pending deltas ± the requests between the ends and the nearest month boundaries; rows ∥ totals)\n` +
+    `optimized: report-sql.js loadQueries/trendQuery as the API runs them (rollup + pending deltas ± the requests between the ends and the nearest month boundaries; rows ∥ totals ∥ previous period's totals)\n` +
     `baseline:  report-sql.js plainLoadQueries/plainTrendQuery, default settings, in a transaction without the indexes of ReportIndexes (rolled back);\n` +
     `           rows then totals on one connection, a run counts the slower of the two\n\n`,
 );
@@ -182,8 +200,10 @@ for (const c of selected) {
 
 // Baseline, against the schema as it was before the report indexes. REPEATABLE READ: the
 // optimized form's statements compared in it must read one snapshot (organization-cells.ts).
+// The optimized form is read with its indexes (a trend in Lima reads its cut hours through
+// them: without, each would be a full scan), then they are dropped for the baseline and
+// restored (ROLLBACK TO SAVEPOINT) before the next report.
 await a.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
-for (const index of ADDED_INDEXES) await a.query(`DROP INDEX IF EXISTS ${index}`);
 for (const c of selected) {
   // The figures of both forms at the same now() (the transaction's): the aging buckets move with it.
   await a.query('SAVEPOINT compare');
@@ -202,9 +222,12 @@ for (const c of selected) {
         return c.kind === 'quality' ? { ...figures, lowScores: await lowScoresOf(a, c.scope) } : figures;
       })();
   await a.query('ROLLBACK TO SAVEPOINT compare');
+  await a.query('SAVEPOINT baseline');
+  for (const index of ADDED_INDEXES) await a.query(`DROP INDEX IF EXISTS ${index}`);
   const first = await runBaseline(c);
   const times = [];
   for (let i = 0; i < BASELINE_RUNS; i++) times.push((await runBaseline(c)).ms);
+  await a.query('ROLLBACK TO SAVEPOINT baseline');
   const entry = results.get(c);
   entry.baseline = times;
   entry.same = canon(first.result) === canon(optimized);
@@ -238,5 +261,5 @@ if (colds.length) {
 process.stdout.write(
   `\n${lines.join('\n')}\n\n${selected.length} reports · ${over} over the 100 ms p95 target · ${different} with figures different from the plain query\n`,
 );
-await Promise.all([a.end(), b.end(), third.end()]);
+await Promise.all([a.end(), b.end(), third.end(), p.end()]);
 process.exit(different ? 1 : 0);

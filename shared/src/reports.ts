@@ -20,9 +20,14 @@ export interface LoadFigures {
   medianResolutionHours: number | null;
   satisfactionAvg: number | null;
   /**
-   * Share of the requests that kept their deadlines (1 − breached/total); null when nothing
-   * came due yet (every request still open and none breached): 100 % would claim a record
-   * there is none of.
+   * The requests whose deadlines came due: those resolved or closed (their deadlines met, or
+   * breached before) and those breached and not settled (still open, or withdrawn). Open
+   * requests within their deadlines, and requests withdrawn without a breach, are not counted.
+   */
+  cameDue: number;
+  /**
+   * Of the requests that came due, the share that kept every deadline: (cameDue − breached) /
+   * cameDue. Null when nothing came due: 100 % would claim a record there is none of.
    */
   slaCompliance: number | null;
 }
@@ -32,6 +37,24 @@ export interface LoadRow extends LoadFigures {
   label: string;
 }
 
+/** The figures compared with the previous period, per card of the dashboard. */
+export const REPORT_CHANGE_FIGURES = [
+  'total',
+  'open',
+  'breached',
+  'medianFirstResponseHours',
+  'medianResolutionHours',
+  'satisfactionAvg',
+] as const;
+export type ReportChangeFigure = (typeof REPORT_CHANGE_FIGURES)[number];
+
+/**
+ * This period against the previous one: each figure's change in % of the previous period's
+ * (+25 = a quarter more; null when the previous had none, or either has no figure); the SLA
+ * compliance as the difference in percentage points (a share's % of a share says little).
+ */
+export type ReportChange = Record<ReportChangeFigure, number | null> & { slaCompliancePoints: number | null };
+
 export interface LoadReport {
   groupBy: ReportGroup;
   from: string;
@@ -39,10 +62,13 @@ export interface LoadReport {
   region: string | null;
   rows: LoadRow[];
   totals: LoadFigures;
+  /** The period of equal length just before [from, to) (the same number of the viewer's days), and its totals. */
+  previous: { from: string; to: string; totals: LoadFigures };
+  change: ReportChange;
 }
 
 export interface TrendPoint {
-  /** Start of the week (Monday) or month, as a date (YYYY-MM-DD), UTC. */
+  /** First day of the week (Monday) or month (YYYY-MM-DD), in the report's time zone. */
   period: string;
   new: number;
   resolved: number;
@@ -50,6 +76,8 @@ export interface TrendPoint {
 
 export interface TrendReport {
   interval: TrendInterval;
+  /** The IANA time zone whose weeks or months the points are (the request's timeZone, default UTC). */
+  timeZone: string;
   from: string;
   to: string;
   region: string | null;

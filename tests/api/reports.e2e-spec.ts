@@ -3,6 +3,7 @@ import { OrganizationCells } from '../../api/src/reports/organization-cells';
 import { clientConnection, loadQueries, runReportQuery } from '../../api/src/reports/report-sql';
 import { startTestPortal, type TestPortal } from '../support/api-harness';
 import {
+  cameDue,
   expectedFigures,
   expectedKeys,
   foldRollup,
@@ -11,6 +12,7 @@ import {
   type Row,
   seededRandom,
 } from '../support/report-figures';
+import { readWorkbook } from '../support/xlsx';
 
 describe('reports of request load for directors', () => {
   let portal: TestPortal;
@@ -599,5 +601,252 @@ describe('reports of request load for directors', () => {
     });
     expect(executive.body.rows.map((r: { key: string }) => r.key)).toContain('HT');
     expect(executive.body.totals.slaCompliance).toBeGreaterThan(0);
+  });
+  it("counts the trend's weeks and months in the viewer's time zone (Lima), as a plain count over the requests", async () => {
+    // A Sunday 22:30 in Lima is Monday 03:30 UTC: that request is in the Lima week before the UTC one.
+    const sunday = new Date(now - 60 * day);
+    sunday.setUTCDate(sunday.getUTCDate() - sunday.getUTCDay());
+    const sundayDay = sunday.toISOString().slice(0, 10);
+    const late = new Date(`${sundayDay}T22:30:00-05:00`);
+    await file({
+      area_code: 'market-access',
+      status: 'resolved',
+      assignee_id: null,
+      created_at: late,
+      first_responded_at: new Date(late.getTime() + 3_600_000),
+      resolved_at: new Date(late.getTime() + 3_600_000),
+      breached: false,
+      satisfaction_score: null,
+    });
+    // The Lima calendar: an instant's day there is the UTC day of the instant five hours earlier (no DST).
+    const limaDay = (at: Date) => new Date(at.getTime() - 5 * 3_600_000).toISOString().slice(0, 10);
+    const firstDay = (text: string, interval: 'week' | 'month') => {
+      const d = new Date(`${text}T00:00:00Z`);
+      if (interval === 'month') return text.slice(0, 8) + '01';
+      d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
+      return d.toISOString().slice(0, 10);
+    };
+    const fromDay = new Date(now - 150 * day).toISOString().slice(0, 10);
+    const toDay = new Date(now - 5 * day).toISOString().slice(0, 10);
+    const from = new Date(`${fromDay}T00:00:00-05:00`);
+    const to = new Date(Date.parse(`${toDay}T00:00:00-05:00`) + day);
+    for (const interval of ['week', 'month'] as const) {
+      const answer = await portal.request(
+        'GET',
+        `/api/v1/reports/trend?interval=${interval}&from=${fromDay}&to=${toDay}&timeZone=America%2FLima`,
+        { token: token['executive@clac.example'] },
+      );
+      expect(answer.status).toBe(200);
+      expect(answer.body.timeZone).toBe('America/Lima');
+      const expected = new Map<string, { new: number; resolved: number }>();
+      const bump = (at: Date, field: 'new' | 'resolved') => {
+        const key = firstDay(limaDay(at), interval);
+        const point = expected.get(key) ?? { new: 0, resolved: 0 };
+        point[field] += 1;
+        expected.set(key, point);
+      };
+      for (const r of rows) {
+        if (r.created_at >= from && r.created_at < to) bump(r.created_at, 'new');
+        if (r.resolved_at && r.resolved_at >= from && r.resolved_at < to) bump(r.resolved_at, 'resolved');
+      }
+      const periods = answer.body.points.map((p: { period: string }) => p.period);
+      expect(periods[0]).toBe(firstDay(fromDay, interval));
+      expect(periods.at(-1)).toBe(firstDay(toDay, interval));
+      for (const point of answer.body.points) {
+        expect({ period: point.period, new: point.new, resolved: point.resolved }).toEqual({
+          period: point.period,
+          ...(expected.get(point.period) ?? { new: 0, resolved: 0 }),
+        });
+      }
+      expect(answer.body.points.reduce((a: number, p: { new: number }) => a + p.new, 0)).toBe(
+        [...expected.values()].reduce((a, p) => a + p.new, 0),
+      );
+    }
+    // The late request counts in its Lima week (from the Monday before the Sunday), not in the UTC one.
+    const weeks = await portal.request(
+      'GET',
+      `/api/v1/reports/trend?interval=week&from=${sundayDay}&to=${sundayDay}&timeZone=America%2FLima`,
+      { token: token['executive@clac.example'] },
+    );
+    const monday = firstDay(sundayDay, 'week');
+    expect(weeks.body.points).toEqual([
+      {
+        period: monday,
+        new: rows.filter((r) => limaDay(r.created_at) === sundayDay).length,
+        resolved: expect.any(Number),
+      },
+    ]);
+    expect(weeks.body.points[0].new).toBeGreaterThan(0);
+  });
+
+  it('compares the period with the one of equal length before it (change in %)', async () => {
+    const fromDay = new Date(now - 90 * day).toISOString().slice(0, 10);
+    const toDay = new Date(now - 31 * day).toISOString().slice(0, 10);
+    const answer = await portal.request(
+      'GET',
+      `/api/v1/reports/load?groupBy=country&from=${fromDay}&to=${toDay}&timeZone=America%2FLima`,
+      { token: token['executive@clac.example'] },
+    );
+    expect(answer.status).toBe(200);
+    const from = new Date(`${fromDay}T00:00:00-05:00`);
+    const to = new Date(Date.parse(`${toDay}T00:00:00-05:00`) + day);
+    const previousFrom = new Date(from.getTime() - (to.getTime() - from.getTime()));
+    expect(answer.body.previous.from).toBe(previousFrom.toISOString());
+    expect(answer.body.previous.to).toBe(from.toISOString());
+    const current = expectedFigures(inRange(from, to), now);
+    const previous = expectedFigures(inRange(previousFrom, from), now);
+    expect(answer.body.totals).toEqual(current);
+    expect(answer.body.previous.totals).toEqual(previous);
+    expect(previous.total).toBeGreaterThan(0);
+    const percent = (a: number | null, b: number | null) =>
+      a === null || b === null || b === 0 ? null : Math.round(((a - b) / b) * 1000) / 10;
+    expect(answer.body.change).toEqual({
+      total: percent(current.total, previous.total),
+      open: percent(current.open, previous.open),
+      breached: percent(current.breached, previous.breached),
+      medianFirstResponseHours: percent(current.medianFirstResponseHours, previous.medianFirstResponseHours),
+      medianResolutionHours: percent(current.medianResolutionHours, previous.medianResolutionHours),
+      satisfactionAvg: percent(current.satisfactionAvg, previous.satisfactionAvg),
+      slaCompliancePoints:
+        current.slaCompliance === null || previous.slaCompliance === null
+          ? null
+          : Math.round((current.slaCompliance - previous.slaCompliance) * 1000) / 10,
+    });
+  });
+
+  it('measures the SLA compliance over what came due only: open requests within their deadlines and unbreached withdrawals are left out', async () => {
+    const onDay = new Date(now - 850 * day).toISOString().slice(0, 10);
+    const at = (hour: number) => new Date(`${onDay}T${String(hour).padStart(2, '0')}:00:00Z`);
+    const cases: [string, boolean][] = [
+      ['in_progress', false], // open, within its deadlines: not due
+      ['waiting_on_member', true], // open, breached: came due, missed
+      ['resolved', false], // met
+      ['closed', false], // met
+      ['closed', true], // came due, missed
+      ['withdrawn', false], // withdrawn before any deadline: not due
+      ['withdrawn', true], // withdrawn after a breach: came due, missed
+    ];
+    for (const [i, [status, breached]] of cases.entries()) {
+      const settled = status === 'resolved' || status === 'closed';
+      await file({
+        area_code: 'climate-resilience',
+        status,
+        assignee_id: null,
+        created_at: at(8 + i),
+        first_responded_at: settled ? at(9 + i) : null,
+        resolved_at: settled ? at(10 + i) : null,
+        breached,
+        satisfaction_score: null,
+      });
+    }
+    const filed = inRange(new Date(`${onDay}T00:00:00Z`), new Date(Date.parse(`${onDay}T00:00:00Z`) + day));
+    expect(filed).toHaveLength(cases.length);
+    // A plain count over the same requests: 5 came due, 2 of them met (resolved, closed).
+    const due = cameDue(filed);
+    expect(due).toHaveLength(5);
+    // The rollup form (no area filter) and the plain form (an area filter) give the same.
+    for (const area of ['', '&area=climate-resilience']) {
+      for (const groupBy of ['country', 'organization', 'status', 'product']) {
+        const answer = await portal.request(
+          'GET',
+          `/api/v1/reports/load?groupBy=${groupBy}&from=${onDay}&to=${onDay}${area}`,
+          { token: token['director.and@clac.example'] },
+        );
+        expect(answer.status).toBe(200);
+        expect(answer.body.totals.cameDue).toBe(due.length);
+        expect(answer.body.totals.breached).toBe(3);
+        expect(answer.body.totals.slaCompliance).toBeCloseTo(due.filter((r) => !r.breached).length / due.length, 12);
+        expect(answer.body.totals).toEqual(expectedFigures(filed, now));
+      }
+    }
+  });
+
+  it("exports the load and trend reports as XLSX: headers in the viewer's language, numbers as numbers, days as dates; the CSV unchanged", async () => {
+    const from = new Date(now - 500 * 86_400_000).toISOString().slice(0, 10);
+    const to = new Date(now - 86_400_000).toISOString().slice(0, 10);
+    const query = `groupBy=country&from=${from}&to=${to}&timeZone=America%2FLima`;
+    const json = await portal.request('GET', `/api/v1/reports/load?${query}`, {
+      token: token['director.and@clac.example'],
+      headers: { 'accept-language': 'es' },
+    });
+    const download = async (path: string, headers: Record<string, string>) => {
+      const response = await fetch(`${portal.url}${path}`, {
+        headers: { authorization: `Bearer ${token['director.and@clac.example']}`, ...headers },
+      });
+      expect(response.status).toBe(200);
+      return { response, body: Buffer.from(await response.arrayBuffer()) };
+    };
+    const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    // Spanish, asked with format=xlsx.
+    const es = await download(`/api/v1/reports/load.csv?${query}&format=xlsx`, { 'accept-language': 'es' });
+    expect(es.response.headers.get('content-type')).toBe(xlsxType);
+    expect(es.response.headers.get('content-disposition')).toMatch(/^attachment; filename="load-by-country-.*\.xlsx"$/);
+    const [esLoad, esPeriod] = await readWorkbook(es.body);
+    expect(esLoad.sheet).toBe('Carga');
+    expect(esLoad.data[0].slice(0, 3)).toEqual(['País', 'Solicitudes', 'Nueva']);
+    expect(esLoad.data[0]).toEqual(
+      expect.arrayContaining(['Fuera de plazo', 'Cumplimiento de plazos', 'Satisfacción media']),
+    );
+    // One row per country, then the totals; every count a number cell.
+    expect(esLoad.data.slice(1, -1).map((row) => [row[0], row[1]])).toEqual(
+      json.body.rows.map((r: { label: string; total: number }) => [r.label, r.total]),
+    );
+    expect(esLoad.data.at(-1)!.slice(0, 2)).toEqual(['Total', json.body.totals.total]);
+    for (const row of esLoad.data.slice(1)) for (const cell of row.slice(1, 9)) expect(typeof cell).toBe('number');
+    const complianceColumn = esLoad.data[0].indexOf('Cumplimiento de plazos');
+    expect(esLoad.data.at(-1)![complianceColumn]).toBeCloseTo(json.body.totals.slaCompliance, 12);
+    // The period's days as date cells.
+    expect(esPeriod.sheet).toBe('Período');
+    expect(esPeriod.data[0]).toEqual(['Desde', new Date(`${from}T00:00:00Z`)]);
+    expect(esPeriod.data[1]).toEqual(['Hasta', new Date(`${to}T00:00:00Z`)]);
+
+    // English, asked with the Accept header.
+    const en = await download(`/api/v1/reports/load.csv?${query}`, { 'accept-language': 'en', accept: xlsxType });
+    expect(en.response.headers.get('content-type')).toBe(xlsxType);
+    const [enLoad] = await readWorkbook(en.body);
+    expect(enLoad.sheet).toBe('Load');
+    expect(enLoad.data[0].slice(0, 3)).toEqual(['Country', 'Requests', 'New']);
+    expect(enLoad.data[0]).toEqual(expect.arrayContaining(['Past due', 'On-time rate', 'Average satisfaction']));
+
+    // The trend: each week's first day a date cell, the counts numbers.
+    const trend = await download(
+      `/api/v1/reports/trend.csv?from=${from}&to=${to}&timeZone=America%2FLima&format=xlsx`,
+      {
+        'accept-language': 'es',
+      },
+    );
+    const trendJson = await portal.request(
+      'GET',
+      `/api/v1/reports/trend?from=${from}&to=${to}&timeZone=America%2FLima`,
+      {
+        token: token['director.and@clac.example'],
+      },
+    );
+    const [trendSheet] = await readWorkbook(trend.body);
+    expect(trendSheet.data[0]).toEqual(['Semana del', 'Nuevas', 'Resueltas']);
+    expect(trendSheet.data.slice(1)).toEqual(
+      trendJson.body.points.map((p: { period: string; new: number; resolved: number }) => [
+        new Date(`${p.period}T00:00:00Z`),
+        p.new,
+        p.resolved,
+      ]),
+    );
+
+    // Without format or Accept the CSV stays the machine format: English snake_case headers.
+    const csv = await download(`/api/v1/reports/load.csv?${query}`, { 'accept-language': 'es' });
+    expect(csv.response.headers.get('content-type')).toContain('text/csv');
+    expect(
+      csv.body
+        .toString('utf8')
+        .replace(/^\uFEFF/, '')
+        .split('\r\n')[0]
+        .split(',')
+        .slice(0, 4),
+    ).toEqual(['key', 'label', 'total', 'new']);
+    // An unknown format is a 400.
+    const bad = await portal.request('GET', `/api/v1/reports/load.csv?format=pdf`, {
+      token: token['director.and@clac.example'],
+    });
+    expect(bad.status).toBe(400);
   });
 });

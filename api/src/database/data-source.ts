@@ -16,6 +16,7 @@ import { StaffAbsence1764427190000 } from '../../../migrations/1764427190000-Sta
 import { SatisfactionLinks1764430000000 } from '../../../migrations/1764430000000-SatisfactionLinks';
 import { SlaWarnings1764431000000 } from '../../../migrations/1764431000000-SlaWarnings';
 import { ReportQuality1764432000000 } from '../../../migrations/1764432000000-ReportQuality';
+import { ReportDueBreaches1764433000000 } from '../../../migrations/1764433000000-ReportDueBreaches';
 import { InboxSearch1764434000000 } from '../../../migrations/1764434000000-InboxSearch';
 import { SavedViews1764435000000 } from '../../../migrations/1764435000000-SavedViews';
 import { CannedAnswers1764436000000 } from '../../../migrations/1764436000000-CannedAnswers';
@@ -111,6 +112,7 @@ export const MIGRATIONS = [
   SatisfactionLinks1764430000000,
   SlaWarnings1764431000000,
   ReportQuality1764432000000,
+  ReportDueBreaches1764433000000,
   InboxSearch1764434000000,
   SavedViews1764435000000,
   CannedAnswers1764436000000,

@@ -199,6 +199,7 @@ describe('report by organization from the cells held in the API', () => {
       ...REQUEST_STATUSES.map((s, f) => [`s_${s}`, statuses[f]]),
       ['open', 1],
       ['breached', 1],
+      ['breached_unsettled', 0],
       ['d0_2', 1],
       ['d3_7', 0],
       ['d8_30', 0],

@@ -550,6 +550,7 @@ export function organizationFigures(
     for (const f of OPEN_FIELDS) open += byStatus[f];
     row.open = open;
     row.breached = sums[at + BREACHED];
+    row.breached_unsettled = Number(fact?.breached_unsettled ?? 0);
     for (const bucket of AGING) row[bucket] = Number(fact?.[bucket] ?? 0);
     row.median_first_response = median(id, 0, fact);
     row.median_resolution = median(id, 1, fact);

@@ -3,6 +3,7 @@ import type { OrganizationCells } from './organization-cells';
 import { organizationRows } from './organization-cells.repository';
 import type { SqlQuery, Statement } from './report-connection.repository';
 import { QUALITY_FIELDS } from './quality/quality-fields';
+import { cutSegments, trendPeriods } from './report-periods';
 import { completeBucketedMedians, KINDS, MEDIAN_COLUMNS, type MedianPlan, planBucketMedians } from './report-buckets';
 
 // The scripts (scripts/volume) take the runner from here with the statements.
@@ -40,6 +41,8 @@ export interface ReportScope {
   to: Date;
   region: string | null;
   area: string | null;
+  /** The viewer's IANA time zone, whose weeks and months the trend counts; default UTC. */
+  timeZone?: string;
 }
 
 export interface LoadQueries {
@@ -95,12 +98,21 @@ const AGING_SQL = `
 
 const AGING_COLUMNS = ['d0_2', 'd3_7', 'd8_30', 'd31_plus'];
 
+/**
+ * A breach not (yet) settled: a request past a deadline that is neither resolved nor closed
+ * (open, or withdrawn). With the resolved and closed requests these are the ones whose
+ * deadlines came due (reports.service.ts slaCompliance); few, read through the partial index
+ * of migration ReportDueBreaches in the rollup form.
+ */
+const UNSETTLED_BREACH = `r.breached AND r.status NOT IN ('resolved', 'closed')`;
+
 /** The figures of the load report (GET /reports/load), for whatever rows the FROM clause gives. */
 const FIGURES_SQL = `
   count(*)::int AS total,
   ${REQUEST_STATUSES.map((s) => `count(*) FILTER (WHERE r.status = '${s}')::int AS "s_${s}"`).join(',\n  ')},
   count(*) FILTER (WHERE r.status IN ${OPEN})::int AS open,
   count(*) FILTER (WHERE r.breached)::int AS breached,
+  count(*) FILTER (WHERE ${UNSETTLED_BREACH})::int AS breached_unsettled,
   ${AGING_SQL},
   percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM r.first_responded_at - r.created_at) / 3600) FILTER (WHERE r.first_responded_at IS NOT NULL) AS median_first_response,
   percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM r.resolved_at - r.created_at) / 3600) FILTER (WHERE r.resolved_at IS NOT NULL) AS median_resolution,
@@ -139,23 +151,43 @@ export function plainLoadQueries(groupBy: ReportGroup, scope: ReportScope): Load
   };
 }
 
-/** The trend as a plain count over requests. */
+/**
+ * The trend's periods in the viewer's time zone (report-periods.ts), as a CTE `periods`
+ * (label, i) over the parameters it adds to `values`; `periodOf(instant)` gives an instant's
+ * period number i, by a binary search in the periods' starts (width_bucket), not a join.
+ */
+function trendPeriodsSql(
+  interval: TrendInterval,
+  scope: ReportScope,
+  values: unknown[],
+): { cte: string; periodOf: (at: string) => string } {
+  const periods = trendPeriods(interval, scope.from, scope.to, scope.timeZone ?? 'UTC');
+  values.push(periods.labels, periods.starts);
+  const [labels, starts] = [`$${values.length - 1}::text[]`, `$${values.length}::timestamptz[]`];
+  return {
+    cte: `periods AS (SELECT * FROM unnest(${labels}) WITH ORDINALITY AS p(label, i))`,
+    periodOf: (at) => `width_bucket(${at}, ${starts})`,
+  };
+}
+
+/** The trend's rows: each period's label (its first day) and counts, from `created` and `resolved` (i, n). */
+const TREND_SELECT = `
+       SELECT p.label AS period, COALESCE(c.n, 0)::int AS created, COALESCE(s.n, 0)::int AS resolved
+       FROM periods p LEFT JOIN created c ON c.i = p.i LEFT JOIN resolved s ON s.i = p.i
+       ORDER BY p.i`;
+
+/** The trend as a plain count over requests, in the viewer's weeks or months. */
 export function plainTrendQuery(interval: TrendInterval, scope: ReportScope): SqlQuery {
   const values: unknown[] = [];
   const createdWhere = scopeWhere(scope, values);
   const resolvedWhere = scopeWhere(scope, values, 'r.resolved_at');
-  values.push(interval);
-  const unit = `$${values.length}`;
+  const { cte, periodOf } = trendPeriodsSql(interval, scope, values);
+  const counted = (column: string, where: string) =>
+    `SELECT ${periodOf(`r.${column}`)} AS i, count(*) AS n FROM requests r WHERE ${where} GROUP BY 1`;
   return {
-    text: `WITH periods AS (
-         SELECT generate_series(date_trunc(${unit}, $1::timestamptz AT TIME ZONE 'UTC'),
-                                date_trunc(${unit}, ($2::timestamptz - interval '1 microsecond') AT TIME ZONE 'UTC'),
-                                ('1 ' || ${unit})::interval) AS period),
-       created AS (SELECT date_trunc(${unit}, r.created_at AT TIME ZONE 'UTC') AS period, count(*)::int AS n FROM requests r WHERE ${createdWhere} GROUP BY 1),
-       resolved AS (SELECT date_trunc(${unit}, r.resolved_at AT TIME ZONE 'UTC') AS period, count(*)::int AS n FROM requests r WHERE ${resolvedWhere} GROUP BY 1)
-       SELECT to_char(p.period, 'YYYY-MM-DD') AS period, COALESCE(c.n, 0) AS created, COALESCE(s.n, 0) AS resolved
-       FROM periods p LEFT JOIN created c ON c.period = p.period LEFT JOIN resolved s ON s.period = p.period
-       ORDER BY p.period`,
+    text: `WITH ${cte},
+       created AS (${counted('created_at', createdWhere)}),
+       resolved AS (${counted('resolved_at', resolvedWhere)})${TREND_SELECT}`,
     values,
   };
 }
@@ -356,6 +388,13 @@ function rollupLoadQuery(
       FROM requests r ${requestJoin}
       WHERE r.status IN ${OPEN} AND r.created_at >= $1 AND r.created_at < $2${regionOf('r')}
       GROUP BY 1`;
+  // The breaches not settled, per key (few: the partial index of migration ReportDueBreaches).
+  const unsettled = `unsettled AS (
+      SELECT ${requestKey} AS key, count(*)::int AS breached_unsettled
+      FROM requests r ${requestJoin}
+      WHERE ${UNSETTLED_BREACH} AND r.created_at >= $1 AND r.created_at < $2${regionOf('r')}
+      GROUP BY 1
+    )`;
   if (byOrganization) {
     // What the cells do not hold, per organization: the facts' sums and hours (±), and the aging.
     const facts = `${cellsAndFacts},
@@ -365,11 +404,12 @@ function rollupLoadQuery(
       FROM keyed f GROUP BY key
     ),
     aging AS (${aging}
-    )
-    SELECT COALESCE(s.key, a.key) AS key, ${REQUEST_STATUSES.map((st) => `s."s_${st}"`).join(', ')}, s.breached, s.score_sum, s.score_n,
+    ),
+    ${unsettled}
+    SELECT COALESCE(s.key, a.key, u.key) AS key, ${REQUEST_STATUSES.map((st) => `s."s_${st}"`).join(', ')}, s.breached, s.score_sum, s.score_n,
            ${QUALITY_FIELDS.map((field) => `s.${field}`).join(', ')},
-           ${KINDS.map((kind) => `s.${kind}_plus, s.${kind}_minus`).join(', ')}, ${AGING_COLUMNS.map((c) => `a.${c}`).join(', ')}
-    FROM sums s FULL JOIN aging a ON a.key = s.key`;
+           ${KINDS.map((kind) => `s.${kind}_plus, s.${kind}_minus`).join(', ')}, ${AGING_COLUMNS.map((c) => `a.${c}`).join(', ')}, u.breached_unsettled
+    FROM sums s FULL JOIN aging a ON a.key = s.key FULL JOIN unsettled u ON u.key = COALESCE(s.key, a.key)`;
     return { run: (db) => organizationRows(db, organizationCells, cells, scope.region, { text: facts, values }) };
   }
   const text = `${cellsAndFacts},
@@ -393,12 +433,13 @@ function rollupLoadQuery(
       FROM sums GROUP BY key
     ),
 ${BUCKETED_MEDIANS}    aging AS (${aging}
-    )
+    ),
+    ${unsettled}
     SELECT ${groupBy ? 'c.key, ' : ''}
            (${REQUEST_STATUSES.map((s) => `c."s_${s}"`).join(' + ')})::int AS total,
            ${REQUEST_STATUSES.map((s) => `c."s_${s}"`).join(', ')},
            (c.s_new + c.s_assigned + c.s_in_progress + c.s_waiting_on_member)::int AS open,
-           c.breached,
+           c.breached, COALESCE(u.breached_unsettled, 0)::int AS breached_unsettled,
            COALESCE(a.d0_2, 0)::int AS d0_2, COALESCE(a.d3_7, 0)::int AS d3_7, COALESCE(a.d8_30, 0)::int AS d8_30, COALESCE(a.d31_plus, 0)::int AS d31_plus,
            NULL::double precision AS median_first_response, NULL::double precision AS median_resolution,
            CASE WHEN c.score_n > 0 THEN c.score_sum::numeric / c.score_n::numeric END AS satisfaction_avg,
@@ -406,6 +447,7 @@ ${BUCKETED_MEDIANS}    aging AS (${aging}
            ${MEDIAN_COLUMNS.map((column) => `, m.${column}`).join('')}
     FROM ${groupBy ? 'counts c' : `(SELECT 'all' AS key) k LEFT JOIN counts c0 ON c0.key = k.key CROSS JOIN LATERAL (SELECT ${REQUEST_STATUSES.map((s) => `COALESCE(c0."s_${s}", 0) AS "s_${s}"`).join(', ')}, COALESCE(c0.breached, 0) AS breached, COALESCE(c0.score_sum, 0) AS score_sum, COALESCE(c0.score_n, 0) AS score_n, ${QUALITY_FIELDS.map((field) => `COALESCE(c0.${field}, 0) AS ${field}`).join(', ')}) c`}
     LEFT JOIN aging a ON a.key = ${groupBy ? 'c.key' : 'k.key'}
+    LEFT JOIN unsettled u ON u.key = ${groupBy ? 'c.key' : 'k.key'}
     LEFT JOIN medians m ON m.key = ${groupBy ? 'c.key' : 'k.key'}
     ${groupBy ? `WHERE (${REQUEST_STATUSES.map((s) => `c."s_${s}"`).join(' + ')}) <> 0` : ''}`;
   // The target buckets' values, from the cells of the same range and scope.
@@ -464,10 +506,20 @@ export function loadQueries(
   };
 }
 
-/** The trend: whole days from report_days and the pending deltas, the partial days from requests. */
+/**
+ * The trend: whole UTC days from report_days and the pending deltas, the partial days at the
+ * range's ends from requests; each count in the viewer's week or month (width_bucket over the
+ * periods' starts). A whole UTC day counts in the period of its noon; where a period boundary
+ * cuts a day (a zone whose midnight is not UTC's), the requests on the far side of the
+ * boundary are moved to their own period (cutSegments: Lima's 00:00–05:00 UTC each week).
+ */
 export function trendQuery(interval: TrendInterval, scope: ReportScope): SqlQuery {
   const { lo, hi } = split(scope.from, scope.to, ceilDay, startOfUtcDay);
-  const values: unknown[] = [scope.from, scope.to, lo, hi, isoDate(lo), isoDate(hi), interval];
+  const values: unknown[] = [scope.from, scope.to, lo, hi, isoDate(lo), isoDate(hi)];
+  const { cte, periodOf } = trendPeriodsSql(interval, scope, values);
+  const cut = cutSegments(trendPeriods(interval, scope.from, scope.to, scope.timeZone ?? 'UTC'), lo, hi);
+  values.push(cut.lo, cut.hi, cut.noon);
+  const [cutLo, cutHi, cutNoon] = [3, 2, 1].map((back) => `$${values.length - back + 1}::timestamptz[]`);
   let filters = (_alias: string) => '';
   const conditions: string[] = [];
   if (scope.region) {
@@ -479,29 +531,36 @@ export function trendQuery(interval: TrendInterval, scope: ReportScope): SqlQuer
     conditions.push(`area_code = $${values.length}`);
   }
   if (conditions.length) filters = (alias) => conditions.map((c) => ` AND ${alias}.${c}`).join('');
-  const unit = '$7';
+  // A UTC day's cell, and its pending changes, count in the period of the day's noon (cutSegments).
+  const noonOf = (at: string) =>
+    `date_bin('24 hours', ${at}, timestamptz '1970-01-01 00:00:00+00') + interval '12 hours'`;
   const counted = (column: 'created_at' | 'resolved_at', cells: 'created_n' | 'resolved_n') => `
-      SELECT date_trunc(${unit}, c.day::timestamp) AS period, sum(c.${cells}) AS n
+      SELECT ${periodOf(`(c.day::timestamp AT TIME ZONE 'UTC') + interval '12 hours'`)} AS i, sum(c.${cells}) AS n
       FROM report_days c WHERE c.day >= $5::date AND c.day < $6::date${filters('c')} GROUP BY 1
       UNION ALL
-      SELECT date_trunc(${unit}, d.${column} AT TIME ZONE 'UTC'), sum(d.sign)
+      SELECT ${periodOf(noonOf(`d.${column}`))}, sum(d.sign)
       FROM report_deltas d WHERE d.${column} >= $3 AND d.${column} < $4${filters('d')} GROUP BY 1
       UNION ALL
-      SELECT date_trunc(${unit}, r.${column} AT TIME ZONE 'UTC'), count(*)
+      -- The cut days' hours across their boundary: from the noon's period to their own.
+      SELECT v.i, sum(v.w)
+      -- Each segment through the index (OFFSET 0 keeps the subquery per segment: joined, the
+      -- planner scanned a region's every resolved request against the 52 segments, 4 s).
+      FROM unnest(${cutLo}, ${cutHi}, ${cutNoon}) AS s(lo, hi, noon)
+      CROSS JOIN LATERAL (
+        SELECT r.${column} FROM requests r WHERE r.${column} >= s.lo AND r.${column} < s.hi${filters('r')} OFFSET 0
+      ) r
+      CROSS JOIN LATERAL (VALUES (${periodOf(`r.${column}`)}, 1), (${periodOf('s.noon')}, -1)) AS v(i, w)
+      GROUP BY 1
+      UNION ALL
+      SELECT ${periodOf(`r.${column}`)}, count(*)
       FROM requests r WHERE r.${column} >= $1 AND r.${column} < $3${filters('r')} GROUP BY 1
       UNION ALL
-      SELECT date_trunc(${unit}, r.${column} AT TIME ZONE 'UTC'), count(*)
+      SELECT ${periodOf(`r.${column}`)}, count(*)
       FROM requests r WHERE r.${column} >= $4 AND r.${column} < $2${filters('r')} GROUP BY 1`;
   return {
-    text: `WITH periods AS (
-         SELECT generate_series(date_trunc(${unit}, $1::timestamptz AT TIME ZONE 'UTC'),
-                                date_trunc(${unit}, ($2::timestamptz - interval '1 microsecond') AT TIME ZONE 'UTC'),
-                                ('1 ' || ${unit})::interval) AS period),
-       created AS (SELECT period, sum(n)::int AS n FROM (${counted('created_at', 'created_n')}) x GROUP BY 1),
-       resolved AS (SELECT period, sum(n)::int AS n FROM (${counted('resolved_at', 'resolved_n')}) x GROUP BY 1)
-       SELECT to_char(p.period, 'YYYY-MM-DD') AS period, COALESCE(c.n, 0) AS created, COALESCE(s.n, 0) AS resolved
-       FROM periods p LEFT JOIN created c ON c.period = p.period LEFT JOIN resolved s ON s.period = p.period
-       ORDER BY p.period`,
+    text: `WITH ${cte},
+       created AS (SELECT i, sum(n) AS n FROM (${counted('created_at', 'created_n')}) x GROUP BY 1),
+       resolved AS (SELECT i, sum(n) AS n FROM (${counted('resolved_at', 'resolved_n')}) x GROUP BY 1)${TREND_SELECT}`,
     values,
   };
 }

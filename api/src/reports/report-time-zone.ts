@@ -69,3 +69,8 @@ export function startOfDayIn(day: string, timeZone: string, daysLater = 0): Date
   const instant = Math.min(...(onTheDay.length ? onTheDay : [second]));
   return new Date(instant);
 }
+
+/** The calendar day (YYYY-MM-DD) an instant falls on in a time zone. */
+export function dayIn(at: Date, timeZone: string): string {
+  return new Date(at.getTime() + offsetAt(at.getTime(), timeZone)).toISOString().slice(0, 10);
+}

@@ -80,3 +80,26 @@ export class TrendReportQueryDto extends ReportFilterDto {
   @IsIn(TREND_INTERVALS)
   interval?: TrendInterval;
 }
+
+/** The exports' format: CSV (the documented machine format) unless XLSX is asked for. */
+export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
+const formatProperty = {
+  enum: EXPORT_FORMATS,
+  default: 'csv',
+  description:
+    "csv: the machine format (English headers, unchanged). xlsx: a spreadsheet in the viewer's language; also chosen by `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`",
+};
+
+export class LoadExportQueryDto extends LoadReportQueryDto {
+  @ApiPropertyOptional(formatProperty)
+  @IsOptional()
+  @IsIn(EXPORT_FORMATS)
+  format?: (typeof EXPORT_FORMATS)[number];
+}
+
+export class TrendExportQueryDto extends TrendReportQueryDto {
+  @ApiPropertyOptional(formatProperty)
+  @IsOptional()
+  @IsIn(EXPORT_FORMATS)
+  format?: (typeof EXPORT_FORMATS)[number];
+}

@@ -5,6 +5,9 @@ import {
   type LoadFigures,
   type LoadReport,
   type LoadRow,
+  REPORT_CHANGE_FIGURES,
+  type ReportChange,
+  type ReportChangeFigure,
   REQUEST_STATUSES,
   type ReportGroup,
   type RequestStatus,
@@ -29,8 +32,11 @@ const UNASSIGNED: Record<Language, string> = {
   fr: 'Non attribuée',
 };
 
-/** A trend's row (report-sql.ts trendQuery): the period's first day, its counts as int4. */
+/** A trend's row (report-sql.ts trendQuery): the period's first day in the viewer's zone, its counts as int4. */
 type TrendRow = { period: string; created: number; resolved: number };
+
+/** The first instant the reports' dates allow: 0001-01-01 (Date.UTC would read year 1 as 1901). */
+const EARLIEST = Date.parse('0001-01-01T00:00:00Z');
 
 /** The longest range a trend covers: ten years, leap days included. */
 const TREND_MAX_DAYS = 3653;
@@ -53,16 +59,43 @@ function toFigures(row: ReportRow): LoadFigures {
     medianFirstResponseHours: round(row.median_first_response, 1),
     medianResolutionHours: round(row.median_resolution, 1),
     satisfactionAvg: round(row.satisfaction_avg, 2),
-    slaCompliance: slaCompliance(Number(row.total), Number(row.open), Number(row.breached)),
+    cameDue: cameDue(row),
+    slaCompliance: slaCompliance(cameDue(row), Number(row.breached)),
   };
 }
 
 /**
- * 1 − breached/total, once something came due: a request settled (no longer open) or one
- * breached. Before that a 100 % would only say that nothing was measured.
+ * The requests whose deadlines came due: resolved or closed (deadlines met, or breached
+ * before) plus those breached and not settled (open or withdrawn); see LoadFigures.cameDue.
  */
-function slaCompliance(total: number, open: number, breached: number): number | null {
-  return total > open || breached > 0 ? 1 - breached / total : null;
+function cameDue(row: ReportRow): number {
+  return Number(row.s_resolved) + Number(row.s_closed) + Number(row.breached_unsettled);
+}
+
+/**
+ * Of the requests that came due, the share that kept every deadline. None came due: null, as
+ * a 100 % would only say that nothing was measured.
+ */
+function slaCompliance(due: number, breached: number): number | null {
+  return due > 0 ? (due - breached) / due : null;
+}
+
+/** A change in % of the previous figure; null when the previous had none (or either is missing). */
+function percentChange(current: number | null, previous: number | null): number | null {
+  if (current === null || previous === null || previous === 0) return null;
+  return Math.round(((current - previous) / previous) * 1000) / 10;
+}
+
+/** This period's totals against the previous one's (LoadReport.change). */
+function changeOf(current: LoadFigures, previous: LoadFigures): ReportChange {
+  const change = Object.fromEntries(
+    REPORT_CHANGE_FIGURES.map((figure) => [figure, percentChange(current[figure], previous[figure])]),
+  ) as Record<ReportChangeFigure, number | null>;
+  const points =
+    current.slaCompliance === null || previous.slaCompliance === null
+      ? null
+      : Math.round((current.slaCompliance - previous.slaCompliance) * 1000) / 10;
+  return { ...change, slaCompliancePoints: points };
 }
 
 /** A group with no requests in the range: every figure zero, the medians and averages none. */
@@ -76,6 +109,7 @@ function zeroFigures(): LoadFigures {
     medianFirstResponseHours: null,
     medianResolutionHours: null,
     satisfactionAvg: null,
+    cameDue: 0,
     slaCompliance: null,
   };
 }
@@ -121,16 +155,40 @@ export class ReportsService {
       throw new AppException(400, 'reports.empty-range', 'Invalid request', 'from must be before to.', {
         errors: { from: ['must be before to'] },
       });
-    return { from, to, region, area: filter.area ?? null };
+    return { from, to, region, area: filter.area ?? null, timeZone: zone };
   }
 
-  async load(_caller: AuthUser, groupBy: ReportGroup, scope: ReportScope, language: Language): Promise<LoadReport> {
+  /**
+   * The period of equal length just before a scope: as many of the viewer's days when the
+   * range is whole days (a day across a change of clocks has 23 or 25 hours), else as long.
+   */
+  previousScope(filter: ReportFilterDto, scope: ReportScope): ReportScope {
+    const zone = scope.timeZone ?? 'UTC';
+    const days = (scope.to.getTime() - scope.from.getTime()) / 86_400_000;
+    const wholeDays = filter.from?.length === 10 && filter.to?.length === 10;
+    const from = wholeDays
+      ? startOfDayIn(filter.from!, zone, -Math.round(days))
+      : new Date(scope.from.getTime() - (scope.to.getTime() - scope.from.getTime()));
+    // Never before the first day the dates allow (a range from 2026 to 9999 has no previous one of its length).
+    return { ...scope, from: new Date(Math.max(from.getTime(), EARLIEST)), to: scope.from };
+  }
+
+  async load(
+    groupBy: ReportGroup,
+    scope: ReportScope,
+    previousScope: ReportScope,
+    language: Language,
+  ): Promise<LoadReport> {
     // The SQL lives in report-sql.ts, shared with the benchmark (npm run bench:reports).
     const { rows: rowsQuery, totals: totalsQuery } = loadQueries(groupBy, scope, this.organizationCells);
-    const [rows, [totals]] = await Promise.all([
+    // The previous period's totals: the same statement over the range before.
+    const { totals: previousQuery } = loadQueries(groupBy, previousScope, this.organizationCells);
+    const [rows, [totals], previousRows] = await Promise.all([
       this.repository.runReport(rowsQuery),
       this.repository.runReport(totalsQuery),
+      previousScope.from < previousScope.to ? this.repository.runReport(previousQuery) : [],
     ]);
+    const previousFigures = previousRows[0] ? toFigures(previousRows[0]) : zeroFigures();
     // Each row's group: text in every grouping (report-sql.ts GROUP_KEYS).
     const keyOf = (row: ReportRow) => row.key as string;
     const labels = await this.labels(groupBy, rows.map(keyOf), language);
@@ -156,6 +214,12 @@ export class ReportsService {
       region: scope.region,
       rows: items,
       totals: toFigures(totals),
+      previous: {
+        from: previousScope.from.toISOString(),
+        to: previousScope.to.toISOString(),
+        totals: previousFigures,
+      },
+      change: changeOf(toFigures(totals), previousFigures),
     };
   }
 
@@ -177,6 +241,7 @@ export class ReportsService {
     const rows = (await this.repository.runReport(query)) as TrendRow[];
     return {
       interval,
+      timeZone: scope.timeZone ?? 'UTC',
       from: scope.from.toISOString(),
       to: scope.to.toISOString(),
       region: scope.region,

@@ -11,6 +11,7 @@ import {
   PROBLEM_CODES,
   QUALITY_GROUPS,
   REGION_CODES,
+  REPORT_CHANGE_FIGURES,
   REPORT_GROUPS,
   REQUEST_STATUSES,
   ROUTING_REASON_CODES,
@@ -148,7 +149,19 @@ const loadFiguresProperties: Record<string, SchemaObject> = {
   medianFirstResponseHours: { type: 'number', nullable: true },
   medianResolutionHours: { type: 'number', nullable: true },
   satisfactionAvg: { type: 'number', nullable: true },
-  slaCompliance: { type: 'number', nullable: true, minimum: 0, maximum: 1 },
+  cameDue: {
+    ...count,
+    description:
+      'Requests whose deadlines came due: resolved or closed (met, or breached before), or breached and not settled (open or withdrawn)',
+  },
+  slaCompliance: {
+    type: 'number',
+    nullable: true,
+    minimum: 0,
+    maximum: 1,
+    description:
+      'Of those that came due, the share that kept every deadline: (cameDue − breached) / cameDue; null when nothing came due',
+  },
 };
 
 /**
@@ -332,6 +345,20 @@ export const COMPONENT_SCHEMAS = {
     region: nullableString,
     rows: { type: 'array', items: object({ key: string, label: string, ...loadFiguresProperties }) },
     totals: object(loadFiguresProperties),
+    previous: object({ from: reportTime, to: reportTime, totals: object(loadFiguresProperties) }),
+    change: object({
+      ...Object.fromEntries(
+        REPORT_CHANGE_FIGURES.map((figure) => [
+          figure,
+          { type: 'number', nullable: true, description: "Change in % of the previous period's figure" },
+        ]),
+      ),
+      slaCompliancePoints: {
+        type: 'number',
+        nullable: true,
+        description: "This period's SLA compliance minus the previous one's, in percentage points",
+      },
+    }),
   }),
   QualityReport: object({
     groupBy: enumOf(QUALITY_GROUPS),
@@ -362,12 +389,17 @@ export const COMPONENT_SCHEMAS = {
   }),
   TrendReport: object({
     interval: enumOf(TREND_INTERVALS),
+    timeZone: { ...string, description: 'The IANA time zone whose weeks or months the points are' },
     from: reportTime,
     to: reportTime,
     region: nullableString,
     points: {
       type: 'array',
-      items: object({ period: { type: 'string', format: 'date' }, new: count, resolved: count }),
+      items: object({
+        period: { type: 'string', format: 'date', description: 'First day of the week (Monday) or month, in timeZone' },
+        new: count,
+        resolved: count,
+      }),
     },
   }),
   SlaPolicyView: object({

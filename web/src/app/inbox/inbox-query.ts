@@ -168,9 +168,21 @@ export function toApiParams(query: InboxQuery, pageSize: number = INBOX_PAGE_SIZ
   if (query.escalated) params['escalated'] = 'true';
   if (query.q.trim()) params['q'] = query.q.trim();
   if (query.organization) params['organization'] = query.organization;
-  if (query.from) params['from'] = query.from;
-  if (query.to) params['to'] = query.to;
+  // The days are the viewer's (the reports' links give them so): sent as the instants they
+  // start and end here, or the API would count UTC days and list other requests than the count.
+  if (query.from) params['from'] = startOfViewerDay(query.from);
+  if (query.to) params['to'] = startOfViewerDay(query.to, 1);
   return params;
+}
+
+/** The instant a calendar day (YYYY-MM-DD), or the one `daysLater`, starts in the viewer's time zone. */
+export function startOfViewerDay(day: string, daysLater = 0): string {
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+  const start = new Date(0);
+  // setFullYear, not the Date constructor: years below 100 would be taken as 19xx.
+  start.setFullYear(year, month - 1, date + daysLater);
+  start.setHours(0, 0, 0, 0);
+  return start.toISOString();
 }
 
 /** Whether anything beyond the view narrows the list (for "Clear filters" and the empty state). */

@@ -93,7 +93,7 @@ export class AgingBars {
   readonly figures = input.required<LoadFigures>();
   readonly filters = input.required<ReportFilters>();
   readonly role = input.required<Role>();
-  readonly todayUtc = input.required<string>();
+  readonly today = input.required<string>();
 
   private readonly i18n = inject(ReportsI18n);
   protected readonly t = this.i18n.t;
@@ -109,7 +109,7 @@ export class AgingBars {
       width: (aging[bucket] / largest) * 100,
       // Past a month, a request is waiting too long: its bar says so in a warning color.
       old: bucket === 'd31_plus',
-      link: inboxQueryParams(this.filters(), this.role(), agingNarrowing(bucket, this.todayUtc())),
+      link: inboxQueryParams(this.filters(), this.role(), agingNarrowing(bucket, this.today())),
     }));
   });
 }

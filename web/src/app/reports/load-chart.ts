@@ -14,7 +14,14 @@ import { type Language, type LoadRow, REQUEST_STATUSES, type RequestStatus, OPEN
 import type { Chart, ChartConfiguration, ChartDataset } from 'chart.js';
 
 import { wrapLabel } from './chart-labels';
-import { chartJs, FINISHED_COLOR, OPEN_COLOR, prefersReducedMotion, STATUS_COLORS } from './chart-setup';
+import {
+  barTotalsPlugin,
+  chartJs,
+  FINISHED_COLOR,
+  OPEN_COLOR,
+  prefersReducedMotion,
+  STATUS_COLORS,
+} from './chart-setup';
 import { FINISHED_STATUSES, type ReportStack } from './report-query';
 
 export interface LoadChartLabels {
@@ -66,6 +73,11 @@ export class LoadChart {
   readonly barChosen = output<LoadBarChoice>();
 
   private readonly canvas = viewChild.required<ElementRef<HTMLCanvasElement>>('canvas');
+  /** The bars' totals in the viewer's language. */
+  private readonly countFormat = computed(() => {
+    const format = new Intl.NumberFormat(this.language(), { maximumFractionDigits: 0 });
+    return (value: number) => format.format(value);
+  });
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private chart: Chart<'bar', number[], string | string[]> | null = null;
   /** On a phone the names beside the bars wrap shorter, over up to three lines. */
@@ -128,7 +140,10 @@ export class LoadChart {
     const config: ChartConfiguration<'bar', number[], string | string[]> = {
       type: 'bar',
       data: { labels, datasets },
+      plugins: [barTotalsPlugin(() => this.countFormat())],
       options: {
+        // Room at the right for the totals written after the bars.
+        layout: { padding: { right: 48 } },
         indexAxis: 'y',
         responsive: true,
         maintainAspectRatio: false,

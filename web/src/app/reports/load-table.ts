@@ -210,8 +210,8 @@ export class LoadTable {
   readonly totals = input.required<LoadFigures>();
   readonly filters = input.required<ReportFilters>();
   readonly role = input.required<Role>();
-  /** Today in UTC (YYYY-MM-DD), for the days of the aging buckets' links. */
-  readonly todayUtc = input.required<string>();
+  /** The viewer's today (YYYY-MM-DD), for the days of the aging buckets' links. */
+  readonly today = input.required<string>();
 
   private readonly i18n = inject(ReportsI18n);
   protected readonly t = this.i18n.t;
@@ -256,7 +256,7 @@ export class LoadTable {
       text: format.count(value),
       link: value > 0 && base ? this.link({ ...base, ...narrowing }) : null,
     });
-    const today = this.todayUtc();
+    const today = this.today();
     return [
       count('total', figures.total, {}),
       ...REQUEST_STATUSES.map((status) => count(status, figures.byStatus[status], { statuses: [status] })),

@@ -1,6 +1,7 @@
+import { NgTemplateOutlet } from '@angular/common';
 import { Component, computed, inject, input } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { type LoadFigures, OPEN_STATUSES, type Role } from '@portal/shared';
+import { type LoadFigures, OPEN_STATUSES, type ReportChange, type Role } from '@portal/shared';
 
 import { ReportsI18n, type ReportsKey } from './i18n/reports-texts';
 import { reportFormats } from './report-formats';
@@ -16,12 +17,25 @@ interface Card {
   readonly testId: string | null;
   /** "—": said as "no data" to screen readers. */
   readonly missing: boolean;
+  /** Against the previous period: the change's text, and whether the figure went up or down. */
+  readonly change: { readonly text: string; readonly direction: 'up' | 'down' | 'same' | null };
 }
+
+/** Which change of the report each card shows. */
+const CHANGE_OF: Record<string, keyof ReportChange> = {
+  total: 'total',
+  open: 'open',
+  breached: 'breached',
+  sla: 'slaCompliancePoints',
+  'first-response': 'medianFirstResponseHours',
+  resolution: 'medianResolutionHours',
+  satisfaction: 'satisfactionAvg',
+};
 
 /** The period's totals as cards; each count opens its requests in the inbox. */
 @Component({
   selector: 'app-report-cards',
-  imports: [RouterLink],
+  imports: [RouterLink, NgTemplateOutlet],
   template: `
     <ul class="cards">
       @for (card of cards(); track card.id) {
@@ -31,6 +45,7 @@ interface Card {
               <span class="label">{{ t(card.label) }}</span>
               <span class="value" [attr.data-testid]="card.testId">{{ card.value }}</span>
               <span class="hint">{{ card.hint }}<span class="arrow" aria-hidden="true"> →</span></span>
+              <ng-container *ngTemplateOutlet="changeLine; context: { $implicit: card }" />
             </a>
           } @else {
             <span class="label">{{ t(card.label) }}</span>
@@ -46,10 +61,25 @@ interface Card {
             @if (card.hint) {
               <span class="hint">{{ card.hint }}</span>
             }
+            <ng-container *ngTemplateOutlet="changeLine; context: { $implicit: card }" />
           }
         </li>
       }
     </ul>
+    <ng-template #changeLine let-card>
+      <span
+        class="change"
+        [attr.data-testid]="'report-change-' + card.id"
+        [attr.data-direction]="card.change.direction"
+      >
+        @if (card.change.direction === 'up') {
+          <span aria-hidden="true">▲ </span>
+        } @else if (card.change.direction === 'down') {
+          <span aria-hidden="true">▼ </span>
+        }
+        {{ card.change.text }}
+      </span>
+    </ng-template>
   `,
   styles: `
     .cards {
@@ -112,6 +142,11 @@ interface Card {
       color: var(--color-text-muted);
       font-size: 0.8125rem;
     }
+    .change {
+      color: var(--color-text-muted);
+      font-size: 0.8125rem;
+      font-variant-numeric: tabular-nums;
+    }
     .linked .hint {
       color: var(--color-accent);
       font-weight: 600;
@@ -122,6 +157,8 @@ export class ReportCards {
   readonly figures = input.required<LoadFigures>();
   readonly filters = input.required<ReportFilters>();
   readonly role = input.required<Role>();
+  /** This period against the previous one (LoadReport.change). */
+  readonly change = input.required<ReportChange>();
 
   private readonly i18n = inject(ReportsI18n);
   protected readonly t = this.i18n.t;
@@ -136,7 +173,21 @@ export class ReportCards {
     const inbox = (count: number) => (count > 0 ? this.t('reports.card.inboxHint') : '');
     const sla = slaCompliance(figures);
     const satisfaction = figures.satisfactionAvg;
-    return [
+    const changes = this.change();
+    const changeOf = (id: string): Card['change'] => {
+      const figure = CHANGE_OF[id];
+      const value = figure ? changes[figure] : null;
+      if (value === null || value === undefined) return { text: this.t('reports.change.none'), direction: null };
+      const text =
+        figure === 'slaCompliancePoints'
+          ? this.t('reports.change.points', { value: format.signed(value) })
+          : format.change(value);
+      return {
+        text: this.t('reports.change.value', { change: text }),
+        direction: value > 0 ? 'up' : value < 0 ? 'down' : 'same',
+      };
+    };
+    const cards: Omit<Card, 'change'>[] = [
       {
         id: 'total',
         label: 'reports.card.total',
@@ -169,7 +220,12 @@ export class ReportCards {
         label: 'reports.card.sla',
         value: format.percent(sla),
         // "—" alone would read as a fault: say that nothing came due yet.
-        hint: this.t(sla === null && figures.total > 0 ? 'reports.card.slaNoneDue' : 'reports.card.slaHint'),
+        hint:
+          sla === null
+            ? figures.total > 0
+              ? this.t('reports.card.slaNoneDue')
+              : ''
+            : this.t('reports.card.slaHint', { due: format.count(figures.cameDue) }),
         link: null,
         testId: 'report-sla',
         missing: sla === null,
@@ -205,5 +261,6 @@ export class ReportCards {
         missing: satisfaction === null,
       },
     ];
+    return cards.map((card) => ({ ...card, change: changeOf(card.id) }));
   });
 }

@@ -7,6 +7,10 @@ export interface ReportFormats {
   hours(value: number | null): string;
   /** Hours as a bare number (table cells whose header says "(h)"). */
   decimal(value: number | null): string;
+  /** A change in % (+12.5 → "+12,5 %" in Spanish), signed. */
+  change(percent: number): string;
+  /** A signed number (percentage points). */
+  signed(value: number): string;
   day(day: string): string;
   period(day: string, interval: TrendInterval): string;
 }
@@ -17,6 +21,12 @@ export function reportFormats(language: Language): ReportFormats {
   const count = new Intl.NumberFormat(language, { maximumFractionDigits: 0 });
   const decimal = new Intl.NumberFormat(language, { maximumFractionDigits: 1 });
   const percent = new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 1 });
+  const change = new Intl.NumberFormat(language, {
+    style: 'percent',
+    maximumFractionDigits: 1,
+    signDisplay: 'exceptZero',
+  });
+  const signed = new Intl.NumberFormat(language, { maximumFractionDigits: 1, signDisplay: 'exceptZero' });
   const hours = new Intl.NumberFormat(language, {
     style: 'unit',
     unit: 'hour',
@@ -33,6 +43,8 @@ export function reportFormats(language: Language): ReportFormats {
     percent: (share) => (share === null ? NO_FIGURE : percent.format(share)),
     hours: (value) => (value === null ? NO_FIGURE : hours.format(value)),
     decimal: (value) => (value === null ? NO_FIGURE : decimal.format(value)),
+    change: (value) => change.format(value / 100),
+    signed: (value) => signed.format(value),
     day: (text) => day.format(asDate(text)),
     period: (text, interval) => (interval === 'week' ? week : month).format(asDate(text)),
   };

@@ -108,7 +108,7 @@ describe('the reports dashboard’s filters', () => {
 describe('links from a figure to the inbox', () => {
   const filters: ReportFilters = { ...parseReportFilters({}, TODAY), region: 'AND', area: 'market-access' };
 
-  it('are read by the inbox as the same filters, and reach the API unchanged', () => {
+  it("are read by the inbox as the same filters, and reach the API as the viewer's days", () => {
     const params = inboxQueryParams(filters, 'executive', { country: 'PE', statuses: ['in_progress', 'new'] });
     const query = parseInboxQuery(params, 'executive');
     expect(query).toMatchObject({
@@ -125,8 +125,9 @@ describe('links from a figure to the inbox', () => {
       area: 'market-access',
       region: 'AND',
       status: 'new,in_progress',
-      from: '2025-11-28',
-      to: '2026-11-28',
+      // The viewer's days, as the instants they start and end in the viewer's time zone.
+      from: new Date(2025, 10, 28).toISOString(),
+      to: new Date(2026, 10, 29).toISOString(),
     });
   });
 

@@ -211,8 +211,8 @@ export function groupNarrowing(group: ReportChartGroup, key: string): InboxNarro
 }
 
 /**
- * The days an aging bucket covers, counted in calendar days before today (UTC, as the
- * inbox's `from`/`to`). The API counts ages in hours from now, so a request filed near
+ * The days an aging bucket covers, counted in the viewer's calendar days before today (the
+ * inbox's `from`/`to` are the viewer's days). The API counts ages in hours from now, so a request filed near
  * midnight may fall in the neighbouring bucket's list.
  */
 export function agingDays(bucket: AgingBucket, today: string): { from: string | null; to: string | null } {
@@ -229,8 +229,8 @@ export function agingDays(bucket: AgingBucket, today: string): { from: string | 
 }
 
 /** The open requests of an aging bucket, within the dashboard's filters. */
-export function agingNarrowing(bucket: AgingBucket, todayUtc: string, base: InboxNarrowing = {}): InboxNarrowing {
-  return { ...base, statuses: OPEN_STATUSES, ...agingDays(bucket, todayUtc) };
+export function agingNarrowing(bucket: AgingBucket, today: string, base: InboxNarrowing = {}): InboxNarrowing {
+  return { ...base, statuses: OPEN_STATUSES, ...agingDays(bucket, today) };
 }
 
 /**

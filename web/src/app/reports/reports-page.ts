@@ -1,3 +1,4 @@
+import { NgTemplateOutlet } from '@angular/common';
 import { HttpErrorResponse, httpResource } from '@angular/common/http';
 import { Component, computed, inject, linkedSignal, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
@@ -27,6 +28,7 @@ import { QualitySection } from './quality/quality-section';
 import { ReportCards } from './report-cards';
 import { reportFormats } from './report-formats';
 import {
+  addDays,
   groupNarrowing,
   inboxQueryParams,
   isDay,
@@ -44,6 +46,9 @@ import {
 import { GROUP_TEXTS } from './group-texts';
 import { ReportsApi } from './reports-api';
 import { TrendChart } from './trend-chart';
+
+type ReportFile = 'load' | 'trend';
+type FileFormat = 'csv' | 'xlsx';
 
 /** The failure of a report call, in words the person can act on. */
 function problemKey(error: unknown): ReportsTextKey {
@@ -65,7 +70,7 @@ function problemKey(error: unknown): ReportsTextKey {
  */
 @Component({
   selector: 'app-reports-page',
-  imports: [ReportCards, LoadChart, LoadTable, TrendChart, AgingBars, QualitySection],
+  imports: [ReportCards, LoadChart, LoadTable, TrendChart, AgingBars, QualitySection, NgTemplateOutlet],
   templateUrl: './reports-page.html',
   styleUrl: './reports-page.css',
 })
@@ -87,9 +92,8 @@ export class ReportsPage {
   protected readonly regions = REGION_CODES;
   protected readonly areas = THEMATIC_AREAS;
 
-  /** The viewer's today, for the default period; UTC's, for the inbox's day filters. */
-  private readonly today = localDay(new Date());
-  protected readonly todayUtc = new Date().toISOString().slice(0, 10);
+  /** The viewer's today: the default period ends on it, the aging buckets' inbox links count from it. */
+  protected readonly today = localDay(new Date());
 
   private readonly params = toSignal(this.route.queryParams, { initialValue: {} });
   protected readonly filters = computed(() => parseReportFilters(this.params(), this.today, this.role()));
@@ -202,8 +206,21 @@ export class ReportsPage {
     });
   });
 
-  protected readonly downloading = signal<'load' | 'trend' | null>(null);
-  protected readonly downloadProblem = signal<'load' | 'trend' | null>(null);
+  protected readonly fileFormats = ['csv', 'xlsx'] as const;
+  /** The file being prepared. */
+  protected readonly downloading = signal<{ report: ReportFile; format: FileFormat } | null>(null);
+  protected readonly downloadProblem = signal<ReportFile | null>(null);
+
+  /** The period the cards compare with: as many days, just before. */
+  protected readonly previousPeriod = computed(() => {
+    const { from, to } = this.filters();
+    const days = Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
+    const format = this.formats();
+    return this.t('reports.change.intro', {
+      from: format.day(addDays(from, -days)),
+      to: format.day(addDays(from, -1)),
+    });
+  });
 
   protected groupKey(group: ReportChartGroup): ReportsKey {
     return GROUP_TEXTS[group].name;
@@ -268,9 +285,16 @@ export class ReportsPage {
     void this.router.navigate(['/inbox'], { queryParams: inboxQueryParams(this.filters(), this.role(), narrowing) });
   }
 
-  protected async downloadCsv(report: 'load' | 'trend'): Promise<void> {
+  protected downloadText(report: ReportFile, format: FileFormat): ReportsKey {
+    const busy = this.downloading();
+    if (busy?.report === report && busy.format === format) return 'reports.csv.preparing';
+    return `reports.${format}.${report}`;
+  }
+
+  /** A report's file: CSV (the machine format) or XLSX, made by the API in the viewer's language. */
+  protected async download(report: ReportFile, format: FileFormat): Promise<void> {
     if (this.downloading()) return;
-    this.downloading.set(report);
+    this.downloading.set({ report, format });
     this.downloadProblem.set(null);
     const filters = this.filters();
     const params =
@@ -279,10 +303,10 @@ export class ReportsPage {
         : { ...this.apiParams(), interval: filters.interval };
     const fallback =
       report === 'load'
-        ? `load-by-${filters.group}-${filters.from}-${filters.to}.csv`
-        : `trend-${filters.from}-${filters.to}.csv`;
+        ? `load-by-${filters.group}-${filters.from}-${filters.to}.${format}`
+        : `trend-${filters.from}-${filters.to}.${format}`;
     try {
-      await this.api.downloadCsv(report, params, fallback);
+      await this.api.download(report, format, params, this.language(), fallback);
     } catch {
       this.downloadProblem.set(report);
     } finally {

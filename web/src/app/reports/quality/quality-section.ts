@@ -118,7 +118,7 @@ export class QualitySection {
     this.downloading.set(true);
     this.downloadFailed.set(false);
     try {
-      await this.api.downloadCsv('quality', { ...this.params(), groupBy: this.group() }, 'quality.csv');
+      await this.api.download('quality', 'csv', { ...this.params(), groupBy: this.group() }, this.i18n.language(), 'quality.csv');
     } catch {
       this.downloadFailed.set(true);
     } finally {
