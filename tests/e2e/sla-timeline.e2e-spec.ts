@@ -94,7 +94,9 @@ describe('the SLA sweep’s warning and breach on the request’s timeline', () 
       await page.goto(`${portal.url}/inbox`);
       await settled(page);
       const row = page.getByTestId('inbox-row').filter({ hasText: warned.reference });
-      await expect(row.locator('[data-testid="inbox-deadline"][data-warning="true"]').innerText()).resolves.toContain('75 % of the time used');
+      await expect(row.locator('[data-testid="inbox-deadline"][data-warning="true"]').innerText()).resolves.toContain(
+        '75 % of the time used',
+      );
       await expectAccessible(page, 'inbox with a warned request');
     } finally {
       await context.close();

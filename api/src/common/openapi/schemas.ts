@@ -432,6 +432,7 @@ export const COMPONENT_SCHEMAS = {
       type: 'array',
       items: object({ id: uuid, title: string, body: string, language: enumOf(LANGUAGES), fallback: boolean }),
     },
+  }),
   BulkResult: object({
     results: {
       type: 'array',

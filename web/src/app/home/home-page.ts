@@ -24,8 +24,7 @@ import { SavedViewCounts } from './saved-view-counts';
 /** The landing page after signing in: who is signed in, and where to go from here. */
 @Component({
   selector: 'app-home-page',
-  imports: [RouterLink, MemberNeeds],
-  imports: [RouterLink, SavedViewCounts],
+  imports: [RouterLink, MemberNeeds, SavedViewCounts],
   templateUrl: './home-page.html',
   styleUrl: './home-page.css',
 })

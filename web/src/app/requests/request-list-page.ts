@@ -1,6 +1,6 @@
 import { Component, computed, DestroyRef, effect, inject, input, signal, untracked } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
-import type { CursorPage, RequestView } from '@portal/shared';
+import type { CursorPage, RequestListItem } from '@portal/shared';
 
 import { LocalDates } from '../core/local-dates';
 import { readProblem } from '../core/problem-text';
@@ -54,7 +54,7 @@ export class RequestListPage {
 
   protected readonly pageNumber = computed(() => Math.max(1, Math.floor(Number(this.page()) || 1)));
   protected readonly state = signal<'loading' | 'loaded' | 'error'>('loading');
-  protected readonly result = signal<CursorPage<RequestView> | null>(null);
+  protected readonly result = signal<CursorPage<RequestListItem> | null>(null);
   protected readonly error = signal('');
   /** The count as shown: "1,000+" when the API stopped counting. */
   protected readonly totalText = computed(() => {

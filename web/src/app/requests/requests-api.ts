@@ -13,6 +13,7 @@ import type {
   Page,
   RequestCannedAnswers,
   RequestDetailView,
+  RequestListItem,
   RequestView,
   RoutingPreview,
   SatisfactionBody,
@@ -42,7 +43,7 @@ export class RequestsApi {
   private readonly http = inject(HttpClient);
   private readonly uploads = inject(UploadHttp).client;
 
-  list(query: RequestListQuery): Promise<CursorPage<RequestView>> {
+  list(query: RequestListQuery): Promise<CursorPage<RequestListItem>> {
     const { status, createdBy, q } = query;
     const params = new HttpParams({
       fromObject: {
@@ -54,7 +55,7 @@ export class RequestsApi {
         ...(q?.trim() ? { q: q.trim() } : {}),
       },
     });
-    return firstValueFrom(this.http.get<CursorPage<RequestView>>(`${API_BASE_URL}/requests`, { params }));
+    return firstValueFrom(this.http.get<CursorPage<RequestListItem>>(`${API_BASE_URL}/requests`, { params }));
   }
 
   get(id: string): Promise<RequestDetailView> {

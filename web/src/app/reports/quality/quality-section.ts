@@ -118,7 +118,13 @@ export class QualitySection {
     this.downloading.set(true);
     this.downloadFailed.set(false);
     try {
-      await this.api.download('quality', 'csv', { ...this.params(), groupBy: this.group() }, this.i18n.language(), 'quality.csv');
+      await this.api.download(
+        'quality',
+        'csv',
+        { ...this.params(), groupBy: this.group() },
+        this.i18n.language(),
+        'quality.csv',
+      );
     } catch {
       this.downloadFailed.set(true);
     } finally {
