@@ -31,6 +31,13 @@ const dist = (path) => require(join(process.env.API_DIST || join(ROOT, 'api', 'd
 const jwt = require('jsonwebtoken');
 const { JwtService } = require('@nestjs/jwt');
 const { AuthService } = dist('auth/auth.service.js');
+const { AuthRepository } = dist('auth/auth.repository.js');
+const { ReferenceRepository } = dist('reference/reference.repository.js');
+const { RoutingRepository } = dist('requests/routing/routing.repository.js');
+const { SlaRepository } = dist('sla/sla.repository.js');
+const { NotificationsRepository } = dist('notifications/notifications.repository.js');
+const { RequestsRepository } = dist('requests/requests.repository.js');
+const { RequestReadsRepository } = dist('requests/request-reads.repository.js');
 const { JwtStrategy } = dist('auth/jwt.strategy.js');
 const { JWT_AUDIENCE, JWT_ISSUER } = dist('auth/token.constants.js');
 const { UserViewsRepository } = dist('users/user-views.repository.js');
@@ -74,6 +81,21 @@ const dataSource = {
     }
   },
 };
+// TypeORM's own API where the API reads plainly (the reference tables at start-up): a `find`
+// with an order, from the entities' decorators, as TypeORM's EntityManager answers it.
+const { getMetadataArgsStorage } = require('typeorm');
+dataSource.find = async (entity, options = {}) => {
+  const storage = getMetadataArgsStorage();
+  const table = storage.tables.find((t) => t.target === entity).name;
+  const columns = storage.columns.filter((c) => c.target === entity);
+  const column = (property) => {
+    const found = columns.find((c) => c.propertyName === property);
+    return found.options.name ?? found.propertyName;
+  };
+  const order = Object.entries(options.order ?? {}).map(([property, direction]) => `${column(property)} ${direction}`);
+  const { rows } = await pool.query(`SELECT * FROM ${table}${order.length ? ` ORDER BY ${order.join(', ')}` : ''}`);
+  return rows.map((row) => Object.fromEntries(columns.map((c) => [c.propertyName, row[column(c.propertyName)]])));
+};
 dataSource.manager = dataSource;
 
 // ── The API's services, wired by hand as Nest would ───────────────────────────────────
@@ -81,22 +103,26 @@ dataSource.manager = dataSource;
 const config = Object.assign(new AppConfig(), { DATABASE_URL: process.env.DATABASE_URL, JWT_SECRET: secret });
 if (config.demoMode) throw new Error('the baseline runs outside demo mode, as the API does');
 if (process.env.LIST_EXACT_TOTAL_LIMIT) config.LIST_EXACT_TOTAL_LIMIT = Number(process.env.LIST_EXACT_TOTAL_LIMIT);
-const reference = new ReferenceService(dataSource);
+const reference = new ReferenceService(dataSource, new ReferenceRepository());
 await reference.onModuleInit();
 const userViews = new UserViewsRepository(dataSource);
-const auth = new AuthService(dataSource, new JwtService({ secret }), config, userViews);
+const authRepository = new AuthRepository();
+const auth = new AuthService(dataSource, new JwtService({ secret }), config, userViews, authRepository);
 const views = new RequestViewsRepository(dataSource);
 const requests = new RequestsService(
   dataSource,
   views,
-  new RoutingService(reference),
+  new RoutingService(reference, new RoutingRepository()),
   reference,
-  new SlaService(reference),
-  new NotificationsService(dataSource),
+  new SlaService(reference, new SlaRepository()),
+  new NotificationsService(dataSource, new NotificationsRepository()),
   config,
+  new RequestsRepository(),
+  new RequestReadsRepository(dataSource),
 );
 // JwtStrategy.validate is the caller lookup the API's guard runs on every request.
-const loadCaller = (payload) => JwtStrategy.prototype.validate.call({ dataSource }, payload);
+const loadCaller = (payload) =>
+  JwtStrategy.prototype.validate.call({ dataSource, repository: authRepository, logger: console }, payload);
 
 class HttpError extends Error {
   constructor(status) {
