@@ -13,3 +13,5 @@ export * from './case-permissions.js';
 export * from './permissions.js';
 export * from './reports.js';
 export * from './accounts.js';
+export * from './notification-settings.js';
+export * from './presence.js';

@@ -13,6 +13,7 @@ import { InboxScope1764405000000 } from '../../../migrations/1764405000000-Inbox
 import { ProfileNotifications1764415000000 } from '../../../migrations/1764415000000-ProfileNotifications';
 import { RequestReceipt1764426000000 } from '../../../migrations/1764426000000-RequestReceipt';
 import { StaffAbsence1764427190000 } from '../../../migrations/1764427190000-StaffAbsence';
+import { PresenceAndNotificationSettings1764437000000 } from '../../../migrations/1764437000000-PresenceAndNotificationSettings';
 import { AccountTokenEntity } from '../accounts/account-token.entity';
 import {
   ReportCountEntity,
@@ -24,6 +25,8 @@ import {
   ReportValueEntity,
 } from '../reports/report-rollup.entities';
 import { NotificationEntity } from '../notifications/notification.entity';
+import { NotificationSettingEntity } from '../notifications/notification-setting.entity';
+import { RequestPresenceEntity } from '../presence/request-presence.entity';
 import { HolidayEntity, ScheduledJobRunEntity, SlaPolicyEntity } from '../sla/sla.entities';
 import { AuditLogEntity } from '../audit/audit-log.entity';
 import { RefreshTokenEntity, RefreshTokenFamilyEntity } from '../auth/refresh-token.entities';
@@ -65,6 +68,8 @@ export const ENTITIES = [
   SlaPolicyEntity,
   HolidayEntity,
   NotificationEntity,
+  NotificationSettingEntity,
+  RequestPresenceEntity,
   ScheduledJobRunEntity,
   AccountTokenEntity,
   ReportCountEntity,
@@ -92,6 +97,7 @@ export const MIGRATIONS = [
   ProfileNotifications1764415000000,
   RequestReceipt1764426000000,
   StaffAbsence1764427190000,
+  PresenceAndNotificationSettings1764437000000,
 ];
 
 export function dataSourceOptions(url: string, poolSize: number): DataSourceOptions {
