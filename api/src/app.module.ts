@@ -16,6 +16,7 @@ import { HealthRepository } from './health/health.repository';
 import { NotificationsModule } from './notifications/notifications.module';
 import { SlaModule } from './sla/sla.module';
 import { OrganizationsModule } from './organizations/organizations.module';
+import { PresenceModule } from './presence/presence.module';
 import { ReferenceModule } from './reference/reference.module';
 import { ReportsModule } from './reports/reports.module';
 import { RequestsModule } from './requests/requests.module';
@@ -44,6 +45,7 @@ export class AppModule {
         ReferenceModule,
         RequestsModule,
         SavedViewsModule,
+        PresenceModule,
         AttachmentsModule,
         ReportsModule,
         CannedAnswersModule,

@@ -17,3 +17,5 @@ export * from './canned-answers.js';
 export * from './satisfaction.js';
 export * from './quality.js';
 export * from './inbox.js';
+export * from './notification-settings.js';
+export * from './presence.js';

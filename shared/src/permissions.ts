@@ -19,6 +19,7 @@ import { ROLES, type Role } from './roles.js';
 export const GENERAL_PERMISSIONS = [
   'profile.manage', // read and change one's own profile (GET, PATCH /me)
   'notifications.read', // one's own notifications
+  'notifications.settings', // choose per event about cases: in the app and by email, in the app only, or off
   'reference.read', // regions, countries, areas, directorates
   'requests.read', // list and open the requests one sees (REQUEST_VISIBILITY), download their attachments
   'requests.file', // file a request for one's organization, and follow it in "my requests"
@@ -51,7 +52,7 @@ export const PERMISSIONS: readonly Permission[] = [
 ];
 
 const EVERYONE = ['profile.manage', 'notifications.read', 'reference.read', 'requests.read'] as const;
-const STAFF = [...EVERYONE, 'requests.staff-view', 'organizations.read', 'sla.read'] as const;
+const STAFF = [...EVERYONE, 'requests.staff-view', 'notifications.settings', 'organizations.read', 'sla.read'] as const;
 
 /** Role → its permissions. */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly GeneralPermission[]>> = {

@@ -87,6 +87,8 @@ export interface ProblemDocument {
   errors?: Record<string, string[]>;
   /** Allowed transitions, on a 409 from the lifecycle. */
   allowed?: string[];
+  /** requests.stale-version: who made the latest change (null: not a person). */
+  changedBy?: string | null;
   /** Carried by 500 answers so a report can be matched with the server's log line. */
   correlationId?: string;
   instance?: string;

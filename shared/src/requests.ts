@@ -183,6 +183,8 @@ export interface UpdateRequestBody {
 export interface CreateMessageBody {
   body: string;
   internal?: boolean;
+  /** The version the message was written on: a stale one is refused (409 requests.stale-version). */
+  version?: number;
 }
 
 export interface TransitionBody {

@@ -20,6 +20,7 @@ import { ReportDueBreaches1764433000000 } from '../../../migrations/176443300000
 import { InboxSearch1764434000000 } from '../../../migrations/1764434000000-InboxSearch';
 import { SavedViews1764435000000 } from '../../../migrations/1764435000000-SavedViews';
 import { CannedAnswers1764436000000 } from '../../../migrations/1764436000000-CannedAnswers';
+import { PresenceAndNotificationSettings1764437000000 } from '../../../migrations/1764437000000-PresenceAndNotificationSettings';
 import { RoutingFacts1764438000000 } from '../../../migrations/1764438000000-RoutingFacts';
 import { RequestReads1764439000000 } from '../../../migrations/1764439000000-RequestReads';
 import { AccountTokenEntity } from '../accounts/account-token.entity';
@@ -33,6 +34,8 @@ import {
   ReportValueEntity,
 } from '../reports/report-rollup.entities';
 import { NotificationEntity } from '../notifications/notification.entity';
+import { NotificationSettingEntity } from '../notifications/notification-setting.entity';
+import { RequestPresenceEntity } from '../presence/request-presence.entity';
 import { HolidayEntity, ScheduledJobRunEntity, SlaPolicyEntity } from '../sla/sla.entities';
 import { SatisfactionReminderEntity } from '../satisfaction/satisfaction.entities';
 import { AuditLogEntity } from '../audit/audit-log.entity';
@@ -79,6 +82,8 @@ export const ENTITIES = [
   SlaPolicyEntity,
   HolidayEntity,
   NotificationEntity,
+  NotificationSettingEntity,
+  RequestPresenceEntity,
   ScheduledJobRunEntity,
   SatisfactionReminderEntity,
   AccountTokenEntity,
@@ -116,6 +121,7 @@ export const MIGRATIONS = [
   InboxSearch1764434000000,
   SavedViews1764435000000,
   CannedAnswers1764436000000,
+  PresenceAndNotificationSettings1764437000000,
   RoutingFacts1764438000000,
   RequestReads1764439000000,
 ];

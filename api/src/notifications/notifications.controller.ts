@@ -7,7 +7,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser, RequirePermission } from '../auth/auth.decorators';
 import { IdParam } from '../common/id-param.pipe';
 import { paging, PagingQueryDto } from '../common/paging.dto';
-import { type NotificationView, NotificationsService } from './notifications.service';
+import { type NotificationGroupView, type NotificationView, NotificationsService } from './notifications.service';
 import { ApiEmpty, ApiJson } from '../common/openapi/decorators';
 import { toBoolean } from '../common/transforms';
 
@@ -31,6 +31,27 @@ export class NotificationsController {
   @ApiJson(200, 'NotificationPage')
   list(@CurrentUser() caller: AuthUser, @Query() query: ListNotificationsQueryDto): Promise<Page<NotificationView>> {
     return this.notifications.list(caller, { unread: query.unread, ...paging(query) });
+  }
+
+  @Get('by-request')
+  @ApiOperation({
+    summary:
+      "The caller's notifications grouped by request (the bell): per request how many, how many unread and the latest; groups with unread ones first",
+  })
+  @ApiJson(200, 'NotificationGroupPage')
+  groups(@CurrentUser() caller: AuthUser, @Query() query: PagingQueryDto): Promise<Page<NotificationGroupView>> {
+    return this.notifications.groups(caller, paging(query));
+  }
+
+  @Post('by-request/:requestId/read')
+  @HttpCode(204)
+  @ApiOperation({ summary: "Mark read every one of the caller's notifications about the request" })
+  @ApiEmpty()
+  markRequestRead(
+    @CurrentUser() caller: AuthUser,
+    @Param('requestId', IdParam('notification')) requestId: string,
+  ): Promise<void> {
+    return this.notifications.markRequestRead(caller, requestId);
   }
 
   @Post('read-all')

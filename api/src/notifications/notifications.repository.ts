@@ -3,7 +3,9 @@ import type { Language } from '@portal/shared';
 import { returningRows } from '../common/sql';
 import { type Db, type RowOf, sqlRow, sqlRows, sqlRun } from '../common/typed-sql';
 import type { UserEntity } from '../users/user.entity';
+import type { NotificationSetting } from '@portal/shared';
 import type { NotificationEntity } from './notification.entity';
+import type { NotificationSettingEntity } from './notification-setting.entity';
 import type { NotificationKind, NotificationParams } from './templates';
 
 /** The entity keeps kind and params loose (text, jsonb); the templates' types are what the rows hold. */
@@ -12,12 +14,18 @@ interface KindAndParams {
   params: NotificationParams;
 }
 
+/** What the lists show: account emails and the receipts of one's own requests are email-only. */
+const LISTED = `kind NOT LIKE 'account.%' AND kind <> 'request.received'`;
+
 /** A notification of the caller's list, with the caller's language. */
 export type ListedNotificationRow = RowOf<
   NotificationEntity,
   'id' | 'kind' | 'request_id' | 'params' | 'created_at' | 'read_at'
 > &
   KindAndParams & { language: Language };
+
+/** A group of the caller's list (one request): its counts and its latest notification. */
+export type NotificationGroupRow = ListedNotificationRow & { total: number; unread: number };
 
 /** A notification claimed for delivery, with its recipient. */
 export type ClaimedNotificationRow = RowOf<
@@ -35,7 +43,9 @@ export class NotificationsRepository {
    * who wants no emails about requests gets it in the app only ('skipped': the outbox never
    * takes it) — except the receipt of a filed request, which is email-only (left out of the
    * lists): with 'none' it goes nowhere, the confirmation page having said the same. Account
-   * emails always go. 'digest' still sends each one until the digest exists.
+   * emails always go. 'digest' still sends each one until the digest exists. A staff
+   * member's choice for the event (notification_settings) comes on top: 'in_app' skips the
+   * email, 'off' writes nothing; account kinds have no such choice.
    */
   async insert(
     db: Db,
@@ -51,10 +61,81 @@ export class NotificationsRepository {
       db,
       `INSERT INTO notifications (recipient_id, kind, request_id, event_key, params, email_status)
        SELECT $1, $2, $3, $4, $5,
-              CASE WHEN $2 NOT LIKE 'account.%' AND email_notifications = 'none' THEN 'skipped' ELSE 'pending' END
-       FROM users WHERE id = $1 AND active
+              CASE WHEN $2 NOT LIKE 'account.%' AND (u.email_notifications = 'none' OR s.channel = 'in_app')
+                   THEN 'skipped' ELSE 'pending' END
+       FROM users u LEFT JOIN notification_settings s ON s.user_id = u.id AND s.kind = $2 AND $2 NOT LIKE 'account.%'
+       WHERE u.id = $1 AND u.active AND s.channel IS DISTINCT FROM 'off'
        ON CONFLICT (event_key, recipient_id) DO NOTHING`,
       [n.recipientId, n.kind, n.requestId, n.eventKey, JSON.stringify(n.params)],
+    );
+  }
+
+  /** How many groups (one per request) a person's list has. */
+  async countGroups(db: Db, recipientId: string): Promise<number> {
+    const row = await sqlRow<{ total: number }>(
+      db,
+      `SELECT count(DISTINCT COALESCE(request_id, id))::int AS total FROM notifications
+       WHERE recipient_id = $1 AND ${LISTED}`,
+      [recipientId],
+    );
+    return row!.total;
+  }
+
+  /**
+   * A page of a person's notifications grouped by request (one group per request; one without
+   * a request is its own group): how many, how many unread, and the latest. Groups with
+   * something unread first, then the most recent.
+   */
+  groups(db: Db, recipientId: string, page: { page: number; pageSize: number }): Promise<NotificationGroupRow[]> {
+    return sqlRows<NotificationGroupRow>(
+      db,
+      `WITH listed AS (
+         SELECT n.*, COALESCE(n.request_id, n.id) AS group_key FROM notifications n
+         WHERE n.recipient_id = $1 AND ${LISTED}),
+       grouped AS (
+         SELECT group_key, count(*)::int AS total, (count(*) FILTER (WHERE read_at IS NULL))::int AS unread,
+                max(created_at) AS latest_at
+         FROM listed GROUP BY group_key
+         ORDER BY (count(*) FILTER (WHERE read_at IS NULL) > 0) DESC, max(created_at) DESC, group_key
+         LIMIT ${page.pageSize} OFFSET ${(page.page - 1) * page.pageSize})
+       SELECT g.total, g.unread, l.id, l.kind, l.request_id, l.params, l.created_at, l.read_at, u.language
+       FROM grouped g
+       CROSS JOIN LATERAL (
+         SELECT * FROM listed WHERE listed.group_key = g.group_key ORDER BY created_at DESC, id DESC LIMIT 1) l
+       JOIN users u ON u.id = $1
+       ORDER BY (g.unread > 0) DESC, g.latest_at DESC, g.group_key`,
+      [recipientId],
+    );
+  }
+
+  /** Marks read every notification of the person about the request; whether it had any. */
+  async markRequestRead(db: Db, recipientId: string, requestId: string): Promise<boolean> {
+    const rows = await sqlRows<RowOf<NotificationEntity, 'id'>>(
+      db,
+      `WITH mine AS (SELECT id, read_at FROM notifications WHERE recipient_id = $1 AND request_id = $2 AND ${LISTED}),
+       marked AS (UPDATE notifications n SET read_at = now() FROM mine WHERE n.id = mine.id AND mine.read_at IS NULL)
+       SELECT id FROM mine LIMIT 1`,
+      [recipientId, requestId],
+    );
+    return rows.length > 0;
+  }
+
+  /** A person's choices per event (the events without a row have the default). */
+  settings(db: Db, userId: string): Promise<RowOf<NotificationSettingEntity, 'kind' | 'channel'>[]> {
+    return sqlRows<RowOf<NotificationSettingEntity, 'kind' | 'channel'>>(
+      db,
+      `SELECT kind, channel FROM notification_settings WHERE user_id = $1`,
+      [userId],
+    );
+  }
+
+  async saveSettings(db: Db, userId: string, settings: readonly NotificationSetting[]): Promise<void> {
+    await sqlRun(
+      db,
+      `INSERT INTO notification_settings (user_id, kind, channel)
+       SELECT $1, s.kind, s.channel FROM unnest($2::text[], $3::text[]) AS s (kind, channel)
+       ON CONFLICT (user_id, kind) DO UPDATE SET channel = EXCLUDED.channel, updated_at = now()`,
+      [userId, settings.map((s) => s.event), settings.map((s) => s.channel)],
     );
   }
 
@@ -62,7 +143,7 @@ export class NotificationsRepository {
     const row = await sqlRow<{ total: number }>(
       db,
       `SELECT count(*)::int AS total FROM notifications
-       WHERE recipient_id = $1 AND kind NOT LIKE 'account.%' AND kind <> 'request.received' AND ($2::boolean IS FALSE OR read_at IS NULL)`,
+       WHERE recipient_id = $1 AND ${LISTED} AND ($2::boolean IS FALSE OR read_at IS NULL)`,
       [recipientId, unreadOnly],
     );
     return row!.total;
@@ -79,7 +160,7 @@ export class NotificationsRepository {
       db,
       `SELECT n.id, n.kind, n.request_id, n.params, n.created_at, n.read_at, u.language
        FROM notifications n JOIN users u ON u.id = n.recipient_id
-       WHERE n.recipient_id = $1 AND n.kind NOT LIKE 'account.%' AND n.kind <> 'request.received' AND ($2::boolean IS FALSE OR n.read_at IS NULL)
+       WHERE n.recipient_id = $1 AND ${LISTED} AND ($2::boolean IS FALSE OR n.read_at IS NULL)
        ORDER BY (n.read_at IS NULL) DESC, n.created_at DESC, n.id
        LIMIT ${page.pageSize} OFFSET ${(page.page - 1) * page.pageSize}`,
       [recipientId, unreadOnly],

@@ -1,12 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { type Page } from '@portal/shared';
+import {
+  DEFAULT_NOTIFICATION_CHANNEL,
+  NOTIFICATION_EVENTS,
+  type NotificationSetting,
+  type NotificationSettings,
+  type Page,
+} from '@portal/shared';
 import type { AuthUser } from '../auth/auth-user';
 import { NotFoundException } from '../common/app-exception';
 import { type NotificationKind, type NotificationParams, renderNotification } from './templates';
 import type { Db } from '../common/typed-sql';
-import { NotificationsRepository } from './notifications.repository';
+import { type ListedNotificationRow, NotificationsRepository } from './notifications.repository';
 
 export interface NotificationView {
   id: string;
@@ -17,6 +23,15 @@ export interface NotificationView {
   body: string;
   createdAt: string;
   readAt: string | null;
+}
+
+/** The bell's entry for one request: how many notifications, how many unread, and the latest. */
+export interface NotificationGroupView {
+  requestId: string | null;
+  reference: string | null;
+  count: number;
+  unread: number;
+  latest: NotificationView;
 }
 
 export interface NewNotification {
@@ -52,20 +67,43 @@ export class NotificationsService {
     const unreadOnly = query.unread === true;
     const total = await this.repository.countListed(this.dataSource, caller.id, unreadOnly);
     const rows = await this.repository.listed(this.dataSource, caller.id, unreadOnly, query);
+    return { items: rows.map(toView), total, page: query.page, pageSize: query.pageSize };
+  }
+
+  /** The caller's notifications grouped by request (the bell), groups with unread ones first. */
+  async groups(caller: AuthUser, query: { page: number; pageSize: number }): Promise<Page<NotificationGroupView>> {
+    const total = await this.repository.countGroups(this.dataSource, caller.id);
+    const rows = await this.repository.groups(this.dataSource, caller.id, query);
     const items = rows.map((row) => {
-      const { title, body } = renderNotification(row.kind, row.language, row.params);
-      return {
-        id: row.id,
-        kind: row.kind,
-        requestId: row.request_id,
-        reference: row.params.reference ?? null,
-        title,
-        body,
-        createdAt: row.created_at.toISOString(),
-        readAt: row.read_at ? row.read_at.toISOString() : null,
-      };
+      const latest = toView(row);
+      return { requestId: row.request_id, reference: latest.reference, count: row.total, unread: row.unread, latest };
     });
     return { items, total, page: query.page, pageSize: query.pageSize };
+  }
+
+  /** Marks read all of the caller's notifications about a request; 404 when it has none. */
+  async markRequestRead(caller: AuthUser, requestId: string): Promise<void> {
+    if (!(await this.repository.markRequestRead(this.dataSource, caller.id, requestId)))
+      throw new NotFoundException('notification');
+  }
+
+  /** The caller's channel for every event about cases (the default where none was chosen). */
+  async settings(caller: AuthUser): Promise<NotificationSettings> {
+    const chosen = new Map(
+      (await this.repository.settings(this.dataSource, caller.id)).map((r) => [r.kind, r.channel]),
+    );
+    return {
+      events: NOTIFICATION_EVENTS.map((event) => ({
+        event,
+        channel: chosen.get(event) ?? DEFAULT_NOTIFICATION_CHANNEL,
+      })),
+    };
+  }
+
+  /** Sets the events listed (validated: known, each once); the others keep their channel. */
+  async saveSettings(caller: AuthUser, events: readonly NotificationSetting[]): Promise<NotificationSettings> {
+    await this.repository.saveSettings(this.dataSource, caller.id, events);
+    return this.settings(caller);
   }
 
   async markRead(caller: AuthUser, id: string): Promise<void> {
@@ -75,4 +113,19 @@ export class NotificationsService {
   async markAllRead(caller: AuthUser): Promise<void> {
     await this.repository.markAllRead(this.dataSource, caller.id);
   }
+}
+
+/** A listed notification, rendered in its recipient's language. */
+function toView(row: ListedNotificationRow): NotificationView {
+  const { title, body } = renderNotification(row.kind, row.language, row.params);
+  return {
+    id: row.id,
+    kind: row.kind,
+    requestId: row.request_id,
+    reference: row.params.reference ?? null,
+    title,
+    body,
+    createdAt: row.created_at.toISOString(),
+    readAt: row.read_at ? row.read_at.toISOString() : null,
+  };
 }

@@ -87,6 +87,16 @@ export class CreateMessageDto implements CreateMessageBody {
   @IsOptional()
   @IsBoolean()
   internal?: boolean;
+
+  @ApiPropertyOptional({
+    description:
+      'The version the message was written on; a stale one answers 409 (requests.stale-version). None: not checked',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(2_000_000_000)
+  version?: number;
 }
 
 export class TransitionDto implements TransitionBody {

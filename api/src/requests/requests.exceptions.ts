@@ -8,9 +8,11 @@ export class TransitionNotAllowedException extends ConflictException {
 }
 
 export class StaleVersionException extends ConflictException {
-  constructor(currentVersion: number) {
+  /** `changedBy`: who made the latest change, so the page can say whose change it missed. */
+  constructor(currentVersion: number, changedBy: string | null) {
     super('requests.stale-version', 'The request changed since you loaded it. Reload it and try again.', {
       currentVersion,
+      changedBy,
     });
   }
 }

@@ -437,6 +437,17 @@ export class RequestsRepository {
     return row!;
   }
 
+  /** Who made the request's latest change (its latest timeline event); null: nobody named (a job, the system). */
+  async lastChangedBy(db: Db, requestId: string): Promise<string | null> {
+    const row = await sqlRow<RowOf<UserEntity, 'name'>>(
+      db,
+      `SELECT u.name FROM request_events e LEFT JOIN users u ON u.id = e.actor_id
+       WHERE e.request_id = $1 ORDER BY e.created_at DESC, e.id DESC LIMIT 1`,
+      [requestId],
+    );
+    return row?.name ?? null;
+  }
+
   /** A change: a new version, and the time of the last one. */
   async touch(db: Db, id: string): Promise<void> {
     await sqlRun(db, `UPDATE requests SET updated_at = now(), version = version + 1 WHERE id = $1`, [id]);

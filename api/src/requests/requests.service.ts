@@ -265,7 +265,7 @@ export class RequestsService {
       if (body.priority !== undefined) actions.push('priority');
       if (body.area !== undefined) actions.push('area');
       for (const action of actions) authorizeCaseAction(caller, request, action);
-      if (request.version !== body.version) throw new StaleVersionException(request.version);
+      await this.refuseStale(db, request, body.version);
       if (['closed', 'withdrawn'].includes(request.status)) throw new RequestClosedException(request.status);
       let changed = false;
       if (body.priority && body.priority !== request.priority) {
@@ -293,6 +293,9 @@ export class RequestsService {
     return this.dataSource.transaction(async (db) => {
       const request = await this.lockVisible(db, caller, id);
       authorizeCaseAction(caller, request, internal ? 'internal-note' : 'reply');
+      // Optional here (older clients send none): the staff page sends what it loaded, so a
+      // reply written while a colleague changed the case is refused, not sent blind.
+      if (body.version !== undefined) await this.refuseStale(db, request, body.version);
       if (request.status === 'closed' || request.status === 'withdrawn')
         throw new RequestClosedException(request.status);
       const message = await this.repository.insertMessage(db, id, caller.id, body.body, internal);
@@ -657,6 +660,12 @@ export class RequestsService {
     params: Parameters<NotificationsService['enqueue']>[1][number]['params'],
   ): Promise<void> {
     return this.notifications.enqueue(db, [{ recipientId, kind, requestId, eventKey, params }]);
+  }
+
+  /** 409 when the change is based on an older version than the request's; says who changed it since. */
+  private async refuseStale(db: EntityManager, request: LockedRequest, version: number): Promise<void> {
+    if (request.version !== version)
+      throw new StaleVersionException(request.version, await this.repository.lastChangedBy(db, request.id));
   }
 
   private async touch(db: EntityManager, id: string): Promise<void> {

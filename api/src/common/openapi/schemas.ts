@@ -6,7 +6,10 @@ import {
   EMAIL_NOTIFICATION_CHOICES,
   LANGUAGES,
   LOW_SCORE_COMMENTS_MAX,
+  NOTIFICATION_CHANNELS,
+  NOTIFICATION_EVENTS,
   ORGANIZATION_KINDS,
+  PRESENCE_STATES,
   PRIORITIES,
   PROBLEM_CODES,
   QUALITY_GROUPS,
@@ -216,6 +219,11 @@ const problem: SchemaObject = {
     },
     allowed: { type: 'array', items: enumOf(REQUEST_STATUSES), description: 'requests.transition-not-allowed' },
     currentVersion: { type: 'integer', description: 'requests.stale-version' },
+    changedBy: {
+      type: 'string',
+      nullable: true,
+      description: 'requests.stale-version: who made the latest change (null: not a person, e.g. a scheduled job)',
+    },
     action: { type: 'string', description: 'requests.forbidden: the case action refused' },
     retryAfterSeconds: { type: 'integer', minimum: 0, description: 'auth.too-many-attempts, auth.busy' },
     extension: { type: 'string', description: 'attachments.name-refused' },
@@ -328,6 +336,26 @@ export const COMPONENT_SCHEMAS = {
     readAt: nullableDateTime,
   }),
   NotificationPage: page(refTo('NotificationView')),
+  NotificationGroup: object({
+    requestId: { ...uuid, nullable: true },
+    reference: nullableString,
+    count: { type: 'integer', minimum: 1 },
+    unread: count,
+    latest: refTo('NotificationView'),
+  }),
+  NotificationGroupPage: page(refTo('NotificationGroup')),
+  NotificationSettings: object({
+    events: {
+      type: 'array',
+      items: object({ event: enumOf(NOTIFICATION_EVENTS), channel: enumOf(NOTIFICATION_CHANNELS) }),
+    },
+  }),
+  CasePresence: object({
+    others: {
+      type: 'array',
+      items: object({ id: uuid, name: string, state: enumOf(PRESENCE_STATES), seenAt: dateTime }),
+    },
+  }),
   RegionView: object({ code: enumOf(REGION_CODES), name: string }),
   CountryView: object({
     code: string,

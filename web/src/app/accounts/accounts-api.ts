@@ -9,10 +9,12 @@ import type {
   InvitationBody,
   MyAbsence,
   SetAbsenceAnswer,
+  NotificationSettings,
   ReplacementCandidate,
   ResetPasswordBody,
   SetAbsenceBody,
   TokenPair,
+  UpdateNotificationSettingsBody,
   UpdateProfileBody,
   UserView,
 } from '@portal/shared';
@@ -99,6 +101,14 @@ export class ProfileApi {
 
   clearAbsence(): Promise<MyAbsence> {
     return firstValueFrom(this.http.delete<MyAbsence>(`${API_BASE_URL}/me/absence`));
+  }
+
+  notificationSettings(): Promise<NotificationSettings> {
+    return firstValueFrom(this.http.get<NotificationSettings>(`${API_BASE_URL}/me/notification-settings`));
+  }
+
+  saveNotificationSettings(body: UpdateNotificationSettingsBody): Promise<NotificationSettings> {
+    return firstValueFrom(this.http.put<NotificationSettings>(`${API_BASE_URL}/me/notification-settings`, body));
   }
 }
 

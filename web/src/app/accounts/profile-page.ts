@@ -14,6 +14,7 @@ import { problemOf } from '../core/api';
 import { LANGUAGE_NAMES } from '../i18n/language-names';
 import { SubmitButton } from '../ui/submit-button';
 import { AbsenceCard } from './absence-card';
+import { NotificationSettingsCard } from './notification-settings-card';
 import { accountFailureOf, ProfileApi } from './accounts-api';
 import type { AccountsKey } from './i18n/accounts-dictionaries';
 import { AccountsI18n } from './i18n/accounts-texts';
@@ -34,7 +35,7 @@ const CHOICE_LABELS: Record<EmailNotificationChoice, AccountsKey> = {
  */
 @Component({
   selector: 'app-profile-page',
-  imports: [PasswordFields, SubmitButton, AbsenceCard],
+  imports: [PasswordFields, SubmitButton, AbsenceCard, NotificationSettingsCard],
   templateUrl: './profile-page.html',
   styleUrls: ['./account-page.css', './profile-page.css'],
 })
@@ -57,6 +58,11 @@ export class ProfilePage {
 
   private readonly user = this.session.user;
   protected readonly email = computed(() => this.user()?.email ?? '');
+  /** Staff choose how each event about cases reaches them. */
+  protected readonly choosesNotifications = computed(() => {
+    const user = this.user();
+    return !!user && can(user.role, 'notifications.settings');
+  });
   /** Staff who work cases mark their own absences here. */
   protected readonly managesAbsence = computed(() => {
     const user = this.user();

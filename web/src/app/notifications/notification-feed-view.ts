@@ -2,7 +2,7 @@ import { Component, inject, input, output } from '@angular/core';
 import type { Role } from '@portal/shared';
 
 import { NotificationsI18n } from './i18n/notifications-texts';
-import type { NotificationItem } from './notification';
+import type { NotificationGroup } from './notification';
 import type { NotificationFeed } from './notification-feed';
 import { NotificationList } from './notification-list';
 
@@ -63,6 +63,6 @@ export class NotificationFeedView {
   readonly role = input.required<Role>();
   /** The panel's denser rows. */
   readonly compact = input(false);
-  readonly opened = output<NotificationItem>();
+  readonly opened = output<NotificationGroup>();
   protected readonly t = inject(NotificationsI18n).t;
 }

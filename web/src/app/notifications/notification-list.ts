@@ -1,35 +1,55 @@
 import { NgTemplateOutlet } from '@angular/common';
 import { Component, computed, inject, input, output } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import type { Role } from '@portal/shared';
+import { can, type Role } from '@portal/shared';
 
 import { LocalDates } from '../core/local-dates';
 import { NotificationsI18n } from './i18n/notifications-texts';
-import { excerpt, type NotificationItem, notificationLink } from './notification';
+import type { NotificationsKey } from './i18n/notifications-dictionaries';
+import { excerpt, groupKey, type NotificationGroup, notificationLink } from './notification';
 
-/** Notifications as a list of links to their requests; unread ones marked in words, not only by color. */
+/** The latest event of a group in a few words ("member replied"); a member's side words it for members. */
+const EVENT_WORDS: Record<string, { staff: NotificationsKey; member: NotificationsKey }> = {
+  'request.assigned': { staff: 'notifications.event.assigned', member: 'notifications.event.assigned' },
+  'request.reply': { staff: 'notifications.event.memberReplied', member: 'notifications.event.staffReplied' },
+  'request.status_changed': { staff: 'notifications.event.statusChanged', member: 'notifications.event.statusChanged' },
+  'request.resolved': { staff: 'notifications.event.resolved', member: 'notifications.event.resolved' },
+  'request.breached': { staff: 'notifications.event.breached', member: 'notifications.event.breached' },
+  'request.escalated': { staff: 'notifications.event.escalated', member: 'notifications.event.escalated' },
+};
+
+/**
+ * Notifications grouped by request, as a list of links to the requests: one entry per request
+ * ("3 updates on SR-…: member replied"); unread ones marked in words, not only by color.
+ */
 @Component({
   selector: 'app-notification-list',
   imports: [RouterLink, NgTemplateOutlet],
   template: `
     <ul class="list" [class.compact]="compact()">
-      @for (entry of entries(); track entry.item.id) {
-        <li [class.unread]="!entry.item.readAt">
+      @for (entry of entries(); track entry.key) {
+        <li [class.unread]="entry.group.unread > 0">
           @if (entry.link) {
             <a
               class="item"
               [routerLink]="entry.link"
               data-testid="notification-item"
-              [attr.data-unread]="entry.item.readAt ? null : 'true'"
-              (click)="opened.emit(entry.item)"
+              [attr.data-count]="entry.group.count"
+              [attr.data-unread]="entry.group.unread > 0 ? 'true' : null"
+              (click)="opened.emit(entry.group)"
             >
-              <ng-container *ngTemplateOutlet="content; context: { $implicit: entry.item }" />
+              <ng-container *ngTemplateOutlet="content; context: { $implicit: entry }" />
             </a>
           } @else {
-            <div class="item" data-testid="notification-item" [attr.data-unread]="entry.item.readAt ? null : 'true'">
-              <ng-container *ngTemplateOutlet="content; context: { $implicit: entry.item }" />
-              @if (!entry.item.readAt) {
-                <button type="button" class="mark-one" (click)="opened.emit(entry.item)">
+            <div
+              class="item"
+              data-testid="notification-item"
+              [attr.data-count]="entry.group.count"
+              [attr.data-unread]="entry.group.unread > 0 ? 'true' : null"
+            >
+              <ng-container *ngTemplateOutlet="content; context: { $implicit: entry }" />
+              @if (entry.group.unread > 0) {
+                <button type="button" class="mark-one" (click)="opened.emit(entry.group)">
                   {{ t('notifications.markRead') }}
                 </button>
               }
@@ -39,21 +59,27 @@ import { excerpt, type NotificationItem, notificationLink } from './notification
       }
     </ul>
 
-    <ng-template #content let-item>
+    <ng-template #content let-entry>
       <span class="title">
-        @if (!item.readAt) {
+        @if (entry.group.unread > 0) {
           <span class="dot" aria-hidden="true"></span
           ><span class="visually-hidden">{{ t('notifications.unread') }}: </span>
         }
-        {{ item.title }}
+        {{ entry.title }}
       </span>
-      <span class="body">{{ shorten(item.body) }}</span>
+      <span class="body">{{ shorten(entry.group.latest.body) }}</span>
       <span class="meta">
-        <time [attr.datetime]="item.createdAt" [attr.title]="dates.dateTime(item.createdAt)">{{
-          dates.relative(item.createdAt)
-        }}</time>
-        @if (item.reference && !item.title.includes(item.reference)) {
-          <span aria-hidden="true"> · </span><span>{{ item.reference }}</span>
+        <time
+          [attr.datetime]="entry.group.latest.createdAt"
+          [attr.title]="dates.dateTime(entry.group.latest.createdAt)"
+          >{{ dates.relative(entry.group.latest.createdAt) }}</time
+        >
+        @if (entry.group.count > 1 && entry.group.unread > 0) {
+          <span aria-hidden="true"> · </span
+          ><span>{{ t('notifications.group.unread', { count: entry.group.unread }) }}</span>
+        }
+        @if (entry.group.reference && !entry.title.includes(entry.group.reference)) {
+          <span aria-hidden="true"> · </span><span>{{ entry.group.reference }}</span>
         }
       </span>
     </ng-template>
@@ -138,18 +164,31 @@ import { excerpt, type NotificationItem, notificationLink } from './notification
   `,
 })
 export class NotificationList {
-  readonly items = input.required<readonly NotificationItem[]>();
+  readonly items = input.required<readonly NotificationGroup[]>();
   readonly role = input.required<Role>();
   /** The panel keeps bodies to two lines; the page shows them whole. */
   readonly compact = input(false);
-  /** A notification was opened (its link followed, or marked read where it has none). */
-  readonly opened = output<NotificationItem>();
+  /** A group was opened (its link followed, or marked read where it has none). */
+  readonly opened = output<NotificationGroup>();
 
   protected readonly t = inject(NotificationsI18n).t;
   protected readonly dates = inject(LocalDates);
   protected readonly entries = computed(() =>
-    this.items().map((item) => ({ item, link: notificationLink(item, this.role()) })),
+    this.items().map((group) => ({
+      group,
+      key: groupKey(group),
+      link: notificationLink(group, this.role()),
+      title: this.titleOf(group),
+    })),
   );
+
+  /** One notification: its own title; several: how many, on which request, and the latest event. */
+  private titleOf(group: NotificationGroup): string {
+    const words = EVENT_WORDS[group.latest.kind];
+    if (group.count === 1 || !words || !group.reference) return group.latest.title;
+    const event = this.t(can(this.role(), 'requests.file') ? words.member : words.staff);
+    return this.t('notifications.group.title', { count: group.count, reference: group.reference, event });
+  }
 
   protected shorten(body: string): string {
     return this.compact() ? excerpt(body) : body;

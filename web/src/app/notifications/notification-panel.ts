@@ -3,7 +3,7 @@ import { RouterLink } from '@angular/router';
 import type { Role } from '@portal/shared';
 
 import { NotificationsI18n } from './i18n/notifications-texts';
-import { type NotificationItem, notificationLink } from './notification';
+import { type NotificationGroup, notificationLink } from './notification';
 import { NotificationFeed } from './notification-feed';
 import { NotificationFeedView } from './notification-feed-view';
 
@@ -146,9 +146,9 @@ export class NotificationPanel {
     afterNextRender(() => this.heading().nativeElement.focus());
   }
 
-  protected openItem(item: NotificationItem): void {
-    this.feed.opened(item);
-    if (notificationLink(item, this.role())) this.itemOpened.emit();
+  protected openItem(group: NotificationGroup): void {
+    this.feed.opened(group);
+    if (notificationLink(group, this.role())) this.itemOpened.emit();
   }
 
   protected markAllRead(): void {

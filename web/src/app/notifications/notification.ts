@@ -12,6 +12,20 @@ export interface NotificationItem {
   readonly readAt: string | null;
 }
 
+/** The bell's entry for one request (GET /notifications/by-request): how many, how many unread, the latest. */
+export interface NotificationGroup {
+  readonly requestId: string | null;
+  readonly reference: string | null;
+  readonly count: number;
+  readonly unread: number;
+  readonly latest: NotificationItem;
+}
+
+/** A group's key: its request, or its only notification when it has none. */
+export function groupKey(group: NotificationGroup): string {
+  return group.requestId ?? group.latest.id;
+}
+
 /** Where a notification leads: its request, on the member's or the staff's side of the app. */
 export function notificationLink(item: Pick<NotificationItem, 'requestId'>, role: Role): string | null {
   if (!item.requestId) return null;

@@ -4,9 +4,9 @@ import type { Page } from '@portal/shared';
 import { map, type Observable } from 'rxjs';
 
 import { API_BASE_URL } from '../core/api';
-import type { NotificationItem } from './notification';
+import type { NotificationGroup, NotificationItem } from './notification';
 
-/** The caller's own notifications (GET /notifications, unread first) and marking them read. */
+/** The caller's own notifications (GET /notifications, unread first; grouped by request for the bell) and marking them read. */
 @Injectable({ providedIn: 'root' })
 export class NotificationsApi {
   private readonly http = inject(HttpClient);
@@ -22,6 +22,18 @@ export class NotificationsApi {
     return this.http.get<Page<NotificationItem>>(`${API_BASE_URL}/notifications`, {
       params: { page: String(page), pageSize: String(pageSize) },
     });
+  }
+
+  /** The notifications grouped by request, groups with unread ones first (the bell). */
+  groups(page: number, pageSize: number): Observable<Page<NotificationGroup>> {
+    return this.http.get<Page<NotificationGroup>>(`${API_BASE_URL}/notifications/by-request`, {
+      params: { page: String(page), pageSize: String(pageSize) },
+    });
+  }
+
+  /** Every notification about the request, read. */
+  markRequestRead(requestId: string): Observable<void> {
+    return this.http.post<void>(`${API_BASE_URL}/notifications/by-request/${encodeURIComponent(requestId)}/read`, null);
   }
 
   markRead(id: string): Observable<void> {

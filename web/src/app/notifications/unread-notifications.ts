@@ -44,6 +44,16 @@ export class UnreadNotifications {
     }
   }
 
+  /** Marks a request's notifications read (`unread` of them); the badge goes down now. */
+  async markRequestRead(requestId: string, unread: number): Promise<void> {
+    this.unread.update((count) => (count === null ? count : Math.max(0, count - unread)));
+    try {
+      await firstValueFrom(this.api.markRequestRead(requestId));
+    } finally {
+      this.refreshSoon();
+    }
+  }
+
   async markAllRead(): Promise<void> {
     await firstValueFrom(this.api.markAllRead());
     this.unread.set(0);

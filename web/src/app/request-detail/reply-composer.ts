@@ -1,6 +1,7 @@
 import { Component, computed, inject, input, output, signal, viewChild } from '@angular/core';
 import { LIMITS } from '@portal/shared';
 
+import { problemOf } from '../core/api';
 import { isTransient, readProblem } from '../core/problem-text';
 import { RequestsI18n } from '../requests/i18n/requests-texts';
 import { FilePicker } from '../requests/file-picker';
@@ -27,8 +28,14 @@ export class ReplyComposer {
   readonly staff = input(false);
   /** Offer the canned answers of the request's area (public replies only). */
   readonly cannedAnswers = input(false);
+  /** The request's version the message is written on (staff): sent along, so a colleague's change meanwhile is not missed. */
+  readonly version = input<number | null>(null);
   /** The message was sent (and its files uploaded or refused). */
   readonly sent = output<{ internal: boolean; failedFiles: number }>();
+  /** Typing: when (ms), or null once the box is empty — for "… is writing". */
+  readonly drafted = output<number | null>();
+  /** The person asks to see the change that made the message stale (the draft stays). */
+  readonly reloadAsked = output<void>();
 
   private readonly api = inject(RequestsApi);
   protected readonly t = inject(RequestsI18n).t;
@@ -41,12 +48,21 @@ export class ReplyComposer {
   protected readonly uploads = signal<UploadItem[]>([]);
   protected readonly error = signal('');
   protected readonly bodyError = signal('');
+  /** Someone changed the case while this was written: who (null: not a person), until reloaded. */
+  protected readonly staleBy = signal<{ name: string | null } | null>(null);
   protected readonly canSend = computed(() => this.body().trim().length > 0 && !this.sending());
   private readonly picker = viewChild(FilePicker);
 
   protected typeBody(event: Event): void {
     this.body.set((event.target as HTMLTextAreaElement).value);
     this.bodyError.set('');
+    this.drafted.emit(this.body().trim() ? Date.now() : null);
+  }
+
+  protected reloadCase(): void {
+    this.staleBy.set(null);
+    this.reloadAsked.emit();
+    document.getElementById('reply-body')?.focus();
   }
 
   /**
@@ -77,12 +93,27 @@ export class ReplyComposer {
     const files = this.files();
     this.sending.set(true);
     this.error.set('');
+    this.staleBy.set(null);
+    const version = this.version();
     this.uploads.set(files.map(waitingUpload));
     let messageId: string;
     try {
-      messageId = (await this.api.addMessage(this.requestId(), internal ? { body, internal: true } : { body })).id;
+      messageId = (
+        await this.api.addMessage(this.requestId(), {
+          body,
+          ...(internal ? { internal: true } : {}),
+          ...(version !== null ? { version } : {}),
+        })
+      ).id;
     } catch (error) {
       const problem = readProblem(error, this.t);
+      if (problem.code === 'requests.stale-version') {
+        // The draft stays in the box; the page says whose change it missed and offers a reload.
+        this.staleBy.set({ name: problemOf(error)?.changedBy ?? null });
+        this.uploads.set([]);
+        this.sending.set(false);
+        return;
+      }
       this.error.set(problem.network ? this.t('request.reply.offline') : problem.message);
       if (problem.fields['body']) this.bodyError.set(problem.fields['body']);
       this.uploads.set([]);
@@ -91,6 +122,7 @@ export class ReplyComposer {
     }
     // The message exists: from here on, only its files can fail.
     this.body.set('');
+    this.drafted.emit(null);
     let failed = 0;
     for (const [index, file] of files.entries()) {
       try {

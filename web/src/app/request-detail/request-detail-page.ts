@@ -13,6 +13,7 @@ import { RequestsApi } from '../requests/requests-api';
 import { ThematicAreas } from '../requests/thematic-areas';
 import { StatusBadge } from '../ui/status-badge';
 import { AttachmentLink } from './attachment-link';
+import { CasePresence } from './case-presence';
 import { type RequestChange, MemberActions } from './member-actions';
 import { ReplyComposer } from './reply-composer';
 import { RequestTimeline } from './request-timeline';
@@ -25,7 +26,16 @@ import { StaffActions } from './staff-actions';
  */
 @Component({
   selector: 'app-request-detail-page',
-  imports: [RouterLink, StatusBadge, AttachmentLink, RequestTimeline, ReplyComposer, MemberActions, StaffActions],
+  imports: [
+    RouterLink,
+    StatusBadge,
+    AttachmentLink,
+    RequestTimeline,
+    ReplyComposer,
+    MemberActions,
+    StaffActions,
+    CasePresence,
+  ],
   templateUrl: './request-detail-page.html',
   styleUrl: './request-detail-page.css',
 })
@@ -47,6 +57,8 @@ export class RequestDetailPage {
   /** Said after an action (and read out by screen readers). */
   protected readonly notice = signal('');
   protected readonly noticeIsWarning = signal(false);
+  /** When the person last typed a draft in the reply box (null: the box is empty), for "… is writing". */
+  protected readonly draftedAt = signal<number | null>(null);
   /** Files a just-sent request could not carry (handed over by the request form). */
   protected readonly failedFiles = signal<FailedFilesState['failedFiles']>([]);
 
