@@ -20,12 +20,16 @@ export class ReportCountEntity {
   @Column({ type: 'int' }) breached: number;
   @Column({ name: 'score_sum', type: 'bigint' }) scoreSum: string;
   @Column({ name: 'score_n', type: 'int' }) scoreN: number;
-  /** Ratings of each score and requests answered / resolved by their due time (migration ReportQuality). */
-  @Column({ name: 'score_1', type: 'int', default: 0 }) score1: number;
-  @Column({ name: 'score_2', type: 'int', default: 0 }) score2: number;
-  @Column({ name: 'score_3', type: 'int', default: 0 }) score3: number;
-  @Column({ name: 'score_4', type: 'int', default: 0 }) score4: number;
-  @Column({ name: 'score_5', type: 'int', default: 0 }) score5: number;
+  /**
+   * Ratings of each score and requests answered / resolved by their due time (migration
+   * ReportQuality). The score columns keep their SQL names as properties: RowOf's snake_case
+   * puts no underscore before a digit (sha256), so `score1` would not name `score_1`.
+   */
+  @Column({ type: 'int', default: 0 }) score_1: number;
+  @Column({ type: 'int', default: 0 }) score_2: number;
+  @Column({ type: 'int', default: 0 }) score_3: number;
+  @Column({ type: 'int', default: 0 }) score_4: number;
+  @Column({ type: 'int', default: 0 }) score_5: number;
   @Column({ name: 'fr_n', type: 'int', default: 0 }) frN: number;
   @Column({ name: 'fr_met', type: 'int', default: 0 }) frMet: number;
   @Column({ name: 'res_met', type: 'int', default: 0 }) resMet: number;

@@ -348,8 +348,7 @@ export class RequestsService {
         throw new TransitionNotAllowedException(request.status, body.to, allowed);
       }
       authorizeCaseAction(caller, request, transitionAction(body.to));
-      if (expectedVersion !== undefined && request.version !== expectedVersion)
-        throw new StaleVersionException(request.version);
+      if (expectedVersion !== undefined) await this.refuseStale(db, request, expectedVersion);
       await this.setStatus(db, request, caller.id, body.to, body.reason ?? null);
       return (await this.views.findVisible(caller, id, db))!;
     });
@@ -425,8 +424,7 @@ export class RequestsService {
       // A claim may rest on the caller's coverage (staff taking an unassigned case of it).
       const coverage = claim ? (await this.repository.coverageOf(db, caller.id)).map(coverageEntry) : undefined;
       authorizeCaseAction(caller, request, claim ? 'claim' : 'reassign', coverage);
-      if (expectedVersion !== undefined && request.version !== expectedVersion)
-        throw new StaleVersionException(request.version);
+      if (expectedVersion !== undefined) await this.refuseStale(db, request, expectedVersion);
       if (['resolved', 'closed', 'withdrawn'].includes(request.status))
         throw new RequestClosedException(request.status);
       const assignee = await this.repository.lockAssigneeCandidate(db, body.assigneeId);
