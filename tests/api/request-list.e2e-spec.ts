@@ -168,6 +168,8 @@ describe('listing and searching requests', () => {
         // What an inbox line adds (issue 19).
         'nextDeadline',
         'memberRepliedAt',
+        // In a member's list: a staff reply not opened yet (issue 18).
+        'unread',
       ].sort(),
     );
     expect(item.createdBy).toMatchObject({ name: 'Ana Torres' });
