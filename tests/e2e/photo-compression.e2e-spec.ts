@@ -49,7 +49,7 @@ function jpegSize(bytes: Buffer): { width: number; height: number } {
   let offset = 2;
   while (offset < bytes.length) {
     if (bytes[offset] !== 0xff) throw new Error(`no marker at ${offset}`);
-    const marker = bytes[offset + 1]!;
+    const marker = bytes[offset + 1];
     const length = bytes.readUInt16BE(offset + 2);
     if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
       return { height: bytes.readUInt16BE(offset + 5), width: bytes.readUInt16BE(offset + 7) };
