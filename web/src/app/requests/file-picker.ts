@@ -182,8 +182,15 @@ const PROBLEM_TEXT: { readonly [P in FileProblem]: RequestsTextKey } = {
       height: 1.25rem;
       margin: 0.125rem 0 0;
     }
+    .size s {
+      margin-right: 0.25rem;
+    }
+    .size strong {
+      margin-left: 0.25rem;
+    }
     .photo-note {
       display: block;
+      font-weight: 400;
       margin: 0 0 0.25rem;
       color: var(--color-text-muted);
       font-size: 0.875rem;
