@@ -18,7 +18,11 @@ import { navigationFor } from './navigation';
   imports: [RouterOutlet, RouterLink, RouterLinkActive, Brand, NotificationBell],
   templateUrl: './shell.html',
   styleUrl: './shell.css',
-  host: { '(document:keydown.escape)': 'closeMenuFromKeyboard()' },
+  host: {
+    '(document:keydown.escape)': 'closeMenuFromKeyboard()',
+    '(document:focusin)': 'followTyping()',
+    '(document:focusout)': 'followTyping()',
+  },
 })
 export class Shell {
   private readonly session = inject(Session);
@@ -36,6 +40,11 @@ export class Shell {
     return belongsToOrganization(user.role) && user.organization ? user.organization.name : this.t(`role.${user.role}`);
   });
   protected readonly menuOpen = signal(false);
+  /**
+   * Writing in a text field, or the on-screen keyboard takes the lower part of the screen:
+   * on a phone the header shrinks to one slim row so it never covers the field or its send button.
+   */
+  protected readonly typing = signal(false);
   private currentPath: string | undefined;
 
   constructor() {
@@ -56,7 +65,27 @@ export class Shell {
         this.main().nativeElement.focus({ preventScroll: true });
       }
     });
-    inject(DestroyRef).onDestroy(() => subscription.unsubscribe());
+    const viewport = this.document.defaultView?.visualViewport;
+    const onViewportResize = () => this.followTyping();
+    viewport?.addEventListener('resize', onViewportResize);
+    inject(DestroyRef).onDestroy(() => {
+      subscription.unsubscribe();
+      viewport?.removeEventListener('resize', onViewportResize);
+    });
+  }
+
+  /** focusout fires before the next field gets focus: reading the state a task later avoids a flicker. */
+  protected followTyping(): void {
+    setTimeout(() => {
+      const focused = this.document.activeElement;
+      const inTextField =
+        focused instanceof HTMLTextAreaElement ||
+        (focused instanceof HTMLInputElement && TEXT_INPUTS.has(focused.type));
+      const window = this.document.defaultView;
+      const keyboardOpen =
+        !!window?.visualViewport && window.visualViewport.height < window.innerHeight * KEYBOARD_VIEWPORT_SHARE;
+      this.typing.set(inTextField || keyboardOpen);
+    });
   }
 
   protected toggleMenu(): void {
@@ -78,6 +107,11 @@ export class Shell {
     this.session.signOut();
   }
 }
+
+/** Fields that bring up the on-screen keyboard. */
+const TEXT_INPUTS = new Set(['text', 'search', 'email', 'tel', 'url', 'number', 'password']);
+/** Below this share of the layout height, the visual viewport is taken to be cut by the keyboard. */
+const KEYBOARD_VIEWPORT_SHARE = 0.75;
 
 const SIGNED_OUT: UserView = {
   id: '',

@@ -1,15 +1,31 @@
-import { Component, computed, inject, input, output, signal, viewChild } from '@angular/core';
+import {
+  Component,
+  computed,
+  DestroyRef,
+  effect,
+  inject,
+  input,
+  output,
+  signal,
+  untracked,
+  viewChild,
+} from '@angular/core';
 import { LIMITS } from '@portal/shared';
 
+import { Session } from '../auth/session';
 import { problemOf } from '../core/api';
 import { isTransient, readProblem } from '../core/problem-text';
 import { RequestsI18n } from '../requests/i18n/requests-texts';
 import { FilePicker } from '../requests/file-picker';
+import { clearReplyDraft, readReplyDraft, saveReplyDraft } from '../requests/request-draft';
 import { RequestsApi } from '../requests/requests-api';
 import { type UploadItem, uploadWithProgress, waitingUpload } from '../requests/uploads';
 import { UploadList } from '../requests/upload-list';
 import { CannedAnswerPicker } from './canned-answer-picker';
 import { LockIcon } from './lock-icon';
+
+/** How long typing must pause before the reply's draft is written to the device. */
+const DRAFT_DEBOUNCE_MS = 600;
 
 /**
  * Writing on a request: a public reply, or (staff) an internal note. The two look
@@ -52,11 +68,32 @@ export class ReplyComposer {
   protected readonly staleBy = signal<{ name: string | null } | null>(null);
   protected readonly canSend = computed(() => this.body().trim().length > 0 && !this.sending());
   private readonly picker = viewChild(FilePicker);
+  private readonly userId = inject(Session).user()?.id ?? '';
+  private draftTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor() {
+    // What was written here before a reload (or, in a new tab, the last reply begun) comes back.
+    effect(() => {
+      const requestId = this.requestId();
+      untracked(() => this.body.set(readReplyDraft(this.userId, requestId)));
+    });
+    inject(DestroyRef).onDestroy(() => this.keepDraft());
+  }
 
   protected typeBody(event: Event): void {
     this.body.set((event.target as HTMLTextAreaElement).value);
     this.bodyError.set('');
     this.drafted.emit(this.body().trim() ? Date.now() : null);
+    clearTimeout(this.draftTimer);
+    this.draftTimer = setTimeout(() => this.keepDraft(), DRAFT_DEBOUNCE_MS);
+  }
+
+  /** Written to the device now (typing paused, the box left, or the page closed). */
+  protected keepDraft(): void {
+    if (this.draftTimer === undefined) return;
+    clearTimeout(this.draftTimer);
+    this.draftTimer = undefined;
+    saveReplyDraft(this.userId, this.requestId(), this.body());
   }
 
   protected reloadCase(): void {
@@ -73,6 +110,7 @@ export class ReplyComposer {
     const current = this.body().trimEnd();
     this.body.set(current ? `${current}\n\n${text}` : text);
     this.bodyError.set('');
+    this.draftTimer ??= setTimeout(() => this.keepDraft(), DRAFT_DEBOUNCE_MS);
     document.getElementById('reply-body')?.focus();
   }
 
@@ -122,6 +160,9 @@ export class ReplyComposer {
     }
     // The message exists: from here on, only its files can fail.
     this.body.set('');
+    clearTimeout(this.draftTimer);
+    this.draftTimer = undefined;
+    clearReplyDraft(this.userId, this.requestId());
     this.drafted.emit(null);
     let failed = 0;
     for (const [index, file] of files.entries()) {

@@ -23,3 +23,16 @@ export function fileProblem(file: { readonly name: string; readonly size: number
   if (file.size > MAX_FILE_BYTES) return 'size';
   return null;
 }
+
+/** The most a compressed photo may weigh (bytes): what leaves the phone for a camera picture. */
+export const PHOTO_BUDGET_BYTES = 600_000;
+
+const COMPRESSIBLE_TYPES: readonly string[] = ['image/jpeg', 'image/png', 'image/webp'];
+
+/**
+ * Only photos (JPEG, PNG, WebP) heavier than the budget are compressed on the phone (the code
+ * that does it, photo-compression.ts, loads on demand); PDFs and other files go as they are.
+ */
+export function isCompressible(file: { readonly type: string; readonly size: number }): boolean {
+  return COMPRESSIBLE_TYPES.includes(file.type) && file.size > PHOTO_BUDGET_BYTES;
+}

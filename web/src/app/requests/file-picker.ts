@@ -1,8 +1,18 @@
-import { Component, inject, input, model, signal } from '@angular/core';
+import { Component, effect, inject, input, model, signal, untracked } from '@angular/core';
 
 import { LocalDates } from '../core/local-dates';
 import { RequestsI18n, type RequestsTextKey } from './i18n/requests-texts';
-import { ACCEPT_ATTRIBUTE, type FileProblem, fileProblem, MAX_FILES } from './attachment-rules';
+import { ACCEPT_ATTRIBUTE, type FileProblem, fileProblem, isCompressible, MAX_FILES } from './attachment-rules';
+
+/** A chosen file; a photo also has its compressed copy, which is what is sent unless the original is asked for. */
+interface ChosenFile {
+  readonly original: File;
+  /** Null while compressing, for files that are not photos, or when compressing did not help. */
+  readonly compressed: File | null;
+  readonly compressing: boolean;
+  /** The member wants every detail sent (a certificate, a label to read). */
+  readonly sendOriginal: boolean;
+}
 
 interface RefusedFile {
   readonly name: string;
@@ -45,23 +55,53 @@ const PROBLEM_TEXT: { readonly [P in FileProblem]: RequestsTextKey } = {
       <p class="hint" [id]="inputId() + '-hint'">{{ t('form.files.hint', { max: maxFiles }) }}</p>
     </div>
 
-    @if (files().length > 0) {
+    @if (chosen().length > 0) {
       <ul class="chosen" [attr.aria-label]="t('form.files.chosen')">
-        @for (file of files(); track $index) {
-          <li>
-            <span class="name">{{ file.name }}</span>
-            <span class="size">{{ dates.fileSize(file.size) }}</span>
-            <button
-              type="button"
-              class="remove"
-              [disabled]="disabled()"
-              [attr.aria-label]="t('form.files.remove', { name: file.name })"
-              (click)="removeFile($index)"
-            >
-              <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false">
-                <path d="M6 6l12 12M18 6L6 18" />
-              </svg>
-            </button>
+        @for (file of chosen(); track $index) {
+          <li data-testid="chosen-file">
+            <div class="file-line">
+              <span class="name">{{ file.original.name }}</span>
+              <span class="size" data-testid="chosen-file-size">
+                @if (file.compressed && !file.sendOriginal) {
+                  <span class="visually-hidden">{{ t('form.files.compressedFrom') }}</span>
+                  <s>{{ dates.fileSize(file.original.size) }}</s>
+                  <span aria-hidden="true">→</span>
+                  <span class="visually-hidden">{{ t('form.files.compressedTo') }}</span>
+                  <strong data-testid="chosen-file-sent-size">{{ dates.fileSize(file.compressed.size) }}</strong>
+                } @else {
+                  {{ dates.fileSize(file.original.size) }}
+                }
+              </span>
+              <button
+                type="button"
+                class="remove"
+                [disabled]="disabled()"
+                [attr.aria-label]="t('form.files.remove', { name: file.original.name })"
+                (click)="removeFile($index)"
+              >
+                <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false">
+                  <path d="M6 6l12 12M18 6L6 18" />
+                </svg>
+              </button>
+            </div>
+            @if (file.compressing) {
+              <p class="photo-note" data-testid="photo-compressing">{{ t('form.files.compressing') }}</p>
+            } @else if (file.compressed) {
+              <label class="original-toggle">
+                <input
+                  type="checkbox"
+                  data-testid="send-original"
+                  [checked]="file.sendOriginal"
+                  [disabled]="disabled()"
+                  (change)="chooseOriginal($index, $event)"
+                />
+                <span>
+                  {{ t('form.files.sendOriginal') }}
+                  <span class="visually-hidden">: {{ file.original.name }}</span>
+                  <span class="photo-note">{{ t('form.files.sendOriginalHelp') }}</span>
+                </span>
+              </label>
+            }
           </li>
         }
       </ul>
@@ -118,13 +158,42 @@ const PROBLEM_TEXT: { readonly [P in FileProblem]: RequestsTextKey } = {
       list-style: none;
     }
     .chosen li {
-      display: flex;
-      align-items: center;
-      gap: 0.5rem;
       padding: 0.25rem 0.25rem 0.25rem 0.75rem;
       border: 1px solid var(--color-border);
       border-radius: var(--radius);
       background: var(--color-surface);
+    }
+    .file-line {
+      display: flex;
+      align-items: center;
+      gap: 0.5rem;
+    }
+    .original-toggle {
+      display: flex;
+      align-items: flex-start;
+      gap: 0.5rem;
+      padding: 0.25rem 0 0.375rem;
+      font-size: 0.9375rem;
+      cursor: pointer;
+    }
+    .original-toggle input {
+      flex: none;
+      width: 1.25rem;
+      height: 1.25rem;
+      margin: 0.125rem 0 0;
+    }
+    .size s {
+      margin-right: 0.25rem;
+    }
+    .size strong {
+      margin-left: 0.25rem;
+    }
+    .photo-note {
+      display: block;
+      font-weight: 400;
+      margin: 0 0 0.25rem;
+      color: var(--color-text-muted);
+      font-size: 0.875rem;
     }
     .name {
       flex: 1;
@@ -161,6 +230,7 @@ const PROBLEM_TEXT: { readonly [P in FileProblem]: RequestsTextKey } = {
   `,
 })
 export class FilePicker {
+  /** What is sent: each photo's compressed copy unless its original is asked for, other files as chosen. */
   readonly files = model<File[]>([]);
   readonly inputId = input.required<string>();
   readonly label = input.required<string>();
@@ -173,29 +243,67 @@ export class FilePicker {
   protected readonly maxFiles = MAX_FILES;
   protected readonly problemText = PROBLEM_TEXT;
   protected readonly refused = signal<RefusedFile[]>([]);
+  protected readonly chosen = signal<ChosenFile[]>([]);
+
+  constructor() {
+    // The form emptied the list (sent, or started afresh): forget the chosen files too.
+    effect(() => {
+      if (this.files().length === 0 && untracked(this.chosen).length > 0) this.chosen.set([]);
+    });
+  }
 
   protected addFiles(event: Event): void {
     const inputElement = event.target as HTMLInputElement;
     const picked = [...(inputElement.files ?? [])];
     inputElement.value = ''; // The same file may be picked again after removing it.
-    const accepted = [...this.files()];
+    const accepted = [...this.chosen()];
     const refused: RefusedFile[] = [];
+    const added: File[] = [];
     for (const file of picked) {
       const problem = fileProblem(file) ?? (accepted.length >= MAX_FILES ? 'count' : null);
       if (problem) refused.push({ name: file.name, problem });
-      else accepted.push(file);
+      else {
+        accepted.push({ original: file, compressed: null, compressing: isCompressible(file), sendOriginal: false });
+        added.push(file);
+      }
     }
     this.refused.set(refused);
-    this.files.set(accepted);
+    this.setChosen(accepted);
+    for (const file of added) if (isCompressible(file)) void this.compress(file);
   }
 
   protected removeFile(index: number): void {
-    this.files.update((files) => files.filter((_, i) => i !== index));
+    this.setChosen(this.chosen().filter((_, i) => i !== index));
     this.refused.set([]);
+  }
+
+  protected chooseOriginal(index: number, event: Event): void {
+    const sendOriginal = (event.target as HTMLInputElement).checked;
+    this.setChosen(this.chosen().map((file, i) => (i === index ? { ...file, sendOriginal } : file)));
   }
 
   /** Forget the messages about refused files (after sending, or when the form is reset). */
   clearMessages(): void {
     this.refused.set([]);
+  }
+
+  private async compress(original: File): Promise<void> {
+    let compressed: File | null = null;
+    try {
+      const { compressPhoto } = await import('./photo-compression');
+      compressed = await compressPhoto(original);
+    } catch {
+      // The code could not load (offline before it was ever fetched): the original is sent.
+    }
+    const chosen = this.chosen();
+    if (!chosen.some((file) => file.original === original)) return; // Removed meanwhile.
+    this.setChosen(
+      chosen.map((file) => (file.original === original ? { ...file, compressed, compressing: false } : file)),
+    );
+  }
+
+  private setChosen(chosen: ChosenFile[]): void {
+    this.chosen.set(chosen);
+    this.files.set(chosen.map((file) => (file.compressed && !file.sendOriginal ? file.compressed : file.original)));
   }
 }
