@@ -29,7 +29,8 @@ const CHANNEL_LABELS: Record<NotificationChannel, AccountsKey> = {
 /**
  * The staff member's choice, per event about cases, of how it reaches them: in the app and by
  * email, in the app only, or not at all (on the profile page). Account emails are no event of
- * this list: they always go. No daily digest is offered: the portal does not send one.
+ * this list: they always go. "By email" follows the choice above (each one, the daily digest,
+ * or none); an event that is not by email is in no digest either.
  */
 @Component({
   selector: 'app-notification-settings-card',
