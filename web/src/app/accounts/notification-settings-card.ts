@@ -41,6 +41,8 @@ const CHANNEL_LABELS: Record<NotificationChannel, AccountsKey> = {
       <p class="hint">{{ t('notify.intro') }}</p>
       @if (emailsOff()) {
         <p class="hint emails-off" data-testid="notify-emails-off">{{ t('notify.emailsOff') }}</p>
+      } @else if (emailsInDigest()) {
+        <p class="hint emails-off" data-testid="notify-emails-digest">{{ t('notify.emailsDigest') }}</p>
       }
       <form novalidate (submit)="save($event)">
         @for (setting of settings(); track setting.event) {
@@ -122,6 +124,8 @@ export class NotificationSettingsCard {
   protected readonly error = signal<AccountsKey | null>(null);
   /** The person chose no emails about requests at all (above): the email channel waits for that. */
   protected readonly emailsOff = computed(() => this.session.user()?.emailNotifications === 'none');
+  /** The person chose the daily digest: "by email" means in it. */
+  protected readonly emailsInDigest = computed(() => this.session.user()?.emailNotifications === 'digest');
 
   constructor() {
     void this.load();
