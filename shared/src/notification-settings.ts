@@ -2,7 +2,8 @@
  * Per staff member, for each event about cases, how it reaches the person (issue 19):
  * in the app and by email, in the app only, or not at all. Account emails (invitations,
  * password resets) and a member's receipt are not events of this list: they always go.
- * No daily digest here: the portal does not send one yet, so it is not offered.
+ * 'email' follows the person's emailNotifications (each one, the daily digest, or none):
+ * an event that is not by email is in no digest either.
  */
 export const NOTIFICATION_EVENTS = [
   'request.assigned', // a case was given to the person (routing, reassignment, a claim by someone else)

@@ -1,3 +1,5 @@
+import type { SatisfactionReason } from './satisfaction.js';
+
 /** The quality report (GET /reports/quality): what members said of the service, and how fast it was. */
 
 export const QUALITY_GROUPS = ['region', 'country', 'area', 'assignee', 'organization'] as const;
@@ -46,6 +48,8 @@ export interface LowScoreComment {
   subject: string;
   score: number;
   comment: string | null;
+  /** What the member said went wrong (codes of SATISFACTION_REASONS), in that order. */
+  reasons: SatisfactionReason[];
   region: string;
   country: string;
   area: string;

@@ -25,6 +25,9 @@ export interface OrganizationRef {
 export const EMAIL_NOTIFICATION_CHOICES = ['each', 'digest', 'none'] as const;
 export type EmailNotificationChoice = (typeof EMAIL_NOTIFICATION_CHOICES)[number];
 
+/** The hour (local time of the person, 0–23) the daily digest goes out. */
+export const DIGEST_LOCAL_HOUR = 7;
+
 /** The signed-in person, as GET /me and the auth answers return it. */
 export interface UserView {
   id: string;

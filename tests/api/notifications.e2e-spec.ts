@@ -1,14 +1,5 @@
 import { startTestPortal, type TestPortal } from '../support/api-harness';
-import { SmtpSink } from '../support/smtp-sink';
-
-/** The plain-text part of a message, quoted-printable decoded. */
-function decodedText(raw: string): string {
-  const part = /Content-Type: text\/plain[^]*?\r\n\r\n([^]*?)\r\n--/i.exec(raw)?.[1] ?? raw;
-  const bytes = part
-    .replace(/=\r\n/g, '')
-    .replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-  return Buffer.from(bytes, 'latin1').toString('utf8');
-}
+import { decodedText, SmtpSink } from '../support/smtp-sink';
 
 describe('notifications by email and in the app', () => {
   let portal: TestPortal;

@@ -222,24 +222,35 @@ describe('the quality report', () => {
     const from = new Date(now - 500 * 86_400_000);
     const to = new Date(now + 60_000);
     await expectPlainFigures('director.and@clac.example', 'AND', from, to);
+    // What members said went wrong with a low score (the satisfaction page's reasons), on some of them.
+    await portal.db.query(
+      `UPDATE requests SET satisfaction_reasons = ARRAY['slow', 'not-my-language']
+       WHERE id IN (SELECT id FROM requests WHERE satisfaction_score <= 2 AND region_code = 'AND' ORDER BY created_at DESC, id LIMIT 3)`,
+    );
     const answer = await portal.request('GET', `/api/v1/reports/quality?groupBy=country&from=${from.toISOString()}`, {
       token: token['director.and@clac.example'],
     });
     const { rows: expected } = await portal.db.query(
-      `SELECT r.reference, r.satisfaction_score AS score, r.satisfaction_comment AS comment, r.region_code
+      `SELECT r.reference, r.satisfaction_score AS score, r.satisfaction_comment AS comment, r.satisfaction_reasons AS reasons, r.region_code
        FROM requests r WHERE r.satisfaction_score <= 2 AND r.region_code = 'AND' AND r.created_at >= $1
        ORDER BY r.created_at DESC, r.id LIMIT 50`,
       [from],
     );
     expect(expected.length).toBeGreaterThan(0);
     expect(
-      answer.body.lowScoreComments.map((c: { reference: string; score: number; comment: string | null }) => ({
-        reference: c.reference,
-        score: c.score,
-        comment: c.comment,
-        region_code: 'AND',
-      })),
+      answer.body.lowScoreComments.map(
+        (c: { reference: string; score: number; comment: string | null; reasons: string[] }) => ({
+          reference: c.reference,
+          score: c.score,
+          comment: c.comment,
+          reasons: c.reasons,
+          region_code: 'AND',
+        }),
+      ),
     ).toEqual(expected);
+    expect(answer.body.lowScoreComments.slice(0, 3).map((c: { reasons: string[] }) => c.reasons)).toEqual(
+      Array(3).fill(['slow', 'not-my-language']),
+    );
     expect(answer.body.lowScoreComments.every((c: { region: string }) => c.region === 'AND')).toBe(true);
     // The executive sees the other regions' low scores too.
     const all = await portal.request('GET', `/api/v1/reports/quality?from=${from.toISOString()}`, {

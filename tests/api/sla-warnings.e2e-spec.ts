@@ -1,14 +1,7 @@
 import { addBusinessHours, type BusinessCalendar } from '../../api/src/sla/business-time';
 import { type ApiProcess, startTestPortal, type TestPortal } from '../support/api-harness';
 import { SmtpSink } from '../support/smtp-sink';
-
-const until = async (check: () => Promise<boolean>, what: string, timeoutMs = 30_000) => {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`${what}: not in time`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-};
+import { until } from '../support/until';
 
 const DIRECTOR = 'director.and@clac.example';
 

@@ -92,6 +92,38 @@ describe('the language before sign-in and the profile', () => {
     await context.close();
   });
 
+  it('offers the daily digest among the email choices, and saves it', async () => {
+    const { context, page } = await signIn(browser, portal, 'marco@tierra-viva.example');
+    await page.goto(`${portal.url}/profile`);
+    const digest = page.getByTestId('profile-emails-digest');
+    await digest.waitFor();
+    await expect(page.getByRole('radio', { name: 'Un resumen diario' }).count()).resolves.toBe(1);
+    await page.getByText('El resumen diario llega cada mañana a las 7:00').waitFor();
+    await digest.check();
+    await page.getByTestId('profile-details-submit').click();
+    await page.getByTestId('profile-details-saved').getByText(/./).waitFor();
+    const { rows } = await portal.db.query(
+      `SELECT email_notifications FROM users WHERE email = 'marco@tierra-viva.example'`,
+    );
+    expect(rows).toEqual([{ email_notifications: 'digest' }]);
+    await page.reload();
+    await expect(page.getByTestId('profile-emails-digest').isChecked()).resolves.toBe(true);
+    await context.close();
+  });
+
+  it('tells staff on the daily digest that their notices by email come in it', async () => {
+    await portal.db.query(`UPDATE users SET email_notifications = 'digest' WHERE email = 'rep.bo@clac.example'`);
+    const { context, page } = await signIn(browser, portal, 'rep.bo@clac.example');
+    await page.goto(`${portal.url}/profile`);
+    await page.getByTestId('notify-submit').waitFor();
+    await expect(page.getByTestId('profile-emails-digest').isChecked()).resolves.toBe(true);
+    await expect(page.getByTestId('notify-emails-digest').textContent()).resolves.toContain(
+      'llegan en ese resumen, no uno por uno',
+    );
+    await expectAccessible(page, 'profile (es, staff on digest)');
+    await context.close();
+  });
+
   it('a password change signs out the person’s other device; this one stays signed in', async () => {
     const email = 'luis@valle-alto.example';
     const here = await signIn(browser, portal, email);

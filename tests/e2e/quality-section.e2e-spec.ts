@@ -29,6 +29,10 @@ describe("the quality section of the directors' dashboard, from the browser", ()
     ({ browser, close: closeBrowser } = await launchChromium());
     await rated('BR', 1, 'Ninguém respondeu às nossas perguntas.', 'rep.br@clac.example', 'SR-2026-700001');
     await rated('BR', 5, 'Excelente apoio.', 'rep.br@clac.example', 'SR-2026-700002');
+    // What the member said went wrong with its low score.
+    await portal.db.query(
+      `UPDATE requests SET satisfaction_reasons = ARRAY['slow', 'not-my-language'] WHERE reference = 'SR-2026-700001'`,
+    );
     // Another region's low score: never on the Southern Cone director's screen.
     await rated('PE', 2, 'Nadie nos llamó de vuelta.', 'rep.pe1@clac.example', 'SR-2026-700003');
   });
@@ -55,6 +59,9 @@ describe("the quality section of the directors' dashboard, from the browser", ()
       const lowScores = section.getByTestId('quality-low-scores');
       await expect(lowScores.textContent()).resolves.toContain('Ninguém respondeu às nossas perguntas.');
       await expect(lowScores.textContent()).resolves.not.toContain('Nadie nos llamó de vuelta.');
+      await expect(
+        lowScores.getByTestId('quality-low-reasons').getByRole('listitem').allTextContents(),
+      ).resolves.toEqual(['Resposta lenta', 'Não foi atendido no seu idioma']);
       await expect(section.getByTestId('quality-scores').textContent()).resolves.toContain('1 de 5');
       // Not wider than the phone: the table scrolls in its own box.
       const box = await section.boundingBox();

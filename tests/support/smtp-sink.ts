@@ -1,5 +1,14 @@
 import { SMTPServer } from 'smtp-server';
 
+/** The plain-text part of a message, quoted-printable decoded. */
+export function decodedText(raw: string): string {
+  const part = /Content-Type: text\/plain[^]*?\r\n\r\n([^]*?)\r\n--/i.exec(raw)?.[1] ?? raw;
+  const bytes = part
+    .replace(/=\r\n/g, '')
+    .replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  return Buffer.from(bytes, 'latin1').toString('utf8');
+}
+
 export interface ReceivedMail {
   to: string[];
   subject: string;

@@ -23,6 +23,7 @@ import { CannedAnswers1764436000000 } from '../../../migrations/1764436000000-Ca
 import { PresenceAndNotificationSettings1764437000000 } from '../../../migrations/1764437000000-PresenceAndNotificationSettings';
 import { RoutingFacts1764438000000 } from '../../../migrations/1764438000000-RoutingFacts';
 import { RequestReads1764439000000 } from '../../../migrations/1764439000000-RequestReads';
+import { EmailDigest1764441000000 } from '../../../migrations/1764441000000-EmailDigest';
 import { AccountTokenEntity } from '../accounts/account-token.entity';
 import {
   ReportCountEntity,
@@ -124,6 +125,7 @@ export const MIGRATIONS = [
   PresenceAndNotificationSettings1764437000000,
   RoutingFacts1764438000000,
   RequestReads1764439000000,
+  EmailDigest1764441000000,
 ];
 
 export function dataSourceOptions(url: string, poolSize: number): DataSourceOptions {

@@ -17,4 +17,6 @@ export class NotificationEntity {
   @Column({ name: 'email_claimed_until', type: 'timestamptz', nullable: true }) emailClaimedUntil: Date | null;
   @Column({ name: 'email_sent_at', type: 'timestamptz', nullable: true }) emailSentAt: Date | null;
   @Column({ name: 'email_last_error', type: 'text', nullable: true }) emailLastError: string | null;
+  /** The digest that carried this notification by email (its person chose a daily digest). */
+  @Column({ name: 'digest_id', type: 'uuid', nullable: true }) digestId: string | null;
 }

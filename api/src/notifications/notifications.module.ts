@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import { JobsModule } from '../jobs/jobs.module';
+import { DigestJobs } from './digest/digest-jobs';
+import { DigestRepository } from './digest/digest.repository';
 import { Mailer } from './mailer';
 import { NotificationSettingsController } from './notification-settings.controller';
 import { NotificationsController } from './notifications.controller';
@@ -7,8 +10,9 @@ import { NotificationsService } from './notifications.service';
 import { OutboxWorker } from './outbox-worker';
 
 @Module({
+  imports: [JobsModule],
   controllers: [NotificationsController, NotificationSettingsController],
-  providers: [NotificationsService, NotificationsRepository, Mailer, OutboxWorker],
+  providers: [NotificationsService, NotificationsRepository, Mailer, OutboxWorker, DigestRepository, DigestJobs],
   exports: [NotificationsService],
 })
 export class NotificationsModule {}

@@ -7,6 +7,7 @@ import type { NotificationSetting } from '@portal/shared';
 import type { NotificationEntity } from './notification.entity';
 import type { NotificationSettingEntity } from './notification-setting.entity';
 import type { NotificationKind, NotificationParams } from './templates';
+import { DIGEST_KIND } from './digest/digest-kind';
 
 /** The entity keeps kind and params loose (text, jsonb); the templates' types are what the rows hold. */
 interface KindAndParams {
@@ -14,8 +15,8 @@ interface KindAndParams {
   params: NotificationParams;
 }
 
-/** What the lists show: account emails and the receipts of one's own requests are email-only. */
-const LISTED = `kind NOT LIKE 'account.%' AND kind <> 'request.received'`;
+/** What the lists show: account emails, the receipts of one's own requests and the daily digests are email-only. */
+const LISTED = `kind NOT LIKE 'account.%' AND kind NOT IN ('request.received', '${DIGEST_KIND}')`;
 
 /** A notification of the caller's list, with the caller's language. */
 export type ListedNotificationRow = RowOf<
@@ -27,13 +28,14 @@ export type ListedNotificationRow = RowOf<
 /** A group of the caller's list (one request): its counts and its latest notification. */
 export type NotificationGroupRow = ListedNotificationRow & { total: number; unread: number };
 
-/** A notification claimed for delivery, with its recipient. */
+/** A notification claimed for delivery (a daily digest being one), with its recipient. */
 export type ClaimedNotificationRow = RowOf<
   NotificationEntity,
-  'id' | 'kind' | 'request_id' | 'recipient_id' | 'params' | 'email_attempts'
-> &
-  KindAndParams &
-  RowOf<UserEntity, 'email' | 'language' | 'role'>;
+  'id' | 'request_id' | 'recipient_id' | 'email_attempts'
+> & {
+  kind: NotificationKind | typeof DIGEST_KIND;
+  params: NotificationParams;
+} & RowOf<UserEntity, 'email' | 'language' | 'role'>;
 
 /** The notifications table: the in-app lists and the email outbox. */
 @Injectable()
@@ -43,9 +45,10 @@ export class NotificationsRepository {
    * who wants no emails about requests gets it in the app only ('skipped': the outbox never
    * takes it) — except the receipt of a filed request, which is email-only (left out of the
    * lists): with 'none' it goes nowhere, the confirmation page having said the same. Account
-   * emails always go. 'digest' still sends each one until the digest exists. A staff
-   * member's choice for the event (notification_settings) comes on top: 'in_app' skips the
-   * email, 'off' writes nothing; account kinds have no such choice.
+   * emails always go. A recipient on 'digest' gets it 'held': the outbox never takes it, the
+   * daily digest (./digest) carries it. A staff member's choice for the event
+   * (notification_settings) comes first: 'in_app' skips the email (so it is in no digest
+   * either), 'off' writes nothing; account kinds have no such choice.
    */
   async insert(
     db: Db,
@@ -61,8 +64,10 @@ export class NotificationsRepository {
       db,
       `INSERT INTO notifications (recipient_id, kind, request_id, event_key, params, email_status)
        SELECT $1, $2, $3, $4, $5,
-              CASE WHEN $2 NOT LIKE 'account.%' AND (u.email_notifications = 'none' OR s.channel = 'in_app')
-                   THEN 'skipped' ELSE 'pending' END
+              CASE WHEN $2 LIKE 'account.%' THEN 'pending'
+                   WHEN u.email_notifications = 'none' OR s.channel = 'in_app' THEN 'skipped'
+                   WHEN u.email_notifications = 'digest' THEN 'held'
+                   ELSE 'pending' END
        FROM users u LEFT JOIN notification_settings s ON s.user_id = u.id AND s.kind = $2 AND $2 NOT LIKE 'account.%'
        WHERE u.id = $1 AND u.active AND s.channel IS DISTINCT FROM 'off'
        ON CONFLICT (event_key, recipient_id) DO NOTHING`,

@@ -9,12 +9,17 @@ import { Mailer } from './mailer';
 import { type ClaimedNotificationRow, NotificationsRepository } from './notifications.repository';
 import { signSatisfactionLink } from '../satisfaction/satisfaction-link';
 import { SCORE_LINK_KINDS } from './satisfaction-templates';
-import { renderEmail } from './templates';
+import { DIGEST_KIND } from './digest/digest-kind';
+import { renderDigestEmail } from './digest/digest-email';
+import { DigestRepository } from './digest/digest.repository';
+import { type NotificationKind, renderEmail } from './templates';
 
 const BATCH_SIZE = 10;
 const MAX_ATTEMPTS = 8;
 
 type ClaimedNotification = ClaimedNotificationRow;
+/** A claimed notification that is not a digest: it has a template of its own. */
+type ClaimedSingle = ClaimedNotification & { kind: NotificationKind };
 
 /**
  * Delivers the email outbox. Every API process runs one; a row is claimed with
@@ -35,6 +40,7 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
     private readonly mailer: Mailer,
     private readonly config: AppConfig,
     private readonly repository: NotificationsRepository,
+    private readonly digests: DigestRepository,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -74,7 +80,7 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
   }
 
   /** Where the email's button leads; account links carry their token, derived only now (and kept out of logs). */
-  private linkFor(notification: ClaimedNotification, base: string): { link: string; secret?: string } {
+  private linkFor(notification: ClaimedSingle, base: string): { link: string; secret?: string } {
     const tokenId = notification.params.tokenId;
     const page =
       notification.kind === 'account.invitation'
@@ -87,16 +93,20 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
       // The language travels in the link, so the page opens in the language of the email.
       return { link: `${base}/${page}?token=${token}&lang=${notification.language}`, secret: token };
     }
-    // Who files requests follows them in "my requests"; staff in the inbox.
-    const section = can(notification.role, 'requests.file') ? 'requests' : 'inbox';
-    return { link: notification.request_id ? `${base}/${section}/${notification.request_id}` : base };
+    return { link: this.requestLink(notification, base, notification.request_id) };
+  }
+
+  /** A request's page for the recipient: who files requests follows them in "my requests"; staff in the inbox. */
+  private requestLink(recipient: Pick<ClaimedNotification, 'role'>, base: string, requestId: string | null): string {
+    const section = can(recipient.role, 'requests.file') ? 'requests' : 'inbox';
+    return requestId ? `${base}/${section}/${requestId}` : base;
   }
 
   /**
    * The resolution email and its reminder, to the member who filed: one signed link per score
    * (api/src/satisfaction), valid until the request closes, SATISFACTION_LINK_DAYS at most.
    */
-  private scoreLinksFor(notification: ClaimedNotification, base: string): { links: string[]; secret?: string } {
+  private scoreLinksFor(notification: ClaimedSingle, base: string): { links: string[]; secret?: string } {
     if (!SCORE_LINK_KINDS.includes(notification.kind) || !notification.request_id) return { links: [] };
     if (!can(notification.role, 'requests.file')) return { links: [] };
     const token = signSatisfactionLink(this.config.satisfactionLinkSecret, {
@@ -110,17 +120,33 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
     return { links, secret: token };
   }
 
+  /** The email of a claimed notification: a daily digest with what it carries, or the notification's own. */
+  private async emailFor(notification: ClaimedNotification, base: string) {
+    if (notification.kind === DIGEST_KIND) {
+      const items = await this.digests.items(this.dataSource, notification.id);
+      const email = renderDigestEmail(
+        notification.language,
+        notification.params.timeZone ?? 'UTC',
+        items.map((i) => ({ kind: i.kind, requestId: i.request_id, params: i.params, createdAt: i.created_at })),
+        (requestId) => this.requestLink(notification, base, requestId),
+      );
+      return { email, secrets: [] };
+    }
+    const { link, secret } = this.linkFor({ ...notification, kind: notification.kind }, base);
+    const scores = this.scoreLinksFor({ ...notification, kind: notification.kind }, base);
+    const email = renderEmail(notification.kind, notification.language, notification.params, link, scores.links);
+    return { email, secrets: [secret, scores.secret].filter((s) => s !== undefined) };
+  }
+
   private async deliver(notification: ClaimedNotification): Promise<void> {
     const base = (this.config.PUBLIC_URL ?? `http://localhost:${this.config.PORT}`).replace(/\/$/, '');
-    const { link, secret } = this.linkFor(notification, base);
-    const scores = this.scoreLinksFor(notification, base);
-    const email = renderEmail(notification.kind, notification.language, notification.params, link, scores.links);
     try {
+      const { email, secrets } = await this.emailFor(notification, base);
       const outcome = await this.mailer.send({
         to: notification.email,
         ...email,
         messageId: `<${notification.id}@portal.notifications>`,
-        secrets: [secret, scores.secret].filter((s) => s !== undefined),
+        secrets,
       });
       await this.repository.markSent(this.dataSource, notification.id, outcome);
     } catch (error) {

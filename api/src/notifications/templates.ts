@@ -286,7 +286,7 @@ const TEMPLATES: Record<Language, Record<NotificationKind, Template>> = {
   },
 };
 
-const OPEN_LINK: Record<Language, string> = {
+export const OPEN_LINK: Record<Language, string> = {
   es: 'Abrir la solicitud',
   en: 'Open the request',
   pt: 'Abrir a solicitação',
@@ -298,7 +298,7 @@ const ACCOUNT_LINK: Record<Language, string> = {
   pt: 'Escolher minha senha',
   fr: 'Choisir mon mot de passe',
 };
-const FOOTER: Record<Language, string> = {
+export const FOOTER: Record<Language, string> = {
   es: 'Portal de servicios de la red de organizaciones de Comercio Justo',
   en: 'Service portal of the Fair Trade organizations network',
   pt: 'Portal de serviços da rede de organizações de Comércio Justo',
@@ -333,7 +333,7 @@ function dueInWords(language: Language, p: NotificationParams): string {
   }).format(new Date(p.dueAt));
 }
 
-const escapeHtml = (text: string) =>
+export const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /**

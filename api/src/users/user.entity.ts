@@ -32,6 +32,10 @@ export class UserEntity {
   @Column({ name: 'email_notifications', type: 'text', default: 'each' })
   emailNotifications: EmailNotificationChoice;
 
+  /** The slot (DIGEST_LOCAL_HOUR, local time) of the person's last daily digest. */
+  @Column({ name: 'last_digest_at', type: 'timestamptz', nullable: true })
+  lastDigestAt: Date | null;
+
   /** argon2id; null until the person accepts an invitation and chooses a password. */
   @Column({ name: 'password_hash', type: 'text', nullable: true, select: false })
   passwordHash: string | null;

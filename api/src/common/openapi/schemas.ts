@@ -404,6 +404,7 @@ export const COMPONENT_SCHEMAS = {
         subject: string,
         score: { type: 'integer', minimum: 1, maximum: 2 },
         comment: nullableString,
+        reasons: { type: 'array', items: enumOf(SATISFACTION_REASONS) },
         region: enumOf(REGION_CODES),
         country: string,
         area: enumOf(THEMATIC_AREAS),

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { SatisfactionReason } from '@portal/shared';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { sqlRows } from '../../common/typed-sql';
@@ -12,6 +13,7 @@ export interface LowScoreRow {
   subject: string;
   satisfaction_score: number;
   satisfaction_comment: string | null;
+  satisfaction_reasons: SatisfactionReason[];
   region_code: string;
   country_code: string;
   area_code: string;
@@ -40,7 +42,7 @@ export function lowScoresStatement(scope: ReportScope, limit: number): Statement
     conditions.push(`r.area_code = $${values.length}`);
   }
   return {
-    text: `SELECT r.id, r.reference, r.subject, r.satisfaction_score, r.satisfaction_comment, r.region_code, r.country_code, r.area_code,
+    text: `SELECT r.id, r.reference, r.subject, r.satisfaction_score, r.satisfaction_comment, r.satisfaction_reasons, r.region_code, r.country_code, r.area_code,
               o.id AS organization_id, o.name AS organization_name, u.id AS assignee_id, u.name AS assignee_name, r.created_at, r.resolved_at
        FROM requests r
        JOIN organizations o ON o.id = r.organization_id

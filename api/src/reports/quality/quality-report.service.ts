@@ -58,6 +58,7 @@ function lowScoreComment(row: LowScoreRow): LowScoreComment {
     subject: row.subject,
     score: Number(row.satisfaction_score),
     comment: row.satisfaction_comment,
+    reasons: row.satisfaction_reasons,
     region: row.region_code,
     country: row.country_code,
     area: row.area_code,

@@ -29,7 +29,8 @@ const CHANNEL_LABELS: Record<NotificationChannel, AccountsKey> = {
 /**
  * The staff member's choice, per event about cases, of how it reaches them: in the app and by
  * email, in the app only, or not at all (on the profile page). Account emails are no event of
- * this list: they always go. No daily digest is offered: the portal does not send one.
+ * this list: they always go. "By email" follows the choice above (each one, the daily digest,
+ * or none); an event that is not by email is in no digest either.
  */
 @Component({
   selector: 'app-notification-settings-card',
@@ -40,6 +41,8 @@ const CHANNEL_LABELS: Record<NotificationChannel, AccountsKey> = {
       <p class="hint">{{ t('notify.intro') }}</p>
       @if (emailsOff()) {
         <p class="hint emails-off" data-testid="notify-emails-off">{{ t('notify.emailsOff') }}</p>
+      } @else if (emailsInDigest()) {
+        <p class="hint emails-off" data-testid="notify-emails-digest">{{ t('notify.emailsDigest') }}</p>
       }
       <form novalidate (submit)="save($event)">
         @for (setting of settings(); track setting.event) {
@@ -121,6 +124,8 @@ export class NotificationSettingsCard {
   protected readonly error = signal<AccountsKey | null>(null);
   /** The person chose no emails about requests at all (above): the email channel waits for that. */
   protected readonly emailsOff = computed(() => this.session.user()?.emailNotifications === 'none');
+  /** The person chose the daily digest: "by email" means in it. */
+  protected readonly emailsInDigest = computed(() => this.session.user()?.emailNotifications === 'digest');
 
   constructor() {
     void this.load();

@@ -1,6 +1,7 @@
 import { Component, computed, ElementRef, inject, signal, viewChild } from '@angular/core';
 import {
   can,
+  DIGEST_LOCAL_HOUR,
   EMAIL_NOTIFICATION_CHOICES,
   type EmailNotificationChoice,
   isLanguage,
@@ -49,12 +50,8 @@ export class ProfilePage {
   protected readonly limits = LIMITS;
   protected readonly languages = LANGUAGES;
   protected readonly languageNames = LANGUAGE_NAMES;
-  // The daily digest is not sent yet (the API stores the choice and sends each email until it
-  // is): not offered here, so nobody picks a promise the portal does not keep (issue 18).
-  protected readonly choices = EMAIL_NOTIFICATION_CHOICES.filter((value) => value !== 'digest').map((value) => ({
-    value,
-    label: CHOICE_LABELS[value],
-  }));
+  protected readonly choices = EMAIL_NOTIFICATION_CHOICES.map((value) => ({ value, label: CHOICE_LABELS[value] }));
+  protected readonly digestHour = DIGEST_LOCAL_HOUR;
 
   private readonly user = this.session.user;
   protected readonly email = computed(() => this.user()?.email ?? '');

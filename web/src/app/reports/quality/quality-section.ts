@@ -8,6 +8,7 @@ import {
   QUALITY_GROUPS,
   type QualityReport,
   type Role,
+  type SatisfactionReason,
   SATISFACTION_SCORES,
 } from '@portal/shared';
 
@@ -17,6 +18,15 @@ import { ReportsApi } from '../reports-api';
 import { QualityI18n, type QualityKey } from './quality-texts';
 
 let nextId = 0;
+
+/** What the member said went wrong, said for the director. */
+const REASON_LABELS: Record<SatisfactionReason, QualityKey> = {
+  slow: 'quality.reason.slow',
+  'not-solved': 'quality.reason.not-solved',
+  'hard-to-understand': 'quality.reason.hard-to-understand',
+  'not-my-language': 'quality.reason.not-my-language',
+  other: 'quality.reason.other',
+};
 
 /** Low scores shown before "show all". */
 const FIRST_COMMENTS = 5;
@@ -36,6 +46,7 @@ const FIRST_COMMENTS = 5;
 export class QualitySection {
   private readonly api = inject(ReportsApi);
   private readonly i18n = inject(QualityI18n);
+  protected readonly reasonLabels = REASON_LABELS;
 
   /** The dashboard's API parameters (period, time zone, region, area). */
   readonly params = input.required<Record<string, string>>();
