@@ -1,27 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { adding, changeCheckValues, NOTIFICATION_KINDS, removing } from './support/check-values';
 
-/** The notification kinds before this migration (a migration keeps its own copy: the code's list moves on). */
-const KINDS = [
-  'request.assigned',
-  'request.reply',
-  'request.status_changed',
-  'request.resolved',
-  'request.breached',
-  'request.escalated',
-  'request.received',
-  'account.invitation',
-  'account.password-reset',
-  'request.low-score',
-  'request.rating-reminder',
-  'request.sla_warning',
-];
-
-async function checkKinds(db: QueryRunner, kinds: readonly string[]): Promise<void> {
-  await db.query(`ALTER TABLE notifications DROP CONSTRAINT notifications_kind_check`);
-  await db.query(
-    `ALTER TABLE notifications ADD CONSTRAINT notifications_kind_check CHECK (kind IN (${kinds.map((k) => `'${k}'`).join(', ')}))`,
-  );
-}
+const DIGEST_KIND = ['email.digest'];
 
 /**
  * The daily digest (issue 18). A notification for a person on `digest` is written 'held'
@@ -40,7 +20,7 @@ export class EmailDigest1764441000000 implements MigrationInterface {
     await db.query(`
       ALTER TABLE notifications ADD CONSTRAINT notifications_email_status_check
         CHECK (email_status IN ('pending', 'sending', 'sent', 'logged', 'failed', 'skipped', 'held', 'digested'))`);
-    await checkKinds(db, [...KINDS, 'email.digest']);
+    await changeCheckValues(db, NOTIFICATION_KINDS, adding(DIGEST_KIND));
     await db.query(`CREATE INDEX notifications_held_idx ON notifications (recipient_id) WHERE email_status = 'held'`);
     await db.query(`CREATE INDEX notifications_digest_idx ON notifications (digest_id) WHERE digest_id IS NOT NULL`);
   }
@@ -54,7 +34,7 @@ export class EmailDigest1764441000000 implements MigrationInterface {
     await db.query(`
       UPDATE notifications SET email_status = CASE email_status WHEN 'digested' THEN 'sent' ELSE 'skipped' END
       WHERE email_status IN ('held', 'digested')`);
-    await checkKinds(db, KINDS);
+    await changeCheckValues(db, NOTIFICATION_KINDS, removing(DIGEST_KIND));
     await db.query(`ALTER TABLE notifications DROP CONSTRAINT notifications_email_status_check`);
     await db.query(`
       ALTER TABLE notifications ADD CONSTRAINT notifications_email_status_check
