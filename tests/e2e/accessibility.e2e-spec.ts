@@ -170,6 +170,7 @@ it('covers every route of the web app (a new page needs its check here)', () => 
       'accept-invitation',
       'forgot-password',
       'reset-password',
+      'rate',
       '',
       'requests/:id',
       'inbox/:id',
@@ -249,6 +250,10 @@ it('the signed-out pages: sign-in (blank, field errors, refusal), forgotten pass
   await checks.page(page, 'accept-invitation');
   await open(page, '/accept-invitation', '[data-testid="accept-error"]');
   await checks.state(page, 'accept-invitation-no-token');
+  // The score link of a resolution email (recorded and commented: satisfaction-link.e2e-spec.ts);
+  // here one whose token is not ours.
+  await open(page, '/rate?token=not-a-token-of-ours&score=4&lang=es', '[data-testid="satisfaction-error"]');
+  await checks.page(page, 'rate');
   await context.close();
   checks.done();
 });
@@ -336,8 +341,9 @@ it('a representative’s pages (es): home, inbox with its filters, a request and
     await open(page, `/inbox/${requestId}`, '[data-testid="request-reference"]');
     await page.locator('[data-testid="timeline-entry"][data-internal="true"]').waitFor();
     await checks.page(page, 'request-page', 'staff-request-page');
-    // Routing's reason comes from the API in English: marked so in a Spanish page (WCAG 3.1.2).
-    await expect(page.locator('[lang="en"]', { hasText: '→' }).count()).resolves.toBeGreaterThanOrEqual(2);
+    // Routing's reason comes from the API in the reader's language (issue 18): nothing left in English.
+    await expect(page.getByTestId('request-routing-reason').textContent()).resolves.toMatch(/→ .+ \(\d+ abiertas?\)/);
+    await expect(page.locator('[lang="en"]', { hasText: '→' }).count()).resolves.toBe(0);
     await page.getByTestId('reassign-open').click();
     await page.getByTestId('assignee-option').first().waitFor();
     await checks.state(page, 'reassign-dialog');

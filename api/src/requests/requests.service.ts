@@ -136,7 +136,14 @@ export class RequestsService {
     if (!request) throw new NotFoundException('request');
     // Opened by a member: its staff replies are read (the marker in their list goes).
     if (!isStaff(caller.role)) await this.reads.markSeen(caller.id, id);
-    const { timeline, attachments } = await this.views.timeline(caller, id);
+    const { timeline: events, attachments } = await this.views.timeline(caller, id);
+    // The routing event's stored line is English; staff read it in their language, as the
+    // request's routing says it (members get no reason there).
+    const timeline = events.map((entry) =>
+      entry.type === 'event' && entry.event === 'routed' && entry.reason !== null
+        ? { ...entry, reason: request.routing.reason }
+        : entry,
+    );
     const lifecycle = allowedTransitions(request.status, caller.role, {
       resolvedAt: request.resolvedAt ? new Date(request.resolvedAt) : null,
       now: new Date(),

@@ -126,6 +126,7 @@ export function applyCase(frame: CaseFrame, actions: readonly Action[]): Applied
     routingTier: frame.route.tier,
     routingReason: frame.route.reason,
     routingCoverage: frame.route.coverage,
+    routingFacts: frame.route.facts,
     firstResponseDueAt: 0,
     resolutionDueAt: 0,
     breached: false,

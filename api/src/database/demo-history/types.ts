@@ -1,6 +1,6 @@
 import type { Language, Priority, RequestStatus, Role, ThematicArea, TimelineEventType } from '@portal/shared';
 import type { NotificationKind } from '../../notifications/templates';
-import type { CandidateCoverage } from '../../requests/routing/routing-engine';
+import type { CandidateCoverage, RoutingFacts } from '../../requests/routing/routing-engine';
 
 /** Who works cases, as the generator needs to know them (read from the database). */
 export interface StaffPerson {
@@ -86,6 +86,8 @@ export interface RequestRow {
   routingTier: number | null;
   routingReason: string;
   routingCoverage: { country: string | null; region: string | null; area: string | null } | null;
+  /** The decision's fields, phrased for each reader (routing-explanation.ts). */
+  routingFacts: RoutingFacts | null;
   firstResponseDueAt: number;
   resolutionDueAt: number;
   breached: boolean;

@@ -53,12 +53,12 @@ export async function writeChunk(
       await db.query(
         `INSERT INTO requests (id, reference, subject, description, status, priority, area_code, organization_id, country_code, region_code,
                                assignee_id, assigned_at, created_by, created_at, updated_at, first_responded_at, resolved_at, closed_at, escalated,
-                               routing_tier, routing_reason, routing_coverage, first_response_due_at, resolution_due_at, breached,
+                               routing_tier, routing_reason, routing_coverage, routing_facts, first_response_due_at, resolution_due_at, breached,
                                satisfaction_score, satisfaction_comment, version, sla_paused_at, sla_paused_minutes, search_public, search_internal,
                                first_response_breached_at, resolution_breached_at)
          SELECT r.id, r.reference, r.subject, r.description, r.status, r.priority, r.area_code, r.organization_id, r.country_code, r.region_code,
                 r.assignee_id, r.assigned_at, r.created_by, r.created_at, r.updated_at, r.first_responded_at, r.resolved_at, r.closed_at, r.escalated,
-                r.routing_tier, r.routing_reason, r.routing_coverage, r.first_response_due_at, r.resolution_due_at, r.breached,
+                r.routing_tier, r.routing_reason, r.routing_coverage, r.routing_facts, r.first_response_due_at, r.resolution_due_at, r.breached,
                 r.satisfaction_score, r.satisfaction_comment, r.version, r.sla_paused_at, r.sla_paused_minutes,
                 -- What filing and each public message add to the search documents (requests.service.ts), the notes apart.
                 to_tsvector('simple', unaccent(r.reference || ' ' || r.subject || ' ' || r.description)) || to_tsvector('simple', unaccent(r.public_text)),
@@ -74,7 +74,7 @@ export async function writeChunk(
            id uuid, reference text, subject text, description text, status text, priority text, area_code text, organization_id uuid, country_code text,
            region_code text, assignee_id uuid, assigned_at timestamptz, created_by uuid, created_at timestamptz, updated_at timestamptz,
            first_responded_at timestamptz, resolved_at timestamptz, closed_at timestamptz, escalated boolean, routing_tier smallint, routing_reason text,
-           routing_coverage jsonb, first_response_due_at timestamptz, resolution_due_at timestamptz, breached boolean, satisfaction_score smallint,
+           routing_coverage jsonb, routing_facts jsonb, first_response_due_at timestamptz, resolution_due_at timestamptz, breached boolean, satisfaction_score smallint,
            satisfaction_comment text, version int, sla_paused_at timestamptz, sla_paused_minutes int, public_text text, internal_text text)`,
         [
           JSON.stringify(
@@ -101,6 +101,7 @@ export async function writeChunk(
               routing_tier: r.routingTier,
               routing_reason: r.routingReason,
               routing_coverage: r.routingCoverage,
+              routing_facts: r.routingFacts,
               first_response_due_at: iso(r.firstResponseDueAt),
               resolution_due_at: iso(r.resolutionDueAt),
               breached: r.breached,
