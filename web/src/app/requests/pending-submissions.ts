@@ -354,7 +354,8 @@ export class PendingSubmissions {
   }
 }
 
-function isSessionProblem(error: unknown): boolean {
+/** The call waits for a new sign-in or token, not for a fix: worth sending again later. */
+export function isSessionProblem(error: unknown): boolean {
   return (
     (error instanceof Error && error.name === 'SessionEndedError') ||
     (error instanceof HttpErrorResponse && error.status === 401)

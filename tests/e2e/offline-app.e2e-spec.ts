@@ -1,0 +1,122 @@
+import type { Browser, Page } from 'playwright-core';
+import { startTestPortal, type TestPortal } from '../support/api-harness';
+import { launchChromium } from '../support/browser';
+import { expectAccessible } from './support/axe';
+import { signIn } from './support/pages';
+
+/**
+ * The installable app offline (issue 18), with its service worker, at phone size: a page
+ * opened once opens again without a connection and says since when it is saved; a page
+ * never opened here says so; a reply written offline waits, visibly, over a reload, and
+ * reaches the request exactly once when the connection is back.
+ */
+describe('the app offline', () => {
+  let portal: TestPortal;
+  let browser: Browser;
+  let closeBrowser: () => Promise<void>;
+
+  beforeAll(async () => {
+    portal = await startTestPortal();
+    ({ browser, close: closeBrowser } = await launchChromium());
+  });
+  afterAll(async () => {
+    await closeBrowser?.();
+    await portal?.stop();
+  });
+
+  /** A request the member files through the API (the offline pages are what this tests). */
+  async function fileRequest(email: string, subject: string): Promise<{ id: string; reference: string }> {
+    const member = (await portal.login(email)).accessToken;
+    const filed = await portal.request<{ id: string; reference: string }>('POST', '/api/v1/requests', {
+      token: member,
+      body: { area: 'market-access', subject, description: 'Buscamos compradores para nuestra cosecha.' },
+    });
+    expect(filed.status).toBe(201);
+    return filed.body;
+  }
+
+  /** The service worker has installed the app and answers this page's calls. */
+  async function controlledByServiceWorker(page: Page): Promise<void> {
+    await page.waitForFunction(() => navigator.serviceWorker?.controller?.state === 'activated', undefined, {
+      timeout: 60_000,
+    });
+  }
+
+  it('opens a request page seen before, with the saved time, and says when a page was never saved (es)', async () => {
+    const email = 'ana@valle-alto.example';
+    const seen = await fileRequest(email, 'Compradores en Europa');
+    const neverOpened = await fileRequest(email, 'Precio mínimo del café');
+    const { context, page } = await signIn(browser, portal, email, { language: 'es' });
+    await controlledByServiceWorker(page);
+    await page.goto(`${portal.url}/requests/${seen.id}`);
+    await expect(page.getByTestId('request-reference').textContent()).resolves.toContain(seen.reference);
+
+    await context.setOffline(true);
+    await page.reload();
+    await expect(page.getByTestId('request-reference').textContent()).resolves.toContain(seen.reference);
+    await expect(page.getByTestId('offline-banner').textContent()).resolves.toMatch(
+      /Estás sin conexión: se muestra lo guardado el .*\d/,
+    );
+    await expectAccessible(page, 'offline-es-saved-request');
+
+    // Never opened on this phone: said plainly, not the browser's offline page or nothing.
+    await page.goto(`${portal.url}/requests/${neverOpened.id}`);
+    await expect(page.getByTestId('offline-not-saved').textContent()).resolves.toMatch(
+      /no está guardada en este dispositivo/,
+    );
+    await expectAccessible(page, 'offline-es-not-saved');
+    await context.setOffline(false);
+    await context.close();
+  });
+
+  it('queues a reply written offline, keeps it over a reload, and sends it once when back online (pt)', async () => {
+    const email = 'joana@apicultores-sertao.example';
+    const request = await fileRequest(email, 'Compradores de mel');
+    const { context, page } = await signIn(browser, portal, email, { language: 'pt' });
+    await controlledByServiceWorker(page);
+    await page.goto(`${portal.url}/requests/${request.id}`);
+    await page.getByTestId('request-reference').waitFor();
+
+    const body = `Resposta escrita sem conexão ${Date.now()}`;
+    const messages = async () =>
+      (await portal.db.query('SELECT id FROM request_messages WHERE request_id = $1 AND body = $2', [request.id, body]))
+        .rows.length;
+
+    await context.setOffline(true);
+    await page.getByTestId('reply-body').fill(body);
+    await page.getByTestId('reply-send').click();
+    const queued = page.getByTestId('queued-reply');
+    await expect(queued.textContent()).resolves.toContain(body);
+    await expect(queued.textContent()).resolves.toMatch(/Sem conexão: esta mensagem espera neste aparelho/);
+
+    // Kept on the phone: a reload (still offline) shows the request from the saved copy and the queue.
+    await page.reload();
+    await page.getByTestId('request-reference').waitFor();
+    await page.getByTestId('offline-banner').waitFor();
+    await expect(page.getByTestId('offline-banner').textContent()).resolves.toMatch(/Você está sem conexão/);
+    await expect(queued.textContent()).resolves.toContain(body);
+    await expectAccessible(page, 'offline-pt-queued-reply');
+    expect(await messages()).toBe(0);
+
+    await context.setOffline(false);
+    await queued.waitFor({ state: 'detached' });
+    // Sent: now in the conversation, once.
+    const inTimeline = page.getByTestId('timeline-entry').filter({ hasText: body });
+    await inTimeline.waitFor();
+    await expect(inTimeline.count()).resolves.toBe(1);
+    expect(await messages()).toBe(1);
+
+    // Offline and back twice more: nothing is sent again.
+    for (let round = 0; round < 2; round += 1) {
+      await context.setOffline(true);
+      await page.reload();
+      await page.getByTestId('request-reference').waitFor();
+      await context.setOffline(false);
+      await page.reload();
+      await page.getByTestId('request-reference').waitFor();
+    }
+    await expect(page.getByTestId('queued-reply').count()).resolves.toBe(0);
+    expect(await messages()).toBe(1);
+    await context.close();
+  });
+});
