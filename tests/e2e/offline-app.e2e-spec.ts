@@ -119,4 +119,43 @@ describe('the app offline', () => {
     expect(await messages()).toBe(1);
     await context.close();
   });
+
+  it('queues a rating given offline and records it once when back online (en)', async () => {
+    const email = 'grace@lucia-bananas.example';
+    const request = await fileRequest(email, 'Buyers for our bananas');
+    const { rows } = await portal.db.query<{ email: string }>(
+      `SELECT u.email FROM users u JOIN requests r ON r.assignee_id = u.id WHERE r.id = $1`,
+      [request.id],
+    );
+    const staff = (await portal.login(rows[0].email)).accessToken;
+    for (const to of ['in_progress', 'resolved'])
+      await portal.request('POST', `/api/v1/requests/${request.id}/transitions`, { token: staff, body: { to } });
+    const stored = async () =>
+      (await portal.db.query('SELECT satisfaction_score FROM requests WHERE id = $1', [request.id])).rows[0]
+        .satisfaction_score as number | null;
+
+    const { context, page } = await signIn(browser, portal, email, { language: 'en' });
+    await controlledByServiceWorker(page);
+    await page.goto(`${portal.url}/requests/${request.id}`);
+    await page.getByTestId('rating-4').click();
+    await context.setOffline(true);
+    await page.getByTestId('rating-submit').click();
+    const queued = page.getByTestId('queued-rating');
+    await expect(queued.textContent()).resolves.toMatch(/Your rating \(4 out of 5\) waits on this device/);
+    await page.reload();
+    await expect(queued.textContent()).resolves.toMatch(/4 out of 5/);
+    await expect(page.getByTestId('offline-banner').textContent()).resolves.toMatch(/You are offline/);
+    await expectAccessible(page, 'offline-en-queued-rating');
+    expect(await stored()).toBeNull();
+
+    await context.setOffline(false);
+    await page.getByTestId('rating-given').waitFor();
+    expect(await stored()).toBe(4);
+    const { rows: events } = await portal.db.query(
+      `SELECT count(*)::int AS n FROM request_events WHERE request_id = $1 AND type = 'rated'`,
+      [request.id],
+    );
+    expect(events[0].n).toBe(1);
+    await context.close();
+  });
 });

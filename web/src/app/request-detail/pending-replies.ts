@@ -15,15 +15,19 @@ const RETRY_MS = 15_000;
 const SEND_LOCK = 'portal.pendingReplies.send';
 
 /**
- * A member's reply written without a connection, kept on the device until the server has
- * it. Its Idempotency-Key is chosen before the first try, so however often it is sent
- * (another tab, a lost answer, a reload), the request gets one message.
+ * A member's reply (or rating) written without a connection, kept on the device until the
+ * server has it. A reply's Idempotency-Key is chosen before the first try, so however often
+ * it is sent (another tab, a lost answer, a reload), the request gets one message; a request
+ * takes one rating only, so a rating sent again is answered "already rated" and is done.
  */
 export interface PendingReply {
   readonly localId: string;
   readonly userId: string;
   readonly requestId: string;
+  /** The reply's text, or the rating's comment. */
   readonly body: string;
+  /** Set for a rating (1–5); absent for a reply. */
+  readonly score?: number;
   readonly idempotencyKey: string;
   /** Epoch milliseconds. */
   readonly queuedAt: number;
@@ -69,13 +73,15 @@ export class PendingReplies {
     });
   }
 
-  /** The queued replies of one request. */
-  of(requestId: () => string) {
-    return computed(() => this.records().filter((reply) => reply.requestId === requestId()));
+  /** The queued replies (or, `ratings`, the queued rating) of one request. */
+  of(requestId: () => string, ratings = false) {
+    return computed(() =>
+      this.records().filter((reply) => reply.requestId === requestId() && (reply.score !== undefined) === ratings),
+    );
   }
 
   /** Keeps a reply that could not be sent (no connection); sent again as soon as possible. */
-  queue(requestId: string, body: string, idempotencyKey: string): void {
+  queue(requestId: string, body: string, idempotencyKey: string, score?: number): void {
     const userId = this.memberId();
     if (!userId) return;
     const reply: PendingReply = {
@@ -83,6 +89,7 @@ export class PendingReplies {
       userId,
       requestId,
       body,
+      ...(score !== undefined ? { score } : {}),
       idempotencyKey,
       queuedAt: Date.now(),
       rejection: null,
@@ -133,9 +140,19 @@ export class PendingReplies {
 
   private async send(userId: string, reply: PendingReply): Promise<'sent' | 'later' | 'rejected'> {
     try {
-      await this.api.addMessage(reply.requestId, { body: reply.body }, reply.idempotencyKey);
+      if (reply.score === undefined) {
+        await this.api.addMessage(reply.requestId, { body: reply.body }, reply.idempotencyKey);
+      } else {
+        const comment = reply.body ? { comment: reply.body } : {};
+        await this.api.rate(reply.requestId, { score: reply.score, ...comment });
+      }
     } catch (error) {
       if (isTransient(error) || isSessionProblem(error)) return 'later';
+      // A rating whose first try reached the server (its answer lost): it is there, once.
+      if (reply.score !== undefined && readProblem(error, this.t).code === 'requests.already-rated') {
+        this.remove(userId, reply);
+        return 'sent';
+      }
       const rejection = readProblem(error, this.t).message;
       this.write(
         userId,
@@ -143,12 +160,16 @@ export class PendingReplies {
       );
       return 'rejected';
     }
+    this.remove(userId, reply);
+    return 'sent';
+  }
+
+  private remove(userId: string, reply: PendingReply): void {
     this.write(
       userId,
       this.read(userId).filter((other) => other.localId !== reply.localId),
     );
     this.sentSubject.next(reply);
-    return 'sent';
   }
 
   private scheduleRetry(): void {
