@@ -7,6 +7,7 @@ import { isTransient, readProblem } from '../core/problem-text';
 import { RequestsI18n } from '../requests/i18n/requests-texts';
 import { LOCAL_KEYS, readJson, removeKey, watchKey, writeJson } from '../requests/local-store';
 import { isSessionProblem } from '../requests/pending-submissions';
+import { OneSender } from '../requests/one-sender';
 import { RequestsApi } from '../requests/requests-api';
 
 /** While online and the server cannot be reached, try again after this long. */
@@ -47,8 +48,7 @@ export class PendingReplies {
   private readonly t = inject(RequestsI18n).t;
   private readonly records = signal<readonly PendingReply[]>([]);
   private readonly sentSubject = new Subject<PendingReply>();
-  private running = false;
-  private runAgain = false;
+  private readonly sender = new OneSender(SEND_LOCK, () => this.sendPass());
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private stopWatching: (() => void) | null = null;
 
@@ -111,30 +111,25 @@ export class PendingReplies {
   async sendWaiting(): Promise<void> {
     const userId = this.memberId();
     if (!userId || !(globalThis.navigator?.onLine ?? true)) return;
-    if (this.running) {
-      this.runAgain = true;
-      return;
-    }
-    this.running = true;
+    await this.sender.run();
+  }
+
+  /** One pass over the waiting replies and ratings, inside the lock. */
+  private async sendPass(): Promise<void> {
+    const userId = this.memberId();
+    if (!userId || !(globalThis.navigator?.onLine ?? true)) return;
     clearTimeout(this.retryTimer);
     try {
-      await underLock(async () => {
-        // Read inside the lock: another tab may have sent some meanwhile.
-        for (const reply of this.read(userId)) {
-          if (reply.rejection) continue;
-          if ((await this.send(userId, reply)) === 'later') {
-            this.scheduleRetry();
-            break;
-          }
+      // Read inside the lock: another tab may have sent some meanwhile.
+      for (const reply of this.read(userId)) {
+        if (reply.rejection) continue;
+        if ((await this.send(userId, reply)) === 'later') {
+          this.scheduleRetry();
+          break;
         }
-      });
+      }
     } finally {
-      this.running = false;
       this.refresh();
-    }
-    if (this.runAgain) {
-      this.runAgain = false;
-      void this.sendWaiting();
     }
   }
 
@@ -197,9 +192,4 @@ export class PendingReplies {
     else writeJson(LOCAL_KEYS.replies(userId), replies);
     this.refresh();
   }
-}
-
-function underLock(work: () => Promise<void>): Promise<void> {
-  const locks = globalThis.navigator?.locks;
-  return locks ? locks.request(SEND_LOCK, work) : work();
 }
