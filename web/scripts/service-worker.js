@@ -14,7 +14,15 @@ const VERSION = '__VERSION__';
 const APP_FILES = []; // __APP_FILES__
 const APP_CACHE = `portal-app-${VERSION}`;
 const API_CACHE = 'portal-api';
-const NOT_KEPT = [/^\/api\/v\d+\/auth\//, /\/attachments\//, /\/export/, /^\/api\/v\d+\/health/, /\/presence/];
+// Sign-in and tokens, attachment downloads, exported files (CSV, XLSX), health, presence.
+const NOT_KEPT = [
+  /^\/api\/v\d+\/auth\//,
+  /\/attachments\//,
+  /\/export/,
+  /\.(csv|xlsx)$/,
+  /^\/api\/v\d+\/health/,
+  /\/presence/,
+];
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
@@ -43,7 +51,7 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   if (request.method !== 'GET' || url.origin !== self.location.origin) return;
   if (url.pathname.startsWith('/api/')) {
-    if (!NOT_KEPT.some((pattern) => pattern.test(url.pathname))) event.respondWith(apiRead(request));
+    if (!NOT_KEPT.some((pattern) => pattern.test(url.pathname))) event.respondWith(apiRead(event));
     return;
   }
   if (request.mode === 'navigate') {
@@ -54,18 +62,13 @@ self.addEventListener('fetch', (event) => {
 });
 
 /** Network first; the answer kept for its person; offline, the kept one or a clear 503. */
-async function apiRead(request) {
+async function apiRead(event) {
+  const request = event.request;
   const person = personOf(request);
   try {
     const response = await fetch(request);
-    if (response.ok && person) {
-      const headers = new Headers(response.headers);
-      headers.set('x-portal-saved-at', new Date().toISOString());
-      headers.set('x-portal-person', person);
-      const body = await response.clone().arrayBuffer();
-      const cache = await caches.open(API_CACHE);
-      await cache.put(request, new Response(body, { status: response.status, headers }));
-    }
+    // Saved after the page has its answer: keeping a copy never slows the page.
+    if (response.ok && person) event.waitUntil(keep(request, response.clone(), person));
     return response;
   } catch (error) {
     const kept = await caches.match(request, { cacheName: API_CACHE, ignoreVary: true });
@@ -73,6 +76,15 @@ async function apiRead(request) {
     if (error instanceof TypeError) return notKept(); // no connection (fetch's only TypeError)
     throw error;
   }
+}
+
+async function keep(request, response, person) {
+  const headers = new Headers(response.headers);
+  headers.set('x-portal-saved-at', new Date().toISOString());
+  headers.set('x-portal-person', person);
+  const body = await response.arrayBuffer();
+  const cache = await caches.open(API_CACHE);
+  await cache.put(request, new Response(body, { status: response.status, headers }));
 }
 
 function notKept() {
