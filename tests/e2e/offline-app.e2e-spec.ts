@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { startTestPortal, type TestPortal } from '../support/api-harness';
+import { DEMO_PASSWORD, startTestPortal, type TestPortal } from '../support/api-harness';
 import { launchChromium } from '../support/browser';
 import { expectAccessible } from './support/axe';
 import { signIn } from './support/pages';
@@ -156,6 +156,31 @@ describe('the app offline', () => {
       [request.id],
     );
     expect(events[0].n).toBe(1);
+    await context.close();
+  });
+
+  it('on a shared phone, signing out deletes the saved answers: the next person offline never sees them', async () => {
+    const request = await fileRequest('ana@valle-alto.example', 'Certificado orgánico');
+    const { context, page } = await signIn(browser, portal, 'ana@valle-alto.example', { language: 'es' });
+    await controlledByServiceWorker(page);
+    await page.goto(`${portal.url}/requests/${request.id}`);
+    await page.getByTestId('request-reference').waitFor();
+    await page.waitForFunction(async () => (await (await caches.open('portal-api')).keys()).length > 0);
+
+    await page.getByTestId('sign-out').click();
+    await page.getByTestId('login-submit').waitFor();
+    await page.waitForFunction(async () => !(await caches.has('portal-api')));
+
+    // Someone of another organization signs in on the same phone, then loses the connection.
+    await page.getByTestId('login-email').fill('rosa@quinua-andina.example');
+    await page.getByTestId('login-password').fill(DEMO_PASSWORD);
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('welcome').waitFor();
+    await context.setOffline(true);
+    await page.goto(`${portal.url}/requests/${request.id}`);
+    await page.getByTestId('offline-not-saved').waitFor();
+    await expect(page.getByTestId('request-reference').count()).resolves.toBe(0);
+    await expect(page.locator('body').textContent()).resolves.not.toContain('Certificado orgánico');
     await context.close();
   });
 });
