@@ -98,8 +98,15 @@ describe('the app offline', () => {
     await expectAccessible(page, 'offline-pt-queued-reply');
     expect(await messages()).toBe(0);
 
+    // Back online on another page: the app sends what waits, whatever page is open.
+    await page.goto(`${portal.url}/`);
+    await page.getByTestId('welcome').waitFor();
     await context.setOffline(false);
-    await queued.waitFor({ state: 'detached' });
+    await page.waitForFunction(() => !Object.keys(localStorage).some((key) => key.startsWith('portal.pendingReplies')));
+    expect(await messages()).toBe(1);
+    await page.goto(`${portal.url}/requests/${request.id}`);
+    await page.getByTestId('request-reference').waitFor();
+    await expect(queued.count()).resolves.toBe(0);
     // Sent: now in the conversation, once.
     const inTimeline = page.getByTestId('timeline-entry').filter({ hasText: body });
     await inTimeline.waitFor();
