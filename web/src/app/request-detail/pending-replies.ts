@@ -39,7 +39,8 @@ export interface PendingReply {
 /**
  * Sends the member's queued replies as soon as the connection is back: on the `online`
  * event, when the page becomes visible again, when a request page opens, and on a timer
- * while the server cannot be reached. Started by the request page (its code only).
+ * while the server cannot be reached. Loaded by the request page, or at start-up when
+ * something waits (core/resume-pending-requests.ts).
  */
 @Injectable({ providedIn: 'root' })
 export class PendingReplies {
