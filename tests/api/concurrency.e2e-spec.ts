@@ -96,4 +96,29 @@ describe('submissions under concurrency', () => {
     );
     expect(rows[0].n).toBe(0);
   });
+
+  it('adds one reply for the same Idempotency-Key sent at once and again (a reply queued offline), refuses the key for another text', async () => {
+    const request = (await portal.request('POST', '/api/v1/requests', { token: ana, body: body(400) })).body;
+    const reply = (text: string, key: string) =>
+      portal.request('POST', `/api/v1/requests/${request.id}/messages`, {
+        token: ana,
+        body: { body: text },
+        headers: { 'Idempotency-Key': key },
+      });
+    const answers = await Promise.all(Array.from({ length: 4 }, () => reply('Enviado sin conexión', 'reply-key')));
+    answers.push(await reply('Enviado sin conexión', 'reply-key'));
+    expect(answers.map((a) => a.status)).toEqual([201, 201, 201, 201, 201]);
+    for (const answer of answers) expect(answer.body).toEqual(answers[0].body);
+    expect(answers.filter((a) => a.headers.get('idempotent-replayed') === 'true')).toHaveLength(4);
+
+    const changed = await reply('Otro texto', 'reply-key');
+    expect(changed.status).toBe(409);
+    const badKey = await reply('Otro texto', 'clave con espacios');
+    expect(badKey.status).toBe(400);
+    const { rows } = await portal.db.query<{ body: string }>(
+      `SELECT body FROM request_messages WHERE request_id = $1 AND body IN ('Enviado sin conexión', 'Otro texto')`,
+      [request.id],
+    );
+    expect(rows.map((row) => row.body)).toEqual(['Enviado sin conexión']);
+  });
 });

@@ -27,7 +27,13 @@ describe('a member files a request from the browser', () => {
   });
 
   async function signIn(email: string): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'es' });
+    // Without the service worker: these tests intercept the page's calls (page.route), which
+    // calls answered by a service worker bypass. tests/e2e/offline-app covers the worker.
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      locale: 'es',
+      serviceWorkers: 'block',
+    });
     const page = await context.newPage();
     await page.goto(`${portal.url}/login`);
     await page.getByTestId('language-select').selectOption('es');

@@ -5,7 +5,6 @@ import {
   type AssigneeCandidate,
   type BulkResult,
   type CursorPage,
-  type MessageView,
   type RequestDetailView,
   type RequestListItem,
   type RequestView,
@@ -72,9 +71,7 @@ export class RequestsController {
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<unknown> {
-    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY_PATTERN.test(idempotencyKey)) {
-      throw new ValidationException({ 'Idempotency-Key': ['must be 1 to 200 visible ASCII characters'] });
-    }
+    checkIdempotencyKey(idempotencyKey);
     const answer = await this.requests.create(caller, body, idempotencyKey);
     reply.status(answer.status);
     if (answer.replayed) reply.header('idempotent-replayed', 'true');
@@ -120,14 +117,25 @@ export class RequestsController {
   @Post('requests/:id/messages')
   @RequirePermission('case.reply', 'case.internal-note')
   @ApiOperation({ summary: 'A public reply, or (staff) an internal note' })
-  @ApiJson(201, 'MessageView')
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'Retries with the same key within 24 h return the first answer (a reply queued offline is sent once)',
+  })
+  @ApiJson(201, 'MessageView', 'Added (or, with a known Idempotency-Key, the first answer again)')
   @ApiProblems(409)
-  addMessage(
+  async addMessage(
     @CurrentUser() caller: AuthUser,
     @Param('id', IdParam('request')) id: string,
     @Body() body: CreateMessageDto,
-  ): Promise<MessageView> {
-    return this.requests.addMessage(caller, id, body);
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<unknown> {
+    checkIdempotencyKey(idempotencyKey);
+    const answer = await this.requests.addMessage(caller, id, body, idempotencyKey);
+    reply.status(answer.status);
+    if (answer.replayed) reply.header('idempotent-replayed', 'true');
+    return answer.body;
   }
 
   @Post('requests/:id/transitions')
@@ -218,5 +226,11 @@ export class RequestsController {
   @ApiJson(200, 'RoutingPreview')
   preview(@Query() query: RoutingPreviewQueryDto): Promise<RoutingPreview> {
     return this.requests.previewRouting(query.country, query.area);
+  }
+}
+
+function checkIdempotencyKey(idempotencyKey: string | undefined): void {
+  if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY_PATTERN.test(idempotencyKey)) {
+    throw new ValidationException({ 'Idempotency-Key': ['must be 1 to 200 visible ASCII characters'] });
   }
 }

@@ -167,26 +167,39 @@ export class RequestsService {
     const fingerprint = createHash('sha256')
       .update(JSON.stringify([body.area, body.subject, body.description, body.priority ?? 'normal']))
       .digest('hex');
-    return this.dataSource.transaction(async (db) => {
-      if (idempotencyKey) {
-        await this.repository.lockIdempotencyKey(db, caller.id, idempotencyKey);
-        const stored = await this.repository.storedAnswer(db, caller.id, idempotencyKey, IDEMPOTENCY_WINDOW_HOURS);
-        if (stored) {
-          if (stored.fingerprint !== fingerprint) {
-            throw new ConflictException(
-              'requests.idempotency-key-reused',
-              'This Idempotency-Key was already used for a different request.',
-            );
-          }
-          return { status: stored.status_code, body: stored.response, replayed: true };
+    return this.dataSource.transaction((db) =>
+      this.onceForKey(db, caller, idempotencyKey, fingerprint, () => this.insertRequest(db, caller, body)),
+    );
+  }
+
+  /**
+   * Runs `work` once per (caller, Idempotency-Key) within the window, inside the caller's
+   * transaction: a retry with the same key and content gets the first answer again; the same
+   * key with other content is refused (409). Concurrent retries wait on an advisory lock.
+   */
+  private async onceForKey(
+    db: EntityManager,
+    caller: AuthUser,
+    idempotencyKey: string | undefined,
+    fingerprint: string,
+    work: () => Promise<unknown>,
+  ): Promise<IdempotentAnswer> {
+    if (idempotencyKey) {
+      await this.repository.lockIdempotencyKey(db, caller.id, idempotencyKey);
+      const stored = await this.repository.storedAnswer(db, caller.id, idempotencyKey, IDEMPOTENCY_WINDOW_HOURS);
+      if (stored) {
+        if (stored.fingerprint !== fingerprint) {
+          throw new ConflictException(
+            'requests.idempotency-key-reused',
+            'This Idempotency-Key was already used for a different request.',
+          );
         }
+        return { status: stored.status_code, body: stored.response, replayed: true };
       }
-      const request = await this.insertRequest(db, caller, body);
-      if (idempotencyKey) {
-        await this.repository.storeAnswer(db, caller.id, idempotencyKey, fingerprint, request);
-      }
-      return { status: 201, body: request, replayed: false };
-    });
+    }
+    const answer = await work();
+    if (idempotencyKey) await this.repository.storeAnswer(db, caller.id, idempotencyKey, fingerprint, answer);
+    return { status: 201, body: answer, replayed: false };
   }
 
   /**
@@ -294,48 +307,65 @@ export class RequestsService {
     });
   }
 
-  async addMessage(caller: AuthUser, id: string, body: CreateMessageDto): Promise<MessageView> {
+  /** With an Idempotency-Key (a reply queued offline), a retry answers the first message again. */
+  async addMessage(
+    caller: AuthUser,
+    id: string,
+    body: CreateMessageDto,
+    idempotencyKey?: string,
+  ): Promise<IdempotentAnswer> {
+    const fingerprint = createHash('sha256')
+      .update(JSON.stringify(['message', id, body.body, body.internal === true]))
+      .digest('hex');
+    return this.dataSource.transaction((db) =>
+      this.onceForKey(db, caller, idempotencyKey, fingerprint, () => this.insertMessage(db, caller, id, body)),
+    );
+  }
+
+  private async insertMessage(
+    db: EntityManager,
+    caller: AuthUser,
+    id: string,
+    body: CreateMessageDto,
+  ): Promise<MessageView> {
     const staff = isStaff(caller.role);
     const internal = body.internal === true;
-    return this.dataSource.transaction(async (db) => {
-      const request = await this.lockVisible(db, caller, id);
-      authorizeCaseAction(caller, request, internal ? 'internal-note' : 'reply');
-      // Optional here (older clients send none): the staff page sends what it loaded, so a
-      // reply written while a colleague changed the case is refused, not sent blind.
-      if (body.version !== undefined) await this.refuseStale(db, request, body.version);
-      if (request.status === 'closed' || request.status === 'withdrawn')
-        throw new RequestClosedException(request.status);
-      const message = await this.repository.insertMessage(db, id, caller.id, body.body, internal);
-      await this.repository.addSearchText(db, id, body.body, internal);
-      const author = (await this.repository.userNameAndRole(db, caller.id))!;
-      if (staff && !internal) {
-        await this.repository.markFirstResponse(db, id);
-        // A staff reply to an assigned request means the work has started.
-        if (request.status === 'assigned')
-          await this.setStatus(db, request, caller.id, 'in_progress', null, { notify: false });
-      }
-      if (!staff && request.status === 'waiting_on_member')
+    const request = await this.lockVisible(db, caller, id);
+    authorizeCaseAction(caller, request, internal ? 'internal-note' : 'reply');
+    // Optional here (older clients send none): the staff page sends what it loaded, so a
+    // reply written while a colleague changed the case is refused, not sent blind.
+    if (body.version !== undefined) await this.refuseStale(db, request, body.version);
+    if (request.status === 'closed' || request.status === 'withdrawn') throw new RequestClosedException(request.status);
+    const message = await this.repository.insertMessage(db, id, caller.id, body.body, internal);
+    await this.repository.addSearchText(db, id, body.body, internal);
+    const author = (await this.repository.userNameAndRole(db, caller.id))!;
+    if (staff && !internal) {
+      await this.repository.markFirstResponse(db, id);
+      // A staff reply to an assigned request means the work has started.
+      if (request.status === 'assigned')
         await this.setStatus(db, request, caller.id, 'in_progress', null, { notify: false });
-      // Public replies reach the other side: staff replies the member who filed the request,
-      // member replies the assignee. Internal notes notify nobody outside staff's own view.
-      const recipient = internal ? null : staff ? request.created_by : request.assignee_id;
-      if (recipient && recipient !== caller.id) {
-        await this.notify(db, recipient, 'request.reply', id, `message:${message.id}`, {
-          reference: request.reference,
-          subject: request.subject,
-          author: author.name,
-          excerpt: body.body.length > 300 ? `${body.body.slice(0, 297)}…` : body.body,
-        });
-      }
-      return {
-        id: message.id,
-        body: body.body,
-        internal,
-        author: { id: caller.id, name: author.name, role: author.role },
-        createdAt: message.created_at.toISOString(),
-        attachments: [],
-      };
-    });
+    }
+    if (!staff && request.status === 'waiting_on_member')
+      await this.setStatus(db, request, caller.id, 'in_progress', null, { notify: false });
+    // Public replies reach the other side: staff replies the member who filed the request,
+    // member replies the assignee. Internal notes notify nobody outside staff's own view.
+    const recipient = internal ? null : staff ? request.created_by : request.assignee_id;
+    if (recipient && recipient !== caller.id) {
+      await this.notify(db, recipient, 'request.reply', id, `message:${message.id}`, {
+        reference: request.reference,
+        subject: request.subject,
+        author: author.name,
+        excerpt: body.body.length > 300 ? `${body.body.slice(0, 297)}…` : body.body,
+      });
+    }
+    return {
+      id: message.id,
+      body: body.body,
+      internal,
+      author: { id: caller.id, name: author.name, role: author.role },
+      createdAt: message.created_at.toISOString(),
+      attachments: [],
+    };
   }
 
   /** `expectedVersion` (a bulk change): a request changed since the caller saw it is refused (409). */

@@ -14,6 +14,7 @@ import { Session } from './auth/session';
 import { TranslatedTitleStrategy } from './core/page-title';
 import { resumePendingRequests } from './core/resume-pending-requests';
 import { I18n } from './i18n/i18n';
+import { offlineInterceptor } from './offline/offline-state';
 
 export const appConfig: ApplicationConfig = {
   providers: [
@@ -25,7 +26,7 @@ export const appConfig: ApplicationConfig = {
       withInMemoryScrolling({ scrollPositionRestoration: 'enabled', anchorScrolling: 'enabled' }),
     ),
     // XHR rather than fetch: uploads of attachments report their progress (fetch does not).
-    provideHttpClient(withXhr(), withInterceptors([authInterceptor])),
+    provideHttpClient(withXhr(), withInterceptors([authInterceptor, offlineInterceptor])),
     { provide: TitleStrategy, useClass: TranslatedTitleStrategy },
     // The first page waits for its texts, in one language only: the one picked on this device
     // or the account's, known once the session is restored (the boot message shows meanwhile).

@@ -6,6 +6,7 @@ import type { TokenPair, UserView } from '@portal/shared';
 
 import { BrowserStorage, STORAGE_KEYS } from '../core/browser-storage';
 import { I18n } from '../i18n/i18n';
+import { forgetSavedAnswers } from '../offline/offline-state';
 import { AuthApi } from './auth-api';
 import { signInUrlTree } from './return-url';
 
@@ -221,6 +222,8 @@ export class Session {
     ]) {
       this.storage.remove(key);
     }
+    // The API answers kept for offline use are this person's: gone with the session.
+    void forgetSavedAnswers();
     this.showUser(null);
   }
 

@@ -35,9 +35,12 @@ export function retryAfterSecondsOf(error: unknown): number | null {
   return Number.isFinite(header) && header > 0 ? header : null;
 }
 
-/** No answer reached us at all: offline, DNS, connection dropped, CORS. */
+/**
+ * No answer reached us at all: offline, DNS, connection dropped, CORS; or, offline, the
+ * service worker's answer that nothing was saved on this device for this call.
+ */
 export function isNetworkError(error: unknown): boolean {
-  return error instanceof HttpErrorResponse && error.status === 0;
+  return error instanceof HttpErrorResponse && (error.status === 0 || !!error.headers?.get('x-portal-offline'));
 }
 
 function parseJson(text: string): unknown {

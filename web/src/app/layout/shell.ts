@@ -6,6 +6,7 @@ import { filter } from 'rxjs';
 import { Session } from '../auth/session';
 import { I18n } from '../i18n/i18n';
 import { NotificationBell } from '../notifications/notification-bell';
+import { OfflineBanner } from '../offline/offline-banner';
 import { Brand } from '../ui/brand';
 import { navigationFor } from './navigation';
 
@@ -15,7 +16,7 @@ import { navigationFor } from './navigation';
  */
 @Component({
   selector: 'app-shell',
-  imports: [RouterOutlet, RouterLink, RouterLinkActive, Brand, NotificationBell],
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, Brand, NotificationBell, OfflineBanner],
   templateUrl: './shell.html',
   styleUrl: './shell.css',
   host: {

@@ -1,11 +1,14 @@
 import { Component, computed, inject, input, output, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { REOPEN_WINDOW_DAYS, type RequestDetailView, type RequestStatus } from '@portal/shared';
 
 import { LocalDates } from '../core/local-dates';
 import { readProblem } from '../core/problem-text';
+import { randomUuid } from '../core/uuid';
 import { RequestsI18n, type RequestsTextKey } from '../requests/i18n/requests-texts';
 import { RequestsApi } from '../requests/requests-api';
 import { ModalDialog } from '../ui/modal-dialog';
+import { PendingReplies } from './pending-replies';
 
 /** A change the member made, for the page to reload and announce. */
 export interface RequestChange {
@@ -31,6 +34,9 @@ export class MemberActions {
   readonly changed = output<RequestChange>();
 
   private readonly api = inject(RequestsApi);
+  private readonly pending = inject(PendingReplies);
+  /** A rating given offline, waiting for a connection (it survives a reload). */
+  protected readonly queuedRating = computed(() => this.pending.of(() => this.request().id, true)()[0] ?? null);
   protected readonly t = inject(RequestsI18n).t;
   protected readonly dates = inject(LocalDates);
   protected readonly scores = SCORES;
@@ -46,8 +52,18 @@ export class MemberActions {
   protected readonly may = (status: RequestStatus) => this.request().allowedTransitions.includes(status);
   protected readonly canRate = computed(() => {
     const request = this.request();
-    return !request.satisfaction && (request.status === 'resolved' || request.status === 'closed');
+    return (
+      !request.satisfaction && !this.queuedRating() && (request.status === 'resolved' || request.status === 'closed')
+    );
   });
+
+  constructor() {
+    // A queued rating that reached the server: the page reloads and shows it as given.
+    this.pending.sent.pipe(takeUntilDestroyed()).subscribe((sent) => {
+      if (sent.requestId === this.request().id && sent.score !== undefined)
+        this.changed.emit({ notice: this.t('request.notice.rated') });
+    });
+  }
   /** The last day the member may reopen. */
   protected readonly reopenUntil = computed(() => {
     const resolvedAt = this.request().resolvedAt;
@@ -107,6 +123,11 @@ export class MemberActions {
       await this.sendRating(false);
       this.changed.emit({ notice: this.t('request.notice.rated') });
     } catch (error) {
+      // No connection: the rating waits on the phone and goes by itself (one per request).
+      if (readProblem(error, this.t).network) {
+        this.pending.queue(this.request().id, this.comment().trim(), randomUuid(), this.score() ?? 0);
+        return;
+      }
       this.fail(error, this.error);
     } finally {
       this.busy.set(false);

@@ -10,10 +10,12 @@ import {
   untracked,
   viewChild,
 } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { LIMITS } from '@portal/shared';
 
 import { Session } from '../auth/session';
 import { problemOf } from '../core/api';
+import { randomUuid } from '../core/uuid';
 import { isTransient, readProblem } from '../core/problem-text';
 import { RequestsI18n } from '../requests/i18n/requests-texts';
 import { FilePicker } from '../requests/file-picker';
@@ -23,6 +25,7 @@ import { type UploadItem, uploadWithProgress, waitingUpload } from '../requests/
 import { UploadList } from '../requests/upload-list';
 import { CannedAnswerPicker } from './canned-answer-picker';
 import { LockIcon } from './lock-icon';
+import { PendingReplies } from './pending-replies';
 
 /** How long typing must pause before the reply's draft is written to the device. */
 const DRAFT_DEBOUNCE_MS = 600;
@@ -54,6 +57,9 @@ export class ReplyComposer {
   readonly reloadAsked = output<void>();
 
   private readonly api = inject(RequestsApi);
+  private readonly pendingReplies = inject(PendingReplies);
+  /** This request's replies written offline, waiting for a connection (they survive a reload). */
+  protected readonly queued = this.pendingReplies.of(() => this.requestId());
   protected readonly t = inject(RequestsI18n).t;
   protected readonly maxLength = LIMITS.descriptionMax;
 
@@ -78,6 +84,18 @@ export class ReplyComposer {
       untracked(() => this.body.set(readReplyDraft(this.userId, requestId)));
     });
     inject(DestroyRef).onDestroy(() => this.keepDraft());
+  }
+
+  constructor() {
+    // A queued reply that reached the server: the page shows it in the conversation.
+    this.pendingReplies.sent.pipe(takeUntilDestroyed()).subscribe((reply) => {
+      if (reply.requestId === this.requestId()) this.sent.emit({ internal: false, failedFiles: 0 });
+    });
+    void this.pendingReplies.sendWaiting();
+  }
+
+  protected discardQueued(localId: string): void {
+    this.pendingReplies.discard(localId);
   }
 
   protected typeBody(event: Event): void {
@@ -134,17 +152,32 @@ export class ReplyComposer {
     this.staleBy.set(null);
     const version = this.version();
     this.uploads.set(files.map(waitingUpload));
+    // A member's reply without files can wait for the connection: its key makes it one message.
+    const queueable = !this.staff() && files.length === 0;
+    const idempotencyKey = queueable ? randomUuid() : undefined;
     let messageId: string;
     try {
       messageId = (
-        await this.api.addMessage(this.requestId(), {
-          body,
-          ...(internal ? { internal: true } : {}),
-          ...(version !== null ? { version } : {}),
-        })
+        await this.api.addMessage(
+          this.requestId(),
+          {
+            body,
+            ...(internal ? { internal: true } : {}),
+            ...(version !== null ? { version } : {}),
+          },
+          idempotencyKey,
+        )
       ).id;
     } catch (error) {
       const problem = readProblem(error, this.t);
+      if (idempotencyKey && problem.network) {
+        this.pendingReplies.queue(this.requestId(), body, idempotencyKey);
+        this.body.set('');
+        this.drafted.emit(null);
+        this.uploads.set([]);
+        this.sending.set(false);
+        return;
+      }
       if (problem.code === 'requests.stale-version') {
         // The draft stays in the box; the page says whose change it missed and offers a reload.
         this.staleBy.set({ name: problemOf(error)?.changedBy ?? null });

@@ -7,6 +7,7 @@ export const LOCAL_KEYS = {
   draft: (userId: string) => `portal.requestDraft.${userId}`,
   replyDraft: (userId: string, requestId: string) => `portal.replyDraft.${userId}.${requestId}`,
   pending: (userId: string) => `portal.pendingRequests.${userId}`,
+  replies: (userId: string) => `portal.pendingReplies.${userId}`,
 } as const;
 
 /** The stored value; null when nothing is stored; undefined when storage cannot be read. */

@@ -8,6 +8,7 @@ import { isTransient, readProblem } from '../core/problem-text';
 import { randomUuid } from '../core/uuid';
 import { RequestsI18n } from './i18n/requests-texts';
 import { LOCAL_KEYS, readJson, removeKey, watchKey, writeJson } from './local-store';
+import { OneSender } from './one-sender';
 import { RequestsApi } from './requests-api';
 import { uploadWithProgress, type UploadItem, waitingUpload } from './uploads';
 
@@ -87,8 +88,7 @@ export class PendingSubmissions {
   private readonly filesInMemory = new Map<string, readonly File[]>();
   /** Where storage is unavailable, submissions live here for the page's lifetime. */
   private readonly memoryRecords = new Map<string, PendingSubmission[]>();
-  private running = false;
-  private runAgain = false;
+  private readonly sender = new OneSender(SEND_LOCK, () => this.sendPass());
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private retryIndex = 0;
   private stopWatching: (() => void) | null = null;
@@ -178,32 +178,27 @@ export class PendingSubmissions {
   async sendWaiting(): Promise<void> {
     const userId = this.memberId();
     if (!userId || !(globalThis.navigator?.onLine ?? true)) return;
-    if (this.running) {
-      this.runAgain = true;
-      return;
-    }
-    this.running = true;
+    await this.sender.run();
+  }
+
+  /** One pass over the waiting submissions, inside the lock. */
+  private async sendPass(): Promise<void> {
+    const userId = this.memberId();
+    if (!userId || !(globalThis.navigator?.onLine ?? true)) return;
     clearTimeout(this.retryTimer);
     try {
-      await underLock(async () => {
-        // Read again inside the lock: another tab may have sent some meanwhile.
-        for (const record of this.readRecords(userId)) {
-          if (record.rejection) continue;
-          const result = await this.send(record);
-          if (result === 'later') {
-            this.scheduleRetry();
-            break;
-          }
+      // Read again inside the lock: another tab may have sent some meanwhile.
+      for (const record of this.readRecords(userId)) {
+        if (record.rejection) continue;
+        const result = await this.send(record);
+        if (result === 'later') {
+          this.scheduleRetry();
+          break;
         }
-      });
+      }
     } finally {
-      this.running = false;
       this.sendingNow.set(null);
       this.refresh();
-    }
-    if (this.runAgain) {
-      this.runAgain = false;
-      void this.sendWaiting();
     }
   }
 
@@ -354,7 +349,8 @@ export class PendingSubmissions {
   }
 }
 
-function isSessionProblem(error: unknown): boolean {
+/** The call waits for a new sign-in or token, not for a fix: worth sending again later. */
+export function isSessionProblem(error: unknown): boolean {
   return (
     (error instanceof Error && error.name === 'SessionEndedError') ||
     (error instanceof HttpErrorResponse && error.status === 401)
@@ -405,9 +401,4 @@ function decodeBase64(data: string, type: string): Blob | null {
   } catch {
     return null;
   }
-}
-
-function underLock(work: () => Promise<void>): Promise<void> {
-  const locks = globalThis.navigator?.locks;
-  return locks ? locks.request(SEND_LOCK, work) : work();
 }

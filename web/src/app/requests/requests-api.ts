@@ -73,8 +73,10 @@ export class RequestsApi {
     return firstValueFrom(this.http.patch<RequestView>(`${this.requestUrl(id)}`, body));
   }
 
-  addMessage(id: string, body: CreateMessageBody): Promise<MessageView> {
-    return firstValueFrom(this.http.post<MessageView>(`${this.requestUrl(id)}/messages`, body));
+  /** With a key (a reply queued offline), a retry returns the first answer: one message, however many tries. */
+  addMessage(id: string, body: CreateMessageBody, idempotencyKey?: string): Promise<MessageView> {
+    const headers = idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : undefined;
+    return firstValueFrom(this.http.post<MessageView>(`${this.requestUrl(id)}/messages`, body, { headers }));
   }
 
   transition(id: string, body: TransitionBody): Promise<RequestView> {
