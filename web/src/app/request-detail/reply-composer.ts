@@ -84,9 +84,6 @@ export class ReplyComposer {
       untracked(() => this.body.set(readReplyDraft(this.userId, requestId)));
     });
     inject(DestroyRef).onDestroy(() => this.keepDraft());
-  }
-
-  constructor() {
     // A queued reply that reached the server: the page shows it in the conversation.
     this.pendingReplies.sent.pipe(takeUntilDestroyed()).subscribe((reply) => {
       if (reply.requestId === this.requestId()) this.sent.emit({ internal: false, failedFiles: 0 });
@@ -172,6 +169,10 @@ export class ReplyComposer {
       const problem = readProblem(error, this.t);
       if (idempotencyKey && problem.network) {
         this.pendingReplies.queue(this.requestId(), body, idempotencyKey);
+        // Queued, it is no longer a draft: a reload shows it in the queue, not in the box.
+        clearTimeout(this.draftTimer);
+        this.draftTimer = undefined;
+        clearReplyDraft(this.userId, this.requestId());
         this.body.set('');
         this.drafted.emit(null);
         this.uploads.set([]);
