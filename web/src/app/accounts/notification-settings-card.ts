@@ -97,7 +97,13 @@ const CHANNEL_LABELS: Record<NotificationChannel, AccountsKey> = {
     }
     .channels {
       display: grid;
-      gap: 0 1rem;
+      gap: 0.25rem 1rem;
+    }
+    /* WCAG 2.2 target size: 24 px radios, whatever the labels' length beside them. */
+    .channels input[type='radio'] {
+      flex: none;
+      width: 1.5rem;
+      height: 1.5rem;
     }
     @media (min-width: 40rem) {
       .channels {

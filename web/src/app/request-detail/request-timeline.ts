@@ -57,7 +57,8 @@ import { LockIcon } from './lock-icon';
             </p>
             @if (entry.reason && showReason(entry)) {
               <!-- Routing's reasons are written by the API in English (WCAG 3.1.2, language of parts). -->
-              <p class="reason" [attr.lang]="entry.event === 'routed' ? 'en' : null">{{ entry.reason }}</p>
+              <!-- The routing event's line comes in the reader's language (the API phrases it). -->
+              <p class="reason">{{ entry.reason }}</p>
             }
           </li>
         }
