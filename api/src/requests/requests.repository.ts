@@ -397,13 +397,14 @@ export class RequestsRepository {
       tier: number | null;
       reason: string;
       coverage: string | null;
+      facts: string | null;
     },
   ): Promise<void> {
     await sqlRun(
       db,
       `UPDATE requests SET assignee_id = $2, assigned_at = CASE WHEN $2::uuid IS NULL THEN NULL ELSE now() END, status = $3,
-              routing_tier = $4, routing_reason = $5, routing_coverage = $6 WHERE id = $1`,
-      [id, routing.assigneeId, routing.status, routing.tier, routing.reason, routing.coverage],
+              routing_tier = $4, routing_reason = $5, routing_coverage = $6, routing_facts = $7 WHERE id = $1`,
+      [id, routing.assigneeId, routing.status, routing.tier, routing.reason, routing.coverage, routing.facts],
     );
   }
 

@@ -137,10 +137,12 @@ export class RequestsService {
     // Opened by a member: its staff replies are read (the marker in their list goes).
     if (!isStaff(caller.role)) await this.reads.markSeen(caller.id, id);
     const { timeline: events, attachments } = await this.views.timeline(caller, id);
-    // The routing event's stored line is English; staff read it in their language, as the
-    // request's routing says it (members get no reason there).
+    // The routing event keeps an English line; staff read it in their language, as the
+    // request's routing says it (members get no reason there). Once re-routed (a deactivated
+    // person's cases) each event keeps its own line: the request's routing is the latest only.
+    const routedEvents = events.filter((entry) => entry.type === 'event' && entry.event === 'routed');
     const timeline = events.map((entry) =>
-      entry.type === 'event' && entry.event === 'routed' && entry.reason !== null
+      routedEvents.length === 1 && entry === routedEvents[0] && entry.reason !== null
         ? { ...entry, reason: request.routing.reason }
         : entry,
     );
@@ -552,6 +554,7 @@ export class RequestsService {
         tier: decision.tier,
         reason: decision.reason,
         coverage: decision.coverage ? JSON.stringify(decision.coverage) : null,
+        facts: decision.facts ? JSON.stringify(decision.facts) : null,
       });
       const eventId = await this.event(
         db,
