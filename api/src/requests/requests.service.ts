@@ -142,7 +142,7 @@ export class RequestsService {
     // person's cases) each event keeps its own line: the request's routing is the latest only.
     const routedEvents = events.filter((entry) => entry.type === 'event' && entry.event === 'routed');
     const timeline = events.map((entry) =>
-      routedEvents.length === 1 && entry === routedEvents[0] && entry.reason !== null
+      routedEvents.length === 1 && entry === routedEvents[0] && entry.type === 'event' && entry.reason !== null
         ? { ...entry, reason: request.routing.reason }
         : entry,
     );
