@@ -468,8 +468,13 @@ export class RequestsRepository {
   ): Promise<string> {
     const row = await sqlRow<{ id: string }>(
       db,
+      // Strictly after the request's latest event: two events of one change (assigned, then
+      // status_changed) keep their order even where the clock's resolution is a millisecond
+      // (PGlite), as the timeline sorts by time. The request is locked by the caller.
       `INSERT INTO request_events (request_id, actor_id, type, from_value, to_value, reason, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, clock_timestamp()) RETURNING id`,
+       VALUES ($1, $2, $3, $4, $5, $6, GREATEST(clock_timestamp(),
+         (SELECT max(e.created_at) + interval '1 microsecond' FROM request_events e WHERE e.request_id = $1)))
+       RETURNING id`,
       [event.requestId, event.actorId, event.type, event.from, event.to, event.reason],
     );
     return row!.id;
