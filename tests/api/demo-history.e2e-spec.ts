@@ -285,6 +285,32 @@ describe('the demo history of a first start', () => {
     }
   });
 
+  it("marks the history's old unrated resolutions as reminded then: the reminder job emails none of them", async () => {
+    // A run of the reminder job that began after the history was written (every minute).
+    const deadline = Date.now() + 150_000;
+    for (;;) {
+      const { rows } = await db.query(
+        `SELECT 1 FROM scheduled_job_runs reminder, scheduled_job_runs history
+         WHERE reminder.job = 'satisfaction-reminder' AND reminder.finished_at IS NOT NULL
+           AND history.job = 'demo-history' AND reminder.started_at > history.finished_at`,
+      );
+      if (rows.length > 0) break;
+      if (Date.now() > deadline) throw new Error('no satisfaction-reminder run after the demo history');
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    const {
+      rows: [counts],
+    } = await db.query(`
+      SELECT
+        (SELECT count(*)::int FROM satisfaction_reminders s JOIN requests r ON r.id = s.request_id
+          WHERE s.sent_at = r.resolved_at + interval '3 days') AS reminded_in_the_past,
+        -- Claimed by the live job for a request that had been due for more than an hour.
+        (SELECT count(*)::int FROM satisfaction_reminders s JOIN requests r ON r.id = s.request_id
+          WHERE s.sent_at > r.resolved_at + interval '3 days 1 hour') AS reminded_late`);
+    expect(counts.reminded_in_the_past).toBeGreaterThan(0);
+    expect(counts.reminded_late).toBe(0);
+  }, 180_000);
+
   it('loads only once per data folder: a restart says it is there and adds nothing', async () => {
     const {
       rows: [before],

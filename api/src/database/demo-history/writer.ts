@@ -2,6 +2,7 @@ import { sqlRow, sqlRows } from '../../common/typed-sql';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DataSource, EntityManager } from 'typeorm';
+import { SATISFACTION_REMINDER_DAYS } from '@portal/shared';
 import type { HistoryCase } from './types';
 
 /** The demo history's row in scheduled_job_runs: a job run once per database (slot 0). */
@@ -115,6 +116,16 @@ export async function writeChunk(
             })),
           ),
         ],
+      );
+      // The history's past: a member who left a resolved request unrated for three days was
+      // reminded then, so the live reminder job does not email every old demo request at start.
+      await db.query(
+        `INSERT INTO satisfaction_reminders (request_id, sent_at)
+         SELECT id, resolved_at + make_interval(days => $2) FROM requests
+         WHERE id = ANY ($1::uuid[]) AND status = 'resolved' AND satisfaction_score IS NULL
+           AND resolved_at <= now() - make_interval(days => $2)
+         ON CONFLICT (request_id) DO NOTHING`,
+        [cases.map(({ request }) => request.id), SATISFACTION_REMINDER_DAYS],
       );
       await db.query(
         `INSERT INTO request_messages (id, request_id, author_id, body, internal, created_at)
