@@ -1,4 +1,7 @@
+import { Client } from 'pg';
 import { startTestPortal, type TestPortal } from '../support/api-harness';
+import { resolveServerUrl } from '../support/test-database';
+import { until } from '../support/until';
 
 /** The worked examples of routing (docs/domain.md, "Routing"), on the demo data. */
 describe('routing a new request to the right person', () => {
@@ -144,6 +147,34 @@ describe('routing a new request to the right person', () => {
       .filter((e: { type: string }) => e.type === 'event')
       .map((e: { event: string }) => e.event);
     expect(events).toEqual(['created', 'routed']);
+  });
+
+  it('does not give a case to someone marked unavailable while the submission waited for their row', async () => {
+    const admin = new Client({ connectionString: portal.databaseUrl });
+    await admin.connect();
+    try {
+      // An administrator's change, not committed yet: it holds rep.bo's row.
+      await admin.query('BEGIN');
+      await admin.query(`UPDATE users SET available = false WHERE email = 'rep.bo@clac.example'`);
+      const submission = submit('marco@tierra-viva.example', 'standards-compliance');
+      // On PostgreSQL the submission has read rep.bo as available and waits for the row; the
+      // embedded database runs one transaction at a time, so there it waits for the whole change.
+      const embedded = (await resolveServerUrl()) === null;
+      await until(
+        async () =>
+          embedded ||
+          (await admin.query(`SELECT 1 FROM pg_locks WHERE NOT granted AND pid <> pg_backend_pid()`)).rows.length > 0,
+        'the submission waiting for the lock',
+      );
+      await admin.query('COMMIT');
+      const request = await submission;
+      expect(request.assignee?.name).not.toBe('Lucía Mamani');
+      expect(request.routing.tier).toBeGreaterThan(1);
+    } finally {
+      await admin.query('ROLLBACK').catch(() => undefined);
+      await admin.query(`UPDATE users SET available = true WHERE email = 'rep.bo@clac.example'`);
+      await admin.end();
+    }
   });
 
   it('previews the decision without creating anything', async () => {

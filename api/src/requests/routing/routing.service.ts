@@ -43,14 +43,20 @@ export class RoutingService {
    * its tier decides, so a Peru request does not wait for a Bolivia one either.
    */
   async routeForUpdate(db: EntityManager, target: RoutingTarget): Promise<RoutingDecision> {
-    const coverage = await this.candidates(db, target);
-    // An away person's replacement is who would get the case: its load is the one compared.
-    const winning = winningTierCoverage(coverage, target);
-    const ids = [...new Set([...winning.map((c) => c.userId), ...assigneeIds(winning)])].sort();
-    if (ids.length > 0) {
-      await this.repository.lockCandidates(db, ids);
+    const locked = new Set<string>();
+    for (;;) {
+      // Read (again) after locking: someone marked unavailable or away while this waited for
+      // their row (that UPDATE holds the same lock) must not get the case. The loop ends once
+      // everyone compared is locked; it locks more only if the winning tier changed meanwhile.
+      const coverage = await this.candidates(db, target);
+      // An away person's replacement is who would get the case: its load is the one compared.
+      const winning = winningTierCoverage(coverage, target);
+      const ids = [...new Set([...winning.map((c) => c.userId), ...assigneeIds(winning)])].sort();
+      const unlocked = ids.filter((id) => !locked.has(id));
+      if (unlocked.length === 0) return this.decide(target, coverage, await this.load(db, ids));
+      await this.repository.lockCandidates(db, unlocked);
+      for (const id of unlocked) locked.add(id);
     }
-    return this.decide(target, coverage, await this.load(db, ids));
   }
 
   /** The decision routing would make now, without locking or creating anything. */
