@@ -128,6 +128,15 @@ export const MIGRATIONS = [
   EmailDigest1764441000000,
 ];
 
+/**
+ * Settings of every session of the API's pool (the connection's `options`): no JIT compilation.
+ * The portal's statements take milliseconds; PostgreSQL compiles one whose estimated cost passes
+ * jit_above_cost (an inbox list with an index walk it will not run, say) for ~150 ms first.
+ * The reports turn it off per transaction too (REPORT_SETTINGS). The bench's baseline uses the
+ * same options.
+ */
+export const SESSION_OPTIONS = '-c jit=off';
+
 export function dataSourceOptions(url: string, poolSize: number): DataSourceOptions {
   return {
     type: 'postgres',
@@ -139,7 +148,7 @@ export function dataSourceOptions(url: string, poolSize: number): DataSourceOpti
     // PGlite has no uuid-ossp; gen_random_uuid() is built into PostgreSQL 13+ on both.
     installExtensions: false,
     uuidExtension: 'pgcrypto',
-    extra: { max: poolSize, connectionTimeoutMillis: 5000 },
+    extra: { max: poolSize, connectionTimeoutMillis: 5000, options: SESSION_OPTIONS },
   };
 }
 
