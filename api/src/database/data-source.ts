@@ -24,6 +24,7 @@ import { PresenceAndNotificationSettings1764437000000 } from '../../../migration
 import { RoutingFacts1764438000000 } from '../../../migrations/1764438000000-RoutingFacts';
 import { RequestReads1764439000000 } from '../../../migrations/1764439000000-RequestReads';
 import { EmailDigest1764441000000 } from '../../../migrations/1764441000000-EmailDigest';
+import { ReportEndsDueTimes1764454000000 } from '../../../migrations/1764454000000-ReportEndsDueTimes';
 import { AccountTokenEntity } from '../accounts/account-token.entity';
 import {
   ReportCountEntity,
@@ -126,6 +127,7 @@ export const MIGRATIONS = [
   RoutingFacts1764438000000,
   RequestReads1764439000000,
   EmailDigest1764441000000,
+  ReportEndsDueTimes1764454000000,
 ];
 
 /**
