@@ -49,12 +49,15 @@ const { RequestViewsRepository } = dist('requests/request-views.repository.js');
 const { RequestsService } = dist('requests/requests.service.js');
 const { AppConfig } = dist('config/app-config.js');
 
+const { SESSION_OPTIONS } = dist('database/data-source.js');
 const secret = process.env.JWT_SECRET;
 const jwtKey = createSecretKey(Buffer.from(secret, 'utf8'));
 const pool = new pg.Pool({
   connectionString: process.env.DATABASE_URL,
   max: Number(process.env.POOL_SIZE ?? 10),
   connectionTimeoutMillis: 5000,
+  // The API's session settings (no JIT).
+  options: SESSION_OPTIONS,
 });
 pool.on('error', () => undefined);
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// node scripts/bench/explain-inbox.mjs [--plans] [--runs 3] [--only KIND] [--try FILE.sql] [--api-dist DIR]
+// node scripts/bench/explain-inbox.mjs [--plans] [--sql] [--runs 3] [--only KIND] [--try FILE.sql] [--api-dist DIR]
 //
 // EXPLAIN ANALYZE of the staff inbox's SQL, as the API sends it, for every query of the
 // bench's inbox mix and every bench staff account (npm run bench creates them): the SQL is
@@ -9,7 +9,7 @@
 // representative's coverage (scope), the search's tsquery, the list (count and page in one),
 // and the separate page of long lists —
 // best of --runs,
-// and with --plans the plans themselves.
+// and with --plans the plans themselves, with --sql the statements and their parameters.
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -24,6 +24,8 @@ const { values: args } = parseArgs({
     // Another build of the API whose SQL to explain (its api/dist folder).
     'api-dist': { type: 'string', default: join(ROOT, 'api', 'dist') },
     plans: { type: 'boolean', default: false },
+    // The statements themselves, with their parameters (to try variants by hand).
+    sql: { type: 'boolean', default: false },
     runs: { type: 'string', default: '3' },
     only: { type: 'string', default: '' },
     // Trying an index: SQL run first in a transaction that is rolled back at the end.
@@ -41,6 +43,8 @@ const { AppConfig } = require(join(args['api-dist'], 'api', 'src', 'config', 'ap
 const config = Object.assign(new AppConfig(), { JWT_SECRET: 'explain-inbox-only-secret-0123456789abcdef' });
 if (process.env.LIST_EXACT_TOTAL_LIMIT) config.LIST_EXACT_TOTAL_LIMIT = Number(process.env.LIST_EXACT_TOTAL_LIMIT);
 const db = await connect(process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/portal_volume');
+// As the API's sessions (SESSION_OPTIONS, api/src/database/data-source.ts): no JIT.
+await db.query('SET jit = off');
 if (args.try) {
   await db.query('BEGIN');
   await db.query(readFileSync(args.try, 'utf8'));
@@ -136,6 +140,10 @@ for (const query of [...inboxQueries(staff, (person) => samples.get(person.id)),
     `${who.padEnd(28)} ${query.kind.padEnd(28)} scope ${ms('scope')}  search ${ms('search')}  list ${ms('list')}  count ${ms('count')}  page ${ms('page')}\n`,
   );
   if (args.plans) process.stdout.write(`${query.path}\n${plans.join('\n')}\n\n`);
+  if (args.sql) {
+    for (const statement of statements)
+      process.stdout.write(`-- ${statement.label}\n${statement.sql};\n-- ${JSON.stringify(statement.params)}\n\n`);
+  }
 }
 if (args.try) await db.query('ROLLBACK');
 await db.end();

@@ -58,6 +58,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
       organizationId: row.organization_id,
       regionCode: row.region_code,
       contact: row.contact,
+      ...(row.coverage ? { coverage: row.coverage } : {}),
     };
   }
 }

@@ -24,6 +24,7 @@ import { PresenceAndNotificationSettings1764437000000 } from '../../../migration
 import { RoutingFacts1764438000000 } from '../../../migrations/1764438000000-RoutingFacts';
 import { RequestReads1764439000000 } from '../../../migrations/1764439000000-RequestReads';
 import { EmailDigest1764441000000 } from '../../../migrations/1764441000000-EmailDigest';
+import { ReportEndsDueTimes1764454000000 } from '../../../migrations/1764454000000-ReportEndsDueTimes';
 import { AccountTokenEntity } from '../accounts/account-token.entity';
 import {
   ReportCountEntity,
@@ -126,7 +127,17 @@ export const MIGRATIONS = [
   RoutingFacts1764438000000,
   RequestReads1764439000000,
   EmailDigest1764441000000,
+  ReportEndsDueTimes1764454000000,
 ];
+
+/**
+ * Settings of every session of the API's pool (the connection's `options`): no JIT compilation.
+ * The portal's statements take milliseconds; PostgreSQL compiles one whose estimated cost passes
+ * jit_above_cost (an inbox list with an index walk it will not run, say) for ~150 ms first.
+ * The reports turn it off per transaction too (REPORT_SETTINGS). The bench's baseline uses the
+ * same options.
+ */
+export const SESSION_OPTIONS = '-c jit=off';
 
 export function dataSourceOptions(url: string, poolSize: number): DataSourceOptions {
   return {
@@ -139,7 +150,7 @@ export function dataSourceOptions(url: string, poolSize: number): DataSourceOpti
     // PGlite has no uuid-ossp; gen_random_uuid() is built into PostgreSQL 13+ on both.
     installExtensions: false,
     uuidExtension: 'pgcrypto',
-    extra: { max: poolSize, connectionTimeoutMillis: 5000 },
+    extra: { max: poolSize, connectionTimeoutMillis: 5000, options: SESSION_OPTIONS },
   };
 }
 

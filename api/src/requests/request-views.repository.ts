@@ -90,26 +90,43 @@ type AttachmentRow = RowOf<
   'id' | 'file_name' | 'size_bytes' | 'content_type' | 'message_id' | 'created_at'
 >;
 
+/**
+ * A request's columns as the API shows it, on `r`. The three names are scalar sub-selects (a
+ * primary-key probe each, for the rows returned only: PostgreSQL evaluates them after a sort
+ * and limit) rather than joins: every list's statement is planned afresh, and three joins
+ * fewer planned it ~0.4 ms faster (0.93 → 0.54 ms, a director's open work).
+ */
 export const REQUEST_COLUMNS = `
   r.id, r.reference, r.subject, r.description, r.status, r.priority, r.area_code,
-  r.organization_id, o.name AS organization_name, r.country_code, r.region_code,
-  r.assignee_id, a.name AS assignee_name, a.role AS assignee_role,
+  r.organization_id, (SELECT o.name FROM organizations o WHERE o.id = r.organization_id) AS organization_name,
+  r.country_code, r.region_code, r.assignee_id,
+  (SELECT a.name FROM users a WHERE a.id = r.assignee_id) AS assignee_name,
+  (SELECT a.role FROM users a WHERE a.id = r.assignee_id) AS assignee_role,
   r.routing_tier, r.routing_reason, r.routing_coverage, r.routing_facts,
-  r.created_by, cb.name AS created_by_name, r.created_at, r.updated_at,
+  r.created_by, (SELECT cb.name FROM users cb WHERE cb.id = r.created_by) AS created_by_name, r.created_at, r.updated_at,
   r.first_responded_at, r.resolved_at, r.closed_at, r.escalated,
   r.first_response_due_at, r.resolution_due_at, r.breached,
   CASE WHEN r.first_responded_at IS NULL AND r.first_response_due_at IS NOT NULL THEN r.first_response_warned_at IS NOT NULL
        ELSE r.resolution_warned_at IS NOT NULL END AS sla_warning,
   r.satisfaction_score, r.satisfaction_comment, r.version`;
 
-/** The joins REQUEST_COLUMNS needs, on a request `r`. */
-export const REQUEST_JOINS = `
-  JOIN organizations o ON o.id = r.organization_id
-  JOIN users cb ON cb.id = r.created_by
-  LEFT JOIN users a ON a.id = r.assignee_id`;
-
 const REQUEST_FROM = `
-  FROM requests r ${REQUEST_JOINS}`;
+  FROM requests r`;
+
+/**
+ * What an inbox line adds to a request `r` of the page, read in the list's own statement for
+ * the page's rows only (a round trip less per list): when the member wrote last after staff had
+ * answered — the newest public message, by a member of the request's organization, after a
+ * staff reply (first_responded_at). Members are told apart by their organization, which staff
+ * never have. One index probe per row (request_messages_request_idx).
+ */
+const MEMBER_REPLIED_SQL = `(
+  SELECT last.created_at FROM (
+    SELECT m.created_at, u.organization_id = r.organization_id AS by_member
+    FROM request_messages m JOIN users u ON u.id = m.author_id
+    WHERE m.request_id = r.id AND NOT m.internal
+    ORDER BY m.created_at DESC, m.id DESC LIMIT 1) last
+  WHERE last.by_member AND r.first_responded_at < last.created_at) AS member_replied_at`;
 
 /** A lexeme of what was typed as a tsquery term: quoted, required as a prefix. */
 const PREFIX_TERM = `'''' || replace(replace(lexeme, '\\', '\\\\'), '''', '''''') || ''':*'`;
@@ -447,13 +464,16 @@ export class RequestViewsRepository {
     // sorted among them. (Left to itself, the planner may walk the whole created_at index
     // newest first to fill the page, which with few matches means most of the table.) When
     // there are more, the page is found apart by walking an index in the page's order from
-    // the cursor's position, which finds 26 of many soon at any depth.
-    type Counted = RequestRow & {
-      total: number;
-      examined: number | null;
+    // the cursor's position, which finds 26 of many soon at any depth. (In the same statement,
+    // as a branch that runs only then, it cost every list twice the planning: ~2 ms more.)
+    type Listed = RequestRow & {
       position_key: string | number | null;
       position_created_at: string;
+      member_replied_at: Date | null;
+      /** The database's clock (the SLA's), on every row and on the count's row of an empty page. */
+      db_now: Date;
     };
+    type Counted = Listed & { total: number; examined: number | null };
     const countAndPage = (candidates: string | null, matching: string): Promise<Counted[]> =>
       sqlRows<Counted>(
         this.dataSource,
@@ -462,13 +482,15 @@ export class RequestViewsRepository {
            SELECT id, created_at, sort_key FROM matching
            WHERE ${after('sort_key', 'created_at', 'id')}
            ORDER BY sort_key ${direction}${nulls}, created_at DESC, id LIMIT ${take} OFFSET ${offset})
-         SELECT counted.total,
+         SELECT counted.total, now() AS db_now,
            ${candidates ? `CASE WHEN counted.total <= ${limit} THEN (SELECT count(*)::int FROM candidates) END` : 'NULL::int'} AS examined, listed.*
          FROM (SELECT count(*)::int AS total FROM matching) counted
          LEFT JOIN LATERAL (
-           SELECT ${REQUEST_COLUMNS}, p.sort_key AS page_sort_key, p.created_at AS page_created_at,
-             ${positionKey('p.sort_key')} AS position_key, ${CURSOR_TIMESTAMP_SQL('p.created_at')} AS position_created_at
-           FROM page p JOIN requests r ON r.id = p.id ${REQUEST_JOINS}) listed ON true
+           SELECT ${REQUEST_COLUMNS}, ${MEMBER_REPLIED_SQL}, p.sort_key AS page_sort_key, p.created_at AS page_created_at,
+              ${positionKey('p.sort_key')} AS position_key, ${CURSOR_TIMESTAMP_SQL('p.created_at')} AS position_created_at
+            FROM page p JOIN requests r ON r.id = p.id
+            -- Beyond the limit the page is read apart (below): a one-time filter skips the rows here.
+            WHERE counted.total <= ${limit} OFFSET 0) listed ON true
          ORDER BY listed.page_sort_key ${direction}${nulls}, listed.page_created_at DESC, listed.id`,
         params,
       );
@@ -495,11 +517,13 @@ export class RequestViewsRepository {
       few = await countAndPage(null, everyMatch);
     }
     const counted = few[0].total;
-    let rows: (RequestRow & Pick<Counted, 'position_key' | 'position_created_at'>)[] = few[0].id === null ? [] : few;
+    let rows: Listed[] = few[0].id === null ? [] : few;
+    const now = few[0].db_now;
     if (counted > limit) {
-      rows = await sqlRows<RequestRow & Pick<Counted, 'position_key' | 'position_created_at'>>(
+      rows = await sqlRows<Listed>(
         this.dataSource,
-        `SELECT ${REQUEST_COLUMNS}, ${positionKey(sort.sql)} AS position_key, ${CURSOR_TIMESTAMP_SQL('r.created_at')} AS position_created_at
+        `SELECT ${REQUEST_COLUMNS}, ${MEMBER_REPLIED_SQL}, now() AS db_now,
+           ${positionKey(sort.sql)} AS position_key, ${CURSOR_TIMESTAMP_SQL('r.created_at')} AS position_created_at
          ${REQUEST_FROM} WHERE ${pageWhere} AND ${after(sort.sql, 'r.created_at', 'r.id')}
          ORDER BY ${sort.sql} ${direction}${nulls}${byCreation ? '' : ', r.created_at DESC'}, r.id
          LIMIT ${take} OFFSET ${offset}`,
@@ -508,11 +532,14 @@ export class RequestViewsRepository {
     }
     const last = rows.length > filter.pageSize ? rows[filter.pageSize - 1] : null;
     const shown = rows.slice(0, filter.pageSize);
-    const { now, replied } = await this.lineDetails(shown.map((row) => row.id));
     return {
       items: shown.map((row) => {
         const view = toRequestView(row, caller);
-        return { ...view, nextDeadline: nextDeadlineOf(view, now), memberRepliedAt: replied.get(row.id) ?? null };
+        return {
+          ...view,
+          nextDeadline: nextDeadlineOf(view, now),
+          memberRepliedAt: row.member_replied_at ? row.member_replied_at.toISOString() : null,
+        };
       }),
       total: Math.min(counted, limit),
       totalIsExact: counted <= limit,
@@ -555,36 +582,13 @@ export class RequestViewsRepository {
   }
 
   /**
-   * What an inbox line adds to the page's requests, read for those rows only (a page, never
-   * the list): the database's clock (the SLA's), and when the member wrote last after staff
-   * had answered — the newest public message of each, by a member of the request's
-   * organization, after a staff reply (first_responded_at). Members are told apart by their
-   * organization, which staff never have. One index probe per row (request_messages_request_idx).
-   */
-  private async lineDetails(ids: string[]): Promise<{ now: Date; replied: Map<string, string> }> {
-    const [row] = await sqlRows<{ now: Date; replied: { id: string; at: string }[] | null }>(
-      this.dataSource,
-      `SELECT now() AS now, (
-         SELECT json_agg(json_build_object('id', r.id, 'at', last.created_at))
-         FROM requests r
-         CROSS JOIN LATERAL (
-           SELECT m.created_at, u.organization_id = r.organization_id AS by_member
-           FROM request_messages m JOIN users u ON u.id = m.author_id
-           WHERE m.request_id = r.id AND NOT m.internal
-           ORDER BY m.created_at DESC, m.id DESC LIMIT 1) last
-         WHERE r.id = ANY ($1::uuid[]) AND last.by_member AND r.first_responded_at < last.created_at) AS replied`,
-      [ids],
-    );
-    const replied = new Map((row.replied ?? []).map((entry) => [entry.id, new Date(entry.at).toISOString()]));
-    return { now: row.now, replied };
-  }
-
-  /**
    * A representative's coverage (visibility `country-coverage`), read before its list's
    * statement (see representativeScope). Undefined for every other role.
    */
   private async coverageOf(caller: AuthUser): Promise<Coverage | undefined> {
     if (REQUEST_VISIBILITY[caller.role] !== 'country-coverage') return undefined;
+    // Read with the caller by the JWT strategy (one round trip less); else read here.
+    if (caller.coverage) return coverageFrom(caller.coverage);
     const rows = await sqlRows<CoverageEntryRow>(
       this.dataSource,
       `SELECT country_code, region_code, area_code FROM coverage_entries WHERE user_id = $1`,

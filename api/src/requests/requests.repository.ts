@@ -12,7 +12,7 @@ import type { OrganizationEntity } from '../organizations/organization.entity';
 import type { CountryEntity } from '../reference/reference.entities';
 import type { CoverageEntryEntity } from '../users/coverage-entry.entity';
 import { UserEntity } from '../users/user.entity';
-import { REQUEST_COLUMNS, REQUEST_JOINS, type RequestRow } from './request-views.repository';
+import { REQUEST_COLUMNS, type RequestRow } from './request-views.repository';
 import { visibilityScope } from './request-scope';
 import { type IdempotencyKeyEntity, RequestEntity, type RequestMessageEntity } from './request.entities';
 
@@ -157,7 +157,7 @@ export class RequestsRepository {
                 $18::jsonb
          FROM counter
          RETURNING *)
-       SELECT ${REQUEST_COLUMNS} FROM r ${REQUEST_JOINS}`,
+       SELECT ${REQUEST_COLUMNS} FROM r`,
       [
         request.subject,
         request.description,
