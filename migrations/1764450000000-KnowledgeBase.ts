@@ -12,7 +12,7 @@ const CONFIGS = { es: 'spanish', pt: 'portuguese', fr: 'french', en: 'english' }
  * language's stemmer, so "auditoría" and "auditorias" meet at "auditori". A version's document
  * is kept in a column (kb_document, IMMUTABLE: its configuration is named by schema, so no
  * search_path can swap it) written with the text, and found through a GIN index; the ranking
- * reads the column instead of parsing every matched body again.
+ * reads the column instead of parsing every matched body again. One GIN index per language.
  */
 export class KnowledgeBase1764450000000 implements MigrationInterface {
   name = 'KnowledgeBase1764450000000';
@@ -70,7 +70,14 @@ export class KnowledgeBase1764450000000 implements MigrationInterface {
         updated_at timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (article_id, language)
       )`);
-    await db.query(`CREATE INDEX kb_article_versions_search_idx ON kb_article_versions USING gin (search_document)`);
+    // One index per language: a search looks in one language, and a word shared by several
+    // (audit, auditoria) would otherwise bring every language's matches to be filtered out.
+    // The API's statements are planned with their values (unnamed), so the partial index of
+    // the language asked for is used.
+    for (const language of Object.keys(CONFIGS))
+      await db.query(
+        `CREATE INDEX kb_article_versions_search_${language}_idx ON kb_article_versions USING gin (search_document) WHERE language = '${language}'`,
+      );
 
     // One row per reading of a published article; user_id when signed in (the report's
     // "requests filed after reading" joins on it).

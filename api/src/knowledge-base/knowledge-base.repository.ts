@@ -116,17 +116,25 @@ export class KnowledgeBaseRepository {
     },
   ): Promise<{ rows: HitRow[]; total: number }> {
     const words = query.q !== null;
+    // The page is picked first on the matches' ranks alone; its 20 rows only are read whole
+    // (title, excerpt): an excerpt for every match would cost more than the search.
     const rows = await sqlRows<HitRow>(
       db,
-      `WITH search AS (SELECT pg_catalog.websearch_to_tsquery(kb_config($1), coalesce($2, '')) AS q)
+      `WITH search AS (SELECT pg_catalog.websearch_to_tsquery(kb_config($1), coalesce($2, '')) AS q),
+       page AS (
+         SELECT v.article_id, a.last_reviewed_at,
+                ${words ? 'pg_catalog.ts_rank(v.search_document, search.q)' : '0::real'} AS rank,
+                count(*) OVER ()::int AS total
+         FROM kb_article_versions v JOIN kb_articles a ON a.id = v.article_id CROSS JOIN search
+         WHERE v.language = $1 AND ${readable(query.signedIn)} AND ($3::text IS NULL OR a.area_code = $3)
+           ${words ? 'AND v.search_document @@ search.q' : ''}
+         ORDER BY rank DESC, a.last_reviewed_at DESC NULLS LAST, v.article_id
+         LIMIT $4 OFFSET $5)
        SELECT a.id, a.slug, a.area_code, a.members_only, v.language, v.title,
-              left(regexp_replace(v.body, '[#*_>\\s-]+', ' ', 'g'), 220) AS excerpt,
-              count(*) OVER ()::int AS total
-       FROM kb_article_versions v JOIN kb_articles a ON a.id = v.article_id CROSS JOIN search
-       WHERE v.language = $1 AND ${readable(query.signedIn)} AND ($3::text IS NULL OR a.area_code = $3)
-         ${words ? 'AND v.search_document @@ search.q' : ''}
-       ORDER BY ${words ? 'pg_catalog.ts_rank(v.search_document, search.q) DESC,' : ''} a.last_reviewed_at DESC NULLS LAST, a.id
-       LIMIT $4 OFFSET $5`,
+              left(regexp_replace(left(v.body, 600), '[#*_>\\s-]+', ' ', 'g'), 220) AS excerpt, page.total
+       FROM page JOIN kb_articles a ON a.id = page.article_id
+         JOIN kb_article_versions v ON v.article_id = page.article_id AND v.language = $1
+       ORDER BY page.rank DESC, page.last_reviewed_at DESC NULLS LAST, page.article_id`,
       [query.language, query.q, query.area, query.limit, query.offset],
     );
     return { rows, total: rows[0]?.total ?? 0 };

@@ -98,6 +98,12 @@ export class KbEditorPage {
     this.creating.set(true);
     this.draft.set({ ...EMPTY, area: this.writableAreas()[0] ?? '' });
     this.problem.set(null);
+    this.focusForm();
+  }
+
+  /** The form is below the list: a phone's reader is taken to it. */
+  private focusForm(): void {
+    setTimeout(() => document.getElementById('kb-form-title')?.focus());
   }
 
   protected async openArticle(id: string): Promise<void> {
@@ -105,6 +111,7 @@ export class KbEditorPage {
     this.creating.set(false);
     try {
       this.show(await this.api.get(id), this.draft().language);
+      this.focusForm();
     } catch (error) {
       this.problem.set(describeStaffProblem(error, this.staffT).message);
     }
