@@ -18,7 +18,7 @@ import { ReportsI18n, type ReportsTextKey } from './i18n/reports-texts';
       <h2 id="kb-report-heading">{{ t('reports.kb.heading') }}</h2>
       <p class="muted">{{ t('reports.kb.hint') }}</p>
       @if (report.hasValue()) {
-        <div class="scroll">
+        <div class="scroll" role="region" tabindex="0" aria-labelledby="kb-report-heading">
           <table>
             <thead>
               <tr>
