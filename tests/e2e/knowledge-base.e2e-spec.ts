@@ -96,8 +96,35 @@ describe('the knowledge base at phone size', () => {
     await context.close();
   });
 
-  it('lets an admin write and publish a version, shows the fallback to readers, and passes axe on the editor', async () => {
+  it('lets an admin draft an article from a resolved case, write and publish another, shows the fallback to readers, and passes axe on the editor', async () => {
+    // A resolved case of the admin's becomes a draft from its page.
+    const admin = (await portal.login('admin@clac.example')).accessToken;
+    const member = (await portal.login('luis@valle-alto.example')).accessToken;
+    const call = (token: string, path: string, body: unknown) =>
+      portal.request('POST', `/api/v1${path}`, { token, body });
+    const filed = await call(member, '/requests', {
+      area: 'market-access',
+      subject: 'Contrato con el comprador',
+      description: 'Soy Luis: ¿qué debe decir el contrato? Mi teléfono es 984 555 1234.',
+    });
+    const adminId = (await portal.db.query(`SELECT id FROM users WHERE email = 'admin@clac.example'`)).rows[0].id;
+    if (filed.body.status === 'new') await call(admin, `/requests/${filed.body.id}/assign`, { assigneeId: adminId });
+    await call(admin, `/requests/${filed.body.id}/transitions`, { to: 'in_progress' });
+    await call(admin, `/requests/${filed.body.id}/messages`, {
+      body: 'El contrato fija precio, Prima y prefinanciamiento.',
+    });
+    expect((await call(admin, `/requests/${filed.body.id}/transitions`, { to: 'resolved' })).status).toBe(200);
+
     const { context, page } = await signIn(browser, portal, 'admin@clac.example', { language: 'es' });
+    await page.goto(`${portal.url}/inbox/${filed.body.id}`);
+    await page.getByTestId('kb-draft-from-case').click();
+    await page.waitForURL(/\/kb-editor\?article=/);
+    await expect(page.getByTestId('kb-editor-title').inputValue()).resolves.toBe('Contrato con el comprador');
+    const draftBody = await page.getByTestId('kb-editor-body').inputValue();
+    expect(draftBody).toContain('El contrato fija precio');
+    expect(draftBody).not.toContain('984 555 1234');
+    expect(draftBody).not.toContain('Luis');
+
     await page.goto(`${portal.url}/kb-editor`);
     await page.getByTestId('kb-editor-new').click();
     await page.getByTestId('kb-editor-slug').fill('registro-de-la-prima');

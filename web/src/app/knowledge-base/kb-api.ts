@@ -85,6 +85,10 @@ export class KbApi {
     return firstValueFrom(this.http.post(`${EDITOR}/${path(id)}/suggestions`, { language, body }));
   }
 
+  draftFromRequest(requestId: string): Promise<ArticleEditorView> {
+    return firstValueFrom(this.http.post<ArticleEditorView>(`${EDITOR}/from-request/${path(requestId)}`, {}));
+  }
+
   report(): Promise<KnowledgeBaseReport> {
     return firstValueFrom(this.http.get<KnowledgeBaseReport>(`${API_BASE_URL}/reports/knowledge-base`));
   }

@@ -1,4 +1,4 @@
-import { Component, computed, inject, signal } from '@angular/core';
+import { Component, computed, inject, input, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import {
   type ArticleEditorView,
@@ -44,6 +44,9 @@ const EMPTY: Draft = { slug: '', area: '', membersOnly: false, language: 'es', t
   styleUrl: './kb-editor-page.css',
 })
 export class KbEditorPage {
+  /** An article to open at once (?article=…: a draft just made from a case). */
+  readonly article = input<string | undefined>();
+
   private readonly api = inject(KbApi);
   private readonly session = inject(Session);
   private readonly staffT = inject(StaffI18n).t;
@@ -75,6 +78,10 @@ export class KbEditorPage {
 
   constructor() {
     void this.load();
+    queueMicrotask(() => {
+      const id = this.article();
+      if (id) void this.openArticle(id);
+    });
   }
 
   protected areaName(area: string): string {
