@@ -129,6 +129,8 @@ describe('the knowledge base at phone size', () => {
     await page.getByTestId('kb-editor-new').click();
     await page.getByTestId('kb-editor-slug').fill('registro-de-la-prima');
     await page.getByTestId('kb-editor-area').selectOption('fair-trade-visibility');
+    await page.getByTestId('kb-editor-country').selectOption('PE');
+    await page.getByTestId('kb-editor-product').fill('Café');
     await page.getByTestId('kb-editor-title').fill('Cómo llevar el registro de la Prima');
     await page
       .getByTestId('kb-editor-body')
@@ -146,6 +148,7 @@ describe('the knowledge base at phone size', () => {
     const readerPage = await reader.newPage();
     await readerPage.goto(`${portal.url}/kb/fr/registro-de-la-prima`);
     await expect(readerPage.getByTestId('kb-fallback').textContent()).resolves.toContain('Español');
+    await expect(readerPage.locator('.area').textContent()).resolves.toMatch(/Pérou\s+· Café/);
     await readerPage.getByTestId('kb-request-translation').click();
     await readerPage.getByTestId('kb-translation-asked').waitFor();
     const asked = await portal.db.query(

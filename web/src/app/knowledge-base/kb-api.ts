@@ -22,6 +22,8 @@ const path = (value: string) => encodeURIComponent(value);
 export interface ArticleMetaBody {
   slug: string;
   area: ThematicArea;
+  country: string | null;
+  product: string | null;
   membersOnly: boolean;
 }
 

@@ -77,6 +77,11 @@ export class KbArticlePage {
     return this.t(`requests.area.${area}` as `requests.area.climate-resilience`);
   }
 
+  /** A country named in the interface's language by the browser (no call: readers may be signed out). */
+  protected countryName(code: string): string {
+    return new Intl.DisplayNames([this.i18n.language()], { type: 'region' }).of(code) ?? code;
+  }
+
   protected print(): void {
     window.print();
   }

@@ -15,6 +15,7 @@ import {
 
 import { Session } from '../auth/session';
 import { StaffI18n } from '../core/staff-i18n/staff-texts';
+import { StaffReference } from '../core/staff-reference';
 import { describeStaffProblem } from '../core/staff-problem';
 import { LANGUAGE_NAMES } from '../i18n/language-names';
 import { KbApi } from './kb-api';
@@ -24,13 +25,25 @@ import { KbI18n } from './kb-texts';
 interface Draft {
   slug: string;
   area: ThematicArea | '';
+  /** '' : the article is about no country in particular; likewise the product. */
+  country: string;
+  product: string;
   membersOnly: boolean;
   language: Language;
   title: string;
   body: string;
 }
 
-const EMPTY: Draft = { slug: '', area: '', membersOnly: false, language: 'es', title: '', body: '' };
+const EMPTY: Draft = {
+  slug: '',
+  area: '',
+  country: '',
+  product: '',
+  membersOnly: false,
+  language: 'es',
+  title: '',
+  body: '',
+};
 
 /**
  * /kb-editor: the knowledge base's articles for staff. Admins and the area's specialists write
@@ -51,6 +64,7 @@ export class KbEditorPage {
   private readonly session = inject(Session);
   private readonly staffT = inject(StaffI18n).t;
   protected readonly t = inject(KbI18n).t;
+  protected readonly reference = inject(StaffReference);
   protected readonly languages = LANGUAGES;
   protected readonly languageNames = LANGUAGE_NAMES;
   protected readonly limits = KB_LIMITS;
@@ -124,7 +138,7 @@ export class KbEditorPage {
     }
   }
 
-  protected setField(field: 'slug' | 'title' | 'body' | 'area', event: Event): void {
+  protected setField(field: 'slug' | 'title' | 'body' | 'area' | 'country' | 'product', event: Event): void {
     const value = (event.target as HTMLInputElement).value;
     this.draft.update((draft) => ({ ...draft, [field]: value }));
   }
@@ -150,14 +164,24 @@ export class KbEditorPage {
     event.preventDefault();
     const draft = this.draft();
     if (!draft.area) return;
-    const meta = { slug: draft.slug.trim(), area: draft.area, membersOnly: draft.membersOnly };
+    const meta = {
+      slug: draft.slug.trim(),
+      area: draft.area,
+      country: draft.country || null,
+      product: draft.product.trim() || null,
+      membersOnly: draft.membersOnly,
+    };
     await this.run(async () => {
       const article = this.open();
       if (!article) {
         return this.api.create({ ...meta, language: draft.language, title: draft.title, body: draft.body });
       }
       const changed =
-        meta.slug !== article.slug || meta.area !== article.area || meta.membersOnly !== article.membersOnly;
+        meta.slug !== article.slug ||
+        meta.area !== article.area ||
+        meta.country !== article.country ||
+        meta.product !== article.product ||
+        meta.membersOnly !== article.membersOnly;
       const updated = changed ? await this.api.update(article.id, { ...meta, version: article.version }) : article;
       return this.api.saveVersion(updated.id, draft.language, { title: draft.title, body: draft.body });
     }, 'kb.editor.saved');
@@ -206,6 +230,8 @@ export class KbEditorPage {
     this.draft.set({
       slug: article.slug,
       area: article.area,
+      country: article.country ?? '',
+      product: article.product ?? '',
       membersOnly: article.membersOnly,
       language,
       title: version?.title ?? '',
