@@ -7,6 +7,7 @@ import { AttachmentsModule } from './attachments/attachments.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CannedAnswersModule } from './canned-answers/canned-answers.module';
+import { KnowledgeBaseModule } from './knowledge-base/knowledge-base.module';
 import { JwtAuthGuard, PermissionGuard } from './auth/auth.guards';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
 import type { AppConfig } from './config/app-config';
@@ -49,6 +50,7 @@ export class AppModule {
         AttachmentsModule,
         ReportsModule,
         CannedAnswersModule,
+        KnowledgeBaseModule,
         AccountsModule,
         SatisfactionModule,
       ],

@@ -30,6 +30,11 @@ export const GENERAL_PERMISSIONS = [
   'canned-answers.read', // the canned answers, and those of a request rendered for its member (the reply box)
   'canned-answers.manage', // write the canned answers of every area
   'canned-answers.manage-own-areas', // write the canned answers of the areas one's coverage names (a specialist's)
+  'kb.manage', // write, publish and archive the knowledge base's articles of every area (issue 21)
+  'kb.manage-own-areas', // write, publish and archive the articles of the areas one's coverage names (a specialist's)
+  'kb.suggest', // suggest an edit of an article one may not write, and see drafts in the editors' list
+  'kb.draft-from-case', // turn a resolved request's answer into a draft article, the member's details removed
+  'kb.suggestions', // articles suggested while filing a request, and "this answered my question"
   'organizations.read',
   'organizations.manage',
   'sla.read', // SLA policies, holidays, the routing preview
@@ -52,12 +57,26 @@ export const PERMISSIONS: readonly Permission[] = [
 ];
 
 const EVERYONE = ['profile.manage', 'notifications.read', 'reference.read', 'requests.read'] as const;
-const STAFF = [...EVERYONE, 'requests.staff-view', 'notifications.settings', 'organizations.read', 'sla.read'] as const;
+const STAFF = [
+  ...EVERYONE,
+  'requests.staff-view',
+  'notifications.settings',
+  'organizations.read',
+  'sla.read',
+  'kb.suggest',
+] as const;
 
 /** Role → its permissions. */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly GeneralPermission[]>> = {
-  member: [...EVERYONE, 'requests.file', 'people.invite', 'organization.people'],
-  representative: [...STAFF, 'requests.work', 'requests.bulk', 'absence.manage', 'canned-answers.read'],
+  member: [...EVERYONE, 'requests.file', 'people.invite', 'organization.people', 'kb.suggestions'],
+  representative: [
+    ...STAFF,
+    'requests.work',
+    'requests.bulk',
+    'absence.manage',
+    'canned-answers.read',
+    'kb.draft-from-case',
+  ],
   specialist: [
     ...STAFF,
     'requests.work',
@@ -65,8 +84,18 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly GeneralPermission[
     'absence.manage',
     'canned-answers.read',
     'canned-answers.manage-own-areas',
+    'kb.manage-own-areas',
+    'kb.draft-from-case',
   ],
-  director: [...STAFF, 'requests.work', 'requests.bulk', 'absence.manage', 'reports.read', 'canned-answers.read'],
+  director: [
+    ...STAFF,
+    'requests.work',
+    'requests.bulk',
+    'absence.manage',
+    'reports.read',
+    'canned-answers.read',
+    'kb.draft-from-case',
+  ],
   // The executive directorate reads everything and changes nothing.
   executive: [...STAFF, 'reports.read', 'reports.all-regions'],
   admin: [
@@ -76,6 +105,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly GeneralPermission[
     'absence.manage',
     'canned-answers.read',
     'canned-answers.manage',
+    'kb.manage',
+    'kb.draft-from-case',
     'reports.read',
     'reports.all-regions',
     'organizations.manage',

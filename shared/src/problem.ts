@@ -58,6 +58,14 @@ export const PROBLEM_CODES = [
   // Canned answers: an area the caller does not write for; a title its area and language already have.
   'canned.other-area',
   'canned.title-taken',
+  // Knowledge base: an area the caller does not write for; a slug taken; a stale version; an
+  // article without a version to publish; a request not yet answered; an article for members only.
+  'kb.other-area',
+  'kb.slug-taken',
+  'kb.stale-version',
+  'kb.nothing-to-publish',
+  'kb.request-not-resolved',
+  'kb.members-only',
   // Directors' reports.
   'reports.other-region',
   'reports.empty-range',

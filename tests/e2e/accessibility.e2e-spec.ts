@@ -179,6 +179,10 @@ it('covers every route of the web app (a new page needs its check here)', () => 
       'inbox',
       'reports',
       'canned-answers',
+      'kb',
+      'kb/:lang',
+      'kb/:lang/:slug',
+      'kb-editor',
       'notifications',
       'profile',
       'admin',
@@ -254,6 +258,13 @@ it('the signed-out pages: sign-in (blank, field errors, refusal), forgotten pass
   // here one whose token is not ours.
   await open(page, '/rate?token=not-a-token-of-ours&score=4&lang=es', '[data-testid="satisfaction-error"]');
   await checks.page(page, 'rate');
+  // The knowledge base, read without signing in ('kb' opens the search in the device's language).
+  await open(page, '/kb', '[data-testid="kb-search-hit"]');
+  await checks.page(page, 'kb-search');
+  await open(page, '/kb/fr/preparar-la-auditoria-de-certificacion', '[data-testid="kb-fallback"]');
+  await checks.page(page, 'kb-article-fallback');
+  await open(page, '/kb/es/encontrar-compradores-fairtrade', '[data-testid="kb-members-only"]');
+  await checks.state(page, 'kb-article-members-only');
   await context.close();
   checks.done();
 });
@@ -365,6 +376,10 @@ it('a specialist’s pages (fr): home, inbox and the canned answers of its area'
   await staffPages('climate.and@clac.example', 'specialist', 'fr', 'state', async (page, checks) => {
     await open(page, '/canned-answers', '[data-testid="canned-row"]');
     await checks.page(page, 'canned-answers');
+    await open(page, '/kb-editor', '[data-testid="kb-editor-open"]');
+    await page.getByTestId('kb-editor-open').first().click();
+    await page.getByTestId('kb-editor-form').waitFor();
+    await checks.page(page, 'kb-editor');
   });
 });
 

@@ -10,6 +10,10 @@
 //   same person; none saved: a 503 problem document the app words ("never opened here").
 // - Never kept: sign-in and token routes, attachment downloads, exports, anything not GET.
 //   The app deletes the kept answers when the person signs out.
+// - The knowledge base's published articles and searches are read without signing in: an
+//   answer read that way is public, kept in a cache of its own (the app empties the persons'
+//   one at start-up when nobody is signed in) and given back offline to anyone on the phone;
+//   a members-only article is read with a token and kept for its person only.
 const VERSION = '__VERSION__';
 const APP_FILES = []; // __APP_FILES__
 const APP_CACHE = `portal-app-${VERSION}`;
@@ -23,6 +27,10 @@ const NOT_KEPT = [
   /^\/api\/v\d+\/health/,
   /\/presence/,
 ];
+// Reads open to everybody (the knowledge base): kept without a person.
+const PUBLIC_READS = [/^\/api\/v\d+\/kb\/articles(\/|$)/];
+const PUBLIC = 'public';
+const PUBLIC_CACHE = 'portal-public';
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
@@ -64,15 +72,18 @@ self.addEventListener('fetch', (event) => {
 /** Network first; the answer kept for its person; offline, the kept one or a clear 503. */
 async function apiRead(event) {
   const request = event.request;
-  const person = personOf(request);
+  const pathname = new URL(request.url).pathname;
+  const person = personOf(request) ?? (PUBLIC_READS.some((pattern) => pattern.test(pathname)) ? PUBLIC : null);
   try {
     const response = await fetch(request);
     // Saved after the page has its answer: keeping a copy never slows the page.
     if (response.ok && person) event.waitUntil(keep(request, response.clone(), person));
     return response;
   } catch (error) {
-    const kept = await caches.match(request, { cacheName: API_CACHE, ignoreVary: true });
-    if (kept && person && kept.headers.get('x-portal-person') === person) return kept;
+    const own = await caches.match(request, { cacheName: API_CACHE, ignoreVary: true });
+    if (own && person && own.headers.get('x-portal-person') === person) return own;
+    const open = person ? await caches.match(request, { cacheName: PUBLIC_CACHE, ignoreVary: true }) : undefined;
+    if (open) return open;
     if (error instanceof TypeError) return notKept(); // no connection (fetch's only TypeError)
     throw error;
   }
@@ -83,7 +94,7 @@ async function keep(request, response, person) {
   headers.set('x-portal-saved-at', new Date().toISOString());
   headers.set('x-portal-person', person);
   const body = await response.arrayBuffer();
-  const cache = await caches.open(API_CACHE);
+  const cache = await caches.open(person === PUBLIC ? PUBLIC_CACHE : API_CACHE);
   await cache.put(request, new Response(body, { status: response.status, headers }));
 }
 

@@ -4,7 +4,7 @@ import { AuthGuard } from '@nestjs/passport';
 import { canAny, type Permission } from '@portal/shared';
 import { bearerToken, decodedClaims, expires } from './access-token';
 import type { AuthUser } from './auth-user';
-import { IS_PUBLIC, REQUIRED_PERMISSIONS } from './auth.decorators';
+import { IS_PUBLIC, REQUIRED_PERMISSIONS, SIGNED_IN_IF_TOKEN } from './auth.decorators';
 import { ForbiddenRoleException, UnauthenticatedException } from './auth.exceptions';
 
 /** Global: every route needs a valid access token unless marked @Public(). */
@@ -15,11 +15,15 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
   }
 
   override async canActivate(context: ExecutionContext): Promise<boolean> {
-    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
-    const allowed = (await super.canActivate(context)) as boolean;
-    // passport-jwt accepts a validly signed token without `exp` (it never expires): not here.
+    const targets = [context.getHandler(), context.getClass()];
     const request = context.switchToHttp().getRequest<{ headers: { authorization?: string } }>();
     const token = bearerToken(request.headers);
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) {
+      // A route open to all that shows more to people signed in reads a token that comes.
+      if (!token || !this.reflector.getAllAndOverride<boolean>(SIGNED_IN_IF_TOKEN, targets)) return true;
+    }
+    const allowed = (await super.canActivate(context)) as boolean;
+    // passport-jwt accepts a validly signed token without `exp` (it never expires): not here.
     if (allowed && (!token || !expires(decodedClaims(token)))) throw new UnauthenticatedException();
     return allowed;
   }

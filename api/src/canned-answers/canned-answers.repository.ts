@@ -67,16 +67,6 @@ export class CannedAnswersRepository {
     await sqlRun(db, `DELETE FROM canned_answers WHERE id = $1`, [id]);
   }
 
-  /** The areas a person's coverage entries name (a specialist's areas). */
-  async coverageAreas(db: Db, userId: string): Promise<string[]> {
-    const rows = await sqlRows<{ area_code: string }>(
-      db,
-      `SELECT DISTINCT area_code FROM coverage_entries WHERE user_id = $1 AND area_code IS NOT NULL ORDER BY area_code`,
-      [userId],
-    );
-    return rows.map((row) => row.area_code);
-  }
-
   /** A request the caller may see (its visibility scope in the statement), with its member; undefined otherwise. */
   requestForAnswers(db: Db, caller: AuthUser, id: string): Promise<RequestForAnswersRow | undefined> {
     const params: unknown[] = [id];

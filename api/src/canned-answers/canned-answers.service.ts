@@ -17,6 +17,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { AppException, ConflictException, NotFoundException, ValidationException } from '../common/app-exception';
 import type { Db } from '../common/typed-sql';
 import { ReferenceService } from '../reference/reference.service';
+import { CoverageAreasRepository } from '../users/coverage-areas.repository';
 import type { CreateCannedAnswerDto, ListCannedAnswersQueryDto, UpdateCannedAnswerDto } from './canned-answers.dto';
 import { type CannedAnswerRow, CannedAnswersRepository, type RequestForAnswersRow } from './canned-answers.repository';
 
@@ -74,12 +75,13 @@ export class CannedAnswersService {
     private readonly repository: CannedAnswersRepository,
     private readonly reference: ReferenceService,
     private readonly audit: AuditService,
+    private readonly coverage: CoverageAreasRepository,
   ) {}
 
   async list(caller: AuthUser, query: ListCannedAnswersQueryDto): Promise<CannedAnswerView[]> {
     const [rows, areas] = await Promise.all([
       this.repository.list(this.dataSource, query.area ?? null, query.language ?? null),
-      this.repository.coverageAreas(this.dataSource, caller.id),
+      this.coverage.coverageAreas(this.dataSource, caller.id),
     ]);
     return rows.map((row) => toView(row, mayWriteCannedAnswers(caller.role, areas, row.area_code)));
   }
@@ -87,7 +89,7 @@ export class CannedAnswersService {
   async get(caller: AuthUser, id: string): Promise<CannedAnswerView> {
     const row = await this.repository.find(this.dataSource, id);
     if (!row) throw new NotFoundException('canned answer');
-    const areas = await this.repository.coverageAreas(this.dataSource, caller.id);
+    const areas = await this.coverage.coverageAreas(this.dataSource, caller.id);
     return toView(row, mayWriteCannedAnswers(caller.role, areas, row.area_code));
   }
 
@@ -172,7 +174,7 @@ export class CannedAnswersService {
   }
 
   private async authorize(db: Db, caller: AuthUser, areas: string[]): Promise<void> {
-    const own = await this.repository.coverageAreas(db, caller.id);
+    const own = await this.coverage.coverageAreas(db, caller.id);
     const refused = areas.find((area) => !mayWriteCannedAnswers(caller.role, own, area));
     if (refused !== undefined) throw new OtherAreaException(refused);
   }

@@ -24,6 +24,7 @@ import { PresenceAndNotificationSettings1764437000000 } from '../../../migration
 import { RoutingFacts1764438000000 } from '../../../migrations/1764438000000-RoutingFacts';
 import { RequestReads1764439000000 } from '../../../migrations/1764439000000-RequestReads';
 import { EmailDigest1764441000000 } from '../../../migrations/1764441000000-EmailDigest';
+import { KnowledgeBase1764450000000 } from '../../../migrations/1764450000000-KnowledgeBase';
 import { ReportEndsDueTimes1764454000000 } from '../../../migrations/1764454000000-ReportEndsDueTimes';
 import { AccountTokenEntity } from '../accounts/account-token.entity';
 import {
@@ -62,6 +63,7 @@ import { CannedAnswerEntity } from '../canned-answers/canned-answer.entity';
 import { CoverageEntryEntity } from '../users/coverage-entry.entity';
 import { UserEntity } from '../users/user.entity';
 import { SavedViewEntity } from '../saved-views/saved-view.entity';
+import { KNOWLEDGE_BASE_ENTITIES } from '../knowledge-base/knowledge-base.entities';
 
 export const ENTITIES = [
   RegionEntity,
@@ -98,6 +100,7 @@ export const ENTITIES = [
   ReportDeltaEntity,
   CannedAnswerEntity,
   SavedViewEntity,
+  ...KNOWLEDGE_BASE_ENTITIES,
 ];
 
 /** Every migration, in order. Listed explicitly so the build, not a glob, decides what runs. */
@@ -127,6 +130,7 @@ export const MIGRATIONS = [
   RoutingFacts1764438000000,
   RequestReads1764439000000,
   EmailDigest1764441000000,
+  KnowledgeBase1764450000000,
   ReportEndsDueTimes1764454000000,
 ];
 

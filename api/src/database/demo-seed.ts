@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import demo from '../../../shared/data/demo.json';
 import { DEMO_PASSWORD } from '../auth/demo-password';
 import { hashPassword } from '../auth/password-hasher';
+import { DEMO_ARTICLES } from './demo-articles';
 import { DEMO_CANNED_ANSWERS } from './demo-canned-answers';
 
 export interface DemoAccount {
@@ -73,6 +74,25 @@ export async function seedDemoData(dataSource: DataSource): Promise<void> {
           answer.title,
           answer.body,
         ]);
+      }
+    }
+    // The knowledge base's articles, published, likewise only into an empty table.
+    const [{ articles }] = await sqlRows<{ articles: number }>(db, `SELECT count(*)::int AS articles FROM kb_articles`);
+    if (articles === 0) {
+      for (const article of DEMO_ARTICLES) {
+        const [row] = await sqlRows<{ id: string }>(
+          db,
+          `INSERT INTO kb_articles (slug, area_code, status, members_only, last_reviewed_at)
+           VALUES ($1, $2, 'published', $3, now()) RETURNING id`,
+          [article.slug, article.area, article.membersOnly],
+        );
+        for (const version of article.versions) {
+          await db.query(
+            `INSERT INTO kb_article_versions (article_id, language, title, body, search_document)
+             VALUES ($1, $2, $3, $4, kb_document($2, $3, $4))`,
+            [row.id, version.language, version.title, version.body],
+          );
+        }
       }
     }
   });

@@ -1,10 +1,11 @@
+import { inject } from '@angular/core';
 import type { Routes } from '@angular/router';
 
 import { requestLinkInto, requireSection, requireSignedIn, requireSignedOut } from './auth/auth-guards';
 import { LoginPage } from './auth/login-page';
 import { pageTitle } from './core/page-title';
 import { HomePage } from './home/home-page';
-import { withTexts } from './i18n/i18n';
+import { I18n, withTexts } from './i18n/i18n';
 import { Shell } from './layout/shell';
 
 /**
@@ -41,6 +42,20 @@ export const routes: Routes = [
     loadComponent: () =>
       withTexts(['satisfaction'], () => import('./satisfaction/satisfaction-page')).then((m) => m.SatisfactionPage),
     title: pageTitle('satisfaction.title'),
+  },
+  // The knowledge base, signed in or not: an article's address holds its language, to share.
+  { path: 'kb', pathMatch: 'full', redirectTo: () => `/kb/${inject(I18n).language()}` },
+  {
+    path: 'kb/:lang',
+    loadComponent: () =>
+      withTexts(['kb', 'requests'], () => import('./knowledge-base/kb-search-page')).then((m) => m.KbSearchPage),
+    title: pageTitle('nav.knowledgeBase'),
+  },
+  {
+    path: 'kb/:lang/:slug',
+    loadComponent: () =>
+      withTexts(['kb', 'requests'], () => import('./knowledge-base/kb-article-page')).then((m) => m.KbArticlePage),
+    title: pageTitle('nav.knowledgeBase'),
   },
   {
     path: '',
@@ -79,6 +94,15 @@ export const routes: Routes = [
         loadComponent: () =>
           withTexts(['staff'], () => import('./canned-answers/canned-answers-page')).then((m) => m.CannedAnswersPage),
         title: pageTitle('nav.cannedAnswers'),
+      },
+      {
+        path: 'kb-editor',
+        canMatch: [requireSection('knowledgeBaseEditor')],
+        loadComponent: () =>
+          withTexts(['staff', 'kb', 'requests'], () => import('./knowledge-base/kb-editor-page')).then(
+            (m) => m.KbEditorPage,
+          ),
+        title: pageTitle('nav.knowledgeBaseEditor'),
       },
       // Everyone signed in: name, language, emails and password.
       {

@@ -4,6 +4,7 @@ import {
   DEADLINE_KINDS,
   DEADLINE_STATES,
   EMAIL_NOTIFICATION_CHOICES,
+  ARTICLE_STATUSES,
   LANGUAGES,
   LOW_SCORE_COMMENTS_MAX,
   NOTIFICATION_CHANNELS,
@@ -64,6 +65,30 @@ const organizationRef = object({ id: uuid, name: string, country: string });
 const absenceView = nullable(
   object({ from: dateTime, until: dateTime, replacement: nullable(personRef), awayNow: boolean }),
 );
+
+const articleBase: Record<string, SchemaObject> = {
+  id: uuid,
+  slug: string,
+  area: enumOf(THEMATIC_AREAS),
+  country: nullableString,
+  product: nullableString,
+  status: enumOf(ARTICLE_STATUSES),
+  membersOnly: boolean,
+  author: nullable(personRef),
+  reviewer: nullable(personRef),
+  lastReviewedAt: nullableDateTime,
+  updatedAt: dateTime,
+};
+
+const articleHit = object({
+  id: uuid,
+  slug: string,
+  area: enumOf(THEMATIC_AREAS),
+  language: enumOf(LANGUAGES),
+  title: string,
+  excerpt: string,
+  membersOnly: boolean,
+});
 
 const userViewProperties: Record<string, SchemaObject> = {
   id: uuid,
@@ -485,6 +510,62 @@ export const COMPONENT_SCHEMAS = {
       additionalProperties: false,
     },
     createdAt: dateTime,
+  }),
+  ArticleView: object({
+    ...articleBase,
+    language: enumOf(LANGUAGES),
+    requestedLanguage: enumOf(LANGUAGES),
+    fallback: boolean,
+    availableLanguages: { type: 'array', items: enumOf(LANGUAGES) },
+    title: string,
+    body: string,
+  }),
+  ArticleHit: articleHit,
+  ArticleHitPage: object({ items: { type: 'array', items: articleHit }, total: count, page: count, pageSize: count }),
+  AnsweredResult: object({ counted: boolean }),
+  ArticleSummary: object({
+    id: uuid,
+    slug: string,
+    area: enumOf(THEMATIC_AREAS),
+    status: enumOf(ARTICLE_STATUSES),
+    title: string,
+    languages: { type: 'array', items: enumOf(LANGUAGES) },
+    lastReviewedAt: nullableDateTime,
+    updatedAt: dateTime,
+    mayEdit: boolean,
+  }),
+  ArticleEditorView: object({
+    ...articleBase,
+    versions: {
+      type: 'array',
+      items: object({ language: enumOf(LANGUAGES), title: string, body: string, updatedAt: dateTime }),
+    },
+    sourceRequestId: nullable(uuid),
+    openSuggestions: count,
+    translationRequests: { type: 'array', items: object({ language: enumOf(LANGUAGES), count }) },
+    mayEdit: boolean,
+    version: integer,
+  }),
+  ArticleSuggestionView: object({
+    id: uuid,
+    language: enumOf(LANGUAGES),
+    body: string,
+    author: nullable(personRef),
+    createdAt: dateTime,
+  }),
+  KnowledgeBaseReport: object({
+    from: dateTime,
+    to: dateTime,
+    rows: {
+      type: 'array',
+      items: object({
+        area: enumOf(THEMATIC_AREAS),
+        publishedArticles: count,
+        views: count,
+        answered: count,
+        filedAfterReading: count,
+      }),
+    },
   }),
   HealthLive: object({ status: enumOf(['ok']) }),
   HealthReady: object({ status: enumOf(['ok']), database: enumOf(['up']) }),

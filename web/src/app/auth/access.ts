@@ -14,6 +14,8 @@ export const SECTION_PERMISSIONS = {
   reports: 'reports.read',
   // Staff who work cases read them; the page lets admins and each area's specialists write.
   cannedAnswers: 'canned-answers.read',
+  // Every staff member: admins and the area's specialists write articles, the others suggest edits.
+  knowledgeBaseEditor: 'kb.suggest',
   administration: 'users.manage',
 } as const satisfies Record<string, Permission>;
 

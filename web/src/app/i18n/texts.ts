@@ -66,6 +66,12 @@ export const TEXTS = {
     pt: () => import('../../locales/pt/quality.json'),
     fr: () => import('../../locales/fr/quality.json'),
   },
+  kb: {
+    es: () => import('../../locales/es/kb.json'),
+    en: () => import('../../locales/en/kb.json'),
+    pt: () => import('../../locales/pt/kb.json'),
+    fr: () => import('../../locales/fr/kb.json'),
+  },
 } as const satisfies { readonly [part: string]: { readonly [L in Language]: LoadTexts } };
 
 /** A part of the interface's texts: the app's own (always loaded) or a section's. */

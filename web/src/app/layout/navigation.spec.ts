@@ -5,20 +5,23 @@ import { navigationFor } from './navigation';
 const pathsFor = (role: Role) => navigationFor(role).map((item) => item.path);
 
 describe('the navigation of each role', () => {
-  it('offers a member its organization’s requests, a new request and its organization’s people, and nothing of staff', () => {
-    expect(pathsFor('member')).toEqual(['/', '/requests', '/requests/new', '/organization/people']);
+  it('offers a member its organization’s requests, a new request, its organization’s people and the knowledge base, and nothing of staff', () => {
+    expect(pathsFor('member')).toEqual(['/', '/requests', '/requests/new', '/organization/people', '/kb']);
   });
 
-  it.each<Role>(['representative', 'specialist'])('offers a %s the inbox and the canned answers', (role) => {
-    expect(pathsFor(role)).toEqual(['/', '/inbox', '/canned-answers']);
-  });
+  it.each<Role>(['representative', 'specialist'])(
+    'offers a %s the inbox, the knowledge base and its editor, and the canned answers',
+    (role) => {
+      expect(pathsFor(role)).toEqual(['/', '/inbox', '/kb', '/kb-editor', '/canned-answers']);
+    },
+  );
 
   it('offers a director the inbox, the reports and the canned answers', () => {
-    expect(pathsFor('director')).toEqual(['/', '/inbox', '/reports', '/canned-answers']);
+    expect(pathsFor('director')).toEqual(['/', '/inbox', '/reports', '/kb', '/kb-editor', '/canned-answers']);
   });
 
   it('offers the executive the inbox (read-only) and the reports', () => {
-    expect(pathsFor('executive')).toEqual(['/', '/inbox', '/reports']);
+    expect(pathsFor('executive')).toEqual(['/', '/inbox', '/reports', '/kb', '/kb-editor']);
   });
 
   it('offers an admin the inbox, the reports, canned answers, organizations, users, SLA policies and holidays', () => {
@@ -26,6 +29,8 @@ describe('the navigation of each role', () => {
       '/',
       '/inbox',
       '/reports',
+      '/kb',
+      '/kb-editor',
       '/canned-answers',
       '/admin/organizations',
       '/admin/users',

@@ -19,6 +19,8 @@ const NAVIGATION: readonly NavigationItem[] = [
   { path: '/organization/people', label: 'nav.organizationPeople', section: 'organizationPeople', exact: true },
   { path: '/inbox', label: 'nav.inbox', section: 'inbox', exact: false },
   { path: '/reports', label: 'nav.reports', section: 'reports', exact: false },
+  { path: '/kb', label: 'nav.knowledgeBase', section: null, exact: false },
+  { path: '/kb-editor', label: 'nav.knowledgeBaseEditor', section: 'knowledgeBaseEditor', exact: true },
   { path: '/canned-answers', label: 'nav.cannedAnswers', section: 'cannedAnswers', exact: true },
   { path: '/admin/organizations', label: 'nav.organizations', section: 'administration', exact: false },
   { path: '/admin/users', label: 'nav.users', section: 'administration', exact: false },

@@ -25,6 +25,7 @@ import { ReportsI18n, type ReportsKey, type ReportsTextKey } from './i18n/report
 import { type LoadBarChoice, LoadChart, type LoadChartLabels } from './load-chart';
 import { LoadTable } from './load-table';
 import { QualitySection } from './quality/quality-section';
+import { KbReportSection } from './kb-report-section';
 import { ReportCards } from './report-cards';
 import { reportFormats } from './report-formats';
 import {
@@ -70,7 +71,16 @@ function problemKey(error: unknown): ReportsTextKey {
  */
 @Component({
   selector: 'app-reports-page',
-  imports: [ReportCards, LoadChart, LoadTable, TrendChart, AgingBars, QualitySection, NgTemplateOutlet],
+  imports: [
+    ReportCards,
+    LoadChart,
+    LoadTable,
+    TrendChart,
+    AgingBars,
+    QualitySection,
+    KbReportSection,
+    NgTemplateOutlet,
+  ],
   templateUrl: './reports-page.html',
   styleUrl: './reports-page.css',
 })

@@ -7,6 +7,7 @@ import { mayOpen } from '../auth/access';
 import { Session } from '../auth/session';
 import { LocalDates } from '../core/local-dates';
 import { readProblem } from '../core/problem-text';
+import { KbDraftButton } from '../knowledge-base/kb-draft-button';
 import { RequestsI18n, type RequestsTextKey } from '../requests/i18n/requests-texts';
 import type { FailedFilesState } from '../requests/new-request-page';
 import { RequestsApi } from '../requests/requests-api';
@@ -27,6 +28,7 @@ import { StaffActions } from './staff-actions';
 @Component({
   selector: 'app-request-detail-page',
   imports: [
+    KbDraftButton,
     RouterLink,
     StatusBadge,
     AttachmentLink,

@@ -5,7 +5,9 @@ import { LIMITS, type Priority, PRIORITIES, type ThematicArea } from '@portal/sh
 import { Session } from '../auth/session';
 import { LocalDates } from '../core/local-dates';
 import { RequestsI18n } from './i18n/requests-texts';
+import { endFormVisit, formVisitId } from '../knowledge-base/form-visit';
 import { FilePicker } from './file-picker';
+import { KbSuggestions } from './kb-suggestions';
 import { PendingList } from './pending-list';
 import { type PendingSubmission, PendingSubmissions, type SubmissionOutcome } from './pending-submissions';
 import { clearDraft, readDraft, saveDraft } from './request-draft';
@@ -34,7 +36,7 @@ export interface SentState extends FailedFilesState {
  */
 @Component({
   selector: 'app-new-request-page',
-  imports: [FilePicker, UploadList, PendingList, RouterLink],
+  imports: [FilePicker, UploadList, PendingList, RouterLink, KbSuggestions],
   templateUrl: './new-request-page.html',
   styleUrl: './new-request-page.css',
 })
@@ -57,6 +59,8 @@ export class NewRequestPage {
   protected readonly description = signal('');
   protected readonly priority = signal<Priority>('normal');
   protected readonly files = signal<File[]>([]);
+  /** This visit of the form, for the articles suggested while the subject is typed. */
+  protected readonly visitId = formVisitId();
 
   protected readonly errors = signal<Partial<Record<Field, string>>>({});
   protected readonly errorCount = computed(() => Object.keys(this.errors()).length);
@@ -163,6 +167,7 @@ export class NewRequestPage {
       // The submission holds the content now; the form starts afresh.
       clearTimeout(this.draftTimer);
       clearDraft(this.userId);
+      endFormVisit();
       this.following.set(localId);
       this.resetForm();
       setTimeout(() => this.statusPanel()?.nativeElement.focus());
