@@ -16,6 +16,7 @@ import { HealthRepository } from './health/health.repository';
 import { NotificationsModule } from './notifications/notifications.module';
 import { SlaModule } from './sla/sla.module';
 import { OrganizationsModule } from './organizations/organizations.module';
+import { PersonalDataModule } from './personal-data/personal-data.module';
 import { PresenceModule } from './presence/presence.module';
 import { ReferenceModule } from './reference/reference.module';
 import { ReportsModule } from './reports/reports.module';
@@ -51,6 +52,7 @@ export class AppModule {
         CannedAnswersModule,
         AccountsModule,
         SatisfactionModule,
+        PersonalDataModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -55,6 +55,8 @@ export const PROBLEM_CODES = [
   'organizations.name-taken',
   'organizations.fairtrade-id-taken',
   'holidays.exists',
+  // Erasing a person: only an organization's member, not oneself, and once.
+  'personal-data.not-erasable',
   // Canned answers: an area the caller does not write for; a title its area and language already have.
   'canned.other-area',
   'canned.title-taken',

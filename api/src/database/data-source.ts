@@ -24,6 +24,7 @@ import { PresenceAndNotificationSettings1764437000000 } from '../../../migration
 import { RoutingFacts1764438000000 } from '../../../migrations/1764438000000-RoutingFacts';
 import { RequestReads1764439000000 } from '../../../migrations/1764439000000-RequestReads';
 import { EmailDigest1764441000000 } from '../../../migrations/1764441000000-EmailDigest';
+import { AuditTrail1764452000000 } from '../../../migrations/1764452000000-AuditTrail';
 import { AccountTokenEntity } from '../accounts/account-token.entity';
 import {
   ReportCountEntity,
@@ -126,6 +127,7 @@ export const MIGRATIONS = [
   RoutingFacts1764438000000,
   RequestReads1764439000000,
   EmailDigest1764441000000,
+  AuditTrail1764452000000,
 ];
 
 export function dataSourceOptions(url: string, poolSize: number): DataSourceOptions {

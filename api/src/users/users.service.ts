@@ -13,7 +13,7 @@ import {
   type UpdateProfileBody,
   type UserView,
 } from '@portal/shared';
-import { AuditService } from '../audit/audit.service';
+import { AuditService, beforeAndAfter } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { ConflictException, NotFoundException, ValidationException } from '../common/app-exception';
 import { paging } from '../common/paging.dto';
@@ -141,7 +141,7 @@ export class UsersService {
         action: 'user.updated',
         entityType: 'user',
         entityId: id,
-        changes: { ...body },
+        changes: beforeAndAfter(current, body),
       });
       return (await this.userViews.findById(id, db))!;
     });

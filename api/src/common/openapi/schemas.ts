@@ -486,6 +486,28 @@ export const COMPONENT_SCHEMAS = {
     },
     createdAt: dateTime,
   }),
+  AuditEntryView: object({
+    id: { type: 'string', pattern: '^[0-9]+$' },
+    at: dateTime,
+    actor: nullable(object({ id: uuid, name: string, email: string })),
+    action: string,
+    entityType: string,
+    entityId: string,
+    changes: { type: 'object', additionalProperties: true },
+    ip: nullableString,
+    userAgent: nullableString,
+  }),
+  AuditPage: object({
+    items: { type: 'array', items: refTo('AuditEntryView') },
+    nextCursor: { type: 'string', pattern: '^[0-9]+$', nullable: true },
+  }),
+  PersonalDataErasure: object({
+    userId: uuid,
+    erasedAt: dateTime,
+    messagesRedacted: count,
+    requestsRedacted: count,
+    attachmentsRemoved: count,
+  }),
   HealthLive: object({ status: enumOf(['ok']) }),
   HealthReady: object({ status: enumOf(['ok']), database: enumOf(['up']) }),
 } satisfies Record<string, SchemaObject>;
