@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { returningRows } from '../common/sql';
 import { type Db, type RowOf, sqlRow, sqlRows, sqlRun } from '../common/typed-sql';
 import type { AttachmentEntity } from '../requests/request.entities';
 import type { UserEntity } from '../users/user.entity';
@@ -132,7 +133,7 @@ export class PersonalDataRepository {
 
   /** Their messages' text replaced; the messages stay (the timeline and first-response times need them). */
   async redactMessages(db: Db, userId: string, marker: string): Promise<number> {
-    const rows = await sqlRows<{ id: string }>(
+    const rows = await returningRows<{ id: string }>(
       db,
       `UPDATE request_messages SET body = $2 WHERE author_id = $1 RETURNING id`,
       [userId, marker],
@@ -149,7 +150,7 @@ export class PersonalDataRepository {
 
   /** The requests it filed keep everything but its words: subject, description, rating comment, its reasons on the timeline. */
   async redactRequests(db: Db, userId: string, marker: string): Promise<number> {
-    const rows = await sqlRows<{ id: string }>(
+    const rows = await returningRows<{ id: string }>(
       db,
       `UPDATE requests SET subject = $2, description = $2,
               satisfaction_comment = CASE WHEN satisfaction_comment IS NULL THEN NULL ELSE $2 END
@@ -188,7 +189,7 @@ export class PersonalDataRepository {
 
   /** Their files' rows removed; the storage keys returned, for the files to go after COMMIT. */
   async deleteFilesUploadedBy(db: Db, userId: string): Promise<string[]> {
-    const rows = await sqlRows<{ storage_key: string }>(
+    const rows = await returningRows<{ storage_key: string }>(
       db,
       `DELETE FROM attachments WHERE uploaded_by = $1 RETURNING storage_key`,
       [userId],
@@ -206,14 +207,14 @@ export class PersonalDataRepository {
     for (const table of ['saved_views', 'request_presence', 'notification_settings', 'request_reads'])
       await sqlRun(db, `DELETE FROM ${table} WHERE user_id = $1`, params);
     await sqlRun(db, `DELETE FROM login_failures WHERE email_key = lower($1)`, [user.email]);
-    const row = await sqlRow<RowOf<UserEntity, 'erased_at'>>(
+    const [row] = await returningRows<RowOf<UserEntity, 'erased_at'>>(
       db,
       `UPDATE users SET name = $2, email = $3, password_hash = NULL, active = false, contact = false, available = false,
               email_notifications = 'none', last_digest_at = NULL, erased_at = now(), updated_at = now()
        WHERE id = $1 RETURNING erased_at`,
       [user.id, name, email],
     );
-    return row!.erased_at!;
+    return row.erased_at!;
   }
 
   /** Attachments of requests closed before the cutoff: removed, rows and (after COMMIT) files. */
@@ -221,7 +222,7 @@ export class PersonalDataRepository {
     db: Db,
     days: number,
   ): Promise<{ id: string; request_id: string; storage_key: string }[]> {
-    return sqlRows<{ id: string; request_id: string; storage_key: string }>(
+    return returningRows<{ id: string; request_id: string; storage_key: string }>(
       db,
       `DELETE FROM attachments a USING requests r
        WHERE r.id = a.request_id AND r.status = 'closed' AND r.closed_at < now() - make_interval(days => $1)
