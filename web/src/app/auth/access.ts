@@ -15,6 +15,8 @@ export const SECTION_PERMISSIONS = {
   // Staff who work cases read them; the page lets admins and each area's specialists write.
   cannedAnswers: 'canned-answers.read',
   administration: 'users.manage',
+  // Inside the administration's routes; its own permission so the menu follows the table.
+  audit: 'audit.read',
 } as const satisfies Record<string, Permission>;
 
 export type Section = keyof typeof SECTION_PERMISSIONS;
