@@ -38,7 +38,10 @@ export class AuditPage {
   protected applyFilters(event: Event): void {
     event.preventDefault();
     const form = new FormData(event.target as HTMLFormElement);
-    const text = (name: string) => String(form.get(name) ?? '').trim() || undefined;
+    const text = (name: string) => {
+      const value = form.get(name);
+      return typeof value === 'string' && value.trim() ? value.trim() : undefined;
+    };
     this.applied = {
       actor: text('actor'),
       action: text('action'),
