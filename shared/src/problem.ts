@@ -56,7 +56,7 @@ export const PROBLEM_CODES = [
   'organizations.fairtrade-id-taken',
   'holidays.exists',
   // Erasing a person: only an organization's member, not oneself, and once.
-  'personal-data.not-erasable',
+  'erasure.not-allowed',
   // Canned answers: an area the caller does not write for; a title its area and language already have.
   'canned.other-area',
   'canned.title-taken',

@@ -236,7 +236,7 @@ describe('personal data', () => {
     const before = await count();
     for (const target of [repEmail, 'admin@clac.example', 'ana@valle-alto.example']) {
       const answer = await call('POST', `/users/${id[target]}/erasure`, 'admin@clac.example');
-      expect([target, answer.status, answer.body.code]).toEqual([target, 409, 'personal-data.not-erasable']);
+      expect([target, answer.status, answer.body.code]).toEqual([target, 409, 'erasure.not-allowed']);
     }
     expect(
       (await call('POST', `/users/00000000-0000-4000-8000-000000000000/erasure`, 'admin@clac.example')).status,

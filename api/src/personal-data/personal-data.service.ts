@@ -160,7 +160,7 @@ export class PersonalDataService {
       if (!user) throw new NotFoundException('user');
       if (user.id === caller.id || !belongsToOrganization(user.role) || user.erased_at) {
         throw new ConflictException(
-          'personal-data.not-erasable',
+          'erasure.not-allowed',
           user.erased_at
             ? 'This person was already erased.'
             : 'Only a member of an organization can be erased, and never oneself; staff accounts are deactivated instead.',

@@ -48,7 +48,7 @@ export const PROBLEM_MESSAGES: { readonly [C in ProblemCode]: TranslationKey } =
   'organizations.name-taken': 'problem.nameTaken',
   'organizations.fairtrade-id-taken': 'problem.fairtradeIdTaken',
   'holidays.exists': 'problem.holidayExists',
-  'personal-data.not-erasable': 'problem.notErasable',
+  'erasure.not-allowed': 'problem.notErasable',
   'canned.other-area': 'problem.cannedAnswerOtherArea',
   'canned.title-taken': 'problem.cannedAnswerTitleTaken',
   'reports.other-region': 'problem.otherRegion',
