@@ -2,13 +2,14 @@ import { readFile } from 'node:fs/promises';
 import { unzipSync } from 'fflate';
 import type { Browser } from 'playwright-core';
 import { startTestPortal, type TestPortal } from '../support/api-harness';
+import { until } from '../support/until';
 import { launchChromium } from '../support/browser';
 import { expectAccessible } from './support/axe';
 import { DESKTOP, PHONE, screenshot, settled, signIn } from './support/pages';
 
 /**
  * Issue 23 in the browser: an admin filters the audit trail (on a phone and a wide screen) and
- * exports it; a member downloads its data from its profile page.
+ * exports it; a member downloads its data from its profile page; an admin erases a member.
  */
 describe('the audit trail and a person’s data', () => {
   let portal: TestPortal;
@@ -90,6 +91,27 @@ describe('the audit trail and a person’s data', () => {
     expect(Object.keys(files)).toEqual(expect.arrayContaining(['requests.json', 'messages.json', 'sign-ins.json']));
     await page.getByTestId('personal-data-status').getByText('Download pronto').waitFor();
     await screenshot(page, 'profile-my-data-pt');
+    await context.close();
+  });
+
+  it('lets an admin erase a member from its page, after a confirmation', async () => {
+    const luis = (await portal.db.query(`SELECT id FROM users WHERE email = 'luis@valle-alto.example'`)).rows[0].id;
+    const { context, page } = await signIn(browser, portal, 'admin@clac.example', { language: 'fr' });
+    await page.goto(`${portal.url}/admin/users/${luis}`);
+    await page.getByTestId('person-erase').waitFor();
+    await settled(page);
+    await expectAccessible(page, 'a member, personal data section (fr, phone)');
+    await page.getByTestId('person-erase').click();
+    await page.getByTestId('person-erase-confirm').click();
+    await until(
+      async () =>
+        (await portal.db.query(`SELECT erased_at FROM users WHERE id = $1`, [luis])).rows[0].erased_at !== null,
+      'the erasure',
+    );
+    await page.getByTestId('person-erase-confirm').waitFor({ state: 'detached' });
+    const user = (await portal.db.query(`SELECT name, active FROM users WHERE id = $1`, [luis])).rows[0];
+    expect(user).toEqual({ name: 'Former member', active: false });
+    await screenshot(page, 'person-erased-fr');
     await context.close();
   });
 });
