@@ -71,7 +71,9 @@ export class PersonalDataService {
       entityId: userId,
       changes: { requests: data.requests.length, messages: data.messages.length, files: data.files.length },
     });
-    const fileName = (file: (typeof data.files)[number]) => `files/${file.reference}/${file.id}-${file.file_name}`;
+    // A stored name has no path in it, but the archive's names must never climb out of files/.
+    const fileName = (file: (typeof data.files)[number]) =>
+      `files/${file.reference}/${file.id}-${file.file_name.replace(/[\\/]/g, '_')}`;
     const items: ZipItem[] = [
       { name: 'profile.json', json: { ...toPublicUserView(data.user), createdAt: data.user.createdAt } },
       {
