@@ -52,6 +52,7 @@ export const PROBLEM_CODES = [
   // Administration.
   'users.email-taken',
   'users.self-lockout',
+  'users.erased',
   'organizations.name-taken',
   'organizations.fairtrade-id-taken',
   'holidays.exists',

@@ -231,7 +231,7 @@ describe('personal data', () => {
     ]);
   });
 
-  it('refuses to erase staff, oneself, or someone twice, and writes nothing then', async () => {
+  it('refuses to erase staff, oneself, or someone twice, or to bring an erased account back, and writes nothing then', async () => {
     const count = async () => (await portal.db.query(`SELECT count(*)::int AS n FROM audit_log`)).rows[0].n;
     const before = await count();
     for (const target of [repEmail, 'admin@clac.example', 'ana@valle-alto.example']) {
@@ -241,6 +241,11 @@ describe('personal data', () => {
     expect(
       (await call('POST', `/users/00000000-0000-4000-8000-000000000000/erasure`, 'admin@clac.example')).status,
     ).toBe(404);
+    // Nor is an erased account brought back.
+    const reactivated = await call('PATCH', `/users/${id['ana@valle-alto.example']}`, 'admin@clac.example', {
+      active: true,
+    });
+    expect([reactivated.status, reactivated.body.code]).toEqual([409, 'users.erased']);
     expect(await count()).toBe(before);
   });
 

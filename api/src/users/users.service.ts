@@ -106,6 +106,9 @@ export class UsersService {
     return this.dataSource.transaction(async (db) => {
       const current = await this.userViews.findById(id, db);
       if (!current) throw new NotFoundException('user');
+      // An erased person's account is closed for good: reactivated or renamed, it would be someone again.
+      if (await this.repository.erased(db, id))
+        throw new ConflictException('users.erased', 'This person was erased: the account cannot be changed.');
       const shape: UserShape = {
         role: body.role ?? current.role,
         organizationId: body.organizationId !== undefined ? body.organizationId : (current.organization?.id ?? null),

@@ -45,6 +45,7 @@ export const PROBLEM_MESSAGES: { readonly [C in ProblemCode]: TranslationKey } =
   'attachments.not-multipart': 'requests.error.fileType',
   'users.email-taken': 'problem.emailTaken',
   'users.self-lockout': 'problem.selfLockout',
+  'users.erased': 'problem.userErased',
   'organizations.name-taken': 'problem.nameTaken',
   'organizations.fairtrade-id-taken': 'problem.fairtradeIdTaken',
   'holidays.exists': 'problem.holidayExists',
