@@ -167,6 +167,13 @@ describe('personal data', () => {
       return figures;
     };
     const before = await reports();
+    const anaName = (await portal.db.query(`SELECT name FROM users WHERE id = $1`, [id['ana@valle-alto.example']]))
+      .rows[0].name;
+    // The staff's notice of her message named her.
+    const notices = await portal.db.query(`SELECT count(*)::int AS n FROM notifications WHERE params->>'author' = $1`, [
+      anaName,
+    ]);
+    expect(notices.rows[0].n).toBeGreaterThan(0);
     const words = ['mariposaana', 'libelulaana', 'colibriana', 'jilgueroana', 'ana@valle-alto.example'];
     expect(await search(repEmail, 'colibriana')).toEqual([requestId]);
 
@@ -210,8 +217,8 @@ describe('personal data', () => {
               (SELECT count(*)::int FROM notifications WHERE recipient_id = $1) AS notifications,
               (SELECT count(*)::int FROM attachments WHERE uploaded_by = $1) AS files,
               (SELECT count(*)::int FROM requests WHERE search_public::text ~ 'colibri|mariposa|libelula') AS searchable,
-              (SELECT count(*)::int FROM notifications WHERE params::text ~ 'colibriana|mariposaana') AS quoted`,
-      [user.id],
+              (SELECT count(*)::int FROM notifications WHERE params::text ~ ('colibriana|mariposaana|' || $2)) AS quoted`,
+      [user.id, anaName],
     );
     expect(leftovers.rows[0]).toEqual({ sessions: 0, notifications: 0, files: 0, searchable: 0, quoted: 0 });
     const signIn = await portal.request('POST', '/api/v1/auth/login', {

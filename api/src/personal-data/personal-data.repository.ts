@@ -132,18 +132,25 @@ export class PersonalDataRepository {
   }
 
   /** Their messages' text replaced; the messages stay (the timeline and first-response times need them). */
-  async redactMessages(db: Db, userId: string, marker: string): Promise<number> {
+  async redactMessages(db: Db, userId: string, marker: string, erasedName: string): Promise<number> {
     const rows = await returningRows<{ id: string }>(
       db,
       `UPDATE request_messages SET body = $2 WHERE author_id = $1 RETURNING id`,
       [userId, marker],
     );
-    // Others' notifications quoted those messages.
+    // Others' notifications quoted those messages, under their author's name.
     await sqlRun(
       db,
-      `UPDATE notifications SET params = params || jsonb_build_object('excerpt', $2::text)
+      `UPDATE notifications SET params = params || jsonb_build_object('excerpt', $2::text, 'author', $3::text)
        WHERE event_key = ANY ($1::text[]) AND params ? 'excerpt'`,
-      [rows.map((row) => `message:${row.id}`), marker],
+      [rows.map((row) => `message:${row.id}`), marker, erasedName],
+    );
+    // The invitations it sent (an organization's contact) named it to the invitees.
+    await sqlRun(
+      db,
+      `UPDATE notifications SET params = params || jsonb_build_object('inviter', $2::text)
+       WHERE params ? 'inviter' AND params->>'tokenId' IN (SELECT id::text FROM account_tokens WHERE created_by = $1)`,
+      [userId, erasedName],
     );
     return rows.length;
   }

@@ -169,7 +169,7 @@ export class PersonalDataService {
         );
       }
       const touched = await this.repository.requestsWithTextOf(db, userId);
-      const messagesRedacted = await this.repository.redactMessages(db, userId, REDACTED_TEXT);
+      const messagesRedacted = await this.repository.redactMessages(db, userId, REDACTED_TEXT, ERASED_NAME);
       const requestsRedacted = await this.repository.redactRequests(db, userId, REDACTED_TEXT);
       await this.repository.rebuildSearchText(db, touched);
       const keys = await this.repository.deleteFilesUploadedBy(db, userId);
