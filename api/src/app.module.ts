@@ -17,6 +17,7 @@ import { HealthRepository } from './health/health.repository';
 import { NotificationsModule } from './notifications/notifications.module';
 import { SlaModule } from './sla/sla.module';
 import { OrganizationsModule } from './organizations/organizations.module';
+import { PersonalDataModule } from './personal-data/personal-data.module';
 import { PresenceModule } from './presence/presence.module';
 import { ReferenceModule } from './reference/reference.module';
 import { ReportsModule } from './reports/reports.module';
@@ -53,6 +54,7 @@ export class AppModule {
         KnowledgeBaseModule,
         AccountsModule,
         SatisfactionModule,
+        PersonalDataModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -13,6 +13,7 @@ import pino from 'pino';
 import type { DataSource } from 'typeorm';
 import { PROBLEM_CONTENT_TYPE } from '@portal/shared';
 import { AppModule } from './app.module';
+import { registerAuditOrigin } from './audit/audit-context';
 import { completeContract, documentValidationConstraints } from './common/openapi/contract';
 import { PinoLoggerService } from './common/pino-logger';
 import { createValidationPipe } from './common/validation.pipe';
@@ -149,6 +150,7 @@ export async function startPortal(config: AppConfig): Promise<RunningPortal> {
     await registerHttpSecurity(app, config);
     // Phones on 3G: the app's bundles and the API's JSON travel compressed (brotli or gzip).
     await app.register(fastifyCompress as never, { threshold: 1024, encodings: ['br', 'gzip'] });
+    registerAuditOrigin(fastify);
     fastify.addHook('onSend', async (request, reply) => {
       reply.header('x-request-id', request.id);
       // API answers carry people's data and tokens: no cache keeps them, unless a route said otherwise.

@@ -20,3 +20,4 @@ export * from './inbox.js';
 export * from './notification-settings.js';
 export * from './presence.js';
 export * from './knowledge-base.js';
+export * from './audit.js';

@@ -21,11 +21,23 @@ describe('the permission table', () => {
     expect(rolesWith('organization.people')).toEqual(['member']);
     expect(rolesWith('reports.read')).toEqual(['director', 'executive', 'admin']);
     expect(rolesWith('reports.all-regions')).toEqual(['executive', 'admin']);
-    for (const permission of ['users.manage', 'organizations.manage', 'sla.manage'] as const)
+    for (const permission of [
+      'users.manage',
+      'organizations.manage',
+      'sla.manage',
+      'audit.read',
+      'personal-data.manage',
+    ] as const)
       expect(rolesWith(permission)).toEqual(['admin']);
     for (const permission of ['requests.staff-view', 'organizations.read', 'sla.read'] as const)
       expect(rolesWith(permission)).toEqual(['representative', 'specialist', 'director', 'executive', 'admin']);
-    for (const permission of ['profile.manage', 'notifications.read', 'reference.read', 'requests.read'] as const)
+    for (const permission of [
+      'profile.manage',
+      'notifications.read',
+      'reference.read',
+      'requests.read',
+      'personal-data.export-own',
+    ] as const)
       expect(rolesWith(permission)).toEqual([...ROLES]);
   });
 

@@ -44,6 +44,9 @@ export const GENERAL_PERMISSIONS = [
   'users.manage', // the people of the network: create, change, deactivate; invite anyone
   'people.invite', // send invitations (an organization's contact: members of its organization only)
   'organization.people', // an organization's contact manages its people
+  'personal-data.export-own', // download everything the portal holds about oneself (GET /me/data-export)
+  'personal-data.manage', // another person's data: download it for them, erase them (docs/domain.md, "Personal data")
+  'audit.read', // the audit trail: read, filter, export (GET /audit-log)
 ] as const;
 export type GeneralPermission = (typeof GENERAL_PERMISSIONS)[number];
 
@@ -56,7 +59,13 @@ export const PERMISSIONS: readonly Permission[] = [
   ...CASE_ACTIONS.map((action): CasePermission => `case.${action}`),
 ];
 
-const EVERYONE = ['profile.manage', 'notifications.read', 'reference.read', 'requests.read'] as const;
+const EVERYONE = [
+  'profile.manage',
+  'notifications.read',
+  'reference.read',
+  'requests.read',
+  'personal-data.export-own',
+] as const;
 const STAFF = [
   ...EVERYONE,
   'requests.staff-view',
@@ -113,6 +122,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly GeneralPermission[
     'sla.manage',
     'users.manage',
     'people.invite',
+    'personal-data.manage',
+    'audit.read',
   ],
 };
 

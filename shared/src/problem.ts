@@ -52,9 +52,12 @@ export const PROBLEM_CODES = [
   // Administration.
   'users.email-taken',
   'users.self-lockout',
+  'users.erased',
   'organizations.name-taken',
   'organizations.fairtrade-id-taken',
   'holidays.exists',
+  // Erasing a person: only an organization's member, not oneself, and once.
+  'erasure.not-allowed',
   // Canned answers: an area the caller does not write for; a title its area and language already have.
   'canned.other-area',
   'canned.title-taken',

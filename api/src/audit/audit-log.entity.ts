@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-/** An administrative change: who did what to which record, with the changed fields. */
+/** An administrative change, a sign-in or an export: who did what to which record, from where, with the changed fields. Append-only. */
 @Entity('audit_log')
 export class AuditLogEntity {
   @PrimaryGeneratedColumn('increment', { type: 'bigint' })
@@ -20,6 +20,13 @@ export class AuditLogEntity {
 
   @Column({ type: 'jsonb', default: () => "'{}'" })
   changes: Record<string, unknown>;
+
+  /** The client's address, as the API derives it behind the trusted proxies. */
+  @Column({ type: 'text', nullable: true })
+  ip: string | null;
+
+  @Column({ name: 'user_agent', type: 'text', nullable: true })
+  userAgent: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

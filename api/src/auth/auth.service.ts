@@ -4,6 +4,7 @@ import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { LOGIN_THROTTLE, TOKEN_LIFETIME, type TokenPair } from '@portal/shared';
+import { AuditService } from '../audit/audit.service';
 import type { Db } from '../common/typed-sql';
 import { AppConfig } from '../config/app-config';
 import { UserViewsRepository } from '../users/user-views.repository';
@@ -23,6 +24,7 @@ export class AuthService {
     private readonly config: AppConfig,
     private readonly userViews: UserViewsRepository,
     private readonly repository: AuthRepository,
+    private readonly audit: AuditService,
   ) {}
 
   /**
@@ -48,7 +50,10 @@ export class AuthService {
       const user = await this.repository.findLoginUser(db, emailKey);
       return { throttled: false as const, failureId, user };
     });
-    if (attempt.throttled) throw new TooManyAttemptsException(attempt.retryAfter);
+    if (attempt.throttled) {
+      await this.auditFailedSignIn(emailKey, null, 'throttled');
+      throw new TooManyAttemptsException(attempt.retryAfter);
+    }
 
     let ticket: HashingTicket;
     try {
@@ -62,14 +67,34 @@ export class AuthService {
     const passwordMatches = await ticket.run(async () => verifyPassword(hash ?? (await decoyPasswordHash()), password));
     // The demo password only opens doors in demo mode, whatever hash a database holds.
     const accepted = hash !== null && passwordMatches && (this.config.demoMode || password !== DEMO_PASSWORD);
-    if (!user || !accepted) throw new InvalidCredentialsException();
+    if (!user || !accepted) {
+      await this.auditFailedSignIn(emailKey, user?.id ?? null, 'credentials');
+      throw new InvalidCredentialsException();
+    }
 
     const refreshToken = await this.dataSource.transaction(async (db) => {
       // This attempt's row and those before it (in lock order) go; parallel attempts after it stay counted.
       await this.repository.clearLoginFailuresUpTo(db, emailKey, attempt.failureId);
+      await this.audit.record(db, {
+        actorId: user.id,
+        action: 'auth.signed-in',
+        entityType: 'user',
+        entityId: user.id,
+      });
       return this.insertRefreshToken(db, await this.repository.insertFamily(db, user.id));
     });
     return this.tokenPair(user.id, refreshToken);
+  }
+
+  /** A refused sign-in in the audit trail: the email typed, and the account when one has it. */
+  private auditFailedSignIn(email: string, userId: string | null, reason: 'credentials' | 'throttled') {
+    return this.audit.recordNow({
+      actorId: null,
+      action: 'auth.sign-in-failed',
+      entityType: 'user',
+      entityId: userId ?? email,
+      changes: { email, reason },
+    });
   }
 
   /**

@@ -12,7 +12,7 @@ import {
   type ThematicArea,
   unknownPlaceholders,
 } from '@portal/shared';
-import { AuditService } from '../audit/audit.service';
+import { AuditService, beforeAndAfter } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { AppException, ConflictException, NotFoundException, ValidationException } from '../common/app-exception';
 import type { Db } from '../common/typed-sql';
@@ -118,7 +118,8 @@ export class CannedAnswersService {
       // Moving an answer to another area needs the right to write both.
       await this.authorize(db, caller, [current.area_code, next.area]);
       if (!(await this.repository.update(db, id, next, caller.id))) throw new TitleTakenException();
-      await this.record(db, caller, 'canned-answer.updated', id, { ...body });
+      const before = { area: current.area_code, language: current.language, title: current.title, body: current.body };
+      await this.record(db, caller, 'canned-answer.updated', id, beforeAndAfter(before, body));
       return toView((await this.repository.find(db, id))!, true);
     });
   }

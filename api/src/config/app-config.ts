@@ -114,6 +114,16 @@ export class AppConfig {
   REPORT_CACHE_MB = 256;
 
   /**
+   * Days the attachments of a closed request are kept after it closed: a daily sweep deletes
+   * older ones' files and rows, audited (docs/domain.md, "Personal data"). 0 keeps them.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(36_500)
+  ATTACHMENT_RETENTION_DAYS = 0;
+
+  /**
    * Request lists count their matches exactly up to this many; beyond it they answer this
    * number with totalIsExact false ("1,000+"), so a list's cost does not grow with its scope.
    * Measured on a million requests (README, "API under load"): counting to 10,000 made a

@@ -25,6 +25,7 @@ import { RoutingFacts1764438000000 } from '../../../migrations/1764438000000-Rou
 import { RequestReads1764439000000 } from '../../../migrations/1764439000000-RequestReads';
 import { EmailDigest1764441000000 } from '../../../migrations/1764441000000-EmailDigest';
 import { KnowledgeBase1764450000000 } from '../../../migrations/1764450000000-KnowledgeBase';
+import { AuditTrail1764452000000 } from '../../../migrations/1764452000000-AuditTrail';
 import { ReportEndsDueTimes1764454000000 } from '../../../migrations/1764454000000-ReportEndsDueTimes';
 import { AccountTokenEntity } from '../accounts/account-token.entity';
 import {
@@ -131,6 +132,7 @@ export const MIGRATIONS = [
   RequestReads1764439000000,
   EmailDigest1764441000000,
   KnowledgeBase1764450000000,
+  AuditTrail1764452000000,
   ReportEndsDueTimes1764454000000,
 ];
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { OrganizationView, Page } from '@portal/shared';
-import { AuditService } from '../audit/audit.service';
+import { AuditService, beforeAndAfter } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { ConflictException, NotFoundException, ValidationException } from '../common/app-exception';
 import { paging } from '../common/paging.dto';
@@ -90,7 +90,7 @@ export class OrganizationsService {
         action: 'organization.updated',
         entityType: 'organization',
         entityId: id,
-        changes: { ...body },
+        changes: beforeAndAfter(current, body),
       });
       return this.get(id, db);
     });

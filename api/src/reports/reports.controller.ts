@@ -10,7 +10,9 @@ import {
 } from '@portal/shared';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser, RequirePermission } from '../auth/auth.decorators';
+import { AuditService } from '../audit/audit.service';
 import { toCsv } from './csv';
+import { reportExport } from './report-export-audit';
 import { LoadExportQueryDto, LoadReportQueryDto, TrendExportQueryDto, TrendReportQueryDto } from './reports.dto';
 import { loadSpreadsheet, trendSpreadsheet, XLSX_TYPE } from './report-spreadsheet';
 import { ReportsService } from './reports.service';
@@ -22,7 +24,10 @@ import { ApiFileAnswer, ApiJson } from '../common/openapi/decorators';
 @RequirePermission('reports.read')
 @Controller('reports')
 export class ReportsController {
-  constructor(private readonly reports: ReportsService) {}
+  constructor(
+    private readonly reports: ReportsService,
+    private readonly audit: AuditService,
+  ) {}
 
   @Get('load')
   @ApiOperation({ summary: 'Request load grouped by region, country, area, assignee, status, product or organization' })
@@ -57,6 +62,8 @@ export class ReportsController {
     if (wantsXlsx(query.format, accept)) {
       const language = this.language(caller, acceptLanguage);
       return this.sendFile(
+        caller,
+        query,
         reply,
         `${name}.xlsx`,
         XLSX_TYPE,
@@ -97,7 +104,7 @@ export class ReportsController {
       ...report.rows.map((row) => line(row.key, row.label, row)),
       line('total', 'Total', report.totals),
     ]);
-    await this.sendCsv(reply, `${name}.csv`, csv);
+    await this.sendCsv(caller, query, reply, `${name}.csv`, csv);
   }
 
   @Get('trend')
@@ -128,13 +135,13 @@ export class ReportsController {
     const name = `trend-by-${report.interval}-${report.from.slice(0, 10)}-${report.to.slice(0, 10)}`;
     if (wantsXlsx(query.format, accept)) {
       const language = this.language(caller, acceptLanguage);
-      return this.sendFile(reply, `${name}.xlsx`, XLSX_TYPE, await trendSpreadsheet(report, language));
+      return this.sendFile(caller, query, reply, `${name}.xlsx`, XLSX_TYPE, await trendSpreadsheet(report, language));
     }
     const csv = toCsv(
       ['period', 'new', 'resolved'],
       report.points.map((p) => [p.period, p.new, p.resolved]),
     );
-    await this.sendCsv(reply, `${name}.csv`, csv);
+    await this.sendCsv(caller, query, reply, `${name}.csv`, csv);
   }
 
   private loadReport(caller: AuthUser, query: LoadReportQueryDto, acceptLanguage?: string): Promise<LoadReport> {
@@ -147,7 +154,16 @@ export class ReportsController {
     );
   }
 
-  private async sendFile(reply: FastifyReply, fileName: string, type: string, body: Buffer): Promise<void> {
+  /** A report's file as a download, the export audited. */
+  private async sendFile(
+    caller: AuthUser,
+    query: object,
+    reply: FastifyReply,
+    fileName: string,
+    type: string,
+    body: Buffer,
+  ): Promise<void> {
+    await this.audit.recordNow(reportExport(caller, fileName, query));
     await reply
       .header('content-type', type)
       .header('content-disposition', `attachment; filename="${fileName}"`)
@@ -155,9 +171,9 @@ export class ReportsController {
       .send(body);
   }
 
-  private async sendCsv(reply: FastifyReply, fileName: string, csv: string): Promise<void> {
+  private async sendCsv(caller: AuthUser, query: object, reply: FastifyReply, fileName: string, csv: string) {
     // A byte-order mark so spreadsheet programs read the accents as UTF-8.
-    await this.sendFile(reply, fileName, 'text/csv; charset=utf-8', Buffer.from(`\uFEFF${csv}`, 'utf8'));
+    await this.sendFile(caller, query, reply, fileName, 'text/csv; charset=utf-8', Buffer.from(`\uFEFF${csv}`, 'utf8'));
   }
 
   private language(caller: AuthUser, acceptLanguage?: string): Language {

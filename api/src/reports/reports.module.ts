@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { AppConfig } from '../config/app-config';
 import { JobsModule } from '../jobs/jobs.module';
 import { ReferenceModule } from '../reference/reference.module';
@@ -12,7 +13,7 @@ import { ReportsRepository } from './reports.repository';
 import { ReportsService } from './reports.service';
 
 @Module({
-  imports: [ReferenceModule, JobsModule],
+  imports: [ReferenceModule, JobsModule, AuditModule],
   controllers: [ReportsController, QualityReportController],
   providers: [
     ReportsService,

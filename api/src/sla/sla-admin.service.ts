@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
+import { AuditService, beforeAndAfter } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { ConflictException, NotFoundException, ValidationException } from '../common/app-exception';
 import publicHolidays from '../../../shared/data/public-holidays.json';
@@ -56,7 +56,7 @@ export class SlaAdminService {
         action: 'sla-policy.updated',
         entityType: 'sla-policy',
         entityId: id,
-        changes: { ...body },
+        changes: beforeAndAfter(current, body),
       });
       return { ...current, ...next };
     });

@@ -80,6 +80,10 @@ export class UserEntity {
   @Column({ name: 'last_assigned_at', type: 'timestamptz', nullable: true })
   lastAssignedAt: Date | null;
 
+  /** When an admin erased the person (the row stays, anonymized: docs/domain.md, "Personal data"). */
+  @Column({ name: 'erased_at', type: 'timestamptz', nullable: true })
+  erasedAt: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

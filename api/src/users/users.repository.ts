@@ -27,6 +27,12 @@ export class UsersRepository {
     );
   }
 
+  /** Whether an admin erased the person (its account is then closed for good). */
+  async erased(db: Db, id: string): Promise<boolean> {
+    const row = await sqlRow<RowOf<UserEntity, 'erased_at'>>(db, `SELECT erased_at FROM users WHERE id = $1`, [id]);
+    return row?.erased_at != null;
+  }
+
   async insert(db: Db, email: string, fields: UserFields): Promise<string> {
     const row = await sqlRow<RowOf<UserEntity, 'id'>>(
       db,

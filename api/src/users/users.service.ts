@@ -13,7 +13,7 @@ import {
   type UpdateProfileBody,
   type UserView,
 } from '@portal/shared';
-import { AuditService } from '../audit/audit.service';
+import { AuditService, beforeAndAfter } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { ConflictException, NotFoundException, ValidationException } from '../common/app-exception';
 import { paging } from '../common/paging.dto';
@@ -106,6 +106,9 @@ export class UsersService {
     return this.dataSource.transaction(async (db) => {
       const current = await this.userViews.findById(id, db);
       if (!current) throw new NotFoundException('user');
+      // An erased person's account is closed for good: reactivated or renamed, it would be someone again.
+      if (await this.repository.erased(db, id))
+        throw new ConflictException('users.erased', 'This person was erased: the account cannot be changed.');
       const shape: UserShape = {
         role: body.role ?? current.role,
         organizationId: body.organizationId !== undefined ? body.organizationId : (current.organization?.id ?? null),
@@ -141,7 +144,7 @@ export class UsersService {
         action: 'user.updated',
         entityType: 'user',
         entityId: id,
-        changes: { ...body },
+        changes: beforeAndAfter(current, body),
       });
       return (await this.userViews.findById(id, db))!;
     });

@@ -4,8 +4,10 @@ import type { FastifyReply } from 'fastify';
 import { languageFromAcceptLanguage, type QualityFigures, type QualityReport } from '@portal/shared';
 import type { AuthUser } from '../../auth/auth-user';
 import { CurrentUser, RequirePermission } from '../../auth/auth.decorators';
+import { AuditService } from '../../audit/audit.service';
 import { ApiFileAnswer, ApiJson } from '../../common/openapi/decorators';
 import { sendCsv, toCsv } from '../csv';
+import { reportExport } from '../report-export-audit';
 import { ReportsService } from '../reports.service';
 import { QualityReportQueryDto } from './quality-report.dto';
 import { QualityReportService } from './quality-report.service';
@@ -66,6 +68,7 @@ export class QualityReportController {
   constructor(
     private readonly reports: ReportsService,
     private readonly quality: QualityReportService,
+    private readonly audit: AuditService,
   ) {}
 
   @Get('quality')
@@ -101,6 +104,8 @@ export class QualityReportController {
       ...report.rows.map((row) => csvLine(row.key, row.label, row)),
       csvLine('total', 'Total', report.totals),
     ]);
-    await sendCsv(reply, `quality-by-${report.groupBy}-${report.from.slice(0, 10)}-${report.to.slice(0, 10)}.csv`, csv);
+    const name = `quality-by-${report.groupBy}-${report.from.slice(0, 10)}-${report.to.slice(0, 10)}.csv`;
+    await this.audit.recordNow(reportExport(caller, name, query));
+    await sendCsv(reply, name, csv);
   }
 }

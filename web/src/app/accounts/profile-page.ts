@@ -19,6 +19,7 @@ import { NotificationSettingsCard } from './notification-settings-card';
 import { accountFailureOf, ProfileApi } from './accounts-api';
 import type { AccountsKey } from './i18n/accounts-dictionaries';
 import { AccountsI18n } from './i18n/accounts-texts';
+import { PersonalDataCard } from './personal-data-card';
 import { PasswordFields } from './password-fields';
 import { PASSWORD_PARAMS, passwordProblem, repeatProblem, serverPasswordProblems } from './password-rules';
 
@@ -36,7 +37,7 @@ const CHOICE_LABELS: Record<EmailNotificationChoice, AccountsKey> = {
  */
 @Component({
   selector: 'app-profile-page',
-  imports: [PasswordFields, SubmitButton, AbsenceCard, NotificationSettingsCard],
+  imports: [PasswordFields, SubmitButton, AbsenceCard, NotificationSettingsCard, PersonalDataCard],
   templateUrl: './profile-page.html',
   styleUrls: ['./account-page.css', './profile-page.css'],
 })

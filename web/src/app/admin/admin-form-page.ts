@@ -92,6 +92,12 @@ export abstract class AdminFormPage<Item, Field extends string> {
     }
   }
 
+  /** Reads the record again (after a change made outside the form, e.g. an erasure). */
+  protected reload(): void {
+    const id = this.id();
+    if (id) void this.load(id);
+  }
+
   private async load(id: string): Promise<void> {
     try {
       this.fill(await this.fetch(id));

@@ -39,4 +39,9 @@ export default [
     loadComponent: () => import('./holidays-page').then((m) => m.HolidaysPage),
     title: pageTitle('nav.holidays'),
   },
+  {
+    path: 'audit',
+    loadComponent: () => import('./audit-page').then((m) => m.AuditPage),
+    title: pageTitle('nav.audit'),
+  },
 ] satisfies Routes;

@@ -26,6 +26,7 @@ import { AdminFormPage } from './admin-form-page';
 import { type SavedState, savedStateFromNavigation } from './admin-navigation';
 import { AvailabilitySwitch } from './availability-switch';
 import { CoverageEditor } from './coverage-editor';
+import { PersonDataSection } from './person-data-section';
 import { OrganizationPicker } from './organization-picker';
 
 type Field = 'email' | 'name' | 'role' | 'language' | 'organizationId' | 'region' | 'contact';
@@ -44,7 +45,7 @@ function isRoutable(role: Role): boolean {
  */
 @Component({
   selector: 'app-user-edit-page',
-  imports: [RouterLink, AvailabilitySwitch, CoverageEditor, OrganizationPicker],
+  imports: [RouterLink, AvailabilitySwitch, CoverageEditor, OrganizationPicker, PersonDataSection],
   templateUrl: './user-edit-page.html',
   styleUrl: './admin-form.css',
 })

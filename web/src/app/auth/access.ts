@@ -17,6 +17,8 @@ export const SECTION_PERMISSIONS = {
   // Every staff member: admins and the area's specialists write articles, the others suggest edits.
   knowledgeBaseEditor: 'kb.suggest',
   administration: 'users.manage',
+  // Inside the administration's routes; its own permission so the menu follows the table.
+  audit: 'audit.read',
 } as const satisfies Record<string, Permission>;
 
 export type Section = keyof typeof SECTION_PERMISSIONS;

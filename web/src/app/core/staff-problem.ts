@@ -25,6 +25,8 @@ const CONFLICT_FIELDS: { readonly [C in ProblemCode]?: string } = {
 /** Codes these pages say before the status's general message: in their own words, or the code's. */
 const CODE_MESSAGES: { readonly [C in ProblemCode]?: StaffTextKey } = {
   'users.self-lockout': PROBLEM_MESSAGES['users.self-lockout'],
+  'users.erased': PROBLEM_MESSAGES['users.erased'],
+  'erasure.not-allowed': PROBLEM_MESSAGES['erasure.not-allowed'],
   'not-found': 'inbox.error.notFound',
 };
 

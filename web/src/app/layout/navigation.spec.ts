@@ -24,7 +24,7 @@ describe('the navigation of each role', () => {
     expect(pathsFor('executive')).toEqual(['/', '/inbox', '/reports', '/kb', '/kb-editor']);
   });
 
-  it('offers an admin the inbox, the reports, canned answers, organizations, users, SLA policies and holidays', () => {
+  it('offers an admin the inbox, the reports, canned answers, organizations, users, SLA policies, holidays and the audit trail', () => {
     expect(pathsFor('admin')).toEqual([
       '/',
       '/inbox',
@@ -36,6 +36,7 @@ describe('the navigation of each role', () => {
       '/admin/users',
       '/admin/sla-policies',
       '/admin/holidays',
+      '/admin/audit',
     ]);
   });
 
