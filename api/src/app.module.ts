@@ -23,6 +23,7 @@ import { RequestsModule } from './requests/requests.module';
 import { SatisfactionModule } from './satisfaction/satisfaction.module';
 import { SavedViewsModule } from './saved-views/saved-views.module';
 import { UsersModule } from './users/users.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 @Module({})
 export class AppModule {
@@ -51,6 +52,7 @@ export class AppModule {
         CannedAnswersModule,
         AccountsModule,
         SatisfactionModule,
+        WebhooksModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -19,3 +19,5 @@ export * from './quality.js';
 export * from './inbox.js';
 export * from './notification-settings.js';
 export * from './presence.js';
+export * from './two-factor.js';
+export * from './webhooks.js';

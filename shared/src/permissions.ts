@@ -39,6 +39,8 @@ export const GENERAL_PERMISSIONS = [
   'users.manage', // the people of the network: create, change, deactivate; invite anyone
   'people.invite', // send invitations (an organization's contact: members of its organization only)
   'organization.people', // an organization's contact manages its people
+  'two-factor.reset', // turn off a person's two-factor sign-in (a lost device); audited, the person told by email
+  'webhooks.manage', // register webhook endpoints, read their delivery log, redeliver
 ] as const;
 export type GeneralPermission = (typeof GENERAL_PERMISSIONS)[number];
 
@@ -82,6 +84,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly GeneralPermission[
     'sla.manage',
     'users.manage',
     'people.invite',
+    'two-factor.reset',
+    'webhooks.manage',
   ],
 };
 

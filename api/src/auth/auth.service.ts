@@ -3,9 +3,10 @@ import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { LOGIN_THROTTLE, TOKEN_LIFETIME, type TokenPair } from '@portal/shared';
+import { LOGIN_THROTTLE, type LoginAnswer, TOKEN_LIFETIME, type TokenPair } from '@portal/shared';
 import type { Db } from '../common/typed-sql';
 import { AppConfig } from '../config/app-config';
+import { TwoFactorService } from '../two-factor/two-factor.service';
 import { UserViewsRepository } from '../users/user-views.repository';
 import { toPublicUserView } from '../users/users.service';
 import { AuthRepository } from './auth.repository';
@@ -23,6 +24,7 @@ export class AuthService {
     private readonly config: AppConfig,
     private readonly userViews: UserViewsRepository,
     private readonly repository: AuthRepository,
+    private readonly twoFactor: TwoFactorService,
   ) {}
 
   /**
@@ -33,9 +35,10 @@ export class AuthService {
    * one, so parallel guesses cannot slip past the limit; the password is verified after it
    * committed, in the bounded hashing queue (full: 503, and the attempt is not counted), and
    * a success then clears the failures up to its own. Failures live in the database so every
-   * API process sees them.
+   * API process sees them. With two-factor on (or required and not set up) the answer is a
+   * challenge for the code step instead of a session, unless the device was remembered.
    */
-  async login(email: string, password: string): Promise<TokenPair> {
+  async login(email: string, password: string, deviceToken?: string): Promise<LoginAnswer> {
     const emailKey = email.trim().toLowerCase();
     const attempt = await this.dataSource.transaction(async (db) => {
       await this.repository.lockLoginEmail(db, emailKey);
@@ -64,12 +67,13 @@ export class AuthService {
     const accepted = hash !== null && passwordMatches && (this.config.demoMode || password !== DEMO_PASSWORD);
     if (!user || !accepted) throw new InvalidCredentialsException();
 
+    const challenge = await this.twoFactor.signInGate(user.id, deviceToken);
     const refreshToken = await this.dataSource.transaction(async (db) => {
       // This attempt's row and those before it (in lock order) go; parallel attempts after it stay counted.
       await this.repository.clearLoginFailuresUpTo(db, emailKey, attempt.failureId);
-      return this.insertRefreshToken(db, await this.repository.insertFamily(db, user.id));
+      return challenge ? null : this.insertRefreshToken(db, await this.repository.insertFamily(db, user.id));
     });
-    return this.tokenPair(user.id, refreshToken);
+    return challenge ?? this.tokenPair(user.id, refreshToken!);
   }
 
   /**

@@ -24,6 +24,8 @@ import { PresenceAndNotificationSettings1764437000000 } from '../../../migration
 import { RoutingFacts1764438000000 } from '../../../migrations/1764438000000-RoutingFacts';
 import { RequestReads1764439000000 } from '../../../migrations/1764439000000-RequestReads';
 import { EmailDigest1764441000000 } from '../../../migrations/1764441000000-EmailDigest';
+import { TwoFactor1764453000000 } from '../../../migrations/1764453000000-TwoFactor';
+import { Webhooks1764453100000 } from '../../../migrations/1764453100000-Webhooks';
 import { AccountTokenEntity } from '../accounts/account-token.entity';
 import {
   ReportCountEntity,
@@ -61,6 +63,12 @@ import { CannedAnswerEntity } from '../canned-answers/canned-answer.entity';
 import { CoverageEntryEntity } from '../users/coverage-entry.entity';
 import { UserEntity } from '../users/user.entity';
 import { SavedViewEntity } from '../saved-views/saved-view.entity';
+import {
+  RememberedDeviceEntity,
+  TwoFactorRecoveryCodeEntity,
+  UserTwoFactorEntity,
+} from '../two-factor/two-factor.entities';
+import { WebhookDeliveryEntity, WebhookEndpointEntity } from '../webhooks/webhook.entities';
 
 export const ENTITIES = [
   RegionEntity,
@@ -97,6 +105,11 @@ export const ENTITIES = [
   ReportDeltaEntity,
   CannedAnswerEntity,
   SavedViewEntity,
+  UserTwoFactorEntity,
+  TwoFactorRecoveryCodeEntity,
+  RememberedDeviceEntity,
+  WebhookEndpointEntity,
+  WebhookDeliveryEntity,
 ];
 
 /** Every migration, in order. Listed explicitly so the build, not a glob, decides what runs. */
@@ -126,6 +139,8 @@ export const MIGRATIONS = [
   RoutingFacts1764438000000,
   RequestReads1764439000000,
   EmailDigest1764441000000,
+  TwoFactor1764453000000,
+  Webhooks1764453100000,
 ];
 
 export function dataSourceOptions(url: string, poolSize: number): DataSourceOptions {
