@@ -56,7 +56,8 @@ describe('webhooks', () => {
     return answer.body as { id: string; reference: string };
   };
   const deliveries = async (endpointId: string) =>
-    (await portal.request('GET', `/api/v1/webhooks/${endpointId}/deliveries?pageSize=100`, { token: token[admin] })).body;
+    (await portal.request('GET', `/api/v1/webhooks/${endpointId}/deliveries?pageSize=100`, { token: token[admin] }))
+      .body;
 
   beforeAll(async () => {
     good = await startReceiver(204);
@@ -154,9 +155,12 @@ describe('webhooks', () => {
       expect(received.headers['content-type']).toBe('application/json');
     }
     const payloads = good.received.map((r) => JSON.parse(r.body));
-    expect(payloads.filter((p) => p.type === 'request.created').map((p) => p.data.reference).sort()).toEqual(
-      filed.map((f) => f.reference).sort(),
-    );
+    expect(
+      payloads
+        .filter((p) => p.type === 'request.created')
+        .map((p) => p.data.reference)
+        .sort(),
+    ).toEqual(filed.map((f) => f.reference).sort());
     const messages = payloads.filter((p) => p.type === 'request.message_added');
     expect(messages).toHaveLength(1);
     expect(messages[0].data).toMatchObject({ requestId: filed[0].id, messageId: reply.body.id ?? expect.any(String) });
@@ -214,11 +218,9 @@ describe('webhooks', () => {
     const log = (await deliveries(goodEndpoint.id)).items;
     const first = log[log.length - 1];
     const before = good.received.length;
-    const again = await portal.request(
-      'POST',
-      `/api/v1/webhooks/${goodEndpoint.id}/deliveries/${first.id}/redeliver`,
-      { token: token[admin] },
-    );
+    const again = await portal.request('POST', `/api/v1/webhooks/${goodEndpoint.id}/deliveries/${first.id}/redeliver`, {
+      token: token[admin],
+    });
     expect(again.status).toBe(201);
     expect(again.body).toMatchObject({ messageId: first.messageId, status: 'pending' });
     await until(async () => good.received.length === before + 1, 'the redelivery');
