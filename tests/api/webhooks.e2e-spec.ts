@@ -27,7 +27,7 @@ async function startReceiver(status: number): Promise<{ url: string; received: R
 /** The Standard Webhooks signature, computed here independently of the API's code. */
 function expectedSignature(secret: string, received: Received): string {
   const key = Buffer.from(secret.slice('whsec_'.length), 'base64');
-  const signed = `${received.headers['webhook-id']}.${received.headers['webhook-timestamp']}.${received.body}`;
+  const signed = `${String(received.headers['webhook-id'])}.${String(received.headers['webhook-timestamp'])}.${received.body}`;
   return `v1,${createHmac('sha256', key).update(signed).digest('base64')}`;
 }
 

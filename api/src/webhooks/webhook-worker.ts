@@ -150,7 +150,7 @@ export class WebhookWorker implements OnApplicationBootstrap, OnApplicationShutd
         const allowed = allowPrivate ? addresses : addresses.filter((a) => !isSpecialAddress(a.address));
         if (allowed.length === 0)
           return callback(new Error('refused: the host resolves to a loopback, private or link-local address'), '', 0);
-        if (options.all) return callback(null, allowed as unknown as string, 0);
+        if (options.all) return callback(null, allowed);
         callback(null, allowed[0].address, allowed[0].family);
       });
     };

@@ -77,6 +77,7 @@ import { TwoFactorEnrolment } from './two-factor-enrolment';
       }
     </section>
   `,
+  styleUrls: ['../accounts/account-page.css', '../accounts/profile-page.css'],
   styles: `
     .devices {
       padding: 0;

@@ -13,9 +13,7 @@ import { SubmitButton } from '../ui/submit-button';
   selector: 'app-two-factor-enrolment',
   imports: [SubmitButton],
   template: `
-    <ol class="steps">
-      <li>{{ t('twoFactor.enrol.scan') }}</li>
-    </ol>
+    <p>{{ t('twoFactor.enrol.scan') }}</p>
     <img class="qr" [src]="setup().qrCode" width="200" height="200" [alt]="t('twoFactor.enrol.qrAlt')" />
     <p class="hint">{{ t('twoFactor.enrol.keyIntro') }}</p>
     <p class="key" data-testid="two-factor-key">{{ setup().secret }}</p>
@@ -63,9 +61,6 @@ import { SubmitButton } from '../ui/submit-button';
       font-size: 1rem;
       word-break: break-all;
       letter-spacing: 0.05em;
-    }
-    .steps {
-      padding-left: 1.25rem;
     }
     input {
       max-width: 10rem;
