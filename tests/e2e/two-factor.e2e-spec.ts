@@ -17,7 +17,7 @@ describe('two-factor sign-in in the browser', () => {
   const email = 'joana@apicultores-sertao.example';
 
   beforeAll(async () => {
-    portal = await startTestPortal();
+    portal = await startTestPortal({ env: { WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true' } });
     ({ browser, close: closeBrowser } = await launchChromium());
   });
   afterAll(async () => {
@@ -67,5 +67,21 @@ describe('two-factor sign-in in the browser', () => {
     await again.getByTestId('login-code-submit').click();
     await again.getByTestId('welcome').waitFor();
     await fresh.close();
+  });
+
+  it('lets an admin register a webhook endpoint on a phone: the secret once, then the delivery log', async () => {
+    const { context, page } = await signIn(browser, portal, 'admin@clac.example', { viewport: PHONE });
+    await page.goto(`${portal.url}/admin/webhooks`);
+    await page.getByTestId('webhook-url').fill('http://127.0.0.1:9/hook');
+    await page.getByTestId('webhook-create').click();
+    const secret = page.getByTestId('webhook-secret');
+    await secret.waitFor();
+    expect(await secret.textContent()).toMatch(/whsec_/);
+    await page.getByTestId('webhook-endpoint').first().waitFor();
+    await settled(page);
+    await expectAccessible(page, 'webhooks-admin');
+    await screenshot(page, 'webhooks-admin-phone');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await context.close();
   });
 });

@@ -39,4 +39,9 @@ export default [
     loadComponent: () => import('./holidays-page').then((m) => m.HolidaysPage),
     title: pageTitle('nav.holidays'),
   },
+  {
+    path: 'webhooks',
+    loadComponent: () => import('./webhooks-page').then((m) => m.WebhooksPage),
+    title: pageTitle('nav.webhooks'),
+  },
 ] satisfies Routes;

@@ -265,6 +265,23 @@ export class UserEditPage extends AdminFormPage<AdminUserView, Field> {
     }
   }
 
+  /** A lost phone: the person signs in with the password alone until it turns two-factor on again. */
+  protected async resetTwoFactor(): Promise<void> {
+    const user = this.loaded();
+    if (!user || this.savingAccess()) return;
+    this.savingAccess.set(true);
+    this.accessProblem.set(null);
+    this.accessMessage.set(null);
+    try {
+      await this.api.resetTwoFactor(user.id);
+      this.accessMessage.set('admin.user.twoFactorReset');
+    } catch (error) {
+      this.accessProblem.set(describeStaffProblem(error, this.t));
+    } finally {
+      this.savingAccess.set(false);
+    }
+  }
+
   /** Deactivating keeps the person's requests and messages, and ends its sessions. */
   protected async setActive(active: boolean): Promise<void> {
     const user = this.loaded();
