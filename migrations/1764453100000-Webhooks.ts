@@ -28,7 +28,7 @@ export class Webhooks1764453100000 implements MigrationInterface {
         secret_encrypted text NOT NULL,
         consecutive_failures int NOT NULL DEFAULT 0 CHECK (consecutive_failures >= 0),
         disabled_at timestamptz,
-        disabled_reason text CHECK (disabled_reason IN ('failures', 'admin')),
+        disabled_reason text CHECK (disabled_reason IN ('failures', 'manual')),
         created_by uuid REFERENCES users (id) ON DELETE SET NULL,
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now(),

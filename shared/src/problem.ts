@@ -23,7 +23,7 @@ export const PROBLEM_CODES = [
   // not fit the account's state (already on, not set up).
   'auth.two-factor-failed',
   'auth.challenge-expired',
-  'two-factor.conflict',
+  'auth.two-factor-conflict',
   // Webhooks: an endpoint's address is not allowed (not https, or a private address).
   'webhooks.target-refused',
   // Invitation and password-reset links, colleagues.

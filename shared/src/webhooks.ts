@@ -25,7 +25,8 @@ export interface WebhookEndpointView {
   /** Failed attempts in a row; at the limit the endpoint is disabled. */
   consecutiveFailures: number;
   disabledAt: string | null;
-  disabledReason: 'failures' | 'admin' | null;
+  /** failures: WEBHOOK_DISABLE_AFTER_FAILURES in a row; manual: an admin disabled it. */
+  disabledReason: 'failures' | 'manual' | null;
   createdAt: string;
 }
 

@@ -19,6 +19,6 @@ export class ChallengeExpiredException extends AppException {
 
 export class TwoFactorConflictException extends AppException {
   constructor(detail: string) {
-    super(409, 'two-factor.conflict', 'Two-factor sign-in', detail);
+    super(409, 'auth.two-factor-conflict', 'Two-factor sign-in', detail);
   }
 }

@@ -8,7 +8,7 @@ import type { WebhookDeliveryEntity, WebhookEndpointEntity } from './webhook.ent
 export type EndpointRow = RowOf<
   WebhookEndpointEntity,
   'id' | 'url' | 'description' | 'consecutive_failures' | 'disabled_at' | 'created_at'
-> & { events: WebhookEvent[]; disabled_reason: 'failures' | 'admin' | null };
+> & { events: WebhookEvent[]; disabled_reason: 'failures' | 'manual' | null };
 
 export type DeliveryRow = RowOf<
   WebhookDeliveryEntity,
@@ -68,7 +68,7 @@ export class WebhooksRepository {
     );
   }
 
-  /** Changes what is given; enabled true clears a disabling and the failure count, false disables by an admin. */
+  /** Changes what is given; enabled true clears a disabling and the failure count, false disables it by hand. */
   async update(
     db: Db,
     id: string,
@@ -81,7 +81,7 @@ export class WebhooksRepository {
          description = CASE WHEN $3 THEN $4 ELSE description END,
          events = COALESCE($5::text[], events),
          disabled_at = CASE WHEN $6::boolean IS NULL THEN disabled_at WHEN $6 THEN NULL ELSE COALESCE(disabled_at, now()) END,
-         disabled_reason = CASE WHEN $6::boolean IS NULL THEN disabled_reason WHEN $6 THEN NULL ELSE COALESCE(disabled_reason, 'admin') END,
+         disabled_reason = CASE WHEN $6::boolean IS NULL THEN disabled_reason WHEN $6 THEN NULL ELSE COALESCE(disabled_reason, 'manual') END,
          consecutive_failures = CASE WHEN $6::boolean THEN 0 ELSE consecutive_failures END,
          updated_at = now()
        WHERE id = $1 RETURNING ${ENDPOINT_COLUMNS}`,

@@ -217,7 +217,7 @@ const webhookEndpointProperties: Record<string, SchemaObject> = {
   enabled: boolean,
   consecutiveFailures: count,
   disabledAt: nullableDateTime,
-  disabledReason: enumOf(['failures', 'admin'], true),
+  disabledReason: enumOf(['failures', 'manual'], true),
   createdAt: dateTime,
 };
 

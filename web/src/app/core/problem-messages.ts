@@ -22,7 +22,7 @@ export const PROBLEM_MESSAGES: { readonly [C in ProblemCode]: TranslationKey } =
   'auth.busy': 'problem.busy',
   'auth.two-factor-failed': 'problem.twoFactorFailed',
   'auth.challenge-expired': 'problem.challengeExpired',
-  'two-factor.conflict': 'problem.twoFactorConflict',
+  'auth.two-factor-conflict': 'problem.twoFactorConflict',
   'webhooks.target-refused': 'problem.webhookTargetRefused',
   'accounts.link-gone': 'problem.linkGone',
   'accounts.forbidden': 'requests.error.forbidden',
