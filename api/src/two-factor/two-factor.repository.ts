@@ -8,6 +8,11 @@ export type TwoFactorRow = RowOf<UserTwoFactorEntity, 'secret_encrypted' | 'enab
 export type TwoFactorPersonRow = RowOf<UserEntity, 'id' | 'email' | 'name' | 'role' | 'active'>;
 export type RememberedDeviceRow = RowOf<RememberedDeviceEntity, 'id' | 'label' | 'created_at' | 'expires_at'>;
 
+/** Whether an UPDATE or DELETE … RETURNING changed a row. */
+async function changedAny(db: Db, sql: string, params: unknown[]): Promise<boolean> {
+  return (await returningRows<unknown>(db, sql, params)).length > 0;
+}
+
 /** The two-factor tables: a person's secret, recovery codes and remembered devices. */
 @Injectable()
 export class TwoFactorRepository {
@@ -62,12 +67,11 @@ export class TwoFactorRepository {
 
   /** Uses a recovery code: true when it was the person's and unused (now it is used). */
   async useRecoveryCode(db: Db, userId: string, hash: string): Promise<boolean> {
-    const rows = await returningRows<{ id: string }>(
+    return changedAny(
       db,
       `UPDATE two_factor_recovery_codes SET used_at = now() WHERE user_id = $1 AND code_hash = $2 AND used_at IS NULL RETURNING id`,
       [userId, hash],
     );
-    return rows.length > 0;
   }
 
   async recoveryCodesLeft(db: Db, userId: string): Promise<number> {
@@ -85,12 +89,7 @@ export class TwoFactorRepository {
     await sqlRun(db, `UPDATE remembered_devices SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [
       userId,
     ]);
-    const rows = await returningRows<{ user_id: string }>(
-      db,
-      `DELETE FROM user_two_factor WHERE user_id = $1 RETURNING user_id`,
-      [userId],
-    );
-    return rows.length > 0;
+    return changedAny(db, `DELETE FROM user_two_factor WHERE user_id = $1 RETURNING user_id`, [userId]);
   }
 
   async insertDevice(db: Db, userId: string, tokenHash: string, label: string | null, days: number): Promise<void> {
@@ -121,11 +120,10 @@ export class TwoFactorRepository {
   }
 
   async revokeDevice(db: Db, userId: string, deviceId: string): Promise<boolean> {
-    const rows = await returningRows<{ id: string }>(
+    return changedAny(
       db,
       `UPDATE remembered_devices SET revoked_at = now() WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL RETURNING id`,
       [deviceId, userId],
     );
-    return rows.length > 0;
   }
 }

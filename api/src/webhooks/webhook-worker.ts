@@ -7,6 +7,7 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShut
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
+import { BatchPoller } from '../jobs/batch-poller';
 import { NotificationsService } from '../notifications/notifications.service';
 import { SecretBox } from '../security/secret-box';
 import { signWebhook } from './webhook-signature';
@@ -34,9 +35,10 @@ export class WebhookWorker implements OnApplicationBootstrap, OnApplicationShutd
   private readonly logger = new Logger('Webhooks');
   private readonly workerId = `${hostname()}:${process.pid}`;
   private readonly box: SecretBox;
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
-  private stopped = false;
+  private readonly poller = new BatchPoller(
+    () => this.deliverBatch(),
+    (error) => this.logger.warn({ msg: 'webhook pass failed', err: String(error) }),
+  );
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -49,27 +51,11 @@ export class WebhookWorker implements OnApplicationBootstrap, OnApplicationShutd
 
   onApplicationBootstrap(): void {
     if (!this.config.WORKERS_ENABLED) return;
-    this.timer = setInterval(() => void this.tick(), this.config.OUTBOX_POLL_MS);
+    this.poller.start(this.config.OUTBOX_POLL_MS);
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
-  }
-
-  tick(): Promise<void> {
-    if (this.running || this.stopped) return this.running ?? Promise.resolve();
-    this.running = (async () => {
-      try {
-        while (!this.stopped && (await this.deliverBatch()) > 0);
-      } catch (error) {
-        this.logger.warn({ msg: 'webhook pass failed', err: String(error) });
-      } finally {
-        this.running = null;
-      }
-    })();
-    return this.running;
+    await this.poller.stop();
   }
 
   /** A lease longer than a delivery can take, so no other worker takes a row still in flight. */

@@ -124,6 +124,8 @@ const auditedFields = (row: EndpointRow) => ({
   enabled: row.disabled_at === null,
 });
 
+const iso = (date: Date | null) => (date ? date.toISOString() : null);
+
 function toEndpointView(row: EndpointRow): WebhookEndpointView {
   return {
     id: row.id,
@@ -132,7 +134,7 @@ function toEndpointView(row: EndpointRow): WebhookEndpointView {
     events: row.events,
     enabled: row.disabled_at === null,
     consecutiveFailures: row.consecutive_failures,
-    disabledAt: row.disabled_at ? row.disabled_at.toISOString() : null,
+    disabledAt: iso(row.disabled_at),
     disabledReason: row.disabled_reason,
     createdAt: row.created_at.toISOString(),
   };
@@ -147,8 +149,8 @@ function toDeliveryView(row: DeliveryRow): WebhookDeliveryView {
     attempts: row.attempts,
     lastStatusCode: row.last_status_code,
     lastError: row.last_error,
-    nextAttemptAt: row.next_attempt_at ? row.next_attempt_at.toISOString() : null,
-    deliveredAt: row.delivered_at ? row.delivered_at.toISOString() : null,
+    nextAttemptAt: iso(row.next_attempt_at),
+    deliveredAt: iso(row.delivered_at),
     createdAt: row.created_at.toISOString(),
     payload: row.payload,
   };
