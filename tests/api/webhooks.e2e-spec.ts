@@ -215,7 +215,12 @@ describe('webhooks', () => {
   });
 
   it('redelivers from the log with the same webhook-id', async () => {
-    const log = (await deliveries(goodEndpoint.id)).items;
+    // The requests of the test above went to this endpoint too: first let them all arrive.
+    let log: { id: string; messageId: string; status: string }[] = [];
+    await until(async () => {
+      log = (await deliveries(goodEndpoint.id)).items;
+      return log.every((d) => d.status === 'delivered') && good.received.length === log.length;
+    }, 'the earlier deliveries');
     const first = log[log.length - 1];
     const before = good.received.length;
     const again = await portal.request('POST', `/api/v1/webhooks/${goodEndpoint.id}/deliveries/${first.id}/redeliver`, {
