@@ -168,6 +168,24 @@ describe('webhooks', () => {
       false,
     );
     expect((await log()).every((d) => d.attempts === 1)).toBe(true);
+
+    // The bodies are the ones the API document describes, one entry per event.
+    const doc = (await portal.request('GET', '/api/docs-json')).body;
+    expect(Object.keys(doc['x-webhooks']).sort()).toEqual([
+      'request.assigned',
+      'request.created',
+      'request.message_added',
+      'request.rated',
+      'request.status_changed',
+    ]);
+    const schema = doc.components.schemas.WebhookPayload;
+    expect(doc['x-webhooks']['request.created'].post.requestBody.content['application/json'].schema.$ref).toBe(
+      '#/components/schemas/WebhookPayload',
+    );
+    for (const payload of payloads) {
+      expect(Object.keys(payload).sort()).toEqual(Object.keys(schema.properties).sort());
+      expect(Object.keys(payload.data).sort()).toEqual(Object.keys(schema.properties.data.properties).sort());
+    }
   });
 
   it('retries a failing receiver, disables the endpoint after three failures in a row and tells the admins', async () => {

@@ -8,7 +8,7 @@ import { BrowserStorage, STORAGE_KEYS } from '../core/browser-storage';
 import { I18n } from '../i18n/i18n';
 import { forgetSavedAnswers } from '../offline/offline-state';
 import { AuthApi } from './auth-api';
-import { rememberDevice as rememberDevice_, rememberedDevice } from './remembered-device';
+import { rememberDevice as storeRememberedDevice, rememberedDevice } from './remembered-device';
 import { signInUrlTree } from './return-url';
 
 /** Thrown to callers whose request could not be made because the session has ended. */
@@ -99,7 +99,7 @@ export class Session {
     rememberDevice: boolean,
   ): Promise<UserView> {
     const session = await this.api.verifyTwoFactor({ challengeToken, code, rememberDevice });
-    if (session.deviceToken) rememberDevice_(email, session.deviceToken);
+    if (session.deviceToken) storeRememberedDevice(email, session.deviceToken);
     return this.enter(session);
   }
 
