@@ -25,6 +25,7 @@ import { RequestsModule } from './requests/requests.module';
 import { SatisfactionModule } from './satisfaction/satisfaction.module';
 import { SavedViewsModule } from './saved-views/saved-views.module';
 import { UsersModule } from './users/users.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 @Module({})
 export class AppModule {
@@ -55,6 +56,7 @@ export class AppModule {
         AccountsModule,
         SatisfactionModule,
         PersonalDataModule,
+        WebhooksModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -3,6 +3,8 @@ import type { UserView } from './users.js';
 export interface LoginBody {
   email: string;
   password: string;
+  /** A remembered device's token (two-factor): skips the code step while valid. */
+  deviceToken?: string;
 }
 
 export interface RefreshBody {

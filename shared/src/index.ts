@@ -21,3 +21,5 @@ export * from './notification-settings.js';
 export * from './presence.js';
 export * from './knowledge-base.js';
 export * from './audit.js';
+export * from './two-factor.js';
+export * from './webhooks.js';

@@ -47,6 +47,8 @@ export const GENERAL_PERMISSIONS = [
   'personal-data.export-own', // download everything the portal holds about oneself (GET /me/data-export)
   'personal-data.manage', // another person's data: download it for them, erase them (docs/domain.md, "Personal data")
   'audit.read', // the audit trail: read, filter, export (GET /audit-log)
+  'two-factor.reset', // turn off a person's two-factor sign-in (a lost device); audited, the person told by email
+  'webhooks.manage', // register webhook endpoints, read their delivery log, redeliver
 ] as const;
 export type GeneralPermission = (typeof GENERAL_PERMISSIONS)[number];
 
@@ -124,6 +126,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly GeneralPermission[
     'people.invite',
     'personal-data.manage',
     'audit.read',
+    'two-factor.reset',
+    'webhooks.manage',
   ],
 };
 

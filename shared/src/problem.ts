@@ -19,6 +19,13 @@ export const PROBLEM_CODES = [
   'auth.invalid-refresh-token',
   'auth.forbidden',
   'auth.busy',
+  // Two-factor sign-in: a wrong or used code, a challenge past its time, or a step that does
+  // not fit the account's state (already on, not set up).
+  'auth.two-factor-failed',
+  'auth.challenge-expired',
+  'auth.two-factor-conflict',
+  // Webhooks: an endpoint's address is not allowed (not https, or a private address).
+  'webhooks.target-refused',
   // Invitation and password-reset links, colleagues.
   'accounts.link-gone',
   'accounts.forbidden',

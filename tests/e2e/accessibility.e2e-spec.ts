@@ -203,6 +203,7 @@ it('covers every route of the web app (a new page needs its check here)', () => 
       'sla-policies',
       'holidays',
       'audit',
+      'webhooks',
     ],
   };
   const appDir = join(ROOT, 'web/src/app');
@@ -400,7 +401,7 @@ it('the executive directorate’s pages (en): home, the read-only inbox and requ
   });
 });
 
-it('an administrator’s pages (en): organizations, users, the coverage editor, SLA targets, holidays and the audit trail', async () => {
+it('an administrator’s pages (en): organizations, users, the coverage editor, SLA targets, holidays, the audit trail and webhooks', async () => {
   await staffPages('admin@clac.example', 'admin', 'en', 'state', async (page, checks) => {
     await open(page, '/admin/organizations', '[data-testid="org-row"]');
     await checks.page(page, 'organizations');
@@ -438,5 +439,7 @@ it('an administrator’s pages (en): organizations, users, the coverage editor, 
 
     await open(page, '/admin/audit', '[data-testid="audit-entry"]');
     await checks.page(page, 'audit-trail');
+    await open(page, '/admin/webhooks', '[data-testid="webhook-url"]');
+    await checks.page(page, 'webhooks');
   });
 });

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { TokenPair, UserView } from '@portal/shared';
+import type { LoginAnswer, TokenPair, UserView } from '@portal/shared';
 import { NotFoundException } from '../common/app-exception';
 import { UserViewsRepository } from '../users/user-views.repository';
 import { toPublicUserView, UsersService } from '../users/users.service';
@@ -24,11 +24,13 @@ export class AuthController {
   @LoginRateLimit()
   @Post('auth/login')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Sign in with email and password' })
-  @ApiJson(200, 'TokenPair')
+  @ApiOperation({
+    summary: 'Sign in with email and password: a session, or (two-factor) a challenge for the code step',
+  })
+  @ApiJson(200, 'LoginAnswer')
   @ApiProblems(401, 429)
-  login(@Body() body: LoginDto): Promise<TokenPair> {
-    return this.auth.login(body.email, body.password);
+  login(@Body() body: LoginDto): Promise<LoginAnswer> {
+    return this.auth.login(body.email, body.password, body.deviceToken);
   }
 
   @Public()

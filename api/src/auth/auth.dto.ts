@@ -26,6 +26,14 @@ export class LoginDto implements LoginBody {
   @MinLength(1)
   @MaxLength(LIMITS.passwordMax)
   password: string;
+
+  @ApiPropertyOptional({
+    description: 'The device token of an earlier code step with rememberDevice: skips the code step while it is valid.',
+  })
+  @IsOptional()
+  @IsString()
+  @TextLength(20, 200)
+  deviceToken?: string;
 }
 
 export class RefreshDto implements RefreshBody {

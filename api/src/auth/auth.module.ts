@@ -3,6 +3,10 @@ import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { AuditModule } from '../audit/audit.module';
 import { AppConfig } from '../config/app-config';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { TwoFactorController } from '../two-factor/two-factor.controller';
+import { TwoFactorRepository } from '../two-factor/two-factor.repository';
+import { TwoFactorService } from '../two-factor/two-factor.service';
 import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
 import { AuthRepository } from './auth.repository';
@@ -14,13 +18,15 @@ import { JwtStrategy } from './jwt.strategy';
     PassportModule,
     UsersModule,
     AuditModule,
+    NotificationsModule,
     JwtModule.registerAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({ secret: config.JWT_SECRET }),
     }),
   ],
-  controllers: [AuthController],
-  providers: [AuthService, JwtStrategy, AuthRepository],
+  // Two-factor sign-in (../two-factor) is part of signing in: its service gates login.
+  controllers: [AuthController, TwoFactorController],
+  providers: [AuthService, JwtStrategy, AuthRepository, TwoFactorService, TwoFactorRepository],
   exports: [AuthService, AuthRepository],
 })
 export class AuthModule {}

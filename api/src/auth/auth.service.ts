@@ -3,10 +3,11 @@ import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { LOGIN_THROTTLE, TOKEN_LIFETIME, type TokenPair } from '@portal/shared';
+import { LOGIN_THROTTLE, type LoginAnswer, TOKEN_LIFETIME, type TokenPair } from '@portal/shared';
 import { AuditService } from '../audit/audit.service';
 import type { Db } from '../common/typed-sql';
 import { AppConfig } from '../config/app-config';
+import { TwoFactorService } from '../two-factor/two-factor.service';
 import { UserViewsRepository } from '../users/user-views.repository';
 import { toPublicUserView } from '../users/users.service';
 import { AuthRepository } from './auth.repository';
@@ -25,6 +26,7 @@ export class AuthService {
     private readonly userViews: UserViewsRepository,
     private readonly repository: AuthRepository,
     private readonly audit: AuditService,
+    private readonly twoFactor: TwoFactorService,
   ) {}
 
   /**
@@ -35,9 +37,10 @@ export class AuthService {
    * one, so parallel guesses cannot slip past the limit; the password is verified after it
    * committed, in the bounded hashing queue (full: 503, and the attempt is not counted), and
    * a success then clears the failures up to its own. Failures live in the database so every
-   * API process sees them.
+   * API process sees them. With two-factor on (or required and not set up) the answer is a
+   * challenge for the code step instead of a session, unless the device was remembered.
    */
-  async login(email: string, password: string): Promise<TokenPair> {
+  async login(email: string, password: string, deviceToken?: string): Promise<LoginAnswer> {
     const emailKey = email.trim().toLowerCase();
     const attempt = await this.dataSource.transaction(async (db) => {
       await this.repository.lockLoginEmail(db, emailKey);
@@ -72,18 +75,15 @@ export class AuthService {
       throw new InvalidCredentialsException();
     }
 
+    const challenge = await this.twoFactor.signInGate(user.id, deviceToken);
     const refreshToken = await this.dataSource.transaction(async (db) => {
       // This attempt's row and those before it (in lock order) go; parallel attempts after it stay counted.
       await this.repository.clearLoginFailuresUpTo(db, emailKey, attempt.failureId);
-      await this.audit.record(db, {
-        actorId: user.id,
-        action: 'auth.signed-in',
-        entityType: 'user',
-        entityId: user.id,
-      });
+      if (challenge) return null;
+      await this.recordSignIn(db, user.id);
       return this.insertRefreshToken(db, await this.repository.insertFamily(db, user.id));
     });
-    return this.tokenPair(user.id, refreshToken);
+    return challenge ?? this.tokenPair(user.id, refreshToken!);
   }
 
   /** A refused sign-in in the audit trail: the email typed, and the account when one has it. */
@@ -118,11 +118,26 @@ export class AuthService {
   }
 
   /** Signs a person in without a password check (after it accepted an invitation). */
-  async startSession(userId: string): Promise<TokenPair> {
+  startSession(userId: string): Promise<TokenPair> {
+    return this.openSession(userId, false);
+  }
+
+  /** The session after the code step of a two-factor sign-in: the sign-in the audit trail records. */
+  completeSignIn(userId: string): Promise<TokenPair> {
+    return this.openSession(userId, true);
+  }
+
+  private async openSession(userId: string, signIn: boolean): Promise<TokenPair> {
     const refreshToken = await this.dataSource.transaction(async (db) => {
+      if (signIn) await this.recordSignIn(db, userId);
       return this.insertRefreshToken(db, await this.repository.insertFamily(db, userId));
     });
     return this.tokenPair(userId, refreshToken);
+  }
+
+  /** The audit trail's sign-in: a session begins (after the code step where two-factor is on). */
+  private recordSignIn(db: Db, userId: string): Promise<void> {
+    return this.audit.record(db, { actorId: userId, action: 'auth.signed-in', entityType: 'user', entityId: userId });
   }
 
   /** Ends the session the refresh token belongs to. Unknown tokens are ignored. */

@@ -97,6 +97,62 @@ export class AppConfig {
   @MinLength(32, { message: 'SATISFACTION_LINK_SECRET must be at least 32 characters long' })
   SATISFACTION_LINK_SECRET?: string;
 
+  /**
+   * Key that encrypts the two-factor secrets and the webhook signing secrets at rest
+   * (AES-256-GCM), at least 32 characters. Unset: derived from JWT_SECRET, so changing
+   * JWT_SECRET then makes every enrolled authenticator and webhook secret unreadable.
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'SECRETS_ENCRYPTION_KEY must be at least 32 characters long' })
+  SECRETS_ENCRYPTION_KEY?: string;
+
+  /**
+   * Staff and admins must sign in with two-factor: one without it is led to set it up right
+   * after the password. Off by default so that the demo accounts keep signing in.
+   */
+  @Transform(toBoolean)
+  @IsBoolean()
+  REQUIRE_TWO_FACTOR_FOR_STAFF = false;
+
+  /**
+   * Webhook endpoints may be http:// and on loopback or private addresses (tests, a
+   * receiver on the same network). Off: https only, and no address that resolves to
+   * loopback, private or link-local space (SSRF).
+   */
+  @Transform(toBoolean)
+  @IsBoolean()
+  WEBHOOK_ALLOW_PRIVATE_TARGETS = false;
+
+  /** Failed attempts in a row after which a webhook endpoint is disabled and the admins told. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  WEBHOOK_DISABLE_AFTER_FAILURES = 10;
+
+  /** Attempts of one delivery before it is given up (the backoff doubles from WEBHOOK_RETRY_BASE_SECONDS). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(30)
+  WEBHOOK_MAX_ATTEMPTS = 8;
+
+  /** Seconds before the first retry of a delivery; each next retry waits twice as long (capped at 6 hours). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(3600)
+  WEBHOOK_RETRY_BASE_SECONDS = 30;
+
+  /** How long a receiver has to answer, in milliseconds. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
+  WEBHOOK_TIMEOUT_MS = 10_000;
+
   @Transform(toInt)
   @IsInt()
   @Min(1)
@@ -239,6 +295,14 @@ export class AppConfig {
     );
   }
 
+  /** The key of the secrets kept encrypted (two-factor, webhooks): its own setting, else derived from JWT_SECRET. */
+  get secretsEncryptionKey(): string {
+    return (
+      this.SECRETS_ENCRYPTION_KEY ??
+      createHmac('sha256', this.JWT_SECRET!).update('secrets-encryption-key').digest('base64url')
+    );
+  }
+
   get embedded(): boolean {
     return !this.DATABASE_URL;
   }
@@ -260,6 +324,7 @@ export function configVariableNames(): string[] {
     'SEED_DEMO',
     'JWT_SECRET',
     'SATISFACTION_LINK_SECRET',
+    'SECRETS_ENCRYPTION_KEY',
     'SMTP_URL',
     'PUBLIC_URL',
     'API_DOCS',
@@ -301,6 +366,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     const linkSecret = config.SATISFACTION_LINK_SECRET?.toLowerCase();
     if (linkSecret && KNOWN_DEFAULT_SECRETS.some((s) => linkSecret.includes(s))) {
       messages.push('SATISFACTION_LINK_SECRET: a default or example secret is refused in production');
+    }
+    const encryptionKey = config.SECRETS_ENCRYPTION_KEY?.toLowerCase();
+    if (encryptionKey && KNOWN_DEFAULT_SECRETS.some((s) => encryptionKey.includes(s))) {
+      messages.push('SECRETS_ENCRYPTION_KEY: a default or example secret is refused in production');
     }
   }
   if (messages.length > 0) {

@@ -26,6 +26,8 @@ import { RequestReads1764439000000 } from '../../../migrations/1764439000000-Req
 import { EmailDigest1764441000000 } from '../../../migrations/1764441000000-EmailDigest';
 import { KnowledgeBase1764450000000 } from '../../../migrations/1764450000000-KnowledgeBase';
 import { AuditTrail1764452000000 } from '../../../migrations/1764452000000-AuditTrail';
+import { TwoFactor1764453000000 } from '../../../migrations/1764453000000-TwoFactor';
+import { Webhooks1764453100000 } from '../../../migrations/1764453100000-Webhooks';
 import { ReportEndsDueTimes1764454000000 } from '../../../migrations/1764454000000-ReportEndsDueTimes';
 import { AccountTokenEntity } from '../accounts/account-token.entity';
 import {
@@ -65,6 +67,12 @@ import { CoverageEntryEntity } from '../users/coverage-entry.entity';
 import { UserEntity } from '../users/user.entity';
 import { SavedViewEntity } from '../saved-views/saved-view.entity';
 import { KNOWLEDGE_BASE_ENTITIES } from '../knowledge-base/knowledge-base.entities';
+import {
+  RememberedDeviceEntity,
+  TwoFactorRecoveryCodeEntity,
+  UserTwoFactorEntity,
+} from '../two-factor/two-factor.entities';
+import { WebhookDeliveryEntity, WebhookEndpointEntity } from '../webhooks/webhook.entities';
 
 export const ENTITIES = [
   RegionEntity,
@@ -102,6 +110,11 @@ export const ENTITIES = [
   CannedAnswerEntity,
   SavedViewEntity,
   ...KNOWLEDGE_BASE_ENTITIES,
+  UserTwoFactorEntity,
+  TwoFactorRecoveryCodeEntity,
+  RememberedDeviceEntity,
+  WebhookEndpointEntity,
+  WebhookDeliveryEntity,
 ];
 
 /** Every migration, in order. Listed explicitly so the build, not a glob, decides what runs. */
@@ -133,6 +146,8 @@ export const MIGRATIONS = [
   EmailDigest1764441000000,
   KnowledgeBase1764450000000,
   AuditTrail1764452000000,
+  TwoFactor1764453000000,
+  Webhooks1764453100000,
   ReportEndsDueTimes1764454000000,
 ];
 

@@ -5,6 +5,7 @@ import type { DataSource } from 'typeorm';
 import { can, SATISFACTION_LINK_DAYS } from '@portal/shared';
 import { deriveAccountToken } from '../auth/token-hash';
 import { AppConfig } from '../config/app-config';
+import { BatchPoller } from '../jobs/batch-poller';
 import { Mailer } from './mailer';
 import { type ClaimedNotificationRow, NotificationsRepository } from './notifications.repository';
 import { signSatisfactionLink } from '../satisfaction/satisfaction-link';
@@ -31,9 +32,10 @@ type ClaimedSingle = ClaimedNotification & { kind: NotificationKind };
 export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Outbox');
   private readonly workerId = `${hostname()}:${process.pid}`;
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
-  private stopped = false;
+  private readonly poller = new BatchPoller(
+    () => this.deliverBatch(),
+    (error) => this.logger.warn({ msg: 'outbox pass failed', err: String(error) }),
+  );
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -45,35 +47,18 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
 
   onApplicationBootstrap(): void {
     if (!this.config.WORKERS_ENABLED) return;
-    this.timer = setInterval(() => void this.tick(), this.config.OUTBOX_POLL_MS);
+    this.poller.start(this.config.OUTBOX_POLL_MS);
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
+    await this.poller.stop();
     this.mailer.close();
-  }
-
-  /** One pass: deliver everything due now, batch after batch. Never two passes at once. */
-  tick(): Promise<void> {
-    if (this.running || this.stopped) return this.running ?? Promise.resolve();
-    this.running = (async () => {
-      try {
-        while (!this.stopped && (await this.deliverBatch()) > 0);
-      } catch (error) {
-        this.logger.warn({ msg: 'outbox pass failed', err: String(error) });
-      } finally {
-        this.running = null;
-      }
-    })();
-    return this.running;
   }
 
   private async deliverBatch(): Promise<number> {
     const claimed = await this.repository.claimDue(this.dataSource, BATCH_SIZE, this.config.OUTBOX_LEASE_SECONDS);
     for (const notification of claimed) {
-      if (this.stopped) break;
+      if (this.poller.stopped) break;
       await this.deliver(notification);
     }
     return claimed.length;

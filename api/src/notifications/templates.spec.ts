@@ -12,6 +12,8 @@ const params = {
   assignee: 'Rosa',
   reason: 'urgente',
   score: 2,
+  url: 'https://crm.example/hooks',
+  failures: 10,
 } as const;
 
 describe('notification templates', () => {

@@ -1,5 +1,6 @@
 import type { Language, RequestStatus, SlaDeadline } from '@portal/shared';
 import { SATISFACTION_TEMPLATES, SCORE_LINKS } from './satisfaction-templates';
+import { TRUST_TEMPLATES } from './trust-templates';
 
 export const NOTIFICATION_KINDS = [
   'request.assigned',
@@ -14,6 +15,8 @@ export const NOTIFICATION_KINDS = [
   'request.rating-reminder',
   'account.invitation',
   'account.password-reset',
+  'account.two-factor-reset',
+  'account.webhook-disabled',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -40,6 +43,9 @@ export interface NotificationParams {
   deadline?: SlaDeadline;
   /** A member's satisfaction score (1–5), for the director's low-score notification. */
   score?: number;
+  /** A disabled webhook endpoint: its address and failures in a row. */
+  url?: string;
+  failures?: number;
 }
 
 /** A deadline's name in a sentence ("the {first-response} time"); the second is for older breaches that named none. */
@@ -104,6 +110,7 @@ type Template = (p: NotificationParams, words: Words) => { title: string; body: 
 const TEMPLATES: Record<Language, Record<NotificationKind, Template>> = {
   es: {
     ...SATISFACTION_TEMPLATES.es,
+    ...TRUST_TEMPLATES.es,
     'request.assigned': (p) => ({
       title: `${p.reference} le fue asignada: ${p.subject}`,
       body: `${p.organization} presentó una solicitud que ahora está a su cargo.`,
@@ -149,6 +156,7 @@ const TEMPLATES: Record<Language, Record<NotificationKind, Template>> = {
   },
   en: {
     ...SATISFACTION_TEMPLATES.en,
+    ...TRUST_TEMPLATES.en,
     'request.assigned': (p) => ({
       title: `${p.reference} was assigned to you: ${p.subject}`,
       body: `${p.organization} filed a request that is now in your hands.`,
@@ -196,6 +204,7 @@ const TEMPLATES: Record<Language, Record<NotificationKind, Template>> = {
   },
   pt: {
     ...SATISFACTION_TEMPLATES.pt,
+    ...TRUST_TEMPLATES.pt,
     'request.assigned': (p) => ({
       title: `${p.reference} foi atribuída a você: ${p.subject}`,
       body: `${p.organization} enviou uma solicitação que agora está sob sua responsabilidade.`,
@@ -241,6 +250,7 @@ const TEMPLATES: Record<Language, Record<NotificationKind, Template>> = {
   },
   fr: {
     ...SATISFACTION_TEMPLATES.fr,
+    ...TRUST_TEMPLATES.fr,
     'request.assigned': (p) => ({
       title: `${p.reference} vous a été attribuée : ${p.subject}`,
       body: `${p.organization} a déposé une demande dont vous êtes maintenant responsable.`,

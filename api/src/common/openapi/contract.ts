@@ -1,10 +1,10 @@
 import { DECORATORS, type OpenAPIObject, type OperationObject } from '@nestjs/swagger';
 import { getMetadataStorage } from 'class-validator';
 import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
-import { ROLES } from '@portal/shared';
+import { ROLES, WEBHOOK_EVENTS } from '@portal/shared';
 import { DATE, DATE_TIME } from '../text.validators';
 import { type ProblemStatus, problemResponse } from './decorators';
-import { COMPONENT_SCHEMAS } from './schemas';
+import { COMPONENT_SCHEMAS, ref } from './schemas';
 
 /**
  * The constraints of the DTOs' class-validator decorators, copied into their @ApiProperty
@@ -107,6 +107,7 @@ export function completeContract(document: OpenAPIObject): OpenAPIObject {
     ...document.components,
     schemas: { ...document.components?.schemas, ...COMPONENT_SCHEMAS },
   };
+  (document as OpenAPIObject & { 'x-webhooks': unknown })['x-webhooks'] = webhookOperations();
   for (const [path, item] of Object.entries(document.paths)) {
     for (const method of METHODS) {
       const operation = item[method] as (OperationObject & Record<string, unknown>) | undefined;
@@ -132,4 +133,34 @@ export function completeContract(document: OpenAPIObject): OpenAPIObject {
     }
   }
   return document;
+}
+
+/**
+ * The webhooks the portal sends, one per event: OpenAPI 3.1's `webhooks`, under the `x-webhooks`
+ * name that 3.0 tools (Redoc) read, as this document is 3.0. Each is a POST of WebhookPayload
+ * signed as Standard Webhooks says (docs/api.md, "Webhooks").
+ */
+function webhookOperations(): Record<string, unknown> {
+  const signed = ['webhook-id', 'webhook-timestamp', 'webhook-signature'].map((name) => ({
+    name,
+    in: 'header',
+    required: true,
+    schema: { type: 'string' },
+  }));
+  return Object.fromEntries(
+    WEBHOOK_EVENTS.map((event) => [
+      event,
+      {
+        post: {
+          summary: `The ${event} event`,
+          description:
+            'webhook-signature is `v1,` and base64 of HMAC-SHA256, keyed with the endpoint secret (base64 after `whsec_`), ' +
+            'over `<webhook-id>.<webhook-timestamp>.<body>`. Answer 2xx within WEBHOOK_TIMEOUT_MS; anything else is retried.',
+          parameters: signed,
+          requestBody: { required: true, content: { 'application/json': { schema: ref('WebhookPayload') } } },
+          responses: { '2XX': { description: 'Received' } },
+        },
+      },
+    ]),
+  );
 }

@@ -25,6 +25,8 @@ import {
   THEMATIC_AREAS,
   TIMELINE_EVENT_TYPES,
   TREND_INTERVALS,
+  WEBHOOK_DELIVERY_STATUSES,
+  WEBHOOK_EVENTS,
 } from '@portal/shared';
 import { NOTIFICATION_KINDS } from '../../notifications/templates';
 
@@ -51,6 +53,8 @@ const enumOf = (values: readonly (string | number)[], nullable = false): SchemaO
   enum: nullable ? [...values, null] : [...values],
   ...(nullable ? { nullable: true } : {}),
 });
+
+const stringList: SchemaObject = { type: 'array', items: string };
 
 /** A closed object: every property listed is present (a null where there is none), no other. */
 function object(properties: Record<string, SchemaObject>, extra: Partial<SchemaObject> = {}): SchemaObject {
@@ -223,6 +227,45 @@ const qualityFiguresProperties: Record<string, SchemaObject> = {
   breached: count,
 };
 
+const tokenPairProperties: Record<string, SchemaObject> = {
+  accessToken: string,
+  refreshToken: string,
+  expiresIn: integer,
+  user: refTo('UserView'),
+};
+
+const webhookEndpointProperties: Record<string, SchemaObject> = {
+  id: uuid,
+  url: string,
+  description: nullableString,
+  events: { type: 'array', items: enumOf(WEBHOOK_EVENTS) },
+  enabled: boolean,
+  consecutiveFailures: count,
+  disabledAt: nullableDateTime,
+  disabledReason: enumOf(['failures', 'manual'], true),
+  createdAt: dateTime,
+};
+
+/** The body of a webhook delivery (also in the document's x-webhooks, one per event). */
+const webhookPayload: SchemaObject = object({
+  type: enumOf(WEBHOOK_EVENTS),
+  timestamp: dateTime,
+  data: object({
+    requestId: uuid,
+    reference: string,
+    status: enumOf(REQUEST_STATUSES),
+    priority: enumOf(PRIORITIES),
+    area: enumOf(THEMATIC_AREAS),
+    country: string,
+    organizationId: uuid,
+    assigneeId: nullable(uuid),
+    actorId: nullable(uuid),
+    from: { ...nullableString, description: 'status_changed: the former status; rated: the former score, if any' },
+    to: { ...nullableString, description: 'status_changed: the new status; rated: the score (1–5)' },
+    messageId: { ...nullable(uuid), description: 'message_added: the message (its text is not sent)' },
+  }),
+});
+
 const page = (items: SchemaObject): SchemaObject =>
   object({ items: { type: 'array', items }, total: count, page: { type: 'integer', minimum: 1 }, pageSize: integer });
 
@@ -281,7 +324,57 @@ export const COMPONENT_SCHEMAS = {
   MyAbsence: object({ absence: absenceView }),
   SetAbsenceAnswer: object({ absence: absenceView, handover: nullable(object({ moved: count, stayed: count })) }),
   ReplacementCandidate: object({ id: uuid, name: string, role: enumOf(ROLES) }),
-  TokenPair: object({ accessToken: string, refreshToken: string, expiresIn: integer, user: refTo('UserView') }),
+  TokenPair: object(tokenPairProperties),
+  SignInChallenge: object({
+    twoFactor: { ...enumOf(['verify', 'enrol']), description: 'verify: give a code; enrol: set two-factor up first' },
+    challengeToken: { ...string, description: 'For the code step (POST /auth/two-factor/…); not an access token' },
+    expiresIn: integer,
+  }),
+  LoginAnswer: { oneOf: [refTo('TokenPair'), refTo('SignInChallenge')] },
+  TwoFactorSession: object({
+    ...tokenPairProperties,
+    deviceToken: {
+      ...nullableString,
+      description: 'With rememberDevice: send it with the next sign-ins to skip the code step for 30 days',
+    },
+  }),
+  TwoFactorEnrolledSession: object({ ...tokenPairProperties, recoveryCodes: stringList }),
+  TwoFactorSetup: object({
+    secret: { ...string, description: 'The key in base32, to type into the app' },
+    otpauthUri: string,
+    qrCode: { ...string, description: 'The QR code of otpauthUri, as an SVG data URL' },
+  }),
+  TwoFactorEnabled: object({ recoveryCodes: { ...stringList, description: 'Ten single-use codes, shown this once' } }),
+  TwoFactorStatus: object({
+    enabled: boolean,
+    enabledAt: nullableDateTime,
+    required: boolean,
+    recoveryCodesLeft: count,
+    devices: {
+      type: 'array',
+      items: object({ id: uuid, label: nullableString, createdAt: dateTime, expiresAt: dateTime }),
+    },
+  }),
+  WebhookEndpointView: object(webhookEndpointProperties),
+  WebhookEndpointCreated: object({
+    ...webhookEndpointProperties,
+    secret: { ...string, description: 'The signing secret (whsec_…), shown this once' },
+  }),
+  WebhookPayload: webhookPayload,
+  WebhookDeliveryView: object({
+    id: uuid,
+    messageId: string,
+    event: enumOf(WEBHOOK_EVENTS),
+    status: enumOf(WEBHOOK_DELIVERY_STATUSES),
+    attempts: count,
+    lastStatusCode: nullable(integer),
+    lastError: nullableString,
+    nextAttemptAt: nullableDateTime,
+    deliveredAt: nullableDateTime,
+    createdAt: dateTime,
+    payload: refTo('WebhookPayload'),
+  }),
+  WebhookDeliveryPage: page(refTo('WebhookDeliveryView')),
   InvitationAnswer: object({ id: uuid, email: { type: 'string', format: 'email' }, expiresAt: dateTime }),
   Satisfaction: satisfaction,
   SatisfactionLinkView: object({

@@ -16,6 +16,7 @@ import { LANGUAGE_NAMES } from '../i18n/language-names';
 import { SubmitButton } from '../ui/submit-button';
 import { AbsenceCard } from './absence-card';
 import { NotificationSettingsCard } from './notification-settings-card';
+import { TwoFactorCard } from '../two-factor/two-factor-card';
 import { accountFailureOf, ProfileApi } from './accounts-api';
 import type { AccountsKey } from './i18n/accounts-dictionaries';
 import { AccountsI18n } from './i18n/accounts-texts';
@@ -37,7 +38,7 @@ const CHOICE_LABELS: Record<EmailNotificationChoice, AccountsKey> = {
  */
 @Component({
   selector: 'app-profile-page',
-  imports: [PasswordFields, SubmitButton, AbsenceCard, NotificationSettingsCard, PersonalDataCard],
+  imports: [PasswordFields, SubmitButton, AbsenceCard, NotificationSettingsCard, TwoFactorCard, PersonalDataCard],
   templateUrl: './profile-page.html',
   styleUrls: ['./account-page.css', './profile-page.css'],
 })

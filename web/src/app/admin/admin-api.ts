@@ -74,4 +74,9 @@ export class AdminApi {
   updateUser(id: string, body: UpdateUserBody): Promise<AdminUserView> {
     return firstValueFrom(this.http.patch<AdminUserView>(`${API_BASE_URL}/users/${encodeURIComponent(id)}`, body));
   }
+
+  /** A lost device: turns the person's two-factor sign-in off (audited; the person is told by email). */
+  resetTwoFactor(id: string): Promise<void> {
+    return firstValueFrom(this.http.post<void>(`${API_BASE_URL}/users/${encodeURIComponent(id)}/two-factor/reset`, {}));
+  }
 }

@@ -44,4 +44,9 @@ export default [
     loadComponent: () => import('./audit-page').then((m) => m.AuditPage),
     title: pageTitle('nav.audit'),
   },
+  {
+    path: 'webhooks',
+    loadComponent: () => import('./webhooks-page').then((m) => m.WebhooksPage),
+    title: pageTitle('nav.webhooks'),
+  },
 ] satisfies Routes;

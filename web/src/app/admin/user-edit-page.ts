@@ -266,16 +266,31 @@ export class UserEditPage extends AdminFormPage<AdminUserView, Field> {
     }
   }
 
+  /** A lost phone: the person signs in with the password alone until it turns two-factor on again. */
+  protected resetTwoFactor(): Promise<void> {
+    return this.accessAction(async (user) => {
+      await this.api.resetTwoFactor(user.id);
+      this.accessMessage.set('admin.user.twoFactorReset');
+    });
+  }
+
   /** Deactivating keeps the person's requests and messages, and ends its sessions. */
-  protected async setActive(active: boolean): Promise<void> {
+  protected setActive(active: boolean): Promise<void> {
+    return this.accessAction(async (user) => {
+      this.loaded.set(await this.api.updateUser(user.id, { active }));
+      this.accessMessage.set(active ? 'admin.reactivated' : 'admin.deactivated');
+    });
+  }
+
+  /** One change of the person's access at a time, its problem shown under the buttons. */
+  private async accessAction(change: (user: AdminUserView) => Promise<void>): Promise<void> {
     const user = this.loaded();
     if (!user || this.savingAccess()) return;
     this.savingAccess.set(true);
     this.accessProblem.set(null);
     this.accessMessage.set(null);
     try {
-      this.loaded.set(await this.api.updateUser(user.id, { active }));
-      this.accessMessage.set(active ? 'admin.reactivated' : 'admin.deactivated');
+      await change(user);
     } catch (error) {
       this.accessProblem.set(describeStaffProblem(error, this.t));
     } finally {

@@ -1,6 +1,16 @@
 import { HttpClient, HttpContext } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { LoginBody, RefreshBody, TokenPair, UserView } from '@portal/shared';
+import type {
+  LoginAnswer,
+  LoginBody,
+  RefreshBody,
+  TokenPair,
+  TwoFactorEnrolledSession,
+  TwoFactorSession,
+  TwoFactorSetup,
+  TwoFactorVerifyBody,
+  UserView,
+} from '@portal/shared';
 import { firstValueFrom } from 'rxjs';
 
 import { API_BASE_URL, SESSION_CALL } from '../core/api';
@@ -11,9 +21,37 @@ export class AuthApi {
   private readonly http = inject(HttpClient);
   private readonly sessionCall = () => new HttpContext().set(SESSION_CALL, true);
 
-  login(body: LoginBody): Promise<TokenPair> {
+  login(body: LoginBody): Promise<LoginAnswer> {
     return firstValueFrom(
-      this.http.post<TokenPair>(`${API_BASE_URL}/auth/login`, body, { context: this.sessionCall() }),
+      this.http.post<LoginAnswer>(`${API_BASE_URL}/auth/login`, body, { context: this.sessionCall() }),
+    );
+  }
+
+  /** The code step of a sign-in with two-factor. */
+  verifyTwoFactor(body: TwoFactorVerifyBody): Promise<TwoFactorSession> {
+    return firstValueFrom(
+      this.http.post<TwoFactorSession>(`${API_BASE_URL}/auth/two-factor/verify`, body, { context: this.sessionCall() }),
+    );
+  }
+
+  /** Staff who must enrol while signing in: a key for the app. */
+  setupForSignIn(challengeToken: string): Promise<TwoFactorSetup> {
+    return firstValueFrom(
+      this.http.post<TwoFactorSetup>(
+        `${API_BASE_URL}/auth/two-factor/setup`,
+        { challengeToken },
+        { context: this.sessionCall() },
+      ),
+    );
+  }
+
+  enableForSignIn(challengeToken: string, code: string): Promise<TwoFactorEnrolledSession> {
+    return firstValueFrom(
+      this.http.post<TwoFactorEnrolledSession>(
+        `${API_BASE_URL}/auth/two-factor/enable`,
+        { challengeToken, code },
+        { context: this.sessionCall() },
+      ),
     );
   }
 

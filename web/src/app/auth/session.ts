@@ -2,12 +2,13 @@ import { HttpErrorResponse } from '@angular/common/http';
 import { computed, DOCUMENT, inject, Injectable, signal } from '@angular/core';
 import { Location } from '@angular/common';
 import { Router } from '@angular/router';
-import type { TokenPair, UserView } from '@portal/shared';
+import { isSignInChallenge, type SignInChallenge, type TokenPair, type UserView } from '@portal/shared';
 
 import { BrowserStorage, STORAGE_KEYS } from '../core/browser-storage';
 import { I18n } from '../i18n/i18n';
 import { forgetSavedAnswers } from '../offline/offline-state';
 import { AuthApi } from './auth-api';
+import { rememberDevice as storeRememberedDevice, rememberedDevice } from './remembered-device';
 import { signInUrlTree } from './return-url';
 
 /** Thrown to callers whose request could not be made because the session has ended. */
@@ -79,8 +80,31 @@ export class Session {
     if (!this.currentUser()) await reload;
   }
 
-  async signIn(email: string, password: string): Promise<UserView> {
-    const pair = await this.api.login({ email, password });
+  /**
+   * The password step: the person signed in, or (two-factor) the challenge of the code step.
+   * A device remembered for this email skips the code step while its token is valid.
+   */
+  async signIn(email: string, password: string): Promise<UserView | SignInChallenge> {
+    const deviceToken = rememberedDevice(email) ?? undefined;
+    const answer = await this.api.login({ email, password, ...(deviceToken ? { deviceToken } : {}) });
+    if (isSignInChallenge(answer)) return answer;
+    return this.enter(answer);
+  }
+
+  /** The code step: a code from the app or a recovery code; remembers this device when asked. */
+  async verifyTwoFactor(
+    email: string,
+    challengeToken: string,
+    code: string,
+    rememberDevice: boolean,
+  ): Promise<UserView> {
+    const session = await this.api.verifyTwoFactor({ challengeToken, code, rememberDevice });
+    if (session.deviceToken) storeRememberedDevice(email, session.deviceToken);
+    return this.enter(session);
+  }
+
+  /** Enters a session the sign-in steps handed out. */
+  async enter(pair: TokenPair): Promise<UserView> {
     this.startSession(pair);
     // The account's language, when it is another, is downloaded before the next page shows.
     await this.i18n.ready().catch(() => undefined);

@@ -24,7 +24,7 @@ describe('the navigation of each role', () => {
     expect(pathsFor('executive')).toEqual(['/', '/inbox', '/reports', '/kb', '/kb-editor']);
   });
 
-  it('offers an admin the inbox, the reports, canned answers, organizations, users, SLA policies, holidays and the audit trail', () => {
+  it('offers an admin the inbox, the reports, canned answers, organizations, users, SLA policies, holidays, the audit trail and webhooks', () => {
     expect(pathsFor('admin')).toEqual([
       '/',
       '/inbox',
@@ -37,6 +37,7 @@ describe('the navigation of each role', () => {
       '/admin/sla-policies',
       '/admin/holidays',
       '/admin/audit',
+      '/admin/webhooks',
     ]);
   });
 
