@@ -659,6 +659,7 @@ export const COMPONENT_SCHEMAS = {
         filedAfterReading: count,
       }),
     },
+  }),
   AuditEntryView: object({
     id: { type: 'string', pattern: '^[0-9]+$' },
     at: dateTime,
