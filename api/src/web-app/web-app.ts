@@ -20,7 +20,8 @@ export async function serveWebApp(fastify: FastifyInstance, distDir: string): Pr
     // The build writes .br and .gz copies at the strongest levels (web/scripts/precompress.mjs).
     preCompressed: true,
     setHeaders(res, path) {
-      const hashed = /-[A-Za-z0-9_]{8}\.(js|css|woff2?)(\.br|\.gz)?$/.test(path);
+      // esbuild names hashes in base64url: a hash may hold "-" and "_" (chunk-B-q5nBZr.js).
+      const hashed = /-[A-Za-z0-9_-]{8}\.(js|css|woff2?)(\.br|\.gz)?$/.test(path);
       res.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
       res.header('content-security-policy', WEB_APP_CSP);
     },
