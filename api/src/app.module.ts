@@ -13,6 +13,7 @@ import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { HealthController } from './health/health.controller';
 import { HealthRepository } from './health/health.repository';
+import { InboundMailModule } from './inbound-mail/inbound-mail.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { SlaModule } from './sla/sla.module';
 import { OrganizationsModule } from './organizations/organizations.module';
@@ -51,6 +52,7 @@ export class AppModule {
         CannedAnswersModule,
         AccountsModule,
         SatisfactionModule,
+        InboundMailModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -19,3 +19,4 @@ export * from './quality.js';
 export * from './inbox.js';
 export * from './notification-settings.js';
 export * from './presence.js';
+export * from './inbound-mail.js';

@@ -37,6 +37,7 @@ export const GENERAL_PERMISSIONS = [
   'reports.read', // the load and trend reports, of one's own region unless reports.all-regions
   'reports.all-regions',
   'users.manage', // the people of the network: create, change, deactivate; invite anyone
+  'inbound-mail.read', // what the portal made of each mail its mailbox received, the refused ones first (admins)
   'people.invite', // send invitations (an organization's contact: members of its organization only)
   'organization.people', // an organization's contact manages its people
 ] as const;
@@ -82,6 +83,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly GeneralPermission[
     'sla.manage',
     'users.manage',
     'people.invite',
+    'inbound-mail.read',
   ],
 };
 

@@ -24,6 +24,7 @@ import { PresenceAndNotificationSettings1764437000000 } from '../../../migration
 import { RoutingFacts1764438000000 } from '../../../migrations/1764438000000-RoutingFacts';
 import { RequestReads1764439000000 } from '../../../migrations/1764439000000-RequestReads';
 import { EmailDigest1764441000000 } from '../../../migrations/1764441000000-EmailDigest';
+import { InboundMail1764451000000 } from '../../../migrations/1764451000000-InboundMail';
 import { AccountTokenEntity } from '../accounts/account-token.entity';
 import {
   ReportCountEntity,
@@ -61,6 +62,7 @@ import { CannedAnswerEntity } from '../canned-answers/canned-answer.entity';
 import { CoverageEntryEntity } from '../users/coverage-entry.entity';
 import { UserEntity } from '../users/user.entity';
 import { SavedViewEntity } from '../saved-views/saved-view.entity';
+import { InboundMailAnswerEntity, InboundMailEntity } from '../inbound-mail/inbound-mail.entities';
 
 export const ENTITIES = [
   RegionEntity,
@@ -97,6 +99,8 @@ export const ENTITIES = [
   ReportDeltaEntity,
   CannedAnswerEntity,
   SavedViewEntity,
+  InboundMailEntity,
+  InboundMailAnswerEntity,
 ];
 
 /** Every migration, in order. Listed explicitly so the build, not a glob, decides what runs. */
@@ -126,6 +130,7 @@ export const MIGRATIONS = [
   RoutingFacts1764438000000,
   RequestReads1764439000000,
   EmailDigest1764441000000,
+  InboundMail1764451000000,
 ];
 
 export function dataSourceOptions(url: string, poolSize: number): DataSourceOptions {
