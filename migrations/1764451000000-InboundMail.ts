@@ -27,7 +27,9 @@ export class InboundMail1764451000000 implements MigrationInterface {
         CHECK ((outcome = 'refused') = (refusal IS NOT NULL))
       )`);
     await db.query(`CREATE UNIQUE INDEX inbound_mails_message_key ON inbound_mails (message_key)`);
-    await db.query(`CREATE INDEX inbound_mails_listed_idx ON inbound_mails ((outcome = 'refused') DESC, received_at DESC)`);
+    await db.query(
+      `CREATE INDEX inbound_mails_listed_idx ON inbound_mails ((outcome = 'refused') DESC, received_at DESC)`,
+    );
     await db.query(`
       CREATE TABLE inbound_mail_answers (
         address text PRIMARY KEY,

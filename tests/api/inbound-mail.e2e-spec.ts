@@ -53,7 +53,8 @@ describe('answer by email: replies and new requests from the mailbox', () => {
         MAIL_AREA_ADDRESSES: `standards-compliance=${AREA_ADDRESS}`,
       },
     });
-    for (const email of [MARCO, ANA, REP_BO, 'admin@clac.example']) token[email] = (await portal.login(email)).accessToken;
+    for (const email of [MARCO, ANA, REP_BO, 'admin@clac.example'])
+      token[email] = (await portal.login(email)).accessToken;
   });
   afterAll(async () => {
     await portal?.stop();
@@ -68,14 +69,20 @@ describe('answer by email: replies and new requests from the mailbox', () => {
   const messagesOf = async (id: string) =>
     (await detail(id)).timeline.filter((entry: { type: string }) => entry.type === 'message');
   const refused = async () =>
-    (await portal.request('GET', '/api/v1/inbound-mail?outcome=refused&pageSize=100', { token: token['admin@clac.example'] }))
-      .body.items as { from: string; subject: string; refusal: string }[];
+    (
+      await portal.request('GET', '/api/v1/inbound-mail?outcome=refused&pageSize=100', {
+        token: token['admin@clac.example'],
+      })
+    ).body.items as { from: string; subject: string; refusal: string }[];
   /** Waits until the inbox is empty and the folder holds `atLeast` mails: the poller has read them all. */
   const readInto = (folder: string, atLeast: number) =>
     until(async () => (await count('INBOX')) === 0 && (await count(folder)) >= atLeast, `mail moved to ${folder}`);
 
   const header = (raw: string, name: string) =>
-    new RegExp(`^${name}:[ \\t]*(.*(?:\\r\\n[ \\t].*)*)`, 'im').exec(raw)?.[1]?.replace(/\r\n[ \t]/g, ' ').trim();
+    new RegExp(`^${name}:[ \\t]*(.*(?:\\r\\n[ \\t].*)*)`, 'im')
+      .exec(raw)?.[1]
+      ?.replace(/\r\n[ \t]/g, ' ')
+      .trim();
 
   /** A Bolivian standards request of Marco's, assigned to rep.bo, answered by rep.bo and waiting on Marco. */
   async function waitingRequest(subject: string) {
@@ -146,9 +153,13 @@ describe('answer by email: replies and new requests from the mailbox', () => {
     expect(fromMarco).toHaveLength(1);
     expect(fromMarco[0].body).toBe('Sí, adjunto la foto del lote 14.\n\nSaludos');
     expect(fromMarco[0].internal).toBe(false);
-    expect(fromMarco[0].attachments.map((a: { name: string; contentType: string; size: number }) => [a.name, a.contentType, a.size])).toEqual([
-      ['lote-14.jpg', 'image/jpeg', PHOTO.length],
-    ]);
+    expect(
+      fromMarco[0].attachments.map((a: { name: string; contentType: string; size: number }) => [
+        a.name,
+        a.contentType,
+        a.size,
+      ]),
+    ).toEqual([['lote-14.jpg', 'image/jpeg', PHOTO.length]]);
     const download = await fetch(`${portal.url}/api/v1/attachments/${fromMarco[0].attachments[0].id}`, {
       headers: { authorization: `Bearer ${token[REP_BO]}` },
     });
@@ -163,7 +174,9 @@ describe('answer by email: replies and new requests from the mailbox', () => {
       (m: { author: { name: string } }) => m.author.name === 'Marco Choque',
     );
     expect(fromMarco).toHaveLength(1);
-    const all = await portal.db.query(`SELECT count(*)::int AS n FROM inbound_mails WHERE request_id = $1`, [answered.id]);
+    const all = await portal.db.query(`SELECT count(*)::int AS n FROM inbound_mails WHERE request_id = $1`, [
+      answered.id,
+    ]);
     expect(all.rows[0].n).toBe(1);
   });
 
@@ -264,7 +277,12 @@ describe('answer by email: replies and new requests from the mailbox', () => {
     await smtp.waitFor(() => smtp.to('stranger@elsewhere.example').length >= 1);
     const answers = smtp.to('stranger@elsewhere.example');
     expect(answers).toHaveLength(1);
-    for (const words of ['Recibimos su correo', 'We received your email', 'Recebemos seu e-mail', 'Nous avons bien reçu'])
+    for (const words of [
+      'Recibimos su correo',
+      'We received your email',
+      'Recebemos seu e-mail',
+      'Nous avons bien reçu',
+    ])
       expect(plainTextOf(answers[0].raw)).toContain(words);
     expect((await refused()).filter((m) => m.from === 'stranger@elsewhere.example').map((m) => m.refusal)).toEqual([
       'unknown-sender',
@@ -314,7 +332,9 @@ describe('answer by email: replies and new requests from the mailbox', () => {
     expect(['Rosa Quispe', 'Jorge Huamán']).toContain(anas.assignee.name);
 
     // The usual receipt.
-    await smtp.waitFor(() => smtp.to(MARCO).some((m) => m.subject.includes(marcos.reference) && /Recibimos/.test(m.subject)));
+    await smtp.waitFor(() =>
+      smtp.to(MARCO).some((m) => m.subject.includes(marcos.reference) && /Recibimos/.test(m.subject)),
+    );
     await smtp.waitFor(() => smtp.to(ANA).some((m) => m.subject.includes(anas.reference)));
   });
 
@@ -339,21 +359,54 @@ describe('answer by email: replies and new requests from the mailbox', () => {
     expect(await count('INBOX')).toBe(1);
     await portal.proxy!.start(port);
     await readInto('Processed', processedBefore + 1);
-    const fromMarco = (await messagesOf(id)).filter((m: { author: { name: string } }) => m.author.name === 'Marco Choque');
+    const fromMarco = (await messagesOf(id)).filter(
+      (m: { author: { name: string } }) => m.author.name === 'Marco Choque',
+    );
     expect(fromMarco.map((m: { body: string }) => m.body)).toEqual(['Respuesta escrita mientras la base no responde.']);
     expect((await detail(id)).status).toBe('in_progress');
+  });
+
+  it('does each mail once when two API processes read the same mailbox', async () => {
+    const another = await portal.startAnother();
+    try {
+      const { id, mail } = await waitingRequest('Consulta con dos procesos');
+      const processedBefore = await count('Processed');
+      const bodies = [1, 2, 3, 4, 5, 6].map((n) => `Respuesta número ${n}.`);
+      for (const body of bodies) {
+        await deliver(
+          await composeMail({
+            from: MARCO,
+            to: header(mail.raw, 'Reply-To')!,
+            subject: 'Re: dos procesos',
+            messageId: `<${randomUUID()}@mail.tierra-viva.example>`,
+            text: body,
+          }),
+        );
+      }
+      await readInto('Processed', processedBefore + bodies.length);
+      const fromMarco = (await messagesOf(id))
+        .filter((m: { author: { name: string } }) => m.author.name === 'Marco Choque')
+        .map((m: { body: string }) => m.body);
+      expect(fromMarco.sort()).toEqual(bodies);
+    } finally {
+      await another.kill();
+    }
   });
 
   it('lists the mails for admins only', async () => {
     const asMember = await portal.request('GET', '/api/v1/inbound-mail', { token: token[MARCO] });
     expect(asMember.status).toBe(403);
-    const all = await portal.request('GET', '/api/v1/inbound-mail?pageSize=100', { token: token['admin@clac.example'] });
+    const all = await portal.request('GET', '/api/v1/inbound-mail?pageSize=100', {
+      token: token['admin@clac.example'],
+    });
     expect(all.status).toBe(200);
     const outcomes = all.body.items.map((m: { outcome: string }) => m.outcome);
     // The refused first.
     expect(outcomes.indexOf('reply')).toBeGreaterThan(outcomes.lastIndexOf('refused'));
     expect(all.body.items.find((m: { outcome: string }) => m.outcome === 'request').request.reference).toMatch(/^SR-/);
-    const bad = await portal.request('GET', '/api/v1/inbound-mail?outcome=lost', { token: token['admin@clac.example'] });
+    const bad = await portal.request('GET', '/api/v1/inbound-mail?outcome=lost', {
+      token: token['admin@clac.example'],
+    });
     expect(bad.status).toBe(400);
   });
 });

@@ -27,10 +27,7 @@ export class ImapServer {
     this.port = await freePort();
     const home = join(this.dir, 'home');
     mkdirSync(home);
-    writeFileSync(
-      join(this.dir, 'passwd'),
-      users.map((u) => `${u.user}:{PLAIN}${u.password}::::::\n`).join(''),
-    );
+    writeFileSync(join(this.dir, 'passwd'), users.map((u) => `${u.user}:{PLAIN}${u.password}::::::\n`).join(''));
     const asRoot = process.getuid?.() === 0;
     const uid = asRoot ? Number(execFileSync('id', ['-u', 'dovecot']).toString()) : process.getuid!();
     const gid = asRoot ? Number(execFileSync('id', ['-g', 'dovecot']).toString()) : process.getgid!();

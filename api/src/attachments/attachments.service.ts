@@ -68,7 +68,9 @@ export class AttachmentsService implements OnModuleInit {
   ): Promise<AttachmentView> {
     const written: string[] = [];
     try {
-      return await this.dataSource.transaction((db) => this.storeWithin(db, caller, requestId, messageId, file, written));
+      return await this.dataSource.transaction((db) =>
+        this.storeWithin(db, caller, requestId, messageId, file, written),
+      );
     } catch (error) {
       await this.removeWritten(written);
       throw error;

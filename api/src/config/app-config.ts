@@ -333,8 +333,7 @@ export class AppConfig {
   /** The key of the reply addresses: its own setting, else one derived from JWT_SECRET. */
   get mailReplySecret(): string {
     return (
-      this.MAIL_REPLY_SECRET ??
-      createHmac('sha256', this.JWT_SECRET!).update('mail-reply-secret').digest('base64url')
+      this.MAIL_REPLY_SECRET ?? createHmac('sha256', this.JWT_SECRET!).update('mail-reply-secret').digest('base64url')
     );
   }
 

@@ -17,7 +17,15 @@ export type SenderRow = RowOf<UserEntity, 'id' | 'name' | 'contact'> & {
 /** A listed mail, with its request's reference and its sender's name. */
 export type ListedInboundMailRow = RowOf<
   InboundMailEntity,
-  'id' | 'received_at' | 'from_address' | 'subject' | 'outcome' | 'refusal' | 'request_id' | 'sender_id' | 'refused_files'
+  | 'id'
+  | 'received_at'
+  | 'from_address'
+  | 'subject'
+  | 'outcome'
+  | 'refusal'
+  | 'request_id'
+  | 'sender_id'
+  | 'refused_files'
 > & { reference: string | null; sender_name: string | null };
 
 export interface InboundMailRecord {

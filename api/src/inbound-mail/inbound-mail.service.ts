@@ -196,7 +196,10 @@ export class InboundMailService {
     const refused: Settled['refusedFiles'] = [];
     for (const [index, file] of files.entries()) {
       if (index >= ATTACHMENT_LIMITS.maxPerMessage) {
-        refused.push({ name: file.fileName, reason: `A message carries at most ${ATTACHMENT_LIMITS.maxPerMessage} files.` });
+        refused.push({
+          name: file.fileName,
+          reason: `A message carries at most ${ATTACHMENT_LIMITS.maxPerMessage} files.`,
+        });
         continue;
       }
       try {

@@ -18,7 +18,11 @@ const first = (facts: MailFacts, name: string) => facts.headers.get(name)?.[0]?.
 export function isAutomatic(facts: MailFacts): boolean {
   const autoSubmitted = first(facts, 'auto-submitted');
   if (autoSubmitted !== undefined && autoSubmitted !== 'no') return true;
-  if (facts.headers.has('x-autoreply') || facts.headers.has('x-autorespond') || facts.headers.has('x-failed-recipients'))
+  if (
+    facts.headers.has('x-autoreply') ||
+    facts.headers.has('x-autorespond') ||
+    facts.headers.has('x-failed-recipients')
+  )
     return true;
   if (['bulk', 'auto_reply', 'junk', 'list'].includes(first(facts, 'precedence') ?? '')) return true;
   if (/^<\s*>$/.test(first(facts, 'return-path') ?? '')) return true;
@@ -28,7 +32,10 @@ export function isAutomatic(facts: MailFacts): boolean {
 
 /** The portal talking to itself: mail from one of its own addresses, or one of its own emails come back. */
 export function isLoop(facts: MailFacts, ownAddresses: readonly string[], ownMessageIdDomain: string): boolean {
-  const [local, domain] = [facts.from.slice(0, facts.from.lastIndexOf('@')), facts.from.slice(facts.from.lastIndexOf('@') + 1)];
+  const [local, domain] = [
+    facts.from.slice(0, facts.from.lastIndexOf('@')),
+    facts.from.slice(facts.from.lastIndexOf('@') + 1),
+  ];
   const untagged = `${local.split('+')[0]}@${domain}`;
   if (ownAddresses.some((own) => own.toLowerCase() === untagged)) return true;
   return facts.messageId !== null && facts.messageId.toLowerCase().endsWith(`@${ownMessageIdDomain}>`);

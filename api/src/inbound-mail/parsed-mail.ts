@@ -33,7 +33,10 @@ export async function parseMail(raw: Buffer): Promise<ParsedMail> {
   const mail = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true, skipTextLinks: true });
   const headers = new Map<string, string[]>();
   for (const { key, line } of mail.headerLines) {
-    const value = line.slice(line.indexOf(':') + 1).replace(/\r?\n[ \t]+/g, ' ').trim();
+    const value = line
+      .slice(line.indexOf(':') + 1)
+      .replace(/\r?\n[ \t]+/g, ' ')
+      .trim();
     headers.set(key.toLowerCase(), [...(headers.get(key.toLowerCase()) ?? []), value]);
   }
   const delivered = ['delivered-to', 'x-original-to', 'envelope-to'].flatMap((name) =>

@@ -46,7 +46,10 @@ export function replyText(text: string): string {
   lines = lines.filter((line) => !line.startsWith('>'));
   const signature = lines.findIndex((line) => line === '-- ' || line === '--');
   if (signature >= 0) lines = lines.slice(0, signature);
-  while (lines.length > 0 && (lines[lines.length - 1].trim() === '' || DEVICE_SIGNATURE.test(lines[lines.length - 1].trim())))
+  while (
+    lines.length > 0 &&
+    (lines[lines.length - 1].trim() === '' || DEVICE_SIGNATURE.test(lines[lines.length - 1].trim()))
+  )
     lines.pop();
   return lines.join('\n').trim();
 }

@@ -15,7 +15,7 @@ const TEXT = {
 const SUBJECT = 'Portal de servicios · Service portal · Portal de serviços · Portail de services';
 
 export function unknownSenderAnswer(): { subject: string; text: string; html: string } {
-  const text = LANGUAGES.map((language) => `${TEXT[language]}\n${FOOTER[language]}`).join("\n\n");
+  const text = LANGUAGES.map((language) => `${TEXT[language]}\n${FOOTER[language]}`).join('\n\n');
   const html = `<!doctype html><html><body style="font-family:system-ui,sans-serif;color:#1b2b22;max-width:560px;margin:0 auto;padding:16px">${LANGUAGES.map(
     (language) =>
       `<div lang="${language}"><p style="margin:0 0 8px">${escapeHtml(TEXT[language])}</p><p style="color:#5b6b62;font-size:12px;margin:0 0 24px">${escapeHtml(FOOTER[language])}</p></div>`,
