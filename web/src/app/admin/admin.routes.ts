@@ -39,4 +39,9 @@ export default [
     loadComponent: () => import('./holidays-page').then((m) => m.HolidaysPage),
     title: pageTitle('nav.holidays'),
   },
+  {
+    path: 'email',
+    loadComponent: () => import('./inbound-mail-page').then((m) => m.InboundMailPage),
+    title: pageTitle('nav.inboundMail'),
+  },
 ] satisfies Routes;

@@ -21,7 +21,7 @@ describe('the navigation of each role', () => {
     expect(pathsFor('executive')).toEqual(['/', '/inbox', '/reports']);
   });
 
-  it('offers an admin the inbox, the reports, canned answers, organizations, users, SLA policies and holidays', () => {
+  it('offers an admin the inbox, the reports, canned answers, organizations, users, SLA policies, holidays and the email received', () => {
     expect(pathsFor('admin')).toEqual([
       '/',
       '/inbox',
@@ -31,6 +31,7 @@ describe('the navigation of each role', () => {
       '/admin/users',
       '/admin/sla-policies',
       '/admin/holidays',
+      '/admin/email',
     ]);
   });
 

@@ -24,6 +24,7 @@ const NAVIGATION: readonly NavigationItem[] = [
   { path: '/admin/users', label: 'nav.users', section: 'administration', exact: false },
   { path: '/admin/sla-policies', label: 'nav.slaPolicies', section: 'administration', exact: false },
   { path: '/admin/holidays', label: 'nav.holidays', section: 'administration', exact: false },
+  { path: '/admin/email', label: 'nav.inboundMail', section: 'administration', exact: false },
 ];
 
 /** The links a role sees, in menu order. */
