@@ -198,6 +198,7 @@ it('covers every route of the web app (a new page needs its check here)', () => 
       'users/:id',
       'sla-policies',
       'holidays',
+      'email',
     ],
   };
   const appDir = join(ROOT, 'web/src/app');
@@ -384,7 +385,7 @@ it('the executive directorate’s pages (en): home, the read-only inbox and requ
   });
 });
 
-it('an administrator’s pages (en): organizations, users, the coverage editor, SLA targets and holidays', async () => {
+it('an administrator’s pages (en): organizations, users, the coverage editor, SLA targets, holidays and the email received', async () => {
   await staffPages('admin@clac.example', 'admin', 'en', 'state', async (page, checks) => {
     await open(page, '/admin/organizations', '[data-testid="org-row"]');
     await checks.page(page, 'organizations');
@@ -419,5 +420,8 @@ it('an administrator’s pages (en): organizations, users, the coverage editor, 
     await page.getByTestId('holiday-add').click();
     await page.locator('#holiday-date-error').waitFor();
     await checks.state(page, 'holidays-add-errors');
+
+    await open(page, '/admin/email', '[data-testid="mail-empty"]');
+    await checks.page(page, 'inbound-mail');
   });
 });
