@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import nodemailer from 'nodemailer';
 import { startTestPortal, type TestPortal } from '../support/api-harness';
-import { ImapServer } from '../support/imap-server';
+import { composeMail, ImapServer, mailboxEnv } from '../support/imap-server';
 import { plainTextOf, SmtpSink } from '../support/smtp-sink';
 import { until } from '../support/until';
 
@@ -15,12 +14,6 @@ const AREA_ADDRESS = 'normas@coop.example';
 const MARCO = 'marco@tierra-viva.example';
 const ANA = 'ana@valle-alto.example';
 const REP_BO = 'rep.bo@clac.example';
-
-/** A mail as a mail program writes it (nodemailer's MIME composer). */
-async function composeMail(mail: nodemailer.SendMailOptions): Promise<Buffer> {
-  const info = await nodemailer.createTransport({ streamTransport: true, buffer: true }).sendMail(mail);
-  return info.message as Buffer;
-}
 
 /** A small JPEG, as a phone's photo starts (the upload checks read the content). */
 const PHOTO = Buffer.concat([
@@ -43,13 +36,7 @@ describe('answer by email: replies and new requests from the mailbox', () => {
       env: {
         SMTP_URL: smtpUrl,
         OUTBOX_POLL_MS: '200',
-        IMAP_HOST: '127.0.0.1',
-        IMAP_PORT: String(imap.port),
-        IMAP_SECURE: 'false',
-        IMAP_USER: MAILBOX.user,
-        IMAP_PASSWORD: MAILBOX.password,
-        IMAP_POLL_MS: '300',
-        MAIL_REPLY_ADDRESS: MAILBOX.user,
+        ...mailboxEnv(imap, MAILBOX),
         MAIL_AREA_ADDRESSES: `standards-compliance=${AREA_ADDRESS}`,
       },
     });
@@ -210,6 +197,7 @@ describe('answer by email: replies and new requests from the mailbox', () => {
     const tag = genuine.slice('portal+'.length, genuine.indexOf('@'));
     const forged = `portal+${tag.slice(0, -3)}${tag.endsWith('aaa') ? 'bbb' : 'aaa'}@coop.example`;
     const before = (await messagesOf(answered.id)).length;
+    const refusedBefore = await count('Refused');
     await deliver(
       await composeMail({
         from: MARCO,
@@ -219,15 +207,59 @@ describe('answer by email: replies and new requests from the mailbox', () => {
         text: 'Mensaje con una dirección alterada.',
       }),
     );
-    await readInto('Refused', 1);
+    await readInto('Refused', refusedBefore + 1);
     expect(await messagesOf(answered.id)).toHaveLength(before);
     expect((await refused()).find((m) => m.subject === 'Re: forged')?.refusal).toBe('forged-reply-address');
+  });
+
+  it('refuses a reply from someone who may not write on the request, and one to a closed request', async () => {
+    const replyTo = header(answered.mail.raw, 'Reply-To')!;
+    const before = (await messagesOf(answered.id)).length;
+    const refusedBefore = await count('Refused');
+    // Ana (another organization) got hold of Marco's reply address.
+    await deliver(
+      await composeMail({
+        from: ANA,
+        to: replyTo,
+        subject: 'Re: reenviado',
+        messageId: `<${randomUUID()}@valle-alto.example>`,
+        text: 'No es mi solicitud.',
+      }),
+    );
+    await readInto('Refused', refusedBefore + 1);
+    expect(await messagesOf(answered.id)).toHaveLength(before);
+    expect((await refused()).find((m) => m.subject === 'Re: reenviado')?.refusal).toBe('not-allowed');
+
+    const { id, mail } = await waitingRequest('Solicitud que se cierra');
+    for (const to of ['resolved', 'closed'] as const) {
+      const changed = await portal.request('POST', `/api/v1/requests/${id}/transitions`, {
+        token: token[to === 'closed' ? MARCO : REP_BO],
+        body: { to },
+      });
+      expect(changed.body.status).toBe(to);
+    }
+    await deliver(
+      await composeMail({
+        from: MARCO,
+        to: header(mail.raw, 'Reply-To')!,
+        subject: 'Re: cerrada',
+        messageId: `<${randomUUID()}@mail.tierra-viva.example>`,
+        text: 'Una cosa más.',
+      }),
+    );
+    await readInto('Refused', refusedBefore + 2);
+    expect((await refused()).find((m) => m.subject === 'Re: cerrada')?.refusal).toBe('request-closed');
+    const fromMarco = (await messagesOf(id)).filter(
+      (m: { author: { name: string } }) => m.author.name === 'Marco Choque',
+    );
+    expect(fromMarco).toHaveLength(0);
   });
 
   it('ignores an auto-reply and a bounce, and answers none of them', async () => {
     const replyTo = header(answered.mail.raw, 'Reply-To')!;
     const before = (await messagesOf(answered.id)).length;
     const mailsToMarco = smtp.to(MARCO).length;
+    const refusedBefore = await count('Refused');
     await deliver(
       await composeMail({
         from: MARCO,
@@ -247,7 +279,7 @@ describe('answer by email: replies and new requests from the mailbox', () => {
         text: 'This is the mail system.',
       }),
     );
-    await readInto('Refused', 3);
+    await readInto('Refused', refusedBefore + 2);
     expect(await messagesOf(answered.id)).toHaveLength(before);
     const list = await refused();
     expect(list.find((m) => m.subject === 'Fuera de la oficina')?.refusal).toBe('automatic');
@@ -256,12 +288,14 @@ describe('answer by email: replies and new requests from the mailbox', () => {
   });
 
   it("refuses the portal's own emails coming back (a loop)", async () => {
+    const refusedBefore = await count('Refused');
     await deliver(Buffer.from(answered.mail.raw));
-    await readInto('Refused', 4);
+    await readInto('Refused', refusedBefore + 1);
     expect((await refused()).find((m) => m.subject === answered.mail.subject)?.refusal).toBe('loop');
   });
 
   it('answers an unknown sender once a day, politely, in the four languages', async () => {
+    const refusedBefore = await count('Refused');
     for (const n of [1, 2]) {
       await deliver(
         await composeMail({
@@ -273,7 +307,7 @@ describe('answer by email: replies and new requests from the mailbox', () => {
         }),
       );
     }
-    await readInto('Refused', 6);
+    await readInto('Refused', refusedBefore + 2);
     await smtp.waitFor(() => smtp.to('stranger@elsewhere.example').length >= 1);
     const answers = smtp.to('stranger@elsewhere.example');
     expect(answers).toHaveLength(1);

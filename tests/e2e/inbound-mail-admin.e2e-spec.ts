@@ -1,19 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import nodemailer from 'nodemailer';
 import type { Browser, Page } from 'playwright-core';
 import { startTestPortal, type TestPortal } from '../support/api-harness';
 import { launchChromium } from '../support/browser';
-import { ImapServer } from '../support/imap-server';
+import { composeMail, ImapServer, mailboxEnv } from '../support/imap-server';
 import { until } from '../support/until';
 import { expectAccessible } from './support/axe';
 import { PHONE, screenshot, settled, signIn } from './support/pages';
 
 const MAILBOX = { user: 'portal@coop.example', password: 'mailbox-password-1' };
-
-async function composeMail(mail: nodemailer.SendMailOptions): Promise<Buffer> {
-  const info = await nodemailer.createTransport({ streamTransport: true, buffer: true }).sendMail(mail);
-  return info.message as Buffer;
-}
 
 describe('the mail the portal read, from an administrator’s phone', () => {
   const imap = new ImapServer();
@@ -25,15 +19,7 @@ describe('the mail the portal read, from an administrator’s phone', () => {
   beforeAll(async () => {
     await imap.start([MAILBOX]);
     portal = await startTestPortal({
-      env: {
-        IMAP_HOST: '127.0.0.1',
-        IMAP_PORT: String(imap.port),
-        IMAP_SECURE: 'false',
-        IMAP_USER: MAILBOX.user,
-        IMAP_PASSWORD: MAILBOX.password,
-        IMAP_POLL_MS: '300',
-        MAIL_REPLY_ADDRESS: MAILBOX.user,
-      },
+      env: mailboxEnv(imap, MAILBOX),
     });
     ({ browser, close: closeBrowser } = await launchChromium());
     for (const mail of [

@@ -4,6 +4,7 @@ import { connect } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { ImapFlow } from 'imapflow';
+import nodemailer from 'nodemailer';
 import { freePort } from './nginx';
 import { until } from './until';
 
@@ -138,4 +139,23 @@ ${asRoot ? '' : 'service anvil {\n  chroot =\n}\n'}`,
     }
     if (this.dir) rmSync(this.dir, { recursive: true, force: true });
   }
+}
+
+/** A mail as a mail program writes it (nodemailer's MIME composer), to deliver with `deliver`. */
+export async function composeMail(mail: nodemailer.SendMailOptions): Promise<Buffer> {
+  const info = await nodemailer.createTransport({ streamTransport: true, buffer: true }).sendMail(mail);
+  return info.message as Buffer;
+}
+
+/** The portal's settings to read this server's mailbox of `user` (its own address), polling every 300 ms. */
+export function mailboxEnv(server: ImapServer, mailbox: { user: string; password: string }): Record<string, string> {
+  return {
+    IMAP_HOST: '127.0.0.1',
+    IMAP_PORT: String(server.port),
+    IMAP_SECURE: 'false',
+    IMAP_USER: mailbox.user,
+    IMAP_PASSWORD: mailbox.password,
+    IMAP_POLL_MS: '300',
+    MAIL_REPLY_ADDRESS: mailbox.user,
+  };
 }
