@@ -108,5 +108,12 @@ describe('TRUSTED_PROXIES and API_DOCS', () => {
     expect(() => loadConfig({ MAIL_REPLY_ADDRESS: 'portal+x@example.org' })).toThrow(/MAIL_REPLY_ADDRESS/);
     expect(() => loadConfig({ MAIL_TRIAGE_AREA: 'coffee' })).toThrow(/MAIL_TRIAGE_AREA/);
     expect(() => loadConfig({ MAIL_REPLY_SECRET: 'short' })).toThrow(/MAIL_REPLY_SECRET/);
+    expect(() =>
+      loadConfig({
+        NODE_ENV: 'production',
+        JWT_SECRET: SECRET,
+        MAIL_REPLY_SECRET: 'change-me-change-me-change-me-change-me',
+      }),
+    ).toThrow(/MAIL_REPLY_SECRET: a default or example secret is refused in production/);
   });
 });

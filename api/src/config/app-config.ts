@@ -408,9 +408,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       );
     }
     if (!config.JWT_SECRET) messages.push('JWT_SECRET: required in production');
-    const linkSecret = config.SATISFACTION_LINK_SECRET?.toLowerCase();
-    if (linkSecret && KNOWN_DEFAULT_SECRETS.some((s) => linkSecret.includes(s))) {
-      messages.push('SATISFACTION_LINK_SECRET: a default or example secret is refused in production');
+    for (const name of ['SATISFACTION_LINK_SECRET', 'MAIL_REPLY_SECRET'] as const) {
+      const secret = config[name]?.toLowerCase();
+      if (secret && KNOWN_DEFAULT_SECRETS.some((s) => secret.includes(s)))
+        messages.push(`${name}: a default or example secret is refused in production`);
     }
   }
   if (messages.length > 0) {
