@@ -212,7 +212,7 @@ describe('answer by email: replies and new requests from the mailbox', () => {
     expect((await refused()).find((m) => m.subject === 'Re: forged')?.refusal).toBe('forged-reply-address');
   });
 
-  it('refuses a reply from someone who may not write on the request, and one to a closed request', async () => {
+  it('refuses a reply from someone who may not write on the request, and one to a closed request, and tells them why', async () => {
     const replyTo = header(answered.mail.raw, 'Reply-To')!;
     const before = (await messagesOf(answered.id)).length;
     const refusedBefore = await count('Refused');
@@ -253,6 +253,14 @@ describe('answer by email: replies and new requests from the mailbox', () => {
       (m: { author: { name: string } }) => m.author.name === 'Marco Choque',
     );
     expect(fromMarco).toHaveLength(0);
+
+    // Each is told why, in its language, once.
+    const notAdded = (to: string) => smtp.to(to).filter((m) => m.subject === 'Su correo no se añadió al portal');
+    await smtp.waitFor(() => notAdded(ANA).length === 1 && notAdded(MARCO).length === 1);
+    expect(plainTextOf(notAdded(ANA)[0].raw)).toContain(
+      'Su correo «Re: reenviado» no se añadió al portal de servicios: su cuenta no puede escribir en esa solicitud.',
+    );
+    expect(plainTextOf(notAdded(MARCO)[0].raw)).toContain('la solicitud está cerrada o retirada');
   });
 
   it('ignores an auto-reply and a bounce, and answers none of them', async () => {

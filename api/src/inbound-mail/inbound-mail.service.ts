@@ -24,7 +24,7 @@ import { refusalBeforeLookup } from './mail-checks';
 import { type MailFile, type ParsedMail, parseMail } from './parsed-mail';
 import { readReplyToken, replyTagIn } from './reply-address';
 import { replyText } from './reply-text';
-import { unknownSenderAnswer } from './unknown-sender-answer';
+import { REFUSAL_REASONS, refusedMailAnswer, unknownSenderAnswer } from './refusal-answers';
 
 /** What became of a mail: the poller files it in the processed or the refused folder. */
 export type HandledAs = InboundMailOutcome | 'duplicate';
@@ -100,12 +100,12 @@ export class InboundMailService {
     if (tag !== undefined) {
       const notificationId = readReplyToken(this.config.mailReplySecret, tag);
       const target = notificationId ? await this.repository.notification(this.dataSource, notificationId) : undefined;
-      if (!target?.request_id) return this.refuse(mail, 'forged-reply-address', sender?.id ?? null);
+      if (!target?.request_id) return this.refuse(mail, 'forged-reply-address', sender ?? null);
       if (!sender) return this.refuse(mail, 'unknown-sender', null);
       return this.reply(mail, sender, target.request_id);
     }
     if (!sender) return this.refuse(mail, 'unknown-sender', null);
-    if (!can(sender.role, 'requests.file')) return this.refuse(mail, 'staff-new-mail', sender.id);
+    if (!can(sender.role, 'requests.file')) return this.refuse(mail, 'staff-new-mail', sender);
     return this.file(mail, sender);
   }
 
@@ -125,7 +125,7 @@ export class InboundMailService {
   /** A public reply on the request, from the sender, with the files it carried. */
   private reply(mail: ParsedMail, sender: SenderRow, requestId: string): Promise<HandledAs> {
     const text = replyText(mail.text);
-    if (!text && mail.files.length === 0) return this.refuse(mail, 'empty', sender.id);
+    if (!text && mail.files.length === 0) return this.refuse(mail, 'empty', sender);
     const body = (text || FILES_ONLY[sender.language]).slice(0, LIMITS.descriptionMax);
     return this.once(mail, sender, 'reply', async (db, caller, written) => {
       const message = await this.requests.replyByEmail(db, caller, requestId, body);
@@ -137,7 +137,7 @@ export class InboundMailService {
   /** A new request of the member's organization: the area of the address it was sent to, or routed for sorting. */
   private file(mail: ParsedMail, sender: SenderRow): Promise<HandledAs> {
     const description = (replyText(mail.text) || mail.text.trim()).slice(0, LIMITS.descriptionMax);
-    if (!description && mail.files.length === 0) return this.refuse(mail, 'empty', sender.id);
+    if (!description && mail.files.length === 0) return this.refuse(mail, 'empty', sender);
     const area = [...this.config.mailAreaAddresses].find(([, address]) => mail.recipients.includes(address))?.[0];
     const body = {
       area: (area ?? this.config.MAIL_TRIAGE_AREA) as ThematicArea,
@@ -180,7 +180,7 @@ export class InboundMailService {
           : outcome === 'request' && error.status === 403
             ? 'inactive-organization'
             : 'not-allowed';
-      return this.refuse(mail, refusal, sender.id);
+      return this.refuse(mail, refusal, sender);
     }
   }
 
@@ -212,33 +212,48 @@ export class InboundMailService {
     return refused;
   }
 
-  /** Records the refusal (once); an unknown sender gets the polite answer, at most once a day. */
+  /**
+   * Records the refusal (once). A person gets one answer, at most once a day per address: an
+   * unknown sender the polite one in the four languages; a known person whose mail the
+   * portal's rules refused (a closed request…) why, in its language. Nothing automatic, looping
+   * or forged is ever answered.
+   */
   private async refuse(
     mail: Pick<ParsedMail, 'key' | 'from' | 'subject'>,
     refusal: InboundMailRefusal,
-    senderId: string | null,
+    sender: SenderRow | null,
   ): Promise<HandledAs> {
+    const answerable = refusal === 'unknown-sender' || (sender !== null && refusal in REFUSAL_REASONS);
     const answer = await this.dataSource.transaction(async (db) => {
-      const id = await this.repository.claim(db, record(mail, 'refused', refusal, senderId));
+      const id = await this.repository.claim(db, record(mail, 'refused', refusal, sender?.id ?? null));
       if (!id) return null;
-      return refusal === 'unknown-sender' && mail.from !== '' && (await this.repository.claimAnswer(db, mail.from));
+      return answerable && mail.from !== '' && (await this.repository.claimAnswer(db, mail.from));
     });
     if (answer === null) return 'duplicate';
     this.logger.log({ msg: 'inbound mail refused', refusal });
-    if (answer) await this.answerUnknownSender(mail.from);
+    if (answer) await this.answer(mail, refusal, sender);
     return 'refused';
   }
 
-  /** Sent after the commit, once; lost if the server refuses it (the sender is told nothing else either way). */
-  private async answerUnknownSender(address: string): Promise<void> {
+  /** Sent after the commit, once; lost if the server refuses it (the mail stays listed for admins either way). */
+  private async answer(
+    mail: Pick<ParsedMail, 'from' | 'subject'>,
+    refusal: InboundMailRefusal,
+    sender: SenderRow | null,
+  ): Promise<void> {
+    const portal = (this.config.PUBLIC_URL ?? `http://localhost:${this.config.PORT}`).replace(/\/$/, '');
+    const email =
+      sender && refusal !== 'unknown-sender'
+        ? refusedMailAnswer(sender.language, refusal as keyof typeof REFUSAL_REASONS, mail.subject, portal)
+        : unknownSenderAnswer();
     try {
       await this.mailer.send({
-        to: address,
-        ...unknownSenderAnswer(),
+        to: mail.from,
+        ...email,
         messageId: `<answer.${randomUUID()}@${PORTAL_MESSAGE_ID_DOMAIN}>`,
       });
     } catch (error) {
-      this.logger.warn({ msg: 'answer to an unknown sender not sent', err: String(error) });
+      this.logger.warn({ msg: 'answer to a refused mail not sent', err: String(error) });
     }
   }
 
