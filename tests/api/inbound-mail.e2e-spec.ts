@@ -105,7 +105,14 @@ describe('answer by email: replies and new requests from the mailbox', () => {
     expect(header(answered.mail.raw, 'References')).toBe(`<request.${answered.id}@portal.notifications>`);
     expect(header(answered.mail.raw, 'In-Reply-To')).toBe(`<request.${answered.id}@portal.notifications>`);
     expect(answered.mail.messageId).toMatch(/@portal\.notifications>$/);
-    expect(answered.mail.raw).toContain('Puede responder a este correo');
+    expect(plainTextOf(answered.mail.raw)).toContain(
+      'Puede responder a este correo: su respuesta se añade a la solicitud.',
+    );
+    // Staff's "assigned to you" has none: answering it should not talk to the member.
+    const assigned = () => smtp.to(REP_BO).find((m) => m.subject.includes(answered.reference));
+    await smtp.waitFor(() => assigned() !== undefined);
+    expect(header(assigned()!.raw, 'Reply-To')).toBeUndefined();
+    expect(header(assigned()!.raw, 'References')).toBe(`<request.${answered.id}@portal.notifications>`);
   });
 
   it('turns a reply with quoted history, a signature and a photo into one message with the photo, out of waiting_on_member', async () => {
@@ -172,6 +179,7 @@ describe('answer by email: replies and new requests from the mailbox', () => {
     const toRep = () => smtp.to(REP_BO).find((m) => m.subject.includes(answered.reference) && /lote 14/.test(m.raw));
     await smtp.waitFor(() => toRep() !== undefined);
     const mail = toRep()!;
+    expect(plainTextOf(mail.raw)).toContain('como respuesta pública, que el miembro ve');
     await deliver(
       await composeMail({
         from: `Lucía Mamani <${REP_BO}>`,

@@ -142,18 +142,20 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
       notification.params,
       link,
       scores.links,
-      replyTo !== undefined,
+      replyTo === undefined ? null : can(notification.role, 'requests.file') ? 'member' : 'staff',
     );
     return { email, secrets: [secret, scores.secret].filter((s) => s !== undefined), replyTo };
   }
 
   /**
    * The signed address a reply to this email reaches its request by (api/src/inbound-mail):
-   * for an email about one request, when the portal reads a mailbox. Internal notes are never
-   * emailed, so no reply address can lead to one.
+   * for an email about one request, when the portal reads a mailbox — to a member, any; to
+   * staff, only a member's reply (answering "assigned to you" should not talk to the member).
+   * Internal notes are never emailed, so no reply address can lead to one.
    */
   private replyAddressFor(notification: ClaimedSingle): string | undefined {
     if (!this.config.inboundMail || !notification.request_id || notification.kind.startsWith('account.')) return;
+    if (!can(notification.role, 'requests.file') && notification.kind !== 'request.reply') return;
     const token = signReplyToken(this.config.mailReplySecret, notification.id);
     return replyAddress(this.config.MAIL_REPLY_ADDRESS!, token);
   }
