@@ -95,7 +95,7 @@ describe('answer by email: replies and new requests from the mailbox', () => {
     return { id, reference: filed.body.reference as string, mail: replyMail()! };
   }
 
-  let answered: { id: string; reference: string; mail: { raw: string; messageId: string } };
+  let answered: { id: string; reference: string; mail: { raw: string; messageId: string; subject: string } };
   let firstReply: Buffer;
 
   it("carries a signed reply address and the request's thread in each email about a request", async () => {

@@ -4,7 +4,7 @@ import { connect } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { ImapFlow } from 'imapflow';
-import nodemailer from 'nodemailer';
+import nodemailer, { type SendMailOptions } from 'nodemailer';
 import { freePort } from './nginx';
 import { until } from './until';
 
@@ -124,7 +124,7 @@ ${asRoot ? '' : 'service anvil {\n  chroot =\n}\n'}`,
       const boxes = await client.list();
       if (!boxes.some((box) => box.path === folder)) return 0;
       const status = await client.status(folder, { messages: true });
-      return status.messages ?? 0;
+      return status ? (status.messages ?? 0) : 0;
     } finally {
       await client.logout();
     }
@@ -142,7 +142,7 @@ ${asRoot ? '' : 'service anvil {\n  chroot =\n}\n'}`,
 }
 
 /** A mail as a mail program writes it (nodemailer's MIME composer), to deliver with `deliver`. */
-export async function composeMail(mail: nodemailer.SendMailOptions): Promise<Buffer> {
+export async function composeMail(mail: SendMailOptions): Promise<Buffer> {
   const info = await nodemailer.createTransport({ streamTransport: true, buffer: true }).sendMail(mail);
   return info.message as Buffer;
 }

@@ -142,7 +142,7 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
       notification.params,
       link,
       scores.links,
-      replyTo === undefined ? null : can(notification.role, 'requests.file') ? 'member' : 'staff',
+      replyTo === undefined ? null : can(notification.role, 'requests.file') ? 'filer' : 'worker',
     );
     return { email, secrets: [secret, scores.secret].filter((s) => s !== undefined), replyTo };
   }

@@ -305,15 +305,18 @@ export const FOOTER: Record<Language, string> = {
   fr: 'Portail de services du réseau des organisations du commerce équitable',
 };
 
+/** Who an email with a reply address goes to: who filed the request, or who works it (whose answer is public). */
+export type ReplyHint = 'filer' | 'worker';
+
 /** Under an email that has a reply address: answering it is answering on the portal (for staff: in public). */
-const REPLY_HINT: Record<'member' | 'staff', Record<Language, string>> = {
-  member: {
+const REPLY_HINT: Record<ReplyHint, Record<Language, string>> = {
+  filer: {
     es: 'Puede responder a este correo: su respuesta se añade a la solicitud.',
     en: 'You can reply to this email: your answer is added to the request.',
     pt: 'Você pode responder a este e-mail: sua resposta é adicionada à solicitação.',
     fr: 'Vous pouvez répondre à cet e-mail : votre réponse est ajoutée à la demande.',
   },
-  staff: {
+  worker: {
     es: 'Puede responder a este correo: su respuesta se añade a la solicitud como respuesta pública, que el miembro ve.',
     en: 'You can reply to this email: your answer is added to the request as a public reply, which the member sees.',
     pt: 'Você pode responder a este e-mail: sua resposta é adicionada à solicitação como resposta pública, que o membro vê.',
@@ -362,7 +365,7 @@ export function renderEmail(
   params: NotificationParams,
   link: string,
   scoreLinks: readonly string[] = [],
-  replyHint: 'member' | 'staff' | null = null,
+  replyHint: ReplyHint | null = null,
 ) {
   const { title, body } = renderNotification(kind, language, params);
   const hint = replyHint ? `${REPLY_HINT[replyHint][language]}\n\n` : '';
