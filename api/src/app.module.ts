@@ -14,6 +14,7 @@ import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { HealthController } from './health/health.controller';
 import { HealthRepository } from './health/health.repository';
+import { InboundMailModule } from './inbound-mail/inbound-mail.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { SlaModule } from './sla/sla.module';
 import { OrganizationsModule } from './organizations/organizations.module';
@@ -57,6 +58,7 @@ export class AppModule {
         SatisfactionModule,
         PersonalDataModule,
         WebhooksModule,
+        InboundMailModule,
       ],
       controllers: [HealthController],
       providers: [

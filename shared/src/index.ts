@@ -23,3 +23,4 @@ export * from './knowledge-base.js';
 export * from './audit.js';
 export * from './two-factor.js';
 export * from './webhooks.js';
+export * from './inbound-mail.js';

@@ -42,6 +42,7 @@ export const GENERAL_PERMISSIONS = [
   'reports.read', // the load and trend reports, of one's own region unless reports.all-regions
   'reports.all-regions',
   'users.manage', // the people of the network: create, change, deactivate; invite anyone
+  'inbound-mail.read', // what the portal made of each mail its mailbox received, the refused ones first (admins)
   'people.invite', // send invitations (an organization's contact: members of its organization only)
   'organization.people', // an organization's contact manages its people
   'personal-data.export-own', // download everything the portal holds about oneself (GET /me/data-export)
@@ -128,6 +129,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly GeneralPermission[
     'audit.read',
     'two-factor.reset',
     'webhooks.manage',
+    'inbound-mail.read',
   ],
 };
 

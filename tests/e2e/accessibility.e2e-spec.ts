@@ -204,6 +204,7 @@ it('covers every route of the web app (a new page needs its check here)', () => 
       'holidays',
       'audit',
       'webhooks',
+      'email',
     ],
   };
   const appDir = join(ROOT, 'web/src/app');
@@ -401,7 +402,7 @@ it('the executive directorate’s pages (en): home, the read-only inbox and requ
   });
 });
 
-it('an administrator’s pages (en): organizations, users, the coverage editor, SLA targets, holidays, the audit trail and webhooks', async () => {
+it('an administrator’s pages (en): organizations, users, the coverage editor, SLA targets, holidays, the audit trail, webhooks and the email received', async () => {
   await staffPages('admin@clac.example', 'admin', 'en', 'state', async (page, checks) => {
     await open(page, '/admin/organizations', '[data-testid="org-row"]');
     await checks.page(page, 'organizations');
@@ -441,5 +442,7 @@ it('an administrator’s pages (en): organizations, users, the coverage editor, 
     await checks.page(page, 'audit-trail');
     await open(page, '/admin/webhooks', '[data-testid="webhook-url"]');
     await checks.page(page, 'webhooks');
+    await open(page, '/admin/email', '[data-testid="mail-empty"]');
+    await checks.page(page, 'inbound-mail');
   });
 });

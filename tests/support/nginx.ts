@@ -7,7 +7,8 @@ import { join } from 'node:path';
 /** Debian's nginx (apt-get install nginx); NGINX_PATH overrides. */
 const NGINX = process.env.NGINX_PATH ?? '/usr/sbin/nginx';
 
-async function freePort(): Promise<number> {
+/** A loopback port nobody listens on now (for a server the tests start). */
+export async function freePort(): Promise<number> {
   return new Promise((resolve) => {
     const server = createServer();
     server.listen(0, '127.0.0.1', () => {

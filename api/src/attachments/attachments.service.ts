@@ -13,7 +13,7 @@ import { AppConfig } from '../config/app-config';
 import { authorizeCaseAction } from '../requests/case-permissions';
 import { RequestForbiddenException } from '../requests/requests.exceptions';
 import { AttachmentsRepository } from './attachments.repository';
-import { FileNameRefusedException, FileTypeRefusedException } from './attachments.exceptions';
+import { FileNameRefusedException, FileTooLargeException, FileTypeRefusedException } from './attachments.exceptions';
 import {
   type AcceptedContentType,
   detectContentType,
@@ -66,38 +66,61 @@ export class AttachmentsService implements OnModuleInit {
     messageId: string | null,
     file: UploadedFile,
   ): Promise<AttachmentView> {
-    let written: string | null = null;
+    const written: string[] = [];
     try {
-      return await this.dataSource.transaction(async (db) => {
-        await this.checkCanAttach(db, caller, requestId, messageId);
-        const { name, contentType } = acceptedFile(file);
-        const storageKey = randomUUID();
-        written = join(this.directory, storageKey);
-        await writeFile(written, file.content, { mode: 0o640, flag: 'wx' });
-        const row = await this.repository.insert(db, {
-          requestId,
-          messageId,
-          uploadedBy: caller.id,
-          fileName: name,
-          contentType,
-          sizeBytes: file.content.length,
-          sha256: createHash('sha256').update(file.content).digest('hex'),
-          storageKey,
-        });
-        return {
-          id: row.id,
-          name,
-          size: file.content.length,
-          contentType,
-          messageId,
-          createdAt: row.created_at.toISOString(),
-        };
-      });
+      return await this.dataSource.transaction((db) =>
+        this.storeWithin(db, caller, requestId, messageId, file, written),
+      );
     } catch (error) {
-      // Nothing recorded (the transaction rolled back, or its commit failed): nothing kept.
-      if (written) await rm(written, { force: true });
+      await this.removeWritten(written);
       throw error;
     }
+  }
+
+  /**
+   * The checks and the record of `store`, inside the caller's transaction (a file that came by
+   * email is recorded with its message). The file is written before the COMMIT: its path is
+   * pushed to `written`, which the caller hands to `removeWritten` if the transaction fails.
+   * 413 over the size limit, which the upload route checks while it reads the file.
+   */
+  async storeWithin(
+    db: Db,
+    caller: AuthUser,
+    requestId: string,
+    messageId: string | null,
+    file: UploadedFile,
+    written: string[],
+  ): Promise<AttachmentView> {
+    if (file.content.length > ATTACHMENT_LIMITS.maxBytes) throw new FileTooLargeException(ATTACHMENT_LIMITS.maxBytes);
+    await this.checkCanAttach(db, caller, requestId, messageId);
+    const { name, contentType } = acceptedFile(file);
+    const storageKey = randomUUID();
+    const path = join(this.directory, storageKey);
+    await writeFile(path, file.content, { mode: 0o640, flag: 'wx' });
+    written.push(path);
+    const row = await this.repository.insert(db, {
+      requestId,
+      messageId,
+      uploadedBy: caller.id,
+      fileName: name,
+      contentType,
+      sizeBytes: file.content.length,
+      sha256: createHash('sha256').update(file.content).digest('hex'),
+      storageKey,
+    });
+    return {
+      id: row.id,
+      name,
+      size: file.content.length,
+      contentType,
+      messageId,
+      createdAt: row.created_at.toISOString(),
+    };
+  }
+
+  /** Nothing recorded (the transaction rolled back, or its commit failed): nothing kept. */
+  async removeWritten(written: readonly string[]): Promise<void> {
+    for (const path of written) await rm(path, { force: true });
   }
 
   /**

@@ -79,4 +79,41 @@ describe('TRUSTED_PROXIES and API_DOCS', () => {
     expect(loadConfig(production).apiDocs).toBe(false);
     expect(loadConfig({ ...production, API_DOCS: 'true' }).apiDocs).toBe(true);
   });
+
+  it('reads no mailbox unless one is configured, and then needs its account and address', () => {
+    expect(loadConfig({}).inboundMail).toBe(false);
+    expect(() => loadConfig({ IMAP_HOST: 'imap.example.org' })).toThrow(
+      /IMAP_HOST: reading a mailbox also needs IMAP_USER, IMAP_PASSWORD and MAIL_REPLY_ADDRESS/,
+    );
+    const config = loadConfig({
+      IMAP_HOST: 'imap.example.org',
+      IMAP_USER: 'portal@example.org',
+      IMAP_PASSWORD: 'app-password',
+      MAIL_REPLY_ADDRESS: 'portal@example.org',
+      MAIL_AREA_ADDRESSES: 'market-access=Mercados@example.org, standards-compliance=normas@example.org',
+      JWT_SECRET: SECRET,
+    });
+    expect(config.inboundMail).toBe(true);
+    expect([...config.mailAreaAddresses]).toEqual([
+      ['market-access', 'mercados@example.org'],
+      ['standards-compliance', 'normas@example.org'],
+    ]);
+    expect(config.mailReplySecret).toHaveLength(43);
+    expect(config.mailReplySecret).not.toBe(config.satisfactionLinkSecret);
+  });
+
+  it('refuses an unknown area, a bad address, a tagged mailbox address and an unknown triage area', () => {
+    expect(() => loadConfig({ MAIL_AREA_ADDRESSES: 'coffee=cafe@example.org' })).toThrow(/MAIL_AREA_ADDRESSES/);
+    expect(() => loadConfig({ MAIL_AREA_ADDRESSES: 'market-access=not-an-address' })).toThrow(/MAIL_AREA_ADDRESSES/);
+    expect(() => loadConfig({ MAIL_REPLY_ADDRESS: 'portal+x@example.org' })).toThrow(/MAIL_REPLY_ADDRESS/);
+    expect(() => loadConfig({ MAIL_TRIAGE_AREA: 'coffee' })).toThrow(/MAIL_TRIAGE_AREA/);
+    expect(() => loadConfig({ MAIL_REPLY_SECRET: 'short' })).toThrow(/MAIL_REPLY_SECRET/);
+    expect(() =>
+      loadConfig({
+        NODE_ENV: 'production',
+        JWT_SECRET: SECRET,
+        MAIL_REPLY_SECRET: 'change-me-change-me-change-me-change-me',
+      }),
+    ).toThrow(/MAIL_REPLY_SECRET: a default or example secret is refused in production/);
+  });
 });

@@ -13,6 +13,7 @@ import {
   MinLength,
   validateSync,
 } from 'class-validator';
+import { THEMATIC_AREAS } from '@portal/shared';
 
 /** Secrets that ship in the repository's examples and must never run in production. */
 const KNOWN_DEFAULT_SECRETS = ['change-me', 'changeme', 'secret', 'dev-secret', 'test-secret'];
@@ -269,6 +270,88 @@ export class AppConfig {
   @Max(1_000_000)
   RATE_LIMIT_SUBMIT_PER_MINUTE = 20;
 
+  /**
+   * The mailbox the portal reads replies and new requests from (IMAP; README, "Answer by
+   * email"). Unset: nothing is read, and emails carry no reply address.
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  IMAP_HOST?: string;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  IMAP_PORT = 993;
+
+  /** TLS from the first byte (port 993); false: plain, upgraded with STARTTLS when the server offers it. */
+  @Transform(toBoolean)
+  @IsBoolean()
+  IMAP_SECURE = true;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  IMAP_USER?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  IMAP_PASSWORD?: string;
+
+  /** The folder new mail arrives in. */
+  @IsString()
+  @MinLength(1)
+  IMAP_INBOX = 'INBOX';
+
+  /** Where a mail goes once it became a message or a request (created when missing). */
+  @IsString()
+  @MinLength(1)
+  IMAP_PROCESSED_FOLDER = 'Processed';
+
+  /** Where a refused mail goes (unknown sender, auto-reply, forged reply address…; created when missing). */
+  @IsString()
+  @MinLength(1)
+  IMAP_REFUSED_FOLDER = 'Refused';
+
+  /** Milliseconds between two reads of the mailbox. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(200)
+  @Max(3_600_000)
+  IMAP_POLL_MS = 60_000;
+
+  /**
+   * The mailbox's own address, e.g. portal@example.org: emails about a request answer to
+   * portal+<signed token>@example.org (plus addressing), and mail to it files a request.
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^[^\s@+]+@[^\s@]+\.[^\s@]+$/, { message: 'MAIL_REPLY_ADDRESS must be an email address without a +tag' })
+  MAIL_REPLY_ADDRESS?: string;
+
+  /**
+   * One address per thematic area (comma-separated area=address, e.g.
+   * market-access=mercados@example.org): a new request mailed there gets that area.
+   */
+  @IsString()
+  MAIL_AREA_ADDRESSES = '';
+
+  /** The area of a request mailed to no area's address, routed to the country's representative to sort. */
+  @IsIn(THEMATIC_AREAS)
+  MAIL_TRIAGE_AREA: (typeof THEMATIC_AREAS)[number] = 'market-access';
+
+  /**
+   * Signing secret of the reply addresses (HMAC-SHA256), at least 32 characters. Unset:
+   * derived from JWT_SECRET, so changing either makes the reply addresses already sent unknown.
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'MAIL_REPLY_SECRET must be at least 32 characters long' })
+  MAIL_REPLY_SECRET?: string;
+
   /** Folder of the built web app to serve at /; empty disables serving it. */
   @IsString()
   WEB_DIST_DIR = '';
@@ -303,6 +386,31 @@ export class AppConfig {
     );
   }
 
+  /** Whether the portal reads a mailbox: a server, an account and the mailbox's address. */
+  get inboundMail(): boolean {
+    return Boolean(this.IMAP_HOST && this.IMAP_USER && this.MAIL_REPLY_ADDRESS);
+  }
+
+  /** Thematic area → the address that files requests of it (MAIL_AREA_ADDRESSES), addresses in lower case. */
+  get mailAreaAddresses(): Map<string, string> {
+    return new Map(
+      this.MAIL_AREA_ADDRESSES.split(',')
+        .map((entry) => entry.trim())
+        .filter(Boolean)
+        .map((entry) => {
+          const [area, address] = entry.split('=').map((part) => part.trim());
+          return [area, (address ?? '').toLowerCase()] as const;
+        }),
+    );
+  }
+
+  /** The key of the reply addresses: its own setting, else one derived from JWT_SECRET. */
+  get mailReplySecret(): string {
+    return (
+      this.MAIL_REPLY_SECRET ?? createHmac('sha256', this.JWT_SECRET!).update('mail-reply-secret').digest('base64url')
+    );
+  }
+
   get embedded(): boolean {
     return !this.DATABASE_URL;
   }
@@ -328,6 +436,11 @@ export function configVariableNames(): string[] {
     'SMTP_URL',
     'PUBLIC_URL',
     'API_DOCS',
+    'IMAP_HOST',
+    'IMAP_USER',
+    'IMAP_PASSWORD',
+    'MAIL_REPLY_ADDRESS',
+    'MAIL_REPLY_SECRET',
   ];
 }
 
@@ -356,6 +469,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       'JWT_SECRET: required when the portal runs outside demo mode (DATABASE_URL set without SEED_DEMO=true)',
     );
   }
+  if (config.IMAP_HOST && !(config.IMAP_USER && config.IMAP_PASSWORD && config.MAIL_REPLY_ADDRESS)) {
+    messages.push('IMAP_HOST: reading a mailbox also needs IMAP_USER, IMAP_PASSWORD and MAIL_REPLY_ADDRESS');
+  }
+  for (const [area, address] of config.mailAreaAddresses) {
+    if (!(THEMATIC_AREAS as readonly string[]).includes(area) || !/^[^\s@+]+@[^\s@]+\.[^\s@]+$/.test(address))
+      messages.push(`MAIL_AREA_ADDRESSES: "${area}=${address}" is not an area=address pair`);
+  }
   if (config.NODE_ENV === 'production') {
     if (config.JWT_SECRET && KNOWN_DEFAULT_SECRETS.some((s) => config.JWT_SECRET!.toLowerCase().includes(s))) {
       messages.push(
@@ -363,9 +483,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       );
     }
     if (!config.JWT_SECRET) messages.push('JWT_SECRET: required in production');
-    const linkSecret = config.SATISFACTION_LINK_SECRET?.toLowerCase();
-    if (linkSecret && KNOWN_DEFAULT_SECRETS.some((s) => linkSecret.includes(s))) {
-      messages.push('SATISFACTION_LINK_SECRET: a default or example secret is refused in production');
+    for (const name of ['SATISFACTION_LINK_SECRET', 'MAIL_REPLY_SECRET'] as const) {
+      const secret = config[name]?.toLowerCase();
+      if (secret && KNOWN_DEFAULT_SECRETS.some((s) => secret.includes(s)))
+        messages.push(`${name}: a default or example secret is refused in production`);
     }
     const encryptionKey = config.SECRETS_ENCRYPTION_KEY?.toLowerCase();
     if (encryptionKey && KNOWN_DEFAULT_SECRETS.some((s) => encryptionKey.includes(s))) {

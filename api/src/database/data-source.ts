@@ -25,6 +25,7 @@ import { RoutingFacts1764438000000 } from '../../../migrations/1764438000000-Rou
 import { RequestReads1764439000000 } from '../../../migrations/1764439000000-RequestReads';
 import { EmailDigest1764441000000 } from '../../../migrations/1764441000000-EmailDigest';
 import { KnowledgeBase1764450000000 } from '../../../migrations/1764450000000-KnowledgeBase';
+import { InboundMail1764451000000 } from '../../../migrations/1764451000000-InboundMail';
 import { AuditTrail1764452000000 } from '../../../migrations/1764452000000-AuditTrail';
 import { TwoFactor1764453000000 } from '../../../migrations/1764453000000-TwoFactor';
 import { Webhooks1764453100000 } from '../../../migrations/1764453100000-Webhooks';
@@ -73,6 +74,7 @@ import {
   UserTwoFactorEntity,
 } from '../two-factor/two-factor.entities';
 import { WebhookDeliveryEntity, WebhookEndpointEntity } from '../webhooks/webhook.entities';
+import { InboundMailAnswerEntity, InboundMailEntity } from '../inbound-mail/inbound-mail.entities';
 
 export const ENTITIES = [
   RegionEntity,
@@ -115,6 +117,8 @@ export const ENTITIES = [
   RememberedDeviceEntity,
   WebhookEndpointEntity,
   WebhookDeliveryEntity,
+  InboundMailEntity,
+  InboundMailAnswerEntity,
 ];
 
 /** Every migration, in order. Listed explicitly so the build, not a glob, decides what runs. */
@@ -145,6 +149,7 @@ export const MIGRATIONS = [
   RequestReads1764439000000,
   EmailDigest1764441000000,
   KnowledgeBase1764450000000,
+  InboundMail1764451000000,
   AuditTrail1764452000000,
   TwoFactor1764453000000,
   Webhooks1764453100000,

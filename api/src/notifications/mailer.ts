@@ -2,6 +2,15 @@ import { Injectable, Logger } from '@nestjs/common';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { AppConfig } from '../config/app-config';
 
+/**
+ * The domain of the Message-IDs of the portal's emails (and of its requests' threads): a mail
+ * that arrives with one is the portal's own coming back (a loop), never a person's reply.
+ */
+export const PORTAL_MESSAGE_ID_DOMAIN = 'portal.notifications';
+
+/** The thread of a request's emails: each one refers to it, so mail programs show them together. */
+export const requestThreadId = (requestId: string) => `<request.${requestId}@${PORTAL_MESSAGE_ID_DOMAIN}>`;
+
 export interface OutgoingEmail {
   to: string;
   subject: string;
@@ -11,6 +20,10 @@ export interface OutgoingEmail {
   messageId: string;
   /** What must never reach a log (an account link's token). */
   secrets?: string[];
+  /** The signed address a reply reaches the request by (inbound mail on). */
+  replyTo?: string;
+  /** The request's thread: mail programs group the emails of one request. */
+  references?: string;
 }
 
 /**
@@ -60,6 +73,10 @@ export class Mailer {
       text: email.text,
       html: email.html,
       messageId: email.messageId,
+      ...(email.replyTo ? { replyTo: email.replyTo } : {}),
+      ...(email.references ? { inReplyTo: email.references, references: email.references } : {}),
+      // RFC 3834: vacation responders do not answer it, and the portal's own mailbox knows it.
+      headers: { 'Auto-Submitted': 'auto-generated' },
     });
     return 'sent';
   }

@@ -13,6 +13,6 @@ import { OutboxWorker } from './outbox-worker';
   imports: [JobsModule],
   controllers: [NotificationsController, NotificationSettingsController],
   providers: [NotificationsService, NotificationsRepository, Mailer, OutboxWorker, DigestRepository, DigestJobs],
-  exports: [NotificationsService],
+  exports: [NotificationsService, Mailer],
 })
 export class NotificationsModule {}

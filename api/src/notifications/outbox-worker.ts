@@ -5,8 +5,9 @@ import type { DataSource } from 'typeorm';
 import { can, SATISFACTION_LINK_DAYS } from '@portal/shared';
 import { deriveAccountToken } from '../auth/token-hash';
 import { AppConfig } from '../config/app-config';
+import { replyAddress, signReplyToken } from '../inbound-mail/reply-address';
 import { BatchPoller } from '../jobs/batch-poller';
-import { Mailer } from './mailer';
+import { Mailer, PORTAL_MESSAGE_ID_DOMAIN, requestThreadId } from './mailer';
 import { type ClaimedNotificationRow, NotificationsRepository } from './notifications.repository';
 import { signSatisfactionLink } from '../satisfaction/satisfaction-link';
 import { SCORE_LINK_KINDS } from './satisfaction-templates';
@@ -115,23 +116,46 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
         items.map((i) => ({ kind: i.kind, requestId: i.request_id, params: i.params, createdAt: i.created_at })),
         (requestId) => this.requestLink(notification, base, requestId),
       );
-      return { email, secrets: [] };
+      return { email, secrets: [], replyTo: undefined };
     }
     const { link, secret } = this.linkFor({ ...notification, kind: notification.kind }, base);
     const scores = this.scoreLinksFor({ ...notification, kind: notification.kind }, base);
-    const email = renderEmail(notification.kind, notification.language, notification.params, link, scores.links);
-    return { email, secrets: [secret, scores.secret].filter((s) => s !== undefined) };
+    const replyTo = this.replyAddressFor({ ...notification, kind: notification.kind });
+    const email = renderEmail(
+      notification.kind,
+      notification.language,
+      notification.params,
+      link,
+      scores.links,
+      replyTo === undefined ? null : can(notification.role, 'requests.file') ? 'filer' : 'worker',
+    );
+    return { email, secrets: [secret, scores.secret].filter((s) => s !== undefined), replyTo };
+  }
+
+  /**
+   * The signed address a reply to this email reaches its request by (api/src/inbound-mail):
+   * for an email about one request, when the portal reads a mailbox — to a member, any; to
+   * staff, only a member's reply (answering "assigned to you" should not talk to the member).
+   * Internal notes are never emailed, so no reply address can lead to one.
+   */
+  private replyAddressFor(notification: ClaimedSingle): string | undefined {
+    if (!this.config.inboundMail || !notification.request_id || notification.kind.startsWith('account.')) return;
+    if (!can(notification.role, 'requests.file') && notification.kind !== 'request.reply') return;
+    const token = signReplyToken(this.config.mailReplySecret, notification.id);
+    return replyAddress(this.config.MAIL_REPLY_ADDRESS!, token);
   }
 
   private async deliver(notification: ClaimedNotification): Promise<void> {
     const base = (this.config.PUBLIC_URL ?? `http://localhost:${this.config.PORT}`).replace(/\/$/, '');
     try {
-      const { email, secrets } = await this.emailFor(notification, base);
+      const { email, secrets, replyTo } = await this.emailFor(notification, base);
       const outcome = await this.mailer.send({
         to: notification.email,
         ...email,
-        messageId: `<${notification.id}@portal.notifications>`,
+        messageId: `<${notification.id}@${PORTAL_MESSAGE_ID_DOMAIN}>`,
         secrets,
+        replyTo,
+        references: notification.request_id ? requestThreadId(notification.request_id) : undefined,
       });
       await this.repository.markSent(this.dataSource, notification.id, outcome);
     } catch (error) {

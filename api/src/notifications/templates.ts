@@ -315,6 +315,25 @@ export const FOOTER: Record<Language, string> = {
   fr: 'Portail de services du réseau des organisations du commerce équitable',
 };
 
+/** Who an email with a reply address goes to: who filed the request, or who works it (whose answer is public). */
+export type ReplyHint = 'filer' | 'worker';
+
+/** Under an email that has a reply address: answering it is answering on the portal (for staff: in public). */
+const REPLY_HINT: Record<ReplyHint, Record<Language, string>> = {
+  filer: {
+    es: 'Puede responder a este correo: su respuesta se añade a la solicitud.',
+    en: 'You can reply to this email: your answer is added to the request.',
+    pt: 'Você pode responder a este e-mail: sua resposta é adicionada à solicitação.',
+    fr: 'Vous pouvez répondre à cet e-mail : votre réponse est ajoutée à la demande.',
+  },
+  worker: {
+    es: 'Puede responder a este correo: su respuesta se añade a la solicitud como respuesta pública, que el miembro ve.',
+    en: 'You can reply to this email: your answer is added to the request as a public reply, which the member sees.',
+    pt: 'Você pode responder a este e-mail: sua resposta é adicionada à solicitação como resposta pública, que o membro vê.',
+    fr: 'Vous pouvez répondre à cet e-mail : votre réponse est ajoutée à la demande comme réponse publique, que le membre voit.',
+  },
+};
+
 export function renderNotification(
   kind: NotificationKind,
   language: Language,
@@ -356,14 +375,16 @@ export function renderEmail(
   params: NotificationParams,
   link: string,
   scoreLinks: readonly string[] = [],
+  replyHint: ReplyHint | null = null,
 ) {
   const { title, body } = renderNotification(kind, language, params);
+  const hint = replyHint ? `${REPLY_HINT[replyHint][language]}\n\n` : '';
   const action = kind.startsWith('account.') ? ACCOUNT_LINK[language] : OPEN_LINK[language];
   const scores = SCORE_LINKS[language];
   const scoreText = scoreLinks.length
     ? `${scores.heading}\n${scoreLinks.map((url, i) => `${scores.scores[i]}: ${url}`).join('\n')}\n\n`
     : '';
-  const text = `${body}\n\n${scoreText}${action}: ${link}\n\n--\n${FOOTER[language]}\n`;
+  const text = `${body}\n\n${scoreText}${action}: ${link}\n\n${hint}--\n${FOOTER[language]}\n`;
   const paragraphs = body
     .split('\n\n')
     .map((p) => `<p style="margin:0 0 16px">${escapeHtml(p).replace(/\n/g, '<br>')}</p>`)
@@ -379,6 +400,6 @@ export function renderEmail(
   const html = `<!doctype html><html lang="${language}"><body style="font-family:system-ui,sans-serif;color:#1b2b22;max-width:560px;margin:0 auto;padding:16px">
 <h1 style="font-size:20px;color:#1f5c3a">${escapeHtml(title)}</h1>${paragraphs}${scoreHtml}
 <p><a href="${escapeHtml(link)}" style="display:inline-block;background:#1f5c3a;color:#fff;padding:10px 16px;border-radius:6px;text-decoration:none">${action}</a></p>
-<p style="color:#5b6b62;font-size:12px">${FOOTER[language]}</p></body></html>`;
+${replyHint ? `<p style="margin:0 0 16px">${escapeHtml(REPLY_HINT[replyHint][language])}</p>` : ''}<p style="color:#5b6b62;font-size:12px">${FOOTER[language]}</p></body></html>`;
   return { subject: title, text, html };
 }

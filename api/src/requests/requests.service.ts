@@ -214,13 +214,19 @@ export class RequestsService {
    * (what findVisible reads: the member sees its organization's requests); its two timeline
    * events are one statement; then the outbox and the Idempotency-Key rows, and COMMIT.
    */
-  private async insertRequest(db: EntityManager, caller: AuthUser, body: CreateRequestDto): Promise<RequestView> {
+  private async insertRequest(
+    db: EntityManager,
+    caller: AuthUser,
+    body: CreateRequestDto,
+    routeAs: { anyArea: boolean } = { anyArea: false },
+  ): Promise<RequestView> {
     const organization = await this.repository.filingOrganization(db, caller.organizationId);
     if (!organization?.active) throw new RequestForbiddenException('Your organization is not active in the portal.');
     const decision = await this.routing.routeForUpdate(db, {
       country: organization.country_code,
       region: organization.region_code,
-      area: body.area,
+      // No coverage names the empty area: only "any area" entries match (the country's representative, the director).
+      area: routeAs.anyArea ? '' : body.area,
     });
     const priority = body.priority ?? 'normal';
     const due = await this.sla.targets(db, {
@@ -277,6 +283,20 @@ export class RequestsService {
       timeZone: this.reference.countries('en').find((c) => c.code === organization.country_code)?.timezone,
     });
     return view;
+  }
+
+  /**
+   * A request filed by email (api/src/inbound-mail), inside the caller's transaction, with the
+   * usual routing, receipt and notifications. `anyArea`: mailed to no area's address, so it is
+   * routed as "any area" — to the country's representative, who sorts it.
+   */
+  fileByEmail(db: EntityManager, caller: AuthUser, body: CreateRequestDto, anyArea: boolean): Promise<RequestView> {
+    return this.insertRequest(db, caller, body, { anyArea });
+  }
+
+  /** A public reply by email (api/src/inbound-mail), inside the caller's transaction: the same rules and lifecycle as the portal's. */
+  replyByEmail(db: EntityManager, caller: AuthUser, id: string, body: string): Promise<MessageView> {
+    return this.insertMessage(db, caller, id, { body });
   }
 
   async update(caller: AuthUser, id: string, body: UpdateRequestDto): Promise<RequestView> {

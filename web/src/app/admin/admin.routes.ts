@@ -49,4 +49,9 @@ export default [
     loadComponent: () => import('./webhooks-page').then((m) => m.WebhooksPage),
     title: pageTitle('nav.webhooks'),
   },
+  {
+    path: 'email',
+    loadComponent: () => import('./inbound-mail-page').then((m) => m.InboundMailPage),
+    title: pageTitle('nav.inboundMail'),
+  },
 ] satisfies Routes;

@@ -24,7 +24,7 @@ describe('the navigation of each role', () => {
     expect(pathsFor('executive')).toEqual(['/', '/inbox', '/reports', '/kb', '/kb-editor']);
   });
 
-  it('offers an admin the inbox, the reports, canned answers, organizations, users, SLA policies, holidays, the audit trail and webhooks', () => {
+  it('offers an admin the inbox, the reports, canned answers, organizations, users, SLA policies, holidays, the audit trail, webhooks and the email received', () => {
     expect(pathsFor('admin')).toEqual([
       '/',
       '/inbox',
@@ -38,6 +38,7 @@ describe('the navigation of each role', () => {
       '/admin/holidays',
       '/admin/audit',
       '/admin/webhooks',
+      '/admin/email',
     ]);
   });
 

@@ -28,6 +28,7 @@ const NAVIGATION: readonly NavigationItem[] = [
   { path: '/admin/holidays', label: 'nav.holidays', section: 'administration', exact: false },
   { path: '/admin/audit', label: 'nav.audit', section: 'audit', exact: false },
   { path: '/admin/webhooks', label: 'nav.webhooks', section: 'administration', exact: false },
+  { path: '/admin/email', label: 'nav.inboundMail', section: 'administration', exact: false },
 ];
 
 /** The links a role sees, in menu order. */
