@@ -116,6 +116,10 @@ describe('the audit trail and a person’s data', () => {
     await page.getByTestId('person-erase-confirm').waitFor({ state: 'detached' });
     const user = (await portal.db.query(`SELECT name, active FROM users WHERE id = $1`, [luis])).rows[0];
     expect(user).toEqual({ name: 'Former member', active: false });
+    // The page says so and offers no access action the API would refuse (reactivating gets a 409).
+    await page.getByTestId('user-erased').waitFor();
+    await expect(page.getByTestId('user-reactivate').count()).resolves.toBe(0);
+    await expect(page.getByTestId('user-two-factor-reset').count()).resolves.toBe(0);
     await screenshot(page, 'person-erased-fr');
     await context.close();
   });
