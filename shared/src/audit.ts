@@ -3,7 +3,10 @@
  * failed sign-in and export, append-only. Admins read it (GET /audit-log) and export it.
  */
 
-/** The kinds of entry the portal writes, for the screen's filter (the API accepts any action text). */
+/**
+ * The kinds of entry the portal writes, for the screen's filter and labels (the API accepts any
+ * action text). api/src/audit/audit-actions.spec.ts fails when the API writes one missing here.
+ */
 export const AUDIT_ACTIONS = [
   'auth.signed-in',
   'auth.sign-in-failed',
@@ -23,6 +26,18 @@ export const AUDIT_ACTIONS = [
   'canned-answer.created',
   'canned-answer.updated',
   'canned-answer.deleted',
+  'kb-article.created',
+  'kb-article.updated',
+  'kb-article.version-saved',
+  'kb-article.status-changed',
+  'kb-article.suggestion-closed',
+  'kb-article.drafted-from-request',
+  'two-factor.enabled',
+  'two-factor.disabled',
+  'two-factor.reset',
+  'webhook.created',
+  'webhook.updated',
+  'webhook.deleted',
   'report.exported',
   'audit-log.exported',
   'personal-data.exported',
@@ -37,7 +52,9 @@ export const AUDIT_ENTITY_TYPES = [
   'sla-policy',
   'holiday',
   'canned-answer',
+  'kb-article',
   'article',
+  'webhook',
   'report',
   'audit-log',
   'request',

@@ -63,6 +63,8 @@ export interface AdminUserView extends UserView {
   active: boolean;
   /** Invited but has not chosen a password yet: the invitation can be sent again. */
   invitationPending: boolean;
+  /** The person's data was erased at their request (docs/domain.md): the account can never sign in again. */
+  erased: boolean;
   /** The end of the person's own absence when it covers now (routing skips it); null: not away. */
   awayUntil: string | null;
   createdAt: string;

@@ -212,6 +212,11 @@ describe('personal data', () => {
       active: false,
     });
     expect(user.erased_at).not.toBeNull();
+    // The admin's view of the account says so (the user page then offers no access action).
+    const view = await call('GET', `/users/${user.id}`, 'admin@clac.example');
+    expect([view.status, view.body.erased, view.body.active]).toEqual([200, true, false]);
+    const colleague = await call('GET', `/users/${id['luis@valle-alto.example']}`, 'admin@clac.example');
+    expect([colleague.status, colleague.body.erased]).toEqual([200, false]);
     const leftovers = await portal.db.query(
       `SELECT (SELECT count(*)::int FROM refresh_token_families WHERE user_id = $1) AS sessions,
               (SELECT count(*)::int FROM notifications WHERE recipient_id = $1) AS notifications,

@@ -29,6 +29,9 @@ describe('the audit trail and a person’s data', () => {
   });
 
   it('lets an admin filter the audit trail by action and person, and export it', async () => {
+    // The actions read in the admin's language, in the list and in the filter.
+    const signedIn = { es: 'Inicio de sesión', en: 'Signed in' };
+    const refused = { es: 'Inicio de sesión rechazado', en: 'Sign-in refused' };
     for (const [viewport, language] of [
       [PHONE, 'es'],
       [DESKTOP, 'en'],
@@ -39,8 +42,9 @@ describe('the audit trail and a person’s data', () => {
       await settled(page);
       // The admin's own sign-in is the newest entry.
       await expect(page.getByTestId('audit-entry').first().getAttribute('data-action')).resolves.toBe('auth.signed-in');
+      await expect(page.getByTestId('audit-entry-action').first().textContent()).resolves.toBe(signedIn[language]);
 
-      await page.getByTestId('audit-action').selectOption('auth.sign-in-failed');
+      await page.getByTestId('audit-action').selectOption({ label: refused[language] });
       await page.getByTestId('audit-apply').click();
       await page.waitForFunction(() =>
         [...document.querySelectorAll('[data-testid="audit-entry"]')].every(
@@ -49,6 +53,7 @@ describe('the audit trail and a person’s data', () => {
       );
       await expect(page.getByTestId('audit-entry').count()).resolves.toBe(1);
       await expect(page.getByTestId('audit-entry').first().textContent()).resolves.toContain('rep.pe1@clac.example');
+      await expect(page.getByTestId('audit-entry-action').first().textContent()).resolves.toBe(refused[language]);
 
       await page.getByTestId('audit-action').selectOption('');
       await page.getByTestId('audit-actor').fill('admin@clac.example');
@@ -111,6 +116,10 @@ describe('the audit trail and a person’s data', () => {
     await page.getByTestId('person-erase-confirm').waitFor({ state: 'detached' });
     const user = (await portal.db.query(`SELECT name, active FROM users WHERE id = $1`, [luis])).rows[0];
     expect(user).toEqual({ name: 'Former member', active: false });
+    // The page says so and offers no access action the API would refuse (reactivating gets a 409).
+    await page.getByTestId('user-erased').waitFor();
+    await expect(page.getByTestId('user-reactivate').count()).resolves.toBe(0);
+    await expect(page.getByTestId('user-two-factor-reset').count()).resolves.toBe(0);
     await screenshot(page, 'person-erased-fr');
     await context.close();
   });

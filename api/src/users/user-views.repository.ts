@@ -26,13 +26,14 @@ type UserViewRow = RowOf<
   organization_country: string | null;
   coverage: CoverageEntry[];
   invitation_pending: boolean;
+  erased: boolean;
   away_until_now: Date | null;
 };
 
 /** One query for the user with its organization and coverage, as the API shows them. */
 const USER_VIEW_SELECT = `
   SELECT u.id, u.email, u.name, u.role, u.language, u.region_code, u.available, u.active, u.contact, u.email_notifications,
-         u.password_hash IS NULL AS invitation_pending,
+         u.password_hash IS NULL AS invitation_pending, u.erased_at IS NOT NULL AS erased,
          CASE WHEN u.away_from <= now() AND now() < u.away_until THEN u.away_until END AS away_until_now,
          u.created_at, u.updated_at, u.organization_id,
          o.name AS organization_name, o.country_code AS organization_country,
@@ -116,6 +117,7 @@ function toAdminUserView(row: UserViewRow): AdminUserView {
     ...toUserView(row),
     active: row.active,
     invitationPending: row.invitation_pending,
+    erased: row.erased,
     awayUntil: row.away_until_now?.toISOString() ?? null,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),

@@ -27,6 +27,7 @@ export function toPublicUserView(user: AdminUserView): UserView {
   const {
     active: _active,
     invitationPending: _pending,
+    erased: _erased,
     awayUntil: _awayUntil,
     createdAt: _createdAt,
     updatedAt: _updatedAt,

@@ -318,6 +318,7 @@ export const COMPONENT_SCHEMAS = {
     ...userViewProperties,
     active: boolean,
     invitationPending: boolean,
+    erased: { ...boolean, description: 'Personal data erased: the account cannot be reactivated' },
     awayUntil: nullableDateTime,
     createdAt: dateTime,
     updatedAt: dateTime,

@@ -2,7 +2,7 @@ import { Component, inject, signal } from '@angular/core';
 import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES, type AuditEntryView } from '@portal/shared';
 
 import { LocalDates } from '../core/local-dates';
-import { StaffI18n } from '../core/staff-i18n/staff-texts';
+import { StaffI18n, type StaffTextKey } from '../core/staff-i18n/staff-texts';
 import { describeStaffProblem, type StaffProblem } from '../core/staff-problem';
 import { AuditApi, type AuditFilters } from './audit-api';
 
@@ -70,6 +70,18 @@ export class AuditPage {
 
   protected when(entry: AuditEntryView): string {
     return this.dates.dateTime(entry.at);
+  }
+
+  /** The action in the admin's language; an action this portal does not know (older entries) stays its code. */
+  protected actionName(action: string): string {
+    const known: readonly string[] = AUDIT_ACTIONS;
+    return known.includes(action) ? this.t(`admin.audit.actionName.${action}` as StaffTextKey) : action;
+  }
+
+  /** The kind of record in the admin's language, or its code when unknown. */
+  protected entityName(type: string): string {
+    const known: readonly string[] = AUDIT_ENTITY_TYPES;
+    return known.includes(type) ? this.t(`admin.audit.entityName.${type}` as StaffTextKey) : type;
   }
 
   protected changesOf(entry: AuditEntryView): string | null {

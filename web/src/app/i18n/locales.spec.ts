@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LANGUAGES, type Language, THEMATIC_AREAS } from '@portal/shared';
+import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES, LANGUAGES, type Language, THEMATIC_AREAS } from '@portal/shared';
 
 import { interpolate, placeholdersOf } from './interpolate';
 import { TEXTS, type TextsPart } from './texts';
@@ -126,6 +126,17 @@ describe('what the texts say', () => {
       expect(texts['accept.gone']).toContain('7');
       expect(texts['forgot.done']).toContain('30');
       expect(texts['reset.gone']).toContain('30');
+    }
+  });
+
+  it('names each audit action and kind of record for the admin, in every language', () => {
+    for (const language of LANGUAGES) {
+      const texts = all(language);
+      const actions = AUDIT_ACTIONS.map((action) => texts[`admin.audit.actionName.${action}`] ?? '');
+      const types = AUDIT_ENTITY_TYPES.map((type) => texts[`admin.audit.entityName.${type}`] ?? '');
+      expect(actions.filter((name) => !name)).toEqual([]);
+      expect(types.filter((name) => !name)).toEqual([]);
+      expect(new Set(actions).size).toBe(AUDIT_ACTIONS.length);
     }
   });
 
