@@ -120,6 +120,9 @@ describe('the audit trail and a person’s data', () => {
     await page.getByTestId('user-erased').waitFor();
     await expect(page.getByTestId('user-reactivate').count()).resolves.toBe(0);
     await expect(page.getByTestId('user-two-factor-reset').count()).resolves.toBe(0);
+    // Their data can still be downloaded, not erased again.
+    await page.getByTestId('person-data-download').waitFor();
+    await expect(page.getByTestId('person-erase').count()).resolves.toBe(0);
     await screenshot(page, 'person-erased-fr');
     await context.close();
   });

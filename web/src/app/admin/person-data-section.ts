@@ -28,7 +28,7 @@ import { describeStaffProblem, type StaffProblem } from '../core/staff-problem';
         >
           {{ t('admin.data.download') }}
         </button>
-        @if (!confirming()) {
+        @if (erasable() && !confirming()) {
           <button
             type="button"
             class="button-danger"
@@ -70,6 +70,8 @@ export class PersonDataSection {
   private readonly http = inject(HttpClient);
   protected readonly t = inject(StaffI18n).t;
   readonly userId = input.required<string>();
+  /** False once the person was erased: their data can still be downloaded, not erased again. */
+  readonly erasable = input(true);
   /** After an erasure: the page reloads the (now anonymized) person. */
   readonly erased = output<void>();
   protected readonly busy = signal(false);
