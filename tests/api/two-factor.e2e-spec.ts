@@ -89,9 +89,12 @@ describe('two-factor sign-in', () => {
   });
 
   it('answers the password with a challenge, not a session; the challenge opens nothing', async () => {
+    const signInsBefore = await audited('auth.signed-in', ids[member]);
     const first = await login(member);
     expect(first.status).toBe(200);
     expect(first.body).toEqual({ twoFactor: 'verify', challengeToken: expect.any(String), expiresIn: 300 });
+    // The password alone is no sign-in in the audit trail: the code step's session is.
+    expect(await audited('auth.signed-in', ids[member])).toBe(signInsBefore);
     expect(first.body.accessToken).toBeUndefined();
     const asBearer = await portal.request('GET', '/api/v1/me', { token: first.body.challengeToken });
     expect(asBearer.status).toBe(401);
@@ -105,8 +108,10 @@ describe('two-factor sign-in', () => {
     const challenge = (await login(member)).body.challengeToken;
     // The step of the enrolment was used: the code of the next step (within the drift allowed).
     const used = code(1);
+    const signInsBefore = await audited('auth.signed-in', ids[member]);
     const session = await verify(challenge, used, true);
     expect(session.status).toBe(200);
+    expect(await audited('auth.signed-in', ids[member])).toBe(signInsBefore + 1);
     expect(session.body.user.email).toBe(member);
     deviceToken = session.body.deviceToken;
     expect(deviceToken).toEqual(expect.any(String));
