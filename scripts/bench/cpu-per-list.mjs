@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // node scripts/bench/cpu-per-list.mjs [--reps 20] [--only KIND] [--api-only] [--api-dist DIR] [--cpu-prof DIR]
+//   (--cpu-prof: the API's profile in DIR, the bare baseline's in DIR/bare)
 //
 // What one inbox list costs in CPU, query by query: each query of the open loop's mix sent
 // --reps times, one at a time, to the API and to the bare baseline, and the CPU time their
@@ -22,7 +23,7 @@ const { values: args } = parseArgs({
     only: { type: 'string', default: '' },
     'api-only': { type: 'boolean', default: false },
     'api-dist': { type: 'string', default: '' },
-    // The API's CPU profile (node --cpu-prof) to this folder.
+    // The API's CPU profile (node --cpu-prof) to this folder, the baseline's to its bare/ folder.
     'cpu-prof': { type: 'string', default: '' },
   },
 });
@@ -80,7 +81,13 @@ if (!args['api-only'])
   servers.push([
     'bare',
     APPLICATIONS[1],
-    await startBare({ databaseUrl: named(APPLICATIONS[1]), jwtSecret, poolSize: 10, apiDist }),
+    await startBare({
+      databaseUrl: named(APPLICATIONS[1]),
+      jwtSecret,
+      poolSize: 10,
+      cpuProfileDir: args['cpu-prof'] ? resolve(args['cpu-prof'], 'bare') : '',
+      apiDist,
+    }),
   ]);
 try {
   for (const person of staff) {

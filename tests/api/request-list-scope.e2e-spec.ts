@@ -270,3 +270,111 @@ describe('request lists at any scope: bounded totals and cursors', () => {
     expect(schema.required).toEqual(expect.arrayContaining(['total', 'totalIsExact', 'nextCursor']));
   });
 });
+
+/**
+ * Word searches beyond the work in progress are counted to SEARCH_EXACT_TOTAL_LIMIT (lowered
+ * here to 3, lists to 6): proving "more than the limit" for a common word reads about the
+ * limit ÷ the word's share of the scope. The work in progress keeps the list's limit (all of
+ * it is read anyway), and words whose matches are found first (a name) keep it too, their
+ * pages read from those matches.
+ */
+describe('word searches counted to their own limit', () => {
+  const LIST_LIMIT = 6;
+  const SEARCH_LIMIT = 3;
+  let portal: TestPortal;
+  const token: Record<string, string> = {};
+
+  const list = async (who: string, query: string): Promise<ListAnswer> => {
+    const answer = await portal.request('GET', `/api/v1/requests${query}`, { token: token[who] });
+    expect(answer.status).toBe(200);
+    return answer.body;
+  };
+  /** Every request of a list, following nextCursor 2 at a time. */
+  const everyByCursor = async (who: string, query: string) => {
+    const ids: string[] = [];
+    let answer = await list(who, `?${query}&pageSize=2`);
+    for (;;) {
+      ids.push(...answer.items.map((item) => item.id));
+      if (!answer.nextCursor) return ids;
+      answer = await list(who, `?${query}&pageSize=2&cursor=${encodeURIComponent(answer.nextCursor)}`);
+    }
+  };
+  const idsWhere = async (sql: string, params: unknown[] = []) =>
+    (await portal.db.query(`SELECT r.id FROM requests r WHERE ${sql}`, params)).rows.map((row) => row.id as string);
+
+  beforeAll(async () => {
+    portal = await startTestPortal({
+      env: { LIST_EXACT_TOTAL_LIMIT: String(LIST_LIMIT), SEARCH_EXACT_TOTAL_LIMIT: String(SEARCH_LIMIT) },
+    });
+    for (const email of ['ana@valle-alto.example', 'marco@tierra-viva.example', 'admin@clac.example']) {
+      token[email] = (await portal.login(email)).accessToken;
+    }
+    for (let i = 0; i < 10; i++) {
+      const answer = await portal.request('POST', '/api/v1/requests', {
+        token: token[i < 8 ? 'ana@valle-alto.example' : 'marco@tierra-viva.example'],
+        body: { area: 'market-access', subject: `Ámbar ${i} para exportar`, description: 'Necesitamos orientación.' },
+      });
+      expect(answer.status).toBe(201);
+    }
+  });
+  afterAll(async () => {
+    await portal?.stop();
+  });
+
+  it('counts the work in progress to the list limit, a probed archive search to the search limit', async () => {
+    const open = 'status=new,assigned,in_progress,waiting_on_member&q=ambar';
+    const inWork = await list('admin@clac.example', `?${open}&pageSize=100`);
+    expect(inWork).toMatchObject({ total: LIST_LIMIT, totalIsExact: false });
+    await portal.db.query(
+      `UPDATE requests SET status = 'closed', closed_at = now()
+       WHERE id IN (SELECT id FROM requests WHERE subject LIKE 'Ámbar%' ORDER BY created_at LIMIT 5)`,
+    );
+    const fiveOpen = await list('admin@clac.example', `?${open}&pageSize=100`);
+    expect(fiveOpen).toMatchObject({ total: 5, totalIsExact: true });
+    expect(fiveOpen.items).toHaveLength(5);
+
+    // The statistics now say "ambar" is in half the requests: the archive's words are probed.
+    await portal.db.query('ANALYZE requests, organizations, users');
+    const closed = await idsWhere(`r.status = 'closed' AND r.subject LIKE 'Ámbar%'`);
+    expect(closed).toHaveLength(5);
+    const archive = await list('admin@clac.example', '?status=closed&q=ambar&pageSize=100');
+    expect(archive).toMatchObject({ total: SEARCH_LIMIT, totalIsExact: false });
+    expect(archive.items.map((item) => item.id).sort()).toEqual([...closed].sort());
+    // Beyond the limit every match is still listed once, page after page.
+    const paged = await everyByCursor('admin@clac.example', 'status=closed&q=ambar');
+    expect(paged.sort()).toEqual([...closed].sort());
+  });
+
+  it("pages a member's requests found by their email from those matches, beyond the list limit", async () => {
+    const ana = await idsWhere(`r.created_by = (SELECT id FROM users WHERE email = 'ana@valle-alto.example')`);
+    expect(ana.length).toBeGreaterThan(LIST_LIMIT);
+    // Found first (one member of many): counted to the list's limit, not the search's.
+    const first = await list('admin@clac.example', '?q=ana%40valle-alto.example&pageSize=2');
+    expect(first).toMatchObject({ total: LIST_LIMIT, totalIsExact: false });
+    const paged = await everyByCursor('admin@clac.example', 'q=ana%40valle-alto.example');
+    expect(new Set(paged).size).toBe(paged.length);
+    expect(paged.sort()).toEqual([...ana].sort());
+  });
+
+  it('finds the requests of more organizations than are sent as ids, by their name', async () => {
+    // 65 more organizations whose names hold "palmera", and Valle Alto's: 66, more than the
+    // 64 whose ids go into the list's statement; they are found again there by name.
+    await portal.db.query(
+      `INSERT INTO organizations (name, country_code, kind)
+       SELECT 'Asociación Palmera ' || g, 'PE', (SELECT kind FROM organizations LIMIT 1) FROM generate_series(1, 65) g`,
+    );
+    await portal.db.query(
+      `UPDATE organizations SET name = name || ' Palmera' WHERE id = (SELECT organization_id FROM users WHERE email = 'ana@valle-alto.example')`,
+    );
+    const palmera = await idsWhere(
+      `r.organization_id IN (SELECT o.id FROM organizations o WHERE o.name LIKE '%Palmera%')`,
+    );
+    expect(palmera.length).toBeGreaterThan(0);
+    const found = await everyByCursor('admin@clac.example', 'q=palmera');
+    expect(found.sort()).toEqual([...palmera].sort());
+    const closed = await idsWhere(
+      `r.status = 'closed' AND r.organization_id IN (SELECT o.id FROM organizations o WHERE o.name LIKE '%Palmera%')`,
+    );
+    expect((await everyByCursor('admin@clac.example', 'status=closed&q=palmera')).sort()).toEqual(closed.sort());
+  });
+});

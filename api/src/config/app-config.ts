@@ -192,6 +192,18 @@ export class AppConfig {
   @Max(1_000_000)
   LIST_EXACT_TOTAL_LIMIT = 1_000;
 
+  /**
+   * A list searched by words (`q`) is counted exactly up to this many (never more than
+   * LIST_EXACT_TOTAL_LIMIT): "200+ found" says to refine the words as well as "1,000+" does,
+   * and proving it reads a fifth of the requests. Measured on a million requests (README,
+   * "API under load"): a three-year archive search for a common word 15 → 6 ms of SQL.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  SEARCH_EXACT_TOTAL_LIMIT = 200;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';
 

@@ -151,11 +151,13 @@ function prefixTsQuery(textParam: string): string {
  * the first ANALYZE).
  */
 function typedLexemesSql(textParam: string): string {
-  return `SELECT l.lexeme, (
-      SELECT coalesce(sum(e.frequency), 0) FROM pg_stats s
+  // The statistics are read once, not once per lexeme (a name of seven words read them seven
+  // times: ~0.4 ms each).
+  return `WITH common AS MATERIALIZED (
+      SELECT e.lexeme, e.frequency FROM pg_stats s
       CROSS JOIN unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) AS e(lexeme, frequency)
-      WHERE s.schemaname = current_schema() AND s.tablename = 'requests' AND s.attname = 'search_public'
-        AND starts_with(e.lexeme, l.lexeme)) AS share
+      WHERE s.schemaname = current_schema() AND s.tablename = 'requests' AND s.attname = 'search_public')
+    SELECT l.lexeme, (SELECT coalesce(sum(c.frequency), 0) FROM common c WHERE starts_with(c.lexeme, l.lexeme)) AS share
     FROM unnest(to_tsvector('simple', unaccent(${textParam}))) AS l`;
 }
 
@@ -164,6 +166,14 @@ const WORKING_STATUSES = ['new', 'assigned', 'in_progress', 'waiting_on_member',
 
 /** An archive search checks its words on up to this many times the counting limit before it turns to the full-text index (see list()). */
 const PROBE_PER_LIMIT = 4;
+
+/**
+ * Organizations (or members) whose names hold the words, up to this many, go to the list's
+ * statement as their ids; more ("cafe" starts 1,189 organizations' names) are found again
+ * there as a sub-select, which PostgreSQL hashes once: a long array of ids would cost more to
+ * send, parse and plan (twice: the count and the page) than finding them again does.
+ */
+const INLINE_NAME_MATCHES = 64;
 
 /** A request's reference, as the search box's text upper-cased. */
 const REFERENCE_PATTERN = /^SR-[0-9]{4}-[0-9]+$/;
@@ -240,6 +250,8 @@ export interface RequestListFilter {
   after?: ListPosition;
   /** Counted exactly up to this many matches (LIST_EXACT_TOTAL_LIMIT). */
   exactTotalLimit: number;
+  /** A word search, up to this many (SEARCH_EXACT_TOTAL_LIMIT; at most exactTotalLimit). */
+  searchExactTotalLimit: number;
 }
 
 export interface RequestListResult {
@@ -312,6 +324,7 @@ export class RequestViewsRepository {
     if (filter.to) conditions.push(`r.created_at < ${param(filter.to)}`);
     let pageWords: string | null = null;
     let probe = false;
+    let probeInWork = false;
     if (filter.q !== undefined) {
       // The words typed become a tsquery first, handed to the count and the page as a
       // constant: the planner can then tell a common word ("cafe", in a fifth of all
@@ -326,8 +339,9 @@ export class RequestViewsRepository {
         rarest: string | null;
         rarest_expected: number;
         long_words: string | null;
-        organizations: string[];
-        members: string[];
+        /** Their ids, or null when there are more than INLINE_NAME_MATCHES (then found again in the list's statement). */
+        organizations: string[] | null;
+        members: string[] | null;
         expected: number;
       }>(
         this.dataSource,
@@ -351,7 +365,9 @@ export class RequestViewsRepository {
                   greatest(sum(reltuples) FILTER (WHERE oid = 'users'::regclass), 1) AS users
            FROM pg_class WHERE oid IN ('requests'::regclass, 'organizations'::regclass, 'users'::regclass))
          SELECT f.query::text AS query, f.rarest::text AS rarest, (f.share * z.requests)::float8 AS rarest_expected,
-           f.long_words::text AS long_words, f.organizations, f.members,
+           f.long_words::text AS long_words,
+           CASE WHEN cardinality(f.organizations) <= ${INLINE_NAME_MATCHES} THEN f.organizations END AS organizations,
+           CASE WHEN cardinality(f.members) <= ${INLINE_NAME_MATCHES} THEN f.members END AS members,
            -- How many requests may match: the rarest word's share of the texts, the
            -- organizations' and members' requests at their average counts, and the references
            -- that end so (one in ten for each digit typed).
@@ -380,8 +396,18 @@ export class RequestViewsRepository {
       } else {
         // Besides the words in the request's texts: the organization's name, the member's name
         // or email, and the end of the reference ("000042", "2026-000042"): its reversed start.
-        const inOrganizations = organizations.length ? `${param(organizations)}::uuid[]` : null;
-        const byMembers = members.length ? `${param(members)}::uuid[]` : null;
+        const inOrganizations =
+          organizations === null
+            ? `(SELECT o.id FROM organizations o WHERE organization_search_document(o.name) @@ ${whole})`
+            : organizations.length
+              ? `ANY(${param(organizations)}::uuid[])`
+              : null;
+        const byMembers =
+          members === null
+            ? `(SELECT u.id FROM users u WHERE u.organization_id IS NOT NULL AND person_search_document(u.name, u.email) @@ ${whole})`
+            : members.length
+              ? `ANY(${param(members)}::uuid[])`
+              : null;
         const referenceEnd = REFERENCE_END_PATTERN.test(typed) ? param(`${[...typed].reverse().join('')}%`) : null;
         // Several words are looked up in the full-text index by the rarest alone when it is
         // rare, the whole query checked on each request it gives: GIN gathers every prefix's
@@ -402,8 +428,8 @@ export class RequestViewsRepository {
         const wordsOn = (alias: string, indexed: boolean) =>
           `(${[
             `${alias}.reference = ${reference}`,
-            inOrganizations && `${alias}.organization_id = ANY(${inOrganizations})`,
-            byMembers && `${alias}.created_by = ANY(${byMembers})`,
+            inOrganizations && `${alias}.organization_id ${organizations === null ? 'IN' : '='} ${inOrganizations}`,
+            byMembers && `${alias}.created_by ${members === null ? 'IN' : '='} ${byMembers}`,
             referenceEnd && `reverse(${alias}.reference) LIKE ${referenceEnd}`,
             text(`${alias}.search_public`, indexed),
             staff && text(`${alias}.search_internal`, indexed),
@@ -420,7 +446,8 @@ export class RequestViewsRepository {
         // end, rare words): they are found first, on their own, through the indexes, and the
         // scope and filters checked on those only (else PostgreSQL may intersect them with
         // the bitmap of a whole region, 360,000 requests, to find one).
-        probe = Boolean(inWork) || expected > filter.exactTotalLimit;
+        probeInWork = Boolean(inWork);
+        probe = probeInWork || expected > filter.exactTotalLimit;
         if (inWork) {
           // Checked on the requests in the caller's scope only: PostgreSQL orders a row's
           // conditions by their estimated cost, and would read the words of every request in
@@ -430,7 +457,11 @@ export class RequestViewsRepository {
         } else if (probe) {
           conditions.push(wordsOn('r', true));
         } else {
-          conditions.push(`r.id = ANY (ARRAY(SELECT s.id FROM requests s WHERE ${wordsOn('s', true)}))`);
+          // Through the indexes of the words alone: the scope and the other filters are checked
+          // on each request found (the CASE hides them from the planner, which would otherwise
+          // intersect the words' few matches with the bitmap of a whole region).
+          const others = conditions.splice(0);
+          conditions.push(`CASE WHEN ${others.join(' AND ')} THEN true ELSE false END`, wordsOn('r', true));
         }
         // A list found to hold more than the counting limit has its page found by walking an
         // index in the page's order (see below), the words checked on each request met: as the
@@ -448,7 +479,9 @@ export class RequestViewsRepository {
     const byCreation = filter.sort.field === 'createdAt';
     const direction = filter.sort.descending ? 'DESC' : 'ASC';
     const nulls = sort.nullable ? ' NULLS LAST' : '';
-    const limit = filter.exactTotalLimit;
+    // How far the list is counted: LIST_EXACT_TOTAL_LIMIT, but a search whose words are
+    // probed (below) only to SEARCH_EXACT_TOTAL_LIMIT.
+    let limit = filter.exactTotalLimit;
     const take = filter.pageSize + 1; // one more than the page: whether a next page exists
     // Without a cursor, a page number: OFFSET (the web's short lists, a page typed in a URL).
     const offset = filter.after ? 0 : (filter.page - 1) * filter.pageSize;
@@ -474,7 +507,13 @@ export class RequestViewsRepository {
       db_now: Date;
     };
     type Counted = Listed & { total: number; examined: number | null };
-    const countAndPage = (candidates: string | null, matching: string): Promise<Counted[]> =>
+    // Words whose matches are found first, on their own (a name, a reference, rare words: the
+    // `r.id = ANY (ARRAY(…))` above), are all gathered before the scope is checked on them,
+    // so their page is read from them whatever their number: walking an index in the page's
+    // order for the few of the scope's requests they are (a big organization's 1,500 among a
+    // region's 350,000) would read thousands of requests.
+    const matchesFoundFirst = filter.q !== undefined && !probe;
+    const countAndPage = (candidates: string | null, matching: string, pageAlways = false): Promise<Counted[]> =>
       sqlRows<Counted>(
         this.dataSource,
         `WITH ${candidates ? `${candidates}, ` : ''}matching AS MATERIALIZED (${matching}),
@@ -490,11 +529,12 @@ export class RequestViewsRepository {
               ${positionKey('p.sort_key')} AS position_key, ${CURSOR_TIMESTAMP_SQL('p.created_at')} AS position_created_at
             FROM page p JOIN requests r ON r.id = p.id
             -- Beyond the limit the page is read apart (below): a one-time filter skips the rows here.
-            WHERE counted.total <= ${limit} OFFSET 0) listed ON true
+            WHERE ${pageAlways ? 'true' : `counted.total <= ${limit}`} OFFSET 0) listed ON true
          ORDER BY listed.page_sort_key ${direction}${nulls}, listed.page_created_at DESC, listed.id`,
         params,
       );
-    const everyMatch = `SELECT r.id, r.created_at, ${sort.sql} AS sort_key FROM requests r WHERE ${where} LIMIT ${limit + 1}`;
+    const everyMatch = () =>
+      `SELECT r.id, r.created_at, ${sort.sql} AS sort_key FROM requests r WHERE ${where} LIMIT ${limit + 1}`;
     let few: Counted[];
     if (pageWords !== null && probe) {
       // Words: the full-text index gathers every request with a common word (tens of
@@ -505,21 +545,38 @@ export class RequestViewsRepository {
       // among them (and the page is then found by walking an index) or they were all there
       // is (then the count is exact: work in progress always). Only a rarer word in a wide
       // scope needs the full-text index after all, which is fast for a rare word.
-      const budget = PROBE_PER_LIMIT * (limit + 1);
+      //
+      // Words probed beyond the requests in work are counted to the lower
+      // SEARCH_EXACT_TOTAL_LIMIT: a common word's "more than the limit" is proven by reading
+      // about the limit ÷ the words' share of the scope's requests (an archive's "sequia":
+      // 3,000 for 1,000, 600 for 200), and past a few hundred matches a search's total only
+      // says "refine the words". The requests in work are few and all read anyway, and
+      // matches found first (below, and the fallback) all gathered: they keep the list's limit.
+      const budget = PROBE_PER_LIMIT * (filter.exactTotalLimit + 1);
       const narrowing = conditions.slice(0, -1).join(' AND ');
+      if (!probeInWork) limit = Math.min(filter.searchExactTotalLimit, filter.exactTotalLimit);
       few = await countAndPage(
         `candidates AS MATERIALIZED (
            SELECT r.id, r.created_at, ${sort.sql} AS sort_key, ${pageWords} AS hit FROM requests r WHERE ${narrowing} LIMIT ${budget + 1})`,
         `SELECT id, created_at, sort_key FROM candidates WHERE hit LIMIT ${limit + 1}`,
       );
-      if (few[0].total <= limit && few[0].examined! > budget) few = await countAndPage(null, everyMatch);
+      if (few[0].total <= limit && few[0].examined! > budget) {
+        limit = filter.exactTotalLimit;
+        few = await countAndPage(null, everyMatch());
+      }
+    } else if (matchesFoundFirst) {
+      few = await countAndPage(
+        null,
+        `SELECT r.id, r.created_at, ${sort.sql} AS sort_key FROM requests r WHERE ${where}`,
+        true,
+      );
     } else {
-      few = await countAndPage(null, everyMatch);
+      few = await countAndPage(null, everyMatch());
     }
     const counted = few[0].total;
     let rows: Listed[] = few[0].id === null ? [] : few;
     const now = few[0].db_now;
-    if (counted > limit) {
+    if (counted > limit && !matchesFoundFirst) {
       rows = await sqlRows<Listed>(
         this.dataSource,
         `SELECT ${REQUEST_COLUMNS}, ${MEMBER_REPLIED_SQL}, now() AS db_now,

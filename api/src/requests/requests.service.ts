@@ -85,7 +85,8 @@ export class RequestsService {
   /**
    * A page of the requests the caller may see: by page number (OFFSET, for short lists), or
    * after a `cursor` from the previous page's nextCursor (at the same cost at any depth).
-   * The total is exact up to LIST_EXACT_TOTAL_LIMIT, else that limit with totalIsExact false.
+   * The total is exact up to LIST_EXACT_TOTAL_LIMIT (a word search: SEARCH_EXACT_TOTAL_LIMIT),
+   * else that limit with totalIsExact false.
    */
   async list(caller: AuthUser, query: ListRequestsQueryDto): Promise<CursorPage<RequestListItem>> {
     const sort = query.sort ?? '-createdAt';
@@ -113,6 +114,7 @@ export class RequestsService {
       pageSize,
       after: cursor?.position,
       exactTotalLimit: this.config.LIST_EXACT_TOTAL_LIMIT,
+      searchExactTotalLimit: this.config.SEARCH_EXACT_TOTAL_LIMIT,
     });
     // A member's list marks the requests with a staff reply they have not opened.
     const unread = isStaff(caller.role)

@@ -112,7 +112,7 @@ export async function startApi({ databaseUrl, jwtSecret, poolSize, cpuProfileDir
 }
 
 /** The bare node:http + pg server running the same SQL (see bare-server.mjs). */
-export function startBare({ databaseUrl, jwtSecret, poolSize, apiDist = API_DIST }) {
+export function startBare({ databaseUrl, jwtSecret, poolSize, cpuProfileDir, apiDist = API_DIST }) {
   const env = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
@@ -125,7 +125,7 @@ export function startBare({ databaseUrl, jwtSecret, poolSize, apiDist = API_DIST
   };
   return spawnServer({
     name: 'bare',
-    args: [BARE_SERVER],
+    args: cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`, BARE_SERVER] : [BARE_SERVER],
     env,
     pattern: /bare server listening at (http:\/\/127\.0\.0\.1:\d+)/,
     timeoutMs: 60_000,
