@@ -1,4 +1,5 @@
-import { type DataSource, EntityManager } from 'typeorm';
+import type { Pool, QueryResult } from 'pg';
+import { type DataSource, EntityManager, QueryFailedError } from 'typeorm';
 
 /**
  * The typed data layer's one door to SQL. `EntityManager.query` answers `any`; these give the
@@ -34,9 +35,34 @@ export function col<E, K extends keyof E & string>(_entity: abstract new () => E
   return property.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`) as SnakeCase<K>;
 }
 
+/**
+ * A statement, answered as TypeORM answers it: the rows ([rows, rowCount] for UPDATE and
+ * DELETE), a failure as its QueryFailedError (which the problem-details filter maps).
+ *
+ * Outside a transaction it goes straight to the pg pool that TypeORM's driver keeps: the
+ * same one round trip, without the query runner and EntityManager TypeORM makes and drops
+ * for every statement — at three statements per inbox list, that bookkeeping (and the
+ * garbage it leaves) was a measurable share of the API's CPU per list (docs/performance.md).
+ * TypeORM's query logging and query events are not used here (logging is off).
+ */
+async function run(db: Db, sql: string, params: unknown[]): Promise<unknown> {
+  if (db instanceof EntityManager) return db.query(sql, params);
+  // (The bench's bare baseline hands in a DataSource of its own, with no driver.)
+  const driver = db.driver as (DataSource['driver'] & { master?: Pool }) | undefined;
+  if (!driver?.master || driver.options.type !== 'postgres') return db.query(sql, params);
+  const pool = driver.master;
+  let result: QueryResult;
+  try {
+    result = await pool.query(sql, params);
+  } catch (error) {
+    throw new QueryFailedError(sql, params, error as Error);
+  }
+  return result.command === 'UPDATE' || result.command === 'DELETE' ? [result.rows, result.rowCount] : result.rows;
+}
+
 /** The rows of a SELECT (or INSERT … RETURNING), typed as the statement's row. */
 export async function sqlRows<Row>(db: Db, sql: string, params: unknown[] = []): Promise<Row[]> {
-  const rows: unknown = await db.query(sql, params);
+  const rows: unknown = await run(db, sql, params);
   return rows as Row[];
 }
 
@@ -48,5 +74,5 @@ export async function sqlRow<Row>(db: Db, sql: string, params: unknown[] = []): 
 
 /** A statement whose answer is not read (a lock, an UPDATE or DELETE without RETURNING). */
 export async function sqlRun(db: Db, sql: string, params: unknown[] = []): Promise<void> {
-  await db.query(sql, params);
+  await run(db, sql, params);
 }

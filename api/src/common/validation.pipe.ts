@@ -1,5 +1,6 @@
 import { type ArgumentMetadata, ValidationPipe, type ValidationError } from '@nestjs/common';
 import { ValidationException } from './app-exception';
+import { rememberValidationRules } from './validation-metadata-cache';
 
 /** Flattens class-validator's nested errors into { "coverage.0.country": ["…"] }. */
 export function validationErrorsByField(errors: ValidationError[], prefix = ''): Record<string, string[]> {
@@ -61,6 +62,7 @@ class PortalValidationPipe extends ValidationPipe {
  * values are converted to the DTO's types, and failures answer 400 with errors by field.
  */
 export function createValidationPipe(): ValidationPipe {
+  rememberValidationRules();
   return new PortalValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,

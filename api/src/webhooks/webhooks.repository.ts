@@ -178,6 +178,9 @@ export class WebhooksRepository {
     delivery: ClaimedDeliveryRow,
     outcome: { statusCode: number | null; error: string; giveUp: boolean; delaySeconds: number; disableAfter: number },
   ): Promise<boolean> {
+    // The endpoint's row first, as an admin's DELETE of the endpoint takes it (then its
+    // deliveries, by the cascade): the other order deadlocked against it (a 500 to the admin).
+    await sqlRun(db, `SELECT 1 FROM webhook_endpoints WHERE id = $1 FOR UPDATE`, [delivery.endpoint_id]);
     await sqlRun(
       db,
       `UPDATE webhook_deliveries SET status = CASE WHEN $3 THEN 'failed' ELSE 'pending' END,
