@@ -272,11 +272,11 @@ describe('request lists at any scope: bounded totals and cursors', () => {
 });
 
 /**
- * Word searches beyond the work in progress are counted to SEARCH_EXACT_TOTAL_LIMIT (lowered
- * here to 3, lists to 6): proving "more than the limit" for a common word reads about the
- * limit ÷ the word's share of the scope. The work in progress keeps the list's limit (all of
- * it is read anyway), and words whose matches are found first (a name) keep it too, their
- * pages read from those matches.
+ * Searches whose words are checked on the scope's requests (the work in progress always;
+ * elsewhere common words) are counted to SEARCH_EXACT_TOTAL_LIMIT (lowered here to 3, lists
+ * to 6): proving "more than the limit" for a common word reads about the limit ÷ the word's
+ * share of the scope. Words whose matches are found first (a name) keep the list's limit,
+ * their pages read from those matches.
  */
 describe('word searches counted to their own limit', () => {
   const LIST_LIMIT = 6;
@@ -321,28 +321,45 @@ describe('word searches counted to their own limit', () => {
     await portal?.stop();
   });
 
-  it('counts the work in progress to the list limit, a probed archive search to the search limit', async () => {
+  it('counts the work in progress and a probed archive search to the search limit, and pages all of them', async () => {
     const open = 'status=new,assigned,in_progress,waiting_on_member&q=ambar';
+    const openAmbar = await idsWhere(`r.status <> 'closed' AND r.subject LIKE 'Ámbar%'`);
+    expect(openAmbar).toHaveLength(10);
     const inWork = await list('admin@clac.example', `?${open}&pageSize=100`);
-    expect(inWork).toMatchObject({ total: LIST_LIMIT, totalIsExact: false });
+    expect(inWork).toMatchObject({ total: SEARCH_LIMIT, totalIsExact: false });
+    expect(inWork.items.map((item) => item.id).sort()).toEqual([...openAmbar].sort());
+    // Beyond the limit every match is still listed once, page after page.
+    expect((await everyByCursor('admin@clac.example', open)).sort()).toEqual([...openAmbar].sort());
+
     await portal.db.query(
       `UPDATE requests SET status = 'closed', closed_at = now()
-       WHERE id IN (SELECT id FROM requests WHERE subject LIKE 'Ámbar%' ORDER BY created_at LIMIT 5)`,
+       WHERE id IN (SELECT id FROM requests WHERE subject LIKE 'Ámbar%' ORDER BY created_at LIMIT 8)`,
     );
-    const fiveOpen = await list('admin@clac.example', `?${open}&pageSize=100`);
-    expect(fiveOpen).toMatchObject({ total: 5, totalIsExact: true });
-    expect(fiveOpen.items).toHaveLength(5);
+    const twoOpen = await list('admin@clac.example', `?${open}&pageSize=100`);
+    expect(twoOpen).toMatchObject({ total: 2, totalIsExact: true });
+    expect(twoOpen.items).toHaveLength(2);
 
-    // The statistics now say "ambar" is in half the requests: the archive's words are probed.
+    // The statistics now say "ambar" is in about half the requests: the archive's words are probed.
     await portal.db.query('ANALYZE requests, organizations, users');
     const closed = await idsWhere(`r.status = 'closed' AND r.subject LIKE 'Ámbar%'`);
-    expect(closed).toHaveLength(5);
+    expect(closed).toHaveLength(8);
     const archive = await list('admin@clac.example', '?status=closed&q=ambar&pageSize=100');
     expect(archive).toMatchObject({ total: SEARCH_LIMIT, totalIsExact: false });
     expect(archive.items.map((item) => item.id).sort()).toEqual([...closed].sort());
-    // Beyond the limit every match is still listed once, page after page.
     const paged = await everyByCursor('admin@clac.example', 'status=closed&q=ambar');
     expect(paged.sort()).toEqual([...closed].sort());
+    // The resolved ones too (their page walked through requests_resolved_created_idx).
+    await portal.db.query(
+      `UPDATE requests SET status = 'resolved', resolved_at = now(), closed_at = NULL
+       WHERE id IN (SELECT id FROM requests WHERE subject LIKE 'Ámbar%' AND status = 'closed' ORDER BY created_at LIMIT 5)`,
+    );
+    const resolved = await idsWhere(`r.status = 'resolved' AND r.subject LIKE 'Ámbar%'`);
+    expect(resolved).toHaveLength(5);
+    expect(await list('admin@clac.example', '?status=resolved&q=ambar&pageSize=2')).toMatchObject({
+      total: SEARCH_LIMIT,
+      totalIsExact: false,
+    });
+    expect((await everyByCursor('admin@clac.example', 'status=resolved&q=ambar')).sort()).toEqual([...resolved].sort());
   });
 
   it("pages a member's requests found by their email from those matches, beyond the list limit", async () => {

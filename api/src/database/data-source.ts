@@ -30,6 +30,7 @@ import { AuditTrail1764452000000 } from '../../../migrations/1764452000000-Audit
 import { TwoFactor1764453000000 } from '../../../migrations/1764453000000-TwoFactor';
 import { Webhooks1764453100000 } from '../../../migrations/1764453100000-Webhooks';
 import { ReportEndsDueTimes1764454000000 } from '../../../migrations/1764454000000-ReportEndsDueTimes';
+import { ResolvedInboxIndex1764455000000 } from '../../../migrations/1764455000000-ResolvedInboxIndex';
 import { AccountTokenEntity } from '../accounts/account-token.entity';
 import {
   ReportCountEntity,
@@ -154,6 +155,7 @@ export const MIGRATIONS = [
   TwoFactor1764453000000,
   Webhooks1764453100000,
   ReportEndsDueTimes1764454000000,
+  ResolvedInboxIndex1764455000000,
 ];
 
 /**

@@ -324,7 +324,6 @@ export class RequestViewsRepository {
     if (filter.to) conditions.push(`r.created_at < ${param(filter.to)}`);
     let pageWords: string | null = null;
     let probe = false;
-    let probeInWork = false;
     if (filter.q !== undefined) {
       // The words typed become a tsquery first, handed to the count and the page as a
       // constant: the planner can then tell a common word ("cafe", in a fifth of all
@@ -446,8 +445,7 @@ export class RequestViewsRepository {
         // end, rare words): they are found first, on their own, through the indexes, and the
         // scope and filters checked on those only (else PostgreSQL may intersect them with
         // the bitmap of a whole region, 360,000 requests, to find one).
-        probeInWork = Boolean(inWork);
-        probe = probeInWork || expected > filter.exactTotalLimit;
+        probe = Boolean(inWork) || expected > filter.exactTotalLimit;
         if (inWork) {
           // Checked on the requests in the caller's scope only: PostgreSQL orders a row's
           // conditions by their estimated cost, and would read the words of every request in
@@ -546,15 +544,17 @@ export class RequestViewsRepository {
       // is (then the count is exact: work in progress always). Only a rarer word in a wide
       // scope needs the full-text index after all, which is fast for a rare word.
       //
-      // Words probed beyond the requests in work are counted to the lower
-      // SEARCH_EXACT_TOTAL_LIMIT: a common word's "more than the limit" is proven by reading
-      // about the limit ÷ the words' share of the scope's requests (an archive's "sequia":
-      // 3,000 for 1,000, 600 for 200), and past a few hundred matches a search's total only
-      // says "refine the words". The requests in work are few and all read anyway, and
-      // matches found first (below, and the fallback) all gathered: they keep the list's limit.
+      // Probed words are counted to the lower SEARCH_EXACT_TOTAL_LIMIT: a common word's
+      // "more than the limit" is proven by reading about the limit ÷ the words' share of the
+      // scope's requests (an archive's "sequia": 3,000 for 1,000, 600 for 200; a region's
+      // open work searched for "cafe": all its 2,700 for 1,000), and past a few hundred
+      // matches a search's total only says "refine the words". The page beyond it is walked
+      // in its order (the open ones by requests_report_open_idx, the resolved ones by
+      // requests_resolved_created_idx). Matches found first (below, and the fallback) are
+      // all gathered anyway: they keep the list's limit.
       const budget = PROBE_PER_LIMIT * (filter.exactTotalLimit + 1);
       const narrowing = conditions.slice(0, -1).join(' AND ');
-      if (!probeInWork) limit = Math.min(filter.searchExactTotalLimit, filter.exactTotalLimit);
+      limit = Math.min(filter.searchExactTotalLimit, filter.exactTotalLimit);
       few = await countAndPage(
         `candidates AS MATERIALIZED (
            SELECT r.id, r.created_at, ${sort.sql} AS sort_key, ${pageWords} AS hit FROM requests r WHERE ${narrowing} LIMIT ${budget + 1})`,
