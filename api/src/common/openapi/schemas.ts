@@ -403,8 +403,8 @@ export const COMPONENT_SCHEMAS = {
       ...count,
       description:
         'How many requests the list holds, when totalIsExact; else the counting limit, which it holds more of ' +
-        '(LIST_EXACT_TOTAL_LIMIT, 1,000 by default; a search by words beyond the work in progress: ' +
-        'SEARCH_EXACT_TOTAL_LIMIT, 200). Show it as "1,000+".',
+        '(LIST_EXACT_TOTAL_LIMIT, 1,000 by default; a search by words in the work in progress, or by ' +
+        'common words: SEARCH_EXACT_TOTAL_LIMIT, 200). Show it as "1,000+".',
     },
     totalIsExact: { ...boolean, description: 'false when the list holds more requests than `total` says.' },
     page: { type: 'integer', minimum: 1 },
