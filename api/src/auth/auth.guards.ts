@@ -7,6 +7,33 @@ import type { AuthUser } from './auth-user';
 import { IS_PUBLIC, REQUIRED_PERMISSIONS, SIGNED_IN_IF_TOKEN } from './auth.decorators';
 import { ForbiddenRoleException, UnauthenticatedException } from './auth.exceptions';
 
+/** What a route's decorators say about who may call it: read once per route, not per request. */
+interface RouteAccess {
+  isPublic: boolean;
+  signedInIfToken: boolean;
+  required: Permission[];
+}
+/** By controller, then handler (a method a controller inherits is one function for several). */
+const accessByRoute = new WeakMap<object, WeakMap<object, RouteAccess>>();
+
+function routeAccess(reflector: Reflector, context: ExecutionContext): RouteAccess {
+  const handler = context.getHandler();
+  const controller = context.getClass();
+  let byHandler = accessByRoute.get(controller);
+  if (!byHandler) accessByRoute.set(controller, (byHandler = new WeakMap<object, RouteAccess>()));
+  let access = byHandler.get(handler);
+  if (!access) {
+    const targets = [handler, controller];
+    access = {
+      isPublic: reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets) ?? false,
+      signedInIfToken: reflector.getAllAndOverride<boolean>(SIGNED_IN_IF_TOKEN, targets) ?? false,
+      required: reflector.getAllAndOverride<Permission[] | undefined>(REQUIRED_PERMISSIONS, targets) ?? [],
+    };
+    byHandler.set(handler, access);
+  }
+  return access;
+}
+
 /** Global: every route needs a valid access token unless marked @Public(). */
 @Injectable()
 export class JwtAuthGuard extends AuthGuard('jwt') {
@@ -15,12 +42,12 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
   }
 
   override async canActivate(context: ExecutionContext): Promise<boolean> {
-    const targets = [context.getHandler(), context.getClass()];
+    const access = routeAccess(this.reflector, context);
     const request = context.switchToHttp().getRequest<{ headers: { authorization?: string } }>();
     const token = bearerToken(request.headers);
-    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) {
+    if (access.isPublic) {
       // A route open to all that shows more to people signed in reads a token that comes.
-      if (!token || !this.reflector.getAllAndOverride<boolean>(SIGNED_IN_IF_TOKEN, targets)) return true;
+      if (!token || !access.signedInIfToken) return true;
     }
     const allowed = (await super.canActivate(context)) as boolean;
     // passport-jwt accepts a validly signed token without `exp` (it never expires): not here.
@@ -48,9 +75,8 @@ export class PermissionGuard implements CanActivate {
   constructor(private readonly reflector: Reflector) {}
 
   canActivate(context: ExecutionContext): boolean {
-    const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
-    const required = this.reflector.getAllAndOverride<Permission[] | undefined>(REQUIRED_PERMISSIONS, targets) ?? [];
+    const { isPublic, required } = routeAccess(this.reflector, context);
+    if (isPublic) return true;
     const user = context.switchToHttp().getRequest<{ user?: AuthUser }>().user;
     if (!user) throw new UnauthenticatedException();
     if (!canAny(user.role, required)) throw new ForbiddenRoleException();
