@@ -26,7 +26,7 @@
 // Database: DATABASE_URL, else portal_volume on the local server. The bench adds its own
 // accounts to it (see lib/fixtures.mjs) and deletes what its sign-ins and submissions wrote
 // afterwards. Only 127.0.0.1 is ever loaded. --cpu-prof writes the API's CPU profile (node
-// --cpu-prof) to DIR; --api-dist measures another build of the API (its code runs in the
+// --cpu-prof) to DIR, the baseline's to DIR/bare; --api-dist measures another build of the API (its code runs in the
 // baseline too); scripts/bench/explain-inbox.mjs shows the inbox's plans (EXPLAIN ANALYZE).
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
@@ -233,7 +233,13 @@ async function main() {
   }
   const bare = args['api-only']
     ? null
-    : await startBare({ databaseUrl: named(APPLICATIONS[1]), jwtSecret, poolSize: POOL ?? 10, apiDist });
+    : await startBare({
+        databaseUrl: named(APPLICATIONS[1]),
+        jwtSecret,
+        poolSize: POOL ?? 10,
+        cpuProfileDir: cpuProfileDir && resolve(cpuProfileDir, 'bare'),
+        apiDist,
+      });
   if (bare) servers.push(bare);
   log(
     `  API ${api.url} (pid ${api.pid}): ${apiDist ?? 'api/dist'}, NODE_ENV=production, LOG_LEVEL=warn, DATABASE_POOL_SIZE=${POOL ?? 10}, sign-in and`,
