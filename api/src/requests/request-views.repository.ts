@@ -505,11 +505,11 @@ export class RequestViewsRepository {
       db_now: Date;
     };
     type Counted = Listed & { total: number; examined: number | null };
-    // Words whose matches are found first, on their own (a name, a reference, rare words: the
-    // `r.id = ANY (ARRAY(…))` above), are all gathered before the scope is checked on them,
-    // so their page is read from them whatever their number: walking an index in the page's
-    // order for the few of the scope's requests they are (a big organization's 1,500 among a
-    // region's 350,000) would read thousands of requests.
+    // Words whose matches are found first, through their own indexes (a name, a reference,
+    // rare words: the CASE or `r.id = ANY (ARRAY(…))` above), are all gathered before the
+    // scope is checked on them, so their page is read from them whatever their number:
+    // walking an index in the page's order for the few of the scope's requests they are (a
+    // big organization's 1,500 among a region's 350,000) would read thousands of requests.
     const matchesFoundFirst = filter.q !== undefined && !probe;
     const countAndPage = (candidates: string | null, matching: string, pageAlways = false): Promise<Counted[]> =>
       sqlRows<Counted>(
@@ -541,7 +541,7 @@ export class RequestViewsRepository {
       // So the words are first checked on the requests the other conditions leave, a bounded
       // number of them (PROBE_PER_LIMIT × the limit): a common word finds more than the limit
       // among them (and the page is then found by walking an index) or they were all there
-      // is (then the count is exact: work in progress always). Only a rarer word in a wide
+      // is (then the count is exact: work in progress always, up to the limit). Only a rarer word in a wide
       // scope needs the full-text index after all, which is fast for a rare word.
       //
       // Probed words are counted to the lower SEARCH_EXACT_TOTAL_LIMIT: a common word's
