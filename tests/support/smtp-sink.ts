@@ -1,8 +1,16 @@
 import { SMTPServer } from 'smtp-server';
 
-/** The plain-text part of a message, quoted-printable decoded. */
+/**
+ * The plain-text part of a message, quoted-printable decoded. The part ends at the message's
+ * MIME boundary, not at any line that starts with "--": a soft-wrapped line of the encoded
+ * text can (a signed token such as "…Y--ti…" wrapped before its dashes).
+ */
 export function decodedText(raw: string): string {
-  const part = /Content-Type: text\/plain[^]*?\r\n\r\n([^]*?)\r\n--/i.exec(raw)?.[1] ?? raw;
+  const start = raw.search(/Content-Type: text\/plain/i);
+  // The boundary of the multipart that holds the text part: the last one declared before it.
+  const boundary = [...raw.slice(0, Math.max(start, 0)).matchAll(/boundary="?([^";\r\n]+)"?/gi)].pop()?.[1];
+  const end = boundary ? `\r\n--${boundary.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}` : '\r\n--';
+  const part = new RegExp(`Content-Type: text/plain[^]*?\r\n\r\n([^]*?)${end}`, 'i').exec(raw)?.[1] ?? raw;
   const bytes = part
     .replace(/=\r\n/g, '')
     .replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
@@ -108,9 +116,5 @@ function decodeHeader(value: string): string {
 
 /** A received message's plain-text part, quoted-printable undone, lines ending in "\n". */
 export function plainTextOf(raw: string): string {
-  const part = /Content-Type: text\/plain[^]*?\r\n\r\n([^]*?)\r\n--/i.exec(raw)?.[1] ?? raw;
-  const bytes = part
-    .replace(/=\r\n/g, '')
-    .replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-  return Buffer.from(bytes, 'latin1').toString('utf8').replace(/\r\n/g, '\n');
+  return decodedText(raw).replace(/\r\n/g, '\n');
 }

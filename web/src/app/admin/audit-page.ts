@@ -14,7 +14,7 @@ import { AuditApi, type AuditFilters } from './audit-api';
 @Component({
   selector: 'app-audit-page',
   templateUrl: './audit-page.html',
-  styleUrls: ['./admin-list.css', './audit-page.css'],
+  styleUrls: ['./admin-list.css', './card-list.css', './audit-page.css'],
 })
 export class AuditPage {
   private readonly api = inject(AuditApi);

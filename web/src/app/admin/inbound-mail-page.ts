@@ -15,7 +15,7 @@ import { InboundMailApi } from './inbound-mail-api';
   selector: 'app-inbound-mail-page',
   imports: [RouterLink],
   templateUrl: './inbound-mail-page.html',
-  styleUrls: ['./sla-admin.css', './inbound-mail-page.css'],
+  styleUrls: ['./sla-admin.css', './card-list.css', './inbound-mail-page.css'],
 })
 export class InboundMailPage {
   private readonly api = inject(InboundMailApi);
