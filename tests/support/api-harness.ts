@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -97,7 +97,27 @@ export interface ApiProcess {
   output(): string;
 }
 
-export async function spawnApi(env: Record<string, string>): Promise<ApiProcess> {
+/**
+ * V8's own fatal error ("# Fatal error in …", e.g. "Check failed: jit_page_->allocations_
+ * .erase(addr) == 1" when PGlite's WebAssembly is compiled at start-up, seen once in ~60
+ * embedded starts with Node 24.21): a crash of the runtime, not of the portal's code. A
+ * start that dies of it is tried once more (after `beforeRetry`, e.g. emptying a data folder
+ * a first start was filling), with a warning; any other failure to start fails the test.
+ */
+const V8_FATAL = /^# Fatal error in /m;
+
+export async function spawnApi(env: Record<string, string>, beforeRetry?: () => void): Promise<ApiProcess> {
+  try {
+    return await spawnApiOnce(env);
+  } catch (error) {
+    if (!(error instanceof Error) || !V8_FATAL.test(error.message)) throw error;
+    console.warn(`The API process died of a V8 fatal error while starting; starting it once more.\n${error.message}`);
+    beforeRetry?.();
+    return spawnApiOnce(env);
+  }
+}
+
+async function spawnApiOnce(env: Record<string, string>): Promise<ApiProcess> {
   let output = '';
   const child = spawn(process.execPath, [API_MAIN], {
     env: { ...process.env, ...env },
@@ -350,7 +370,11 @@ export async function startEmbeddedDefaultPortal(env: Record<string, string> = {
     RATE_LIMIT_SUBMIT_PER_MINUTE: '100000',
     ...env,
   };
-  let api = await spawnApi(processEnv);
+  // A first start that died of V8's own fatal error starts again on an empty folder.
+  let api = await spawnApi(processEnv, () => {
+    rmSync(dataDir, { recursive: true, force: true });
+    mkdirSync(dataDir);
+  });
   return {
     get url() {
       return api.url;

@@ -67,7 +67,21 @@ export function runCli(args: string[], env: Record<string, string>): Promise<str
 }
 
 /** An embedded PGlite server in its own process, for machines with no PostgreSQL. */
-export function startEmbeddedServer(): Promise<{ url: string; process: ChildProcess }> {
+export async function startEmbeddedServer(): Promise<{ url: string; process: ChildProcess }> {
+  try {
+    return await startEmbeddedServerOnce();
+  } catch (error) {
+    // V8's own fatal error while PGlite's WebAssembly starts (see spawnApi in api-harness.ts):
+    // once more, in memory as before; anything else fails the test.
+    if (!(error instanceof Error) || !/^# Fatal error in /m.test(error.message)) throw error;
+    console.warn(
+      `The embedded database died of a V8 fatal error while starting; starting it once more.\n${error.message}`,
+    );
+    return startEmbeddedServerOnce();
+  }
+}
+
+function startEmbeddedServerOnce(): Promise<{ url: string; process: ChildProcess }> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, [API_CLI, 'embedded-postgres'], {
       env: { ...process.env, DATA_DIR: ':memory:' },
