@@ -250,7 +250,7 @@ export interface RequestListFilter {
   after?: ListPosition;
   /** Counted exactly up to this many matches (LIST_EXACT_TOTAL_LIMIT). */
   exactTotalLimit: number;
-  /** A word search, up to this many (SEARCH_EXACT_TOTAL_LIMIT; at most exactTotalLimit). */
+  /** A search whose words are checked on the requests in scope, up to this many (SEARCH_EXACT_TOTAL_LIMIT; at most exactTotalLimit). */
   searchExactTotalLimit: number;
 }
 

@@ -85,8 +85,8 @@ export class RequestsService {
   /**
    * A page of the requests the caller may see: by page number (OFFSET, for short lists), or
    * after a `cursor` from the previous page's nextCursor (at the same cost at any depth).
-   * The total is exact up to LIST_EXACT_TOTAL_LIMIT (a word search: SEARCH_EXACT_TOTAL_LIMIT),
-   * else that limit with totalIsExact false.
+   * The total is exact up to LIST_EXACT_TOTAL_LIMIT (a search whose words are checked on the
+   * requests in scope: SEARCH_EXACT_TOTAL_LIMIT), else that limit with totalIsExact false.
    */
   async list(caller: AuthUser, query: ListRequestsQueryDto): Promise<CursorPage<RequestListItem>> {
     const sort = query.sort ?? '-createdAt';
