@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { runSql } from './typed-sql';
 
 /**
  * The rows of an UPDATE … RETURNING or DELETE … RETURNING. TypeORM's postgres driver answers
@@ -10,7 +11,7 @@ export async function returningRows<T>(
   sql: string,
   params: unknown[] = [],
 ): Promise<T[]> {
-  const result: unknown = await db.query(sql, params);
+  const result: unknown = await runSql(db, sql, params);
   if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') {
     return result[0] as T[];
   }

@@ -45,7 +45,7 @@ export function col<E, K extends keyof E & string>(_entity: abstract new () => E
  * garbage it leaves) was a measurable share of the API's CPU per list (docs/performance.md).
  * TypeORM's query logging and query events are not used here (logging is off).
  */
-async function run(db: Db, sql: string, params: unknown[]): Promise<unknown> {
+export async function runSql(db: Db, sql: string, params: unknown[]): Promise<unknown> {
   if (db instanceof EntityManager) return db.query(sql, params);
   // (The bench's bare baseline hands in a DataSource of its own, with no driver.)
   const driver = db.driver as (DataSource['driver'] & { master?: Pool }) | undefined;
@@ -62,7 +62,7 @@ async function run(db: Db, sql: string, params: unknown[]): Promise<unknown> {
 
 /** The rows of a SELECT (or INSERT … RETURNING), typed as the statement's row. */
 export async function sqlRows<Row>(db: Db, sql: string, params: unknown[] = []): Promise<Row[]> {
-  const rows: unknown = await run(db, sql, params);
+  const rows: unknown = await runSql(db, sql, params);
   return rows as Row[];
 }
 
@@ -74,5 +74,5 @@ export async function sqlRow<Row>(db: Db, sql: string, params: unknown[] = []): 
 
 /** A statement whose answer is not read (a lock, an UPDATE or DELETE without RETURNING). */
 export async function sqlRun(db: Db, sql: string, params: unknown[] = []): Promise<void> {
-  await run(db, sql, params);
+  await runSql(db, sql, params);
 }
