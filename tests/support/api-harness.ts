@@ -8,7 +8,7 @@ import type { TokenPair } from '@portal/shared';
 import { checkAnswer, installContractCheck } from './api-contract';
 import { API_MAIN } from './paths';
 import { TcpProxy } from './tcp-proxy';
-import { adminQuery, startEmbeddedServer, uniqueName, withDatabase } from './test-database';
+import { adminQuery, retryingV8Fatal, startEmbeddedServer, uniqueName, withDatabase } from './test-database';
 
 // Every answer the suites receive through fetch is checked against the API's OpenAPI document.
 installContractCheck();
@@ -97,24 +97,9 @@ export interface ApiProcess {
   output(): string;
 }
 
-/**
- * V8's own fatal error ("# Fatal error in …", e.g. "Check failed: jit_page_->allocations_
- * .erase(addr) == 1" when PGlite's WebAssembly is compiled at start-up, seen once in ~60
- * embedded starts with Node 24.21): a crash of the runtime, not of the portal's code. A
- * start that dies of it is tried once more (after `beforeRetry`, e.g. emptying a data folder
- * a first start was filling), with a warning; any other failure to start fails the test.
- */
-const V8_FATAL = /^# Fatal error in /m;
-
-export async function spawnApi(env: Record<string, string>, beforeRetry?: () => void): Promise<ApiProcess> {
-  try {
-    return await spawnApiOnce(env);
-  } catch (error) {
-    if (!(error instanceof Error) || !V8_FATAL.test(error.message)) throw error;
-    console.warn(`The API process died of a V8 fatal error while starting; starting it once more.\n${error.message}`);
-    beforeRetry?.();
-    return spawnApiOnce(env);
-  }
+/** The API as its own process; a start that dies of V8's own fatal error is tried once more (retryingV8Fatal). */
+export function spawnApi(env: Record<string, string>, beforeRetry?: () => void): Promise<ApiProcess> {
+  return retryingV8Fatal('The API process', () => spawnApiOnce(env), beforeRetry);
 }
 
 async function spawnApiOnce(env: Record<string, string>): Promise<ApiProcess> {

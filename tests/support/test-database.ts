@@ -67,18 +67,26 @@ export function runCli(args: string[], env: Record<string, string>): Promise<str
 }
 
 /** An embedded PGlite server in its own process, for machines with no PostgreSQL. */
-export async function startEmbeddedServer(): Promise<{ url: string; process: ChildProcess }> {
+/**
+ * V8's own fatal error ("# Fatal error in …", e.g. "Check failed: jit_page_->allocations_
+ * .erase(addr) == 1" while PGlite's WebAssembly starts, seen once in ~60 embedded starts with
+ * Node 24.21): a crash of the runtime, not of the portal's code. A process start that dies of
+ * it is tried once more (after `beforeRetry`, e.g. emptying a data folder a first start was
+ * filling), with a warning; any other failure to start fails the test.
+ */
+export async function retryingV8Fatal<T>(what: string, start: () => Promise<T>, beforeRetry?: () => void): Promise<T> {
   try {
-    return await startEmbeddedServerOnce();
+    return await start();
   } catch (error) {
-    // V8's own fatal error while PGlite's WebAssembly starts (see spawnApi in api-harness.ts):
-    // once more, in memory as before; anything else fails the test.
     if (!(error instanceof Error) || !/^# Fatal error in /m.test(error.message)) throw error;
-    console.warn(
-      `The embedded database died of a V8 fatal error while starting; starting it once more.\n${error.message}`,
-    );
-    return startEmbeddedServerOnce();
+    console.warn(`${what} died of a V8 fatal error while starting; starting it once more.\n${error.message}`);
+    beforeRetry?.();
+    return start();
   }
+}
+
+export function startEmbeddedServer(): Promise<{ url: string; process: ChildProcess }> {
+  return retryingV8Fatal('The embedded database', startEmbeddedServerOnce);
 }
 
 function startEmbeddedServerOnce(): Promise<{ url: string; process: ChildProcess }> {
