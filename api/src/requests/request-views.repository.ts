@@ -531,8 +531,9 @@ export class RequestViewsRepository {
          ORDER BY listed.page_sort_key ${direction}${nulls}, listed.page_created_at DESC, listed.id`,
         params,
       );
-    const everyMatch = () =>
-      `SELECT r.id, r.created_at, ${sort.sql} AS sort_key FROM requests r WHERE ${where} LIMIT ${limit + 1}`;
+    // Every match, or (bounded) one more than the limit: enough to tell "more than the limit".
+    const everyMatch = (bounded = true) =>
+      `SELECT r.id, r.created_at, ${sort.sql} AS sort_key FROM requests r WHERE ${where}${bounded ? ` LIMIT ${limit + 1}` : ''}`;
     let few: Counted[];
     if (pageWords !== null && probe) {
       // Words: the full-text index gathers every request with a common word (tens of
@@ -565,11 +566,7 @@ export class RequestViewsRepository {
         few = await countAndPage(null, everyMatch());
       }
     } else if (matchesFoundFirst) {
-      few = await countAndPage(
-        null,
-        `SELECT r.id, r.created_at, ${sort.sql} AS sort_key FROM requests r WHERE ${where}`,
-        true,
-      );
+      few = await countAndPage(null, everyMatch(false), true);
     } else {
       few = await countAndPage(null, everyMatch());
     }
